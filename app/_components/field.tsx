@@ -1,0 +1,50 @@
+import type { InputHTMLAttributes } from "react";
+
+type FieldProps = {
+  name: string;
+  label: string;
+  error?: string | undefined;
+  hint?: string | undefined;
+} & Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "id">;
+
+/** A labelled input whose hint and error are announced with it. */
+export function Field({ name, label, error, hint, ...input }: FieldProps) {
+  const id = `field-${name}`;
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
+  return (
+    <div>
+      <label htmlFor={id} className="field-label">
+        {label}
+      </label>
+      <input
+        id={id}
+        name={name}
+        className="field-input"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy || undefined}
+        {...input}
+      />
+      {hint ? (
+        <p id={`${id}-hint`} className="field-hint">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className="field-error">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** A message about the whole form, read out when it appears. */
+export function FormAlert({ message }: { message?: string | undefined }) {
+  return (
+    <div role="alert" aria-live="assertive">
+      {message ? (
+        <p className="rounded-md border border-danger/40 bg-danger-soft px-4 py-3 font-medium text-danger">{message}</p>
+      ) : null}
+    </div>
+  );
+}

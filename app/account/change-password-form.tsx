@@ -1,0 +1,37 @@
+"use client";
+
+import { useActionState } from "react";
+import { Field, FormAlert } from "@/app/_components/field";
+import { changePasswordAction, type ChangePasswordState } from "@/app/account/actions";
+
+export function ChangePasswordForm({ minPasswordLength }: { minPasswordLength: number }) {
+  const [state, action, pending] = useActionState<ChangePasswordState, FormData>(changePasswordAction, {});
+  return (
+    <form action={action} className="space-y-5" noValidate>
+      <FormAlert message={state.formError} />
+      <div role="status">
+        {state.ok ? <p className="font-medium text-accent">Your password has been changed.</p> : null}
+      </div>
+      <Field
+        name="currentPassword"
+        label="Current password"
+        type="password"
+        autoComplete="current-password"
+        required
+        error={state.fieldErrors?.currentPassword}
+      />
+      <Field
+        name="newPassword"
+        label="New password"
+        type="password"
+        autoComplete="new-password"
+        required
+        error={state.fieldErrors?.newPassword}
+        hint={`At least ${minPasswordLength} characters.`}
+      />
+      <button type="submit" className="btn btn-primary" disabled={pending}>
+        {pending ? "Saving…" : "Change password"}
+      </button>
+    </form>
+  );
+}

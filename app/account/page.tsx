@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
+import { requireInstructorPage } from "@/lib/authz";
+import { ChangePasswordForm } from "@/app/account/change-password-form";
+
+export const metadata: Metadata = { title: "Account" };
+
+export default async function AccountPage() {
+  const user = await requireInstructorPage("/account");
+  return (
+    <div className="max-w-xl space-y-6">
+      <h1 className="text-3xl font-bold">Account</h1>
+      <dl className="card grid grid-cols-[auto_1fr] gap-x-6 gap-y-2">
+        <dt className="font-semibold">Name</dt>
+        <dd>{user.name}</dd>
+        <dt className="font-semibold">Email</dt>
+        <dd className="break-all">{user.email}</dd>
+      </dl>
+      <section aria-labelledby="password-heading" className="card space-y-4">
+        <h2 id="password-heading" className="text-xl font-semibold">
+          Change password
+        </h2>
+        <ChangePasswordForm minPasswordLength={MIN_PASSWORD_LENGTH} />
+      </section>
+    </div>
+  );
+}

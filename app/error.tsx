@@ -1,0 +1,31 @@
+"use client";
+
+import Link from "next/link";
+
+/** Shown when a page fails. Production builds never send stack traces to the browser; only a reference. */
+export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  return (
+    <div className="max-w-xl space-y-4" role="alert">
+      <h1 className="text-3xl font-bold">Something went wrong</h1>
+      <p className="text-muted">
+        Spravka could not show this page. Nothing you entered has been lost on the server. Try again, and if it keeps
+        happening, tell whoever runs this installation
+        {error.digest ? (
+          <>
+            {" "}
+            and give them this reference: <code className="font-mono">{error.digest}</code>
+          </>
+        ) : null}
+        .
+      </p>
+      <div className="flex flex-wrap gap-3">
+        <button type="button" className="btn btn-primary" onClick={reset}>
+          Try again
+        </button>
+        <Link href="/" className="btn btn-secondary">
+          Go to the start page
+        </Link>
+      </div>
+    </div>
+  );
+}

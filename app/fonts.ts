@@ -1,0 +1,25 @@
+import localFont from "next/font/local";
+
+// Committed woff2 files (from @fontsource, SIL OFL 1.1; licences beside them):
+// next/font/google needs the internet at build time, which schools may not have.
+export const plexSans = localFont({
+  src: [
+    { path: "./fonts/ibm-plex-sans-latin-400-normal.woff2", weight: "400", style: "normal" },
+    { path: "./fonts/ibm-plex-sans-latin-400-italic.woff2", weight: "400", style: "italic" },
+    { path: "./fonts/ibm-plex-sans-latin-500-normal.woff2", weight: "500", style: "normal" },
+    { path: "./fonts/ibm-plex-sans-latin-600-normal.woff2", weight: "600", style: "normal" },
+    { path: "./fonts/ibm-plex-sans-latin-700-normal.woff2", weight: "700", style: "normal" },
+  ],
+  variable: "--font-plex",
+  display: "swap",
+});
+
+export const courierPrime = localFont({
+  src: [
+    { path: "./fonts/courier-prime-latin-400-normal.woff2", weight: "400", style: "normal" },
+    { path: "./fonts/courier-prime-latin-700-normal.woff2", weight: "700", style: "normal" },
+  ],
+  variable: "--font-courier",
+  display: "swap",
+  preload: false,
+});

@@ -1,0 +1,35 @@
+"use client";
+
+import { useActionState } from "react";
+import { Field, FormAlert } from "@/app/_components/field";
+import { signInAction, type SignInState } from "@/app/login/actions";
+
+export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
+  const [state, action, pending] = useActionState<SignInState, FormData>(signInAction, {});
+  return (
+    <form action={action} className="space-y-5" noValidate>
+      <FormAlert message={state.formError} />
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
+      <Field
+        name="email"
+        label="Email"
+        type="email"
+        autoComplete="email"
+        required
+        defaultValue={state.email}
+        error={state.fieldErrors?.email}
+      />
+      <Field
+        name="password"
+        label="Password"
+        type="password"
+        autoComplete="current-password"
+        required
+        error={state.fieldErrors?.password}
+      />
+      <button type="submit" className="btn btn-primary w-full" disabled={pending}>
+        {pending ? "Signing in…" : "Sign in"}
+      </button>
+    </form>
+  );
+}

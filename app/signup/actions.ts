@@ -1,0 +1,24 @@
+"use server";
+
+import { signIn } from "@/lib/auth";
+import { createInstructor } from "@/lib/users/create-instructor";
+
+export type SignUpState = {
+  fieldErrors?: Record<string, string>;
+  values?: { name: string; email: string };
+};
+
+export async function signUpAction(_previous: SignUpState, formData: FormData): Promise<SignUpState> {
+  const name = formData.get("name");
+  const email = formData.get("email");
+  const password = formData.get("password");
+  const result = await createInstructor({ name, email, password });
+  if (!result.ok) {
+    return {
+      fieldErrors: result.fieldErrors,
+      values: { name: typeof name === "string" ? name : "", email: typeof email === "string" ? email : "" },
+    };
+  }
+  await signIn("credentials", { email: result.user.email, password, redirectTo: "/runs" });
+  return {};
+}

@@ -1,0 +1,50 @@
+import "server-only";
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { clientAddress } from "@/lib/auth/client-address";
+import { verifyCredentials } from "@/lib/auth/verify-credentials";
+
+/** Thrown from `authorize`; `code` tells the sign-in form which message to show. */
+export class InvalidCredentials extends CredentialsSignin {
+  override code = "invalid";
+}
+export class TooManyAttempts extends CredentialsSignin {
+  override code = "rate_limited";
+}
+
+// Instructors sign in with email + password. Credentials sign-in requires
+// JWT sessions in Auth.js; lib/authz.ts re-reads the user from the database
+// on every request, so a deleted account loses access at once (ADR 0003).
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  trustHost: true,
+  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  pages: { signIn: "/login", error: "/login" },
+  providers: [
+    Credentials({
+      credentials: { email: {}, password: {} },
+      async authorize(credentials, request) {
+        const result = await verifyCredentials(credentials, clientAddress(request.headers));
+        if (result.ok) return { id: result.user.id, name: result.user.name, email: result.user.email };
+        if (result.error === "rate_limited") throw new TooManyAttempts();
+        throw new InvalidCredentials();
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user?.id) token.sub = user.id;
+      return token;
+    },
+    session({ session, token }) {
+      if (token.sub) session.user.id = token.sub;
+      return session;
+    },
+  },
+  logger: {
+    // A wrong password is an expected outcome, not a server error worth a stack trace.
+    error(error) {
+      if (error instanceof CredentialsSignin) return;
+      console.error(error);
+    },
+  },
+});

@@ -1,0 +1,22 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { changePasswordSchema, fieldErrors } from "@/lib/auth/validation";
+import type { SessionUser } from "@/lib/authz";
+
+export type ChangePasswordResult = { ok: true } | { ok: false; fieldErrors: Record<string, string> };
+
+/** Changes the acting user's own password after checking the current one. */
+export async function changePassword(actor: SessionUser, input: unknown): Promise<ChangePasswordResult> {
+  const parsed = changePasswordSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, fieldErrors: fieldErrors(parsed.error) };
+  const user = await db.user.findUnique({ where: { id: actor.id } });
+  if (!user || !(await verifyPassword(parsed.data.currentPassword, user.passwordHash))) {
+    return { ok: false, fieldErrors: { currentPassword: "That is not your current password." } };
+  }
+  await db.user.update({
+    where: { id: actor.id },
+    data: { passwordHash: await hashPassword(parsed.data.newPassword) },
+  });
+  return { ok: true };
+}

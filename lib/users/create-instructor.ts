@@ -1,0 +1,35 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { hashPassword } from "@/lib/auth/password";
+import { fieldErrors, signUpSchema } from "@/lib/auth/validation";
+
+export type CreateInstructorResult =
+  | { ok: true; user: { id: string; name: string; email: string } }
+  | { ok: false; fieldErrors: Record<string, string> };
+
+export const DUPLICATE_EMAIL_MESSAGE = "An account with this email already exists. Sign in instead.";
+
+/** Creates an instructor account, or says what is wrong with the input; on failure nothing is stored. */
+export async function createInstructor(input: unknown): Promise<CreateInstructorResult> {
+  const parsed = signUpSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, fieldErrors: fieldErrors(parsed.error) };
+  const { name, email, password } = parsed.data;
+
+  const existing = await db.user.findUnique({ where: { email }, select: { id: true } });
+  if (existing) return { ok: false, fieldErrors: { email: DUPLICATE_EMAIL_MESSAGE } };
+
+  try {
+    const user = await db.user.create({
+      data: { name, email, passwordHash: await hashPassword(password), role: "instructor" },
+      select: { id: true, name: true, email: true },
+    });
+    return { ok: true, user };
+  } catch (error) {
+    // Two sign-ups with the same email at once: the unique index decides.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      return { ok: false, fieldErrors: { email: DUPLICATE_EMAIL_MESSAGE } };
+    }
+    throw error;
+  }
+}

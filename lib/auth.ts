@@ -1,5 +1,5 @@
 import "server-only";
-import NextAuth, { CredentialsSignin } from "next-auth";
+import NextAuth, { AuthError, CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { clientAddress } from "@/lib/auth/client-address";
 import { verifyCredentials } from "@/lib/auth/verify-credentials";
@@ -44,6 +44,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     // A wrong password is an expected outcome, not a server error worth a stack trace.
     error(error) {
       if (error instanceof CredentialsSignin) return;
+      // An expired or tampered cookie just means "not signed in".
+      if (error instanceof AuthError && error.type === "JWTSessionError") {
+        console.warn("Ignored an invalid session cookie.");
+        return;
+      }
       console.error(error);
     },
   },

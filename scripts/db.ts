@@ -9,6 +9,7 @@
  * standard format, so the official CLI can take over wherever its native
  * engine can be downloaded.
  */
+import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -239,25 +240,31 @@ function isEmptyMigration(sql: string): boolean {
     .every((line) => line === "" || line.startsWith("--"));
 }
 
-/** Which migrations are applied, and which are waiting. */
+/** Which migrations are applied, and which are waiting (read from Prisma's own table). */
 export async function status(options: DbOptions = {}): Promise<{ pending: string[]; total: number }> {
   const opts = resolveOptions(options);
   const migrationsList = await readMigrations(opts.migrationsDir);
-  const result = await withEngine(opts, (engine) =>
-    engine.diagnoseMigrationHistory({
-      migrationsList,
-      optInToShadowDatabase: false,
-      filters: NO_FILTERS,
-    }),
-  );
-  const history = result.history;
-  const pending =
-    history === null
-      ? []
-      : history.diagnostic === "databaseIsBehind" || history.diagnostic === "historiesDiverge"
-        ? history.unappliedMigrationNames
-        : [];
-  return { pending, total: migrationsList.migrationDirectories.length };
+  const names = migrationsList.migrationDirectories.map((dir) => dir.path);
+  const file = sqliteFilePath(opts.url);
+  const applied = new Set<string>();
+  if (existsSync(file)) {
+    const { default: Database } = await import("better-sqlite3");
+    const db = new Database(file, { readonly: true });
+    try {
+      const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'").get();
+      if (table) {
+        const rows = db
+          .prepare(
+            "SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL",
+          )
+          .all() as { migration_name: string }[];
+        for (const row of rows) applied.add(row.migration_name);
+      }
+    } finally {
+      db.close();
+    }
+  }
+  return { pending: names.filter((name) => !applied.has(name)), total: names.length };
 }
 
 async function main(argv: string[]): Promise<number> {

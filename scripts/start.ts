@@ -65,7 +65,7 @@ function buildIfNeeded(): void {
   writeFileSync(STAMP, wanted);
 }
 
-async function main(): Promise<void> {
+export async function main(): Promise<void> {
   await prepare();
   buildIfNeeded();
   const port = process.env.PORT ?? "3000";

@@ -1,0 +1,60 @@
+import { beforeEach, describe, expect, test, vi } from "vitest";
+import { db } from "@/lib/db";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
+
+const session = vi.hoisted(() => ({ current: null as null | { user: { id: string } } }));
+vi.mock("@/lib/auth", () => ({ auth: async () => session.current }));
+
+const { changePasswordAction } = await import("./actions");
+
+function form(values: Record<string, string>): FormData {
+  const data = new FormData();
+  for (const [key, value] of Object.entries(values)) data.set(key, value);
+  return data;
+}
+
+let userId: string;
+beforeEach(async () => {
+  session.current = null;
+  await db.user.deleteMany();
+  const user = await db.user.create({
+    data: { name: "Ms. Okafor", email: "okafor@school.org", passwordHash: await hashPassword("first password 1") },
+  });
+  userId = user.id;
+});
+
+async function storedHash() {
+  return (await db.user.findUniqueOrThrow({ where: { id: userId } })).passwordHash;
+}
+
+describe("changePasswordAction", () => {
+  test("an anonymous request is refused on the server and changes nothing", async () => {
+    const before = await storedHash();
+    const state = await changePasswordAction({}, form({ currentPassword: "first password 1", newPassword: "hijacked password" }));
+    expect(state.formError).toMatch(/Sign in again/);
+    expect(await storedHash()).toBe(before);
+  });
+
+  test("a wrong current password is refused with a message and changes nothing", async () => {
+    session.current = { user: { id: userId } };
+    const before = await storedHash();
+    const state = await changePasswordAction({}, form({ currentPassword: "not my password", newPassword: "new password 22" }));
+    expect(state.fieldErrors?.currentPassword).toMatch(/not your current password/);
+    expect(await storedHash()).toBe(before);
+  });
+
+  test("a too-short new password is refused with a message and changes nothing", async () => {
+    session.current = { user: { id: userId } };
+    const before = await storedHash();
+    const state = await changePasswordAction({}, form({ currentPassword: "first password 1", newPassword: "short" }));
+    expect(state.fieldErrors?.newPassword).toMatch(/at least 10 characters/);
+    expect(await storedHash()).toBe(before);
+  });
+
+  test("the signed-in instructor can change their own password", async () => {
+    session.current = { user: { id: userId } };
+    const state = await changePasswordAction({}, form({ currentPassword: "first password 1", newPassword: "second password 2" }));
+    expect(state).toEqual({ ok: true });
+    expect(await verifyPassword("second password 2", await storedHash())).toBe(true);
+  });
+});

@@ -1,0 +1,98 @@
+import { randomUUID } from "node:crypto";
+import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import { encode } from "@auth/core/jwt";
+import { test as base, expect, type Page } from "@playwright/test";
+import Database from "better-sqlite3";
+import { hashPassword } from "../lib/auth/password";
+import { E2E_AUTH_SECRET, E2E_DATABASE_URL, E2E_PORT } from "../playwright.config";
+
+/** The e2e server's own SQLite file, opened directly to check what was (not) stored. */
+export function e2eDb(): Database.Database {
+  const file = path.resolve(E2E_DATABASE_URL.slice("file:".length));
+  const db = new Database(file);
+  db.pragma("busy_timeout = 5000");
+  return db;
+}
+
+export function countUsers(email?: string): number {
+  const db = e2eDb();
+  try {
+    const row = (
+      email
+        ? db.prepare("SELECT count(*) AS n FROM User WHERE email = ?").get(email.trim().toLowerCase())
+        : db.prepare("SELECT count(*) AS n FROM User").get()
+    ) as { n: number };
+    return row.n;
+  } finally {
+    db.close();
+  }
+}
+
+export function failedAttempts(email: string): number {
+  const db = e2eDb();
+  try {
+    const row = db.prepare("SELECT count(*) AS n FROM SignInAttempt WHERE email = ? AND succeeded = 0").get(email) as {
+      n: number;
+    };
+    return row.n;
+  } finally {
+    db.close();
+  }
+}
+
+export type TestInstructor = { id: string; name: string; email: string; password: string };
+
+/** Writes an instructor straight to the database (faster than the sign-up form). */
+export async function createInstructorInDb(overrides: Partial<TestInstructor> = {}): Promise<TestInstructor> {
+  const user = {
+    id: randomUUID(),
+    name: "Ms. Okafor",
+    email: `okafor-${randomUUID().slice(0, 8)}@school.test`,
+    password: "a good long password",
+    ...overrides,
+  };
+  const db = e2eDb();
+  try {
+    db.prepare(
+      "INSERT INTO User (id, name, email, passwordHash, role, createdAt, updatedAt) VALUES (?, ?, ?, ?, 'instructor', ?, ?)",
+    ).run(user.id, user.name, user.email, await hashPassword(user.password), Date.now(), Date.now());
+  } finally {
+    db.close();
+  }
+  return user;
+}
+
+/** A unique email for a test, so parallel tests never collide. */
+export function uniqueEmail(prefix = "teacher"): string {
+  return `${prefix}-${randomUUID().slice(0, 8)}@school.test`;
+}
+
+/** Fails the test with a readable list if axe finds accessibility violations. */
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  expect(summary, "axe violations").toEqual([]);
+}
+
+export const test = base.extend<{ instructor: TestInstructor; signedInPage: Page }>({
+  instructor: async ({}, use) => {
+    await use(await createInstructorInDb());
+  },
+  /** A page whose browser already holds the instructor's session cookie: no trip through the form. */
+  signedInPage: async ({ page, context, instructor }, use) => {
+    const cookieName = "authjs.session-token";
+    const value = await encode({
+      token: { sub: instructor.id, name: instructor.name, email: instructor.email },
+      secret: E2E_AUTH_SECRET,
+      salt: cookieName,
+    });
+    await context.addCookies([
+      { name: cookieName, value, domain: "localhost", path: "/", httpOnly: true, sameSite: "Lax" },
+    ]);
+    await use(page);
+  },
+});
+
+export { expect };
+export const BASE_URL = `http://localhost:${E2E_PORT}`;

@@ -1,0 +1,56 @@
+import { expect, expectNoAxeViolations, test } from "./fixtures";
+
+test("the landing page says what Spravka is and where to go", async ({ page }) => {
+  const response = await page.goto("/");
+  expect(response?.status()).toBe(200);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Why did freeing the innocent take so long?");
+  for (const name of ["Run a class", "Join a class", "Explore on your own", "Sign in"]) {
+    await expect(page.getByRole("link", { name }).first()).toBeVisible();
+  }
+  // Claims carry their source, and the source key leads to the sources page.
+  await page.getByRole("link", { name: "Source: Adler, ch. 3" }).first().click();
+  await expect(page).toHaveURL(/\/sources#adler-ch3$/);
+  await expect(page.getByRole("heading", { name: "Sources" })).toBeVisible();
+  await expectNoAxeViolations(page);
+});
+
+test("the landing page passes axe and fits a phone without sideways scrolling", async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto("/");
+  await expectNoAxeViolations(page);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+});
+
+test("Run a class asks an anonymous teacher to sign in first", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("link", { name: "Run a class" }).click();
+  await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fruns$/);
+});
+
+for (const [path, heading] of [
+  ["/join", "Join a class"],
+  ["/explore", "Explore on your own"],
+] as const) {
+  test(`${path} honestly says it is coming`, async ({ page }) => {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { name: heading })).toBeVisible();
+    await expect(page.getByText("Coming", { exact: true })).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+}
+
+test("an unknown address gets the app's own 404 page with a 404 status", async ({ page }) => {
+  const response = await page.goto("/no/such/page");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "We couldn’t find that page" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Go to the start page" })).toBeVisible();
+  await expectNoAxeViolations(page);
+});
+
+test("an auth error URL does not leak internals", async ({ request }) => {
+  const response = await request.get("/api/auth/callback/nonexistent-provider");
+  const body = await response.text();
+  expect(body).not.toMatch(/at .*\.(js|ts):\d+/);
+  expect(body).not.toContain("node_modules");
+});

@@ -1,0 +1,62 @@
+import { beforeEach, describe, expect, test } from "vitest";
+import { db } from "@/lib/db";
+import { createInstructor } from "@/lib/users/create-instructor";
+import { MAX_FAILURES_PER_EMAIL, MAX_FAILURES_PER_KEY, recordSignInAttempt, WINDOW_MS } from "./rate-limit";
+import { verifyCredentials } from "./verify-credentials";
+
+const email = "levin@university.edu";
+const password = "lecture hall 120";
+
+beforeEach(async () => {
+  await db.signInAttempt.deleteMany();
+  await db.user.deleteMany();
+  await createInstructor({ name: "Dr. Levin", email, password });
+});
+
+describe("verifyCredentials", () => {
+  test("accepts the right password, whatever the email's case", async () => {
+    const result = await verifyCredentials({ email: "Levin@University.edu", password }, "10.0.0.1");
+    expect(result).toMatchObject({ ok: true, user: { email, name: "Dr. Levin", role: "instructor" } });
+  });
+
+  test("gives the same answer for a wrong password and an unknown email", async () => {
+    expect(await verifyCredentials({ email, password: "wrong password" }, "10.0.0.1")).toEqual({
+      ok: false,
+      error: "invalid",
+    });
+    expect(await verifyCredentials({ email: "nobody@school.org", password }, "10.0.0.1")).toEqual({
+      ok: false,
+      error: "invalid",
+    });
+  });
+
+  test("refuses malformed input without counting it as a password guess", async () => {
+    expect(await verifyCredentials({ email: 42, password: null }, "10.0.0.1")).toEqual({ ok: false, error: "invalid" });
+    expect(await db.signInAttempt.count()).toBe(0);
+  });
+
+  test(`blocks an email + address after ${MAX_FAILURES_PER_KEY} failures, even with the right password`, async () => {
+    for (let i = 0; i < MAX_FAILURES_PER_KEY; i++) {
+      expect(await verifyCredentials({ email, password: `guess ${i} wrong` }, "10.0.0.1")).toMatchObject({ ok: false });
+    }
+    const blocked = await verifyCredentials({ email, password }, "10.0.0.1");
+    expect(blocked).toMatchObject({ ok: false, error: "rate_limited" });
+    if (!blocked.ok && blocked.error === "rate_limited") expect(blocked.retryAfterMs).toBeLessThanOrEqual(WINDOW_MS);
+    // Another address is not blocked by someone else's guessing.
+    expect(await verifyCredentials({ email, password }, "10.0.0.2")).toMatchObject({ ok: true });
+  });
+
+  test("failures older than the window no longer count", async () => {
+    const old = new Date(Date.now() - WINDOW_MS - 1000);
+    for (let i = 0; i < MAX_FAILURES_PER_KEY; i++) await recordSignInAttempt(email, "10.0.0.1", false, old);
+    expect(await verifyCredentials({ email, password }, "10.0.0.1")).toMatchObject({ ok: true });
+  });
+
+  test(`blocks an email from every address after ${MAX_FAILURES_PER_EMAIL} failures (forged addresses)`, async () => {
+    for (let i = 0; i < MAX_FAILURES_PER_EMAIL; i++) await recordSignInAttempt(email, `203.0.113.${i}`, false);
+    expect(await verifyCredentials({ email, password }, "198.51.100.1")).toMatchObject({
+      ok: false,
+      error: "rate_limited",
+    });
+  });
+});

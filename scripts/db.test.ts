@@ -1,0 +1,130 @@
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { deploy, migrate, migrationFolderName, readMigrations, sqliteFilePath, status } from "./db";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+let dir: string;
+let url: string;
+let migrationsDir: string;
+let schemaPath: string;
+
+function tables(file: string): string[] {
+  const db = new Database(file, { readonly: true });
+  try {
+    return db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+      .all()
+      .map((row) => (row as { name: string }).name);
+  } finally {
+    db.close();
+  }
+}
+
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), "spravka-db-"));
+  url = `file:${path.join(dir, "nested", "folder", "app.db")}`;
+  migrationsDir = path.join(dir, "migrations");
+  schemaPath = path.join(dir, "schema.prisma");
+  cpSync(path.join(ROOT, "prisma", "migrations"), migrationsDir, { recursive: true });
+  cpSync(path.join(ROOT, "prisma", "schema.prisma"), schemaPath);
+});
+
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("db:deploy", () => {
+  test("creates a fresh database (and its folder) with every committed migration applied", async () => {
+    const committed = readdirSync(migrationsDir).filter((name) => !name.endsWith(".toml"));
+    const { applied } = await deploy({ url, migrationsDir, schemaPath });
+    expect(applied).toEqual(committed.sort());
+    const file = sqliteFilePath(url);
+    expect(tables(file)).toEqual(expect.arrayContaining(["User", "SignInAttempt", "_prisma_migrations"]));
+  });
+
+  test("is idempotent: a second run applies nothing and keeps the data", async () => {
+    await deploy({ url, migrationsDir, schemaPath });
+    const file = sqliteFilePath(url);
+    const db = new Database(file);
+    db.prepare("INSERT INTO User (id, name, email, passwordHash, updatedAt) VALUES ('u1', 'A', 'a@b.c', 'x', 0)").run();
+    db.close();
+    const second = await deploy({ url, migrationsDir, schemaPath });
+    expect(second.applied).toEqual([]);
+    const check = new Database(file, { readonly: true });
+    expect(check.prepare("SELECT count(*) AS n FROM User").get()).toEqual({ n: 1 });
+    check.close();
+  });
+
+  test("switches the database to WAL journaling", async () => {
+    await deploy({ url, migrationsDir, schemaPath });
+    const db = new Database(sqliteFilePath(url));
+    expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
+    db.close();
+  });
+
+  test("records migrations in Prisma's standard _prisma_migrations table", async () => {
+    await deploy({ url, migrationsDir, schemaPath });
+    const db = new Database(sqliteFilePath(url), { readonly: true });
+    const rows = db.prepare("SELECT migration_name, finished_at FROM _prisma_migrations").all() as {
+      migration_name: string;
+      finished_at: string | null;
+    }[];
+    db.close();
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((row) => row.finished_at !== null)).toBe(true);
+  });
+
+  test("status reports pending migrations before deploy and none after", async () => {
+    const before = await status({ url, migrationsDir, schemaPath });
+    expect(before.pending.length).toBe(before.total);
+    await deploy({ url, migrationsDir, schemaPath });
+    expect((await status({ url, migrationsDir, schemaPath })).pending).toEqual([]);
+  });
+});
+
+describe("db:migrate", () => {
+  test("writes a migration in Prisma's folder format for a schema change and applies it", async () => {
+    writeFileSync(
+      schemaPath,
+      `${readFileSync(schemaPath, "utf8")}\nmodel Note {\n  id   Int    @id @default(autoincrement())\n  text String\n}\n`,
+    );
+    const now = new Date("2026-01-02T03:04:05Z");
+    const { created } = await migrate("Add notes!", { url, migrationsDir, schemaPath, now });
+    expect(created).toBe("20260102030405_add_notes");
+    const sql = readFileSync(path.join(migrationsDir, "20260102030405_add_notes", "migration.sql"), "utf8");
+    expect(sql).toContain('CREATE TABLE "Note"');
+    expect(readFileSync(path.join(migrationsDir, "migration_lock.toml"), "utf8")).toContain('provider = "sqlite"');
+    expect(tables(sqliteFilePath(url))).toContain("Note");
+    expect((await status({ url, migrationsDir, schemaPath })).pending).toEqual([]);
+  });
+
+  test("writes nothing when the schema has not changed", async () => {
+    const before = readdirSync(migrationsDir).sort();
+    const { created } = await migrate("nothing", { url, migrationsDir, schemaPath });
+    expect(created).toBeNull();
+    expect(readdirSync(migrationsDir).sort()).toEqual(before);
+  });
+
+  test("the committed migrations match prisma/schema.prisma (no forgotten migration)", async () => {
+    const { created } = await migrate("drift check", { url, migrationsDir, schemaPath });
+    expect(created).toBeNull();
+  });
+
+  test("refuses a migration without a usable name", () => {
+    expect(() => migrationFolderName("  !!! ", new Date())).toThrow(/name/);
+  });
+});
+
+describe("inputs", () => {
+  test("rejects a database URL that is not a SQLite file", () => {
+    expect(() => sqliteFilePath("postgres://localhost/db")).toThrow(/file:/);
+  });
+
+  test("passes a migration folder without migration.sql to the engine as an error, which refuses to apply", async () => {
+    mkdirSync(path.join(migrationsDir, "20990101000000_broken"));
+    const list = await readMigrations(migrationsDir);
+    expect(list.migrationDirectories.at(-1)?.migrationFile.content.tag).toBe("error");
+    await expect(deploy({ url, migrationsDir, schemaPath })).rejects.toThrow();
+  });
+});

@@ -1,0 +1,40 @@
+import path from "node:path";
+import { ESLint } from "eslint";
+import { beforeAll, describe, expect, test } from "vitest";
+
+// The layering rules live in eslint.config.mjs; these tests make sure they bite.
+const ROOT = path.resolve(import.meta.dirname, "..");
+let eslint: ESLint;
+
+beforeAll(() => {
+  eslint = new ESLint({ cwd: ROOT });
+});
+
+async function ruleIds(file: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: path.join(ROOT, file) });
+  return (result?.messages ?? []).map((m) => m.ruleId ?? "parse-error");
+}
+
+describe("layer boundaries", () => {
+  test.each([
+    ["machines/case.machine.ts", 'import { db } from "@/lib/db";\nexport const x = db;\n'],
+    ["machines/case.machine.ts", 'import { x } from "../lib/sim/engine";\nexport const y = x;\n'],
+    ["machines/case.machine.ts", 'import Page from "@/app/page";\nexport const y = Page;\n'],
+    ["lib/sim/engine.ts", 'import { db } from "@/lib/db";\nexport const x = db;\n'],
+    ["lib/sim/engine.ts", 'import { db } from "../db";\nexport const x = db;\n'],
+    ["lib/sim/engine.ts", 'import { PrismaClient } from "@/lib/generated/prisma/client";\nexport const x = PrismaClient;\n'],
+    ["lib/runs/list.ts", 'import Page from "@/app/page";\nexport const x = Page;\n'],
+  ])("%s may not contain: %s", async (file, code) => {
+    expect(await ruleIds(file, code)).toContain("no-restricted-imports");
+  });
+
+  test("lib/sim may not use Math.random or Date.now", async () => {
+    const ids = await ruleIds("lib/sim/engine.ts", "export const a = Math.random();\nexport const b = Date.now();\n");
+    expect(ids.filter((id) => id === "no-restricted-syntax")).toHaveLength(2);
+  });
+
+  test("the allowed directions pass", async () => {
+    expect(await ruleIds("machines/case.machine.ts", 'import { setup } from "xstate";\nexport const s = setup;\n')).toEqual([]);
+    expect(await ruleIds("lib/runs/list.ts", 'import { db } from "@/lib/db";\nexport const x = db;\n')).toEqual([]);
+  });
+});

@@ -1,0 +1,47 @@
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, expect, test } from "vitest";
+import { ensureAuthSecret, loadEnvFile } from "./prepare";
+
+let dir: string;
+let saved: string | undefined;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), "spravka-env-"));
+  saved = process.env.AUTH_SECRET;
+  delete process.env.AUTH_SECRET;
+});
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+  if (saved === undefined) delete process.env.AUTH_SECRET;
+  else process.env.AUTH_SECRET = saved;
+});
+
+test("a missing AUTH_SECRET is generated once into .env.local, readable only by its owner", () => {
+  const file = path.join(dir, ".env.local");
+  writeFileSync(file, "PORT=4000");
+  expect(ensureAuthSecret(file)).toBe("created");
+  const secret = process.env.AUTH_SECRET;
+  expect(secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  expect(readFileSync(file, "utf8")).toBe(
+    `PORT=4000\n# Generated on first start: signs instructors' session cookies. Keep it secret.\nAUTH_SECRET=${secret}\n`,
+  );
+
+  // The next start reads the same secret back, so sessions survive restarts.
+  delete process.env.AUTH_SECRET;
+  loadEnvFile(file);
+  expect(process.env.AUTH_SECRET).toBe(secret);
+  expect(ensureAuthSecret(file)).toBe("existing");
+  expect(readFileSync(file, "utf8").match(/AUTH_SECRET=/g)).toHaveLength(1);
+});
+
+test("a new .env.local is created with owner-only permissions", () => {
+  const file = path.join(dir, ".env.local");
+  ensureAuthSecret(file);
+  expect(statSync(file).mode & 0o777).toBe(0o600);
+});
+
+test(".env.local is ignored by git", () => {
+  const ignore = readFileSync(path.resolve(import.meta.dirname, "..", ".gitignore"), "utf8").split("\n");
+  expect(ignore).toContain(".env.local");
+});

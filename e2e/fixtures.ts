@@ -96,3 +96,12 @@ export const test = base.extend<{ instructor: TestInstructor; signedInPage: Page
 
 export { expect };
 export const BASE_URL = `http://localhost:${E2E_PORT}`;
+
+/**
+ * Saves a screenshot for the README when run by `npm run screenshots`
+ * (SCREENSHOTS=1); otherwise does nothing, so the journeys stay fast.
+ */
+export async function saveScreenshot(page: Page, name: string): Promise<void> {
+  if (!process.env.SCREENSHOTS) return;
+  await page.screenshot({ path: path.join("docs", "screenshots", `${name}.png`), fullPage: true });
+}

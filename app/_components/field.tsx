@@ -38,13 +38,12 @@ export function Field({ name, label, error, hint, ...input }: FieldProps) {
   );
 }
 
-/** A message about the whole form, read out when it appears. */
+/** A message about the whole form; role="alert" is announced as soon as it appears. */
 export function FormAlert({ message }: { message?: string | undefined }) {
+  if (!message) return null;
   return (
-    <div role="alert" aria-live="assertive">
-      {message ? (
-        <p className="rounded-md border border-danger/40 bg-danger-soft px-4 py-3 font-medium text-danger">{message}</p>
-      ) : null}
-    </div>
+    <p role="alert" className="rounded-md border border-danger/40 bg-danger-soft px-4 py-3 font-medium text-danger">
+      {message}
+    </p>
   );
 }

@@ -8,6 +8,7 @@ export const metadata: Metadata = {
   title: { default: "Spravka", template: "%s · Spravka" },
   description:
     "A classroom simulation of the 1954–55 review of political prisoners' cases in the Soviet Union: why rehabilitation took so long.",
+  icons: { icon: "/favicon.svg" },
 };
 
 export const viewport: Viewport = {

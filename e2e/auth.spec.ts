@@ -103,8 +103,9 @@ test.describe("instructor accounts", () => {
         await page.getByLabel("Email").fill(instructor.email);
         await page.getByLabel("Password").fill(`wrong guess ${i}`);
         await page.getByRole("button", { name: "Sign in" }).click();
-        // Wait for the server to have counted this attempt before the next one.
+        // Wait until the server has counted this attempt and the form is ready again.
         await expect.poll(() => failedAttempts(instructor.email)).toBe(i + 1);
+        await expect(page.getByRole("button", { name: "Sign in", exact: true })).toBeEnabled();
         await expect(page.getByText(WRONG_CREDENTIALS_MESSAGE)).toBeVisible();
       }
       await page.getByLabel("Email").fill(instructor.email);
@@ -116,14 +117,31 @@ test.describe("instructor accounts", () => {
     });
   });
 
-  test("a signed-in teacher can change their password on the account page", async ({ signedInPage: page, instructor }) => {
+  test("a signed-in teacher can change their password, which signs out their other devices", async ({
+    signedInPage: page,
+    instructor,
+    browser,
+  }) => {
+    // A second device holding the same session as before the change.
+    const otherDevice = await browser.newContext();
+    await otherDevice.addCookies(await page.context().cookies());
+    const otherPage = await otherDevice.newPage();
+    await otherPage.goto("/runs");
+    await expect(otherPage.getByRole("heading", { name: "My runs" })).toBeVisible();
+
     await page.goto("/account");
     await expect(page.getByText(instructor.email)).toBeVisible();
     await expectNoAxeViolations(page);
     await page.getByLabel("Current password").fill(instructor.password);
     await page.getByLabel("New password").fill("a brand new password");
     await page.getByRole("button", { name: "Change password" }).click();
+    await expect(page).toHaveURL(/\/account\?changed=1$/);
     await expect(page.getByText("Your password has been changed.")).toBeVisible();
+    await expect(page.getByText(instructor.email)).toBeVisible();
+
+    await otherPage.goto("/runs");
+    await expect(otherPage).toHaveURL(/\/login/);
+    await otherDevice.close();
   });
 });
 

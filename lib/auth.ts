@@ -14,7 +14,8 @@ export class TooManyAttempts extends CredentialsSignin {
 
 // Instructors sign in with email + password. Credentials sign-in requires
 // JWT sessions in Auth.js; lib/authz.ts re-reads the user from the database
-// on every request, so a deleted account loses access at once (ADR 0003).
+// on every request, so a deleted account, or every session older than a
+// password change (sessionVersion), loses access at once (ADR 0003).
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
   session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
@@ -24,7 +25,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       credentials: { email: {}, password: {} },
       async authorize(credentials, request) {
         const result = await verifyCredentials(credentials, clientAddress(request.headers));
-        if (result.ok) return { id: result.user.id, name: result.user.name, email: result.user.email };
+        if (result.ok) {
+          const { id, name, email, sessionVersion } = result.user;
+          return { id, name, email, sessionVersion };
+        }
         if (result.error === "rate_limited") throw new TooManyAttempts();
         throw new InvalidCredentials();
       },
@@ -32,11 +36,15 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   ],
   callbacks: {
     jwt({ token, user }) {
-      if (user?.id) token.sub = user.id;
+      if (user?.id) {
+        token.sub = user.id;
+        token.sessionVersion = user.sessionVersion ?? 0;
+      }
       return token;
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
+      session.user.sessionVersion = token.sessionVersion ?? 0;
       return session;
     },
   },

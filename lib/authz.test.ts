@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, test, vi } from "vitest";
 import { db } from "@/lib/db";
 
-const session = vi.hoisted(() => ({ current: null as null | { user: { id: string } } }));
+const session = vi.hoisted(() => ({ current: null as null | { user: { id: string; sessionVersion?: number } } }));
 vi.mock("@/lib/auth", () => ({ auth: async () => session.current }));
 
 const { AccessDenied, getSessionUser, requireInstructor, requireInstructorPage } = await import("./authz");
@@ -28,10 +28,20 @@ describe("authorization", () => {
     await expect(requireInstructor()).rejects.toBeInstanceOf(AccessDenied);
   });
 
-  test("an account without the instructor role is refused", async () => {
+  test("an account without the instructor role is refused as forbidden", async () => {
     const user = await makeUser("student");
     session.current = { user: { id: user.id } };
-    await expect(requireInstructor()).rejects.toBeInstanceOf(AccessDenied);
+    await expect(requireInstructor()).rejects.toEqual(new AccessDenied("forbidden"));
+    await expect(requireInstructorPage("/runs")).rejects.toMatchObject({ digest: expect.stringContaining("404") });
+  });
+
+  test("a session from before a password change is refused", async () => {
+    const user = await makeUser();
+    session.current = { user: { id: user.id, sessionVersion: 0 } };
+    expect(await getSessionUser()).not.toBeNull();
+    await db.user.update({ where: { id: user.id }, data: { sessionVersion: 1 } });
+    session.current = { user: { id: user.id, sessionVersion: 0 } };
+    await expect(requireInstructor()).rejects.toEqual(new AccessDenied("unauthenticated"));
   });
 
   test("a signed-in instructor is let through, with details read from the database", async () => {

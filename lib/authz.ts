@@ -1,10 +1,10 @@
 import "server-only";
 import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
 import { auth } from "@/lib/auth";
 import { db } from "@/lib/db";
 
-export type Role = "instructor";
-export type SessionUser = { id: string; name: string; email: string; role: Role };
+export type SessionUser = { id: string; name: string; email: string; role: string };
 
 /** Why a request was refused; actions turn it into a typed error, pages into a redirect. */
 export class AccessDenied extends Error {
@@ -18,18 +18,20 @@ export class AccessDenied extends Error {
  * The signed-in user, read fresh from the database (the session cookie only
  * names the user), or null. Every protected page, action and route calls
  * this through the functions below: layouts and UI checks are convenience only.
+ * Cached per request, as the header and the page both ask.
  */
-export async function getSessionUser(): Promise<SessionUser | null> {
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const session = await auth();
   const id = session?.user?.id;
   if (!id) return null;
   const user = await db.user.findUnique({
     where: { id },
-    select: { id: true, name: true, email: true, role: true },
+    select: { id: true, name: true, email: true, role: true, sessionVersion: true },
   });
-  if (!user || user.role !== "instructor") return null;
-  return { ...user, role: user.role };
-}
+  // A password change raises sessionVersion and so ends every older session.
+  if (!user || user.sessionVersion !== (session.user.sessionVersion ?? 0)) return null;
+  return { id: user.id, name: user.name, email: user.email, role: user.role };
+});
 
 /** For server actions and route handlers: the user, or an AccessDenied error. */
 export async function requireUser(): Promise<SessionUser> {

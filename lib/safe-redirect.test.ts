@@ -7,6 +7,10 @@ test.each([
   ["https://evil.example/", "/runs"],
   ["//evil.example", "/runs"],
   ["/\\evil.example", "/runs"],
+  ["/\t/evil.example", "/runs"],
+  ["/\n/evil.example", "/runs"],
+  ["/ /evil.example", "/runs"],
+  ["/runs?tab=live#queues", "/runs?tab=live#queues"],
   [undefined, "/runs"],
   [["/a", "/b"], "/runs"],
 ])("a callback URL %j becomes %j", (input, expected) => {

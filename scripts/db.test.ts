@@ -128,3 +128,17 @@ describe("inputs", () => {
     await expect(deploy({ url, migrationsDir, schemaPath })).rejects.toThrow();
   });
 });
+
+describe("db:migrate ignores the live database's own drift", () => {
+  test("a table added by hand to the live database does not leak into a new migration", async () => {
+    await deploy({ url, migrationsDir, schemaPath });
+    const db = new Database(sqliteFilePath(url));
+    db.exec('CREATE TABLE "HandMade" ("id" INTEGER PRIMARY KEY)');
+    db.close();
+    writeFileSync(schemaPath, `${readFileSync(schemaPath, "utf8")}\nmodel Note {\n  id Int @id\n}\n`);
+    const { created } = await migrate("notes", { url, migrationsDir, schemaPath });
+    const sql = readFileSync(path.join(migrationsDir, created ?? "missing", "migration.sql"), "utf8");
+    expect(sql).toContain('CREATE TABLE "Note"');
+    expect(sql).not.toContain("HandMade");
+  });
+});

@@ -35,10 +35,16 @@ test("a missing AUTH_SECRET is generated once into .env.local, readable only by 
   expect(readFileSync(file, "utf8").match(/AUTH_SECRET=/g)).toHaveLength(1);
 });
 
-test("a new .env.local is created with owner-only permissions", () => {
-  const file = path.join(dir, ".env.local");
-  ensureAuthSecret(file);
-  expect(statSync(file).mode & 0o777).toBe(0o600);
+test("the file holding the secret is readable only by its owner, new or existing", () => {
+  const fresh = path.join(dir, ".env.local");
+  ensureAuthSecret(fresh);
+  expect(statSync(fresh).mode & 0o777).toBe(0o600);
+
+  delete process.env.AUTH_SECRET;
+  const existing = path.join(dir, "existing.env");
+  writeFileSync(existing, "PORT=4000\n", { mode: 0o644 });
+  ensureAuthSecret(existing);
+  expect(statSync(existing).mode & 0o777).toBe(0o600);
 });
 
 test(".env.local is ignored by git", () => {

@@ -4,12 +4,12 @@
  * SQLite file on first start). Used by `npm start` and `npm run dev`.
  */
 import { randomBytes } from "node:crypto";
-import { appendFileSync, existsSync, readFileSync } from "node:fs";
+import { appendFileSync, chmodSync, existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { deploy } from "./db";
 
-const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const ENV_FILE = path.join(ROOT, ".env.local");
 
 export function loadEnvFile(file = ENV_FILE): void {
@@ -27,6 +27,8 @@ export function ensureAuthSecret(file = ENV_FILE): "existing" | "created" {
     `${separator}# Generated on first start: signs instructors' session cookies. Keep it secret.\nAUTH_SECRET=${secret}\n`,
     { mode: 0o600 },
   );
+  chmodSync(file, 0o600); // `mode` only applies when the file is new
+
   process.env.AUTH_SECRET = secret;
   return "created";
 }

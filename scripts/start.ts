@@ -6,10 +6,10 @@ import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { prepare } from "./prepare";
 
-const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const NEXT_BIN = path.join(ROOT, "node_modules", ".bin", "next");
 const STAMP = path.join(ROOT, ".next", "spravka-source-hash");
 const BUILD_INPUTS = [
@@ -22,6 +22,7 @@ const BUILD_INPUTS = [
   "postcss.config.mjs",
   "tsconfig.json",
   "package.json",
+  "package-lock.json",
 ];
 const SKIP = new Set(["node_modules", "generated", ".next"]);
 
@@ -70,10 +71,15 @@ export async function main(): Promise<void> {
   buildIfNeeded();
   const port = process.env.PORT ?? "3000";
   const child = spawn(NEXT_BIN, ["start", "--port", port], { cwd: ROOT, stdio: "inherit", env: process.env });
+  let stopping = false;
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    process.on(signal, () => child.kill(signal));
+    process.on(signal, () => {
+      stopping = true;
+      child.kill(signal);
+    });
   }
-  child.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
+  // A clean stop we asked for exits 0; a crash or a kill from elsewhere does not.
+  child.on("exit", (code, signal) => process.exit(code ?? (stopping && signal ? 0 : 1)));
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {

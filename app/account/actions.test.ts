@@ -3,7 +3,11 @@ import { db } from "@/lib/db";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 
 const session = vi.hoisted(() => ({ current: null as null | { user: { id: string } } }));
-vi.mock("@/lib/auth", () => ({ auth: async () => session.current }));
+const signIns = vi.hoisted(() => [] as unknown[]);
+vi.mock("@/lib/auth", () => ({
+  auth: async () => session.current,
+  signIn: async (...args: unknown[]) => signIns.push(args),
+}));
 
 const { changePasswordAction } = await import("./actions");
 
@@ -16,6 +20,7 @@ function form(values: Record<string, string>): FormData {
 let userId: string;
 beforeEach(async () => {
   session.current = null;
+  signIns.length = 0;
   await db.user.deleteMany();
   const user = await db.user.create({
     data: { name: "Ms. Okafor", email: "okafor@school.org", passwordHash: await hashPassword("first password 1") },
@@ -33,6 +38,7 @@ describe("changePasswordAction", () => {
     const state = await changePasswordAction({}, form({ currentPassword: "first password 1", newPassword: "hijacked password" }));
     expect(state.formError).toMatch(/Sign in again/);
     expect(await storedHash()).toBe(before);
+    expect(signIns).toEqual([]);
   });
 
   test("a wrong current password is refused with a message and changes nothing", async () => {
@@ -54,7 +60,13 @@ describe("changePasswordAction", () => {
   test("the signed-in instructor can change their own password", async () => {
     session.current = { user: { id: userId } };
     const state = await changePasswordAction({}, form({ currentPassword: "first password 1", newPassword: "second password 2" }));
-    expect(state).toEqual({ ok: true });
+    expect(state).toEqual({});
     expect(await verifyPassword("second password 2", await storedHash())).toBe(true);
+    // Other sessions end; this browser is signed in again with the new password.
+    expect((await db.user.findUniqueOrThrow({ where: { id: userId } })).sessionVersion).toBe(1);
+    expect(signIns.at(-1)).toEqual([
+      "credentials",
+      { email: "okafor@school.org", password: "second password 2", redirectTo: "/account?changed=1" },
+    ]);
   });
 });

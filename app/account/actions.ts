@@ -1,10 +1,10 @@
 "use server";
 
+import { signIn } from "@/lib/auth";
 import { AccessDenied, requireInstructor } from "@/lib/authz";
 import { changePassword } from "@/lib/users/change-password";
 
 export type ChangePasswordState = {
-  ok?: boolean;
   formError?: string;
   fieldErrors?: Record<string, string>;
 };
@@ -20,9 +20,11 @@ export async function changePasswordAction(
     if (error instanceof AccessDenied) return { formError: "Your session has ended. Sign in again to change your password." };
     throw error;
   }
-  const result = await changePassword(user, {
-    currentPassword: formData.get("currentPassword"),
-    newPassword: formData.get("newPassword"),
-  });
-  return result.ok ? { ok: true } : { fieldErrors: result.fieldErrors };
+  const newPassword = formData.get("newPassword");
+  const result = await changePassword(user, { currentPassword: formData.get("currentPassword"), newPassword });
+  if (!result.ok) return { fieldErrors: result.fieldErrors };
+  // The change ended every session, this one included: sign this browser in
+  // again, then load the page afresh so it reads the new session cookie.
+  await signIn("credentials", { email: user.email, password: newPassword, redirectTo: "/account?changed=1" });
+  return {};
 }

@@ -9,9 +9,6 @@ export function ChangePasswordForm({ minPasswordLength }: { minPasswordLength: n
   return (
     <form action={action} className="space-y-5" noValidate>
       <FormAlert message={state.formError} />
-      <div role="status">
-        {state.ok ? <p className="font-medium text-accent">Your password has been changed.</p> : null}
-      </div>
       <Field
         name="currentPassword"
         label="Current password"

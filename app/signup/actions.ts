@@ -1,5 +1,7 @@
 "use server";
 
+import { CredentialsSignin } from "next-auth";
+import { redirect } from "next/navigation";
 import { signIn } from "@/lib/auth";
 import { createInstructor } from "@/lib/users/create-instructor";
 
@@ -19,6 +21,13 @@ export async function signUpAction(_previous: SignUpState, formData: FormData): 
       values: { name: typeof name === "string" ? name : "", email: typeof email === "string" ? email : "" },
     };
   }
-  await signIn("credentials", { email: result.user.email, password, redirectTo: "/runs" });
+  try {
+    await signIn("credentials", { email: result.user.email, password, redirectTo: "/runs" });
+  } catch (error) {
+    // The account exists; if signing in is refused (e.g. someone had been
+    // guessing at this email), send the teacher to sign in by hand.
+    if (error instanceof CredentialsSignin) redirect("/login?created=1&callbackUrl=%2Fruns");
+    throw error;
+  }
   return {};
 }

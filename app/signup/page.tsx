@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
+import { MIN_PASSWORD_LENGTH } from "@/lib/auth/policy";
 import { getSessionUser } from "@/lib/authz";
 import { SignUpForm } from "@/app/signup/signup-form";
 

@@ -1,9 +1,6 @@
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from "node:crypto";
 
-/** A password needs at least this many characters (issue #2). */
-export const MIN_PASSWORD_LENGTH = 10;
-/** Bounded so a huge input cannot make scrypt burn the CPU. */
-export const MAX_PASSWORD_LENGTH = 200;
+export { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "@/lib/auth/policy";
 
 // One of OWASP's equivalent scrypt settings; this one needs only 32 MB per
 // hash, so a room of teachers signing in at once stays within memory.

@@ -18,7 +18,11 @@ export function attemptKey(email: string, clientAddress: string): string {
 
 export type RateLimitVerdict = { allowed: true } | { allowed: false; retryAfterMs: number };
 
-/** Whether another sign-in attempt may be made now. */
+/**
+ * Whether the attempt just recorded (as a failure, see verify-credentials.ts)
+ * may go ahead: counting it first means parallel requests cannot all slip
+ * through between a check and a write.
+ */
 export async function checkSignInRateLimit(
   email: string,
   clientAddress: string,
@@ -39,8 +43,8 @@ export async function checkSignInRateLimit(
     }),
   ]);
   const blocking = [
-    byKey.length >= MAX_FAILURES_PER_KEY ? byKey[byKey.length - MAX_FAILURES_PER_KEY] : undefined,
-    byEmail.length >= MAX_FAILURES_PER_EMAIL ? byEmail[byEmail.length - MAX_FAILURES_PER_EMAIL] : undefined,
+    byKey.length > MAX_FAILURES_PER_KEY ? byKey[byKey.length - MAX_FAILURES_PER_KEY] : undefined,
+    byEmail.length > MAX_FAILURES_PER_EMAIL ? byEmail[byEmail.length - MAX_FAILURES_PER_EMAIL] : undefined,
   ].filter((a) => a !== undefined);
   if (blocking.length === 0) return { allowed: true };
   // The window reopens when the oldest counted failure falls out of it.
@@ -48,16 +52,23 @@ export async function checkSignInRateLimit(
   return { allowed: false, retryAfterMs: Math.max(1000, reopensAt - now.getTime()) };
 }
 
+/** Records an attempt (and forgets attempts older than a day); returns its id. */
 export async function recordSignInAttempt(
   email: string,
   clientAddress: string,
   succeeded: boolean,
   now: Date = new Date(),
-): Promise<void> {
-  await db.$transaction([
+): Promise<number> {
+  const [attempt] = await db.$transaction([
     db.signInAttempt.create({
       data: { key: attemptKey(email, clientAddress), email, succeeded, createdAt: now },
+      select: { id: true },
     }),
     db.signInAttempt.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - KEEP_MS) } } }),
   ]);
+  return attempt.id;
+}
+
+export async function markSignInSucceeded(attemptId: number): Promise<void> {
+  await db.signInAttempt.update({ where: { id: attemptId }, data: { succeeded: true } });
 }

@@ -46,6 +46,21 @@ describe("verifyCredentials", () => {
     expect(await verifyCredentials({ email, password }, "10.0.0.2")).toMatchObject({ ok: true });
   });
 
+  test("a burst of parallel guesses is limited too (no gap between check and record)", async () => {
+    const results = await Promise.all(
+      Array.from({ length: MAX_FAILURES_PER_KEY + 5 }, (_, i) =>
+        verifyCredentials({ email, password: `parallel guess ${i}` }, "10.0.0.9"),
+      ),
+    );
+    expect(results.filter((r) => !r.ok && r.error === "rate_limited").length).toBeGreaterThanOrEqual(5);
+    expect(await verifyCredentials({ email, password }, "10.0.0.9")).toMatchObject({ error: "rate_limited" });
+  });
+
+  test("a successful sign-in is recorded as a success and does not count against the limit", async () => {
+    expect(await verifyCredentials({ email, password }, "10.0.0.1")).toMatchObject({ ok: true });
+    expect(await db.signInAttempt.findMany({ select: { succeeded: true } })).toEqual([{ succeeded: true }]);
+  });
+
   test("failures older than the window no longer count", async () => {
     const old = new Date(Date.now() - WINDOW_MS - 1000);
     for (let i = 0; i < MAX_FAILURES_PER_KEY; i++) await recordSignInAttempt(email, "10.0.0.1", false, old);

@@ -1,10 +1,10 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { dummyPasswordHash, verifyPassword } from "@/lib/auth/password";
-import { checkSignInRateLimit, recordSignInAttempt } from "@/lib/auth/rate-limit";
+import { checkSignInRateLimit, markSignInSucceeded, recordSignInAttempt } from "@/lib/auth/rate-limit";
 import { signInSchema } from "@/lib/auth/validation";
 
-export type VerifiedUser = { id: string; name: string; email: string; role: string };
+export type VerifiedUser = { id: string; name: string; email: string; role: string; sessionVersion: number };
 export type VerifyResult =
   | { ok: true; user: VerifiedUser }
   | { ok: false; error: "invalid" }
@@ -20,13 +20,18 @@ export async function verifyCredentials(input: unknown, clientAddress: string): 
   if (!parsed.success) return { ok: false, error: "invalid" };
   const { email, password } = parsed.data;
 
+  // Count the attempt as a failure before checking anything, so a burst of
+  // parallel guesses is limited too; it is marked as a success below.
+  const attemptId = await recordSignInAttempt(email, clientAddress, false);
   const limit = await checkSignInRateLimit(email, clientAddress);
   if (!limit.allowed) return { ok: false, error: "rate_limited", retryAfterMs: limit.retryAfterMs };
 
   const user = await db.user.findUnique({ where: { email } });
   const matches = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
-  const succeeded = Boolean(user) && matches;
-  await recordSignInAttempt(email, clientAddress, succeeded);
-  if (!user || !succeeded) return { ok: false, error: "invalid" };
-  return { ok: true, user: { id: user.id, name: user.name, email: user.email, role: user.role } };
+  if (!user || !matches) return { ok: false, error: "invalid" };
+  await markSignInSucceeded(attemptId);
+  return {
+    ok: true,
+    user: { id: user.id, name: user.name, email: user.email, role: user.role, sessionVersion: user.sessionVersion },
+  };
 }

@@ -16,7 +16,8 @@ export async function changePassword(actor: SessionUser, input: unknown): Promis
   }
   await db.user.update({
     where: { id: actor.id },
-    data: { passwordHash: await hashPassword(parsed.data.newPassword) },
+    // Ends every other session; the action signs this browser in again.
+    data: { passwordHash: await hashPassword(parsed.data.newPassword), sessionVersion: { increment: 1 } },
   });
   return { ok: true };
 }

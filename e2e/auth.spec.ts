@@ -43,7 +43,8 @@ test.describe("instructor accounts", () => {
     for (const c of cases) {
       test(c.label, async ({ page }) => {
         const email = c.email ?? uniqueEmail("bad");
-        const before = countUsers();
+        // Tests run in parallel: count only this test's email, not the whole table.
+        expect(countUsers(email)).toBe(0);
         await page.goto("/signup");
         await page.getByLabel("Your name").fill(c.name);
         await page.getByLabel("Email").fill(email);
@@ -51,7 +52,7 @@ test.describe("instructor accounts", () => {
         await page.getByRole("button", { name: "Create account" }).click();
         await expect(page.getByText(c.message)).toBeVisible();
         await expect(page).toHaveURL(/\/signup$/);
-        expect(countUsers()).toBe(before);
+        expect(countUsers(email)).toBe(0);
         await expectNoAxeViolations(page);
       });
     }

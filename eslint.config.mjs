@@ -29,6 +29,7 @@ const deterministic = [
 const boundaries = [
   {
     files: ["machines/**/*.{ts,tsx}"],
+    ignores: ["**/*.test.ts"],
     rules: {
       "no-restricted-imports": [
         "error",
@@ -46,7 +47,25 @@ const boundaries = [
     },
   },
   {
+    // Tests may use test tools, but still never reach into lib/ or app/.
+    files: ["machines/**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^(@/(lib|app)(/|$)|(\\.\\./)+(lib|app)(/|$))",
+              message: "machines/ tests must not import lib/ or app/.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["lib/sim/**/*.{ts,tsx}"],
+    ignores: ["**/*.test.ts"],
     rules: {
       "no-restricted-imports": [
         "error",

@@ -44,6 +44,13 @@ describe("layer boundaries", () => {
     },
   );
 
+  test("machine tests may use test tools but not lib/", async () => {
+    expect(await ruleIds("machines/case.machine.test.ts", 'import { test } from "vitest";\nexport const t = test;\n')).toEqual([]);
+    expect(await ruleIds("machines/case.machine.test.ts", 'import { db } from "@/lib/db";\nexport const x = db;\n')).toContain(
+      "no-restricted-imports",
+    );
+  });
+
   test("the allowed directions pass", async () => {
     expect(await ruleIds("machines/case.machine.ts", 'import { setup } from "xstate";\nexport const s = setup;\n')).toEqual([]);
     expect(await ruleIds("lib/runs/list.ts", 'import { db } from "@/lib/db";\nexport const x = db;\n')).toEqual([]);

@@ -1,0 +1,286 @@
+import { getShortestPaths, getSimplePaths } from "@xstate/graph";
+import { createActor, type SnapshotFrom } from "xstate";
+import { describe, expect, test } from "vitest";
+import type { CaseEvent, CaseInput } from "./case-setup";
+import { caseMachine } from "./case.machine";
+
+/** Role card 1: a 58-10 agitator sentenced by a court to ten years (brief §4). */
+const agitator: CaseInput = {
+  organ: "court",
+  article: "58-10",
+  termYears: 10,
+  custody: "camp",
+  persons: 1,
+  originalsElsewhere: true,
+  crossChecks: 1,
+  maxComplaints: 2,
+};
+/** Role card 8: a Special Conference exile (extrajudicial: the commission's word is final). */
+const specialConferenceExile: CaseInput = {
+  organ: "specialConference",
+  article: "58-10",
+  termYears: 5,
+  custody: "exile",
+  persons: 1,
+  originalsElsewhere: false,
+  crossChecks: 0,
+  maxComplaints: 3,
+};
+
+function run(input: CaseInput, events: CaseEvent[]) {
+  const actor = createActor(caseMachine, { input });
+  actor.start();
+  for (const event of events) actor.send(event);
+  return actor.getSnapshot();
+}
+
+const toCommission: CaseEvent[] = [
+  { type: "complaint.file", addressee: "provincialProcuracy" },
+  { type: "complaint.register" },
+  { type: "lists.arrive" },
+  { type: "file.assemble" },
+];
+const assembleAgitator: CaseEvent[] = [
+  { type: "file.requestOriginals" },
+  { type: "file.originalsArrive" },
+  { type: "file.crossCheck" },
+  { type: "file.complete" },
+  { type: "review.start" },
+];
+
+describe("the case machine: historical paths", () => {
+  test.each<[string, CaseInput, CaseEvent[], string]>([
+    [
+      "a court sentence: the commission only protests; the court suspends; the certificate never comes",
+      agitator,
+      [...toCommission, ...assembleAgitator, { type: "review.decide", decision: "fullRehabilitation" }, { type: "court.rule", ruling: "suspend" }],
+      "spravka.awaiting",
+    ],
+    [
+      "…and after complaints up the chain the spravka is issued",
+      agitator,
+      [
+        ...toCommission,
+        ...assembleAgitator,
+        { type: "review.decide", decision: "fullRehabilitation" },
+        { type: "court.rule", ruling: "suspend" },
+        { type: "spravka.request" },
+        { type: "spravka.request" },
+        { type: "spravka.issue" },
+      ],
+      "rehabilitated",
+    ],
+    [
+      "a Butov-like case: rescinded, returned for investigation, sent to the Serbsky Institute",
+      agitator,
+      [
+        ...toCommission,
+        ...assembleAgitator,
+        { type: "review.decide", decision: "fullRehabilitation" },
+        { type: "court.rule", ruling: "returnForInvestigation" },
+        { type: "court.rule", ruling: "psychiatric" },
+      ],
+      "psychiatric",
+    ],
+    [
+      "the protest rejected: the sentence stands",
+      agitator,
+      [...toCommission, ...assembleAgitator, { type: "review.decide", decision: "sentenceReduction" }, { type: "court.rule", ruling: "reject" }],
+      "upheld",
+    ],
+    [
+      "a Special Conference exile: the commission ends exile, final at once",
+      specialConferenceExile,
+      [...toCommission, { type: "file.complete" }, { type: "review.start" }, { type: "review.decide", decision: "endExile" }],
+      "exileEnded",
+    ],
+    [
+      "a Special Conference case rehabilitated goes straight to the spravka stage, no court",
+      specialConferenceExile,
+      [...toCommission, { type: "file.complete" }, { type: "review.start" }, { type: "review.decide", decision: "fullRehabilitation" }],
+      "spravka.awaiting",
+    ],
+    [
+      "the earlier refusal confirmed",
+      specialConferenceExile,
+      [...toCommission, { type: "file.complete" }, { type: "review.start" }, { type: "review.decide", decision: "confirmRefusal" }],
+      "upheld",
+    ],
+    [
+      "a camp list alone starts the review, with no complaint written",
+      specialConferenceExile,
+      [{ type: "lists.arrive" }],
+      "commission.queued",
+    ],
+    [
+      "without the list the commission may proceed on the complaint alone",
+      specialConferenceExile,
+      [{ type: "complaint.file", addressee: "kgb" }, { type: "complaint.register" }, { type: "lists.proceedWithout" }],
+      "commission.queued",
+    ],
+    [
+      "a letter forwarded to the camp chief it accuses dies there; a second letter gets through",
+      agitator,
+      [
+        { type: "complaint.file", addressee: "campAdministration" },
+        { type: "complaint.forwardToAccused" },
+        { type: "complaint.file", addressee: "provincialProcuracy" },
+        { type: "complaint.register" },
+      ],
+      "lists.awaiting",
+    ],
+    [
+      "a petition to the Presidium can end in a pardon, not a rehabilitation",
+      agitator,
+      [{ type: "complaint.file", addressee: "presidium" }, { type: "presidium.pardon" }],
+      "pardoned",
+    ],
+  ])("%s", (_label, input, events, expected) => {
+    const snapshot = run(input, events);
+    expect(snapshot.matches(expected as never)).toBe(true);
+  });
+
+  test("release and the passport follow the person's state", () => {
+    const released = run(specialConferenceExile, [
+      ...toCommission,
+      { type: "file.complete" },
+      { type: "review.start" },
+      { type: "review.decide", decision: "fullRehabilitation" },
+    ]);
+    expect(released.context.custody).toBe("released");
+    expect(released.context.passportMinus).toBe(true);
+    const cleared = run(specialConferenceExile, [
+      ...toCommission,
+      { type: "file.complete" },
+      { type: "review.start" },
+      { type: "review.decide", decision: "fullRehabilitation" },
+      { type: "spravka.issue" },
+    ]);
+    expect(cleared.value).toBe("rehabilitated");
+    expect(cleared.context).toMatchObject({ custody: "released", passportMinus: false, spravkaIssued: true });
+  });
+});
+
+describe("the case machine: what the rules forbid", () => {
+  const atReview = (input: CaseInput) =>
+    run(input, [...toCommission, ...(input.originalsElsewhere ? assembleAgitator : [{ type: "file.complete" } as const, { type: "review.start" } as const])]);
+
+  test.each<[string, CaseInput, CaseEvent]>([
+    ["the 1953 amnesty for a ten-year sentence (RULES.amnestyFiveYears)", agitator, { type: "review.decide", decision: "amnesty1953" }],
+    ["ending exile for someone who is not in exile (RULES.exileSeparateDecision)", agitator, { type: "review.decide", decision: "endExile" }],
+    ["reducing the sentence of someone already in exile", specialConferenceExile, { type: "review.decide", decision: "sentenceReduction" }],
+  ])("refuses %s", (_label, input, event) => {
+    const snapshot = atReview(input);
+    expect(snapshot.matches({ commission: "review" })).toBe(true);
+    expect(snapshot.can(event)).toBe(false);
+  });
+
+  test("a file with originals elsewhere cannot be completed before they arrive", () => {
+    const snapshot = run(agitator, [...toCommission, { type: "file.crossCheck" }]);
+    expect(snapshot.can({ type: "file.complete" })).toBe(false);
+    const requested = run(agitator, [...toCommission, { type: "file.requestOriginals" }]);
+    expect(requested.can({ type: "file.complete" })).toBe(false); // still waiting for them
+  });
+
+  test("a petitioner who has given up writes no more letters", () => {
+    const snapshot = run({ ...agitator, maxComplaints: 1 }, [
+      { type: "complaint.file", addressee: "campAdministration" },
+      { type: "complaint.forwardToAccused" },
+    ]);
+    expect(snapshot.can({ type: "complaint.file", addressee: "kgb" })).toBe(false);
+  });
+
+  test("only a petition to the Presidium can be pardoned by it", () => {
+    const snapshot = run(agitator, [{ type: "complaint.file", addressee: "kgb" }]);
+    expect(snapshot.can({ type: "presidium.pardon" })).toBe(false);
+  });
+
+  test("nothing moves a final outcome", () => {
+    const snapshot = run(agitator, [{ type: "complaint.file", addressee: "presidium" }, { type: "presidium.pardon" }]);
+    expect(snapshot.status).toBe("done");
+    expect(snapshot.can({ type: "lists.arrive" })).toBe(false);
+  });
+
+  test("the spravka complaint loop stops after the General Procuracy", () => {
+    const snapshot = run(specialConferenceExile, [
+      ...toCommission,
+      { type: "file.complete" },
+      { type: "review.start" },
+      { type: "review.decide", decision: "fullRehabilitation" },
+      { type: "spravka.request" },
+      { type: "spravka.request" },
+      { type: "spravka.request" },
+    ]);
+    expect(snapshot.matches({ spravka: "atGeneralProcuracy" })).toBe(true);
+    expect(snapshot.can({ type: "spravka.request" })).toBe(false);
+    expect(snapshot.can({ type: "spravka.issue" })).toBe(true);
+  });
+});
+
+/** Every event with every payload the model knows, for path generation. */
+const ALL_EVENTS: CaseEvent[] = [
+  { type: "complaint.file", addressee: "provincialProcuracy" },
+  { type: "complaint.file", addressee: "presidium" },
+  { type: "complaint.register" },
+  { type: "complaint.forwardToAccused" },
+  { type: "complaint.lose" },
+  { type: "complaint.formReply" },
+  { type: "lists.arrive" },
+  { type: "lists.proceedWithout" },
+  { type: "file.assemble" },
+  { type: "file.requestOriginals" },
+  { type: "file.originalsArrive" },
+  { type: "file.crossCheck" },
+  { type: "file.complete" },
+  { type: "review.start" },
+  ...(["fullRehabilitation", "reclassification", "sentenceReduction", "amnesty1953", "endExile", "confirmRefusal"] as const).map(
+    (decision) => ({ type: "review.decide", decision }) as const,
+  ),
+  ...(["suspend", "returnForInvestigation", "psychiatric", "reject"] as const).map((ruling) => ({ type: "court.rule", ruling }) as const),
+  { type: "spravka.request" },
+  { type: "spravka.issue" },
+  { type: "presidium.pardon" },
+];
+
+/** A state is identified by where it is and the context that guards read. */
+const serialize = (snapshot: SnapshotFrom<typeof caseMachine>) =>
+  JSON.stringify([snapshot.value, snapshot.context.complaints, snapshot.context.addressee, snapshot.context.listArrived,
+    snapshot.context.originalsRequested, snapshot.context.crossChecksDone, snapshot.context.decision, snapshot.context.spravkaRequests]);
+
+describe("generated paths (@xstate/graph)", () => {
+  const outcomesReached = (input: CaseInput) => {
+    const paths = getShortestPaths(caseMachine, { input, events: ALL_EVENTS, serializeState: serialize });
+    return { paths, finals: new Set(paths.filter((p) => p.state.status === "done").map((p) => String(p.state.value))) };
+  };
+
+  test("from a court sentence every judicial outcome is reachable", () => {
+    const { finals } = outcomesReached(agitator);
+    expect([...finals].sort()).toEqual(
+      ["pardoned", "psychiatric", "reclassified", "reduced", "rehabilitated", "upheld"].sort(),
+    );
+  });
+
+  test("from an extrajudicial exile the commission's own outcomes are reachable, and no court ever sits", () => {
+    const { finals, paths } = outcomesReached(specialConferenceExile);
+    expect([...finals].sort()).toEqual(["amnestied", "exileEnded", "pardoned", "reclassified", "rehabilitated", "upheld"].sort());
+    expect(paths.some((p) => p.state.matches("court"))).toBe(false);
+  });
+
+  test("every generated path keeps the invariants: decisions come from the menu only after review, releases only after a decision", () => {
+    const paths = getSimplePaths(caseMachine, {
+      input: { ...specialConferenceExile, maxComplaints: 1 },
+      events: ALL_EVENTS,
+      serializeState: serialize,
+      limit: 20_000,
+    });
+    expect(paths.length).toBeGreaterThan(50);
+    for (const path of paths) {
+      for (const step of path.steps) {
+        const { context } = step.state;
+        if (context.custody === "released") expect(context.decision).not.toBeNull();
+        if (context.spravkaIssued) expect(context.decision).toBe("fullRehabilitation");
+        if (context.decision !== null) expect(context.listArrived || context.complaintsOnly).toBe(true);
+      }
+    }
+  });
+});

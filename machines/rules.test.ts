@@ -1,0 +1,20 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { expect, test } from "vitest";
+import { RULES } from "./rules";
+
+// The source keys of ../shared/domain/README.md (copied in lib/sources.ts, which machines/ may not import).
+const KNOWN_SOURCES = ["adler-ch3", "alexopoulos-1945", "17moments", "blog-not-all-free", "blog-destalinization"];
+
+test("every rule cites a known source key", () => {
+  for (const rule of Object.values(RULES)) expect(KNOWN_SOURCES).toContain(rule.source);
+});
+
+test("every RULES.x named in a machine's comments exists", () => {
+  const dir = import.meta.dirname;
+  const files = ["case-setup.ts", "case.machine.ts", "complaint.machine.ts", "prisoner-lists.machine.ts", "commission.machine.ts", "court.machine.ts", "spravka.machine.ts", "procurator-desk.machine.ts"];
+  for (const file of files) {
+    const text = readFileSync(path.join(dir, file), "utf8");
+    for (const [, id] of text.matchAll(/RULES\.(\w+)/g)) expect(Object.keys(RULES), `${file}: RULES.${id}`).toContain(id);
+  }
+});

@@ -1,0 +1,85 @@
+/**
+ * The historical rules the machines encode, each traced to a source key of
+ * ../shared/domain/README.md (and shown in the app beside the claim).
+ * Guards name the rule they implement; `machines/rules.test.ts` checks that
+ * every key is a known source.
+ */
+export const RULES = {
+  decreeMenu: {
+    source: "adler-ch3",
+    section: "brief §2.5",
+    claim:
+      "The May 19, 1954 decree let commissions reverse with full rehabilitation, reclassify the crime, reduce the sentence, apply the March 27, 1953 amnesty, end exile, or confirm the earlier refusal.",
+  },
+  extrajudicialFinal: {
+    source: "adler-ch3",
+    section: "brief §2.6",
+    claim:
+      "A commission's decision was final for sentences of the OGPU Collegium, NKVD troikas and the Special Conference; for court sentences it could only recommend (protest) and a court decided.",
+  },
+  amnestyFiveYears: {
+    source: "blog-not-all-free",
+    section: "brief §2 Rules",
+    claim:
+      "The March 27, 1953 amnesty freed everyone sentenced to up to five years, but excluded counter-revolutionaries with longer terms.",
+  },
+  reclassificationTo109: {
+    source: "adler-ch3",
+    section: "brief §1, Sep 24, 1954",
+    claim:
+      "On Sep 24, 1954 the RSFSR Supreme Court Presidium reclassified 58-7 and 58-11 conduct as art. 109 (five years), which brought the 1953 amnesty into reach.",
+  },
+  exileSeparateDecision: {
+    source: "adler-ch3",
+    section: "brief §2.8",
+    claim: "Release did not end exile: ending exile was a separate decision.",
+  },
+  complaintsOnly: {
+    source: "adler-ch3",
+    section: "brief §2.1",
+    claim:
+      "The May 19 decree told commissions to work from registered complaints rather than wait for MVD lists, yet provinces still waited for camp lists.",
+  },
+  complaintsToAccused: {
+    source: "adler-ch3",
+    section: "brief §2.2",
+    claim: "Complaints were often forwarded to the Gulag MVD or to the very camp chiefs they accused.",
+  },
+  originalsElsewhere: {
+    source: "adler-ch3",
+    section: "brief §2.3",
+    claim:
+      "Archival-investigative files were often copies; originals sat in Moscow or other provinces, and testimony had to be checked against other cases.",
+  },
+  courtRulings: {
+    source: "adler-ch3",
+    section: "brief §2.8–2.9",
+    claim:
+      "Courts could suspend a case, return it for investigation, send the person to psychiatric examination at the Serbsky Institute, or reject the protest.",
+  },
+  noSpravka: {
+    source: "adler-ch3",
+    section: "brief §2.8",
+    claim:
+      "After a case was suspended the court sent a notice but often no spravka; people complained to the local MVD, then the provincial procuracy, then the General Procuracy.",
+  },
+  presidiumPardon: {
+    source: "adler-ch3",
+    section: "brief §2.6",
+    claim:
+      "The Presidium of the RSFSR Supreme Soviet rescinded sentences on petition in stock wording (“justifiably sentenced” but the Procuracy “does not object”): a pardon, not rehabilitation.",
+  },
+  reviewHours: {
+    source: "adler-ch3",
+    section: "brief §2 Delays (Tomsk)",
+    claim: "Review desks were short-staffed: in Tomsk six staff faced 35 cases covering a few hundred people.",
+  },
+  pressure: {
+    source: "adler-ch3",
+    section: "brief §2 Rules",
+    claim: "Procurators were told not to weaken the struggle against “real enemies”; an acquittal stigmatised the agency.",
+  },
+} as const;
+
+export type RuleId = keyof typeof RULES;
+export const SOURCE_KEYS_USED = [...new Set(Object.values(RULES).map((rule) => rule.source))];

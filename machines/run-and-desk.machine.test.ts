@@ -1,0 +1,73 @@
+import { createActor, transition } from "xstate";
+import { describe, expect, test } from "vitest";
+import { procuratorDeskMachine } from "./procurator-desk.machine";
+import { runMachine } from "./run.machine";
+
+describe("the run machine", () => {
+  const start = () => {
+    const actor = createActor(runMachine, { input: { horizonDay: 240, speedDaysPerMinute: 7 } });
+    actor.start();
+    return actor;
+  };
+
+  test("lobby → running ⇄ paused → debrief", () => {
+    const run = start();
+    run.send({ type: "run.start" });
+    run.send({ type: "run.advance", toDay: 30 });
+    run.send({ type: "run.pause" });
+    expect(run.getSnapshot().value).toBe("paused");
+    run.send({ type: "run.resume" });
+    run.send({ type: "run.advance", toDay: 240 });
+    expect(run.getSnapshot().value).toBe("debrief");
+    expect(run.getSnapshot().context.simDay).toBe(240);
+  });
+
+  test.each([
+    ["time cannot go backwards", { type: "run.advance", toDay: 10 } as const],
+    ["time cannot pass the horizon", { type: "run.advance", toDay: 241 } as const],
+    ["the speed stays within bounds", { type: "run.setSpeed", daysPerMinute: 0 } as const],
+  ])("%s", (_label, event) => {
+    const run = start();
+    run.send({ type: "run.start" });
+    run.send({ type: "run.advance", toDay: 20 });
+    expect(run.getSnapshot().can(event)).toBe(false);
+  });
+
+  test("the clock does not run in the lobby, and a debrief is read-only", () => {
+    const run = start();
+    expect(run.getSnapshot().can({ type: "run.advance", toDay: 5 })).toBe(false);
+    run.send({ type: "run.start" });
+    run.send({ type: "run.end" });
+    expect(run.getSnapshot().status).toBe("done");
+    expect(run.getSnapshot().can({ type: "run.inject", eventId: "lists-arrive" })).toBe(false);
+  });
+
+  test("the pure transition function gives the same result as an actor", () => {
+    const initial = runMachine.resolveState({ value: "running", context: { horizonDay: 100, speedDaysPerMinute: 7, simDay: 5, injections: [] } });
+    const [next] = transition(runMachine, initial, { type: "run.inject", eventId: "staff-cut" });
+    expect(next.context.injections).toEqual(["staff-cut"]);
+  });
+});
+
+describe("the procurator desk", () => {
+  test("hours run out during a day and come back the next", () => {
+    const desk = createActor(procuratorDeskMachine, { input: { hoursPerDay: 8 } });
+    desk.start();
+    desk.send({ type: "desk.work", hours: 5 });
+    expect(desk.getSnapshot().context.hoursLeft).toBe(3);
+    expect(desk.getSnapshot().can({ type: "desk.work", hours: 4 })).toBe(false);
+    desk.send({ type: "desk.work", hours: 3 });
+    expect(desk.getSnapshot().value).toBe("exhausted");
+    desk.send({ type: "desk.newDay" });
+    expect(desk.getSnapshot()).toMatchObject({ value: "open", context: { hoursLeft: 8 } });
+  });
+
+  test("pressure memos pile up whatever the hour", () => {
+    const desk = createActor(procuratorDeskMachine, { input: { hoursPerDay: 2 } });
+    desk.start();
+    desk.send({ type: "desk.work", hours: 2 });
+    desk.send({ type: "desk.memo" });
+    desk.send({ type: "desk.memo" });
+    expect(desk.getSnapshot().context.memos).toBe(2);
+  });
+});

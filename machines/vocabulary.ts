@@ -1,0 +1,65 @@
+/**
+ * The shared vocabulary of ../shared/architecture.md §3: the same names in
+ * machines, engine, UI, exports and CLI.
+ */
+
+/** Who passed the original sentence. */
+export const SENTENCING_ORGANS = [
+  "ogpuCollegium",
+  "nkvdTroika",
+  "specialConference",
+  "court",
+  "militaryTribunal",
+  "militaryCollegium",
+] as const;
+export type SentencingOrgan = (typeof SENTENCING_ORGANS)[number];
+
+/** Extrajudicial organs: the commission's decision is final (RULES.extrajudicialFinal). */
+export const EXTRAJUDICIAL_ORGANS: readonly SentencingOrgan[] = ["ogpuCollegium", "nkvdTroika", "specialConference"];
+
+/** Where a prisoner or relative could send a complaint. */
+export const ADDRESSEES = [
+  "campAdministration",
+  "campProcurator",
+  "provincialProcuracy",
+  "kgb",
+  "presidium",
+  "generalProcurator",
+] as const;
+export type Addressee = (typeof ADDRESSEES)[number];
+
+/** The May 19, 1954 decision menu (RULES.decreeMenu). */
+export const DECISIONS = [
+  "fullRehabilitation",
+  "reclassification",
+  "sentenceReduction",
+  "amnesty1953",
+  "endExile",
+  "confirmRefusal",
+] as const;
+export type Decision = (typeof DECISIONS)[number];
+
+/** What a court may do with a protest (RULES.courtRulings). */
+export const COURT_RULINGS = ["suspend", "returnForInvestigation", "psychiatric", "reject"] as const;
+export type CourtRuling = (typeof COURT_RULINGS)[number];
+
+/** Final outcomes, one per case: the CLI's `outcomes` keys. */
+export const OUTCOMES = [
+  "rehabilitated",
+  "reclassified",
+  "reduced",
+  "amnestied",
+  "exileEnded",
+  "upheld",
+  "pardoned",
+  "psychiatric",
+  "pending",
+] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+/** Pipeline stages, in order. */
+export const STAGES = ["complaint", "lists", "commission", "court", "spravka"] as const;
+export type Stage = (typeof STAGES)[number];
+
+/** Where the person is, which is part of their state, not decoration. */
+export type Custody = "camp" | "exile" | "released" | "psychiatric";

@@ -11,7 +11,7 @@ import { spravkaStage } from "./spravka.machine";
  *
  * - `complaint` — no registered complaint yet; a camp list arriving also starts the review (RULES.complaintsOnly).
  * - `lists` — complaint registered, the commission waits for the camp's list.
- * - `commission` — file assembly and review at a procurator's desk.
+ * - `commission` — file assembly and review at a procurator's desk; a Presidium pardon can still overtake it.
  * - `court` — a protest against a court sentence waits for a ruling (RULES.extrajudicialFinal).
  * - `spravka` — rehabilitated, certificate pending (RULES.noSpravka).
  * - `rehabilitated` — full rehabilitation with the spravka in hand.
@@ -44,6 +44,8 @@ export const caseMachine = caseSetup.createMachine({
     },
     commission: {
       ...commissionStage,
+      // A petition to the Presidium runs alongside the commission's work (RULES.presidiumPardon).
+      on: { "presidium.pardon": { guard: "petitionedPresidium", target: "pardoned" } },
       onDone: [
         { guard: "decidedRefusal", target: "upheld" },
         { guard: "isJudicialSentence", target: "court" },

@@ -1,0 +1,175 @@
+import { describe, expect, test } from "vitest";
+import { OUTCOMES } from "@/machines/vocabulary";
+import { runScenario, World } from "./engine";
+import { commissionDecisions, metric, releasedCases } from "./metrics";
+import { findScenario, SCENARIOS } from "./scenarios";
+import { defineScenario, deepMerge, type DeepPartial } from "./scenarios/define";
+import type { Scenario } from "./scenario-schema";
+
+const small = (id: string, cases?: number): Scenario => {
+  const s = findScenario(id)!;
+  return cases ? { ...s, caseload: { ...s.caseload, cases } } : s;
+};
+
+describe("determinism", () => {
+  test("the same scenario and seed give the same run, byte for byte", () => {
+    const a = runScenario(small("chita-1954", 300), 7);
+    const b = runScenario(small("chita-1954", 300), 7);
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+  });
+
+  test("a different seed gives a different run", () => {
+    expect(JSON.stringify(runScenario(small("chita-1954", 300), 1))).not.toBe(
+      JSON.stringify(runScenario(small("chita-1954", 300), 2)),
+    );
+  });
+
+  test("a player's action on one case does not reshuffle the others", () => {
+    const scenario = small("rostov-1954", 200);
+    const plain = new World(scenario, 3);
+    const touched = new World(scenario, 3);
+    plain.advanceTo(30);
+    touched.advanceTo(30);
+    // Case 0's player writes to the Presidium on day 30.
+    touched.sendCaseEvent(0, 0 /* complaint.file to the camp administration, if the machine accepts it */);
+    plain.advanceTo(scenario.horizonDays);
+    touched.advanceTo(scenario.horizonDays);
+    let differ = 0;
+    for (let i = 1; i < 200; i++) if (plain.caseState(i).path !== touched.caseState(i).path) differ++;
+    // Other cases share only the commission's desks and clerks, so at most a few shift in time.
+    expect(differ).toBeLessThan(20);
+  });
+});
+
+describe("invariants on every run", () => {
+  test.each(SCENARIOS.filter((s) => s.id !== "national-1954").map((s) => [s.id]))("%s: outcomes sum to cases", (id) => {
+    const result = runScenario(small(id, Math.min(400, findScenario(id)!.caseload.cases)), 11);
+    const total = OUTCOMES.reduce((sum, o) => sum + result.outcomes[o], 0);
+    expect(total).toBe(result.cases);
+    expect(result.spravka.issued).toBe(result.outcomes.rehabilitated - result.spravka.withheld);
+    expect(commissionDecisions(result)).toBeLessThanOrEqual(result.cases);
+    expect(result.stages.every((s) => s.meanWaitDays >= 0 && s.maxQueue <= result.cases)).toBe(true);
+    if (result.daysToDecision.median !== null) expect(result.daysToDecision.median).toBeGreaterThanOrEqual(0);
+  });
+
+  test("nothing happens before its time: the clock never runs backwards", () => {
+    const world = new World(small("chita-1954", 300), 5);
+    let last = 0;
+    for (let day = 0; day <= 520; day += 13) {
+      world.advanceTo(day);
+      expect(world.now).toBeGreaterThanOrEqual(last);
+      last = world.now;
+    }
+    expect(world.now).toBe(520);
+  });
+
+  test("a run stopped halfway and continued ends where an uninterrupted run ends", () => {
+    const scenario = small("stalingrad-1955", 400);
+    const straight = runScenario(scenario, 9);
+    const world = new World(scenario, 9);
+    world.advanceTo(100);
+    world.advanceTo(101.5);
+    world.advanceTo(scenario.horizonDays);
+    expect(world.result(9)).toEqual(straight);
+  });
+
+  test("an injected event takes effect from its day: the camps send their lists", () => {
+    const scenario = small("missing-lists-1954", 300);
+    const waiting = new World(scenario, 2);
+    const sent = new World(scenario, 2);
+    waiting.advanceTo(20);
+    sent.advanceTo(20);
+    sent.applyEffect({ action: "sendAllLists" });
+    const inLists = (w: World) => Array.from({ length: 300 }, (_, i) => w.caseState(i).path).filter((p) => p.startsWith("lists.")).length;
+    expect(inLists(sent)).toBe(0);
+    expect(inLists(waiting)).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe("scenarios", () => {
+  test("ship the ten seed ids of the brief", () => {
+    expect(SCENARIOS.map((s) => s.id)).toEqual([
+      "rostov-1954",
+      "chita-1954",
+      "tomsk-1955",
+      "missing-lists-1954",
+      "stalingrad-1955",
+      "january-1955-dockets",
+      "complaints-to-accused",
+      "petitioning-the-top-1955",
+      "missing-spravka-1955",
+      "national-1954",
+    ]);
+  });
+
+  test.each(SCENARIOS.map((s) => [s.id, s]))("%s: every parameter traces to a source or is labelled invented", (_id, scenario) => {
+    const covered = Object.keys(scenario.provenance);
+    for (const path of leafPaths(scenario)) {
+      if (/^(schemaVersion|id|title|summary|compare|provenance)(\.|$)/.test(path)) continue;
+      expect(covered.some((p) => path === p || path.startsWith(`${p}.`)), path).toBe(true);
+    }
+  });
+
+  test("a scenario that breaks the schema is refused with the path of the problem", () => {
+    expect(() => defineScenario({ id: "bad", title: "t", summary: "s", compare: [], desks: { procurators: 0 } })).toThrow(/desks/);
+  });
+});
+
+function leafPaths(value: unknown, prefix = ""): string[] {
+  if (value && typeof value === "object" && !Array.isArray(value)) {
+    return Object.entries(value).flatMap(([k, v]) => leafPaths(v, prefix ? `${prefix}.${k}` : k));
+  }
+  return [prefix];
+}
+
+/**
+ * Calibration: each provincial scenario, with its default bots, reproduces
+ * its headline figures within the stated tolerance, averaged over seeds.
+ */
+describe("calibration against the historical record", () => {
+  const SEEDS = [1, 2, 3];
+  const cases = SCENARIOS.filter((s) => s.id !== "national-1954").flatMap((s) => s.compare.map((c) => [s.id, c.label, s, c] as const));
+  test.each(cases)("%s: %s", (_id, _label, scenario, compare) => {
+    const values = SEEDS.map((seed) => metric(runScenario(scenario, seed), compare.metric));
+    const mean = values.reduce((a, b) => a + b, 0) / values.length;
+    expect(Math.abs(mean - compare.value), `simulated ${mean.toFixed(3)} vs ${compare.value}`).toBeLessThanOrEqual(compare.tolerance);
+  });
+});
+
+/** Counterfactuals respond the way a historian would expect, over several seeds. */
+describe("counterfactuals", () => {
+  const SEEDS = [1, 2, 3, 4];
+  const base = small("chita-1954", 600);
+  const mean = (f: (s: number) => number) => SEEDS.reduce((sum, s) => sum + f(s), 0) / SEEDS.length;
+  const variant = (patch: DeepPartial<Scenario>) => deepMerge(base, patch);
+
+  test("more staff ⇒ shorter waits to a decision", () => {
+    const more = variant({ desks: { procurators: 12 }, institutions: { fileClerks: 18 } });
+    const wait = (s: Scenario) => mean((seed) => runScenario(s, seed).daysToDecision.median ?? 1e9);
+    expect(wait(more)).toBeLessThan(wait(base));
+  });
+
+  test("lists on time ⇒ more cases decided by the horizon", () => {
+    const withheld = variant({ institutions: { listsWithheldShare: 0.8 } });
+    const onTime = variant({ institutions: { listsWithheldShare: 0, listDelay: { kind: "fixed", days: 5 } } });
+    const decided = (s: Scenario) => mean((seed) => commissionDecisions(runScenario(s, seed)));
+    expect(decided(onTime)).toBeGreaterThan(decided(withheld));
+  });
+
+  test("less bias ⇒ more rehabilitations", () => {
+    const lessBias = variant({ policy: { bias: 0.3 } });
+    const rehab = (s: Scenario) => mean((seed) => runScenario(s, seed).decisions.fullRehabilitation.cases);
+    expect(rehab(lessBias)).toBeGreaterThan(rehab(base));
+  });
+
+  test("no spravka bottleneck ⇒ more certificates", () => {
+    const open = variant({ institutions: { spravkaIssueShare: [1, 1, 1, 1], spravkaWait: { kind: "fixed", days: 7 } } });
+    const issued = (s: Scenario) => mean((seed) => runScenario(s, seed).spravka.issued);
+    expect(issued(open)).toBeGreaterThan(issued(base));
+  });
+
+  test("released cases are counted from final outcomes", () => {
+    const r = runScenario(base, 1);
+    expect(releasedCases(r)).toBe(r.outcomes.rehabilitated + r.outcomes.reclassified + r.outcomes.amnestied + r.outcomes.exileEnded + r.outcomes.pardoned);
+  });
+});

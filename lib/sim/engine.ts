@@ -1,0 +1,502 @@
+import type { CaseEvent, CaseInput } from "@/machines/case-setup";
+import {
+  ADDRESSEES,
+  COURT_RULINGS,
+  DECISIONS,
+  OUTCOMES,
+  SENTENCING_ORGANS,
+  STAGES,
+  type Decision,
+  type Outcome,
+  type Stage,
+} from "@/machines/vocabulary";
+import { caseEventId, EVENT_IDS } from "./case-events";
+import { CaseStepper, REFUSED } from "./case-stepper";
+import { sampleDays, type Distribution } from "./distributions";
+import { EventQueue } from "./event-queue";
+import { childStream, pickWeighted, seedOf, uniformAt, type Rng } from "./rng";
+import type { Effect, Scenario } from "./scenario-schema";
+
+const enum Kind {
+  CaseEvent = 1,
+  CampList = 2,
+  History = 3,
+}
+
+/**
+ * The memo of XState transitions is shared by every world in the process: it
+ * only ever holds what XState computed, so sharing changes speed, not results.
+ */
+const SHARED_STEPPER = new CaseStepper();
+
+const STAGE_INDEX: Record<string, number> = Object.fromEntries(STAGES.map((s, i) => [s, i]));
+
+export type StageSummary = { stage: Stage; meanWaitDays: number; maxQueue: number };
+export type RunResult = {
+  scenario: string;
+  seed: number | string;
+  cases: number;
+  persons: number;
+  outcomes: Record<Outcome, number>;
+  /** persons in each outcome */
+  outcomePersons: Record<Outcome, number>;
+  spravka: { issued: number; withheld: number };
+  letters: { written: number; forwardedToAccused: number };
+  /** The commission's decisions (what provincial tallies counted), cases and persons. */
+  decisions: Record<Decision, { cases: number; persons: number }>;
+  daysToDecision: { median: number | null; p90: number | null };
+  stages: StageSummary[];
+  events: number;
+};
+
+/** One simulated province (or country): the batch driver over the case machines. */
+export class World {
+  readonly scenario: Scenario;
+  readonly seed: number;
+  readonly stepper: CaseStepper;
+  now = 0;
+  eventsProcessed = 0;
+  lettersWritten = 0;
+  forwardedToAccused = 0;
+  private readonly decisionCount = new Int32Array(DECISIONS.length);
+  private readonly decisionPersons = new Int32Array(DECISIONS.length);
+
+  private readonly n: number;
+  private readonly state: Int32Array;
+  private readonly persons: Uint8Array;
+  private readonly camp: Int32Array;
+  private readonly draws: Uint32Array;
+  private readonly streams: Uint32Array;
+  private readonly reviewDays: Float32Array;
+  private readonly stageOf: Int8Array;
+  private readonly stageSince: Float64Array;
+  private readonly knownSince: Float64Array;
+  private readonly decidedAt: Float64Array;
+  private readonly campCases: Int32Array[];
+  private readonly campListSent: Uint8Array;
+  private readonly queue = new EventQueue();
+  private readonly params: Scenario;
+  private deskFree: Float64Array;
+  private clerkFree: Float64Array;
+  private readonly stageCount = new Int32Array(STAGES.length);
+  private readonly stageMax = new Int32Array(STAGES.length);
+  private readonly stageWaitSum = new Float64Array(STAGES.length);
+  private readonly stageWaitN = new Float64Array(STAGES.length);
+  private readonly rootStream: number;
+  private readonly stageByState: number[] = [];
+  private readonly pathScratch = { time: 0, kind: 0, a: 0, b: 0 };
+  private readonly decisionIds = DECISIONS.map((d) => EVENT_IDS.decide(d));
+  private readonly rulingIds = COURT_RULINGS.map((r) => EVENT_IDS.rule(r));
+
+  constructor(scenario: Scenario, seed: number | string, stepper = SHARED_STEPPER) {
+    this.scenario = scenario;
+    this.params = structuredClone(scenario);
+    this.seed = seedOf(seed);
+    this.stepper = stepper;
+    this.rootStream = childStream(0, "cases");
+    const n = (this.n = scenario.caseload.cases);
+    this.state = new Int32Array(n);
+    this.persons = new Uint8Array(n);
+    this.camp = new Int32Array(n);
+    this.draws = new Uint32Array(n);
+    this.streams = new Uint32Array(n);
+    this.reviewDays = new Float32Array(n);
+    this.stageOf = new Int8Array(n).fill(-1);
+    this.stageSince = new Float64Array(n);
+    this.knownSince = new Float64Array(n).fill(NaN);
+    this.decidedAt = new Float64Array(n).fill(NaN);
+    this.deskFree = new Float64Array(scenario.desks.procurators);
+    this.clerkFree = new Float64Array(scenario.institutions.fileClerks);
+    this.campListSent = new Uint8Array(scenario.caseload.camps);
+    this.generate();
+    const campSizes = new Int32Array(scenario.caseload.camps);
+    for (let i = 0; i < n; i++) campSizes[this.camp[i]!]!++;
+    this.campCases = Array.from(campSizes, (size) => new Int32Array(size));
+    campSizes.fill(0);
+    for (let i = 0; i < n; i++) {
+      const c = this.camp[i]!;
+      this.campCases[c]![campSizes[c]!++] = i;
+    }
+    this.scheduleInstitutions();
+    for (let i = 0; i < n; i++) this.enter(i, this.state[i]!);
+  }
+
+  // ── randomness: a stream per case, one per institution ─────────────────
+  private caseDraw(i: number): number {
+    return uniformAt(this.seed, this.streams[i]!, this.draws[i]!++);
+  }
+  private caseRng(i: number): Rng {
+    return {
+      next: () => this.caseDraw(i),
+      split: () => {
+        throw new Error("case streams do not split");
+      },
+      get state() {
+        return { seed: 0, stream: 0, counter: 0 };
+      },
+    };
+  }
+  private institutionRng(name: string): Rng {
+    const stream = childStream(0, name);
+    let counter = 0;
+    const seed = this.seed;
+    return {
+      next: () => uniformAt(seed, stream, counter++),
+      split: () => {
+        throw new Error("institution streams do not split");
+      },
+      get state() {
+        return { seed, stream, counter };
+      },
+    };
+  }
+  private sample(i: number, d: Distribution): number {
+    return sampleDays(this.caseRng(i), d);
+  }
+  private pick(i: number, weights: readonly number[]): number {
+    return pickWeighted(this.caseRng(i), weights);
+  }
+
+  // ── the caseload ────────────────────────────────────────────────────────
+  private generate(): void {
+    const c = this.scenario.caseload;
+    const organWeights = SENTENCING_ORGANS.map((o) => c.organs[o]);
+    const termWeights = c.termYears.map((t) => t.weight);
+    for (let i = 0; i < this.n; i++) {
+      this.streams[i] = childStream(this.rootStream, i);
+      const persons = 1 + Math.max(0, this.pick(i, c.personsPerCase));
+      const organ = SENTENCING_ORGANS[Math.max(0, this.pick(i, organWeights))]!;
+      const term = c.termYears[Math.max(0, this.pick(i, termWeights))]!.years;
+      const input: CaseInput = {
+        organ,
+        article: "58-10",
+        termYears: term,
+        custody: this.caseDraw(i) < c.exileShare ? "exile" : "camp",
+        persons,
+        originalsElsewhere: this.caseDraw(i) < c.originalsElsewhereShare,
+        crossChecks: Math.max(0, this.pick(i, c.crossChecks)),
+        maxComplaints: 1 + Math.max(0, this.pick(i, c.maxComplaints)),
+      };
+      this.persons[i] = Math.min(255, persons);
+      this.camp[i] = Math.min(c.camps - 1, Math.floor(this.caseDraw(i) * c.camps));
+      this.state[i] = this.stepper.initial(input);
+    }
+  }
+
+  private scheduleInstitutions(): void {
+    const lists = this.institutionRng("camp-lists");
+    const inst = this.scenario.institutions;
+    for (let camp = 0; camp < this.scenario.caseload.camps; camp++) {
+      const withheld = lists.next() < inst.listsWithheldShare;
+      const day = sampleDays(lists, inst.listDelay);
+      if (!withheld) this.queue.push(day, Kind.CampList, camp, 0);
+    }
+    const start = dayNumber(this.scenario.startDate);
+    this.scenario.events.forEach((event, index) => {
+      const day = dayNumber(event.date) - start;
+      if (day >= 0 && day <= this.scenario.horizonDays) this.queue.push(day, Kind.History, index, 0);
+    });
+  }
+
+  // ── the driver: what institutions and bots do when a case enters a state ─
+  private stageIndexOf(stateId: number): number {
+    let s = this.stageByState[stateId];
+    if (s === undefined) {
+      const path = this.stepper.path[stateId]!;
+      const top = path.split(".")[0]!;
+      s = path === "complaint.unwritten" ? -1 : (STAGE_INDEX[top] ?? -1);
+      this.stageByState[stateId] = s;
+    }
+    return s;
+  }
+
+  private enter(i: number, stateId: number): void {
+    const now = this.now;
+    const stage = this.stageIndexOf(stateId);
+    const previous = this.stageOf[i]!;
+    if (stage !== previous) {
+      if (previous >= 0) {
+        this.stageCount[previous]!--;
+        this.stageWaitSum[previous]! += now - this.stageSince[i]!;
+        this.stageWaitN[previous]!++;
+      }
+      if (stage >= 0) {
+        const count = ++this.stageCount[stage]!;
+        if (count > this.stageMax[stage]!) this.stageMax[stage] = count;
+        this.stageSince[i] = now;
+        if (Number.isNaN(this.knownSince[i]!) && stage >= STAGE_INDEX.lists!) this.knownSince[i] = now;
+      }
+      this.stageOf[i] = stage;
+    }
+    const p = this.params;
+    const ctx = this.stepper.context(stateId);
+    switch (this.stepper.path[stateId]) {
+      case "complaint.unwritten":
+        if (this.caseDraw(i) < p.caseload.complaintShare) {
+          this.at(i, now + this.sample(i, p.caseload.firstComplaint), EVENT_IDS.fileTo(this.addressee(i)));
+        }
+        return;
+      case "complaint.inTransit": {
+        const to = ctx.addressee ?? "provincialProcuracy";
+        const transit = now + this.sample(i, p.institutions.complaintTransit);
+        if (to === "presidium" && this.caseDraw(i) < p.institutions.presidiumPardonShare) {
+          this.at(i, transit + this.sample(i, p.institutions.presidiumDays), EVENT_IDS.pardon);
+        }
+        const r = p.institutions.routing[to];
+        const k = this.pick(i, [r.register, r.forwardToAccused, r.lose, r.formReply]);
+        const routed = [EVENT_IDS.register, EVENT_IDS.forwardToAccused, EVENT_IDS.lose, EVENT_IDS.formReply][Math.max(0, k)]!;
+        this.at(i, transit, routed);
+        return;
+      }
+      case "complaint.forwardedToAccused":
+      case "complaint.lost":
+      case "complaint.formReply":
+        if (ctx.complaints < ctx.maxComplaints) {
+          this.at(i, now + this.sample(i, p.institutions.rewrite), EVENT_IDS.fileTo(this.addressee(i)));
+        }
+        return;
+      case "lists.awaiting":
+        if (this.campListSent[this.camp[i]!]) this.at(i, now, EVENT_IDS.listsArrive);
+        else if (p.institutions.proceedWithoutLists) {
+          this.at(i, now + this.sample(i, p.institutions.proceedWithoutListsAfter), EVENT_IDS.proceedWithout);
+        }
+        return;
+      case "commission.queued": {
+        const k = argMin(this.clerkFree);
+        const start = Math.max(now, this.clerkFree[k]!);
+        this.clerkFree[k] = start + this.sample(i, p.institutions.fileAssembly);
+        this.at(i, this.clerkFree[k]!, EVENT_IDS.assemble);
+        return;
+      }
+      case "commission.fileAssembly.checking":
+        if (ctx.originalsElsewhere && !ctx.originalsRequested) this.at(i, now, EVENT_IDS.requestOriginals);
+        else if (ctx.crossChecksDone < ctx.crossChecks) this.at(i, now + this.sample(i, p.institutions.crossCheck), EVENT_IDS.crossCheck);
+        else this.at(i, now, EVENT_IDS.complete);
+        return;
+      case "commission.fileAssembly.awaitingOriginals":
+        this.at(i, now + this.sample(i, p.institutions.originalsDelay), EVENT_IDS.originalsArrive);
+        return;
+      case "commission.readyForReview": {
+        const hours = this.sample(i, p.desks.reviewHoursPerPerson) * this.persons[i]!;
+        const days = hours / p.desks.hoursPerDay;
+        const k = argMin(this.deskFree);
+        const start = Math.max(now, this.deskFree[k]!);
+        this.deskFree[k] = start + days;
+        this.reviewDays[i] = days;
+        this.at(i, start, EVENT_IDS.reviewStart);
+        return;
+      }
+      case "commission.review": {
+        const weights = DECISIONS.map((d, k) => {
+          const w = p.policy.decisions[d] * (d === "confirmRefusal" ? p.policy.bias : 1);
+          return w > 0 && this.stepper.can(stateId, this.decisionIds[k]!) ? w : 0;
+        });
+        const k = this.pick(i, weights);
+        this.at(i, now + this.reviewDays[i]!, this.decisionIds[Math.max(0, k)]!);
+        return;
+      }
+      case "court.awaitingHearing":
+      case "court.reinvestigation": {
+        const weights = COURT_RULINGS.map((r, k) =>
+          this.stepper.can(stateId, this.rulingIds[k]!) ? p.institutions.courtRulings[r] : 0,
+        );
+        const delay = this.stepper.path[stateId] === "court.awaitingHearing" ? p.institutions.courtBacklog : p.institutions.reinvestigation;
+        this.at(i, now + this.sample(i, delay), this.rulingIds[Math.max(0, this.pick(i, weights))]!);
+        return;
+      }
+      case "spravka.awaiting":
+      case "spravka.atLocalMvd":
+      case "spravka.atProvincialProcuracy":
+      case "spravka.atGeneralProcuracy": {
+        const level = ctx.spravkaRequests;
+        const when = now + this.sample(i, p.institutions.spravkaWait);
+        if (this.caseDraw(i) < p.institutions.spravkaIssueShare[Math.min(3, level)]!) this.at(i, when, EVENT_IDS.spravkaIssue);
+        else if (level < 3) this.at(i, when, EVENT_IDS.spravkaRequest);
+        return;
+      }
+      default:
+        return;
+    }
+  }
+
+  private addressee(i: number): (typeof ADDRESSEES)[number] {
+    const w = this.params.caseload.addressees;
+    return ADDRESSEES[Math.max(0, this.pick(i, ADDRESSEES.map((a) => w[a])))]!;
+  }
+
+  private at(i: number, time: number, eventId: number): void {
+    this.queue.push(Math.max(time, this.now), Kind.CaseEvent, i, eventId);
+  }
+
+  // ── stepping ────────────────────────────────────────────────────────────
+  /** Sends one event to one case, as a bot, an institution or a player would. Returns false if the machine refuses it. */
+  sendCaseEvent(i: number, eventId: number): boolean {
+    const before = this.state[i]!;
+    const next = this.stepper.step(before, eventId);
+    if (next === REFUSED) return false;
+    this.eventsProcessed++;
+    if (next === before) return true;
+    this.state[i] = next;
+    const decision = this.decisionIds.indexOf(eventId);
+    if (decision >= 0) {
+      this.decisionCount[decision]!++;
+      this.decisionPersons[decision]! += this.persons[i]!;
+    }
+    if ((decision >= 0 || eventId === EVENT_IDS.pardon) && Number.isNaN(this.decidedAt[i]!)) this.decidedAt[i] = this.now;
+    if (eventId === EVENT_IDS.forwardToAccused) this.forwardedToAccused++;
+    if (this.stepper.path[next] === "complaint.inTransit") this.lettersWritten++;
+    this.enter(i, next);
+    return true;
+  }
+
+  /** Advances simulated time to `day` (not past the horizon), processing every event due by then. */
+  advanceTo(day: number): void {
+    const until = Math.min(day, this.scenario.horizonDays);
+    const out = this.pathScratch;
+    while (this.queue.size > 0 && this.queue.peekTime() <= until) {
+      this.queue.pop(out);
+      this.now = out.time;
+      switch (out.kind) {
+        case Kind.CaseEvent:
+          this.sendCaseEvent(out.a, out.b);
+          break;
+        case Kind.CampList:
+          this.listArrives(out.a);
+          break;
+        case Kind.History:
+          for (const effect of this.scenario.events[out.a]!.effects) this.applyEffect(effect);
+          break;
+      }
+    }
+    this.now = Math.max(this.now, until);
+  }
+
+  private listArrives(camp: number): void {
+    if (this.campListSent[camp]) return;
+    this.campListSent[camp] = 1;
+    this.eventsProcessed++;
+    for (const i of this.campCases[camp]!) {
+      const top = this.stepper.path[this.state[i]!]!.split(".")[0];
+      if (top === "complaint" || top === "lists") this.sendCaseEvent(i, EVENT_IDS.listsArrive);
+    }
+  }
+
+  /** A historical event or an instructor's injection. */
+  applyEffect(effect: Effect): void {
+    if ("action" in effect) {
+      for (let camp = 0; camp < this.campListSent.length; camp++) this.listArrives(camp);
+      return;
+    }
+    setPath(this.params, effect.set, effect.value);
+    if (effect.set === "desks.procurators") this.deskFree = resize(this.deskFree, this.params.desks.procurators, this.now);
+    if (effect.set === "institutions.fileClerks") this.clerkFree = resize(this.clerkFree, this.params.institutions.fileClerks, this.now);
+  }
+
+  /** Outcome counts and queue figures at the current time. */
+  result(seedLabel: number | string): RunResult {
+    const outcomes = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>;
+    const outcomePersons = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>;
+    let persons = 0;
+    let issued = 0;
+    let withheld = 0;
+    const waits: number[] = [];
+    const waitSum = Float64Array.from(this.stageWaitSum);
+    const waitN = Float64Array.from(this.stageWaitN);
+    for (let i = 0; i < this.n; i++) {
+      const s = this.state[i]!;
+      const outcome = this.stepper.outcome[s]!;
+      outcomes[outcome]++;
+      outcomePersons[outcome] += this.persons[i]!;
+      persons += this.persons[i]!;
+      const path = this.stepper.path[s]!;
+      if (path === "rehabilitated") issued++;
+      else if (path.startsWith("spravka.")) withheld++;
+      const decided = this.decidedAt[i]!;
+      const known = this.knownSince[i]!;
+      if (!Number.isNaN(decided) && !Number.isNaN(known)) waits.push(decided - known);
+      const stage = this.stageOf[i]!;
+      if (stage >= 0) {
+        waitSum[stage]! += this.now - this.stageSince[i]!;
+        waitN[stage]!++;
+      }
+    }
+    waits.sort((a, b) => a - b);
+    return {
+      scenario: this.scenario.id,
+      seed: seedLabel,
+      cases: this.n,
+      persons,
+      outcomes,
+      outcomePersons,
+      spravka: { issued, withheld },
+      letters: { written: this.lettersWritten, forwardedToAccused: this.forwardedToAccused },
+      decisions: Object.fromEntries(
+        DECISIONS.map((d, k) => [d, { cases: this.decisionCount[k]!, persons: this.decisionPersons[k]! }]),
+      ) as Record<Decision, { cases: number; persons: number }>,
+      daysToDecision: { median: quantile(waits, 0.5), p90: quantile(waits, 0.9) },
+      stages: STAGES.map((stage, k) => ({
+        stage,
+        meanWaitDays: waitN[k]! > 0 ? round1(waitSum[k]! / waitN[k]!) : 0,
+        maxQueue: this.stageMax[k]!,
+      })),
+      events: this.eventsProcessed,
+    };
+  }
+
+  /** The current state of case i, for the interactive driver and tests. */
+  caseState(i: number): { path: string; outcome: Outcome } {
+    const s = this.state[i]!;
+    return { path: this.stepper.path[s]!, outcome: this.stepper.outcome[s]! };
+  }
+}
+
+export function sendCaseEventById(world: World, i: number, event: CaseEvent): boolean {
+  return world.sendCaseEvent(i, caseEventId(event));
+}
+
+/** Runs a scenario to its horizon. */
+export function runScenario(scenario: Scenario, seed: number | string): RunResult {
+  const world = new World(scenario, seed);
+  world.advanceTo(scenario.horizonDays);
+  return world.result(seed);
+}
+
+function argMin(a: Float64Array): number {
+  let k = 0;
+  let best = a[0]!;
+  for (let j = 1; j < a.length; j++) {
+    if (a[j]! < best) {
+      best = a[j]!;
+      k = j;
+    }
+  }
+  return k;
+}
+
+function resize(a: Float64Array, size: number, now: number): Float64Array {
+  const next = new Float64Array(Math.max(1, size)).fill(now);
+  next.set(a.subarray(0, Math.min(a.length, next.length)));
+  return next;
+}
+
+function setPath(target: object, path: string, value: number | boolean): void {
+  const keys = path.split(".");
+  let node: Record<string, unknown> = target as Record<string, unknown>;
+  for (const key of keys.slice(0, -1)) node = node[key] as Record<string, unknown>;
+  node[keys.at(-1)!] = value;
+}
+
+function quantile(sorted: number[], q: number): number | null {
+  if (sorted.length === 0) return null;
+  return round1(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!);
+}
+
+function round1(x: number): number {
+  return Math.round(x * 10) / 10;
+}
+
+/** Days since 1970-01-01 for a YYYY-MM-DD date (calendar arithmetic, not the wall clock). */
+export function dayNumber(iso: string): number {
+  const [y, m, d] = iso.split("-").map(Number);
+  return Date.UTC(y!, m! - 1, d!) / 86_400_000;
+}

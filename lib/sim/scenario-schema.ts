@@ -1,0 +1,137 @@
+import { z } from "zod";
+import { ADDRESSEES, COURT_RULINGS, DECISIONS, SENTENCING_ORGANS } from "@/machines/vocabulary";
+import { distributionSchema } from "./distributions";
+
+export const SCENARIO_SCHEMA_VERSION = 1;
+
+const share = z.number().min(0).max(1);
+const weight = z.number().min(0);
+const weights = z.array(weight).min(1);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "use YYYY-MM-DD");
+const recordOf = <K extends readonly [string, ...string[]], V extends z.ZodTypeAny>(keys: K, value: V) =>
+  z.object(Object.fromEntries(keys.map((k) => [k, value])) as { [P in K[number]]: V }).strict();
+
+export const SOURCE_KEYS = ["adler-ch3", "alexopoulos-1945", "17moments", "blog-not-all-free", "blog-destalinization"] as const;
+/** Where a parameter comes from: a source key, a calibration against a source's figure, or an admitted invention. */
+export const provenanceSchema = z.object({
+  source: z.enum([...SOURCE_KEYS, "invented"]),
+  note: z.string().min(1),
+});
+
+const routingSchema = z.object({ register: weight, forwardToAccused: weight, lose: weight, formReply: weight }).strict();
+
+export const effectSchema = z.union([
+  z.object({ set: z.string().min(1), value: z.union([z.number(), z.boolean()]) }).strict(),
+  z.object({ action: z.literal("sendAllLists") }).strict(),
+]);
+
+/**
+ * A scenario: typed, versioned data (../shared/architecture.md §3). Every
+ * parameter's provenance is listed in `provenance` (checked by tests).
+ */
+export const scenarioSchema = z
+  .object({
+    schemaVersion: z.literal(SCENARIO_SCHEMA_VERSION),
+    id: z.string().regex(/^[a-z0-9-]+$/),
+    title: z.string().min(1),
+    summary: z.string().min(1),
+    startDate: isoDate,
+    horizonDays: z.number().int().positive().max(3650),
+    caseload: z
+      .object({
+        cases: z.number().int().positive().max(2_000_000),
+        /** weights for 1, 2, 3 … persons per case */
+        personsPerCase: weights,
+        organs: recordOf(SENTENCING_ORGANS, weight),
+        termYears: z.array(z.object({ years: z.number().positive().max(25), weight })).min(1),
+        exileShare: share,
+        originalsElsewhereShare: share,
+        /** weights for 0, 1, 2 … other cases to cross-check */
+        crossChecks: weights,
+        complaintShare: share,
+        firstComplaint: distributionSchema,
+        /** weights for 1, 2, 3 … letters before giving up */
+        maxComplaints: weights,
+        addressees: recordOf(ADDRESSEES, weight),
+        camps: z.number().int().positive(),
+      })
+      .strict(),
+    institutions: z
+      .object({
+        complaintTransit: distributionSchema,
+        routing: recordOf(ADDRESSEES, routingSchema),
+        rewrite: distributionSchema,
+        presidiumPardonShare: share,
+        presidiumDays: distributionSchema,
+        listsWithheldShare: share,
+        listDelay: distributionSchema,
+        proceedWithoutLists: z.boolean(),
+        proceedWithoutListsAfter: distributionSchema,
+        fileClerks: z.number().int().positive(),
+        fileAssembly: distributionSchema,
+        originalsDelay: distributionSchema,
+        crossCheck: distributionSchema,
+        courtBacklog: distributionSchema,
+        reinvestigation: distributionSchema,
+        courtRulings: recordOf(COURT_RULINGS, weight),
+        /** chance the spravka comes at each step: awaiting, after the MVD, the provincial procuracy, the General Procuracy */
+        spravkaIssueShare: z.tuple([share, share, share, share]),
+        spravkaWait: distributionSchema,
+      })
+      .strict(),
+    desks: z
+      .object({
+        procurators: z.number().int().positive(),
+        hoursPerDay: z.number().positive().max(24),
+        reviewHoursPerPerson: distributionSchema,
+      })
+      .strict(),
+    policy: z
+      .object({
+        decisions: recordOf(DECISIONS, weight),
+        /** multiplies the weight of confirming the refusal: 1954's "real enemies" pressure */
+        bias: z.number().min(0).max(20),
+      })
+      .strict(),
+    events: z.array(
+      z
+        .object({
+          date: isoDate,
+          id: z.string().min(1),
+          title: z.string().min(1),
+          source: provenanceSchema.shape.source,
+          effects: z.array(effectSchema),
+        })
+        .strict(),
+    ),
+    compare: z.array(
+      z
+        .object({
+          metric: z.enum([
+            "upheldShare",
+            "rehabilitatedShare",
+            "reducedShare",
+            "amnestiedShare",
+            "exileEndedShare",
+            "rehabilitatedPersonsShare",
+            "releasedCases",
+            "decidedShare",
+            "pardonedCases",
+            "forwardedToAccusedShare",
+            "spravkaIssuedShare",
+            "medianDaysToDecision",
+          ]),
+          value: z.number(),
+          tolerance: z.number().positive(),
+          label: z.string().min(1),
+          source: provenanceSchema.shape.source,
+        })
+        .strict(),
+    ),
+    provenance: z.record(z.string(), provenanceSchema),
+  })
+  .strict();
+
+export type Scenario = z.infer<typeof scenarioSchema>;
+export type Effect = z.infer<typeof effectSchema>;
+export type CompareMetric = Scenario["compare"][number]["metric"];

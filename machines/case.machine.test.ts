@@ -178,7 +178,8 @@ describe("the case machine: what the rules forbid", () => {
   test("a file with originals elsewhere cannot be completed before they arrive", () => {
     const snapshot = run(agitator, [...toCommission, { type: "file.crossCheck" }]);
     expect(snapshot.can({ type: "file.complete" })).toBe(false);
-    const requested = run(agitator, [...toCommission, { type: "file.requestOriginals" }]);
+    const requested = run({ ...agitator, crossChecks: 0 }, [...toCommission, { type: "file.requestOriginals" }]);
+    expect(requested.matches({ commission: { fileAssembly: "awaitingOriginals" } })).toBe(true);
     expect(requested.can({ type: "file.complete" })).toBe(false); // still waiting for them
   });
 

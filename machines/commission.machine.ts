@@ -27,15 +27,16 @@ export const commissionStage = {
               actions: "recordOriginalsRequest",
             },
             "file.crossCheck": { guard: "crossChecksRemain", actions: "recordCrossCheck" },
+            "file.complete": { guard: "fileIsComplete", target: "#commissionReadyForReview" },
           },
         },
         awaitingOriginals: {
           on: { "file.originalsArrive": { target: "checking" } },
         },
       },
-      on: { "file.complete": { guard: "fileIsComplete", target: "readyForReview" } },
     },
     readyForReview: {
+      id: "commissionReadyForReview",
       on: { "review.start": { target: "review" } },
     },
     review: {

@@ -44,8 +44,17 @@ export function caseEventById(id: number): CaseEvent {
   return event;
 }
 
+const FILE_TO = ADDRESSEES.map((addressee) => caseEventId({ type: "complaint.file", addressee }));
+const DECIDE = DECISIONS.map((decision) => caseEventId({ type: "review.decide", decision }));
+const RULE = COURT_RULINGS.map((ruling) => caseEventId({ type: "court.rule", ruling }));
+
 export const EVENT_IDS = {
-  fileTo: (addressee: (typeof ADDRESSEES)[number]) => caseEventId({ type: "complaint.file", addressee }),
+  /** complaint.file to ADDRESSEES[k] */
+  fileTo: FILE_TO,
+  /** review.decide with DECISIONS[k] */
+  decide: DECIDE,
+  /** court.rule with COURT_RULINGS[k] */
+  rule: RULE,
   register: caseEventId({ type: "complaint.register" }),
   forwardToAccused: caseEventId({ type: "complaint.forwardToAccused" }),
   lose: caseEventId({ type: "complaint.lose" }),
@@ -58,8 +67,6 @@ export const EVENT_IDS = {
   crossCheck: caseEventId({ type: "file.crossCheck" }),
   complete: caseEventId({ type: "file.complete" }),
   reviewStart: caseEventId({ type: "review.start" }),
-  decide: (decision: (typeof DECISIONS)[number]) => caseEventId({ type: "review.decide", decision }),
-  rule: (ruling: (typeof COURT_RULINGS)[number]) => caseEventId({ type: "court.rule", ruling }),
   spravkaRequest: caseEventId({ type: "spravka.request" }),
   spravkaIssue: caseEventId({ type: "spravka.issue" }),
   pardon: caseEventId({ type: "presidium.pardon" }),

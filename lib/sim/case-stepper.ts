@@ -1,10 +1,18 @@
-import { initialTransition, transition, type SnapshotFrom } from "xstate";
+import { initialTransition, transition } from "xstate";
 import { caseMachine } from "@/machines/case.machine";
-import type { CaseContext, CaseInput } from "@/machines/case-setup";
-import type { Outcome } from "@/machines/vocabulary";
+import { initialCaseContext, type CaseContext, type CaseEvent, type CaseInput } from "@/machines/case-setup";
+import { EXTRAJUDICIAL_ORGANS, type Outcome } from "@/machines/vocabulary";
 import { CASE_EVENTS } from "./case-events";
+import { reduceCase, valueOfPath, type PlainSnapshot } from "./case-reducer";
 
-export type CaseSnapshot = SnapshotFrom<typeof caseMachine>;
+/** What the stepper keeps of a snapshot: where the case is, its context, done or not. */
+export type CaseSnapshot = PlainSnapshot;
+
+/**
+ * Where a cache miss is computed: XState's own `transition()` (the source of
+ * truth), or the hand-written reducer proven equal to it (fast).
+ */
+export type TransitionSource = "xstate" | "reducer";
 
 /** Result of a step the machine refuses (snapshot.can(event) === false). */
 export const REFUSED = -1;
@@ -14,11 +22,18 @@ const UNKNOWN = -2;
  * The facts a case machine's guards can tell apart. Two cases with the same
  * canonical facts behave identically in the machine, so they share states.
  * (Article and persons are never read by a guard; a term only matters as
- * "up to five years" for the 1953 amnesty. case-stepper.test.ts checks
+ * "up to five years" for the 1953 amnesty; an organ only as judicial or
+ * extrajudicial. case-stepper.test.ts checks
  * these claims against XState on generated paths and seeded runs.)
  */
 export function canonicalFacts(input: CaseInput): CaseInput {
-  return { ...input, article: "58", persons: 1, termYears: input.termYears <= 5 ? 5 : 6 };
+  return {
+    ...input,
+    organ: EXTRAJUDICIAL_ORGANS.includes(input.organ) ? "specialConference" : "court",
+    article: "58",
+    persons: 1,
+    termYears: input.termYears <= 5 ? 5 : 6,
+  };
 }
 
 /**
@@ -28,6 +43,8 @@ export function canonicalFacts(input: CaseInput): CaseInput {
  * source of truth while a national run pays a table lookup per step.
  */
 export class CaseStepper {
+  constructor(readonly source: TransitionSource = "reducer") {}
+
   private readonly snapshots: CaseSnapshot[] = [];
   private readonly rows: Int32Array[] = [];
   private readonly byKey = new Map<string, number>();
@@ -43,10 +60,13 @@ export class CaseStepper {
 
   initial(input: CaseInput): number {
     const facts = canonicalFacts(input);
-    const key = JSON.stringify(facts);
+    const key = `${facts.organ}|${facts.termYears}|${facts.custody}|${facts.originalsElsewhere}|${facts.crossChecks}|${facts.maxComplaints}`;
     const known = this.initialByFacts.get(key);
     if (known !== undefined) return known;
-    const [snapshot] = initialTransition(caseMachine, facts);
+    const snapshot: CaseSnapshot =
+      this.source === "xstate"
+        ? plain(initialTransition(caseMachine, facts)[0])
+        : { value: valueOfPath("complaint.unwritten"), context: initialCaseContext(facts), status: "active" };
     const id = this.intern(snapshot);
     this.initialByFacts.set(key, id);
     return id;
@@ -58,11 +78,20 @@ export class CaseStepper {
     if (!row) throw new Error(`Unknown case state ${stateId}`);
     const cached = row[eventId];
     if (cached !== undefined && cached !== UNKNOWN) return cached;
-    const snapshot = this.snapshots[stateId]!;
     const event = CASE_EVENTS[eventId]!;
-    const next = snapshot.can(event) ? this.intern(transition(caseMachine, snapshot, event)[0]) : REFUSED;
-    row[eventId] = next;
-    return next;
+    const next = this.compute(stateId, event);
+    const id = next === null ? REFUSED : this.intern(next);
+    row[eventId] = id;
+    return id;
+  }
+
+  private compute(stateId: number, event: CaseEvent): CaseSnapshot | null {
+    const snapshot = this.snapshots[stateId]!;
+    if (this.source === "reducer") return reduceCase(this.path[stateId]!, snapshot.context, event);
+    const resolved = caseMachine.resolveState({ value: snapshot.value as never, context: snapshot.context });
+    const [next] = transition(caseMachine, resolved, event);
+    // XState returns the very same snapshot when no transition is enabled.
+    return next === resolved ? null : plain(next);
   }
 
   can(stateId: number, eventId: number): boolean {
@@ -80,19 +109,29 @@ export class CaseStepper {
   }
 
   private intern(snapshot: CaseSnapshot): number {
-    const key = JSON.stringify([snapshot.value, snapshot.context]);
+    const path = statePath(snapshot.value);
+    const c = snapshot.context;
+    // Every context field, in a fixed order (cheaper than JSON.stringify on a national run).
+    const key = `${path}|${c.organ}|${c.article}|${c.termYears}|${c.custody}|${c.persons}|${c.originalsElsewhere}|${c.crossChecks}|${c.maxComplaints}|${c.complaints}|${c.addressee}|${c.listArrived}|${c.complaintsOnly}|${c.originalsRequested}|${c.crossChecksDone}|${c.decision}|${c.ruling}|${c.spravkaRequests}|${c.spravkaIssued}|${c.passportMinus}|${Object.keys(c).length}`;
     const known = this.byKey.get(key);
     if (known !== undefined) return known;
     const id = this.snapshots.length;
     this.snapshots.push(snapshot);
     this.rows.push(new Int32Array(CASE_EVENTS.length).fill(UNKNOWN));
     this.byKey.set(key, id);
-    const path = statePath(snapshot.value);
     this.path.push(path);
     this.done.push(snapshot.status === "done");
     this.outcome.push(outcomeOfPath(path));
     return id;
   }
+}
+
+function plain(snapshot: { value: unknown; context: CaseContext; status: string }): CaseSnapshot {
+  return {
+    value: snapshot.value as CaseSnapshot["value"],
+    context: snapshot.context,
+    status: snapshot.status === "done" ? "done" : "active",
+  };
 }
 
 export function statePath(value: unknown): string {

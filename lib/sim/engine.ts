@@ -14,6 +14,7 @@ import { caseEventId, EVENT_IDS } from "./case-events";
 import { CaseStepper, REFUSED } from "./case-stepper";
 import { sampleDays, type Distribution } from "./distributions";
 import { EventQueue } from "./event-queue";
+import { ServerPool } from "./server-pool";
 import { childStream, pickWeighted, seedOf, uniformAt, type Rng } from "./rng";
 import type { Effect, Scenario } from "./scenario-schema";
 
@@ -76,8 +77,9 @@ export class World {
   private readonly campListSent: Uint8Array;
   private readonly queue = new EventQueue();
   private readonly params: Scenario;
-  private deskFree: Float64Array;
-  private clerkFree: Float64Array;
+  /** Procurators' desks and file clerks: each free from some day on (RULES.reviewHours). */
+  private readonly desks: ServerPool;
+  private readonly clerks: ServerPool;
   private readonly stageCount = new Int32Array(STAGES.length);
   private readonly stageMax = new Int32Array(STAGES.length);
   private readonly stageWaitSum = new Float64Array(STAGES.length);
@@ -85,8 +87,12 @@ export class World {
   private readonly rootStream: number;
   private readonly stageByState: number[] = [];
   private readonly pathScratch = { time: 0, kind: 0, a: 0, b: 0 };
-  private readonly decisionIds = DECISIONS.map((d) => EVENT_IDS.decide(d));
-  private readonly rulingIds = COURT_RULINGS.map((r) => EVENT_IDS.rule(r));
+  private readonly decisionIds = EVENT_IDS.decide;
+  private readonly rulingIds = EVENT_IDS.rule;
+  private readonly decisionWeights = new Float64Array(DECISIONS.length);
+  private readonly rulingWeights = new Float64Array(COURT_RULINGS.length);
+  private readonly routeWeights = new Float64Array(4);
+  private readonly addresseeWeights = new Float64Array(ADDRESSEES.length);
 
   constructor(scenario: Scenario, seed: number | string, stepper = SHARED_STEPPER) {
     this.scenario = scenario;
@@ -105,8 +111,8 @@ export class World {
     this.stageSince = new Float64Array(n);
     this.knownSince = new Float64Array(n).fill(NaN);
     this.decidedAt = new Float64Array(n).fill(NaN);
-    this.deskFree = new Float64Array(scenario.desks.procurators);
-    this.clerkFree = new Float64Array(scenario.institutions.fileClerks);
+    this.desks = new ServerPool(scenario.desks.procurators);
+    this.clerks = new ServerPool(scenario.institutions.fileClerks);
     this.campListSent = new Uint8Array(scenario.caseload.camps);
     this.generate();
     const campSizes = new Int32Array(scenario.caseload.camps);
@@ -125,16 +131,20 @@ export class World {
   private caseDraw(i: number): number {
     return uniformAt(this.seed, this.streams[i]!, this.draws[i]!++);
   }
+  /** One reusable Rng view onto "the current case's stream" (no allocation per draw). */
+  private currentCase = 0;
+  private readonly caseStream: Rng = {
+    next: () => this.caseDraw(this.currentCase),
+    split: () => {
+      throw new Error("case streams do not split");
+    },
+    get state() {
+      return { seed: 0, stream: 0, counter: 0 };
+    },
+  };
   private caseRng(i: number): Rng {
-    return {
-      next: () => this.caseDraw(i),
-      split: () => {
-        throw new Error("case streams do not split");
-      },
-      get state() {
-        return { seed: 0, stream: 0, counter: 0 };
-      },
-    };
+    this.currentCase = i;
+    return this.caseStream;
   }
   private institutionRng(name: string): Rng {
     const stream = childStream(0, name);
@@ -153,7 +163,7 @@ export class World {
   private sample(i: number, d: Distribution): number {
     return sampleDays(this.caseRng(i), d);
   }
-  private pick(i: number, weights: readonly number[]): number {
+  private pick(i: number, weights: ArrayLike<number>): number {
     return pickWeighted(this.caseRng(i), weights);
   }
 
@@ -233,7 +243,7 @@ export class World {
     switch (this.stepper.path[stateId]) {
       case "complaint.unwritten":
         if (this.caseDraw(i) < p.caseload.complaintShare) {
-          this.at(i, now + this.sample(i, p.caseload.firstComplaint), EVENT_IDS.fileTo(this.addressee(i)));
+          this.at(i, now + this.sample(i, p.caseload.firstComplaint), this.addresseeEvent(i));
         }
         return;
       case "complaint.inTransit": {
@@ -243,7 +253,12 @@ export class World {
           this.at(i, transit + this.sample(i, p.institutions.presidiumDays), EVENT_IDS.pardon);
         }
         const r = p.institutions.routing[to];
-        const k = this.pick(i, [r.register, r.forwardToAccused, r.lose, r.formReply]);
+        const w = this.routeWeights;
+        w[0] = r.register;
+        w[1] = r.forwardToAccused;
+        w[2] = r.lose;
+        w[3] = r.formReply;
+        const k = this.pick(i, w);
         const routed = [EVENT_IDS.register, EVENT_IDS.forwardToAccused, EVENT_IDS.lose, EVENT_IDS.formReply][Math.max(0, k)]!;
         this.at(i, transit, routed);
         return;
@@ -252,7 +267,7 @@ export class World {
       case "complaint.lost":
       case "complaint.formReply":
         if (ctx.complaints < ctx.maxComplaints) {
-          this.at(i, now + this.sample(i, p.institutions.rewrite), EVENT_IDS.fileTo(this.addressee(i)));
+          this.at(i, now + this.sample(i, p.institutions.rewrite), this.addresseeEvent(i));
         }
         return;
       case "lists.awaiting":
@@ -262,10 +277,10 @@ export class World {
         }
         return;
       case "commission.queued": {
-        const k = argMin(this.clerkFree);
-        const start = Math.max(now, this.clerkFree[k]!);
-        this.clerkFree[k] = start + this.sample(i, p.institutions.fileAssembly);
-        this.at(i, this.clerkFree[k]!, EVENT_IDS.assemble);
+        const start = Math.max(now, this.clerks.earliest());
+        const done = start + this.sample(i, p.institutions.fileAssembly);
+        this.clerks.occupyEarliest(done);
+        this.at(i, done, EVENT_IDS.assemble);
         return;
       }
       case "commission.fileAssembly.checking":
@@ -279,27 +294,29 @@ export class World {
       case "commission.readyForReview": {
         const hours = this.sample(i, p.desks.reviewHoursPerPerson) * this.persons[i]!;
         const days = hours / p.desks.hoursPerDay;
-        const k = argMin(this.deskFree);
-        const start = Math.max(now, this.deskFree[k]!);
-        this.deskFree[k] = start + days;
+        const start = Math.max(now, this.desks.earliest());
+        this.desks.occupyEarliest(start + days);
         this.reviewDays[i] = days;
         this.at(i, start, EVENT_IDS.reviewStart);
         return;
       }
       case "commission.review": {
-        const weights = DECISIONS.map((d, k) => {
+        const weights = this.decisionWeights;
+        for (let k = 0; k < DECISIONS.length; k++) {
+          const d = DECISIONS[k]!;
           const w = p.policy.decisions[d] * (d === "confirmRefusal" ? p.policy.bias : 1);
-          return w > 0 && this.stepper.can(stateId, this.decisionIds[k]!) ? w : 0;
-        });
+          weights[k] = w > 0 && this.stepper.can(stateId, this.decisionIds[k]!) ? w : 0;
+        }
         const k = this.pick(i, weights);
         this.at(i, now + this.reviewDays[i]!, this.decisionIds[Math.max(0, k)]!);
         return;
       }
       case "court.awaitingHearing":
       case "court.reinvestigation": {
-        const weights = COURT_RULINGS.map((r, k) =>
-          this.stepper.can(stateId, this.rulingIds[k]!) ? p.institutions.courtRulings[r] : 0,
-        );
+        const weights = this.rulingWeights;
+        for (let k = 0; k < COURT_RULINGS.length; k++) {
+          weights[k] = this.stepper.can(stateId, this.rulingIds[k]!) ? p.institutions.courtRulings[COURT_RULINGS[k]!] : 0;
+        }
         const delay = this.stepper.path[stateId] === "court.awaitingHearing" ? p.institutions.courtBacklog : p.institutions.reinvestigation;
         this.at(i, now + this.sample(i, delay), this.rulingIds[Math.max(0, this.pick(i, weights))]!);
         return;
@@ -319,9 +336,12 @@ export class World {
     }
   }
 
-  private addressee(i: number): (typeof ADDRESSEES)[number] {
-    const w = this.params.caseload.addressees;
-    return ADDRESSEES[Math.max(0, this.pick(i, ADDRESSEES.map((a) => w[a])))]!;
+  /** A new letter: complaint.file to an addressee drawn from the scenario's mix. */
+  private addresseeEvent(i: number): number {
+    const mix = this.params.caseload.addressees;
+    const w = this.addresseeWeights;
+    for (let k = 0; k < ADDRESSEES.length; k++) w[k] = mix[ADDRESSEES[k]!];
+    return EVENT_IDS.fileTo[Math.max(0, this.pick(i, w))]!;
   }
 
   private at(i: number, time: number, eventId: number): void {
@@ -376,8 +396,9 @@ export class World {
     this.campListSent[camp] = 1;
     this.eventsProcessed++;
     for (const i of this.campCases[camp]!) {
-      const top = this.stepper.path[this.state[i]!]!.split(".")[0];
-      if (top === "complaint" || top === "lists") this.sendCaseEvent(i, EVENT_IDS.listsArrive);
+      // Cases not yet at the commission: no letter yet, a letter on its way, or waiting for this list.
+      const s = this.state[i]!;
+      if (!this.stepper.done[s] && this.stageIndexOf(s) <= STAGE_INDEX.lists!) this.sendCaseEvent(i, EVENT_IDS.listsArrive);
     }
   }
 
@@ -388,8 +409,8 @@ export class World {
       return;
     }
     setPath(this.params, effect.set, effect.value);
-    if (effect.set === "desks.procurators") this.deskFree = resize(this.deskFree, this.params.desks.procurators, this.now);
-    if (effect.set === "institutions.fileClerks") this.clerkFree = resize(this.clerkFree, this.params.institutions.fileClerks, this.now);
+    if (effect.set === "desks.procurators") this.desks.resize(this.params.desks.procurators, this.now);
+    if (effect.set === "institutions.fileClerks") this.clerks.resize(this.params.institutions.fileClerks, this.now);
   }
 
   /** Outcome counts and queue figures at the current time. */
@@ -459,24 +480,6 @@ export function runScenario(scenario: Scenario, seed: number | string): RunResul
   const world = new World(scenario, seed);
   world.advanceTo(scenario.horizonDays);
   return world.result(seed);
-}
-
-function argMin(a: Float64Array): number {
-  let k = 0;
-  let best = a[0]!;
-  for (let j = 1; j < a.length; j++) {
-    if (a[j]! < best) {
-      best = a[j]!;
-      k = j;
-    }
-  }
-  return k;
-}
-
-function resize(a: Float64Array, size: number, now: number): Float64Array {
-  const next = new Float64Array(Math.max(1, size)).fill(now);
-  next.set(a.subarray(0, Math.min(a.length, next.length)));
-  return next;
 }
 
 function setPath(target: object, path: string, value: number | boolean): void {

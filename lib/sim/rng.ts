@@ -72,9 +72,9 @@ export function chance(rng: Rng, p: number): boolean {
 }
 
 /** An index drawn with the given non-negative weights; -1 if they sum to zero. */
-export function pickWeighted(rng: Rng, weights: readonly number[]): number {
+export function pickWeighted(rng: Rng, weights: ArrayLike<number>): number {
   let total = 0;
-  for (const w of weights) total += w;
+  for (let i = 0; i < weights.length; i++) total += weights[i]!;
   if (total <= 0) return -1;
   let x = rng.next() * total;
   for (let i = 0; i < weights.length; i++) {

@@ -1,0 +1,75 @@
+import { getShortestPaths } from "@xstate/graph";
+import { initialTransition, transition } from "xstate";
+import { describe, expect, test } from "vitest";
+import { caseMachine } from "@/machines/case.machine";
+import type { CaseInput } from "@/machines/case-setup";
+import { CASE_EVENTS } from "./case-events";
+import { reduceCase } from "./case-reducer";
+import { canonicalFacts, CaseStepper, statePath } from "./case-stepper";
+import { World } from "./engine";
+import { findScenario } from "./scenarios";
+
+const INPUTS: CaseInput[] = [
+  { organ: "court", article: "58-10", termYears: 10, custody: "camp", persons: 1, originalsElsewhere: true, crossChecks: 1, maxComplaints: 2 },
+  { organ: "specialConference", article: "58-10", termYears: 5, custody: "exile", persons: 2, originalsElsewhere: false, crossChecks: 0, maxComplaints: 1 },
+  { organ: "nkvdTroika", article: "58-7/11", termYears: 15, custody: "camp", persons: 3, originalsElsewhere: true, crossChecks: 2, maxComplaints: 3 },
+  { organ: "militaryTribunal", article: "58-1", termYears: 4, custody: "exile", persons: 1, originalsElsewhere: false, crossChecks: 1, maxComplaints: 1 },
+];
+
+const serialize = (s: { value: unknown; context: unknown }) => JSON.stringify([s.value, s.context]);
+
+describe("canonical facts: cases that guards cannot tell apart share states", () => {
+  test.each(INPUTS.map((input) => [`${input.organ}, ${input.termYears} years, ${input.persons} persons`, input]))(
+    "XState takes a case (%s) and its canonical form down the same paths",
+    (_label, input) => {
+      const canonical = canonicalFacts(input);
+      const paths = getShortestPaths(caseMachine, { input: canonical, events: [...CASE_EVENTS], serializeState: serialize });
+      const strip = (c: Record<string, unknown>) => ({ ...c, organ: 0, article: 0, persons: 0, termYears: 0 });
+      for (const path of paths) {
+        let real = initialTransition(caseMachine, input)[0];
+        for (const step of path.steps) {
+          real = transition(caseMachine, real, step.event)[0];
+          expect(real.value).toEqual(step.state.value);
+          expect(strip(real.context)).toEqual(strip(step.state.context));
+        }
+      }
+    },
+  );
+});
+
+describe("the hand-written reducer equals XState", () => {
+  test.each(INPUTS.map((input) => [`${input.organ}, ${input.termYears} years, ${input.custody}`, input]))(
+    "on every event from every state reached by generated paths (%s)",
+    (_label, input) => {
+      const paths = getShortestPaths(caseMachine, { input, events: [...CASE_EVENTS], serializeState: serialize });
+      expect(paths.length).toBeGreaterThan(20);
+      let compared = 0;
+      for (const { state } of paths) {
+        for (const event of CASE_EVENTS) {
+          const [next] = transition(caseMachine, state, event);
+          const expected = next === state ? null : { value: next.value, context: next.context, status: next.status === "done" ? "done" : "active" };
+          const actual = reduceCase(statePath(state.value), state.context, event);
+          expect(actual, `${statePath(state.value)} + ${JSON.stringify(event)}`).toEqual(expected);
+          compared++;
+        }
+      }
+      expect(compared).toBeGreaterThan(500);
+    },
+  );
+
+  test.each([
+    ["chita-1954", 250, 1],
+    ["chita-1954", 250, 2],
+    ["missing-spravka-1955", 200, 3],
+    ["petitioning-the-top-1955", 250, 4],
+  ] as const)("on a whole seeded run: %s, %i cases, seed %i", (id, cases, seed) => {
+    const base = findScenario(id)!;
+    const scenario = { ...base, caseload: { ...base.caseload, cases } };
+    const viaXState = new World(scenario, seed, new CaseStepper("xstate"));
+    const viaReducer = new World(scenario, seed, new CaseStepper("reducer"));
+    viaXState.advanceTo(scenario.horizonDays);
+    viaReducer.advanceTo(scenario.horizonDays);
+    expect(viaReducer.result(seed)).toEqual(viaXState.result(seed));
+    for (let i = 0; i < cases; i++) expect(viaReducer.caseState(i)).toEqual(viaXState.caseState(i));
+  });
+});

@@ -1,0 +1,69 @@
+/**
+ * `npm run bench`: the batch engine on 10k, 20k, 100k cases and the national
+ * scenario (467,946 cases), with wall time, events/s and peak RSS; then the
+ * same figures for a plain hand-written reference stepper of the same graph
+ * (lib/sim/case-reducer.ts, no engine, no queue) in this process, and the
+ * ratio. Targets (issue #3): national ≤ 5 s and ≤ 2 GB; 20k ≤ 300 ms.
+ * Figures only: nothing here fails a build.
+ */
+import type { CaseEvent, CaseInput } from "@/machines/case-setup";
+import { initialCaseContext } from "@/machines/case-setup";
+import { reduceCase } from "@/lib/sim/case-reducer";
+import { statePath } from "@/lib/sim/case-stepper";
+import { World } from "@/lib/sim/engine";
+import { findScenario } from "@/lib/sim/scenarios";
+
+const national = findScenario("national-1954")!;
+const sizes = (process.argv[2] ? process.argv[2].split(",").map(Number) : [10_000, 20_000, 100_000, national.caseload.cases]);
+const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
+
+/** A typical path through the graph: letter, list, file, review, court, spravka. */
+const PATH: CaseEvent[] = [
+  { type: "complaint.file", addressee: "provincialProcuracy" },
+  { type: "complaint.register" },
+  { type: "lists.arrive" },
+  { type: "file.assemble" },
+  { type: "file.requestOriginals" },
+  { type: "file.originalsArrive" },
+  { type: "file.crossCheck" },
+  { type: "file.complete" },
+  { type: "review.start" },
+  { type: "review.decide", decision: "fullRehabilitation" },
+  { type: "court.rule", ruling: "suspend" },
+  { type: "spravka.request" },
+  { type: "spravka.issue" },
+];
+const INPUT: CaseInput = { organ: "court", article: "58-10", termYears: 10, custody: "camp", persons: 1, originalsElsewhere: true, crossChecks: 1, maxComplaints: 2 };
+
+function reference(cases: number): { ms: number; steps: number } {
+  const start = performance.now();
+  let steps = 0;
+  for (let i = 0; i < cases; i++) {
+    let path = "complaint.unwritten";
+    let context = initialCaseContext(INPUT);
+    for (const event of PATH) {
+      const next = reduceCase(path, context, event);
+      if (!next) throw new Error(`reference path refused ${event.type} in ${path}`);
+      path = statePath(next.value);
+      context = next.context;
+      steps++;
+    }
+  }
+  return { ms: performance.now() - start, steps };
+}
+
+console.log(`Spravka engine benchmark — node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
+console.log("cases      engine ms   events     events/s    | reference ms  steps/s     | engine÷reference  peak RSS");
+for (const cases of sizes) {
+  const scenario = { ...national, caseload: { ...national.caseload, cases } };
+  const start = performance.now();
+  const world = new World(scenario, 1);
+  world.advanceTo(scenario.horizonDays);
+  const ms = performance.now() - start;
+  const rate = world.eventsProcessed / (ms / 1000);
+  const ref = reference(cases);
+  const refRate = ref.steps / (ref.ms / 1000);
+  console.log(
+    `${String(cases).padEnd(10)} ${ms.toFixed(0).padStart(9)}   ${String(world.eventsProcessed).padEnd(10)} ${rate.toFixed(0).padStart(10)}  | ${ref.ms.toFixed(0).padStart(12)}  ${refRate.toFixed(0).padStart(10)}  | ${(rate / refRate).toFixed(2).padStart(16)}  ${mb(process.resourceUsage().maxRSS * 1024).padStart(8)}`,
+  );
+}

@@ -29,7 +29,8 @@ export type CaseInput = {
 
 export type CaseContext = CaseInput & {
   complaints: number;
-  addressee: Addressee | null;
+  /** Someone has petitioned the Presidium / Voroshilov (RULES.presidiumPardon). */
+  petitionedPresidium: boolean;
   listArrived: boolean;
   /** The commission went ahead on complaints alone (RULES.complaintsOnly). */
   complaintsOnly: boolean;
@@ -69,7 +70,7 @@ export function initialCaseContext(input: CaseInput): CaseContext {
   return {
     ...input,
     complaints: 0,
-    addressee: null,
+    petitionedPresidium: false,
     listArrived: false,
     complaintsOnly: false,
     originalsRequested: false,
@@ -97,7 +98,7 @@ export const caseGuards = {
   /** The petitioner has not given up yet. */
   canWriteAgain: ({ context }: { context: CaseContext }) => context.complaints < context.maxComplaints,
   /** RULES.presidiumPardon: only a petition to the Presidium can end in its pardon. */
-  petitionedPresidium: ({ context }: { context: CaseContext }) => context.addressee === "presidium",
+  petitionedPresidium: ({ context }: { context: CaseContext }) => context.petitionedPresidium,
   listArrived: ({ context }: { context: CaseContext }) => context.listArrived,
   /** RULES.originalsElsewhere */
   originalsElsewhere: ({ context }: { context: CaseContext }) => context.originalsElsewhere && !context.originalsRequested,
@@ -157,7 +158,8 @@ export const caseSetup = setup({
   actions: {
     recordComplaint: assign({
       complaints: ({ context }) => context.complaints + 1,
-      addressee: ({ context, event }) => (event.type === "complaint.file" ? event.addressee : context.addressee),
+      petitionedPresidium: ({ context, event }) =>
+        context.petitionedPresidium || (event.type === "complaint.file" && event.addressee === "presidium"),
     }),
     recordList: assign({ listArrived: true }),
     markComplaintsOnly: assign({ complaintsOnly: true }),

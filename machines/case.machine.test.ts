@@ -245,7 +245,7 @@ const ALL_EVENTS: CaseEvent[] = [
 
 /** A state is identified by where it is and the context that guards read. */
 const serialize = (snapshot: SnapshotFrom<typeof caseMachine>) =>
-  JSON.stringify([snapshot.value, snapshot.context.complaints, snapshot.context.addressee, snapshot.context.listArrived,
+  JSON.stringify([snapshot.value, snapshot.context.complaints, snapshot.context.petitionedPresidium, snapshot.context.listArrived,
     snapshot.context.originalsRequested, snapshot.context.crossChecksDone, snapshot.context.decision, snapshot.context.spravkaRequests]);
 
 describe("generated paths (@xstate/graph)", () => {

@@ -50,7 +50,7 @@ export function reduceCase(path: string, c: CaseContext, e: CaseEvent): PlainSna
   // Leaf handlers first, then the stage's own, as XState selects transitions.
   switch (path) {
     case "complaint.unwritten":
-      if (e.type === "complaint.file") return snap("complaint.inTransit", { ...c, complaints: c.complaints + 1, addressee: e.addressee });
+      if (e.type === "complaint.file") return snap("complaint.inTransit", { ...c, complaints: c.complaints + 1, petitionedPresidium: c.petitionedPresidium || e.addressee === "presidium" });
       break;
     case "complaint.inTransit":
       if (e.type === "complaint.register") return c.listArrived ? snap("commission.queued", c) : snap("lists.awaiting", c);
@@ -62,7 +62,7 @@ export function reduceCase(path: string, c: CaseContext, e: CaseEvent): PlainSna
     case "complaint.lost":
     case "complaint.formReply":
       if (e.type === "complaint.file" && caseGuards.canWriteAgain(args)) {
-        return snap("complaint.inTransit", { ...c, complaints: c.complaints + 1, addressee: e.addressee });
+        return snap("complaint.inTransit", { ...c, complaints: c.complaints + 1, petitionedPresidium: c.petitionedPresidium || e.addressee === "presidium" });
       }
       break;
     case "lists.awaiting":

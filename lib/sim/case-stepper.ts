@@ -112,7 +112,7 @@ export class CaseStepper {
     const path = statePath(snapshot.value);
     const c = snapshot.context;
     // Every context field, in a fixed order (cheaper than JSON.stringify on a national run).
-    const key = `${path}|${c.organ}|${c.article}|${c.termYears}|${c.custody}|${c.persons}|${c.originalsElsewhere}|${c.crossChecks}|${c.maxComplaints}|${c.complaints}|${c.addressee}|${c.listArrived}|${c.complaintsOnly}|${c.originalsRequested}|${c.crossChecksDone}|${c.decision}|${c.ruling}|${c.spravkaRequests}|${c.spravkaIssued}|${c.passportMinus}|${Object.keys(c).length}`;
+    const key = `${path}|${c.organ}|${c.article}|${c.termYears}|${c.custody}|${c.persons}|${c.originalsElsewhere}|${c.crossChecks}|${c.maxComplaints}|${c.complaints}|${c.petitionedPresidium}|${c.listArrived}|${c.complaintsOnly}|${c.originalsRequested}|${c.crossChecksDone}|${c.decision}|${c.ruling}|${c.spravkaRequests}|${c.spravkaIssued}|${c.passportMinus}|${Object.keys(c).length}`;
     const known = this.byKey.get(key);
     if (known !== undefined) return known;
     const id = this.snapshots.length;

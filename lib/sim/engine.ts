@@ -69,13 +69,15 @@ export class World {
   private readonly draws: Uint32Array;
   private readonly streams: Uint32Array;
   private readonly reviewDays: Float32Array;
+  /** Who the case's latest letter is addressed to (index into ADDRESSEES), for routing. */
+  private readonly addressee: Uint8Array;
   private readonly stageOf: Int8Array;
   private readonly stageSince: Float64Array;
   private readonly knownSince: Float64Array;
   private readonly decidedAt: Float64Array;
   private readonly campCases: Int32Array[];
   private readonly campListSent: Uint8Array;
-  private readonly queue = new EventQueue();
+  private readonly queue: EventQueue;
   private readonly params: Scenario;
   /** Procurators' desks and file clerks: each free from some day on (RULES.reviewHours). */
   private readonly desks: ServerPool;
@@ -107,10 +109,12 @@ export class World {
     this.draws = new Uint32Array(n);
     this.streams = new Uint32Array(n);
     this.reviewDays = new Float32Array(n);
+    this.addressee = new Uint8Array(n);
     this.stageOf = new Int8Array(n).fill(-1);
     this.stageSince = new Float64Array(n);
     this.knownSince = new Float64Array(n).fill(NaN);
     this.decidedAt = new Float64Array(n).fill(NaN);
+    this.queue = new EventQueue(scenario.horizonDays);
     this.desks = new ServerPool(scenario.desks.procurators);
     this.clerks = new ServerPool(scenario.institutions.fileClerks);
     this.campListSent = new Uint8Array(scenario.caseload.camps);
@@ -247,7 +251,7 @@ export class World {
         }
         return;
       case "complaint.inTransit": {
-        const to = ctx.addressee ?? "provincialProcuracy";
+        const to = ADDRESSEES[this.addressee[i]!]!;
         const transit = now + this.sample(i, p.institutions.complaintTransit);
         if (to === "presidium" && this.caseDraw(i) < p.institutions.presidiumPardonShare) {
           this.at(i, transit + this.sample(i, p.institutions.presidiumDays), EVENT_IDS.pardon);
@@ -356,6 +360,8 @@ export class World {
     if (next === REFUSED) return false;
     this.eventsProcessed++;
     if (next === before) return true;
+    const letterTo = EVENT_IDS.fileTo.indexOf(eventId);
+    if (letterTo >= 0) this.addressee[i] = letterTo;
     this.state[i] = next;
     const decision = this.decisionIds.indexOf(eventId);
     if (decision >= 0) {

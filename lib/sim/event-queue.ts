@@ -1,90 +1,140 @@
 /**
- * A binary min-heap of timed events over typed arrays: (time, then insertion
- * order) so ties resolve the same way every run.
+ * The engine's timed events, in (time, then insertion order) order so ties
+ * resolve the same way every run. A bucket per simulated day holds future
+ * events (O(1) to add); the day being processed is a small binary heap.
+ * Events after `maxTime` (the scenario's horizon) are never needed and are
+ * dropped on arrival.
  */
 export class EventQueue {
+  // Event records, struct-of-arrays, recycled through a free list.
   private times = new Float64Array(1024);
   private seqs = new Float64Array(1024);
   private kinds = new Uint8Array(1024);
   private as = new Int32Array(1024);
   private bs = new Int32Array(1024);
+  private links = new Int32Array(1024);
+  private freeHead = -1;
+  private used = 0;
+
+  private readonly buckets: Int32Array;
+  private day = -1;
+  private heap = new Int32Array(256);
+  private heapSize = 0;
   private count = 0;
   private seq = 0;
+
+  constructor(readonly maxTime: number) {
+    this.buckets = new Int32Array(Math.floor(maxTime) + 2).fill(-1);
+  }
 
   get size(): number {
     return this.count;
   }
 
   push(time: number, kind: number, a: number, b: number): void {
-    if (this.count === this.times.length) this.grow();
-    let i = this.count++;
-    const s = this.seq++;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (this.less(time, s, parent)) {
-        this.move(parent, i);
-        i = parent;
-      } else break;
+    if (time > this.maxTime) return;
+    const r = this.alloc();
+    this.times[r] = time;
+    this.seqs[r] = this.seq++;
+    this.kinds[r] = kind;
+    this.as[r] = a;
+    this.bs[r] = b;
+    this.count++;
+    const d = Math.floor(time);
+    if (d <= this.day) this.heapPush(r);
+    else {
+      this.links[r] = this.buckets[d]!;
+      this.buckets[d] = r;
     }
-    this.times[i] = time;
-    this.seqs[i] = s;
-    this.kinds[i] = kind;
-    this.as[i] = a;
-    this.bs[i] = b;
   }
 
   peekTime(): number {
-    return this.count === 0 ? Infinity : this.times[0]!;
+    if (!this.fill()) return Infinity;
+    return this.times[this.heap[0]!]!;
   }
 
-  /** Removes the earliest event into `out` (time, kind, a, b). */
+  /** Removes the earliest event into `out` (time, kind, a, b). Call only when size > 0. */
   pop(out: { time: number; kind: number; a: number; b: number }): void {
-    out.time = this.times[0]!;
-    out.kind = this.kinds[0]!;
-    out.a = this.as[0]!;
-    out.b = this.bs[0]!;
-    const last = --this.count;
-    if (last === 0) return;
-    const t = this.times[last]!;
-    const s = this.seqs[last]!;
-    const k = this.kinds[last]!;
-    const a = this.as[last]!;
-    const b = this.bs[last]!;
+    this.fill();
+    const r = this.heap[0]!;
+    out.time = this.times[r]!;
+    out.kind = this.kinds[r]!;
+    out.a = this.as[r]!;
+    out.b = this.bs[r]!;
+    const last = this.heap[--this.heapSize]!;
+    if (this.heapSize > 0) this.siftDown(last);
+    this.count--;
+    this.links[r] = this.freeHead;
+    this.freeHead = r;
+  }
+
+  /** Makes sure the heap holds the earliest day's events; false if there are none. */
+  private fill(): boolean {
+    while (this.heapSize === 0) {
+      if (this.count === 0) return false;
+      this.day++;
+      if (this.day >= this.buckets.length) return false;
+      for (let r = this.buckets[this.day]!; r !== -1; ) {
+        const next = this.links[r]!;
+        this.heapPush(r);
+        r = next;
+      }
+      this.buckets[this.day] = -1;
+    }
+    return true;
+  }
+
+  private before(x: number, y: number): boolean {
+    const tx = this.times[x]!;
+    const ty = this.times[y]!;
+    return tx < ty || (tx === ty && this.seqs[x]! < this.seqs[y]!);
+  }
+
+  private heapPush(r: number): void {
+    if (this.heapSize === this.heap.length) {
+      const grown = new Int32Array(this.heap.length * 2);
+      grown.set(this.heap);
+      this.heap = grown;
+    }
+    let i = this.heapSize++;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      const p = this.heap[parent]!;
+      if (!this.before(r, p)) break;
+      this.heap[i] = p;
+      i = parent;
+    }
+    this.heap[i] = r;
+  }
+
+  private siftDown(r: number): void {
+    const n = this.heapSize;
     let i = 0;
     for (;;) {
       const l = 2 * i + 1;
-      if (l >= last) break;
-      const r = l + 1;
-      const c = r < last && this.less(this.times[r]!, this.seqs[r]!, l) ? r : l;
-      if (this.less(this.times[c]!, this.seqs[c]!, -1, t, s)) {
-        this.move(c, i);
-        i = c;
-      } else break;
+      if (l >= n) break;
+      const rr = l + 1;
+      const c = rr < n && this.before(this.heap[rr]!, this.heap[l]!) ? rr : l;
+      if (!this.before(this.heap[c]!, r)) break;
+      this.heap[i] = this.heap[c]!;
+      i = c;
     }
-    this.times[i] = t;
-    this.seqs[i] = s;
-    this.kinds[i] = k;
-    this.as[i] = a;
-    this.bs[i] = b;
+    this.heap[i] = r;
   }
 
-  private less(time: number, seq: number, j: number, tj?: number, sj?: number): boolean {
-    const ot = j >= 0 ? this.times[j]! : tj!;
-    const os = j >= 0 ? this.seqs[j]! : sj!;
-    return time < ot || (time === ot && seq < os);
-  }
-
-  private move(from: number, to: number): void {
-    this.times[to] = this.times[from]!;
-    this.seqs[to] = this.seqs[from]!;
-    this.kinds[to] = this.kinds[from]!;
-    this.as[to] = this.as[from]!;
-    this.bs[to] = this.bs[from]!;
+  private alloc(): number {
+    if (this.freeHead !== -1) {
+      const r = this.freeHead;
+      this.freeHead = this.links[r]!;
+      return r;
+    }
+    if (this.used === this.times.length) this.grow();
+    return this.used++;
   }
 
   private grow(): void {
     const n = this.times.length * 2;
-    const grow = <T extends Float64Array | Uint8Array | Int32Array>(old: T, make: (n: number) => T): T => {
+    const grow = <T extends Float64Array | Uint8Array | Int32Array>(old: T, make: (size: number) => T): T => {
       const next = make(n);
       next.set(old);
       return next;
@@ -94,5 +144,6 @@ export class EventQueue {
     this.kinds = grow(this.kinds, (k) => new Uint8Array(k));
     this.as = grow(this.as, (k) => new Int32Array(k));
     this.bs = grow(this.bs, (k) => new Int32Array(k));
+    this.links = grow(this.links, (k) => new Int32Array(k));
   }
 }

@@ -18,7 +18,7 @@ const sink = (): Sink => ({
 function sim(...args: string[]) {
   const out = sink();
   const err = sink();
-  const code = main(args, out as unknown as NodeJS.WriteStream, err as unknown as NodeJS.WriteStream);
+  const code = main(args, out, err);
   return { code, out: out.text, err: err.text };
 }
 

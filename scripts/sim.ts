@@ -19,7 +19,10 @@ const HELP = `Usage:
   npm run sim -- --list
   npm run sim -- --scenario <id> --seed <n> [--cases <n>] [--set <path>=<value>]... [--scenario-file <file.json>] [--json]`;
 
-export function main(argv: string[], out = process.stdout, err = process.stderr): number {
+/** Where the CLI writes: process.stdout / process.stderr, or a test's sink. */
+export type Output = { write(text: string): unknown; isTTY?: boolean };
+
+export function main(argv: string[], out: Output = process.stdout, err: Output = process.stderr): number {
   let command;
   try {
     command = parseSimArgs(argv, (file) => readFileSync(file, "utf8"));

@@ -48,7 +48,7 @@ export class CaseStepper {
   private readonly snapshots: CaseSnapshot[] = [];
   private readonly rows: Int32Array[] = [];
   private readonly byKey = new Map<string, number>();
-  private readonly initialByFacts = new Map<string, number>();
+  private readonly initialByFacts = new Map<number, number>();
   /** Dotted state path per state id, e.g. "commission.fileAssembly.checking". */
   readonly path: string[] = [];
   readonly outcome: Outcome[] = [];
@@ -59,10 +59,18 @@ export class CaseStepper {
   }
 
   initial(input: CaseInput): number {
-    const facts = canonicalFacts(input);
-    const key = `${facts.organ}|${facts.termYears}|${facts.custody}|${facts.originalsElsewhere}|${facts.crossChecks}|${facts.maxComplaints}`;
+    // A number per distinct canonical case, cheap enough for 467,946 cases.
+    const key =
+      ((((EXTRAJUDICIAL_ORGANS.includes(input.organ) ? 1 : 0) * 2 + (input.termYears <= 5 ? 1 : 0)) * 4 +
+        ["camp", "exile", "released", "psychiatric"].indexOf(input.custody)) *
+        2 +
+        (input.originalsElsewhere ? 1 : 0)) *
+        1_000_000 +
+      input.crossChecks * 1000 +
+      input.maxComplaints;
     const known = this.initialByFacts.get(key);
     if (known !== undefined) return known;
+    const facts = canonicalFacts(input);
     const snapshot: CaseSnapshot =
       this.source === "xstate"
         ? plain(initialTransition(caseMachine, facts)[0])

@@ -173,3 +173,18 @@ describe("counterfactuals", () => {
     expect(releasedCases(r)).toBe(r.outcomes.rehabilitated + r.outcomes.reclassified + r.outcomes.amnestied + r.outcomes.exileEnded + r.outcomes.pardoned);
   });
 });
+
+describe("the driver's state labels", () => {
+  test("every state the driver schedules from exists in the case machine", async () => {
+    const { caseMachine } = await import("@/machines/case.machine");
+    const leaves = new Set<string>();
+    const walk = (node: { key: string; states: Record<string, unknown> }, prefix: string) => {
+      const children = Object.values(node.states) as { key: string; states: Record<string, unknown> }[];
+      if (children.length === 0) leaves.add(prefix);
+      for (const child of children) walk(child, prefix ? `${prefix}.${child.key}` : child.key);
+    };
+    walk(caseMachine.root as never, "");
+    const { DRIVER_KINDS } = await import("./engine");
+    for (const path of DRIVER_KINDS) expect(leaves).toContain(path);
+  });
+});

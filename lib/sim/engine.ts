@@ -30,6 +30,50 @@ const enum Kind {
  */
 const SHARED_STEPPER = new CaseStepper();
 
+/**
+ * The states where an institution or a bot schedules what happens next (the
+ * `enter` switch), numbered so the hot loop switches on integers.
+ * DRIVER_KINDS[k - 1] is the state path of Driver k.
+ */
+export const DRIVER_KINDS = [
+  "complaint.unwritten",
+  "complaint.inTransit",
+  "complaint.forwardedToAccused",
+  "complaint.lost",
+  "complaint.formReply",
+  "lists.awaiting",
+  "commission.queued",
+  "commission.fileAssembly.checking",
+  "commission.fileAssembly.awaitingOriginals",
+  "commission.readyForReview",
+  "commission.review",
+  "court.awaitingHearing",
+  "court.reinvestigation",
+  "spravka.awaiting",
+  "spravka.atLocalMvd",
+  "spravka.atProvincialProcuracy",
+  "spravka.atGeneralProcuracy",
+] as const;
+const enum Driver {
+  ComplaintUnwritten = 1,
+  ComplaintInTransit,
+  ComplaintForwardedToAccused,
+  ComplaintLost,
+  ComplaintFormReply,
+  ListsAwaiting,
+  CommissionQueued,
+  CommissionFileAssemblyChecking,
+  CommissionFileAssemblyAwaitingOriginals,
+  CommissionReadyForReview,
+  CommissionReview,
+  CourtAwaitingHearing,
+  CourtReinvestigation,
+  SpravkaAwaiting,
+  SpravkaAtLocalMvd,
+  SpravkaAtProvincialProcuracy,
+  SpravkaAtGeneralProcuracy,
+}
+
 const STAGE_INDEX: Record<string, number> = Object.fromEntries(STAGES.map((s, i) => [s, i]));
 
 export type StageSummary = { stage: Stage; meanWaitDays: number; maxQueue: number };
@@ -88,6 +132,7 @@ export class World {
   private readonly stageWaitN = new Float64Array(STAGES.length);
   private readonly rootStream: number;
   private readonly stageByState: number[] = [];
+  private readonly kindByState: number[] = [];
   private readonly pathScratch = { time: 0, kind: 0, a: 0, b: 0 };
   private readonly decisionIds = EVENT_IDS.decide;
   private readonly rulingIds = EVENT_IDS.rule;
@@ -224,6 +269,16 @@ export class World {
     return s;
   }
 
+  /** The driver's case label for a state: 1 + its index in DRIVER_KINDS, 0 for states where nothing is scheduled. */
+  private kindOf(stateId: number): number {
+    let k = this.kindByState[stateId];
+    if (k === undefined) {
+      k = (DRIVER_KINDS as readonly string[]).indexOf(this.stepper.path[stateId]!) + 1;
+      this.kindByState[stateId] = k;
+    }
+    return k;
+  }
+
   private enter(i: number, stateId: number): void {
     const now = this.now;
     const stage = this.stageIndexOf(stateId);
@@ -244,13 +299,13 @@ export class World {
     }
     const p = this.params;
     const ctx = this.stepper.context(stateId);
-    switch (this.stepper.path[stateId]) {
-      case "complaint.unwritten":
+    switch (this.kindOf(stateId)) {
+      case Driver.ComplaintUnwritten:
         if (this.caseDraw(i) < p.caseload.complaintShare) {
           this.at(i, now + this.sample(i, p.caseload.firstComplaint), this.addresseeEvent(i));
         }
         return;
-      case "complaint.inTransit": {
+      case Driver.ComplaintInTransit: {
         const to = ADDRESSEES[this.addressee[i]!]!;
         const transit = now + this.sample(i, p.institutions.complaintTransit);
         if (to === "presidium" && this.caseDraw(i) < p.institutions.presidiumPardonShare) {
@@ -267,35 +322,35 @@ export class World {
         this.at(i, transit, routed);
         return;
       }
-      case "complaint.forwardedToAccused":
-      case "complaint.lost":
-      case "complaint.formReply":
+      case Driver.ComplaintForwardedToAccused:
+      case Driver.ComplaintLost:
+      case Driver.ComplaintFormReply:
         if (ctx.complaints < ctx.maxComplaints) {
           this.at(i, now + this.sample(i, p.institutions.rewrite), this.addresseeEvent(i));
         }
         return;
-      case "lists.awaiting":
+      case Driver.ListsAwaiting:
         if (this.campListSent[this.camp[i]!]) this.at(i, now, EVENT_IDS.listsArrive);
         else if (p.institutions.proceedWithoutLists) {
           this.at(i, now + this.sample(i, p.institutions.proceedWithoutListsAfter), EVENT_IDS.proceedWithout);
         }
         return;
-      case "commission.queued": {
+      case Driver.CommissionQueued: {
         const start = Math.max(now, this.clerks.earliest());
         const done = start + this.sample(i, p.institutions.fileAssembly);
         this.clerks.occupyEarliest(done);
         this.at(i, done, EVENT_IDS.assemble);
         return;
       }
-      case "commission.fileAssembly.checking":
+      case Driver.CommissionFileAssemblyChecking:
         if (ctx.originalsElsewhere && !ctx.originalsRequested) this.at(i, now, EVENT_IDS.requestOriginals);
         else if (ctx.crossChecksDone < ctx.crossChecks) this.at(i, now + this.sample(i, p.institutions.crossCheck), EVENT_IDS.crossCheck);
         else this.at(i, now, EVENT_IDS.complete);
         return;
-      case "commission.fileAssembly.awaitingOriginals":
+      case Driver.CommissionFileAssemblyAwaitingOriginals:
         this.at(i, now + this.sample(i, p.institutions.originalsDelay), EVENT_IDS.originalsArrive);
         return;
-      case "commission.readyForReview": {
+      case Driver.CommissionReadyForReview: {
         const hours = this.sample(i, p.desks.reviewHoursPerPerson) * this.persons[i]!;
         const days = hours / p.desks.hoursPerDay;
         const start = Math.max(now, this.desks.earliest());
@@ -304,7 +359,7 @@ export class World {
         this.at(i, start, EVENT_IDS.reviewStart);
         return;
       }
-      case "commission.review": {
+      case Driver.CommissionReview: {
         const weights = this.decisionWeights;
         for (let k = 0; k < DECISIONS.length; k++) {
           const d = DECISIONS[k]!;
@@ -315,20 +370,20 @@ export class World {
         this.at(i, now + this.reviewDays[i]!, this.decisionIds[Math.max(0, k)]!);
         return;
       }
-      case "court.awaitingHearing":
-      case "court.reinvestigation": {
+      case Driver.CourtAwaitingHearing:
+      case Driver.CourtReinvestigation: {
         const weights = this.rulingWeights;
         for (let k = 0; k < COURT_RULINGS.length; k++) {
           weights[k] = this.stepper.can(stateId, this.rulingIds[k]!) ? p.institutions.courtRulings[COURT_RULINGS[k]!] : 0;
         }
-        const delay = this.stepper.path[stateId] === "court.awaitingHearing" ? p.institutions.courtBacklog : p.institutions.reinvestigation;
+        const delay = this.kindOf(stateId) === Driver.CourtAwaitingHearing ? p.institutions.courtBacklog : p.institutions.reinvestigation;
         this.at(i, now + this.sample(i, delay), this.rulingIds[Math.max(0, this.pick(i, weights))]!);
         return;
       }
-      case "spravka.awaiting":
-      case "spravka.atLocalMvd":
-      case "spravka.atProvincialProcuracy":
-      case "spravka.atGeneralProcuracy": {
+      case Driver.SpravkaAwaiting:
+      case Driver.SpravkaAtLocalMvd:
+      case Driver.SpravkaAtProvincialProcuracy:
+      case Driver.SpravkaAtGeneralProcuracy: {
         const level = ctx.spravkaRequests;
         const when = now + this.sample(i, p.institutions.spravkaWait);
         if (this.caseDraw(i) < p.institutions.spravkaIssueShare[Math.min(3, level)]!) this.at(i, when, EVENT_IDS.spravkaIssue);

@@ -150,8 +150,8 @@ export const SCENARIOS: readonly Scenario[] = [
     startDate: "1954-05-19",
     horizonDays: 647,
     caseload: { cases: 467_946, personsPerCase: [100], camps: 65 },
-    institutions: { fileClerks: 120, listsWithheldShare: 0.3 },
-    desks: { procurators: 365, hoursPerDay: 0.35 },
+    institutions: { fileClerks: 200, listsWithheldShare: 0.3 },
+    desks: { procurators: 365, hoursPerDay: 3.2 },
     policy: { decisions: { confirmRefusal: 60 } },
     compare: [
       { metric: "releasedCases", value: 24_036, tolerance: 8000, label: "24,036 released under the May 19 review by early 1956", source: "adler-ch3" },
@@ -161,6 +161,8 @@ export const SCENARIOS: readonly Scenario[] = [
       "desks.procurators": { source: "adler-ch3", note: "365 camp-procurator posts (Feb 1954)." },
       "desks.hoursPerDay": { source: "invented", note: "Review was one duty among many; calibrated to the 24,036 released." },
       "caseload.camps": { source: "adler-ch3", note: "65 camps (Feb 1954)." },
+      "institutions.fileClerks": { source: "invented", note: "Clerks assembling files for all commissions; the sources give no number." },
+      "institutions.listsWithheldShare": { source: "adler-ch3", note: "Several provinces waited for lists that did not come; the national share is invented." },
     },
   }),
 ];

@@ -18,7 +18,8 @@ export function valueOfPath(path: string): string | Record<string, unknown> {
   return value;
 }
 
-function snap(path: string, context: CaseContext): PlainSnapshot {
+/** The snapshot of a case at `path` with `context` (done for the final outcomes). */
+export function snap(path: string, context: CaseContext): PlainSnapshot {
   return { value: valueOfPath(path), context, status: FINALS.has(path) ? "done" : "active" };
 }
 

@@ -116,6 +116,11 @@ export class CaseStepper {
     return this.snapshot(stateId).context;
   }
 
+  /** The state id of a snapshot restored from storage. */
+  adopt(snapshot: CaseSnapshot): number {
+    return this.intern(snapshot);
+  }
+
   private intern(snapshot: CaseSnapshot): number {
     const path = statePath(snapshot.value);
     const c = snapshot.context;

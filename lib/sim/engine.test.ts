@@ -188,3 +188,37 @@ describe("the driver's state labels", () => {
     for (const path of DRIVER_KINDS) expect(leaves).toContain(path);
   });
 });
+
+describe("saving and resuming a run (the interactive driver's persistence)", () => {
+  test("a run saved mid-way, through JSON, into a fresh process-like stepper, ends exactly like an uninterrupted one", async () => {
+    const { CaseStepper } = await import("./case-stepper");
+    const scenario = small("chita-1954", 400);
+    const straight = runScenario(scenario, 21);
+    const first = new World(scenario, 21);
+    first.advanceTo(137.25);
+    const saved = JSON.parse(JSON.stringify(first.save()));
+    const resumed = World.resume(scenario, saved, new CaseStepper());
+    resumed.advanceTo(scenario.horizonDays);
+    expect(resumed.result(21)).toEqual(straight);
+  });
+
+  test("a player's action after resuming is applied like one made without the pause", async () => {
+    const scenario = small("rostov-1954", 150);
+    const a = new World(scenario, 4);
+    a.advanceTo(60);
+    const b = World.resume(scenario, JSON.parse(JSON.stringify(a.save())));
+    for (const world of [a, b]) {
+      world.applyEffect({ set: "desks.procurators", value: 9 });
+      world.advanceTo(scenario.horizonDays);
+    }
+    expect(b.result(4)).toEqual(a.result(4));
+  });
+
+  test("a save from another machine version or another scenario is refused, not restored blindly", () => {
+    const scenario = small("chita-1954", 100);
+    const world = new World(scenario, 1);
+    const saved = world.save();
+    expect(() => World.resume(scenario, { ...saved, machineVersion: 0 })).toThrow(/another version/);
+    expect(() => World.resume(small("rostov-1954", 100), saved)).toThrow(/saved for scenario "chita-1954"/);
+  });
+});

@@ -1,4 +1,4 @@
-import type { CaseEvent, CaseInput } from "@/machines/case-setup";
+import { CASE_MACHINE_VERSION, type CaseContext, type CaseEvent, type CaseInput } from "@/machines/case-setup";
 import {
   ADDRESSEES,
   COURT_RULINGS,
@@ -11,6 +11,7 @@ import {
   type Stage,
 } from "@/machines/vocabulary";
 import { caseEventId, EVENT_IDS } from "./case-events";
+import { snap } from "./case-reducer";
 import { CaseStepper, REFUSED } from "./case-stepper";
 import { sampleDays, type Distribution } from "./distributions";
 import { EventQueue } from "./event-queue";
@@ -75,6 +76,34 @@ const enum Driver {
 }
 
 const STAGE_INDEX: Record<string, number> = Object.fromEntries(STAGES.map((s, i) => [s, i]));
+
+const SAVED_WORLD_FORMAT = 1;
+
+/** A run saved mid-way (JSON-safe). Case states are stored by path and context, never by process-local ids. */
+export type SavedWorld = {
+  format: number;
+  machineVersion: number;
+  scenario: string;
+  seed: number;
+  now: number;
+  counters: [events: number, letters: number, forwarded: number];
+  params: Scenario;
+  states: [path: string, context: CaseContext][];
+  caseStates: number[];
+  draws: number[];
+  addressee: number[];
+  reviewDays: number[];
+  stageOf: number[];
+  stageSince: (number | null)[];
+  knownSince: (number | null)[];
+  decidedAt: (number | null)[];
+  campListSent: number[];
+  desks: number[];
+  clerks: number[];
+  stageStats: number[][];
+  decisionStats: number[][];
+  queue: [time: number, kind: number, a: number, b: number][];
+};
 
 export type StageSummary = { stage: Stage; meanWaitDays: number; maxQueue: number };
 export type RunResult = {
@@ -141,10 +170,10 @@ export class World {
   private readonly routeWeights = new Float64Array(4);
   private readonly addresseeWeights = new Float64Array(ADDRESSEES.length);
 
-  constructor(scenario: Scenario, seed: number | string, stepper = SHARED_STEPPER) {
+  constructor(scenario: Scenario, seed: number | string, stepper = SHARED_STEPPER, saved?: SavedWorld) {
     this.scenario = scenario;
     this.params = structuredClone(scenario);
-    this.seed = seedOf(seed);
+    this.seed = saved ? saved.seed : seedOf(seed);
     this.stepper = stepper;
     this.rootStream = childStream(0, "cases");
     const n = (this.n = scenario.caseload.cases);
@@ -172,8 +201,89 @@ export class World {
       const c = this.camp[i]!;
       this.campCases[c]![campSizes[c]!++] = i;
     }
+    if (saved) {
+      this.load(saved);
+      return;
+    }
     this.scheduleInstitutions();
     for (let i = 0; i < n; i++) this.enter(i, this.state[i]!);
+  }
+
+  // ── saving and resuming (the interactive driver persists runs) ─────────
+  /** Everything needed to resume this run exactly, as plain JSON. */
+  save(): SavedWorld {
+    const states: SavedWorld["states"] = [];
+    const index = new Map<number, number>();
+    const caseStates = Array.from(this.state, (s) => {
+      let k = index.get(s);
+      if (k === undefined) {
+        k = states.length;
+        index.set(s, k);
+        states.push([this.stepper.path[s]!, this.stepper.context(s)]);
+      }
+      return k;
+    });
+    const nums = (a: ArrayLike<number>) => Array.from(a, (x) => (Number.isNaN(x) ? null : x));
+    return {
+      format: SAVED_WORLD_FORMAT,
+      machineVersion: CASE_MACHINE_VERSION,
+      scenario: this.scenario.id,
+      seed: this.seed,
+      now: this.now,
+      counters: [this.eventsProcessed, this.lettersWritten, this.forwardedToAccused],
+      params: structuredClone(this.params),
+      states,
+      caseStates,
+      draws: Array.from(this.draws),
+      addressee: Array.from(this.addressee),
+      reviewDays: Array.from(this.reviewDays),
+      stageOf: Array.from(this.stageOf),
+      stageSince: nums(this.stageSince),
+      knownSince: nums(this.knownSince),
+      decidedAt: nums(this.decidedAt),
+      campListSent: Array.from(this.campListSent),
+      desks: this.desks.toArray(),
+      clerks: this.clerks.toArray(),
+      stageStats: [this.stageCount, this.stageMax, this.stageWaitSum, this.stageWaitN].map((a) => Array.from(a)),
+      decisionStats: [Array.from(this.decisionCount), Array.from(this.decisionPersons)],
+      queue: this.queue.entries(),
+    };
+  }
+
+  /** Resumes a saved run; refuses one saved by another version of the machines or for another scenario. */
+  static resume(scenario: Scenario, saved: SavedWorld, stepper = SHARED_STEPPER): World {
+    if (saved.format !== SAVED_WORLD_FORMAT || saved.machineVersion !== CASE_MACHINE_VERSION) {
+      throw new Error(`This run was saved by another version of Spravka (format ${saved.format}, machines v${saved.machineVersion}).`);
+    }
+    if (saved.scenario !== scenario.id || saved.caseStates.length !== scenario.caseload.cases) {
+      throw new Error(`This run was saved for scenario "${saved.scenario}", not "${scenario.id}".`);
+    }
+    return new World(scenario, saved.seed, stepper, saved);
+  }
+
+  private load(saved: SavedWorld): void {
+    const ids = saved.states.map(([path, context]) => this.stepper.adopt(snap(path, context)));
+    const num = (x: number | null) => (x === null ? NaN : x);
+    for (let i = 0; i < this.n; i++) {
+      this.state[i] = ids[saved.caseStates[i]!]!;
+      this.draws[i] = saved.draws[i]!;
+      this.addressee[i] = saved.addressee[i]!;
+      this.reviewDays[i] = saved.reviewDays[i]!;
+      this.stageOf[i] = saved.stageOf[i]!;
+      this.stageSince[i] = num(saved.stageSince[i]!);
+      this.knownSince[i] = num(saved.knownSince[i]!);
+      this.decidedAt[i] = num(saved.decidedAt[i]!);
+    }
+    this.now = saved.now;
+    [this.eventsProcessed, this.lettersWritten, this.forwardedToAccused] = saved.counters;
+    Object.assign(this.params, structuredClone(saved.params));
+    this.campListSent.set(saved.campListSent);
+    this.desks.load(saved.desks);
+    this.clerks.load(saved.clerks);
+    [this.stageCount, this.stageMax, this.stageWaitSum, this.stageWaitN].forEach((a, k) => a.set(saved.stageStats[k]!));
+    this.decisionCount.set(saved.decisionStats[0]!);
+    this.decisionPersons.set(saved.decisionStats[1]!);
+    for (const [time, kind, a, b] of saved.queue) this.queue.push(time, kind, a, b);
   }
 
   // ── randomness: a stream per case, one per institution ─────────────────

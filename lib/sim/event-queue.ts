@@ -68,6 +68,16 @@ export class EventQueue {
     this.freeHead = r;
   }
 
+  /** Every pending event, in the order they will be processed (to save a run). */
+  entries(): [time: number, kind: number, a: number, b: number][] {
+    const records: number[] = [...this.heap.subarray(0, this.heapSize)];
+    for (let d = Math.max(0, this.day + 1); d < this.buckets.length; d++) {
+      for (let r = this.buckets[d]!; r !== -1; r = this.links[r]!) records.push(r);
+    }
+    records.sort((x, y) => (this.before(x, y) ? -1 : this.before(y, x) ? 1 : 0));
+    return records.map((r) => [this.times[r]!, this.kinds[r]!, this.as[r]!, this.bs[r]!]);
+  }
+
   /** Makes sure the heap holds the earliest day's events; false if there are none. */
   private fill(): boolean {
     while (this.heapSize === 0) {

@@ -36,6 +36,14 @@ export class ServerPool {
     a[i] = until;
   }
 
+  toArray(): number[] {
+    return Array.from(this.free);
+  }
+
+  load(free: readonly number[]): void {
+    this.free = Float64Array.from(free);
+  }
+
   /** Staff added (free from `now`) or cut (the busiest leave first). */
   resize(size: number, now: number): void {
     const kept = Array.from(this.free).sort((x, y) => x - y).slice(0, Math.max(1, size));

@@ -9,7 +9,6 @@
 import type { CaseEvent, CaseInput } from "@/machines/case-setup";
 import { initialCaseContext } from "@/machines/case-setup";
 import { reduceCase } from "@/lib/sim/case-reducer";
-import { statePath } from "@/lib/sim/case-stepper";
 import { World } from "@/lib/sim/engine";
 import { findScenario } from "@/lib/sim/scenarios";
 
@@ -44,7 +43,7 @@ function reference(cases: number): { ms: number; steps: number } {
     for (const event of PATH) {
       const next = reduceCase(path, context, event);
       if (!next) throw new Error(`reference path refused ${event.type} in ${path}`);
-      path = statePath(next.value);
+      path = next.path;
       context = next.context;
       steps++;
     }

@@ -7,10 +7,12 @@ import { caseGuards, type CaseContext, type CaseEvent } from "@/machines/case-se
  * XState on every generated path (@xstate/graph) and on whole seeded runs, so
  * any change to the machines that it does not follow fails the tests.
  */
-export type PlainSnapshot = { value: string | Record<string, unknown>; context: CaseContext; status: "active" | "done" };
+/** A case's state as the engine keeps it: the dotted state path (XState's value, flattened), context, done or not. */
+export type PlainSnapshot = { path: string; context: CaseContext; status: "active" | "done" };
 
 const FINALS = new Set(["rehabilitated", "reclassified", "reduced", "amnestied", "exileEnded", "upheld", "pardoned", "psychiatric"]);
 
+/** XState's state value for a dotted path: "commission.review" → { commission: "review" }. */
 export function valueOfPath(path: string): string | Record<string, unknown> {
   const parts = path.split(".");
   let value: string | Record<string, unknown> = parts.at(-1)!;
@@ -20,7 +22,7 @@ export function valueOfPath(path: string): string | Record<string, unknown> {
 
 /** The snapshot of a case at `path` with `context` (done for the final outcomes). */
 export function snap(path: string, context: CaseContext): PlainSnapshot {
-  return { value: valueOfPath(path), context, status: FINALS.has(path) ? "done" : "active" };
+  return { path, context, status: FINALS.has(path) ? "done" : "active" };
 }
 
 const release = (c: CaseContext): CaseContext => ({ ...c, custody: "released" });

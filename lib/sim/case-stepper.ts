@@ -74,7 +74,7 @@ export class CaseStepper {
     const snapshot: CaseSnapshot =
       this.source === "xstate"
         ? plain(initialTransition(caseMachine, facts)[0])
-        : { value: valueOfPath("complaint.unwritten"), context: initialCaseContext(facts), status: "active" };
+        : { path: "complaint.unwritten", context: initialCaseContext(facts), status: "active" };
     const id = this.intern(snapshot);
     this.initialByFacts.set(key, id);
     return id;
@@ -96,7 +96,7 @@ export class CaseStepper {
   private compute(stateId: number, event: CaseEvent): CaseSnapshot | null {
     const snapshot = this.snapshots[stateId]!;
     if (this.source === "reducer") return reduceCase(this.path[stateId]!, snapshot.context, event);
-    const resolved = caseMachine.resolveState({ value: snapshot.value as never, context: snapshot.context });
+    const resolved = caseMachine.resolveState({ value: valueOfPath(snapshot.path) as never, context: snapshot.context });
     const [next] = transition(caseMachine, resolved, event);
     // XState returns the very same snapshot when no transition is enabled.
     return next === resolved ? null : plain(next);
@@ -122,7 +122,7 @@ export class CaseStepper {
   }
 
   private intern(snapshot: CaseSnapshot): number {
-    const path = statePath(snapshot.value);
+    const path = snapshot.path;
     const c = snapshot.context;
     // Every context field, in a fixed order (cheaper than JSON.stringify on a national run).
     const key = `${path}|${c.organ}|${c.article}|${c.termYears}|${c.custody}|${c.persons}|${c.originalsElsewhere}|${c.crossChecks}|${c.maxComplaints}|${c.complaints}|${c.petitionedPresidium}|${c.listArrived}|${c.complaintsOnly}|${c.originalsRequested}|${c.crossChecksDone}|${c.decision}|${c.ruling}|${c.spravkaRequests}|${c.spravkaIssued}|${c.passportMinus}|${Object.keys(c).length}`;
@@ -141,7 +141,7 @@ export class CaseStepper {
 
 function plain(snapshot: { value: unknown; context: CaseContext; status: string }): CaseSnapshot {
   return {
-    value: snapshot.value as CaseSnapshot["value"],
+    path: statePath(snapshot.value),
     context: snapshot.context,
     status: snapshot.status === "done" ? "done" : "active",
   };

@@ -74,3 +74,26 @@ describe("the hand-written reducer equals XState", () => {
     for (let i = 0; i < cases; i++) expect(viaReducer.caseState(i)).toEqual(viaXState.caseState(i));
   });
 });
+
+describe("state interning", () => {
+  test("contexts that differ in any field get different states; equal ones share", () => {
+    const stepper = new CaseStepper();
+    const base = canonicalFacts(INPUTS[0]!);
+    const a = stepper.initial(base);
+    expect(stepper.initial({ ...base })).toBe(a);
+    const ctx = stepper.context(a);
+    const variants = [
+      { ...ctx, complaints: 1 },
+      { ...ctx, petitionedPresidium: true },
+      { ...ctx, decision: "endExile" as const },
+      { ...ctx, ruling: "reject" as const },
+      { ...ctx, spravkaRequests: 2 },
+      { ...ctx, passportMinus: !ctx.passportMinus },
+      { ...ctx, crossChecks: 40 }, // outside the packed range: still a distinct state
+      { ...ctx, persons: 3 },
+    ];
+    const ids = variants.map((context) => stepper.adopt({ path: "complaint.unwritten", context, status: "active" }));
+    expect(new Set([a, ...ids]).size).toBe(variants.length + 1);
+    expect(stepper.adopt({ path: "complaint.unwritten", context: { ...ctx, crossChecks: 40 }, status: "active" })).toBe(ids[6]);
+  });
+});

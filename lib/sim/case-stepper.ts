@@ -1,7 +1,7 @@
 import { initialTransition, transition } from "xstate";
 import { caseMachine } from "@/machines/case.machine";
 import { initialCaseContext, type CaseContext, type CaseEvent, type CaseInput } from "@/machines/case-setup";
-import { EXTRAJUDICIAL_ORGANS, type Outcome } from "@/machines/vocabulary";
+import { COURT_RULINGS, DECISIONS, EXTRAJUDICIAL_ORGANS, type Outcome } from "@/machines/vocabulary";
 import { CASE_EVENTS } from "./case-events";
 import { reduceCase, valueOfPath, type PlainSnapshot } from "./case-reducer";
 
@@ -47,7 +47,8 @@ export class CaseStepper {
 
   private readonly snapshots: CaseSnapshot[] = [];
   private readonly rows: Int32Array[] = [];
-  private readonly byKey = new Map<string, number>();
+  private readonly byKey = new Map<number | string, number>();
+  private readonly pathIndex = new Map<string, number>();
   private readonly initialByFacts = new Map<number, number>();
   /** Dotted state path per state id, e.g. "commission.fileAssembly.checking". */
   readonly path: string[] = [];
@@ -116,6 +117,62 @@ export class CaseStepper {
     return this.snapshot(stateId).context;
   }
 
+  /**
+   * Every context field and the path packed into one integer (mixed radix,
+   * under 2^53) — far cheaper to hash than a string on a national run. Null
+   * when a value falls outside the packed ranges; stringKey then takes over.
+   */
+  private numericKey(path: string, c: CaseContext): number | null {
+    let p = this.pathIndex.get(path);
+    if (p === undefined) {
+      p = this.pathIndex.size;
+      this.pathIndex.set(path, p);
+    }
+    const organ = c.organ === "specialConference" ? 0 : c.organ === "court" ? 1 : -1;
+    const term = c.termYears === 5 ? 0 : c.termYears === 6 ? 1 : -1;
+    const custody = CUSTODY.indexOf(c.custody);
+    const decision = DECISION_CODES.indexOf(c.decision);
+    const ruling = RULING_CODES.indexOf(c.ruling);
+    const small = (x: number, radix: number) => Number.isInteger(x) && x >= 0 && x < radix;
+    if (
+      p >= 64 ||
+      organ < 0 ||
+      term < 0 ||
+      c.article !== "58" ||
+      c.persons !== 1 ||
+      !small(c.crossChecks, 16) ||
+      !small(c.maxComplaints, 16) ||
+      !small(c.complaints, 16) ||
+      !small(c.crossChecksDone, 16) ||
+      !small(c.spravkaRequests, 8)
+    ) {
+      return null;
+    }
+    const bit = (b: boolean) => (b ? 1 : 0);
+    let k = p;
+    k = k * 2 + organ;
+    k = k * 2 + term;
+    k = k * 4 + custody;
+    k = k * 2 + bit(c.originalsElsewhere);
+    k = k * 16 + c.crossChecks;
+    k = k * 16 + c.maxComplaints;
+    k = k * 16 + c.complaints;
+    k = k * 2 + bit(c.petitionedPresidium);
+    k = k * 2 + bit(c.listArrived);
+    k = k * 2 + bit(c.complaintsOnly);
+    k = k * 2 + bit(c.originalsRequested);
+    k = k * 16 + c.crossChecksDone;
+    k = k * 8 + decision;
+    k = k * 8 + ruling;
+    k = k * 8 + c.spravkaRequests;
+    k = k * 2 + bit(c.spravkaIssued);
+    return k * 2 + bit(c.passportMinus);
+  }
+
+  private stringKey(path: string, c: CaseContext): string {
+    return `${path}|${JSON.stringify(c)}`;
+  }
+
   /** The state id of a snapshot restored from storage. */
   adopt(snapshot: CaseSnapshot): number {
     return this.intern(snapshot);
@@ -123,9 +180,7 @@ export class CaseStepper {
 
   private intern(snapshot: CaseSnapshot): number {
     const path = snapshot.path;
-    const c = snapshot.context;
-    // Every context field, in a fixed order (cheaper than JSON.stringify on a national run).
-    const key = `${path}|${c.organ}|${c.article}|${c.termYears}|${c.custody}|${c.persons}|${c.originalsElsewhere}|${c.crossChecks}|${c.maxComplaints}|${c.complaints}|${c.petitionedPresidium}|${c.listArrived}|${c.complaintsOnly}|${c.originalsRequested}|${c.crossChecksDone}|${c.decision}|${c.ruling}|${c.spravkaRequests}|${c.spravkaIssued}|${c.passportMinus}|${Object.keys(c).length}`;
+    const key = this.numericKey(path, snapshot.context) ?? this.stringKey(path, snapshot.context);
     const known = this.byKey.get(key);
     if (known !== undefined) return known;
     const id = this.snapshots.length;
@@ -138,6 +193,10 @@ export class CaseStepper {
     return id;
   }
 }
+
+const CUSTODY = ["camp", "exile", "released", "psychiatric"];
+const DECISION_CODES = [null, ...DECISIONS];
+const RULING_CODES = [null, ...COURT_RULINGS];
 
 function plain(snapshot: { value: unknown; context: CaseContext; status: string }): CaseSnapshot {
   return {

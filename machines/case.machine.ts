@@ -9,19 +9,8 @@ import { spravkaStage } from "./spravka.machine";
  * One case (one or more persons) moving through the 1954–55 review:
  * complaint → prisoner lists → commission → court → spravka.
  *
- * - `complaint` — no registered complaint yet; a camp list arriving also starts the review (RULES.complaintsOnly).
- * - `lists` — complaint registered, the commission waits for the camp's list.
- * - `commission` — file assembly and review at a procurator's desk; a Presidium pardon can still overtake it.
- * - `court` — a protest against a court sentence waits for a ruling (RULES.extrajudicialFinal).
- * - `spravka` — rehabilitated, certificate pending (RULES.noSpravka).
- * - `rehabilitated` — full rehabilitation with the spravka in hand.
- * - `reclassified` — the crime reclassified (e.g. 58-7/11 → art. 109; RULES.reclassificationTo109).
- * - `reduced` — the sentence reduced; still a convict.
- * - `amnestied` — released under the March 27, 1953 amnesty (RULES.amnestyFiveYears).
- * - `exileEnded` — exile ended by a separate decision (RULES.exileSeparateDecision).
- * - `upheld` — the earlier refusal confirmed, or the protest rejected: the sentence stands.
- * - `pardoned` — rescinded "without objection" by the Presidium: free, not rehabilitated (RULES.presidiumPardon).
- * - `psychiatric` — sent to the Serbsky Institute instead of release (RULES.courtRulings).
+ * Each state's `description` says what it meant historically; `meta.rule`
+ * names the rule (machines/rules.ts, with its source key) where one applies.
  */
 export const caseMachine = caseSetup.createMachine({
   id: "case",
@@ -30,6 +19,8 @@ export const caseMachine = caseSetup.createMachine({
   initial: "complaint",
   states: {
     complaint: {
+      description: "No registered complaint yet; a camp list arriving also starts the review.",
+      meta: { rule: "complaintsOnly" },
       ...complaintStage,
       onDone: [{ guard: "listArrived", target: "commission" }, { target: "lists" }],
       on: {
@@ -38,11 +29,13 @@ export const caseMachine = caseSetup.createMachine({
       },
     },
     lists: {
+      description: "Complaint registered, the commission waits for the camp's list.",
       ...listsStage,
       onDone: { target: "commission" },
       on: { "presidium.pardon": { guard: "petitionedPresidium", target: "pardoned" } },
     },
     commission: {
+      description: "File assembly and review at a procurator's desk; a Presidium pardon can still overtake it.",
       ...commissionStage,
       // A petition to the Presidium runs alongside the commission's work (RULES.presidiumPardon).
       on: { "presidium.pardon": { guard: "petitionedPresidium", target: "pardoned" } },
@@ -57,6 +50,8 @@ export const caseMachine = caseSetup.createMachine({
       ],
     },
     court: {
+      description: "A protest against a court sentence waits for a ruling.",
+      meta: { rule: "extrajudicialFinal" },
       ...courtStage,
       onDone: [
         { guard: "ruledReject", target: "upheld" },
@@ -69,16 +64,18 @@ export const caseMachine = caseSetup.createMachine({
       ],
     },
     spravka: {
+      description: "Rehabilitated, certificate pending.",
+      meta: { rule: "noSpravka" },
       ...spravkaStage,
       onDone: { target: "rehabilitated" },
     },
-    rehabilitated: { type: "final" },
-    reclassified: { type: "final" },
-    reduced: { type: "final" },
-    amnestied: { type: "final" },
-    exileEnded: { type: "final" },
-    upheld: { type: "final" },
-    pardoned: { type: "final" },
-    psychiatric: { type: "final" },
+    rehabilitated: { type: "final", description: "Full rehabilitation with the spravka in hand." },
+    reclassified: { type: "final", description: "The crime reclassified.", meta: { rule: "reclassificationTo109" } },
+    reduced: { type: "final", description: "The sentence reduced; still a convict." },
+    amnestied: { type: "final", description: "Released under the March 27, 1953 amnesty.", meta: { rule: "amnestyFiveYears" } },
+    exileEnded: { type: "final", description: "Exile ended by a separate decision.", meta: { rule: "exileSeparateDecision" } },
+    upheld: { type: "final", description: "The earlier refusal confirmed, or the protest rejected: the sentence stands." },
+    pardoned: { type: "final", description: "Rescinded \"without objection\" by the Presidium: free, not rehabilitated.", meta: { rule: "presidiumPardon" } },
+    psychiatric: { type: "final", description: "Sent to the Serbsky Institute instead of release.", meta: { rule: "courtRulings" } },
   },
 });

@@ -4,16 +4,14 @@ import { caseSetup, initialCaseContext } from "./case-setup";
  * A court (the Supreme Court, or the RSFSR Supreme Court Presidium) ruling on
  * the commission's protest against a court sentence (RULES.courtRulings).
  *
- * - `awaitingHearing` — the protest waits in the court's backlog.
- * - `reinvestigation` — the case was returned for investigation; the court will rule again.
- * - `suspended` — the case is suspended: the protest is upheld.
- * - `rejected` — the protest is rejected: the sentence stands.
- * - `psychiatric` — sent to forensic psychiatric examination at the Serbsky Institute instead of release (a case like Butov's).
+ * Each state's `description` says what it meant historically; `meta.rule`
+ * names the rule (machines/rules.ts, with its source key) where one applies.
  */
 export const courtStage = {
   initial: "awaitingHearing",
   states: {
     awaitingHearing: {
+      description: "The protest waits in the court's backlog.",
       on: {
         "court.rule": [
           { guard: "rulingIsSuspend", target: "suspended", actions: "recordRuling" },
@@ -24,6 +22,7 @@ export const courtStage = {
       },
     },
     reinvestigation: {
+      description: "The case was returned for investigation; the court will rule again.",
       on: {
         "court.rule": [
           { guard: "rulingIsSuspend", target: "suspended", actions: "recordRuling" },
@@ -32,9 +31,9 @@ export const courtStage = {
         ],
       },
     },
-    suspended: { type: "final" },
-    rejected: { type: "final" },
-    psychiatric: { type: "final" },
+    suspended: { type: "final", description: "The case is suspended: the protest is upheld." },
+    rejected: { type: "final", description: "The protest is rejected: the sentence stands." },
+    psychiatric: { type: "final", description: "Sent to forensic psychiatric examination at the Serbsky Institute instead of release (a case like Butov's)." },
   },
 } as const;
 

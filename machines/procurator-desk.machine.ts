@@ -12,8 +12,8 @@ export type DeskEvent =
  * (RULES.reviewHours) and the pressure memos that arrive with them
  * (RULES.pressure).
  *
- * - `open` — hours are left today: files can be read.
- * - `exhausted` — today's hours are spent; files wait for tomorrow.
+ * Each state's `description` says what it meant historically; `meta.rule`
+ * names the rule (machines/rules.ts, with its source key) where one applies.
  */
 export const procuratorDeskMachine = setup({
   types: { context: {} as DeskContext, events: {} as DeskEvent, input: {} as DeskInput },
@@ -36,6 +36,7 @@ export const procuratorDeskMachine = setup({
   initial: "open",
   states: {
     open: {
+      description: "Hours are left today: files can be read.",
       on: {
         "desk.work": [
           { guard: "spendsLastHours", target: "exhausted", actions: "spend" },
@@ -43,7 +44,7 @@ export const procuratorDeskMachine = setup({
         ],
       },
     },
-    exhausted: {},
+    exhausted: { description: "Today's hours are spent; files wait for tomorrow." },
   },
   on: {
     "desk.newDay": { target: ".open", actions: "refill" },

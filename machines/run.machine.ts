@@ -18,10 +18,8 @@ export const MAX_SPEED = 120;
 /**
  * One playing of a scenario by a class (../shared/architecture.md §1).
  *
- * - `lobby` — students join; the clock has not started.
- * - `running` — simulated days pass at the chosen speed.
- * - `paused` — the teacher stopped the clock to ask "why is nothing moving?".
- * - `debrief` — the run is over and read-only; the class compares its numbers with the historical record.
+ * Each state's `description` says what it meant historically; `meta.rule`
+ * names the rule (machines/rules.ts, with its source key) where one applies.
  */
 export const runMachine = setup({
   types: { context: {} as RunContext, events: {} as RunEvent, input: {} as RunInput },
@@ -49,12 +47,14 @@ export const runMachine = setup({
   initial: "lobby",
   states: {
     lobby: {
+      description: "Students join; the clock has not started.",
       on: {
         "run.start": { target: "running" },
         "run.setSpeed": { guard: "speedInRange", actions: "setSpeed" },
       },
     },
     running: {
+      description: "Simulated days pass at the chosen speed.",
       on: {
         "run.pause": { target: "paused" },
         "run.end": { target: "debrief" },
@@ -67,6 +67,7 @@ export const runMachine = setup({
       },
     },
     paused: {
+      description: "The teacher stopped the clock to ask \"why is nothing moving?\".",
       on: {
         "run.resume": { target: "running" },
         "run.end": { target: "debrief" },
@@ -78,6 +79,6 @@ export const runMachine = setup({
         ],
       },
     },
-    debrief: { type: "final" },
+    debrief: { type: "final", description: "The run is over and read-only; the class compares its numbers with the historical record." },
   },
 });

@@ -4,19 +4,18 @@ import { caseSetup, initialCaseContext } from "./case-setup";
  * The certificate of rehabilitation after a decision to rehabilitate
  * (RULES.noSpravka).
  *
- * - `awaiting` — the person holds only a notice that the case was suspended; no spravka.
- * - `atLocalMvd` — they complained to the local MVD.
- * - `atProvincialProcuracy` — then to the provincial procuracy.
- * - `atGeneralProcuracy` — then to the USSR General Procuracy; there is no one left to ask.
- * - `issued` — the spravka arrived: union membership, the vote and higher education are open again.
+ * Each state's `description` says what it meant historically; `meta.rule`
+ * names the rule (machines/rules.ts, with its source key) where one applies.
  */
 export const spravkaStage = {
   initial: "awaiting",
   states: {
     awaiting: {
+      description: "The person holds only a notice that the case was suspended; no spravka.",
       on: { "spravka.request": { guard: "canEscalateSpravka", target: "atLocalMvd", actions: "recordSpravkaRequest" } },
     },
     atLocalMvd: {
+      description: "They complained to the local MVD.",
       on: {
         "spravka.request": {
           guard: "canEscalateSpravka",
@@ -26,12 +25,13 @@ export const spravkaStage = {
       },
     },
     atProvincialProcuracy: {
+      description: "Then to the provincial procuracy.",
       on: {
         "spravka.request": { guard: "canEscalateSpravka", target: "atGeneralProcuracy", actions: "recordSpravkaRequest" },
       },
     },
-    atGeneralProcuracy: {},
-    issued: { type: "final", entry: "clearRecord" },
+    atGeneralProcuracy: { description: "Then to the USSR General Procuracy; there is no one left to ask." },
+    issued: { type: "final", entry: "clearRecord", description: "The spravka arrived: union membership, the vote and higher education are open again." },
   },
   on: { "spravka.issue": { target: ".issued" } },
 } as const;

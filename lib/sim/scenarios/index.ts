@@ -29,7 +29,7 @@ export const SCENARIOS: readonly Scenario[] = [
     horizonDays: 520,
     caseload: { cases: 980, personsPerCase: [55, 28, 11, 6] },
     desks: { procurators: 3 },
-    policy: { decisions: { fullRehabilitation: 17, sentenceReduction: 40, amnesty1953: 16, endExile: 0.8, confirmRefusal: 37, reclassification: 1 } },
+    policy: { decisions: { fullRehabilitation: 14.5, sentenceReduction: 40, amnesty1953: 16, endExile: 0.8, confirmRefusal: 33.5, reclassification: 1 } },
     compare: [
       { metric: "upheldShare", value: 0.37, tolerance: 0.06, label: "365 of 980 cases (37%) upheld", source: "adler-ch3" },
       { metric: "rehabilitatedShare", value: 0.153, tolerance: 0.05, label: "150 of 980 cases fully rehabilitated", source: "adler-ch3" },
@@ -80,7 +80,7 @@ export const SCENARIOS: readonly Scenario[] = [
     horizonDays: 365,
     caseload: { cases: 2181, personsPerCase: [100] },
     desks: { procurators: 8 },
-    policy: { decisions: { fullRehabilitation: 0.3, reclassification: 0.3, sentenceReduction: 20, amnesty1953: 9, endExile: 1, confirmRefusal: 76 } },
+    policy: { decisions: { fullRehabilitation: 0.3, reclassification: 0.3, sentenceReduction: 22, amnesty1953: 9, endExile: 1, confirmRefusal: 66 } },
     compare: [
       { metric: "upheldShare", value: 0.734, tolerance: 0.06, label: "1,602 of 2,181 complaints upheld", source: "adler-ch3" },
     ],
@@ -107,11 +107,17 @@ export const SCENARIOS: readonly Scenario[] = [
     summary: "Most letters go to the camp administration, which forwards them to the very chiefs they accuse.",
     horizonDays: 300,
     caseload: { cases: 800, complaintShare: 0.9, addressees: { campAdministration: 45, campProcurator: 30, provincialProcuracy: 10, kgb: 5, presidium: 8, generalProcurator: 2 } },
-    institutions: { listsWithheldShare: 0.7 },
+    institutions: {
+      listsWithheldShare: 0.7,
+      routing: { campAdministration: { register: 30, forwardToAccused: 42, lose: 14, formReply: 14 } },
+    },
     compare: [
-      { metric: "forwardedToAccusedShare", value: 0.24, tolerance: 0.2, label: "Mordovia: 24% of complaints went to the accused", source: "adler-ch3" },
+      { metric: "forwardedToAccusedShare", value: 0.24, tolerance: 0.08, label: "Mordovia: 24% of complaints went to the accused", source: "adler-ch3" },
     ],
-    provenance: { "caseload.addressees": { source: "invented", note: "Most letters addressed inside the camp." } },
+    provenance: {
+      "caseload.addressees": { source: "invented", note: "Most letters addressed inside the camp." },
+      "institutions.routing": { source: "adler-ch3", note: "Calibrated to Mordovia: 24% of complaints went to the accused." },
+    },
   }),
   defineScenario({
     id: "petitioning-the-top-1955",

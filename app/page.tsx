@@ -5,15 +5,17 @@ export default function HomePage() {
   return (
     <div className="space-y-12">
       <section aria-labelledby="intro-heading" className="space-y-5">
-        <p className="text-sm font-semibold uppercase tracking-wider text-accent">A classroom simulation · USSR, 1954–55</p>
+        <p className="text-sm font-semibold uppercase tracking-wider text-accent">
+          A classroom simulation · USSR, 1954–55
+        </p>
         <h1 id="intro-heading" className="max-w-3xl text-4xl font-bold leading-tight tracking-tight sm:text-5xl">
           Why did freeing the innocent take so long?
         </h1>
         <p className="max-w-3xl text-lg text-muted">
-          After Stalin died, a decree of 19 May 1954 set up commissions to look again at the cases of people
-          imprisoned for “counter-revolutionary crimes” under article 58.
-          <SourceTag source="adler-ch3" /> The review was real, but slow: prisoner lists did not arrive, complaints
-          went to the officials they accused, and courts suspended cases without issuing the <em>spravka</em>, the
+          After Stalin died, a decree of 19 May 1954 set up commissions to look again at the cases of people imprisoned
+          for “counter-revolutionary crimes” under article 58.
+          <SourceTag source="adler-ch3" /> The review was real, but slow: prisoner lists did not arrive, complaints went
+          to the officials they accused, and courts suspended cases without issuing the <em>spravka</em>, the
           certificate of rehabilitation. In Spravka your class works that machine from the inside, as procurators
           reviewing files or as prisoners and relatives writing complaints, and feels where it jammed.
         </p>
@@ -22,11 +24,15 @@ export default function HomePage() {
       <section aria-label="Get started" className="grid gap-4 sm:grid-cols-3">
         <Link href="/runs" className="card group block no-underline hover:border-accent">
           <h2 className="text-xl font-semibold text-ink group-hover:text-accent">Run a class</h2>
-          <p className="mt-2 text-muted">For teachers: set up a scenario, project a join code, steer the clock, lead the debrief.</p>
+          <p className="mt-2 text-muted">
+            For teachers: set up a scenario, project a join code, steer the clock, lead the debrief.
+          </p>
         </Link>
         <Link href="/join" className="card group block no-underline hover:border-accent">
           <h2 className="text-xl font-semibold text-ink group-hover:text-accent">Join a class</h2>
-          <p className="mt-2 text-muted">For students: type the code on the board and a display name. No account needed.</p>
+          <p className="mt-2 text-muted">
+            For students: type the code on the board and a display name. No account needed.
+          </p>
         </Link>
         <Link href="/explore" className="card group block no-underline hover:border-accent">
           <h2 className="text-xl font-semibold text-ink group-hover:text-accent">Explore on your own</h2>
@@ -35,7 +41,9 @@ export default function HomePage() {
       </section>
 
       <section aria-labelledby="numbers-heading" className="space-y-4">
-        <h2 id="numbers-heading" className="text-2xl font-semibold">The scale of it</h2>
+        <h2 id="numbers-heading" className="text-2xl font-semibold">
+          The scale of it
+        </h2>
         <ul className="grid gap-4 sm:grid-cols-3">
           <li className="card">
             <p className="text-3xl font-bold">467,946</p>

@@ -1,5 +1,13 @@
 import { RATE_LIMITED_MESSAGE, WRONG_CREDENTIALS_MESSAGE } from "../lib/auth/messages";
-import { countUsers, createInstructorInDb, failedAttempts, expect, expectNoAxeViolations, test, uniqueEmail } from "./fixtures";
+import {
+  countUsers,
+  createInstructorInDb,
+  failedAttempts,
+  expect,
+  expectNoAxeViolations,
+  test,
+  uniqueEmail,
+} from "./fixtures";
 
 test.describe("instructor accounts", () => {
   test("a teacher signs up, reaches the protected home, signs out, and signs back in", async ({ page }) => {
@@ -36,8 +44,19 @@ test.describe("instructor accounts", () => {
 
   test.describe("bad sign-up input shows a message on the form and stores nothing", () => {
     const cases = [
-      { label: "a password under 10 characters", name: "Ann", password: "123456789", message: "Use at least 10 characters for your password." },
-      { label: "an invalid email", name: "Ann", email: "ann-at-school", password: "long enough pw", message: "Enter a valid email address" },
+      {
+        label: "a password under 10 characters",
+        name: "Ann",
+        password: "123456789",
+        message: "Use at least 10 characters for your password.",
+      },
+      {
+        label: "an invalid email",
+        name: "Ann",
+        email: "ann-at-school",
+        password: "long enough pw",
+        message: "Enter a valid email address",
+      },
       { label: "a blank name", name: "  ", password: "long enough pw", message: "Enter your name." },
     ];
     for (const c of cases) {

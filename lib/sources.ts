@@ -10,7 +10,8 @@ export const SOURCES = {
   },
   "alexopoulos-1945": {
     short: "Alexopoulos 2004",
-    title: "Golfo Alexopoulos, “Amnesty 1945: The Revolving Door of Stalin's Gulag”, NCEEER working paper, 2004 (archival)",
+    title:
+      "Golfo Alexopoulos, “Amnesty 1945: The Revolving Door of Stalin's Gulag”, NCEEER working paper, 2004 (archival)",
     weight: "primary for the 1945 amnesty",
   },
   "17moments": {

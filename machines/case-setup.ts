@@ -101,7 +101,8 @@ export const caseGuards = {
   petitionedPresidium: ({ context }: { context: CaseContext }) => context.petitionedPresidium,
   listArrived: ({ context }: { context: CaseContext }) => context.listArrived,
   /** RULES.originalsElsewhere */
-  originalsElsewhere: ({ context }: { context: CaseContext }) => context.originalsElsewhere && !context.originalsRequested,
+  originalsElsewhere: ({ context }: { context: CaseContext }) =>
+    context.originalsElsewhere && !context.originalsRequested,
   crossChecksRemain: ({ context }: { context: CaseContext }) => context.crossChecksDone < context.crossChecks,
   /** A file is complete once the originals came and every cross-check is done (RULES.originalsElsewhere). */
   fileIsComplete: ({ context }: { context: CaseContext }) =>

@@ -53,7 +53,12 @@ describe("the case machine: historical paths", () => {
     [
       "a court sentence: the commission only protests; the court suspends; the certificate never comes",
       agitator,
-      [...toCommission, ...assembleAgitator, { type: "review.decide", decision: "fullRehabilitation" }, { type: "court.rule", ruling: "suspend" }],
+      [
+        ...toCommission,
+        ...assembleAgitator,
+        { type: "review.decide", decision: "fullRehabilitation" },
+        { type: "court.rule", ruling: "suspend" },
+      ],
       "spravka.awaiting",
     ],
     [
@@ -85,25 +90,45 @@ describe("the case machine: historical paths", () => {
     [
       "the protest rejected: the sentence stands",
       agitator,
-      [...toCommission, ...assembleAgitator, { type: "review.decide", decision: "sentenceReduction" }, { type: "court.rule", ruling: "reject" }],
+      [
+        ...toCommission,
+        ...assembleAgitator,
+        { type: "review.decide", decision: "sentenceReduction" },
+        { type: "court.rule", ruling: "reject" },
+      ],
       "upheld",
     ],
     [
       "a Special Conference exile: the commission ends exile, final at once",
       specialConferenceExile,
-      [...toCommission, { type: "file.complete" }, { type: "review.start" }, { type: "review.decide", decision: "endExile" }],
+      [
+        ...toCommission,
+        { type: "file.complete" },
+        { type: "review.start" },
+        { type: "review.decide", decision: "endExile" },
+      ],
       "exileEnded",
     ],
     [
       "a Special Conference case rehabilitated goes straight to the spravka stage, no court",
       specialConferenceExile,
-      [...toCommission, { type: "file.complete" }, { type: "review.start" }, { type: "review.decide", decision: "fullRehabilitation" }],
+      [
+        ...toCommission,
+        { type: "file.complete" },
+        { type: "review.start" },
+        { type: "review.decide", decision: "fullRehabilitation" },
+      ],
       "spravka.awaiting",
     ],
     [
       "the earlier refusal confirmed",
       specialConferenceExile,
-      [...toCommission, { type: "file.complete" }, { type: "review.start" }, { type: "review.decide", decision: "confirmRefusal" }],
+      [
+        ...toCommission,
+        { type: "file.complete" },
+        { type: "review.start" },
+        { type: "review.decide", decision: "confirmRefusal" },
+      ],
       "upheld",
     ],
     [
@@ -163,12 +188,29 @@ describe("the case machine: historical paths", () => {
 
 describe("the case machine: what the rules forbid", () => {
   const atReview = (input: CaseInput) =>
-    run(input, [...toCommission, ...(input.originalsElsewhere ? assembleAgitator : [{ type: "file.complete" } as const, { type: "review.start" } as const])]);
+    run(input, [
+      ...toCommission,
+      ...(input.originalsElsewhere
+        ? assembleAgitator
+        : [{ type: "file.complete" } as const, { type: "review.start" } as const]),
+    ]);
 
   test.each<[string, CaseInput, CaseEvent]>([
-    ["the 1953 amnesty for a ten-year sentence (RULES.amnestyFiveYears)", agitator, { type: "review.decide", decision: "amnesty1953" }],
-    ["ending exile for someone who is not in exile (RULES.exileSeparateDecision)", agitator, { type: "review.decide", decision: "endExile" }],
-    ["reducing the sentence of someone already in exile", specialConferenceExile, { type: "review.decide", decision: "sentenceReduction" }],
+    [
+      "the 1953 amnesty for a ten-year sentence (RULES.amnestyFiveYears)",
+      agitator,
+      { type: "review.decide", decision: "amnesty1953" },
+    ],
+    [
+      "ending exile for someone who is not in exile (RULES.exileSeparateDecision)",
+      agitator,
+      { type: "review.decide", decision: "endExile" },
+    ],
+    [
+      "reducing the sentence of someone already in exile",
+      specialConferenceExile,
+      { type: "review.decide", decision: "sentenceReduction" },
+    ],
   ])("refuses %s", (_label, input, event) => {
     const snapshot = atReview(input);
     expect(snapshot.matches({ commission: "review" })).toBe(true);
@@ -234,10 +276,19 @@ const ALL_EVENTS: CaseEvent[] = [
   { type: "file.crossCheck" },
   { type: "file.complete" },
   { type: "review.start" },
-  ...(["fullRehabilitation", "reclassification", "sentenceReduction", "amnesty1953", "endExile", "confirmRefusal"] as const).map(
-    (decision) => ({ type: "review.decide", decision }) as const,
+  ...(
+    [
+      "fullRehabilitation",
+      "reclassification",
+      "sentenceReduction",
+      "amnesty1953",
+      "endExile",
+      "confirmRefusal",
+    ] as const
+  ).map((decision) => ({ type: "review.decide", decision }) as const),
+  ...(["suspend", "returnForInvestigation", "psychiatric", "reject"] as const).map(
+    (ruling) => ({ type: "court.rule", ruling }) as const,
   ),
-  ...(["suspend", "returnForInvestigation", "psychiatric", "reject"] as const).map((ruling) => ({ type: "court.rule", ruling }) as const),
   { type: "spravka.request" },
   { type: "spravka.issue" },
   { type: "presidium.pardon" },
@@ -245,8 +296,16 @@ const ALL_EVENTS: CaseEvent[] = [
 
 /** A state is identified by where it is and the context that guards read. */
 const serialize = (snapshot: SnapshotFrom<typeof caseMachine>) =>
-  JSON.stringify([snapshot.value, snapshot.context.complaints, snapshot.context.petitionedPresidium, snapshot.context.listArrived,
-    snapshot.context.originalsRequested, snapshot.context.crossChecksDone, snapshot.context.decision, snapshot.context.spravkaRequests]);
+  JSON.stringify([
+    snapshot.value,
+    snapshot.context.complaints,
+    snapshot.context.petitionedPresidium,
+    snapshot.context.listArrived,
+    snapshot.context.originalsRequested,
+    snapshot.context.crossChecksDone,
+    snapshot.context.decision,
+    snapshot.context.spravkaRequests,
+  ]);
 
 describe("generated paths (@xstate/graph)", () => {
   const outcomesReached = (input: CaseInput) => {
@@ -263,7 +322,9 @@ describe("generated paths (@xstate/graph)", () => {
 
   test("from an extrajudicial exile the commission's own outcomes are reachable, and no court ever sits", () => {
     const { finals, paths } = outcomesReached(specialConferenceExile);
-    expect([...finals].sort()).toEqual(["amnestied", "exileEnded", "pardoned", "reclassified", "rehabilitated", "upheld"].sort());
+    expect([...finals].sort()).toEqual(
+      ["amnestied", "exileEnded", "pardoned", "reclassified", "rehabilitated", "upheld"].sort(),
+    );
     expect(paths.some((p) => p.state.matches("court"))).toBe(false);
   });
 

@@ -72,10 +72,29 @@ export const caseMachine = caseSetup.createMachine({
     rehabilitated: { type: "final", description: "Full rehabilitation with the spravka in hand." },
     reclassified: { type: "final", description: "The crime reclassified.", meta: { rule: "reclassificationTo109" } },
     reduced: { type: "final", description: "The sentence reduced; still a convict." },
-    amnestied: { type: "final", description: "Released under the March 27, 1953 amnesty.", meta: { rule: "amnestyFiveYears" } },
-    exileEnded: { type: "final", description: "Exile ended by a separate decision.", meta: { rule: "exileSeparateDecision" } },
-    upheld: { type: "final", description: "The earlier refusal confirmed, or the protest rejected: the sentence stands." },
-    pardoned: { type: "final", description: "Rescinded \"without objection\" by the Presidium: free, not rehabilitated.", meta: { rule: "presidiumPardon" } },
-    psychiatric: { type: "final", description: "Sent to the Serbsky Institute instead of release.", meta: { rule: "courtRulings" } },
+    amnestied: {
+      type: "final",
+      description: "Released under the March 27, 1953 amnesty.",
+      meta: { rule: "amnestyFiveYears" },
+    },
+    exileEnded: {
+      type: "final",
+      description: "Exile ended by a separate decision.",
+      meta: { rule: "exileSeparateDecision" },
+    },
+    upheld: {
+      type: "final",
+      description: "The earlier refusal confirmed, or the protest rejected: the sentence stands.",
+    },
+    pardoned: {
+      type: "final",
+      description: 'Rescinded "without objection" by the Presidium: free, not rehabilitated.',
+      meta: { rule: "presidiumPardon" },
+    },
+    psychiatric: {
+      type: "final",
+      description: "Sent to the Serbsky Institute instead of release.",
+      meta: { rule: "courtRulings" },
+    },
   },
 });

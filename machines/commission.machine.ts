@@ -14,12 +14,14 @@ export const commissionStage = {
       on: { "file.assemble": { target: "fileAssembly" } },
     },
     fileAssembly: {
-      description: "Clerks put together the archival-investigative file, often from copies, before anyone can review it.",
+      description:
+        "Clerks put together the archival-investigative file, often from copies, before anyone can review it.",
       meta: { rule: "originalsElsewhere" },
       initial: "checking",
       states: {
         checking: {
-          description: "The archival-investigative file is assembled from copies; testimony is checked against other cases.",
+          description:
+            "The archival-investigative file is assembled from copies; testimony is checked against other cases.",
           meta: { rule: "originalsElsewhere" },
           on: {
             "file.requestOriginals": {
@@ -48,7 +50,11 @@ export const commissionStage = {
       meta: { rule: "decreeMenu" },
       on: { "review.decide": { guard: "decisionIsAvailable", target: "decided", actions: "recordDecision" } },
     },
-    decided: { type: "final", description: "A decision is recorded: final for extrajudicial sentences, a protest to a court otherwise.", meta: { rule: "extrajudicialFinal" } },
+    decided: {
+      type: "final",
+      description: "A decision is recorded: final for extrajudicial sentences, a protest to a court otherwise.",
+      meta: { rule: "extrajudicialFinal" },
+    },
   },
 } as const;
 

@@ -37,7 +37,11 @@ export const complaintStage = {
       description: "Answered with a form letter that changed nothing.",
       on: { "complaint.file": { guard: "canWriteAgain", target: "inTransit", actions: "recordComplaint" } },
     },
-    registered: { type: "final", description: "Registered by the procuracy or a commission: the case can now be reviewed.", meta: { rule: "complaintsOnly" } },
+    registered: {
+      type: "final",
+      description: "Registered by the procuracy or a commission: the case can now be reviewed.",
+      meta: { rule: "complaintsOnly" },
+    },
   },
 } as const;
 

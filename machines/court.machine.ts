@@ -33,7 +33,11 @@ export const courtStage = {
     },
     suspended: { type: "final", description: "The case is suspended: the protest is upheld." },
     rejected: { type: "final", description: "The protest is rejected: the sentence stands." },
-    psychiatric: { type: "final", description: "Sent to forensic psychiatric examination at the Serbsky Institute instead of release (a case like Butov's)." },
+    psychiatric: {
+      type: "final",
+      description:
+        "Sent to forensic psychiatric examination at the Serbsky Institute instead of release (a case like Butov's).",
+    },
   },
 } as const;
 

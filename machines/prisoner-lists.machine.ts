@@ -18,7 +18,11 @@ export const listsStage = {
       },
     },
     arrived: { type: "final", description: "The list came: the case can go to the commission." },
-    proceeding: { type: "final", description: "The commission went ahead on the complaint alone, as the May 19 decree allowed (slower: no list to check against)." },
+    proceeding: {
+      type: "final",
+      description:
+        "The commission went ahead on the complaint alone, as the May 19 decree allowed (slower: no list to check against).",
+    },
   },
 } as const;
 

@@ -2,10 +2,7 @@ import { assign, setup } from "xstate";
 
 export type DeskInput = { hoursPerDay: number };
 export type DeskContext = DeskInput & { hoursLeft: number; memos: number };
-export type DeskEvent =
-  | { type: "desk.newDay" }
-  | { type: "desk.work"; hours: number }
-  | { type: "desk.memo" };
+export type DeskEvent = { type: "desk.newDay" } | { type: "desk.work"; hours: number } | { type: "desk.memo" };
 
 /**
  * A procurator's desk: a limited number of hours a simulated day
@@ -19,12 +16,14 @@ export const procuratorDeskMachine = setup({
   types: { context: {} as DeskContext, events: {} as DeskEvent, input: {} as DeskInput },
   guards: {
     /** A file is only read if today's remaining hours cover it. */
-    hoursCoverWork: ({ context, event }) => event.type === "desk.work" && event.hours > 0 && event.hours <= context.hoursLeft,
+    hoursCoverWork: ({ context, event }) =>
+      event.type === "desk.work" && event.hours > 0 && event.hours <= context.hoursLeft,
     spendsLastHours: ({ context, event }) => event.type === "desk.work" && event.hours === context.hoursLeft,
   },
   actions: {
     spend: assign({
-      hoursLeft: ({ context, event }) => (event.type === "desk.work" ? context.hoursLeft - event.hours : context.hoursLeft),
+      hoursLeft: ({ context, event }) =>
+        event.type === "desk.work" ? context.hoursLeft - event.hours : context.hoursLeft,
     }),
     refill: assign({ hoursLeft: ({ context }) => context.hoursPerDay }),
     recordMemo: assign({ memos: ({ context }) => context.memos + 1 }),

@@ -12,10 +12,20 @@ test("every rule cites a known source key", () => {
 
 test("every RULES.x named in a machine's comments exists", () => {
   const dir = import.meta.dirname;
-  const files = ["case-setup.ts", "case.machine.ts", "complaint.machine.ts", "prisoner-lists.machine.ts", "commission.machine.ts", "court.machine.ts", "spravka.machine.ts", "procurator-desk.machine.ts"];
+  const files = [
+    "case-setup.ts",
+    "case.machine.ts",
+    "complaint.machine.ts",
+    "prisoner-lists.machine.ts",
+    "commission.machine.ts",
+    "court.machine.ts",
+    "spravka.machine.ts",
+    "procurator-desk.machine.ts",
+  ];
   for (const file of files) {
     const text = readFileSync(path.join(dir, file), "utf8");
-    for (const [, id] of text.matchAll(/RULES\.(\w+)/g)) expect(Object.keys(RULES), `${file}: RULES.${id}`).toContain(id);
+    for (const [, id] of text.matchAll(/RULES\.(\w+)/g))
+      expect(Object.keys(RULES), `${file}: RULES.${id}`).toContain(id);
   }
 });
 

@@ -77,7 +77,8 @@ export const RULES = {
   pressure: {
     source: "adler-ch3",
     section: "brief §2 Rules",
-    claim: "Procurators were told not to weaken the struggle against “real enemies”; an acquittal stigmatised the agency.",
+    claim:
+      "Procurators were told not to weaken the struggle against “real enemies”; an acquittal stigmatised the agency.",
   },
 } as const;
 

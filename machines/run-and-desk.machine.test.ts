@@ -43,7 +43,10 @@ describe("the run machine", () => {
   });
 
   test("the pure transition function gives the same result as an actor", () => {
-    const initial = runMachine.resolveState({ value: "running", context: { horizonDay: 100, speedDaysPerMinute: 7, simDay: 5, injections: [] } });
+    const initial = runMachine.resolveState({
+      value: "running",
+      context: { horizonDay: 100, speedDaysPerMinute: 7, simDay: 5, injections: [] },
+    });
     const [next] = transition(runMachine, initial, { type: "run.inject", eventId: "staff-cut" });
     expect(next.context.injections).toEqual(["staff-cut"]);
   });

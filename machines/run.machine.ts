@@ -33,11 +33,13 @@ export const runMachine = setup({
   },
   actions: {
     setSpeed: assign({
-      speedDaysPerMinute: ({ context, event }) => (event.type === "run.setSpeed" ? event.daysPerMinute : context.speedDaysPerMinute),
+      speedDaysPerMinute: ({ context, event }) =>
+        event.type === "run.setSpeed" ? event.daysPerMinute : context.speedDaysPerMinute,
     }),
     advance: assign({ simDay: ({ context, event }) => (event.type === "run.advance" ? event.toDay : context.simDay) }),
     recordInjection: assign({
-      injections: ({ context, event }) => (event.type === "run.inject" ? [...context.injections, event.eventId] : context.injections),
+      injections: ({ context, event }) =>
+        event.type === "run.inject" ? [...context.injections, event.eventId] : context.injections,
     }),
   },
 }).createMachine({
@@ -67,7 +69,7 @@ export const runMachine = setup({
       },
     },
     paused: {
-      description: "The teacher stopped the clock to ask \"why is nothing moving?\".",
+      description: 'The teacher stopped the clock to ask "why is nothing moving?".',
       on: {
         "run.resume": { target: "running" },
         "run.end": { target: "debrief" },
@@ -79,6 +81,9 @@ export const runMachine = setup({
         ],
       },
     },
-    debrief: { type: "final", description: "The run is over and read-only; the class compares its numbers with the historical record." },
+    debrief: {
+      type: "final",
+      description: "The run is over and read-only; the class compares its numbers with the historical record.",
+    },
   },
 });

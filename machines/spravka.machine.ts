@@ -27,11 +27,19 @@ export const spravkaStage = {
     atProvincialProcuracy: {
       description: "Then to the provincial procuracy.",
       on: {
-        "spravka.request": { guard: "canEscalateSpravka", target: "atGeneralProcuracy", actions: "recordSpravkaRequest" },
+        "spravka.request": {
+          guard: "canEscalateSpravka",
+          target: "atGeneralProcuracy",
+          actions: "recordSpravkaRequest",
+        },
       },
     },
     atGeneralProcuracy: { description: "Then to the USSR General Procuracy; there is no one left to ask." },
-    issued: { type: "final", entry: "clearRecord", description: "The spravka arrived: union membership, the vote and higher education are open again." },
+    issued: {
+      type: "final",
+      entry: "clearRecord",
+      description: "The spravka arrived: union membership, the vote and higher education are open again.",
+    },
   },
   on: { "spravka.issue": { target: ".issued" } },
 } as const;

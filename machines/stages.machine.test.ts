@@ -55,7 +55,12 @@ describe("each stage on its own", () => {
     ["a complaint is registered", complaintMachine, [EVENTS[0]!, EVENTS[1]!], "registered"],
     ["a complaint dies with the accused camp chief", complaintMachine, [EVENTS[0]!, EVENTS[2]!], "forwardedToAccused"],
     ["the list arrives", prisonerListsMachine, [{ type: "lists.arrive" }], "arrived"],
-    ["the commission proceeds without the list", prisonerListsMachine, [{ type: "lists.proceedWithout" }], "proceeding"],
+    [
+      "the commission proceeds without the list",
+      prisonerListsMachine,
+      [{ type: "lists.proceedWithout" }],
+      "proceeding",
+    ],
     [
       "the commission assembles the file and decides",
       commissionMachine,
@@ -75,7 +80,14 @@ describe("each stage on its own", () => {
   });
 
   test("the 1953 amnesty is not on the menu for a ten-year sentence", () => {
-    const snapshot = finalOf(commissionMachine, [EVENTS[7]!, EVENTS[8]!, EVENTS[9]!, EVENTS[10]!, EVENTS[11]!, EVENTS[12]!]);
+    const snapshot = finalOf(commissionMachine, [
+      EVENTS[7]!,
+      EVENTS[8]!,
+      EVENTS[9]!,
+      EVENTS[10]!,
+      EVENTS[11]!,
+      EVENTS[12]!,
+    ]);
     expect(snapshot.value).toBe("review");
     expect(snapshot.can(EVENTS[14]!)).toBe(false);
   });
@@ -88,7 +100,9 @@ describe("each stage on its own", () => {
     ["spravka", spravkaMachine, ["issued"]],
   ])("generated paths reach every final state of the %s machine", (_label, machine, finals) => {
     const paths = getShortestPaths(machine, { input, events: EVENTS });
-    const reached = [...new Set(paths.filter((p) => p.state.status === "done").map((p) => String(p.state.value)))].sort();
+    const reached = [
+      ...new Set(paths.filter((p) => p.state.status === "done").map((p) => String(p.state.value))),
+    ].sort();
     expect(reached).toEqual(finals);
   });
 });

@@ -13,7 +13,9 @@ import { World } from "@/lib/sim/engine";
 import { findScenario } from "@/lib/sim/scenarios";
 
 const national = findScenario("national-1954")!;
-const sizes = (process.argv[2] ? process.argv[2].split(",").map(Number) : [10_000, 20_000, 100_000, national.caseload.cases]);
+const sizes = process.argv[2]
+  ? process.argv[2].split(",").map(Number)
+  : [10_000, 20_000, 100_000, national.caseload.cases];
 const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
 
 /** A typical path through the graph: letter, list, file, review, court, spravka. */
@@ -32,7 +34,16 @@ const PATH: CaseEvent[] = [
   { type: "spravka.request" },
   { type: "spravka.issue" },
 ];
-const INPUT: CaseInput = { organ: "court", article: "58-10", termYears: 10, custody: "camp", persons: 1, originalsElsewhere: true, crossChecks: 1, maxComplaints: 2 };
+const INPUT: CaseInput = {
+  organ: "court",
+  article: "58-10",
+  termYears: 10,
+  custody: "camp",
+  persons: 1,
+  originalsElsewhere: true,
+  crossChecks: 1,
+  maxComplaints: 2,
+};
 
 function reference(cases: number): { ms: number; steps: number } {
   const start = performance.now();

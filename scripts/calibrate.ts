@@ -22,7 +22,9 @@ for (const scenario of SCENARIOS) {
     const mean = values.reduce((a, b) => a + b, 0) / values.length;
     const sd = Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / Math.max(1, values.length - 1));
     const ok = Math.abs(mean - c.value) <= c.tolerance ? "yes" : "NO";
-    console.log(`| ${scenario.id} | ${c.label} [${c.source}] | ${fmt(c.value)} ± ${fmt(c.tolerance)} | ${fmt(mean)} ± ${fmt(sd)} | ${ok} |`);
+    console.log(
+      `| ${scenario.id} | ${c.label} [${c.source}] | ${fmt(c.value)} ± ${fmt(c.tolerance)} | ${fmt(mean)} ± ${fmt(sd)} | ${ok} |`,
+    );
   }
   if (scenario.id === "national-1954") {
     const released = runs.map(releasedCases);

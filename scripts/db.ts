@@ -21,10 +21,7 @@ import {
   type SqlDriverAdapter,
   type SqlMigrationAwareDriverAdapterFactory,
 } from "@prisma/driver-adapter-utils";
-import type {
-  MigrationList,
-  SchemaEngine as SchemaEngineType,
-} from "@prisma/schema-engine-wasm";
+import type { MigrationList, SchemaEngine as SchemaEngineType } from "@prisma/schema-engine-wasm";
 import * as engineGlue from "@prisma/schema-engine-wasm/schema_engine_bg";
 
 export const DEFAULT_DATABASE_URL = "file:./prisma/data/spravka.db";
@@ -170,9 +167,7 @@ export async function readMigrations(migrationsDir: string): Promise<MigrationLi
 export async function deploy(options: DbOptions = {}): Promise<{ applied: string[] }> {
   const opts = resolveOptions(options);
   const migrationsList = await readMigrations(opts.migrationsDir);
-  const result = await withEngine(opts, (engine) =>
-    engine.applyMigrations({ migrationsList, filters: NO_FILTERS }),
-  );
+  const result = await withEngine(opts, (engine) => engine.applyMigrations({ migrationsList, filters: NO_FILTERS }));
   await enableWal(opts.url);
   return { applied: result.appliedMigrationNames };
 }
@@ -265,7 +260,9 @@ export async function status(options: DbOptions = {}): Promise<{ pending: string
     const { default: Database } = await import("better-sqlite3");
     const db = new Database(file, { readonly: true });
     try {
-      const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'").get();
+      const table = db
+        .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'")
+        .get();
       if (table) {
         const rows = db
           .prepare(

@@ -22,10 +22,16 @@ describe("layer boundaries", () => {
     ["machines/case.machine.ts", 'import Page from "@/app/page";\nexport const y = Page;\n'],
     ["lib/sim/engine.ts", 'import { db } from "@/lib/db";\nexport const x = db;\n'],
     ["lib/sim/engine.ts", 'import { db } from "../db";\nexport const x = db;\n'],
-    ["lib/sim/engine.ts", 'import { PrismaClient } from "@/lib/generated/prisma/client";\nexport const x = PrismaClient;\n'],
+    [
+      "lib/sim/engine.ts",
+      'import { PrismaClient } from "@/lib/generated/prisma/client";\nexport const x = PrismaClient;\n',
+    ],
     ["lib/runs/list.ts", 'import Page from "@/app/page";\nexport const x = Page;\n'],
     ["lib/runs/list.ts", 'import Page from "../../app/page";\nexport const x = Page;\n'],
-    ["lib/sim/engine.ts", 'import { createInstructor } from "@/lib/users/create-instructor";\nexport const x = createInstructor;\n'],
+    [
+      "lib/sim/engine.ts",
+      'import { createInstructor } from "@/lib/users/create-instructor";\nexport const x = createInstructor;\n',
+    ],
     ["lib/sim/engine.ts", 'import Database from "better-sqlite3";\nexport const x = Database;\n'],
     ["lib/sim/engine.ts", 'import { headers } from "next/headers";\nexport const x = headers;\n'],
     ["machines/case.machine.ts", 'import Database from "better-sqlite3";\nexport const x = Database;\n'],
@@ -45,14 +51,18 @@ describe("layer boundaries", () => {
   );
 
   test("machine tests may use test tools but not lib/", async () => {
-    expect(await ruleIds("machines/case.machine.test.ts", 'import { test } from "vitest";\nexport const t = test;\n')).toEqual([]);
-    expect(await ruleIds("machines/case.machine.test.ts", 'import { db } from "@/lib/db";\nexport const x = db;\n')).toContain(
-      "no-restricted-imports",
-    );
+    expect(
+      await ruleIds("machines/case.machine.test.ts", 'import { test } from "vitest";\nexport const t = test;\n'),
+    ).toEqual([]);
+    expect(
+      await ruleIds("machines/case.machine.test.ts", 'import { db } from "@/lib/db";\nexport const x = db;\n'),
+    ).toContain("no-restricted-imports");
   });
 
   test("the allowed directions pass", async () => {
-    expect(await ruleIds("machines/case.machine.ts", 'import { setup } from "xstate";\nexport const s = setup;\n')).toEqual([]);
+    expect(
+      await ruleIds("machines/case.machine.ts", 'import { setup } from "xstate";\nexport const s = setup;\n'),
+    ).toEqual([]);
     expect(await ruleIds("lib/runs/list.ts", 'import { db } from "@/lib/db";\nexport const x = db;\n')).toEqual([]);
     expect(
       await ruleIds(

@@ -29,7 +29,12 @@ describe("npm run sim", () => {
   test("--list prints every scenario id with its title", () => {
     const { code, out } = sim("--list");
     expect(code).toBe(0);
-    expect(out.split("\n").filter(Boolean).map((line) => line.split("\t")[0])).toContain("national-1954");
+    expect(
+      out
+        .split("\n")
+        .filter(Boolean)
+        .map((line) => line.split("\t")[0]),
+    ).toContain("national-1954");
     expect(out).toContain("rostov-1954\tRostov commission");
   });
 
@@ -40,11 +45,28 @@ describe("npm run sim", () => {
     const lines = out.trim().split("\n");
     expect(lines).toHaveLength(1);
     const result = JSON.parse(lines[0]!);
-    expect(Object.keys(result)).toEqual(["scenario", "seed", "cases", "persons", "outcomes", "spravka", "daysToDecision", "stages", "events", "wallMs"]);
+    expect(Object.keys(result)).toEqual([
+      "scenario",
+      "seed",
+      "cases",
+      "persons",
+      "outcomes",
+      "spravka",
+      "daysToDecision",
+      "stages",
+      "events",
+      "wallMs",
+    ]);
     expect(Object.keys(result.outcomes)).toEqual([...OUTCOMES]);
     expect(OUTCOMES.reduce((sum, o) => sum + result.outcomes[o], 0)).toBe(300);
     expect(result).toMatchObject({ scenario: "chita-1954", seed: 4, cases: 300 });
-    expect(result.stages.map((s: { stage: string }) => s.stage)).toEqual(["complaint", "lists", "commission", "court", "spravka"]);
+    expect(result.stages.map((s: { stage: string }) => s.stage)).toEqual([
+      "complaint",
+      "lists",
+      "commission",
+      "court",
+      "spravka",
+    ]);
   });
 
   test("the same arguments give the same run (apart from the wall time)", () => {
@@ -58,7 +80,9 @@ describe("npm run sim", () => {
       const r = JSON.parse(sim("--scenario", "chita-1954", "--seed", "1", "--cases", "400", "--json", ...extra).out);
       return r.cases - r.outcomes.pending;
     };
-    expect(decided(["--set", "desks.procurators=1", "--set", "institutions.fileClerks=1"])).toBeLessThan(decided(["--set", "desks.procurators=20"]));
+    expect(decided(["--set", "desks.procurators=1", "--set", "institutions.fileClerks=1"])).toBeLessThan(
+      decided(["--set", "desks.procurators=20"]),
+    );
   });
 
   test("a scenario file is accepted when valid", () => {
@@ -70,7 +94,13 @@ describe("npm run sim", () => {
   });
 
   const badFile = path.join(dir, "bad.json");
-  writeFileSync(badFile, JSON.stringify({ ...findScenario("tomsk-1955")!, desks: { procurators: "six", hoursPerDay: 4, reviewHoursPerPerson: { kind: "fixed", days: 1 } } }));
+  writeFileSync(
+    badFile,
+    JSON.stringify({
+      ...findScenario("tomsk-1955")!,
+      desks: { procurators: "six", hoursPerDay: 4, reviewHoursPerPerson: { kind: "fixed", days: 1 } },
+    }),
+  );
   const notJson = path.join(dir, "not.json");
   writeFileSync(notJson, "{ nope");
 

@@ -70,13 +70,18 @@ export function main(argv: string[], out: Output = process.stdout, err: Output =
     return 0;
   }
   out.write(`${scenario.title} — seed ${seed}\n`);
-  out.write(`${r.cases.toLocaleString("en")} cases, ${r.persons.toLocaleString("en")} persons, ${scenario.horizonDays} simulated days\n\n`);
+  out.write(
+    `${r.cases.toLocaleString("en")} cases, ${r.persons.toLocaleString("en")} persons, ${scenario.horizonDays} simulated days\n\n`,
+  );
   out.write("Outcomes (cases)\n");
   for (const [k, v] of Object.entries(r.outcomes)) out.write(`  ${k.padEnd(14)} ${String(v).padStart(8)}\n`);
   out.write(`\nSpravka: ${r.spravka.issued} issued, ${r.spravka.withheld} still withheld\n`);
-  out.write(`Days from the commission knowing of a case to its decision: median ${r.daysToDecision.median ?? "—"}, 90th percentile ${r.daysToDecision.p90 ?? "—"}\n\n`);
+  out.write(
+    `Days from the commission knowing of a case to its decision: median ${r.daysToDecision.median ?? "—"}, 90th percentile ${r.daysToDecision.p90 ?? "—"}\n\n`,
+  );
   out.write("Stage          mean wait (days)   largest queue\n");
-  for (const s of r.stages) out.write(`  ${s.stage.padEnd(12)} ${String(s.meanWaitDays).padStart(12)} ${String(s.maxQueue).padStart(15)}\n`);
+  for (const s of r.stages)
+    out.write(`  ${s.stage.padEnd(12)} ${String(s.meanWaitDays).padStart(12)} ${String(s.maxQueue).padStart(15)}\n`);
   out.write(`\n${r.events.toLocaleString("en")} events in ${wallMs} ms\n`);
   return 0;
 }

@@ -44,7 +44,11 @@ export function sourceHash(): string {
   const hash = createHash("sha256");
   for (const input of BUILD_INPUTS) {
     for (const file of files(input)) {
-      hash.update(file).update("\0").update(readFileSync(path.join(ROOT, file))).update("\0");
+      hash
+        .update(file)
+        .update("\0")
+        .update(readFileSync(path.join(ROOT, file)))
+        .update("\0");
     }
   }
   return hash.digest("hex");
@@ -52,7 +56,8 @@ export function sourceHash(): string {
 
 function buildIfNeeded(): void {
   const wanted = sourceHash();
-  const built = existsSync(path.join(ROOT, ".next", "BUILD_ID")) && existsSync(STAMP) ? readFileSync(STAMP, "utf8") : "";
+  const built =
+    existsSync(path.join(ROOT, ".next", "BUILD_ID")) && existsSync(STAMP) ? readFileSync(STAMP, "utf8") : "";
   if (built === wanted) {
     console.log("Build is up to date.");
     return;

@@ -7,7 +7,9 @@ export function ComingSoon({ title, children }: { title: string; children: React
     <div className="max-w-2xl space-y-4">
       <h1 className="text-3xl font-bold">{title}</h1>
       <div className="card space-y-3">
-        <p className="inline-block rounded bg-accent-soft px-2 py-0.5 text-sm font-semibold text-accent-strong">Coming</p>
+        <p className="inline-block rounded bg-accent-soft px-2 py-0.5 text-sm font-semibold text-accent-strong">
+          Coming
+        </p>
         <div className="space-y-3 text-muted">{children}</div>
       </div>
       <p>

@@ -35,7 +35,10 @@ async function storedHash() {
 describe("changePasswordAction", () => {
   test("an anonymous request is refused on the server and changes nothing", async () => {
     const before = await storedHash();
-    const state = await changePasswordAction({}, form({ currentPassword: "first password 1", newPassword: "hijacked password" }));
+    const state = await changePasswordAction(
+      {},
+      form({ currentPassword: "first password 1", newPassword: "hijacked password" }),
+    );
     expect(state.formError).toMatch(/Sign in again/);
     expect(await storedHash()).toBe(before);
     expect(signIns).toEqual([]);
@@ -44,7 +47,10 @@ describe("changePasswordAction", () => {
   test("a wrong current password is refused with a message and changes nothing", async () => {
     session.current = { user: { id: userId } };
     const before = await storedHash();
-    const state = await changePasswordAction({}, form({ currentPassword: "not my password", newPassword: "new password 22" }));
+    const state = await changePasswordAction(
+      {},
+      form({ currentPassword: "not my password", newPassword: "new password 22" }),
+    );
     expect(state.fieldErrors?.currentPassword).toMatch(/not your current password/);
     expect(await storedHash()).toBe(before);
   });
@@ -59,7 +65,10 @@ describe("changePasswordAction", () => {
 
   test("the signed-in instructor can change their own password", async () => {
     session.current = { user: { id: userId } };
-    const state = await changePasswordAction({}, form({ currentPassword: "first password 1", newPassword: "second password 2" }));
+    const state = await changePasswordAction(
+      {},
+      form({ currentPassword: "first password 1", newPassword: "second password 2" }),
+    );
     expect(state).toEqual({});
     expect(await verifyPassword("second password 2", await storedHash())).toBe(true);
     // Other sessions end; this browser is signed in again with the new password.

@@ -17,7 +17,8 @@ export async function changePasswordAction(
   try {
     user = await requireInstructor();
   } catch (error) {
-    if (error instanceof AccessDenied) return { formError: "Your session has ended. Sign in again to change your password." };
+    if (error instanceof AccessDenied)
+      return { formError: "Your session has ended. Sign in again to change your password." };
     throw error;
   }
   const newPassword = formData.get("newPassword");

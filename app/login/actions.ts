@@ -12,7 +12,6 @@ export type SignInState = {
   email?: string;
 };
 
-
 export async function signInAction(_previous: SignInState, formData: FormData): Promise<SignInState> {
   const email = formData.get("email");
   const parsed = signInSchema.safeParse({ email, password: formData.get("password") });

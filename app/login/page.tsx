@@ -19,7 +19,10 @@ export default async function LoginPage({ searchParams }: PageProps<"/login">) {
         <p className="mt-2 text-muted">For instructors. Students join a class with a code and don’t need an account.</p>
       </div>
       {justCreated ? (
-        <p role="status" className="rounded-md border border-accent/40 bg-accent-soft px-4 py-3 font-medium text-accent-strong">
+        <p
+          role="status"
+          className="rounded-md border border-accent/40 bg-accent-soft px-4 py-3 font-medium text-accent-strong"
+        >
           Your account was created. Sign in to continue.
         </p>
       ) : null}

@@ -8,8 +8,8 @@ export default function SourcesPage() {
     <div className="max-w-3xl space-y-6">
       <h1 className="text-3xl font-bold">Sources</h1>
       <p className="text-muted">
-        Every historical claim in Spravka names one of these sources. Where the sources are silent, the app says that
-        it has invented something (for example, a character’s name) and labels it as a composite.
+        Every historical claim in Spravka names one of these sources. Where the sources are silent, the app says that it
+        has invented something (for example, a character’s name) and labels it as a composite.
       </p>
       <ul className="space-y-4">
         {SOURCE_KEYS.map((key) => (

@@ -10,10 +10,46 @@ import { World } from "./engine";
 import { findScenario } from "./scenarios";
 
 const INPUTS: CaseInput[] = [
-  { organ: "court", article: "58-10", termYears: 10, custody: "camp", persons: 1, originalsElsewhere: true, crossChecks: 1, maxComplaints: 2 },
-  { organ: "specialConference", article: "58-10", termYears: 5, custody: "exile", persons: 2, originalsElsewhere: false, crossChecks: 0, maxComplaints: 1 },
-  { organ: "nkvdTroika", article: "58-7/11", termYears: 15, custody: "camp", persons: 3, originalsElsewhere: true, crossChecks: 2, maxComplaints: 3 },
-  { organ: "militaryTribunal", article: "58-1", termYears: 4, custody: "exile", persons: 1, originalsElsewhere: false, crossChecks: 1, maxComplaints: 1 },
+  {
+    organ: "court",
+    article: "58-10",
+    termYears: 10,
+    custody: "camp",
+    persons: 1,
+    originalsElsewhere: true,
+    crossChecks: 1,
+    maxComplaints: 2,
+  },
+  {
+    organ: "specialConference",
+    article: "58-10",
+    termYears: 5,
+    custody: "exile",
+    persons: 2,
+    originalsElsewhere: false,
+    crossChecks: 0,
+    maxComplaints: 1,
+  },
+  {
+    organ: "nkvdTroika",
+    article: "58-7/11",
+    termYears: 15,
+    custody: "camp",
+    persons: 3,
+    originalsElsewhere: true,
+    crossChecks: 2,
+    maxComplaints: 3,
+  },
+  {
+    organ: "militaryTribunal",
+    article: "58-1",
+    termYears: 4,
+    custody: "exile",
+    persons: 1,
+    originalsElsewhere: false,
+    crossChecks: 1,
+    maxComplaints: 1,
+  },
 ];
 
 const serialize = (s: { value: unknown; context: unknown }) => JSON.stringify([s.value, s.context]);
@@ -23,7 +59,11 @@ describe("canonical facts: cases that guards cannot tell apart share states", ()
     "XState takes a case (%s) and its canonical form down the same paths",
     (_label, input) => {
       const canonical = canonicalFacts(input);
-      const paths = getShortestPaths(caseMachine, { input: canonical, events: [...CASE_EVENTS], serializeState: serialize });
+      const paths = getShortestPaths(caseMachine, {
+        input: canonical,
+        events: [...CASE_EVENTS],
+        serializeState: serialize,
+      });
       const strip = (c: Record<string, unknown>) => ({ ...c, organ: 0, article: 0, persons: 0, termYears: 0 });
       for (const path of paths) {
         let real = initialTransition(caseMachine, input)[0];
@@ -47,9 +87,16 @@ describe("the hand-written reducer equals XState", () => {
       for (const { state } of paths) {
         for (const event of CASE_EVENTS) {
           const [next] = transition(caseMachine, state, event);
-          const expected = next === state ? null : { value: next.value, context: next.context, status: next.status === "done" ? "done" : "active" };
+          const expected =
+            next === state
+              ? null
+              : { value: next.value, context: next.context, status: next.status === "done" ? "done" : "active" };
           const reduced = reduceCase(statePath(state.value), state.context, event);
-          const actual = reduced && { value: valueOfPath(reduced.path), context: reduced.context, status: reduced.status };
+          const actual = reduced && {
+            value: valueOfPath(reduced.path),
+            context: reduced.context,
+            status: reduced.status,
+          };
           expect(actual, `${statePath(state.value)} + ${JSON.stringify(event)}`).toEqual(expected);
           compared++;
         }
@@ -94,6 +141,8 @@ describe("state interning", () => {
     ];
     const ids = variants.map((context) => stepper.adopt({ path: "complaint.unwritten", context, status: "active" }));
     expect(new Set([a, ...ids]).size).toBe(variants.length + 1);
-    expect(stepper.adopt({ path: "complaint.unwritten", context: { ...ctx, crossChecks: 40 }, status: "active" })).toBe(ids[6]);
+    expect(stepper.adopt({ path: "complaint.unwritten", context: { ...ctx, crossChecks: 40 }, status: "active" })).toBe(
+      ids[6],
+    );
   });
 });

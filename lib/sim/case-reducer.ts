@@ -10,7 +10,16 @@ import { caseGuards, type CaseContext, type CaseEvent } from "@/machines/case-se
 /** A case's state as the engine keeps it: the dotted state path (XState's value, flattened), context, done or not. */
 export type PlainSnapshot = { path: string; context: CaseContext; status: "active" | "done" };
 
-const FINALS = new Set(["rehabilitated", "reclassified", "reduced", "amnestied", "exileEnded", "upheld", "pardoned", "psychiatric"]);
+const FINALS = new Set([
+  "rehabilitated",
+  "reclassified",
+  "reduced",
+  "amnestied",
+  "exileEnded",
+  "upheld",
+  "pardoned",
+  "psychiatric",
+]);
 
 /** XState's state value for a dotted path: "commission.review" → { commission: "review" }. */
 export function valueOfPath(path: string): string | Record<string, unknown> {
@@ -53,10 +62,16 @@ export function reduceCase(path: string, c: CaseContext, e: CaseEvent): PlainSna
   // Leaf handlers first, then the stage's own, as XState selects transitions.
   switch (path) {
     case "complaint.unwritten":
-      if (e.type === "complaint.file") return snap("complaint.inTransit", { ...c, complaints: c.complaints + 1, petitionedPresidium: c.petitionedPresidium || e.addressee === "presidium" });
+      if (e.type === "complaint.file")
+        return snap("complaint.inTransit", {
+          ...c,
+          complaints: c.complaints + 1,
+          petitionedPresidium: c.petitionedPresidium || e.addressee === "presidium",
+        });
       break;
     case "complaint.inTransit":
-      if (e.type === "complaint.register") return c.listArrived ? snap("commission.queued", c) : snap("lists.awaiting", c);
+      if (e.type === "complaint.register")
+        return c.listArrived ? snap("commission.queued", c) : snap("lists.awaiting", c);
       if (e.type === "complaint.forwardToAccused") return snap("complaint.forwardedToAccused", c);
       if (e.type === "complaint.lose") return snap("complaint.lost", c);
       if (e.type === "complaint.formReply") return snap("complaint.formReply", c);
@@ -65,7 +80,11 @@ export function reduceCase(path: string, c: CaseContext, e: CaseEvent): PlainSna
     case "complaint.lost":
     case "complaint.formReply":
       if (e.type === "complaint.file" && caseGuards.canWriteAgain(args)) {
-        return snap("complaint.inTransit", { ...c, complaints: c.complaints + 1, petitionedPresidium: c.petitionedPresidium || e.addressee === "presidium" });
+        return snap("complaint.inTransit", {
+          ...c,
+          complaints: c.complaints + 1,
+          petitionedPresidium: c.petitionedPresidium || e.addressee === "presidium",
+        });
       }
       break;
     case "lists.awaiting":
@@ -126,7 +145,11 @@ export function reduceCase(path: string, c: CaseContext, e: CaseEvent): PlainSna
     if (e.type === "lists.arrive") return snap("commission.queued", { ...c, listArrived: true });
     if (e.type === "presidium.pardon" && caseGuards.petitionedPresidium(args)) return snap("pardoned", c);
   }
-  if ((top === "lists" || top === "commission") && e.type === "presidium.pardon" && caseGuards.petitionedPresidium(args)) {
+  if (
+    (top === "lists" || top === "commission") &&
+    e.type === "presidium.pardon" &&
+    caseGuards.petitionedPresidium(args)
+  ) {
     return snap("pardoned", c);
   }
   if (top === "spravka" && e.type === "spravka.issue") {

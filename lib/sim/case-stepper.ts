@@ -97,7 +97,10 @@ export class CaseStepper {
   private compute(stateId: number, event: CaseEvent): CaseSnapshot | null {
     const snapshot = this.snapshots[stateId]!;
     if (this.source === "reducer") return reduceCase(this.path[stateId]!, snapshot.context, event);
-    const resolved = caseMachine.resolveState({ value: valueOfPath(snapshot.path) as never, context: snapshot.context });
+    const resolved = caseMachine.resolveState({
+      value: valueOfPath(snapshot.path) as never,
+      context: snapshot.context,
+    });
     const [next] = transition(caseMachine, resolved, event);
     // XState returns the very same snapshot when no transition is enabled.
     return next === resolved ? null : plain(next);

@@ -5,9 +5,7 @@ import { findScenario, SCENARIO_IDS } from "./scenarios";
 export class UsageError extends Error {}
 
 export type SimCommand =
-  | { kind: "list" }
-  | { kind: "help" }
-  | { kind: "run"; scenario: Scenario; seed: number; json: boolean };
+  { kind: "list" } | { kind: "help" } | { kind: "run"; scenario: Scenario; seed: number; json: boolean };
 
 export type ReadFile = (path: string) => string;
 
@@ -64,7 +62,9 @@ export function parseSimArgs(argv: readonly string[], readFile: ReadFile): SimCo
     try {
       raw = JSON.parse(readFile(scenarioFile));
     } catch (error) {
-      throw new UsageError(`cannot read scenario file "${scenarioFile}": ${error instanceof Error ? error.message : String(error)}`);
+      throw new UsageError(
+        `cannot read scenario file "${scenarioFile}": ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
     scenario = validate(raw, `scenario file "${scenarioFile}"`);
   } else if (scenarioId !== undefined) {
@@ -84,7 +84,8 @@ export function parseSimArgs(argv: readonly string[], readFile: ReadFile): SimCo
   let working: unknown = structuredClone(scenario);
   if (casesText !== undefined) {
     const cases = Number(casesText);
-    if (!/^\d+$/.test(casesText) || cases < 1) throw new UsageError(`bad --cases "${casesText}": use a whole number ≥ 1`);
+    if (!/^\d+$/.test(casesText) || cases < 1)
+      throw new UsageError(`bad --cases "${casesText}": use a whole number ≥ 1`);
     working = setAtPath(working, "caseload.cases", cases, "--cases");
   }
   for (const assignment of sets) {
@@ -133,4 +134,3 @@ function validate(raw: unknown, what: string): Scenario {
   const at = issue.path.length ? issue.path.join(".") : "(top level)";
   throw new UsageError(`invalid ${what} at ${at}: ${issue.message}`);
 }
-

@@ -11,9 +11,11 @@ import { normal, type Rng } from "./rng";
  */
 export const distributionSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("fixed"), days: z.number().nonnegative() }),
-  z.object({ kind: z.literal("uniform"), min: z.number().nonnegative(), max: z.number().nonnegative() }).refine((d) => d.max >= d.min, {
-    message: "max must be at least min",
-  }),
+  z
+    .object({ kind: z.literal("uniform"), min: z.number().nonnegative(), max: z.number().nonnegative() })
+    .refine((d) => d.max >= d.min, {
+      message: "max must be at least min",
+    }),
   z
     .object({ kind: z.literal("lognormal"), median: z.number().positive(), p90: z.number().positive() })
     .refine((d) => d.p90 >= d.median, { message: "p90 must be at least the median" }),

@@ -80,7 +80,8 @@ describe("invariants on every run", () => {
     waiting.advanceTo(20);
     sent.advanceTo(20);
     sent.applyEffect({ action: "sendAllLists" });
-    const inLists = (w: World) => Array.from({ length: 300 }, (_, i) => w.caseState(i).path).filter((p) => p.startsWith("lists.")).length;
+    const inLists = (w: World) =>
+      Array.from({ length: 300 }, (_, i) => w.caseState(i).path).filter((p) => p.startsWith("lists.")).length;
     expect(inLists(sent)).toBe(0);
     expect(inLists(waiting)).toBeGreaterThanOrEqual(0);
   });
@@ -102,16 +103,24 @@ describe("scenarios", () => {
     ]);
   });
 
-  test.each(SCENARIOS.map((s) => [s.id, s]))("%s: every parameter traces to a source or is labelled invented", (_id, scenario) => {
-    const covered = Object.keys(scenario.provenance);
-    for (const path of leafPaths(scenario)) {
-      if (/^(schemaVersion|id|title|summary|compare|provenance)(\.|$)/.test(path)) continue;
-      expect(covered.some((p) => path === p || path.startsWith(`${p}.`)), path).toBe(true);
-    }
-  });
+  test.each(SCENARIOS.map((s) => [s.id, s]))(
+    "%s: every parameter traces to a source or is labelled invented",
+    (_id, scenario) => {
+      const covered = Object.keys(scenario.provenance);
+      for (const path of leafPaths(scenario)) {
+        if (/^(schemaVersion|id|title|summary|compare|provenance)(\.|$)/.test(path)) continue;
+        expect(
+          covered.some((p) => path === p || path.startsWith(`${p}.`)),
+          path,
+        ).toBe(true);
+      }
+    },
+  );
 
   test("a scenario that breaks the schema is refused with the path of the problem", () => {
-    expect(() => defineScenario({ id: "bad", title: "t", summary: "s", compare: [], desks: { procurators: 0 } })).toThrow(/desks/);
+    expect(() =>
+      defineScenario({ id: "bad", title: "t", summary: "s", compare: [], desks: { procurators: 0 } }),
+    ).toThrow(/desks/);
   });
 });
 
@@ -128,11 +137,15 @@ function leafPaths(value: unknown, prefix = ""): string[] {
  */
 describe("calibration against the historical record", () => {
   const SEEDS = [1, 2, 3];
-  const cases = SCENARIOS.filter((s) => s.id !== "national-1954").flatMap((s) => s.compare.map((c) => [s.id, c.label, s, c] as const));
+  const cases = SCENARIOS.filter((s) => s.id !== "national-1954").flatMap((s) =>
+    s.compare.map((c) => [s.id, c.label, s, c] as const),
+  );
   test.each(cases)("%s: %s", (_id, _label, scenario, compare) => {
     const values = SEEDS.map((seed) => metric(runScenario(scenario, seed), compare.metric));
     const mean = values.reduce((a, b) => a + b, 0) / values.length;
-    expect(Math.abs(mean - compare.value), `simulated ${mean.toFixed(3)} vs ${compare.value}`).toBeLessThanOrEqual(compare.tolerance);
+    expect(Math.abs(mean - compare.value), `simulated ${mean.toFixed(3)} vs ${compare.value}`).toBeLessThanOrEqual(
+      compare.tolerance,
+    );
   });
 });
 
@@ -163,14 +176,22 @@ describe("counterfactuals", () => {
   });
 
   test("no spravka bottleneck ⇒ more certificates", () => {
-    const open = variant({ institutions: { spravkaIssueShare: [1, 1, 1, 1], spravkaWait: { kind: "fixed", days: 7 } } });
+    const open = variant({
+      institutions: { spravkaIssueShare: [1, 1, 1, 1], spravkaWait: { kind: "fixed", days: 7 } },
+    });
     const issued = (s: Scenario) => mean((seed) => runScenario(s, seed).spravka.issued);
     expect(issued(open)).toBeGreaterThan(issued(base));
   });
 
   test("released cases are counted from final outcomes", () => {
     const r = runScenario(base, 1);
-    expect(releasedCases(r)).toBe(r.outcomes.rehabilitated + r.outcomes.reclassified + r.outcomes.amnestied + r.outcomes.exileEnded + r.outcomes.pardoned);
+    expect(releasedCases(r)).toBe(
+      r.outcomes.rehabilitated +
+        r.outcomes.reclassified +
+        r.outcomes.amnestied +
+        r.outcomes.exileEnded +
+        r.outcomes.pardoned,
+    );
   });
 });
 

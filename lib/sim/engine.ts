@@ -253,7 +253,9 @@ export class World {
   /** Resumes a saved run; refuses one saved by another version of the machines or for another scenario. */
   static resume(scenario: Scenario, saved: SavedWorld, stepper = SHARED_STEPPER): World {
     if (saved.format !== SAVED_WORLD_FORMAT || saved.machineVersion !== CASE_MACHINE_VERSION) {
-      throw new Error(`This run was saved by another version of Spravka (format ${saved.format}, machines v${saved.machineVersion}).`);
+      throw new Error(
+        `This run was saved by another version of Spravka (format ${saved.format}, machines v${saved.machineVersion}).`,
+      );
     }
     if (saved.scenario !== scenario.id || saved.caseStates.length !== scenario.caseload.cases) {
       throw new Error(`This run was saved for scenario "${saved.scenario}", not "${scenario.id}".`);
@@ -428,7 +430,9 @@ export class World {
         w[2] = r.lose;
         w[3] = r.formReply;
         const k = this.pick(i, w);
-        const routed = [EVENT_IDS.register, EVENT_IDS.forwardToAccused, EVENT_IDS.lose, EVENT_IDS.formReply][Math.max(0, k)]!;
+        const routed = [EVENT_IDS.register, EVENT_IDS.forwardToAccused, EVENT_IDS.lose, EVENT_IDS.formReply][
+          Math.max(0, k)
+        ]!;
         this.at(i, transit, routed);
         return;
       }
@@ -454,7 +458,8 @@ export class World {
       }
       case Driver.CommissionFileAssemblyChecking:
         if (ctx.originalsElsewhere && !ctx.originalsRequested) this.at(i, now, EVENT_IDS.requestOriginals);
-        else if (ctx.crossChecksDone < ctx.crossChecks) this.at(i, now + this.sample(i, p.institutions.crossCheck), EVENT_IDS.crossCheck);
+        else if (ctx.crossChecksDone < ctx.crossChecks)
+          this.at(i, now + this.sample(i, p.institutions.crossCheck), EVENT_IDS.crossCheck);
         else this.at(i, now, EVENT_IDS.complete);
         return;
       case Driver.CommissionFileAssemblyAwaitingOriginals:
@@ -484,9 +489,14 @@ export class World {
       case Driver.CourtReinvestigation: {
         const weights = this.rulingWeights;
         for (let k = 0; k < COURT_RULINGS.length; k++) {
-          weights[k] = this.stepper.can(stateId, this.rulingIds[k]!) ? p.institutions.courtRulings[COURT_RULINGS[k]!] : 0;
+          weights[k] = this.stepper.can(stateId, this.rulingIds[k]!)
+            ? p.institutions.courtRulings[COURT_RULINGS[k]!]
+            : 0;
         }
-        const delay = this.kindOf(stateId) === Driver.CourtAwaitingHearing ? p.institutions.courtBacklog : p.institutions.reinvestigation;
+        const delay =
+          this.kindOf(stateId) === Driver.CourtAwaitingHearing
+            ? p.institutions.courtBacklog
+            : p.institutions.reinvestigation;
         this.at(i, now + this.sample(i, delay), this.rulingIds[Math.max(0, this.pick(i, weights))]!);
         return;
       }
@@ -496,7 +506,8 @@ export class World {
       case Driver.SpravkaAtGeneralProcuracy: {
         const level = ctx.spravkaRequests;
         const when = now + this.sample(i, p.institutions.spravkaWait);
-        if (this.caseDraw(i) < p.institutions.spravkaIssueShare[Math.min(3, level)]!) this.at(i, when, EVENT_IDS.spravkaIssue);
+        if (this.caseDraw(i) < p.institutions.spravkaIssueShare[Math.min(3, level)]!)
+          this.at(i, when, EVENT_IDS.spravkaIssue);
         else if (level < 3) this.at(i, when, EVENT_IDS.spravkaRequest);
         return;
       }
@@ -533,7 +544,8 @@ export class World {
       this.decisionCount[decision]!++;
       this.decisionPersons[decision]! += this.persons[i]!;
     }
-    if ((decision >= 0 || eventId === EVENT_IDS.pardon) && Number.isNaN(this.decidedAt[i]!)) this.decidedAt[i] = this.now;
+    if ((decision >= 0 || eventId === EVENT_IDS.pardon) && Number.isNaN(this.decidedAt[i]!))
+      this.decidedAt[i] = this.now;
     if (eventId === EVENT_IDS.forwardToAccused) this.forwardedToAccused++;
     if (this.stepper.path[next] === "complaint.inTransit") this.lettersWritten++;
     this.enter(i, next);
@@ -569,7 +581,8 @@ export class World {
     for (const i of this.campCases[camp]!) {
       // Cases not yet at the commission: no letter yet, a letter on its way, or waiting for this list.
       const s = this.state[i]!;
-      if (!this.stepper.done[s] && this.stageIndexOf(s) <= STAGE_INDEX.lists!) this.sendCaseEvent(i, EVENT_IDS.listsArrive);
+      if (!this.stepper.done[s] && this.stageIndexOf(s) <= STAGE_INDEX.lists!)
+        this.sendCaseEvent(i, EVENT_IDS.listsArrive);
     }
   }
 

@@ -22,8 +22,10 @@ test("events come out by time, ties in insertion order, including events added w
     now = out.time;
     got.push({ time: out.time, seq: out.a });
     // Follow-up events: same instant, later the same day, and past the horizon (dropped).
-    if (got.length < 1500 && rng.next() < 0.3) add(now + Math.floor(rng.next() * 3) * (rng.next() < 0.5 ? 0 : 0.3) + (rng.next() < 0.05 ? 200 : 0));
+    if (got.length < 1500 && rng.next() < 0.3)
+      add(now + Math.floor(rng.next() * 3) * (rng.next() < 0.5 ? 0 : 0.3) + (rng.next() < 0.05 ? 200 : 0));
   }
-  const order = (x: { time: number; seq: number }, y: { time: number; seq: number }) => x.time - y.time || x.seq - y.seq;
+  const order = (x: { time: number; seq: number }, y: { time: number; seq: number }) =>
+    x.time - y.time || x.seq - y.seq;
   expect(got).toEqual([...expected].sort(order));
 });

@@ -84,7 +84,7 @@ export class EventQueue {
       if (this.count === 0) return false;
       this.day++;
       if (this.day >= this.buckets.length) return false;
-      for (let r = this.buckets[this.day]!; r !== -1; ) {
+      for (let r = this.buckets[this.day]!; r !== -1;) {
         const next = this.links[r]!;
         this.heapPush(r);
         r = next;

@@ -50,13 +50,19 @@ describe("seeded, splittable PRNG", () => {
       counts[pickWeighted(rng, [1, 2, 7])]! += 1;
     }
     expect(hits / 50_000).toBeCloseTo(0.3, 1);
-    expect(counts.map((c) => c / 50_000)).toEqual([expect.closeTo(0.1, 1), expect.closeTo(0.2, 1), expect.closeTo(0.7, 1)]);
+    expect(counts.map((c) => c / 50_000)).toEqual([
+      expect.closeTo(0.1, 1),
+      expect.closeTo(0.2, 1),
+      expect.closeTo(0.7, 1),
+    ]);
     expect(pickWeighted(rng, [0, 0])).toBe(-1);
   });
 
   test("a lognormal delay has the median and 90th percentile it was given", () => {
     const rng = createRng(3);
-    const draws = Array.from({ length: 40_000 }, () => sampleDays(rng, { kind: "lognormal", median: 30, p90: 90 })).sort((a, b) => a - b);
+    const draws = Array.from({ length: 40_000 }, () =>
+      sampleDays(rng, { kind: "lognormal", median: 30, p90: 90 }),
+    ).sort((a, b) => a - b);
     expect(draws[20_000]!).toBeGreaterThan(28);
     expect(draws[20_000]!).toBeLessThan(32);
     expect(draws[36_000]!).toBeGreaterThan(84);

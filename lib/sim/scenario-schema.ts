@@ -11,14 +11,22 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "use YYYY-MM-DD");
 const recordOf = <K extends readonly [string, ...string[]], V extends z.ZodTypeAny>(keys: K, value: V) =>
   z.object(Object.fromEntries(keys.map((k) => [k, value])) as { [P in K[number]]: V }).strict();
 
-export const SOURCE_KEYS = ["adler-ch3", "alexopoulos-1945", "17moments", "blog-not-all-free", "blog-destalinization"] as const;
+export const SOURCE_KEYS = [
+  "adler-ch3",
+  "alexopoulos-1945",
+  "17moments",
+  "blog-not-all-free",
+  "blog-destalinization",
+] as const;
 /** Where a parameter comes from: a source key, a calibration against a source's figure, or an admitted invention. */
 export const provenanceSchema = z.object({
   source: z.enum([...SOURCE_KEYS, "invented"]),
   note: z.string().min(1),
 });
 
-const routingSchema = z.object({ register: weight, forwardToAccused: weight, lose: weight, formReply: weight }).strict();
+const routingSchema = z
+  .object({ register: weight, forwardToAccused: weight, lose: weight, formReply: weight })
+  .strict();
 
 export const effectSchema = z.union([
   z.object({ set: z.string().min(1), value: z.union([z.number(), z.boolean()]) }).strict(),

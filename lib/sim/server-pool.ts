@@ -46,7 +46,9 @@ export class ServerPool {
 
   /** Staff added (free from `now`) or cut (the busiest leave first). */
   resize(size: number, now: number): void {
-    const kept = Array.from(this.free).sort((x, y) => x - y).slice(0, Math.max(1, size));
+    const kept = Array.from(this.free)
+      .sort((x, y) => x - y)
+      .slice(0, Math.max(1, size));
     while (kept.length < size) kept.push(now);
     kept.sort((x, y) => x - y);
     this.free = Float64Array.from(kept);

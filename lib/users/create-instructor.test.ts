@@ -18,7 +18,12 @@ describe("createInstructor", () => {
   });
 
   test.each([
-    ["a password shorter than 10 characters", { ...valid, password: "short1234" }, "password", /at least 10 characters/],
+    [
+      "a password shorter than 10 characters",
+      { ...valid, password: "short1234" },
+      "password",
+      /at least 10 characters/,
+    ],
     ["an invalid email", { ...valid, email: "not-an-email" }, "email", /valid email/],
     ["a missing email", { ...valid, email: "" }, "email", /Enter your email/],
     ["a blank name", { ...valid, name: "   " }, "name", /Enter your name/],

@@ -5,8 +5,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { fieldErrors, signUpSchema } from "@/lib/auth/validation";
 
 export type CreateInstructorResult =
-  | { ok: true; user: { id: string; name: string; email: string } }
-  | { ok: false; fieldErrors: Record<string, string> };
+  { ok: true; user: { id: string; name: string; email: string } } | { ok: false; fieldErrors: Record<string, string> };
 
 export const DUPLICATE_EMAIL_MESSAGE = "An account with this email already exists. Sign in instead.";
 

@@ -14,7 +14,14 @@ export const BASE: Omit<Scenario, "id" | "title" | "summary" | "compare"> = {
   caseload: {
     cases: 1000,
     personsPerCase: [62, 25, 9, 4],
-    organs: { ogpuCollegium: 3, nkvdTroika: 14, specialConference: 25, court: 43, militaryTribunal: 13, militaryCollegium: 2 },
+    organs: {
+      ogpuCollegium: 3,
+      nkvdTroika: 14,
+      specialConference: 25,
+      court: 43,
+      militaryTribunal: 13,
+      militaryCollegium: 2,
+    },
     termYears: [
       { years: 5, weight: 12 },
       { years: 8, weight: 18 },
@@ -28,7 +35,14 @@ export const BASE: Omit<Scenario, "id" | "title" | "summary" | "compare"> = {
     complaintShare: 0.6,
     firstComplaint: ln(45, 150),
     maxComplaints: [40, 35, 25],
-    addressees: { campAdministration: 30, campProcurator: 20, provincialProcuracy: 20, kgb: 10, presidium: 15, generalProcurator: 5 },
+    addressees: {
+      campAdministration: 30,
+      campProcurator: 20,
+      provincialProcuracy: 20,
+      kgb: 10,
+      presidium: 15,
+      generalProcurator: 5,
+    },
     camps: 12,
   },
   institutions: {
@@ -108,44 +122,101 @@ export const BASE: Omit<Scenario, "id" | "title" | "summary" | "compare"> = {
       source: "invented",
       note: "The sources give no mix of sentencing organs; the Special Conference alone sentenced 442,531 people in 1934–53 (adler-ch3).",
     },
-    "caseload.termYears": { source: "adler-ch3", note: "Most politicals had 8–25 years; the exact spread is invented." },
-    "caseload.exileShare": { source: "adler-ch3", note: "62,462 exiled after their term ended, of 467,946 counter-revolutionary prisoners (early 1954): 13%." },
-    "caseload.originalsElsewhereShare": { source: "adler-ch3", note: "Files were “often” copies with originals elsewhere; the share is invented." },
-    "caseload.crossChecks": { source: "adler-ch3", note: "Testimony had to be checked against other cases (Tomsk); the counts are invented." },
+    "caseload.termYears": {
+      source: "adler-ch3",
+      note: "Most politicals had 8–25 years; the exact spread is invented.",
+    },
+    "caseload.exileShare": {
+      source: "adler-ch3",
+      note: "62,462 exiled after their term ended, of 467,946 counter-revolutionary prisoners (early 1954): 13%.",
+    },
+    "caseload.originalsElsewhereShare": {
+      source: "adler-ch3",
+      note: "Files were “often” copies with originals elsewhere; the share is invented.",
+    },
+    "caseload.crossChecks": {
+      source: "adler-ch3",
+      note: "Testimony had to be checked against other cases (Tomsk); the counts are invented.",
+    },
     "caseload.complaintShare": { source: "invented", note: "How many prisoners or relatives wrote is not known." },
     "caseload.firstComplaint": { source: "invented", note: "When the first letter was written after the decree." },
-    "caseload.maxComplaints": { source: "adler-ch3", note: "People wrote again and again (Barkhanov, the “six years, not five” man); the counts are invented." },
-    "caseload.addressees": { source: "adler-ch3", note: "Complaints went to the camp, the procuracy, the KGB, the Presidium/Voroshilov; the mix is invented." },
+    "caseload.maxComplaints": {
+      source: "adler-ch3",
+      note: "People wrote again and again (Barkhanov, the “six years, not five” man); the counts are invented.",
+    },
+    "caseload.addressees": {
+      source: "adler-ch3",
+      note: "Complaints went to the camp, the procuracy, the KGB, the Presidium/Voroshilov; the mix is invented.",
+    },
     "caseload.camps": { source: "invented", note: "Number of camps sending lists to one commission." },
-    "institutions.complaintTransit": { source: "invented", note: "Post and camp censorship; no figure in the sources." },
+    "institutions.complaintTransit": {
+      source: "invented",
+      note: "Post and camp censorship; no figure in the sources.",
+    },
     "institutions.routing": {
       source: "adler-ch3",
       note: "Complaints to camp chiefs mostly stayed with the accused (in one region only 15% went to other departments; Mordovia: 24% “fell into this category”).",
     },
     "institutions.rewrite": { source: "invented", note: "How long before someone wrote again." },
-    "institutions.presidiumPardonShare": { source: "adler-ch3", note: "About 165 requests granted by the RSFSR Presidium in Jan–Jul 1955; the per-letter share is calibrated." },
-    "institutions.presidiumDays": { source: "adler-ch3", note: "Barkhanov waited nine months even with a friend in Moscow." },
-    "institutions.listsWithheldShare": { source: "adler-ch3", note: "Ivanovo, Kostroma, Kuibyshev and Yakutia waited for lists that did not come; the share is invented." },
+    "institutions.presidiumPardonShare": {
+      source: "adler-ch3",
+      note: "About 165 requests granted by the RSFSR Presidium in Jan–Jul 1955; the per-letter share is calibrated.",
+    },
+    "institutions.presidiumDays": {
+      source: "adler-ch3",
+      note: "Barkhanov waited nine months even with a friend in Moscow.",
+    },
+    "institutions.listsWithheldShare": {
+      source: "adler-ch3",
+      note: "Ivanovo, Kostroma, Kuibyshev and Yakutia waited for lists that did not come; the share is invented.",
+    },
     "institutions.listDelay": { source: "invented", note: "How late the lists that did come arrived." },
-    "institutions.proceedWithoutLists": { source: "adler-ch3", note: "The May 19 decree told commissions to work from registered complaints." },
-    "institutions.proceedWithoutListsAfter": { source: "invented", note: "How long a commission waited before going ahead without a list." },
+    "institutions.proceedWithoutLists": {
+      source: "adler-ch3",
+      note: "The May 19 decree told commissions to work from registered complaints.",
+    },
+    "institutions.proceedWithoutListsAfter": {
+      source: "invented",
+      note: "How long a commission waited before going ahead without a list.",
+    },
     "institutions.fileClerks": { source: "adler-ch3", note: "Tomsk: six staff." },
     "institutions.fileAssembly": { source: "invented", note: "A clerk's days per file." },
-    "institutions.originalsDelay": { source: "adler-ch3", note: "Originals sat in Moscow or other provinces; the delay is invented." },
+    "institutions.originalsDelay": {
+      source: "adler-ch3",
+      note: "Originals sat in Moscow or other provinces; the delay is invented.",
+    },
     "institutions.crossCheck": { source: "invented", note: "Days to check testimony against another case." },
     "institutions.courtBacklog": { source: "invented", note: "How long a protest waited in court." },
-    "institutions.reinvestigation": { source: "adler-ch3", note: "Re-investigation had “legally established” limits whose length is not given; invented." },
-    "institutions.courtRulings": { source: "adler-ch3", note: "Suspend, return, Serbsky or reject are documented; their shares are invented." },
-    "institutions.spravkaIssueShare": { source: "adler-ch3", note: "Late 1955: courts suspended cases but issued no spravki; the shares are invented." },
+    "institutions.reinvestigation": {
+      source: "adler-ch3",
+      note: "Re-investigation had “legally established” limits whose length is not given; invented.",
+    },
+    "institutions.courtRulings": {
+      source: "adler-ch3",
+      note: "Suspend, return, Serbsky or reject are documented; their shares are invented.",
+    },
+    "institutions.spravkaIssueShare": {
+      source: "adler-ch3",
+      note: "Late 1955: courts suspended cases but issued no spravki; the shares are invented.",
+    },
     "institutions.spravkaWait": { source: "invented", note: "How long each step of the spravka loop took." },
-    "desks.procurators": { source: "adler-ch3", note: "Procuracy staff were “reduced in size three times” in 1954; the number per desk is invented." },
+    "desks.procurators": {
+      source: "adler-ch3",
+      note: "Procuracy staff were “reduced in size three times” in 1954; the number per desk is invented.",
+    },
     "desks.hoursPerDay": { source: "invented", note: "Hours a procurator could give review work each day." },
     "desks.reviewHoursPerPerson": { source: "invented", note: "Hours to read one person's file." },
     "policy.decisions": {
       source: "adler-ch3",
       note: "The May 19 menu; the weights are calibrated to each province's tally (e.g. Chita: 37% upheld, 15% rehabilitated).",
     },
-    "policy.bias": { source: "adler-ch3", note: "“Do not weaken the struggle against real enemies”; 1 is the 1954 baseline." },
-    events: { source: "adler-ch3", note: "Dated events from the brief's timeline; the Feb 1956 congress is from Seventeen Moments." },
+    "policy.bias": {
+      source: "adler-ch3",
+      note: "“Do not weaken the struggle against real enemies”; 1 is the 1954 baseline.",
+    },
+    events: {
+      source: "adler-ch3",
+      note: "Dated events from the brief's timeline; the Feb 1956 congress is from Seventeen Moments.",
+    },
   },
 };

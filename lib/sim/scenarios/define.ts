@@ -1,7 +1,11 @@
 import { scenarioSchema, type Scenario } from "@/lib/sim/scenario-schema";
 import { BASE } from "./base";
 
-export type DeepPartial<T> = T extends readonly unknown[] ? T : T extends object ? { [K in keyof T]?: DeepPartial<T[K]> } : T;
+export type DeepPartial<T> = T extends readonly unknown[]
+  ? T
+  : T extends object
+    ? { [K in keyof T]?: DeepPartial<T[K]> }
+    : T;
 
 export function deepMerge<T>(base: T, override: NoInfer<DeepPartial<T>> | undefined): T {
   if (override === undefined) return base;

@@ -243,3 +243,49 @@ describe("saving and resuming a run (the interactive driver's persistence)", () 
     expect(() => World.resume(small("rostov-1954", 100), saved)).toThrow(/saved for scenario "chita-1954"/);
   });
 });
+
+describe("effects: historical events and instructors' injections", () => {
+  test("an injection that cannot apply is refused with a clear message and changes nothing", async () => {
+    const { EffectError } = await import("./scenario-schema");
+    const scenario = small("chita-1954", 100);
+    const world = new World(scenario, 1);
+    world.advanceTo(50);
+    const before = JSON.stringify(world.save());
+    expect(() => world.applyEffect({ set: "desks.tables", value: 3 })).toThrow(EffectError);
+    expect(() => world.applyEffect({ set: "desks.procurators", value: -2 })).toThrow(/desks.procurators/);
+    expect(() => world.applyEffect({ set: "institutions.proceedWithoutLists", value: 3 })).toThrow(/takes a boolean/);
+    expect(JSON.stringify(world.save())).toBe(before);
+  });
+
+  test("a scenario whose scheduled event cannot apply is refused, naming the event", () => {
+    expect(() =>
+      defineScenario({
+        id: "bad-event",
+        title: "t",
+        summary: "s",
+        compare: [],
+        events: [
+          {
+            date: "1954-07-01",
+            id: "x",
+            title: "x",
+            source: "invented",
+            effects: [{ set: "policy.nonsense", value: 1 }],
+          },
+        ],
+      }),
+    ).toThrow(/events\.0\.effects\.0|unknown setting/);
+  });
+
+  test("a staff cut slows the commission down from that day on", () => {
+    const scenario = small("chita-1954", 500);
+    const decided = (cut: boolean) => {
+      const world = new World(scenario, 6);
+      world.advanceTo(30);
+      if (cut) world.applyEffect({ set: "desks.procurators", value: 1 });
+      world.advanceTo(scenario.horizonDays);
+      return commissionDecisions(world.result(6));
+    };
+    expect(decided(true)).toBeLessThan(decided(false));
+  });
+});

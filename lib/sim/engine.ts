@@ -17,7 +17,7 @@ import { sampleDays, type Distribution } from "./distributions";
 import { EventQueue } from "./event-queue";
 import { ServerPool } from "./server-pool";
 import { childStream, pickWeighted, seedOf, uniformAt, type Rng } from "./rng";
-import type { Effect, Scenario } from "./scenario-schema";
+import { applyEffectTo, type Effect, type Scenario } from "./scenario-schema";
 
 const enum Kind {
   CaseEvent = 1,
@@ -151,7 +151,7 @@ export class World {
   private readonly campCases: Int32Array[];
   private readonly campListSent: Uint8Array;
   private readonly queue: EventQueue;
-  private readonly params: Scenario;
+  private params: Scenario;
   /** Procurators' desks and file clerks: each free from some day on (RULES.reviewHours). */
   private readonly desks: ServerPool;
   private readonly clerks: ServerPool;
@@ -278,7 +278,7 @@ export class World {
     }
     this.now = saved.now;
     [this.eventsProcessed, this.lettersWritten, this.forwardedToAccused] = saved.counters;
-    Object.assign(this.params, structuredClone(saved.params));
+    this.params = structuredClone(saved.params);
     this.campListSent.set(saved.campListSent);
     this.desks.load(saved.desks);
     this.clerks.load(saved.clerks);
@@ -586,13 +586,13 @@ export class World {
     }
   }
 
-  /** A historical event or an instructor's injection. */
+  /** A historical event or an instructor's injection. Throws EffectError (and changes nothing) if it cannot apply. */
   applyEffect(effect: Effect): void {
     if ("action" in effect) {
       for (let camp = 0; camp < this.campListSent.length; camp++) this.listArrives(camp);
       return;
     }
-    setPath(this.params, effect.set, effect.value);
+    this.params = applyEffectTo(this.params, effect);
     if (effect.set === "desks.procurators") this.desks.resize(this.params.desks.procurators, this.now);
     if (effect.set === "institutions.fileClerks") this.clerks.resize(this.params.institutions.fileClerks, this.now);
   }
@@ -664,13 +664,6 @@ export function runScenario(scenario: Scenario, seed: number | string): RunResul
   const world = new World(scenario, seed);
   world.advanceTo(scenario.horizonDays);
   return world.result(seed);
-}
-
-function setPath(target: object, path: string, value: number | boolean): void {
-  const keys = path.split(".");
-  let node: Record<string, unknown> = target as Record<string, unknown>;
-  for (const key of keys.slice(0, -1)) node = node[key] as Record<string, unknown>;
-  node[keys.at(-1)!] = value;
 }
 
 function quantile(sorted: number[], q: number): number | null {

@@ -33,11 +33,7 @@ export const effectSchema = z.union([
   z.object({ action: z.literal("sendAllLists") }).strict(),
 ]);
 
-/**
- * A scenario: typed, versioned data (../shared/architecture.md §3). Every
- * parameter's provenance is listed in `provenance` (checked by tests).
- */
-export const scenarioSchema = z
+const scenarioShape = z
   .object({
     schemaVersion: z.literal(SCENARIO_SCHEMA_VERSION),
     id: z.string().regex(/^[a-z0-9-]+$/),
@@ -140,6 +136,54 @@ export const scenarioSchema = z
   })
   .strict();
 
-export type Scenario = z.infer<typeof scenarioSchema>;
+/**
+ * A scenario: typed, versioned data (../shared/architecture.md §3). Every
+ * parameter's provenance is listed in `provenance` (checked by tests), and
+ * every scheduled event's effect must apply cleanly to it.
+ */
+export const scenarioSchema = scenarioShape.superRefine((scenario, ctx) => {
+  scenario.events.forEach((event, i) =>
+    event.effects.forEach((effect, j) => {
+      try {
+        applyEffectTo(scenario, effect);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", path: ["events", i, "effects", j], message: (error as Error).message });
+      }
+    }),
+  );
+});
+
+export type Scenario = z.infer<typeof scenarioShape>;
+
+/** An effect that cannot apply (unknown path, wrong type, out of range): nothing is changed. */
+export class EffectError extends Error {}
+
+/**
+ * The scenario after a historical event or an instructor's injection sets one
+ * number or switch. Returns a new object; throws EffectError naming the
+ * problem if the path is unknown or the result would not be a valid scenario.
+ */
+export function applyEffectTo(scenario: Scenario, effect: Effect): Scenario {
+  if ("action" in effect) return scenario;
+  const keys = effect.set.split(".");
+  const next = structuredClone(scenario);
+  let node: unknown = next;
+  for (const key of keys.slice(0, -1)) {
+    if (node === null || typeof node !== "object" || !(key in node))
+      throw new EffectError(`unknown setting "${effect.set}"`);
+    node = (node as Record<string, unknown>)[key];
+  }
+  const last = keys.at(-1)!;
+  if (node === null || typeof node !== "object" || !(last in node))
+    throw new EffectError(`unknown setting "${effect.set}"`);
+  const current = (node as Record<string, unknown>)[last];
+  if (typeof current !== typeof effect.value) {
+    throw new EffectError(`"${effect.set}" takes a ${typeof current}, not a ${typeof effect.value}`);
+  }
+  (node as Record<string, unknown>)[last] = effect.value;
+  const parsed = scenarioShape.safeParse(next);
+  if (!parsed.success) throw new EffectError(`"${effect.set}" = ${effect.value}: ${parsed.error.issues[0]!.message}`);
+  return parsed.data;
+}
 export type Effect = z.infer<typeof effectSchema>;
 export type CompareMetric = Scenario["compare"][number]["metric"];

@@ -170,6 +170,10 @@ export const caseSetup = setup({
     recordRuling: assign({ ruling: ({ event, context }) => rulingOf(event) ?? context.ruling }),
     recordSpravkaRequest: assign({ spravkaRequests: ({ context }) => context.spravkaRequests + 1 }),
     release: assign({ custody: "released" }),
+    /** Free, but the sentence stands: the passport keeps its "minuses" (RULES.passportMinus). */
+    releaseWithRecord: assign({ custody: "released", passportMinus: true }),
+    /** Rescinded "without objection": free and rights restored, though not rehabilitated (RULES.presidiumPardon). */
+    pardon: assign({ custody: "released", passportMinus: false }),
     clearRecord: assign({ custody: "released", passportMinus: false, spravkaIssued: true }),
     commitToSerbsky: assign({ custody: "psychiatric" }),
   },

@@ -328,7 +328,7 @@ describe("generated paths (@xstate/graph)", () => {
     expect(paths.some((p) => p.state.matches("court"))).toBe(false);
   });
 
-  test("every generated path keeps the invariants: decisions come from the menu only after review, releases only after a decision", () => {
+  test("every generated path keeps the invariants: releases only after a decision or a pardon; a standing sentence keeps the passport minus", () => {
     const paths = getSimplePaths(caseMachine, {
       input: { ...specialConferenceExile, maxComplaints: 1 },
       events: ALL_EVENTS,
@@ -339,7 +339,13 @@ describe("generated paths (@xstate/graph)", () => {
     for (const path of paths) {
       for (const step of path.steps) {
         const { context } = step.state;
-        if (context.custody === "released") expect(context.decision).not.toBeNull();
+        // Only a decision or a Presidium pardon frees anyone.
+        if (context.custody === "released")
+          expect(context.decision !== null || step.state.value === "pardoned").toBe(true);
+        if (step.state.value === "amnestied" || step.state.value === "exileEnded")
+          expect(context.passportMinus).toBe(true);
+        if (step.state.value === "pardoned")
+          expect(context).toMatchObject({ custody: "released", passportMinus: false });
         if (context.spravkaIssued) expect(context.decision).toBe("fullRehabilitation");
         if (context.decision !== null) expect(context.listArrived || context.complaintsOnly).toBe(true);
       }

@@ -25,42 +25,44 @@ export const caseMachine = caseSetup.createMachine({
       onDone: [{ guard: "listArrived", target: "commission" }, { target: "lists" }],
       on: {
         "lists.arrive": { target: "commission", actions: "recordList" },
-        "presidium.pardon": { guard: "petitionedPresidium", target: "pardoned" },
+        "presidium.pardon": { guard: "petitionedPresidium", target: "pardoned", actions: "pardon" },
       },
     },
     lists: {
       description: "Complaint registered, the commission waits for the camp's list.",
       ...listsStage,
       onDone: { target: "commission" },
-      on: { "presidium.pardon": { guard: "petitionedPresidium", target: "pardoned" } },
+      on: { "presidium.pardon": { guard: "petitionedPresidium", target: "pardoned", actions: "pardon" } },
     },
     commission: {
       description: "File assembly and review at a procurator's desk; a Presidium pardon can still overtake it.",
       ...commissionStage,
       // A petition to the Presidium runs alongside the commission's work (RULES.presidiumPardon).
-      on: { "presidium.pardon": { guard: "petitionedPresidium", target: "pardoned" } },
+      on: { "presidium.pardon": { guard: "petitionedPresidium", target: "pardoned", actions: "pardon" } },
       onDone: [
         { guard: "decidedRefusal", target: "upheld" },
         { guard: "isJudicialSentence", target: "court" },
         { guard: "decidedRehabilitation", target: "spravka", actions: "release" },
         { guard: "decidedReclassification", target: "reclassified", actions: "release" },
         { guard: "decidedReduction", target: "reduced" },
-        { guard: "decidedAmnesty", target: "amnestied", actions: "release" },
-        { guard: "decidedEndExile", target: "exileEnded", actions: "release" },
+        { guard: "decidedAmnesty", target: "amnestied", actions: "releaseWithRecord" },
+        { guard: "decidedEndExile", target: "exileEnded", actions: "releaseWithRecord" },
       ],
     },
     court: {
       description: "A protest against a court sentence waits for a ruling.",
       meta: { rule: "extrajudicialFinal" },
       ...courtStage,
+      // A Presidium pardon can overtake a protest too (RULES.presidiumPardon).
+      on: { "presidium.pardon": { guard: "petitionedPresidium", target: "pardoned", actions: "pardon" } },
       onDone: [
         { guard: "ruledReject", target: "upheld" },
         { guard: "ruledPsychiatric", target: "psychiatric", actions: "commitToSerbsky" },
         { guard: "decidedRehabilitation", target: "spravka", actions: "release" },
         { guard: "decidedReclassification", target: "reclassified", actions: "release" },
         { guard: "decidedReduction", target: "reduced" },
-        { guard: "decidedAmnesty", target: "amnestied", actions: "release" },
-        { guard: "decidedEndExile", target: "exileEnded", actions: "release" },
+        { guard: "decidedAmnesty", target: "amnestied", actions: "releaseWithRecord" },
+        { guard: "decidedEndExile", target: "exileEnded", actions: "releaseWithRecord" },
       ],
     },
     spravka: {

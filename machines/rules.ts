@@ -69,6 +69,12 @@ export const RULES = {
     claim:
       "The Presidium of the RSFSR Supreme Soviet rescinded sentences on petition in stock wording (“justifiably sentenced” but the Procuracy “does not object”): a pardon, not rehabilitation.",
   },
+  passportMinus: {
+    source: "adler-ch3",
+    section: "brief §2.8",
+    claim:
+      "Police passports carried “minuses” (cities a person could not live in) for 58ers whose sentences stood, even after release.",
+  },
   reviewHours: {
     source: "adler-ch3",
     section: "brief §2 Delays (Tomsk)",

@@ -46,9 +46,9 @@ function afterDecision(c: CaseContext): PlainSnapshot {
     case "sentenceReduction":
       return snap("reduced", c);
     case "amnesty1953":
-      return snap("amnestied", release(c));
+      return snap("amnestied", { ...c, custody: "released", passportMinus: true });
     case "endExile":
-      return snap("exileEnded", release(c));
+      return snap("exileEnded", { ...c, custody: "released", passportMinus: true });
     default:
       return snap("upheld", c);
   }
@@ -141,16 +141,13 @@ export function reduceCase(path: string, c: CaseContext, e: CaseEvent): PlainSna
       break;
   }
   // Stage-level handlers.
-  if (top === "complaint") {
-    if (e.type === "lists.arrive") return snap("commission.queued", { ...c, listArrived: true });
-    if (e.type === "presidium.pardon" && caseGuards.petitionedPresidium(args)) return snap("pardoned", c);
-  }
+  if (top === "complaint" && e.type === "lists.arrive") return snap("commission.queued", { ...c, listArrived: true });
   if (
-    (top === "lists" || top === "commission") &&
+    (top === "complaint" || top === "lists" || top === "commission" || top === "court") &&
     e.type === "presidium.pardon" &&
     caseGuards.petitionedPresidium(args)
   ) {
-    return snap("pardoned", c);
+    return snap("pardoned", { ...c, custody: "released", passportMinus: false });
   }
   if (top === "spravka" && e.type === "spravka.issue") {
     return snap("rehabilitated", { ...c, custody: "released", passportMinus: false, spravkaIssued: true });

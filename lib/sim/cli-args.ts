@@ -111,7 +111,7 @@ function setAtPath(root: unknown, path: string, value: unknown, what: string): u
   const keys = path.split(".");
   let node: unknown = root;
   for (const [k, key] of keys.entries()) {
-    if (node === null || typeof node !== "object" || !(key in node)) {
+    if (node === null || typeof node !== "object" || !Object.hasOwn(node, key)) {
       throw new UsageError(`${what}: unknown scenario path "${keys.slice(0, k + 1).join(".")}"`);
     }
     if (k === keys.length - 1) {

@@ -16,14 +16,23 @@ import { CaseStepper, REFUSED } from "./case-stepper";
 import { sampleDays, type Distribution } from "./distributions";
 import { EventQueue } from "./event-queue";
 import { ServerPool } from "./server-pool";
-import { childStream, pickWeighted, seedOf, uniformAt, type Rng } from "./rng";
+import { childStream, hashString, pickWeighted, seedOf, uniformAt, type Rng } from "./rng";
 import { applyEffectTo, type Effect, type Scenario } from "./scenario-schema";
 
 const enum Kind {
+  /** A bot's or an institution's next step for a case, valid only while the case stays in the state that planned it. */
   CaseEvent = 1,
   CampList = 2,
   History = 3,
+  /** A Presidium answer: it comes whatever state the case has reached meanwhile. */
+  Petition = 4,
 }
+
+/** Where a letter in transit ends up, in the order of the routing weights. */
+const ROUTES = [EVENT_IDS.register, EVENT_IDS.forwardToAccused, EVENT_IDS.lose, EVENT_IDS.formReply];
+
+/** Case events are queued with the case's epoch, so a plan made for an earlier state is dropped. */
+const EVENT_BITS = 64;
 
 /**
  * The memo of XState transitions is shared by every world in the process: it
@@ -84,6 +93,8 @@ export type SavedWorld = {
   format: number;
   machineVersion: number;
   scenario: string;
+  /** The scenario as it was when the run started (with any --set changes): resuming needs the very same one. */
+  scenarioHash: number;
   seed: number;
   now: number;
   counters: [events: number, letters: number, forwarded: number];
@@ -92,6 +103,7 @@ export type SavedWorld = {
   caseStates: number[];
   draws: number[];
   addressee: number[];
+  epoch: number[];
   reviewDays: number[];
   stageOf: number[];
   stageSince: (number | null)[];
@@ -142,6 +154,8 @@ export class World {
   private readonly draws: Uint32Array;
   private readonly streams: Uint32Array;
   private readonly reviewDays: Float32Array;
+  /** Bumped on every change of a case's state; see Kind.CaseEvent. */
+  private readonly epoch: Uint32Array;
   /** Who the case's latest letter is addressed to (index into ADDRESSEES), for routing. */
   private readonly addressee: Uint8Array;
   private readonly stageOf: Int8Array;
@@ -184,6 +198,7 @@ export class World {
     this.streams = new Uint32Array(n);
     this.reviewDays = new Float32Array(n);
     this.addressee = new Uint8Array(n);
+    this.epoch = new Uint32Array(n);
     this.stageOf = new Int8Array(n).fill(-1);
     this.stageSince = new Float64Array(n);
     this.knownSince = new Float64Array(n).fill(NaN);
@@ -228,6 +243,7 @@ export class World {
       format: SAVED_WORLD_FORMAT,
       machineVersion: CASE_MACHINE_VERSION,
       scenario: this.scenario.id,
+      scenarioHash: scenarioHash(this.scenario),
       seed: this.seed,
       now: this.now,
       counters: [this.eventsProcessed, this.lettersWritten, this.forwardedToAccused],
@@ -236,6 +252,7 @@ export class World {
       caseStates,
       draws: Array.from(this.draws),
       addressee: Array.from(this.addressee),
+      epoch: Array.from(this.epoch),
       reviewDays: Array.from(this.reviewDays),
       stageOf: Array.from(this.stageOf),
       stageSince: nums(this.stageSince),
@@ -257,8 +274,10 @@ export class World {
         `This run was saved by another version of Spravka (format ${saved.format}, machines v${saved.machineVersion}).`,
       );
     }
-    if (saved.scenario !== scenario.id || saved.caseStates.length !== scenario.caseload.cases) {
-      throw new Error(`This run was saved for scenario "${saved.scenario}", not "${scenario.id}".`);
+    if (saved.scenario !== scenario.id || saved.scenarioHash !== scenarioHash(scenario)) {
+      throw new Error(
+        `This run was saved for scenario "${saved.scenario}" with other settings, not this "${scenario.id}".`,
+      );
     }
     return new World(scenario, saved.seed, stepper, saved);
   }
@@ -270,6 +289,7 @@ export class World {
       this.state[i] = ids[saved.caseStates[i]!]!;
       this.draws[i] = saved.draws[i]!;
       this.addressee[i] = saved.addressee[i]!;
+      this.epoch[i] = saved.epoch[i]!;
       this.reviewDays[i] = saved.reviewDays[i]!;
       this.stageOf[i] = saved.stageOf[i]!;
       this.stageSince[i] = num(saved.stageSince[i]!);
@@ -365,7 +385,8 @@ export class World {
     const start = dayNumber(this.scenario.startDate);
     this.scenario.events.forEach((event, index) => {
       const day = dayNumber(event.date) - start;
-      if (day >= 0 && day <= this.scenario.horizonDays) this.queue.push(day, Kind.History, index, 0);
+      // Events before the start date are already in force on day 0 (in date order).
+      if (day <= this.scenario.horizonDays) this.queue.push(Math.max(0, day), Kind.History, index, 0);
     });
   }
 
@@ -421,7 +442,7 @@ export class World {
         const to = ADDRESSEES[this.addressee[i]!]!;
         const transit = now + this.sample(i, p.institutions.complaintTransit);
         if (to === "presidium" && this.caseDraw(i) < p.institutions.presidiumPardonShare) {
-          this.at(i, transit + this.sample(i, p.institutions.presidiumDays), EVENT_IDS.pardon);
+          this.queue.push(transit + this.sample(i, p.institutions.presidiumDays), Kind.Petition, i, EVENT_IDS.pardon);
         }
         const r = p.institutions.routing[to];
         const w = this.routeWeights;
@@ -429,11 +450,8 @@ export class World {
         w[1] = r.forwardToAccused;
         w[2] = r.lose;
         w[3] = r.formReply;
-        const k = this.pick(i, w);
-        const routed = [EVENT_IDS.register, EVENT_IDS.forwardToAccused, EVENT_IDS.lose, EVENT_IDS.formReply][
-          Math.max(0, k)
-        ]!;
-        this.at(i, transit, routed);
+        // The schema guarantees a positive weight, so k ≥ 0.
+        this.at(i, transit, ROUTES[this.pick(i, w)]!);
         return;
       }
       case Driver.ComplaintForwardedToAccused:
@@ -481,8 +499,9 @@ export class World {
           const w = p.policy.decisions[d] * (d === "confirmRefusal" ? p.policy.bias : 1);
           weights[k] = w > 0 && this.stepper.can(stateId, this.decisionIds[k]!) ? w : 0;
         }
+        // No decision the policy allows is available: the file stays on the desk.
         const k = this.pick(i, weights);
-        this.at(i, now + this.reviewDays[i]!, this.decisionIds[Math.max(0, k)]!);
+        if (k >= 0) this.at(i, now + this.reviewDays[i]!, this.decisionIds[k]!);
         return;
       }
       case Driver.CourtAwaitingHearing:
@@ -497,7 +516,8 @@ export class World {
           this.kindOf(stateId) === Driver.CourtAwaitingHearing
             ? p.institutions.courtBacklog
             : p.institutions.reinvestigation;
-        this.at(i, now + this.sample(i, delay), this.rulingIds[Math.max(0, this.pick(i, weights))]!);
+        const k = this.pick(i, weights);
+        if (k >= 0) this.at(i, now + this.sample(i, delay), this.rulingIds[k]!);
         return;
       }
       case Driver.SpravkaAwaiting:
@@ -525,7 +545,8 @@ export class World {
   }
 
   private at(i: number, time: number, eventId: number): void {
-    this.queue.push(Math.max(time, this.now), Kind.CaseEvent, i, eventId);
+    if (time < this.now) throw new Error(`case ${i}: event ${eventId} scheduled in the past (${time} < ${this.now})`);
+    this.queue.push(time, Kind.CaseEvent, i, this.epoch[i]! * EVENT_BITS + eventId);
   }
 
   // ── stepping ────────────────────────────────────────────────────────────
@@ -536,6 +557,7 @@ export class World {
     if (next === REFUSED) return false;
     this.eventsProcessed++;
     if (next === before) return true;
+    this.epoch[i]!++;
     const letterTo = EVENT_IDS.fileTo.indexOf(eventId);
     if (letterTo >= 0) this.addressee[i] = letterTo;
     this.state[i] = next;
@@ -561,6 +583,9 @@ export class World {
       this.now = out.time;
       switch (out.kind) {
         case Kind.CaseEvent:
+          if (Math.floor(out.b / EVENT_BITS) === this.epoch[out.a]) this.sendCaseEvent(out.a, out.b % EVENT_BITS);
+          break;
+        case Kind.Petition:
           this.sendCaseEvent(out.a, out.b);
           break;
         case Kind.CampList:
@@ -593,8 +618,9 @@ export class World {
       return;
     }
     this.params = applyEffectTo(this.params, effect);
-    if (effect.set === "desks.procurators") this.desks.resize(this.params.desks.procurators, this.now);
-    if (effect.set === "institutions.fileClerks") this.clerks.resize(this.params.institutions.fileClerks, this.now);
+    const path = "set" in effect ? effect.set : effect.scale;
+    if (path === "desks.procurators") this.desks.resize(this.params.desks.procurators, this.now);
+    if (path === "institutions.fileClerks") this.clerks.resize(this.params.institutions.fileClerks, this.now);
   }
 
   /** Outcome counts and queue figures at the current time. */
@@ -673,6 +699,11 @@ function quantile(sorted: number[], q: number): number | null {
 
 function round1(x: number): number {
   return Math.round(x * 10) / 10;
+}
+
+/** A fingerprint of a scenario's settings. */
+export function scenarioHash(scenario: Scenario): number {
+  return hashString(JSON.stringify(scenario));
 }
 
 /** Days since 1970-01-01 for a YYYY-MM-DD date (calendar arithmetic, not the wall clock). */

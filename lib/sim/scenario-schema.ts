@@ -6,10 +6,17 @@ export const SCENARIO_SCHEMA_VERSION = 1;
 
 const share = z.number().min(0).max(1);
 const weight = z.number().min(0);
-const weights = z.array(weight).min(1);
+const SOME_WEIGHT = { message: "at least one weight must be above zero" };
+const weights = z
+  .array(weight)
+  .min(1)
+  .refine((w) => w.some((x) => x > 0), SOME_WEIGHT);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "use YYYY-MM-DD");
 const recordOf = <K extends readonly [string, ...string[]], V extends z.ZodTypeAny>(keys: K, value: V) =>
   z.object(Object.fromEntries(keys.map((k) => [k, value])) as { [P in K[number]]: V }).strict();
+/** A record of weights of which at least one is above zero. */
+const weightsOf = <K extends readonly [string, ...string[]]>(keys: K) =>
+  recordOf(keys, weight).refine((w) => Object.values(w).some((x) => (x as number) > 0), SOME_WEIGHT);
 
 export const SOURCE_KEYS = [
   "adler-ch3",
@@ -30,6 +37,8 @@ const routingSchema = z
 
 export const effectSchema = z.union([
   z.object({ set: z.string().min(1), value: z.union([z.number(), z.boolean()]) }).strict(),
+  /** Multiplies a number, so a historical event shifts each province's own calibrated figure. */
+  z.object({ scale: z.string().min(1), by: z.number().min(0) }).strict(),
   z.object({ action: z.literal("sendAllLists") }).strict(),
 ]);
 
@@ -46,8 +55,11 @@ const scenarioShape = z
         cases: z.number().int().positive().max(2_000_000),
         /** weights for 1, 2, 3 … persons per case */
         personsPerCase: weights,
-        organs: recordOf(SENTENCING_ORGANS, weight),
-        termYears: z.array(z.object({ years: z.number().positive().max(25), weight })).min(1),
+        organs: weightsOf(SENTENCING_ORGANS),
+        termYears: z
+          .array(z.object({ years: z.number().positive().max(25), weight }))
+          .min(1)
+          .refine((t) => t.some((x) => x.weight > 0), SOME_WEIGHT),
         exileShare: share,
         originalsElsewhereShare: share,
         /** weights for 0, 1, 2 … other cases to cross-check */
@@ -56,7 +68,7 @@ const scenarioShape = z
         firstComplaint: distributionSchema,
         /** weights for 1, 2, 3 … letters before giving up */
         maxComplaints: weights,
-        addressees: recordOf(ADDRESSEES, weight),
+        addressees: weightsOf(ADDRESSEES),
         camps: z.number().int().positive(),
       })
       .strict(),
@@ -77,7 +89,7 @@ const scenarioShape = z
         crossCheck: distributionSchema,
         courtBacklog: distributionSchema,
         reinvestigation: distributionSchema,
-        courtRulings: recordOf(COURT_RULINGS, weight),
+        courtRulings: weightsOf(COURT_RULINGS),
         /** chance the spravka comes at each step: awaiting, after the MVD, the provincial procuracy, the General Procuracy */
         spravkaIssueShare: z.tuple([share, share, share, share]),
         spravkaWait: distributionSchema,
@@ -92,7 +104,7 @@ const scenarioShape = z
       .strict(),
     policy: z
       .object({
-        decisions: recordOf(DECISIONS, weight),
+        decisions: weightsOf(DECISIONS),
         /** multiplies the weight of confirming the refusal: 1954's "real enemies" pressure */
         bias: z.number().min(0).max(20),
       })
@@ -165,24 +177,30 @@ export class EffectError extends Error {}
  */
 export function applyEffectTo(scenario: Scenario, effect: Effect): Scenario {
   if ("action" in effect) return scenario;
-  const keys = effect.set.split(".");
+  const path = "set" in effect ? effect.set : effect.scale;
+  const keys = path.split(".");
   const next = structuredClone(scenario);
   let node: unknown = next;
   for (const key of keys.slice(0, -1)) {
-    if (node === null || typeof node !== "object" || !(key in node))
-      throw new EffectError(`unknown setting "${effect.set}"`);
+    if (node === null || typeof node !== "object" || !Object.hasOwn(node, key)) {
+      throw new EffectError(`unknown setting "${path}"`);
+    }
     node = (node as Record<string, unknown>)[key];
   }
   const last = keys.at(-1)!;
-  if (node === null || typeof node !== "object" || !(last in node))
-    throw new EffectError(`unknown setting "${effect.set}"`);
-  const current = (node as Record<string, unknown>)[last];
-  if (typeof current !== typeof effect.value) {
-    throw new EffectError(`"${effect.set}" takes a ${typeof current}, not a ${typeof effect.value}`);
+  if (node === null || typeof node !== "object" || !Object.hasOwn(node, last)) {
+    throw new EffectError(`unknown setting "${path}"`);
   }
-  (node as Record<string, unknown>)[last] = effect.value;
+  const current = (node as Record<string, unknown>)[last];
+  const value = "set" in effect ? effect.value : typeof current === "number" ? current * effect.by : undefined;
+  if (typeof current !== typeof value) {
+    throw new EffectError(
+      `"${path}" takes a ${typeof current}, not a ${"set" in effect ? typeof effect.value : "scale"}`,
+    );
+  }
+  (node as Record<string, unknown>)[last] = value;
   const parsed = scenarioShape.safeParse(next);
-  if (!parsed.success) throw new EffectError(`"${effect.set}" = ${effect.value}: ${parsed.error.issues[0]!.message}`);
+  if (!parsed.success) throw new EffectError(`"${path}" → ${String(value)}: ${parsed.error.issues[0]!.message}`);
   return parsed.data;
 }
 export type Effect = z.infer<typeof effectSchema>;

@@ -86,18 +86,39 @@ export const BASE: Omit<Scenario, "id" | "title" | "summary" | "compare"> = {
   },
   events: [
     {
+      date: "1954-04-24",
+      id: "exile-order",
+      title: "MVD–Procuracy order ends exile for counter-revolutionaries with terms up to five years",
+      source: "adler-ch3",
+      effects: [{ scale: "policy.decisions.endExile", by: 1.5 }],
+    },
+    {
+      date: "1954-06-01",
+      id: "special-conference-exiles",
+      title: "June 1954 decree: Special Conference exiles to be released within two months",
+      source: "adler-ch3",
+      effects: [{ scale: "policy.decisions.endExile", by: 1.5 }],
+    },
+    {
       date: "1954-09-24",
       id: "reclassification-ruling",
       title: "RSFSR Supreme Court Presidium reclassifies 58-7 and 58-11 conduct as art. 109",
       source: "adler-ch3",
-      effects: [{ set: "policy.decisions.reclassification", value: 12 }],
+      effects: [{ scale: "policy.decisions.reclassification", by: 2 }],
     },
     {
       date: "1955-05-01",
       id: "law-degree-decree",
       title: "New procurators must have a higher legal education",
       source: "adler-ch3",
-      effects: [{ set: "policy.bias", value: 0.9 }],
+      effects: [{ scale: "policy.bias", by: 0.9 }],
+    },
+    {
+      date: "1955-09-17",
+      id: "collaborators-amnesty",
+      title: "Amnesty for those accused of collaboration with the occupiers",
+      source: "adler-ch3",
+      effects: [{ scale: "policy.decisions.amnesty1953", by: 1.5 }],
     },
     {
       date: "1956-02-25",
@@ -105,8 +126,8 @@ export const BASE: Omit<Scenario, "id" | "title" | "summary" | "compare"> = {
       title: "Khrushchev's speech at the XX Congress; rehabilitation accelerates",
       source: "17moments",
       effects: [
-        { set: "policy.bias", value: 0.5 },
-        { set: "policy.decisions.fullRehabilitation", value: 25 },
+        { scale: "policy.bias", by: 0.5 },
+        { scale: "policy.decisions.fullRehabilitation", by: 2.5 },
       ],
     },
   ],

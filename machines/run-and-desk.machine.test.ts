@@ -74,3 +74,37 @@ describe("the procurator desk", () => {
     expect(desk.getSnapshot().context.memos).toBe(2);
   });
 });
+
+describe("generated paths (@xstate/graph)", () => {
+  test("every run state is reachable and the debrief is final", async () => {
+    const { getShortestPaths } = await import("@xstate/graph");
+    const paths = getShortestPaths(runMachine, {
+      input: { horizonDay: 10, speedDaysPerMinute: 7 },
+      // Injections pile up without end; a state is where the run is, its day and speed.
+      serializeState: (state) => JSON.stringify([state.value, state.context.simDay, state.context.speedDaysPerMinute]),
+      events: [
+        { type: "run.start" },
+        { type: "run.pause" },
+        { type: "run.resume" },
+        { type: "run.setSpeed", daysPerMinute: 14 },
+        { type: "run.advance", toDay: 5 },
+        { type: "run.advance", toDay: 10 },
+        { type: "run.inject", eventId: "lists" },
+        { type: "run.end" },
+      ],
+    });
+    const reached = new Set(paths.map((p) => String(p.state.value)));
+    expect([...reached].sort()).toEqual(["debrief", "lobby", "paused", "running"]);
+    for (const p of paths) if (p.state.value === "debrief") expect(p.state.status).toBe("done");
+  });
+
+  test("every desk state is reachable and hours never go negative", async () => {
+    const { getSimplePaths } = await import("@xstate/graph");
+    const paths = getSimplePaths(procuratorDeskMachine, {
+      input: { hoursPerDay: 4 },
+      events: [{ type: "desk.work", hours: 1 }, { type: "desk.work", hours: 3 }, { type: "desk.newDay" }],
+    });
+    expect(new Set(paths.map((p) => String(p.state.value)))).toEqual(new Set(["open", "exhausted"]));
+    for (const p of paths) for (const s of p.steps) expect(s.state.context.hoursLeft).toBeGreaterThanOrEqual(0);
+  });
+});

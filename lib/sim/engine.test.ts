@@ -326,3 +326,38 @@ describe("effects: historical events and instructors' injections", () => {
     expect(decided(true)).toBeLessThan(decided(false));
   });
 });
+
+describe("seats: students act for their cases, bots for the rest", () => {
+  test("a procurator's seat: the bot never decides that case; the student's decision is applied", () => {
+    const scenario = small("chita-1954", 200);
+    const world = new World(scenario, 8);
+    for (let k = 0; k < 200; k++) world.assignSeat(k, "procurator");
+    world.advanceTo(scenario.horizonDays);
+    const paths = Array.from({ length: 200 }, (_, k) => world.caseState(k).path);
+    const atDesk = paths.findIndex((p) => p === "commission.review");
+    expect(atDesk).toBeGreaterThanOrEqual(0);
+    expect(commissionDecisions(world.result(8))).toBe(0);
+    expect(sendCaseEventById(world, atDesk, { type: "review.decide", decision: "confirmRefusal" })).toBe(true);
+    expect(world.caseState(atDesk).outcome).toBe("upheld");
+  });
+
+  test("a petitioner's seat: no bot writes that case's letters", () => {
+    const scenario = deepMerge(small("missing-lists-1954", 150), { institutions: { listsWithheldShare: 1 } });
+    const world = new World(scenario, 2);
+    for (let k = 0; k < 150; k++) world.assignSeat(k, "petitioner");
+    world.advanceTo(scenario.horizonDays);
+    expect(world.result(2).letters.written).toBe(0);
+    const bots = new World(scenario, 2);
+    bots.advanceTo(scenario.horizonDays);
+    expect(bots.result(2).letters.written).toBeGreaterThan(0);
+  });
+
+  test("seats survive saving and resuming", () => {
+    const scenario = small("chita-1954", 100);
+    const world = new World(scenario, 1);
+    for (let k = 0; k < 100; k++) world.assignSeat(k, "procurator");
+    const resumed = World.resume(scenario, JSON.parse(JSON.stringify(world.save())));
+    resumed.advanceTo(scenario.horizonDays);
+    expect(commissionDecisions(resumed.result(1))).toBe(0);
+  });
+});

@@ -31,6 +31,12 @@ const enum Kind {
 /** Where a letter in transit ends up, in the order of the routing weights. */
 const ROUTES = [EVENT_IDS.register, EVENT_IDS.forwardToAccused, EVENT_IDS.lose, EVENT_IDS.formReply];
 
+const enum Seat {
+  Bot = 0,
+  Petitioner = 1,
+  Procurator = 2,
+}
+
 /** Case events are queued with the case's epoch, so a plan made for an earlier state is dropped. */
 const EVENT_BITS = 64;
 
@@ -104,6 +110,7 @@ export type SavedWorld = {
   draws: number[];
   addressee: number[];
   epoch: number[];
+  seat: number[];
   reviewDays: number[];
   stageOf: number[];
   stageSince: (number | null)[];
@@ -154,6 +161,8 @@ export class World {
   private readonly draws: Uint32Array;
   private readonly streams: Uint32Array;
   private readonly reviewDays: Float32Array;
+  /** Who acts for the case: bots, or a student's seat. */
+  private readonly seat: Uint8Array;
   /** Bumped on every change of a case's state; see Kind.CaseEvent. */
   private readonly epoch: Uint32Array;
   /** Who the case's latest letter is addressed to (index into ADDRESSEES), for routing. */
@@ -199,6 +208,7 @@ export class World {
     this.reviewDays = new Float32Array(n);
     this.addressee = new Uint8Array(n);
     this.epoch = new Uint32Array(n);
+    this.seat = new Uint8Array(n);
     this.stageOf = new Int8Array(n).fill(-1);
     this.stageSince = new Float64Array(n);
     this.knownSince = new Float64Array(n).fill(NaN);
@@ -253,6 +263,7 @@ export class World {
       draws: Array.from(this.draws),
       addressee: Array.from(this.addressee),
       epoch: Array.from(this.epoch),
+      seat: Array.from(this.seat),
       reviewDays: Array.from(this.reviewDays),
       stageOf: Array.from(this.stageOf),
       stageSince: nums(this.stageSince),
@@ -290,6 +301,7 @@ export class World {
       this.draws[i] = saved.draws[i]!;
       this.addressee[i] = saved.addressee[i]!;
       this.epoch[i] = saved.epoch[i]!;
+      this.seat[i] = saved.seat[i]!;
       this.reviewDays[i] = saved.reviewDays[i]!;
       this.stageOf[i] = saved.stageOf[i]!;
       this.stageSince[i] = num(saved.stageSince[i]!);
@@ -412,6 +424,26 @@ export class World {
     return k;
   }
 
+  private leaveStage(i: number): void {
+    const stage = this.stageOf[i]!;
+    if (stage < 0) return;
+    this.stageCount[stage]!--;
+    this.stageWaitSum[stage]! += this.now - this.stageSince[i]!;
+    this.stageWaitN[stage]!++;
+    this.stageOf[i] = -1;
+  }
+
+  /**
+   * Seats a student on case i: a petitioner writes its letters, a procurator
+   * decides it; bots then leave that part to the student. Null hands it back.
+   */
+  assignSeat(i: number, role: "petitioner" | "procurator" | null): void {
+    if (i < 0 || i >= this.n) throw new RangeError(`no case ${i}`);
+    this.seat[i] = role === "petitioner" ? Seat.Petitioner : role === "procurator" ? Seat.Procurator : Seat.Bot;
+    this.epoch[i]!++; // drop the bots' plans for this case
+    this.enter(i, this.state[i]!);
+  }
+
   private enter(i: number, stateId: number): void {
     const now = this.now;
     const stage = this.stageIndexOf(stateId);
@@ -434,6 +466,7 @@ export class World {
     const ctx = this.stepper.context(stateId);
     switch (this.kindOf(stateId)) {
       case Driver.ComplaintUnwritten:
+        if (this.seat[i] === Seat.Petitioner) return; // the student writes
         if (this.caseDraw(i) < p.caseload.complaintShare) {
           this.at(i, now + this.sample(i, p.caseload.firstComplaint), this.addresseeEvent(i));
         }
@@ -457,8 +490,11 @@ export class World {
       case Driver.ComplaintForwardedToAccused:
       case Driver.ComplaintLost:
       case Driver.ComplaintFormReply:
+        if (this.seat[i] === Seat.Petitioner) return; // the student decides whether to write again
         if (ctx.complaints < ctx.maxComplaints) {
           this.at(i, now + this.sample(i, p.institutions.rewrite), this.addresseeEvent(i));
+        } else {
+          this.leaveStage(i); // gave up: no longer waiting on anyone (a camp list may still bring the case up)
         }
         return;
       case Driver.ListsAwaiting:
@@ -484,7 +520,9 @@ export class World {
         this.at(i, now + this.sample(i, p.institutions.originalsDelay), EVENT_IDS.originalsArrive);
         return;
       case Driver.CommissionReadyForReview: {
-        const hours = this.sample(i, p.desks.reviewHoursPerPerson) * this.persons[i]!;
+        // Without the camp's list there is nothing to check a complaint against: slower (RULES.complaintsOnly).
+        const slower = ctx.complaintsOnly ? p.institutions.complaintsOnlyReviewFactor : 1;
+        const hours = this.sample(i, p.desks.reviewHoursPerPerson) * this.persons[i]! * slower;
         const days = hours / p.desks.hoursPerDay;
         const start = Math.max(now, this.desks.earliest());
         this.desks.occupyEarliest(start + days);
@@ -493,6 +531,7 @@ export class World {
         return;
       }
       case Driver.CommissionReview: {
+        if (this.seat[i] === Seat.Procurator) return; // the student decides
         const weights = this.decisionWeights;
         for (let k = 0; k < DECISIONS.length; k++) {
           const d = DECISIONS[k]!;

@@ -83,6 +83,8 @@ const scenarioShape = z
         listDelay: distributionSchema,
         proceedWithoutLists: z.boolean(),
         proceedWithoutListsAfter: distributionSchema,
+        /** how much longer a review takes with only the complaint to go on */
+        complaintsOnlyReviewFactor: z.number().min(1).max(10),
         fileClerks: z.number().int().positive(),
         fileAssembly: distributionSchema,
         originalsDelay: distributionSchema,

@@ -62,6 +62,7 @@ export const BASE: Omit<Scenario, "id" | "title" | "summary" | "compare"> = {
     listDelay: ln(60, 200),
     proceedWithoutLists: true,
     proceedWithoutListsAfter: ln(120, 240),
+    complaintsOnlyReviewFactor: 1.5,
     fileClerks: 6,
     fileAssembly: ln(0.4, 1.2),
     originalsDelay: ln(60, 150),
@@ -199,6 +200,10 @@ export const BASE: Omit<Scenario, "id" | "title" | "summary" | "compare"> = {
     "institutions.proceedWithoutListsAfter": {
       source: "invented",
       note: "How long a commission waited before going ahead without a list.",
+    },
+    "institutions.complaintsOnlyReviewFactor": {
+      source: "adler-ch3",
+      note: "Working from complaints without the camp's list was slower; how much slower is invented.",
     },
     "institutions.fileClerks": { source: "adler-ch3", note: "Tomsk: six staff." },
     "institutions.fileAssembly": { source: "invented", note: "A clerk's days per file." },

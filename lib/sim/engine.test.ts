@@ -361,3 +361,18 @@ describe("seats: students act for their cases, bots for the rest", () => {
     expect(commissionDecisions(resumed.result(1))).toBe(0);
   });
 });
+
+describe("desks and clerks: first come, first served", () => {
+  test("new procurators take files that were already waiting", () => {
+    const scenario = deepMerge(small("stalingrad-1955", 800), { desks: { procurators: 1 } });
+    const decidedBy = (day: number, extra: boolean) => {
+      const world = new World(scenario, 3);
+      world.advanceTo(100);
+      if (extra) world.applyEffect({ set: "desks.procurators", value: 10 });
+      world.advanceTo(day);
+      return commissionDecisions(world.result(3));
+    };
+    // Within ten days of the hiring, the backlog is already moving faster.
+    expect(decidedBy(110, true)).toBeGreaterThan(decidedBy(110, false));
+  });
+});

@@ -15,7 +15,7 @@ import { snap } from "./case-reducer";
 import { CaseStepper, REFUSED } from "./case-stepper";
 import { sampleDays, type Distribution } from "./distributions";
 import { EventQueue } from "./event-queue";
-import { ServerPool } from "./server-pool";
+import { WorkQueue } from "./work-queue";
 import { childStream, hashString, pickWeighted, seedOf, uniformAt, type Rng } from "./rng";
 import { applyEffectTo, type Effect, type Scenario } from "./scenario-schema";
 
@@ -26,6 +26,8 @@ const enum Kind {
   History = 3,
   /** A Presidium answer: it comes whatever state the case has reached meanwhile. */
   Petition = 4,
+  DeskFree = 5,
+  ClerkFree = 6,
 }
 
 /** Where a letter in transit ends up, in the order of the routing weights. */
@@ -117,8 +119,11 @@ export type SavedWorld = {
   knownSince: (number | null)[];
   decidedAt: (number | null)[];
   campListSent: number[];
-  desks: number[];
-  clerks: number[];
+  /** free procurators' desks and clerks (negative after a cut, until enough finish) */
+  free: [desks: number, clerks: number];
+  deskQueue: [caseIndex: number, epoch: number][];
+  clerkQueue: [caseIndex: number, epoch: number][];
+  clerkDays: number[];
   stageStats: number[][];
   decisionStats: number[][];
   queue: [time: number, kind: number, a: number, b: number][];
@@ -175,9 +180,12 @@ export class World {
   private readonly campListSent: Uint8Array;
   private readonly queue: EventQueue;
   private params: Scenario;
-  /** Procurators' desks and file clerks: each free from some day on (RULES.reviewHours). */
-  private readonly desks: ServerPool;
-  private readonly clerks: ServerPool;
+  /** Procurators' desks and file clerks not busy now, and the cases waiting for one (RULES.reviewHours). */
+  private desksFree: number;
+  private clerksFree: number;
+  private readonly deskQueue = new WorkQueue();
+  private readonly clerkQueue = new WorkQueue();
+  private readonly clerkDays: Float32Array;
   private readonly stageCount = new Int32Array(STAGES.length);
   private readonly stageMax = new Int32Array(STAGES.length);
   private readonly stageWaitSum = new Float64Array(STAGES.length);
@@ -214,8 +222,9 @@ export class World {
     this.knownSince = new Float64Array(n).fill(NaN);
     this.decidedAt = new Float64Array(n).fill(NaN);
     this.queue = new EventQueue(scenario.horizonDays);
-    this.desks = new ServerPool(scenario.desks.procurators);
-    this.clerks = new ServerPool(scenario.institutions.fileClerks);
+    this.desksFree = scenario.desks.procurators;
+    this.clerksFree = scenario.institutions.fileClerks;
+    this.clerkDays = new Float32Array(n);
     this.campListSent = new Uint8Array(scenario.caseload.camps);
     this.generate();
     const campSizes = new Int32Array(scenario.caseload.camps);
@@ -270,8 +279,10 @@ export class World {
       knownSince: nums(this.knownSince),
       decidedAt: nums(this.decidedAt),
       campListSent: Array.from(this.campListSent),
-      desks: this.desks.toArray(),
-      clerks: this.clerks.toArray(),
+      free: [this.desksFree, this.clerksFree],
+      deskQueue: this.deskQueue.toArray(),
+      clerkQueue: this.clerkQueue.toArray(),
+      clerkDays: Array.from(this.clerkDays),
       stageStats: [this.stageCount, this.stageMax, this.stageWaitSum, this.stageWaitN].map((a) => Array.from(a)),
       decisionStats: [Array.from(this.decisionCount), Array.from(this.decisionPersons)],
       queue: this.queue.entries(),
@@ -312,8 +323,10 @@ export class World {
     [this.eventsProcessed, this.lettersWritten, this.forwardedToAccused] = saved.counters;
     this.params = structuredClone(saved.params);
     this.campListSent.set(saved.campListSent);
-    this.desks.load(saved.desks);
-    this.clerks.load(saved.clerks);
+    [this.desksFree, this.clerksFree] = saved.free;
+    this.deskQueue.load(saved.deskQueue);
+    this.clerkQueue.load(saved.clerkQueue);
+    this.clerkDays.set(saved.clerkDays);
     [this.stageCount, this.stageMax, this.stageWaitSum, this.stageWaitN].forEach((a, k) => a.set(saved.stageStats[k]!));
     this.decisionCount.set(saved.decisionStats[0]!);
     this.decisionPersons.set(saved.decisionStats[1]!);
@@ -424,6 +437,29 @@ export class World {
     return k;
   }
 
+  /** Hands free clerks the oldest waiting files; each clerk is busy until the file is assembled. */
+  private dispatchClerks(): void {
+    while (this.clerksFree > 0 && this.clerkQueue.size > 0) {
+      const i = this.clerkQueue.shift();
+      if (this.clerkQueue.lastEpoch !== this.epoch[i]) continue; // moved on while waiting
+      this.clerksFree--;
+      const done = this.now + this.clerkDays[i]!;
+      this.at(i, done, EVENT_IDS.assemble);
+      this.queue.push(done, Kind.ClerkFree, 0, 0);
+    }
+  }
+
+  /** Gives free desks the oldest complete files; a desk is busy for the file's review time. */
+  private dispatchDesks(): void {
+    while (this.desksFree > 0 && this.deskQueue.size > 0) {
+      const i = this.deskQueue.shift();
+      if (this.deskQueue.lastEpoch !== this.epoch[i]) continue;
+      this.desksFree--;
+      this.queue.push(this.now + this.reviewDays[i]!, Kind.DeskFree, 0, 0);
+      this.at(i, this.now, EVENT_IDS.reviewStart);
+    }
+  }
+
   private leaveStage(i: number): void {
     const stage = this.stageOf[i]!;
     if (stage < 0) return;
@@ -503,13 +539,11 @@ export class World {
           this.at(i, now + this.sample(i, p.institutions.proceedWithoutListsAfter), EVENT_IDS.proceedWithout);
         }
         return;
-      case Driver.CommissionQueued: {
-        const start = Math.max(now, this.clerks.earliest());
-        const done = start + this.sample(i, p.institutions.fileAssembly);
-        this.clerks.occupyEarliest(done);
-        this.at(i, done, EVENT_IDS.assemble);
+      case Driver.CommissionQueued:
+        this.clerkDays[i] = this.sample(i, p.institutions.fileAssembly);
+        this.clerkQueue.push(i, this.epoch[i]!);
+        this.dispatchClerks();
         return;
-      }
       case Driver.CommissionFileAssemblyChecking:
         if (ctx.originalsElsewhere && !ctx.originalsRequested) this.at(i, now, EVENT_IDS.requestOriginals);
         else if (ctx.crossChecksDone < ctx.crossChecks)
@@ -523,11 +557,9 @@ export class World {
         // Without the camp's list there is nothing to check a complaint against: slower (RULES.complaintsOnly).
         const slower = ctx.complaintsOnly ? p.institutions.complaintsOnlyReviewFactor : 1;
         const hours = this.sample(i, p.desks.reviewHoursPerPerson) * this.persons[i]! * slower;
-        const days = hours / p.desks.hoursPerDay;
-        const start = Math.max(now, this.desks.earliest());
-        this.desks.occupyEarliest(start + days);
-        this.reviewDays[i] = days;
-        this.at(i, start, EVENT_IDS.reviewStart);
+        this.reviewDays[i] = hours / p.desks.hoursPerDay;
+        this.deskQueue.push(i, this.epoch[i]!);
+        this.dispatchDesks();
         return;
       }
       case Driver.CommissionReview: {
@@ -627,6 +659,14 @@ export class World {
         case Kind.Petition:
           this.sendCaseEvent(out.a, out.b);
           break;
+        case Kind.DeskFree:
+          this.desksFree++;
+          this.dispatchDesks();
+          break;
+        case Kind.ClerkFree:
+          this.clerksFree++;
+          this.dispatchClerks();
+          break;
         case Kind.CampList:
           this.listArrives(out.a);
           break;
@@ -656,10 +696,14 @@ export class World {
       for (let camp = 0; camp < this.campListSent.length; camp++) this.listArrives(camp);
       return;
     }
+    const before = this.params;
     this.params = applyEffectTo(this.params, effect);
-    const path = "set" in effect ? effect.set : effect.scale;
-    if (path === "desks.procurators") this.desks.resize(this.params.desks.procurators, this.now);
-    if (path === "institutions.fileClerks") this.clerks.resize(this.params.institutions.fileClerks, this.now);
+    // Staff changes reach the backlog at once: new desks take waiting files now;
+    // after a cut, desks close as their current files are finished.
+    this.desksFree += this.params.desks.procurators - before.desks.procurators;
+    this.clerksFree += this.params.institutions.fileClerks - before.institutions.fileClerks;
+    this.dispatchDesks();
+    this.dispatchClerks();
   }
 
   /** Outcome counts and queue figures at the current time. */

@@ -17,6 +17,14 @@ export type SentencingOrgan = (typeof SENTENCING_ORGANS)[number];
 /** Extrajudicial organs: the commission's decision is final (RULES.extrajudicialFinal). */
 export const EXTRAJUDICIAL_ORGANS: readonly SentencingOrgan[] = ["ogpuCollegium", "nkvdTroika", "specialConference"];
 
+/**
+ * Article 58 clauses the caseload draws from: anti-Soviet agitation (58-10),
+ * treason including collaboration (58-1), wrecking with group activity
+ * (58-7/11), sabotage (58-14).
+ */
+export const ARTICLES = ["58-10", "58-1", "58-7/11", "58-14"] as const;
+export type Article = (typeof ARTICLES)[number];
+
 /** Where a prisoner or relative could send a complaint. */
 export const ADDRESSEES = [
   "campAdministration",

@@ -376,3 +376,14 @@ describe("desks and clerks: first come, first served", () => {
     expect(decidedBy(110, true)).toBeGreaterThan(decidedBy(110, false));
   });
 });
+
+describe("case facts", () => {
+  test("each case keeps its real article, sentencing organ, term and persons for the desks to show", () => {
+    const world = new World(small("chita-1954", 400), 2);
+    const facts = Array.from({ length: 400 }, (_, i) => world.caseFacts(i));
+    expect(new Set(facts.map((f) => f.article))).toEqual(new Set(["58-10", "58-1", "58-7/11", "58-14"]));
+    expect(new Set(facts.map((f) => f.organ)).size).toBeGreaterThanOrEqual(5);
+    expect(new Set(facts.map((f) => f.termYears))).toEqual(new Set([5, 8, 10, 15, 25]));
+    expect(facts.some((f) => f.persons > 1)).toBe(true);
+  });
+});

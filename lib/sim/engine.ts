@@ -1,6 +1,7 @@
 import { CASE_MACHINE_VERSION, type CaseContext, type CaseEvent, type CaseInput } from "@/machines/case-setup";
 import {
   ADDRESSEES,
+  ARTICLES,
   COURT_RULINGS,
   DECISIONS,
   OUTCOMES,
@@ -163,6 +164,9 @@ export class World {
   private readonly state: Int32Array;
   private readonly persons: Uint8Array;
   private readonly camp: Int32Array;
+  private readonly organ: Uint8Array;
+  private readonly article: Uint8Array;
+  private readonly termYears: Float32Array;
   private readonly draws: Uint32Array;
   private readonly streams: Uint32Array;
   private readonly reviewDays: Float32Array;
@@ -211,6 +215,9 @@ export class World {
     this.state = new Int32Array(n);
     this.persons = new Uint8Array(n);
     this.camp = new Int32Array(n);
+    this.organ = new Uint8Array(n);
+    this.article = new Uint8Array(n);
+    this.termYears = new Float32Array(n);
     this.draws = new Uint32Array(n);
     this.streams = new Uint32Array(n);
     this.reviewDays = new Float32Array(n);
@@ -378,6 +385,7 @@ export class World {
     const c = this.scenario.caseload;
     const organWeights = SENTENCING_ORGANS.map((o) => c.organs[o]);
     const termWeights = c.termYears.map((t) => t.weight);
+    const articleWeights = ARTICLES.map((a) => c.articles[a]);
     for (let i = 0; i < this.n; i++) {
       this.streams[i] = childStream(this.rootStream, i);
       const persons = 1 + Math.max(0, this.pick(i, c.personsPerCase));
@@ -385,7 +393,7 @@ export class World {
       const term = c.termYears[Math.max(0, this.pick(i, termWeights))]!.years;
       const input: CaseInput = {
         organ,
-        article: "58-10",
+        article: "58",
         termYears: term,
         custody: this.caseDraw(i) < c.exileShare ? "exile" : "camp",
         persons,
@@ -395,6 +403,9 @@ export class World {
       };
       this.persons[i] = Math.min(255, persons);
       this.camp[i] = Math.min(c.camps - 1, Math.floor(this.caseDraw(i) * c.camps));
+      this.article[i] = Math.max(0, this.pick(i, articleWeights));
+      this.organ[i] = SENTENCING_ORGANS.indexOf(organ);
+      this.termYears[i] = term;
       this.state[i] = this.stepper.initial(input);
     }
   }
@@ -754,6 +765,23 @@ export class World {
         maxQueue: this.stageMax[k]!,
       })),
       events: this.eventsProcessed,
+    };
+  }
+
+  /**
+   * The real facts of case i (the machines share states between cases their
+   * guards cannot tell apart, so the state's own context holds stand-ins for
+   * article, organ, term and persons).
+   */
+  caseFacts(i: number): CaseInput {
+    const c = this.stepper.context(this.state[i]!);
+    return {
+      ...c,
+      organ: SENTENCING_ORGANS[this.organ[i]!]!,
+      article: ARTICLES[this.article[i]!]!,
+      termYears: this.termYears[i]!,
+      persons: this.persons[i]!,
+      custody: c.custody,
     };
   }
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ADDRESSEES, COURT_RULINGS, DECISIONS, SENTENCING_ORGANS } from "@/machines/vocabulary";
+import { ADDRESSEES, ARTICLES, COURT_RULINGS, DECISIONS, SENTENCING_ORGANS } from "@/machines/vocabulary";
 import { distributionSchema } from "./distributions";
 
 export const SCENARIO_SCHEMA_VERSION = 1;
@@ -56,6 +56,7 @@ const scenarioShape = z
         /** weights for 1, 2, 3 … persons per case */
         personsPerCase: weights,
         organs: weightsOf(SENTENCING_ORGANS),
+        articles: weightsOf(ARTICLES),
         termYears: z
           .array(z.object({ years: z.number().positive().max(25), weight }))
           .min(1)

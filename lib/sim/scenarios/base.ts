@@ -22,6 +22,7 @@ export const BASE: Omit<Scenario, "id" | "title" | "summary" | "compare"> = {
       militaryTribunal: 13,
       militaryCollegium: 2,
     },
+    articles: { "58-10": 45, "58-1": 30, "58-7/11": 15, "58-14": 10 },
     termYears: [
       { years: 5, weight: 12 },
       { years: 8, weight: 18 },
@@ -143,6 +144,10 @@ export const BASE: Omit<Scenario, "id" | "title" | "summary" | "compare"> = {
     "caseload.organs": {
       source: "invented",
       note: "The sources give no mix of sentencing organs; the Special Conference alone sentenced 442,531 people in 1934–53 (adler-ch3).",
+    },
+    "caseload.articles": {
+      source: "invented",
+      note: "The role cards name 58-10 agitation, 58-7/11 wrecking and 58-1 collaboration cases; the mix is invented.",
     },
     "caseload.termYears": {
       source: "adler-ch3",

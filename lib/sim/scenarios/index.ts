@@ -253,6 +253,10 @@ export const SCENARIOS: readonly Scenario[] = [
     ],
     provenance: {
       "institutions.presidiumPardonShare": { source: "adler-ch3", note: "Calibrated to about 165 granted." },
+      "institutions.presidiumDays": {
+        source: "invented",
+        note: "Compressed to fit the Jan–Jul 1955 window; Barkhanov's nine months (adler-ch3) would leave almost no answers inside it.",
+      },
     },
   }),
   defineScenario({

@@ -1,7 +1,10 @@
+/** Buckets per simulated day: small enough that each bucket's heap stays tiny. */
+const SLOTS_PER_DAY = 64;
+
 /**
  * The engine's timed events, in (time, then insertion order) order so ties
- * resolve the same way every run. A bucket per simulated day holds future
- * events (O(1) to add); the day being processed is a small binary heap.
+ * resolve the same way every run. A bucket per 1/64 of a simulated day holds
+ * future events (O(1) to add); the bucket being processed is a small binary heap.
  * Events after `maxTime` (the scenario's horizon) are never needed and are
  * dropped on arrival.
  */
@@ -17,14 +20,14 @@ export class EventQueue {
   private used = 0;
 
   private readonly buckets: Int32Array;
-  private day = -1;
+  private slot = -1;
   private heap = new Int32Array(256);
   private heapSize = 0;
   private count = 0;
   private seq = 0;
 
   constructor(readonly maxTime: number) {
-    this.buckets = new Int32Array(Math.floor(maxTime) + 2).fill(-1);
+    this.buckets = new Int32Array(Math.floor(maxTime * SLOTS_PER_DAY) + 2).fill(-1);
   }
 
   get size(): number {
@@ -40,8 +43,8 @@ export class EventQueue {
     this.as[r] = a;
     this.bs[r] = b;
     this.count++;
-    const d = Math.floor(time);
-    if (d <= this.day) this.heapPush(r);
+    const d = Math.floor(time * SLOTS_PER_DAY);
+    if (d <= this.slot) this.heapPush(r);
     else {
       this.links[r] = this.buckets[d]!;
       this.buckets[d] = r;
@@ -71,25 +74,25 @@ export class EventQueue {
   /** Every pending event, in the order they will be processed (to save a run). */
   entries(): [time: number, kind: number, a: number, b: number][] {
     const records: number[] = [...this.heap.subarray(0, this.heapSize)];
-    for (let d = Math.max(0, this.day + 1); d < this.buckets.length; d++) {
+    for (let d = Math.max(0, this.slot + 1); d < this.buckets.length; d++) {
       for (let r = this.buckets[d]!; r !== -1; r = this.links[r]!) records.push(r);
     }
     records.sort((x, y) => (this.before(x, y) ? -1 : this.before(y, x) ? 1 : 0));
     return records.map((r) => [this.times[r]!, this.kinds[r]!, this.as[r]!, this.bs[r]!]);
   }
 
-  /** Makes sure the heap holds the earliest day's events; false if there are none. */
+  /** Makes sure the heap holds the earliest bucket's events; false if there are none. */
   private fill(): boolean {
     while (this.heapSize === 0) {
       if (this.count === 0) return false;
-      this.day++;
-      if (this.day >= this.buckets.length) return false;
-      for (let r = this.buckets[this.day]!; r !== -1;) {
+      this.slot++;
+      if (this.slot >= this.buckets.length) return false;
+      for (let r = this.buckets[this.slot]!; r !== -1;) {
         const next = this.links[r]!;
         this.heapPush(r);
         r = next;
       }
-      this.buckets[this.day] = -1;
+      this.buckets[this.slot] = -1;
     }
     return true;
   }

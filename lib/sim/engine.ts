@@ -11,7 +11,7 @@ import {
   type Outcome,
   type Stage,
 } from "@/machines/vocabulary";
-import { caseEventId, EVENT_IDS } from "./case-events";
+import { CASE_EVENTS, caseEventId, EVENT_IDS } from "./case-events";
 import { snap } from "./case-reducer";
 import { CaseStepper, REFUSED } from "./case-stepper";
 import { sampleDays, type Distribution } from "./distributions";
@@ -30,6 +30,10 @@ const enum Kind {
   DeskFree = 5,
   ClerkFree = 6,
 }
+
+/** For each case event id: which addressee's letter (or -1), which decision (or -1). */
+const LETTER_OF_EVENT = Int8Array.from(CASE_EVENTS, (_, id) => EVENT_IDS.fileTo.indexOf(id));
+const DECISION_OF_EVENT = Int8Array.from(CASE_EVENTS, (_, id) => EVENT_IDS.decide.indexOf(id));
 
 /** Where a letter in transit ends up, in the order of the routing weights. */
 const ROUTES = [EVENT_IDS.register, EVENT_IDS.forwardToAccused, EVENT_IDS.lose, EVENT_IDS.formReply];
@@ -640,10 +644,10 @@ export class World {
     this.eventsProcessed++;
     if (next === before) return true;
     this.epoch[i]!++;
-    const letterTo = EVENT_IDS.fileTo.indexOf(eventId);
+    const letterTo = LETTER_OF_EVENT[eventId]!;
     if (letterTo >= 0) this.addressee[i] = letterTo;
     this.state[i] = next;
-    const decision = this.decisionIds.indexOf(eventId);
+    const decision = DECISION_OF_EVENT[eventId]!;
     if (decision >= 0) {
       this.decisionCount[decision]!++;
       this.decisionPersons[decision]! += this.persons[i]!;
@@ -651,7 +655,7 @@ export class World {
     if ((decision >= 0 || eventId === EVENT_IDS.pardon) && Number.isNaN(this.decidedAt[i]!))
       this.decidedAt[i] = this.now;
     if (eventId === EVENT_IDS.forwardToAccused) this.forwardedToAccused++;
-    if (this.stepper.path[next] === "complaint.inTransit") this.lettersWritten++;
+    if (this.kindOf(next) === Driver.ComplaintInTransit) this.lettersWritten++;
     this.enter(i, next);
     return true;
   }

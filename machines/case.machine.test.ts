@@ -2,6 +2,7 @@ import { getShortestPaths, getSimplePaths } from "@xstate/graph";
 import { createActor, type SnapshotFrom } from "xstate";
 import { describe, expect, test } from "vitest";
 import type { CaseEvent, CaseInput } from "./case-setup";
+import { CASE_EVENTS } from "./case-events";
 import { caseMachine } from "./case.machine";
 
 /** Role card 1: a 58-10 agitator sentenced by a court to ten years (brief §4). */
@@ -260,40 +261,6 @@ describe("the case machine: what the rules forbid", () => {
   });
 });
 
-/** Every event with every payload the model knows, for path generation. */
-const ALL_EVENTS: CaseEvent[] = [
-  { type: "complaint.file", addressee: "provincialProcuracy" },
-  { type: "complaint.file", addressee: "presidium" },
-  { type: "complaint.register" },
-  { type: "complaint.forwardToAccused" },
-  { type: "complaint.lose" },
-  { type: "complaint.formReply" },
-  { type: "lists.arrive" },
-  { type: "lists.proceedWithout" },
-  { type: "file.assemble" },
-  { type: "file.requestOriginals" },
-  { type: "file.originalsArrive" },
-  { type: "file.crossCheck" },
-  { type: "file.complete" },
-  { type: "review.start" },
-  ...(
-    [
-      "fullRehabilitation",
-      "reclassification",
-      "sentenceReduction",
-      "amnesty1953",
-      "endExile",
-      "confirmRefusal",
-    ] as const
-  ).map((decision) => ({ type: "review.decide", decision }) as const),
-  ...(["suspend", "returnForInvestigation", "psychiatric", "reject"] as const).map(
-    (ruling) => ({ type: "court.rule", ruling }) as const,
-  ),
-  { type: "spravka.request" },
-  { type: "spravka.issue" },
-  { type: "presidium.pardon" },
-];
-
 /** A state is identified by where it is and the context that guards read. */
 const serialize = (snapshot: SnapshotFrom<typeof caseMachine>) =>
   JSON.stringify([
@@ -309,7 +276,7 @@ const serialize = (snapshot: SnapshotFrom<typeof caseMachine>) =>
 
 describe("generated paths (@xstate/graph)", () => {
   const outcomesReached = (input: CaseInput) => {
-    const paths = getShortestPaths(caseMachine, { input, events: ALL_EVENTS, serializeState: serialize });
+    const paths = getShortestPaths(caseMachine, { input, events: [...CASE_EVENTS], serializeState: serialize });
     return { paths, finals: new Set(paths.filter((p) => p.state.status === "done").map((p) => String(p.state.value))) };
   };
 
@@ -331,7 +298,7 @@ describe("generated paths (@xstate/graph)", () => {
   test("every generated path keeps the invariants: releases only after a decision or a pardon; a standing sentence keeps the passport minus", () => {
     const paths = getSimplePaths(caseMachine, {
       input: { ...specialConferenceExile, maxComplaints: 1 },
-      events: ALL_EVENTS,
+      events: [...CASE_EVENTS],
       serializeState: serialize,
       limit: 20_000,
     });

@@ -12,6 +12,19 @@ import { spravkaStage } from "./spravka.machine";
  * Each state's `description` says what it meant historically; `meta.rule`
  * names the rule (machines/rules.ts, with its source key) where one applies.
  */
+/**
+ * Where a decision takes the case once it is final: by the commission for an
+ * extrajudicial sentence, or when a court upholds the protest for a court
+ * sentence (RULES.extrajudicialFinal).
+ */
+const CARRY_OUT_DECISION = [
+  { guard: "decidedRehabilitation", target: "spravka", actions: "release" },
+  { guard: "decidedReclassification", target: "reclassified", actions: "release" },
+  { guard: "decidedReduction", target: "reduced" },
+  { guard: "decidedAmnesty", target: "amnestied", actions: "releaseWithRecord" },
+  { guard: "decidedEndExile", target: "exileEnded", actions: "releaseWithRecord" },
+] as const;
+
 export const caseMachine = caseSetup.createMachine({
   id: "case",
   version: "1",
@@ -42,11 +55,7 @@ export const caseMachine = caseSetup.createMachine({
       onDone: [
         { guard: "decidedRefusal", target: "upheld" },
         { guard: "isJudicialSentence", target: "court" },
-        { guard: "decidedRehabilitation", target: "spravka", actions: "release" },
-        { guard: "decidedReclassification", target: "reclassified", actions: "release" },
-        { guard: "decidedReduction", target: "reduced" },
-        { guard: "decidedAmnesty", target: "amnestied", actions: "releaseWithRecord" },
-        { guard: "decidedEndExile", target: "exileEnded", actions: "releaseWithRecord" },
+        ...CARRY_OUT_DECISION,
       ],
     },
     court: {
@@ -58,11 +67,7 @@ export const caseMachine = caseSetup.createMachine({
       onDone: [
         { guard: "ruledReject", target: "upheld" },
         { guard: "ruledPsychiatric", target: "psychiatric", actions: "commitToSerbsky" },
-        { guard: "decidedRehabilitation", target: "spravka", actions: "release" },
-        { guard: "decidedReclassification", target: "reclassified", actions: "release" },
-        { guard: "decidedReduction", target: "reduced" },
-        { guard: "decidedAmnesty", target: "amnestied", actions: "releaseWithRecord" },
-        { guard: "decidedEndExile", target: "exileEnded", actions: "releaseWithRecord" },
+        ...CARRY_OUT_DECISION,
       ],
     },
     spravka: {

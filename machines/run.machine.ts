@@ -51,27 +51,24 @@ export const runMachine = setup({
     lobby: {
       description: "Students join; the clock has not started.",
       on: {
-        "run.start": { target: "running" },
+        "run.start": { target: "live" },
         "run.setSpeed": { guard: "speedInRange", actions: "setSpeed" },
       },
     },
-    running: {
-      description: "Simulated days pass at the chosen speed.",
-      on: {
-        "run.pause": { target: "paused" },
-        "run.end": { target: "debrief" },
-        "run.setSpeed": { guard: "speedInRange", actions: "setSpeed" },
-        "run.inject": { actions: "recordInjection" },
-        "run.advance": [
-          { guard: "reachesHorizon", target: "debrief", actions: "advance" },
-          { guard: "advancesWithinHorizon", actions: "advance" },
-        ],
+    live: {
+      description: "The run is under way: the teacher steers the clock, changes its speed and injects events.",
+      initial: "running",
+      states: {
+        running: {
+          description: "Simulated days pass at the chosen speed.",
+          on: { "run.pause": { target: "paused" } },
+        },
+        paused: {
+          description: 'The teacher stopped the clock to ask "why is nothing moving?".',
+          on: { "run.resume": { target: "running" } },
+        },
       },
-    },
-    paused: {
-      description: 'The teacher stopped the clock to ask "why is nothing moving?".',
       on: {
-        "run.resume": { target: "running" },
         "run.end": { target: "debrief" },
         "run.setSpeed": { guard: "speedInRange", actions: "setSpeed" },
         "run.inject": { actions: "recordInjection" },

@@ -3,7 +3,7 @@ import { initialTransition, transition } from "xstate";
 import { describe, expect, test } from "vitest";
 import { caseMachine } from "@/machines/case.machine";
 import type { CaseInput } from "@/machines/case-setup";
-import { CASE_EVENTS } from "./case-events";
+import { CASE_EVENTS } from "@/machines/case-events";
 import { reduceCase, valueOfPath } from "./case-reducer";
 import { canonicalFacts, CaseStepper, statePath } from "./case-stepper";
 import { World } from "./engine";

@@ -2,7 +2,7 @@ import { initialTransition, transition } from "xstate";
 import { caseMachine } from "@/machines/case.machine";
 import { initialCaseContext, type CaseContext, type CaseEvent, type CaseInput } from "@/machines/case-setup";
 import { COURT_RULINGS, DECISIONS, EXTRAJUDICIAL_ORGANS, type Outcome } from "@/machines/vocabulary";
-import { CASE_EVENTS } from "./case-events";
+import { CASE_EVENTS } from "@/machines/case-events";
 import { reduceCase, valueOfPath, type PlainSnapshot } from "./case-reducer";
 
 /** What the stepper keeps of a snapshot: where the case is, its context, done or not. */

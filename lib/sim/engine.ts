@@ -11,7 +11,7 @@ import {
   type Outcome,
   type Stage,
 } from "@/machines/vocabulary";
-import { CASE_EVENTS, caseEventId, EVENT_IDS } from "./case-events";
+import { CASE_EVENTS, caseEventId, EVENT_IDS } from "@/machines/case-events";
 import { snap } from "./case-reducer";
 import { CaseStepper, REFUSED } from "./case-stepper";
 import { sampleDays, type Distribution } from "./distributions";

@@ -1,5 +1,5 @@
-import type { CaseEvent } from "@/machines/case-setup";
-import { ADDRESSEES, COURT_RULINGS, DECISIONS } from "@/machines/vocabulary";
+import type { CaseEvent } from "./case-setup";
+import { ADDRESSEES, COURT_RULINGS, DECISIONS } from "./vocabulary";
 
 /** Every case event with every payload, numbered: the engine sends event ids. */
 export const CASE_EVENTS: readonly CaseEvent[] = [

@@ -120,7 +120,7 @@ const config = [
     ignores: [
       ".next/**",
       "node_modules/**",
-      "lib/generated/**",
+      ".generated/**",
       "next-env.d.ts",
       "test-results/**",
       "playwright-report/**",

@@ -1,7 +1,7 @@
 import localFont from "next/font/local";
 
 // Committed woff2 files (from @fontsource, SIL OFL 1.1; licences beside them):
-// next/font/google needs the internet at build time, which schools may not have.
+// Fonts fetched from Google at build time would need the internet, which schools may not have.
 export const plexSans = localFont({
   src: [
     { path: "./fonts/ibm-plex-sans-latin-400-normal.woff2", weight: "400", style: "normal" },

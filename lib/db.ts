@@ -1,6 +1,6 @@
 import "server-only";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import { PrismaClient } from "@/.generated/prisma/client";
 import { databaseUrl } from "@/lib/config";
 
 function createClient(): PrismaClient {

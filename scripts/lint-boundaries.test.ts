@@ -24,7 +24,7 @@ describe("layer boundaries", () => {
     ["lib/sim/engine.ts", 'import { db } from "../db";\nexport const x = db;\n'],
     [
       "lib/sim/engine.ts",
-      'import { PrismaClient } from "@/lib/generated/prisma/client";\nexport const x = PrismaClient;\n',
+      'import { PrismaClient } from "@/.generated/prisma/client";\nexport const x = PrismaClient;\n',
     ],
     ["lib/runs/list.ts", 'import Page from "@/app/page";\nexport const x = Page;\n'],
     ["lib/runs/list.ts", 'import Page from "../../app/page";\nexport const x = Page;\n'],

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/.generated/prisma/client";
 import { hashPassword } from "@/lib/auth/password";
 import { fieldErrors, signUpSchema } from "@/lib/auth/validation";
 

@@ -48,8 +48,9 @@ const enum Seat {
 const EVENT_BITS = 64;
 
 /**
- * The memo of XState transitions is shared by every world in the process: it
- * only ever holds what XState computed, so sharing changes speed, not results.
+ * The memo of case-machine transitions is shared by every world in the
+ * process: it only holds transitions of the machine (computed by the reducer
+ * proven equal to XState), so sharing changes speed, never results.
  */
 const SHARED_STEPPER = new CaseStepper();
 

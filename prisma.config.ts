@@ -1,5 +1,6 @@
 import path from "node:path";
 import { defineConfig } from "prisma/config";
+import { databaseUrl } from "./lib/config";
 
 // The native schema engine cannot be downloaded offline. `prisma generate`
 // only checks that *some* executable is there, so point it at /bin/true;
@@ -11,6 +12,6 @@ export default defineConfig({
   migrations: { path: path.join("prisma", "migrations") },
   datasource: {
     // Not `env("DATABASE_URL")`: that throws when the variable is unset (fresh clone, CI).
-    url: process.env.DATABASE_URL ?? "file:./prisma/data/spravka.db",
+    url: databaseUrl(),
   },
 });

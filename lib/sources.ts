@@ -1,3 +1,5 @@
+import { SOURCE_KEYS, type SourceKey } from "@/machines/vocabulary";
+
 /**
  * The source documents behind every historical claim in Spravka
  * (../shared/domain/README.md). Claims cite these keys; the UI shows them.
@@ -29,8 +31,6 @@ export const SOURCES = {
     title: "“De-Stalinization of the Gulags” (student blog)",
     weight: "secondary, draws on Seventeen Moments",
   },
-} as const satisfies Record<string, { short: string; title: string; weight: string }>;
+} as const satisfies Record<SourceKey, { short: string; title: string; weight: string }>;
 
-export type SourceKey = keyof typeof SOURCES;
-
-export const SOURCE_KEYS = Object.keys(SOURCES) as SourceKey[];
+export { SOURCE_KEYS, type SourceKey };

@@ -1,3 +1,5 @@
+import type { SourceKey } from "./vocabulary";
+
 /**
  * The historical rules the machines encode, each traced to a source key of
  * ../shared/domain/README.md (and shown in the app beside the claim).
@@ -86,7 +88,6 @@ export const RULES = {
     claim:
       "Procurators were told not to weaken the struggle against “real enemies”; an acquittal stigmatised the agency.",
   },
-} as const;
+} as const satisfies Record<string, { source: SourceKey; section: string; claim: string }>;
 
 export type RuleId = keyof typeof RULES;
-export const SOURCE_KEYS_USED = [...new Set(Object.values(RULES).map((rule) => rule.source))];

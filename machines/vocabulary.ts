@@ -3,6 +3,16 @@
  * machines, engine, UI, exports and CLI.
  */
 
+/** The source documents' keys (../shared/domain/README.md); lib/sources.ts gives their titles. */
+export const SOURCE_KEYS = [
+  "adler-ch3",
+  "alexopoulos-1945",
+  "17moments",
+  "blog-not-all-free",
+  "blog-destalinization",
+] as const;
+export type SourceKey = (typeof SOURCE_KEYS)[number];
+
 /** Who passed the original sentence. */
 export const SENTENCING_ORGANS = [
   "ogpuCollegium",

@@ -23,8 +23,8 @@ import {
 } from "@prisma/driver-adapter-utils";
 import type { MigrationList, SchemaEngine as SchemaEngineType } from "@prisma/schema-engine-wasm";
 import * as engineGlue from "@prisma/schema-engine-wasm/schema_engine_bg";
+import { databaseUrl } from "../lib/config";
 
-export const DEFAULT_DATABASE_URL = "file:./prisma/data/spravka.db";
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const LOCKFILE = "migration_lock.toml";
 const LOCKFILE_CONTENT =
@@ -42,7 +42,7 @@ export interface DbOptions {
 
 function resolveOptions(options: DbOptions) {
   return {
-    url: options.url ?? process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL,
+    url: options.url ?? databaseUrl(),
     migrationsDir: options.migrationsDir ?? path.join(ROOT, "prisma", "migrations"),
     schemaPath: options.schemaPath ?? path.join(ROOT, "prisma", "schema.prisma"),
   };

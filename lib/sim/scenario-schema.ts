@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ADDRESSEES, ARTICLES, COURT_RULINGS, DECISIONS, SENTENCING_ORGANS } from "@/machines/vocabulary";
+import { ADDRESSEES, ARTICLES, COURT_RULINGS, DECISIONS, SENTENCING_ORGANS, SOURCE_KEYS } from "@/machines/vocabulary";
 import { distributionSchema } from "./distributions";
 
 export const SCENARIO_SCHEMA_VERSION = 1;
@@ -18,13 +18,6 @@ const recordOf = <K extends readonly [string, ...string[]], V extends z.ZodTypeA
 const weightsOf = <K extends readonly [string, ...string[]]>(keys: K) =>
   recordOf(keys, weight).refine((w) => Object.values(w).some((x) => (x as number) > 0), SOME_WEIGHT);
 
-export const SOURCE_KEYS = [
-  "adler-ch3",
-  "alexopoulos-1945",
-  "17moments",
-  "blog-not-all-free",
-  "blog-destalinization",
-] as const;
 /** Where a parameter comes from: a source key, a calibration against a source's figure, or an admitted invention. */
 export const provenanceSchema = z.object({
   source: z.enum([...SOURCE_KEYS, "invented"]),

@@ -4,29 +4,9 @@ import { describe, expect, test } from "vitest";
 import type { CaseEvent, CaseInput } from "./case-setup";
 import { CASE_EVENTS } from "./case-events";
 import { caseMachine } from "./case.machine";
+import { ROLE_CARD_CASES } from "./role-cards";
 
-/** Role card 1: a 58-10 agitator sentenced by a court to ten years (brief §4). */
-const agitator: CaseInput = {
-  organ: "court",
-  article: "58-10",
-  termYears: 10,
-  custody: "camp",
-  persons: 1,
-  originalsElsewhere: true,
-  crossChecks: 1,
-  maxComplaints: 2,
-};
-/** Role card 8: a Special Conference exile (extrajudicial: the commission's word is final). */
-const specialConferenceExile: CaseInput = {
-  organ: "specialConference",
-  article: "58-10",
-  termYears: 5,
-  custody: "exile",
-  persons: 1,
-  originalsElsewhere: false,
-  crossChecks: 0,
-  maxComplaints: 3,
-};
+const { agitator, specialConferenceExile } = ROLE_CARD_CASES;
 
 function run(input: CaseInput, events: CaseEvent[]) {
   const actor = createActor(caseMachine, { input });

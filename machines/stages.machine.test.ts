@@ -2,22 +2,15 @@ import { getShortestPaths } from "@xstate/graph";
 import { createActor, type AnyStateMachine } from "xstate";
 import { describe, expect, test } from "vitest";
 import type { CaseEvent, CaseInput } from "./case-setup";
+import { CASE_EVENTS } from "./case-events";
 import { commissionMachine } from "./commission.machine";
 import { complaintMachine } from "./complaint.machine";
 import { courtMachine } from "./court.machine";
 import { prisonerListsMachine } from "./prisoner-lists.machine";
+import { ROLE_CARD_CASES } from "./role-cards";
 import { spravkaMachine } from "./spravka.machine";
 
-const input: CaseInput = {
-  organ: "court",
-  article: "58-10",
-  termYears: 10,
-  custody: "camp",
-  persons: 1,
-  originalsElsewhere: true,
-  crossChecks: 1,
-  maxComplaints: 2,
-};
+const input: CaseInput = ROLE_CARD_CASES.agitator;
 
 function finalOf(machine: AnyStateMachine, events: CaseEvent[], caseInput: CaseInput = input) {
   const actor = createActor(machine, { input: caseInput });
@@ -26,34 +19,29 @@ function finalOf(machine: AnyStateMachine, events: CaseEvent[], caseInput: CaseI
   return actor.getSnapshot();
 }
 
-const EVENTS: CaseEvent[] = [
-  { type: "complaint.file", addressee: "campAdministration" },
-  { type: "complaint.register" },
-  { type: "complaint.forwardToAccused" },
-  { type: "complaint.lose" },
-  { type: "complaint.formReply" },
-  { type: "lists.arrive" },
-  { type: "lists.proceedWithout" },
+// Named events, so each path below reads as what happened.
+const write: CaseEvent = { type: "complaint.file", addressee: "campAdministration" };
+const register: CaseEvent = { type: "complaint.register" };
+const forwardToAccused: CaseEvent = { type: "complaint.forwardToAccused" };
+const returnCase: CaseEvent = { type: "court.rule", ruling: "returnForInvestigation" };
+const reject: CaseEvent = { type: "court.rule", ruling: "reject" };
+const complainAboutSpravka: CaseEvent = { type: "spravka.request" };
+const issueSpravka: CaseEvent = { type: "spravka.issue" };
+const amnesty: CaseEvent = { type: "review.decide", decision: "amnesty1953" };
+/** A complete file with originals from elsewhere and one cross-check, up to the start of review. */
+const toReview: CaseEvent[] = [
   { type: "file.assemble" },
   { type: "file.requestOriginals" },
   { type: "file.originalsArrive" },
   { type: "file.crossCheck" },
   { type: "file.complete" },
   { type: "review.start" },
-  { type: "review.decide", decision: "fullRehabilitation" },
-  { type: "review.decide", decision: "amnesty1953" },
-  { type: "court.rule", ruling: "suspend" },
-  { type: "court.rule", ruling: "returnForInvestigation" },
-  { type: "court.rule", ruling: "psychiatric" },
-  { type: "court.rule", ruling: "reject" },
-  { type: "spravka.request" },
-  { type: "spravka.issue" },
 ];
 
 describe("each stage on its own", () => {
   test.each<[string, AnyStateMachine, CaseEvent[], string]>([
-    ["a complaint is registered", complaintMachine, [EVENTS[0]!, EVENTS[1]!], "registered"],
-    ["a complaint dies with the accused camp chief", complaintMachine, [EVENTS[0]!, EVENTS[2]!], "forwardedToAccused"],
+    ["a complaint is registered", complaintMachine, [write, register], "registered"],
+    ["a complaint dies with the accused camp chief", complaintMachine, [write, forwardToAccused], "forwardedToAccused"],
     ["the list arrives", prisonerListsMachine, [{ type: "lists.arrive" }], "arrived"],
     [
       "the commission proceeds without the list",
@@ -64,32 +52,30 @@ describe("each stage on its own", () => {
     [
       "the commission assembles the file and decides",
       commissionMachine,
-      [EVENTS[7]!, EVENTS[8]!, EVENTS[9]!, EVENTS[10]!, EVENTS[11]!, EVENTS[12]!, EVENTS[13]!],
+      [...toReview, { type: "review.decide", decision: "fullRehabilitation" }],
       "decided",
     ],
     ["the court suspends the case", courtMachine, [{ type: "court.rule", ruling: "suspend" }], "suspended"],
-    ["the court returns the case, then rejects", courtMachine, [EVENTS[16]!, EVENTS[18]!], "rejected"],
-    ["the spravka comes after two complaints", spravkaMachine, [EVENTS[19]!, EVENTS[19]!, EVENTS[20]!], "issued"],
+    ["the court returns the case, then rejects", courtMachine, [returnCase, reject], "rejected"],
+    [
+      "the spravka comes after two complaints",
+      spravkaMachine,
+      [complainAboutSpravka, complainAboutSpravka, issueSpravka],
+      "issued",
+    ],
   ])("%s", (_label, machine, events, expected) => {
     expect(finalOf(machine, events).value).toBe(expected);
   });
 
   test("the court cannot return a case twice", () => {
-    const snapshot = finalOf(courtMachine, [EVENTS[16]!]);
-    expect(snapshot.can(EVENTS[16]!)).toBe(false);
+    const snapshot = finalOf(courtMachine, [returnCase]);
+    expect(snapshot.can(returnCase)).toBe(false);
   });
 
   test("the 1953 amnesty is not on the menu for a ten-year sentence", () => {
-    const snapshot = finalOf(commissionMachine, [
-      EVENTS[7]!,
-      EVENTS[8]!,
-      EVENTS[9]!,
-      EVENTS[10]!,
-      EVENTS[11]!,
-      EVENTS[12]!,
-    ]);
+    const snapshot = finalOf(commissionMachine, toReview);
     expect(snapshot.value).toBe("review");
-    expect(snapshot.can(EVENTS[14]!)).toBe(false);
+    expect(snapshot.can(amnesty)).toBe(false);
   });
 
   test.each<[string, AnyStateMachine, string[]]>([
@@ -99,7 +85,7 @@ describe("each stage on its own", () => {
     ["court", courtMachine, ["psychiatric", "rejected", "suspended"]],
     ["spravka", spravkaMachine, ["issued"]],
   ])("generated paths reach every final state of the %s machine", (_label, machine, finals) => {
-    const paths = getShortestPaths(machine, { input, events: EVENTS });
+    const paths = getShortestPaths(machine, { input, events: [...CASE_EVENTS] });
     const reached = [
       ...new Set(paths.filter((p) => p.state.status === "done").map((p) => String(p.state.value))),
     ].sort();

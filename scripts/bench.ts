@@ -10,6 +10,7 @@ import type { CaseEvent, CaseInput } from "@/machines/case-setup";
 import { initialCaseContext } from "@/machines/case-setup";
 import { reduceCase } from "@/lib/sim/case-reducer";
 import { World } from "@/lib/sim/engine";
+import { ROLE_CARD_CASES } from "@/machines/role-cards";
 import { findScenario } from "@/lib/sim/scenarios";
 
 const national = findScenario("national-1954")!;
@@ -46,16 +47,7 @@ const PATH: CaseEvent[] = [
   { type: "spravka.request" },
   { type: "spravka.issue" },
 ];
-const INPUT: CaseInput = {
-  organ: "court",
-  article: "58-10",
-  termYears: 10,
-  custody: "camp",
-  persons: 1,
-  originalsElsewhere: true,
-  crossChecks: 1,
-  maxComplaints: 2,
-};
+const INPUT: CaseInput = ROLE_CARD_CASES.agitator;
 
 function reference(cases: number): { ms: number; steps: number } {
   const start = performance.now();

@@ -2,6 +2,7 @@ import { getShortestPaths } from "@xstate/graph";
 import { initialTransition, transition } from "xstate";
 import { describe, expect, test } from "vitest";
 import { caseMachine } from "@/machines/case.machine";
+import { ROLE_CARD_CASES } from "@/machines/role-cards";
 import type { CaseInput } from "@/machines/case-setup";
 import { CASE_EVENTS } from "@/machines/case-events";
 import { reduceCase, valueOfPath } from "./case-reducer";
@@ -10,46 +11,10 @@ import { World } from "./engine";
 import { findScenario } from "./scenarios";
 
 const INPUTS: CaseInput[] = [
-  {
-    organ: "court",
-    article: "58-10",
-    termYears: 10,
-    custody: "camp",
-    persons: 1,
-    originalsElsewhere: true,
-    crossChecks: 1,
-    maxComplaints: 2,
-  },
-  {
-    organ: "specialConference",
-    article: "58-10",
-    termYears: 5,
-    custody: "exile",
-    persons: 2,
-    originalsElsewhere: false,
-    crossChecks: 0,
-    maxComplaints: 1,
-  },
-  {
-    organ: "nkvdTroika",
-    article: "58-7/11",
-    termYears: 15,
-    custody: "camp",
-    persons: 3,
-    originalsElsewhere: true,
-    crossChecks: 2,
-    maxComplaints: 3,
-  },
-  {
-    organ: "militaryTribunal",
-    article: "58-1",
-    termYears: 4,
-    custody: "exile",
-    persons: 1,
-    originalsElsewhere: false,
-    crossChecks: 1,
-    maxComplaints: 1,
-  },
+  ROLE_CARD_CASES.agitator,
+  { ...ROLE_CARD_CASES.specialConferenceExile, persons: 2, maxComplaints: 1 },
+  ROLE_CARD_CASES.wreckers,
+  ROLE_CARD_CASES.collaboratorInExile,
 ];
 
 const serialize = (s: { value: unknown; context: unknown }) => JSON.stringify([s.value, s.context]);

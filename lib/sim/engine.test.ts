@@ -220,8 +220,12 @@ describe("counterfactuals", () => {
     expect(issued(open)).toBeGreaterThan(issued(base));
   });
 
-  test("released cases are counted from final outcomes", () => {
-    const r = runScenario(base, 1);
+  test("released cases are counted from final outcomes, and match the people the machines set free", () => {
+    const world = new World(base, 1);
+    world.advanceTo(base.horizonDays);
+    const r = world.result(1);
+    const free = Array.from({ length: r.cases }, (_, i) => world.caseFacts(i).custody).filter((c) => c === "released");
+    expect(releasedCases(r)).toBe(free.length);
     expect(releasedCases(r)).toBe(
       r.outcomes.rehabilitated +
         r.outcomes.reclassified +

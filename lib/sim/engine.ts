@@ -17,7 +17,7 @@ import { CaseStepper, REFUSED } from "./case-stepper";
 import { sampleDays, type Distribution } from "./distributions";
 import { EventQueue } from "./event-queue";
 import { WorkQueue } from "./work-queue";
-import { childStream, hashString, pickWeighted, seedOf, uniformAt, type Rng } from "./rng";
+import { childStream, hashString, pickWeighted, rngFromState, seedOf, uniformAt, type Rng } from "./rng";
 import { applyEffectTo, type Effect, type Scenario } from "./scenario-schema";
 
 const enum Kind {
@@ -365,18 +365,7 @@ export class World {
     return this.caseStream;
   }
   private institutionRng(name: string): Rng {
-    const stream = childStream(0, name);
-    let counter = 0;
-    const seed = this.seed;
-    return {
-      next: () => uniformAt(seed, stream, counter++),
-      split: () => {
-        throw new Error("institution streams do not split");
-      },
-      get state() {
-        return { seed, stream, counter };
-      },
-    };
+    return rngFromState({ seed: this.seed, stream: childStream(0, name), counter: 0 });
   }
   private sample(i: number, d: Distribution): number {
     return sampleDays(this.caseRng(i), d);

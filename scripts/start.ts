@@ -24,7 +24,7 @@ const BUILD_INPUTS = [
   "package.json",
   "package-lock.json",
 ];
-const SKIP = new Set(["node_modules", "generated", ".next"]);
+const SKIP = new Set(["node_modules", ".next"]);
 
 function* files(entry: string): Generator<string> {
   const full = path.join(ROOT, entry);

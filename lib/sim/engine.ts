@@ -779,6 +779,36 @@ export class World {
     };
   }
 
+  /** How many cases the world holds. */
+  get caseCount(): number {
+    return this.n;
+  }
+
+  /** Whether the case machine would accept event `eventId` for case i now (nothing changes). */
+  canSend(i: number, eventId: number): boolean {
+    return this.stepper.can(this.state[i]!, eventId);
+  }
+
+  /**
+   * A number that changes whenever case i changes (state or seat): the
+   * interactive driver's guard against acting on a case someone else has
+   * just moved.
+   */
+  caseVersion(i: number): number {
+    return this.epoch[i]!;
+  }
+
+  /** The stage case i waits in (or null once decided or given up) and since which simulated day. */
+  caseStage(i: number): { stage: Stage | null; sinceDay: number | null } {
+    const k = this.stageOf[i]!;
+    return k < 0 ? { stage: null, sinceDay: null } : { stage: STAGES[k]!, sinceDay: this.stageSince[i]! };
+  }
+
+  /** How many cases wait in each stage now, in STAGES order. */
+  stageCounts(): Record<Stage, number> {
+    return Object.fromEntries(STAGES.map((s, k) => [s, this.stageCount[k]!])) as Record<Stage, number>;
+  }
+
   /** The current state of case i, for the interactive driver and tests. */
   caseState(i: number): { path: string; outcome: Outcome } {
     const s = this.state[i]!;

@@ -1,0 +1,73 @@
+import { cookies } from "next/headers";
+import { getSessionUser } from "@/lib/authz";
+import { db } from "@/lib/db";
+import { jsonError } from "@/lib/http";
+import { liveHub, type LiveMessage } from "@/lib/runs/hub";
+import { SEAT_COOKIE } from "@/lib/runs/policy";
+import { getSeatAccess, SEAT_ACCESS_MESSAGES } from "@/lib/runs/seat-access";
+
+const HEARTBEAT_MS = 15_000;
+
+/**
+ * GET: Server-Sent Events for one run, to its owner (clock and figures) or
+ * to a seat in it (clock and the seat's own desk). Browsers reconnect by
+ * themselves; anyone else is refused before the stream opens.
+ */
+export async function GET(request: Request, ctx: RouteContext<"/api/runs/[id]/events">): Promise<Response> {
+  const { id } = await ctx.params;
+  let subscriber: { kind: "instructor" } | { kind: "seat"; seatId: string; holderHash: string } | null = null;
+  const user = await getSessionUser();
+  if (user && (await db.run.count({ where: { id, ownerId: user.id } })) === 1) {
+    subscriber = { kind: "instructor" };
+  } else {
+    const cookie = (await cookies()).get(SEAT_COOKIE)?.value;
+    const access = await getSeatAccess(id, cookie);
+    if (access.status !== "ok") return jsonError(403, SEAT_ACCESS_MESSAGES[access.status]);
+    subscriber = { kind: "seat", seatId: access.seat.id, holderHash: access.seat.holderHash };
+  }
+  const encoder = new TextEncoder();
+  let cleanup = () => {};
+  const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      let open = true;
+      const write = (text: string) => {
+        if (!open) return;
+        try {
+          controller.enqueue(encoder.encode(text));
+        } catch {
+          cleanup();
+        }
+      };
+      const heartbeat = setInterval(() => write(": still here\n\n"), HEARTBEAT_MS);
+      const unsubscribe = liveHub.subscribe(id, {
+        ...subscriber,
+        send: (message: LiveMessage) => write(`event: ${message.type}\ndata: ${JSON.stringify(message.data)}\n\n`),
+        close: () => cleanup(),
+      });
+      cleanup = () => {
+        if (!open) return;
+        open = false;
+        clearInterval(heartbeat);
+        unsubscribe();
+        try {
+          controller.close();
+        } catch {
+          // already closed by the client
+        }
+      };
+      write("retry: 2000\n\n");
+      request.signal.addEventListener("abort", () => cleanup());
+    },
+    cancel() {
+      cleanup();
+    },
+  });
+  return new Response(stream, {
+    headers: {
+      "Content-Type": "text/event-stream; charset=utf-8",
+      "Cache-Control": "no-store, no-transform",
+      Connection: "keep-alive",
+      "X-Accel-Buffering": "no",
+    },
+  });
+}

@@ -1,0 +1,13 @@
+import { cookies } from "next/headers";
+import { NextResponse } from "next/server";
+import { jsonError } from "@/lib/http";
+import { getSeatView } from "@/lib/runs/get-seat-view";
+import { SEAT_COOKIE } from "@/lib/runs/policy";
+
+/** GET: the student's own desk (role, simulated date, the seat's cases). */
+export async function GET(_request: Request, ctx: RouteContext<"/api/runs/[id]/seat">): Promise<Response> {
+  const { id } = await ctx.params;
+  const result = await getSeatView(id, (await cookies()).get(SEAT_COOKIE)?.value);
+  if (!result.ok) return jsonError(403, result.error);
+  return NextResponse.json(result.view, { headers: { "Cache-Control": "no-store" } });
+}

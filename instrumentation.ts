@@ -1,0 +1,12 @@
+/**
+ * Runs once when a server process starts (Next.js instrumentation hook): runs
+ * that were live when the previous process stopped resume paused where their
+ * clock had reached (ADR 0008).
+ */
+export async function register(): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { pauseInterruptedRuns } = await import("@/lib/runs/pause-interrupted-runs");
+  const paused = await pauseInterruptedRuns();
+  if (paused > 0)
+    console.log(`Spravka: ${paused} run(s) interrupted by the restart are paused; resume them from the console.`);
+}

@@ -1,0 +1,50 @@
+import "server-only";
+
+/** The largest JSON body an API route reads: every request Spravka expects is far smaller. */
+const MAX_BODY_BYTES = 16 * 1024;
+
+export type JsonBody = { ok: true; body: unknown } | { ok: false; response: Response };
+
+export function jsonError(status: number, error: string): Response {
+  return Response.json({ ok: false, error }, { status, headers: { "Cache-Control": "no-store" } });
+}
+
+/**
+ * Whether a request comes from a page of this site. Browsers send `Origin`
+ * on every cross-site POST; a JSON API that accepts cookies refuses any other
+ * origin, so a page elsewhere cannot act for a student (CSRF).
+ */
+export function sameOrigin(request: Request): boolean {
+  const origin = request.headers.get("origin");
+  if (!origin) return true; // not a browser (the load script, curl): no ambient cookies to abuse
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
+/** Reads a small JSON body from a same-origin request, or says clearly what was wrong with it. */
+export async function readJson(request: Request): Promise<JsonBody> {
+  if (!sameOrigin(request)) return { ok: false, response: jsonError(403, "Requests must come from this site.") };
+  if (!request.headers.get("content-type")?.toLowerCase().startsWith("application/json")) {
+    return { ok: false, response: jsonError(415, "Send JSON (Content-Type: application/json).") };
+  }
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > MAX_BODY_BYTES) return { ok: false, response: jsonError(413, "That request is too large.") };
+  const text = await request.text();
+  if (text.length > MAX_BODY_BYTES) return { ok: false, response: jsonError(413, "That request is too large.") };
+  try {
+    return { ok: true, body: JSON.parse(text) as unknown };
+  } catch {
+    return { ok: false, response: jsonError(400, "That request is not valid JSON.") };
+  }
+}
+
+/** Whether the browser reached us over HTTPS (directly or through a proxy): cookies are then Secure. */
+export function isHttps(headers: Headers, url?: string): boolean {
+  const proto = headers.get("x-forwarded-proto")?.split(",")[0]?.trim();
+  if (proto) return proto === "https";
+  return url ? url.startsWith("https:") : false;
+}

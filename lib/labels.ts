@@ -1,0 +1,50 @@
+import type { Addressee, Decision, Outcome, SentencingOrgan, Stage } from "@/machines/vocabulary";
+
+/** Plain-English names for the shared vocabulary (machines/vocabulary.ts), as the UI shows them. */
+
+export const ORGAN_LABELS: Record<SentencingOrgan, string> = {
+  ogpuCollegium: "OGPU Collegium",
+  nkvdTroika: "NKVD troika",
+  specialConference: "Special Conference (OSO)",
+  court: "Regular court",
+  militaryTribunal: "Military tribunal",
+  militaryCollegium: "Military Collegium of the Supreme Court",
+};
+
+export const ADDRESSEE_LABELS: Record<Addressee, string> = {
+  campAdministration: "the camp administration",
+  campProcurator: "the camp procurator",
+  provincialProcuracy: "the provincial procuracy",
+  kgb: "the KGB",
+  presidium: "the Presidium of the Supreme Soviet (Voroshilov)",
+  generalProcurator: "the USSR General Procurator",
+};
+
+export const DECISION_LABELS: Record<Decision, string> = {
+  fullRehabilitation: "Full rehabilitation",
+  reclassification: "Reclassify the crime",
+  sentenceReduction: "Reduce the sentence",
+  amnesty1953: "Apply the March 1953 amnesty",
+  endExile: "End the exile",
+  confirmRefusal: "Confirm the refusal (sentence stands)",
+};
+
+export const STAGE_LABELS: Record<Stage, string> = {
+  complaint: "Complaint",
+  lists: "Waiting for the camp's list",
+  commission: "At the commission",
+  court: "Before the court",
+  spravka: "Waiting for the spravka",
+};
+
+export const OUTCOME_LABELS: Record<Outcome, string> = {
+  rehabilitated: "Rehabilitated, spravka issued",
+  reclassified: "Crime reclassified",
+  reduced: "Sentence reduced",
+  amnestied: "Amnestied",
+  exileEnded: "Exile ended",
+  upheld: "Sentence upheld",
+  pardoned: "Pardoned without rehabilitation",
+  psychiatric: "Sent to a psychiatric hospital",
+  pending: "Not decided",
+};

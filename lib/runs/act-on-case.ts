@@ -1,0 +1,88 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { caseEventId } from "@/machines/case-events";
+import type { CaseEvent } from "@/machines/case-setup";
+import type { SeatRole } from "./deal-cases";
+import { getSeatAccess, SEAT_ACCESS_MESSAGES } from "./seat-access";
+import { ReplayedRequest, RunNotFound, runStore } from "./store";
+import { actSchema } from "./validation";
+import { caseView, clockView, type CaseView, type ClockView } from "./views";
+
+export type ActResult =
+  | { ok: true; case: CaseView; clock: ClockView }
+  | {
+      ok: false;
+      reason: "invalid" | "forbidden" | "notLive" | "replayed" | "conflict" | "refused";
+      error: string;
+      /** the case as it stands now, when the student may see it */
+      case?: CaseView;
+    };
+
+const NOT_LIVE: Record<string, string> = {
+  lobby: "The run has not started yet. Wait for your teacher to start the clock.",
+  paused: "The clock is paused: your teacher has stopped the class for a moment. Try again when it runs.",
+  debrief: "The run has ended. Your desk is read-only now.",
+  archived: "This class has been archived.",
+};
+
+/** Which events each role may send from its desk. */
+const ALLOWED: Record<SeatRole, CaseEvent["type"]> = {
+  petitioner: "complaint.file",
+  procurator: "review.decide",
+};
+
+/**
+ * A student acts on one of their seat's cases. Checked on the server, in
+ * this order: the browser holds the seat, the seat is in this run, the case
+ * is on the seat's desk, the run is live, the request is new, the case has
+ * not changed since the student saw it, and the machine allows the event.
+ */
+export async function actOnCase(runId: string, seatCookie: string | undefined, raw: unknown): Promise<ActResult> {
+  const parsed = actSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, reason: "invalid", error: "That action is not one your desk offers." };
+  const { caseIndex, expectedVersion, action, requestId } = parsed.data;
+  try {
+    return await runStore.withRun(runId, async (s): Promise<ActResult> => {
+      const access = await getSeatAccess(runId, seatCookie);
+      if (access.status !== "ok") return { ok: false, reason: "forbidden", error: SEAT_ACCESS_MESSAGES[access.status] };
+      const seat = access.seat;
+      const role = seat.role as SeatRole;
+      const owned = await db.seatCase.findUnique({ where: { runId_caseIndex: { runId, caseIndex } } });
+      if (!owned || owned.seatId !== seat.id) {
+        return { ok: false, reason: "forbidden", error: "That case is not on your desk." };
+      }
+      if (ALLOWED[role] !== action.type) {
+        return { ok: false, reason: "forbidden", error: "Your role cannot do that." };
+      }
+      if (s.run.status !== "running") {
+        return { ok: false, reason: "notLive", error: NOT_LIVE[s.run.status] ?? NOT_LIVE.archived! };
+      }
+      if (await db.runEvent.findUnique({ where: { runId_requestId: { runId, requestId } }, select: { id: true } })) {
+        return { ok: false, reason: "replayed", error: "This was already done: the request was sent twice." };
+      }
+      const now = () => caseView(s.world, caseIndex, role, true);
+      if (s.world.caseVersion(caseIndex) !== expectedVersion) {
+        return {
+          ok: false,
+          reason: "conflict",
+          error: "This case changed since you looked at it, so nothing was done. Here is where it stands now.",
+          case: now(),
+        };
+      }
+      const event = action as CaseEvent;
+      if (!s.world.canSend(caseIndex, caseEventId(event))) {
+        return { ok: false, reason: "refused", error: "That cannot be done to this case at this stage.", case: now() };
+      }
+      const run = await s.commit({
+        entries: [{ type: "case.act", actor: `seat:${seat.number}`, caseIndex, payload: { event }, requestId }],
+      });
+      return { ok: true, case: now(), clock: clockView(run, s.scenario) };
+    });
+  } catch (error) {
+    if (error instanceof ReplayedRequest) {
+      return { ok: false, reason: "replayed", error: "This was already done: the request was sent twice." };
+    }
+    if (error instanceof RunNotFound) return { ok: false, reason: "forbidden", error: SEAT_ACCESS_MESSAGES.none };
+    throw error;
+  }
+}

@@ -1,0 +1,159 @@
+import "server-only";
+import type { SessionUser } from "@/lib/authz";
+import { db } from "@/lib/db";
+import { dayNumber } from "@/lib/sim/engine";
+import type { RunEvent as RunMachineEvent } from "@/machines/run.machine";
+import { runStatusAfter, type RunStatus } from "./clock";
+import { dealCases, seatCapacity, type SeatRole } from "./deal-cases";
+import { PROCURATOR_CASELOAD } from "./policy";
+import { RunNotFound, runStore, type Change, type LogEntry } from "./store";
+import { controlSchema, type ControlInput } from "./validation";
+
+export type ControlResult = { ok: true } | { ok: false; error: string };
+
+export const RUN_NOT_FOUND = "There is no such run among yours.";
+
+const REFUSED: Record<ControlInput["action"], string> = {
+  start: "The run has already started.",
+  pause: "The clock is not running.",
+  resume: "The clock is not paused.",
+  end: "Only a started run can be ended.",
+  archive: "End the run before archiving it.",
+  delete: "",
+  setSpeed: "The run is over; its speed no longer matters.",
+  jump: "The clock can only jump forward, within the scenario's dates, while the run is under way.",
+  reassign: "Roles can only change in the lobby, before the run starts.",
+};
+
+/**
+ * The instructor's controls: clock (start, pause, resume, speed, jump, end),
+ * archive, delete, and role changes in the lobby. The run machine decides
+ * which controls apply in which state; only the run's owner may use them.
+ */
+export async function controlRun(user: SessionUser, runId: string, raw: unknown): Promise<ControlResult> {
+  const parsed = controlSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, error: parsed.error.issues[0]?.message ?? "That control is unknown." };
+  const input = parsed.data;
+  const owned = await db.run.findFirst({ where: { id: runId, ownerId: user.id }, select: { id: true } });
+  if (!owned) return { ok: false, error: RUN_NOT_FOUND };
+  if (input.action === "delete") {
+    await db.run.deleteMany({ where: { id: runId, ownerId: user.id } });
+    runStore.forget(runId);
+    return { ok: true };
+  }
+  try {
+    return await runStore.withRun(runId, async (s): Promise<ControlResult> => {
+      const run = s.run;
+      const status = run.status as RunStatus;
+      const now = new Date(runStore.nowMs());
+      const refuse = (): ControlResult => ({ ok: false, error: REFUSED[input.action] });
+      const control = (
+        event: RunMachineEvent,
+        change: Change["run"],
+        payload: Record<string, unknown> = {},
+      ): (Change & { entries: LogEntry[] }) | null => {
+        const next = runStatusAfter(run, event);
+        if (next === null) return null;
+        return {
+          run: { ...change, status: next, ...(next === "debrief" ? { anchorAt: null, endedAt: now } : {}) },
+          entries: [{ type: event.type, actor: "instructor", payload }],
+        };
+      };
+      let change: Change | null = null;
+      switch (input.action) {
+        case "start": {
+          const starting = control({ type: "run.start" }, { anchorAt: now, startedAt: now });
+          if (!starting) return refuse();
+          const seats = await db.seat.findMany({ where: { runId }, orderBy: { number: "asc" } });
+          const dealt = dealCases(
+            s.world,
+            run.seed,
+            new Set(),
+            seats.map((seat) => seat.role as SeatRole),
+          );
+          const cases = seats.flatMap((seat, k) => dealt[k]!.map((i) => [i, seat.role] as [number, SeatRole]));
+          if (cases.length > 0) starting.entries.push({ type: "seats.deal", actor: "system", payload: { cases } });
+          change = starting;
+          change.also = async (tx) => {
+            await tx.seatCase.createMany({
+              data: seats.flatMap((seat, k) => dealt[k]!.map((caseIndex) => ({ runId, caseIndex, seatId: seat.id }))),
+            });
+          };
+          break;
+        }
+        case "pause":
+          change = control({ type: "run.pause" }, { anchorAt: null });
+          break;
+        case "resume":
+          change = control({ type: "run.resume" }, { anchorAt: now });
+          break;
+        case "end":
+          change = status === "lobby" ? null : control({ type: "run.end" }, {});
+          break;
+        case "setSpeed":
+          change = control(
+            { type: "run.setSpeed", daysPerMinute: input.speed },
+            { speed: input.speed },
+            {
+              speed: input.speed,
+            },
+          );
+          break;
+        case "jump": {
+          const toDay = dayNumber(input.toDate) - dayNumber(s.scenario.startDate);
+          if (!(toDay > run.simDay)) {
+            return { ok: false, error: "Pick a date after the clock's current date: the clock only moves forward." };
+          }
+          if (toDay > run.horizonDays) {
+            return { ok: false, error: "That date is after the scenario ends. Pick an earlier date, or end the run." };
+          }
+          change = control(
+            { type: "run.advance", toDay },
+            { simDay: toDay, ...(status === "running" ? { anchorAt: now } : {}) },
+            { fromDay: run.simDay, toDay },
+          );
+          break;
+        }
+        case "archive":
+          if (status !== "debrief") return refuse();
+          change = {
+            run: { status: "archived", joinCode: null, archivedAt: now, anchorAt: null },
+            entries: [{ type: "run.archive", actor: "instructor" }],
+          };
+          break;
+        case "reassign": {
+          if (status !== "lobby") return refuse();
+          const seat = await db.seat.findFirst({ where: { id: input.seatId, runId } });
+          if (!seat) return { ok: false, error: "That seat is not in this run." };
+          if (seat.role === input.role) return { ok: true };
+          // The teacher's choice wins over the counts set at creation; the caseload must still cover it.
+          const delta = input.role === "procurator" ? 1 : -1;
+          const procuratorSeats = Math.max(0, run.procuratorSeats + delta);
+          const petitionerSeats = Math.max(0, run.petitionerSeats - delta);
+          if (!seatCapacity(s.world.caseCount, procuratorSeats, petitionerSeats)) {
+            return {
+              ok: false,
+              error: `Not enough cases: each procurator needs ${PROCURATOR_CASELOAD} of the scenario's ${s.world.caseCount}.`,
+            };
+          }
+          change = {
+            run: { procuratorSeats, petitionerSeats },
+            entries: [
+              { type: "seat.reassign", actor: "instructor", payload: { number: seat.number, role: input.role } },
+            ],
+            also: async (tx) => {
+              await tx.seat.update({ where: { id: seat.id }, data: { role: input.role } });
+            },
+          };
+          break;
+        }
+      }
+      if (!change) return refuse();
+      await s.commit(change);
+      return { ok: true };
+    });
+  } catch (error) {
+    if (error instanceof RunNotFound) return { ok: false, error: RUN_NOT_FOUND };
+    throw error;
+  }
+}

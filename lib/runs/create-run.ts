@@ -1,0 +1,52 @@
+import "server-only";
+import { randomInt } from "node:crypto";
+import { Prisma } from "@/.generated/prisma/client";
+import type { SessionUser } from "@/lib/authz";
+import { db } from "@/lib/db";
+import { findScenario } from "@/lib/sim/scenarios";
+import { generateJoinCode } from "./codes";
+import { seatCapacity } from "./deal-cases";
+import { PROCURATOR_CASELOAD } from "./policy";
+import { createRunSchema, fieldErrors } from "./validation";
+
+export type CreateRunResult =
+  { ok: true; runId: string; joinCode: string } | { ok: false; error: string; fieldErrors: Record<string, string> };
+
+/** Creates a run in the lobby for an instructor (who must already be checked by the caller). */
+export async function createRun(user: SessionUser, raw: unknown): Promise<CreateRunResult> {
+  const parsed = createRunSchema.safeParse(raw);
+  if (!parsed.success) {
+    return { ok: false, error: "Check the highlighted fields.", fieldErrors: fieldErrors(parsed.error) };
+  }
+  const input = parsed.data;
+  const scenario = findScenario(input.scenarioId)!;
+  if (!seatCapacity(scenario.caseload.cases, input.procuratorSeats, input.petitionerSeats)) {
+    const message = `This scenario has ${scenario.caseload.cases} cases: each petitioner needs one and each procurator ${PROCURATOR_CASELOAD}. Use fewer seats or a larger scenario.`;
+    return { ok: false, error: message, fieldErrors: { petitionerSeats: message } };
+  }
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const joinCode = generateJoinCode();
+    try {
+      const run = await db.run.create({
+        data: {
+          ownerId: user.id,
+          title: input.title,
+          scenarioId: scenario.id,
+          seed: randomInt(1, 2 ** 31 - 1),
+          procuratorSeats: input.procuratorSeats,
+          petitionerSeats: input.petitionerSeats,
+          speed: input.speed,
+          horizonDays: scenario.horizonDays,
+          joinCode,
+        },
+        select: { id: true },
+      });
+      return { ok: true, runId: run.id, joinCode };
+    } catch (error) {
+      // A join code already in use by another live run: draw another.
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") continue;
+      throw error;
+    }
+  }
+  throw new Error("Could not find a free join code.");
+}

@@ -1,0 +1,32 @@
+import "server-only";
+import { seatCaseIndexes } from "./queries";
+import { getSeatAccess, SEAT_ACCESS_MESSAGES, type SeatAccess } from "./seat-access";
+import { RunNotFound, runStore } from "./store";
+import { seatView, type SeatView } from "./views";
+
+export type SeatViewResult =
+  | { ok: true; view: SeatView }
+  | { ok: false; reason: Exclude<SeatAccess["status"], "ok">; error: string; otherRunId?: string };
+
+/** The student's desk, if this browser holds a seat in this run; otherwise why not. */
+export async function getSeatView(runId: string, seatCookie: string | undefined): Promise<SeatViewResult> {
+  const access = await getSeatAccess(runId, seatCookie);
+  if (access.status !== "ok") {
+    return {
+      ok: false,
+      reason: access.status,
+      error: SEAT_ACCESS_MESSAGES[access.status],
+      ...(access.status === "otherRun" ? { otherRunId: access.runId } : {}),
+    };
+  }
+  const cases = await seatCaseIndexes(access.seat.id);
+  try {
+    return {
+      ok: true,
+      view: await runStore.read(runId, (run, world, scenario) => seatView(run, scenario, world, access.seat, cases)),
+    };
+  } catch (error) {
+    if (error instanceof RunNotFound) return { ok: false, reason: "none", error: SEAT_ACCESS_MESSAGES.none };
+    throw error;
+  }
+}

@@ -1,0 +1,215 @@
+import "server-only";
+import type { Run } from "@/.generated/prisma/client";
+import { db } from "@/lib/db";
+import { POLL_MS, SEEN_EVERY_MS } from "./policy";
+import { RunNotFound, runStore, type RunStore } from "./store";
+import { clockView, seatView, type ClockView, type SeatView } from "./views";
+
+export type InstructorUpdate = {
+  version: number;
+  at: number;
+  counts: Record<string, number>;
+};
+
+/** What a live stream sends. `at` is the real time (ms) the change was committed, for measuring delivery lag. */
+export type LiveMessage =
+  | { type: "clock"; data: ClockView }
+  | { type: "seat"; data: SeatView & { at: number } }
+  | { type: "run"; data: InstructorUpdate }
+  /** The stream ends: the seat moved to another browser, or the run is gone. */
+  | { type: "closed"; data: { reason: "movedAway" | "deleted"; message: string } };
+
+type Subscriber = {
+  send: (message: LiveMessage) => void;
+  close: () => void;
+  lastClock?: string;
+  lastSeat?: string;
+  lastVersion?: number;
+} & ({ kind: "instructor" } | { kind: "seat"; seatId: string; holderHash: string });
+
+type Channel = {
+  subscribers: Set<Subscriber>;
+  timer: ReturnType<typeof setTimeout> | null;
+  polling: boolean;
+  again: boolean;
+  seenVersion: number;
+  seats: Map<
+    string,
+    { number: number; role: string; displayName: string; rejoinCode: string; holderHash: string; cases: number[] }
+  >;
+  lastSeenWrite: number;
+};
+
+/**
+ * Live updates (ADR 0008): one channel per run in this process, however many
+ * browsers watch it. The channel polls the run every POLL_MS (which also
+ * moves the lazily advanced clock) and is poked at once after any change
+ * made in this process; it sends each subscriber only what changed for it:
+ * the clock, its own desk, or (to the instructor) the run's figures.
+ */
+export class LiveHub {
+  private readonly channels = new Map<string, Channel>();
+
+  constructor(private readonly store: RunStore) {
+    store.onChange((run) => this.poke(run.id));
+    store.onDelete((runId) => this.closeAll(runId, "deleted", "This run was deleted by its teacher."));
+  }
+
+  subscribe(runId: string, subscriber: Subscriber): () => void {
+    let channel = this.channels.get(runId);
+    if (!channel) {
+      channel = {
+        subscribers: new Set(),
+        timer: null,
+        polling: false,
+        again: false,
+        seenVersion: -1,
+        seats: new Map(),
+        lastSeenWrite: 0,
+      };
+      this.channels.set(runId, channel);
+    }
+    channel.subscribers.add(subscriber);
+    channel.seenVersion = -1; // load the new subscriber's seat
+    this.poke(runId);
+    return () => {
+      const c = this.channels.get(runId);
+      if (!c) return;
+      c.subscribers.delete(subscriber);
+      if (c.subscribers.size === 0) {
+        if (c.timer) clearTimeout(c.timer);
+        this.channels.delete(runId);
+      }
+    };
+  }
+
+  /** Number of open streams (for tests and the load script's sanity). */
+  get openStreams(): number {
+    let n = 0;
+    for (const c of this.channels.values()) n += c.subscribers.size;
+    return n;
+  }
+
+  private poke(runId: string): void {
+    const channel = this.channels.get(runId);
+    if (!channel) return;
+    if (channel.polling) {
+      channel.again = true;
+      return;
+    }
+    if (channel.timer) clearTimeout(channel.timer);
+    channel.timer = setTimeout(() => void this.poll(runId), 0);
+  }
+
+  private async poll(runId: string): Promise<void> {
+    const channel = this.channels.get(runId);
+    if (!channel) return;
+    channel.polling = true;
+    channel.timer = null;
+    try {
+      await this.store.withRun(runId, async (s) => {
+        if (s.run.version !== channel.seenVersion) await this.loadSeats(runId, channel);
+        channel.seenVersion = s.run.version;
+        this.deliver(channel, s.run, s);
+      });
+      await this.markSeen(channel);
+    } catch (error) {
+      if (error instanceof RunNotFound) {
+        this.closeAll(runId, "deleted", "This run was deleted by its teacher.");
+        return;
+      }
+      console.error("live update failed", error);
+    } finally {
+      channel.polling = false;
+    }
+    if (!this.channels.has(runId)) return;
+    const delay = channel.again ? 0 : POLL_MS;
+    channel.again = false;
+    channel.timer = setTimeout(() => void this.poll(runId), delay);
+  }
+
+  private async loadSeats(runId: string, channel: Channel): Promise<void> {
+    const ids = [...channel.subscribers].flatMap((s) => (s.kind === "seat" ? [s.seatId] : []));
+    channel.seats.clear();
+    if (ids.length === 0) return;
+    const seats = await db.seat.findMany({
+      where: { runId, id: { in: ids } },
+      include: { cases: { select: { caseIndex: true } } },
+    });
+    for (const seat of seats) {
+      channel.seats.set(seat.id, { ...seat, cases: seat.cases.map((c) => c.caseIndex) });
+    }
+  }
+
+  private deliver(
+    channel: Channel,
+    run: Run,
+    s: { world: Parameters<typeof seatView>[2]; scenario: Parameters<typeof seatView>[1] },
+  ): void {
+    const clock = clockView(run, s.scenario);
+    const clockKey = `${clock.status}|${clock.simDay}|${clock.speed}`;
+    let figures: InstructorUpdate | null = null;
+    for (const sub of channel.subscribers) {
+      if (sub.lastClock !== clockKey) {
+        sub.lastClock = clockKey;
+        sub.send({ type: "clock", data: clock });
+      }
+      if (sub.kind === "instructor") {
+        if (sub.lastVersion !== run.version) {
+          sub.lastVersion = run.version;
+          figures ??= {
+            version: run.version,
+            at: run.updatedAt.getTime(),
+            counts: s.world.stageCounts(),
+          };
+          sub.send({ type: "run", data: figures });
+        }
+        continue;
+      }
+      const seat = channel.seats.get(sub.seatId);
+      if (!seat || seat.holderHash !== sub.holderHash) {
+        sub.send({
+          type: "closed",
+          data: {
+            reason: "movedAway",
+            message:
+              "Your seat was opened in another browser with its rejoin code, so this one has stopped. Rejoin here to move it back.",
+          },
+        });
+        sub.close();
+        continue;
+      }
+      const view = seatView(run, s.scenario, s.world, seat, seat.cases);
+      const key = JSON.stringify(view.cases) + view.seat.role + view.clock.status;
+      if (sub.lastSeat !== key) {
+        sub.lastSeat = key;
+        sub.send({ type: "seat", data: { ...view, at: run.updatedAt.getTime() } });
+      }
+    }
+  }
+
+  /** Tells the database which seats have a browser open (see rejoinSeat), at most every SEEN_EVERY_MS. */
+  private async markSeen(channel: Channel): Promise<void> {
+    const now = Date.now();
+    if (now - channel.lastSeenWrite < SEEN_EVERY_MS) return;
+    channel.lastSeenWrite = now;
+    const ids = [...channel.subscribers].flatMap((s) => (s.kind === "seat" ? [s.seatId] : []));
+    if (ids.length > 0) await db.seat.updateMany({ where: { id: { in: ids } }, data: { lastSeenAt: new Date(now) } });
+  }
+
+  private closeAll(runId: string, reason: "deleted", message: string): void {
+    const channel = this.channels.get(runId);
+    if (!channel) return;
+    for (const sub of channel.subscribers) {
+      sub.send({ type: "closed", data: { reason, message } });
+      sub.close();
+    }
+    if (channel.timer) clearTimeout(channel.timer);
+    this.channels.delete(runId);
+  }
+}
+
+const globalForHub = globalThis as unknown as { spravkaLiveHub?: LiveHub };
+
+export const liveHub: LiveHub = globalForHub.spravkaLiveHub ?? new LiveHub(runStore);
+globalForHub.spravkaLiveHub = liveHub;

@@ -1,0 +1,46 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { JOIN_WINDOW_MS, MAX_JOIN_FAILURES } from "./policy";
+
+const KEEP_MS = 24 * 60 * 60 * 1000;
+
+export const TOO_MANY_JOIN_ATTEMPTS = `Too many wrong codes from this device. Wait ${JOIN_WINDOW_MS / 60_000} minutes, then check the code with your teacher.`;
+
+const queues = new Map<string, Promise<unknown>>();
+
+/**
+ * Runs one join or rejoin attempt under the rate limit: attempts from one
+ * address go one at a time (so a burst of parallel guesses is counted
+ * exactly), an address with too many recent failures is refused, and a
+ * failure (`failed: true`) is recorded. Only failures count, so a class
+ * joining from one school address is never held up.
+ */
+export async function limitJoinAttempts<T extends { failed?: boolean }>(
+  clientAddress: string,
+  attempt: () => Promise<T>,
+  now: () => Date = () => new Date(),
+): Promise<T | { limited: true }> {
+  const previous = queues.get(clientAddress) ?? Promise.resolve();
+  const run = async (): Promise<T | { limited: true }> => {
+    const at = now();
+    const failures = await db.joinAttempt.count({
+      where: { key: clientAddress, succeeded: false, createdAt: { gt: new Date(at.getTime() - JOIN_WINDOW_MS) } },
+    });
+    if (failures >= MAX_JOIN_FAILURES) return { limited: true };
+    const result = await attempt();
+    if (result.failed) {
+      await db.$transaction([
+        db.joinAttempt.create({ data: { key: clientAddress, succeeded: false, createdAt: at } }),
+        db.joinAttempt.deleteMany({ where: { createdAt: { lt: new Date(at.getTime() - KEEP_MS) } } }),
+      ]);
+    }
+    return result;
+  };
+  const result = previous.then(run, run);
+  const tail = result.catch(() => undefined);
+  queues.set(clientAddress, tail);
+  void tail.then(() => {
+    if (queues.get(clientAddress) === tail) queues.delete(clientAddress);
+  });
+  return result;
+}

@@ -1,0 +1,129 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { generateRejoinCode, formatRejoinCode, newSeatToken } from "./codes";
+import { dealCases, type SeatRole } from "./deal-cases";
+import { limitJoinAttempts, TOO_MANY_JOIN_ATTEMPTS } from "./join-rate-limit";
+import { ReplayedRequest, runStore, type LogEntry } from "./store";
+import { fieldErrors, joinSchema } from "./validation";
+
+export type JoinFailure = {
+  ok: false;
+  reason: "invalid" | "limited" | "unknownCode" | "ended" | "full" | "replayed";
+  error: string;
+  fieldErrors?: Record<string, string>;
+};
+export type JoinResult =
+  | { ok: true; runId: string; seatId: string; token: string; number: number; role: SeatRole; rejoinCode: string }
+  | JoinFailure;
+
+export const UNKNOWN_CODE = "No class is using that code. Check it against the screen, or ask your teacher.";
+
+/**
+ * A student takes a seat: no account, just the class code and a display
+ * name. The role is balanced over the seats the teacher set; once the run
+ * is live, the seat is dealt its cases at once.
+ */
+export async function joinRun(raw: unknown, clientAddress: string): Promise<JoinResult> {
+  const parsed = joinSchema.safeParse(raw);
+  if (!parsed.success) {
+    const errors = fieldErrors(parsed.error);
+    return { ok: false, reason: "invalid", error: Object.values(errors)[0]!, fieldErrors: errors };
+  }
+  const { code, name, requestId } = parsed.data;
+  const result = await limitJoinAttempts(clientAddress, async (): Promise<JoinResult & { failed?: boolean }> => {
+    const run = await db.run.findUnique({ where: { joinCode: code }, select: { id: true, status: true } });
+    if (!run || run.status === "archived") {
+      return {
+        ok: false,
+        failed: true,
+        reason: "unknownCode",
+        error: UNKNOWN_CODE,
+        fieldErrors: { code: UNKNOWN_CODE },
+      };
+    }
+    if (run.status === "debrief") {
+      return {
+        ok: false,
+        reason: "ended",
+        error:
+          "This class's run has ended, so no new seats can join. If you had a seat, rejoin it with your rejoin code.",
+      };
+    }
+    try {
+      return await takeSeat(run.id, name, requestId);
+    } catch (error) {
+      if (error instanceof ReplayedRequest) return replayed();
+      throw error;
+    }
+  });
+  if ("limited" in result) return { ok: false, reason: "limited", error: TOO_MANY_JOIN_ATTEMPTS };
+  return result;
+}
+
+function replayed(): JoinFailure {
+  return {
+    ok: false,
+    reason: "replayed",
+    error: "This join form was already used. If that was you, open your seat with your rejoin code.",
+  };
+}
+
+async function takeSeat(runId: string, name: string, requestId: string): Promise<JoinResult> {
+  return runStore.withRun(runId, async (s) => {
+    if (await db.seat.findFirst({ where: { runId, joinRequestId: requestId }, select: { id: true } })) {
+      return replayed();
+    }
+    const seats = await db.seat.findMany({ where: { runId }, select: { role: true, number: true } });
+    const filled = { procurator: 0, petitioner: 0 };
+    for (const seat of seats) filled[seat.role as SeatRole]++;
+    const capacity = { procurator: s.run.procuratorSeats, petitioner: s.run.petitionerSeats };
+    const open = (["petitioner", "procurator"] as const).filter((r) => filled[r] < capacity[r]);
+    if (open.length === 0) {
+      return {
+        ok: false,
+        reason: "full",
+        error: `This class is full (${seats.length} seats). Ask your teacher to add seats or to give you a seat that is free.`,
+      };
+    }
+    // Fill each role in proportion to the seats the teacher set.
+    const role = open.reduce((a, b) => (filled[b] / capacity[b] < filled[a] / capacity[a] ? b : a));
+    const number = seats.reduce((max, seat) => Math.max(max, seat.number), 0) + 1;
+    const rejoinCode = generateRejoinCode();
+    const { token, hash } = newSeatToken();
+    const live = s.run.status === "running" || s.run.status === "paused";
+    let cases: number[] = [];
+    if (live) {
+      const taken = await db.seatCase.findMany({ where: { runId }, select: { caseIndex: true } });
+      cases = dealCases(s.world, s.run.seed, new Set(taken.map((t) => t.caseIndex)), [role])[0]!;
+    }
+    const actor = `seat:${number}`;
+    const entries: LogEntry[] = [{ type: "seat.join", actor, payload: { number, role } }];
+    if (cases.length > 0)
+      entries.push({ type: "seats.deal", actor: "system", payload: { cases: cases.map((i) => [i, role]) } });
+    let seatId = "";
+    await s.commit({
+      entries,
+      also: async (tx) => {
+        const seat = await tx.seat.create({
+          data: {
+            runId,
+            number,
+            role,
+            displayName: name,
+            rejoinCode,
+            holderHash: hash,
+            joinRequestId: requestId,
+            heldSince: new Date(runStore.nowMs()),
+            lastSeenAt: new Date(runStore.nowMs()),
+          },
+          select: { id: true },
+        });
+        seatId = seat.id;
+        if (cases.length > 0) {
+          await tx.seatCase.createMany({ data: cases.map((caseIndex) => ({ runId, caseIndex, seatId: seat.id })) });
+        }
+      },
+    });
+    return { ok: true, runId, seatId, token, number, role, rejoinCode: formatRejoinCode(rejoinCode) };
+  });
+}

@@ -1,0 +1,35 @@
+/**
+ * The classroom's limits in one place (issue #4). None of these is a
+ * historical claim: they are choices about how a lesson runs.
+ */
+
+/** No 0/O, 1/I/L, 2/Z, 5/S, 8/B: read off a projector and typed on a phone without mix-ups. */
+export const CODE_ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679";
+/** 25^6 ≈ 244 million codes: with the join rate limit, guessing one is hopeless. */
+export const JOIN_CODE_LENGTH = 6;
+/** 25^8 ≈ 1.5 × 10^11, shown as XXXX-XXXX. */
+export const REJOIN_CODE_LENGTH = 8;
+
+export const DISPLAY_NAME_MAX = 40;
+export const TITLE_MAX = 100;
+/** A room of 200 students with room to spare; the scenario's caseload may set a lower cap. */
+export const MAX_SEATS = 300;
+/** Files dealt to each student procurator's desk (a game choice; issue #6 deepens the desk). */
+export const PROCURATOR_CASELOAD = 6;
+
+/** The clock moves in steps of one real second: at most one advance per run per second. */
+export const TICK_MS = 1000;
+/** How often the live stream looks for news (the clock, other instances' changes). */
+export const POLL_MS = 400;
+/** A seat whose browser was seen this recently is "open elsewhere" for a second browser. */
+export const SEAT_HELD_FOR_MS = 30_000;
+/** How often an open stream tells the database its seat is still held. */
+export const SEEN_EVERY_MS = 10_000;
+/** Write a checkpoint of the world after this many logged events (and on pause and end). */
+export const CHECKPOINT_EVERY = 100;
+
+/** Failed join or rejoin attempts allowed per client address in one window. */
+export const MAX_JOIN_FAILURES = 10;
+export const JOIN_WINDOW_MS = 10 * 60 * 1000;
+
+export const SEAT_COOKIE = "spravka_seat";

@@ -1,0 +1,40 @@
+import "server-only";
+import type { SessionUser } from "@/lib/authz";
+import { db } from "@/lib/db";
+
+/** The instructor's runs, newest first, with how many students joined. */
+export async function listRunsForOwner(user: SessionUser) {
+  return db.run.findMany({
+    where: { ownerId: user.id },
+    orderBy: { createdAt: "desc" },
+    select: {
+      id: true,
+      title: true,
+      scenarioId: true,
+      status: true,
+      joinCode: true,
+      simDay: true,
+      createdAt: true,
+      _count: { select: { seats: true } },
+    },
+  });
+}
+
+/** One of the instructor's runs with its seats, or null (also for someone else's run). */
+export async function getRunForOwner(user: SessionUser, runId: string) {
+  return db.run.findFirst({
+    where: { id: runId, ownerId: user.id },
+    include: {
+      seats: {
+        orderBy: { number: "asc" },
+        select: { id: true, number: true, role: true, displayName: true, lastSeenAt: true, rejoinCode: true },
+      },
+    },
+  });
+}
+
+/** The case indexes on a seat's desk. */
+export async function seatCaseIndexes(seatId: string): Promise<number[]> {
+  const rows = await db.seatCase.findMany({ where: { seatId }, select: { caseIndex: true } });
+  return rows.map((r) => r.caseIndex);
+}

@@ -1,0 +1,83 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { newSeatToken } from "./codes";
+import { limitJoinAttempts, TOO_MANY_JOIN_ATTEMPTS } from "./join-rate-limit";
+import { UNKNOWN_CODE } from "./join-run";
+import { SEAT_HELD_FOR_MS } from "./policy";
+import { runStore } from "./store";
+import { fieldErrors, rejoinSchema } from "./validation";
+
+export type RejoinResult =
+  | { ok: true; runId: string; seatId: string; token: string }
+  | {
+      ok: false;
+      reason: "invalid" | "limited" | "unknownCode" | "unknownSeat" | "held";
+      error: string;
+      fieldErrors?: Record<string, string>;
+    };
+
+const UNKNOWN_SEAT = "No seat in this class has that rejoin code. Check the code you wrote down, or ask your teacher.";
+
+/**
+ * Returns a student to their seat on this or another browser. If another
+ * browser is using the seat right now, the student is told and must confirm
+ * (`takeOver`); the other browser is then told the seat moved.
+ */
+export async function rejoinSeat(raw: unknown, clientAddress: string): Promise<RejoinResult> {
+  const now = () => runStore.nowMs();
+  const parsed = rejoinSchema.safeParse(raw);
+  if (!parsed.success) {
+    const errors = fieldErrors(parsed.error);
+    return { ok: false, reason: "invalid", error: Object.values(errors)[0]!, fieldErrors: errors };
+  }
+  const { code, rejoinCode, takeOver } = parsed.data;
+  const result = await limitJoinAttempts(clientAddress, async (): Promise<RejoinResult & { failed?: boolean }> => {
+    const run = await db.run.findUnique({ where: { joinCode: code }, select: { id: true, status: true } });
+    if (!run || run.status === "archived") {
+      return {
+        ok: false,
+        failed: true,
+        reason: "unknownCode",
+        error: UNKNOWN_CODE,
+        fieldErrors: { code: UNKNOWN_CODE },
+      };
+    }
+    const seat = await db.seat.findUnique({
+      where: { runId_rejoinCode: { runId: run.id, rejoinCode } },
+      select: { id: true, number: true, lastSeenAt: true },
+    });
+    if (!seat) {
+      return {
+        ok: false,
+        failed: true,
+        reason: "unknownSeat",
+        error: UNKNOWN_SEAT,
+        fieldErrors: { rejoinCode: UNKNOWN_SEAT },
+      };
+    }
+    const idleMs = now() - seat.lastSeenAt.getTime();
+    if (!takeOver && idleMs < SEAT_HELD_FOR_MS) {
+      const seconds = Math.max(1, Math.round(idleMs / 1000));
+      return {
+        ok: false,
+        reason: "held",
+        error: `Seat ${seat.number} is open in another browser right now (active ${seconds} s ago). If that is not you, tell your teacher. If it is, you can move the seat here: the other browser will stop.`,
+      };
+    }
+    const { token, hash } = newSeatToken();
+    await runStore.withRun(run.id, (s) =>
+      s.commit({
+        entries: [{ type: "seat.rejoin", actor: `seat:${seat.number}`, payload: { takeOver } }],
+        also: async (tx) => {
+          await tx.seat.update({
+            where: { id: seat.id },
+            data: { holderHash: hash, heldSince: new Date(now()), lastSeenAt: new Date(now()) },
+          });
+        },
+      }),
+    );
+    return { ok: true, runId: run.id, seatId: seat.id, token };
+  });
+  if ("limited" in result) return { ok: false, reason: "limited", error: TOO_MANY_JOIN_ATTEMPTS };
+  return result;
+}

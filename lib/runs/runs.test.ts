@@ -1,0 +1,454 @@
+import { randomUUID } from "node:crypto";
+import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import type { SessionUser } from "@/lib/authz";
+import { db } from "@/lib/db";
+import { hashString } from "@/lib/sim/rng";
+import { actOnCase } from "./act-on-case";
+import { createRun } from "./create-run";
+import { controlRun, RUN_NOT_FOUND } from "./control-run";
+import { getSeatView } from "./get-seat-view";
+import { joinRun, UNKNOWN_CODE } from "./join-run";
+import { pauseInterruptedRuns } from "./pause-interrupted-runs";
+import { MAX_JOIN_FAILURES, TICK_MS } from "./policy";
+import { rejoinSeat } from "./rejoin-seat";
+import { seatCookieValue } from "./seat-access";
+import { RunStore, runStore } from "./store";
+import type { CaseView } from "./views";
+
+let now = Date.now();
+runStore.useClock(() => now);
+
+let owner: SessionUser;
+let other: SessionUser;
+let address: string;
+
+async function instructor(name: string): Promise<SessionUser> {
+  const user = await db.user.create({
+    data: { name, email: `${randomUUID()}@school.org`, passwordHash: "x" },
+  });
+  return { id: user.id, name: user.name, email: user.email, role: "instructor" };
+}
+
+beforeEach(async () => {
+  owner = await instructor("Ms. Okafor");
+  other = await instructor("Dr. Levin");
+  address = `198.51.100.${Math.floor(Math.random() * 250)}-${randomUUID()}`;
+});
+
+afterEach(() => {
+  now += 60_000;
+});
+
+async function newRun(overrides: Record<string, unknown> = {}) {
+  const result = await createRun(owner, {
+    title: "Period 3",
+    scenarioId: "rostov-1954",
+    procuratorSeats: 1,
+    petitionerSeats: 3,
+    speed: 60,
+    ...overrides,
+  });
+  if (!result.ok) throw new Error(result.error);
+  return result;
+}
+
+async function join(code: string, name = "Sam") {
+  const result = await joinRun({ code, name, requestId: randomUUID() }, address);
+  if (!result.ok) throw new Error(result.error);
+  return { ...result, cookie: seatCookieValue(result.seatId, result.token) };
+}
+
+async function seatCases(runId: string, cookie: string): Promise<CaseView[]> {
+  const view = await getSeatView(runId, cookie);
+  if (!view.ok) throw new Error(view.error);
+  return view.view.cases;
+}
+
+async function worldHash(runId: string, store: RunStore = runStore): Promise<number> {
+  return store.read(runId, (_run, world) => hashString(JSON.stringify(world.save())));
+}
+
+async function control(runId: string, input: Record<string, unknown>, user = owner) {
+  const result = await controlRun(user, runId, input);
+  if (!result.ok) throw new Error(result.error);
+}
+
+describe("creating a run", () => {
+  test("bad input is refused with a message per field and nothing is stored", async () => {
+    const before = await db.run.count();
+    const result = await createRun(owner, { title: " ", scenarioId: "atlantis", procuratorSeats: -1, speed: 0 });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(Object.keys(result.fieldErrors).sort()).toEqual([
+      "petitionerSeats",
+      "procuratorSeats",
+      "scenarioId",
+      "speed",
+      "title",
+    ]);
+    expect(await db.run.count()).toBe(before);
+  });
+
+  test("more seats than a scenario has cases for is refused", async () => {
+    const result = await createRun(owner, {
+      title: "Big class",
+      scenarioId: "tomsk-1955",
+      procuratorSeats: 0,
+      petitionerSeats: 36,
+      speed: 7,
+    });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.fieldErrors.petitionerSeats).toMatch(/35 cases/);
+  });
+
+  test("a join code has six characters from the unambiguous alphabet", async () => {
+    const { joinCode } = await newRun();
+    expect(joinCode).toMatch(/^[ACDEFGHJKMNPQRTUVWXY34679]{6}$/);
+  });
+});
+
+describe("joining", () => {
+  test("bad codes, empty and over-long names each get their message and change nothing", async () => {
+    const { joinCode, runId } = await newRun();
+    const cases: [Record<string, unknown>, RegExp][] = [
+      [{ code: "", name: "Sam" }, /Enter the class code/],
+      [{ code: "ABC", name: "Sam" }, /6 letters and digits/],
+      [{ code: "ZZZZZZ", name: "Sam" }, /not a class code/],
+      [{ code: joinCode, name: "   " }, /Enter a name/],
+      [{ code: joinCode, name: "x".repeat(41) }, /at most 40/],
+      [{ code: joinCode, name: "Sam\u202E" }, /ordinary punctuation/],
+      [{ code: joinCode, name: 42 }, /Enter a name/],
+      [{ code: joinCode }, /Enter a name/],
+    ];
+    for (const [input, message] of cases) {
+      const result = await joinRun({ requestId: randomUUID(), ...input }, address);
+      expect(result.ok, JSON.stringify(input)).toBe(false);
+      if (!result.ok) expect(result.error).toMatch(message);
+    }
+    const unknown = await joinRun(
+      { code: joinCode === "AAAAAA" ? "CCCCCC" : "AAAAAA", name: "Sam", requestId: randomUUID() },
+      address,
+    );
+    expect(unknown.ok === false && unknown.error).toBe(UNKNOWN_CODE);
+    expect(await db.seat.count({ where: { runId } })).toBe(0);
+  });
+
+  test("codes are read without regard to case, spaces or dashes", async () => {
+    const { joinCode } = await newRun();
+    const messy = ` ${joinCode.slice(0, 3).toLowerCase()}-${joinCode.slice(3)} `;
+    expect((await joinRun({ code: messy, name: "Ann", requestId: randomUUID() }, address)).ok).toBe(true);
+  });
+
+  test("a replayed join request is refused and creates no second seat", async () => {
+    const { joinCode, runId } = await newRun();
+    const request = { code: joinCode, name: "Sam", requestId: randomUUID() };
+    expect((await joinRun(request, address)).ok).toBe(true);
+    const again = await joinRun(request, address);
+    expect(again.ok === false && again.reason).toBe("replayed");
+    expect(await db.seat.count({ where: { runId } })).toBe(1);
+  });
+
+  test("wrong codes are rate-limited per address; right ones never count", async () => {
+    const { joinCode } = await newRun({ petitionerSeats: 20 });
+    for (let k = 0; k < 3; k++) await join(joinCode, `Student ${k}`);
+    const wrong = joinCode === "AAAAAA" ? "CCCCCC" : "AAAAAA";
+    const attempts = await Promise.all(
+      Array.from({ length: MAX_JOIN_FAILURES + 3 }, () =>
+        joinRun({ code: wrong, name: "Eve", requestId: randomUUID() }, address),
+      ),
+    );
+    expect(attempts.filter((a) => !a.ok && a.reason === "unknownCode")).toHaveLength(MAX_JOIN_FAILURES);
+    expect(attempts.filter((a) => !a.ok && a.reason === "limited")).toHaveLength(3);
+    // Even the right code is refused from this address now, so a guess cannot be confirmed.
+    const right = await joinRun({ code: joinCode, name: "Eve", requestId: randomUUID() }, address);
+    expect(right.ok === false && right.reason).toBe("limited");
+  });
+
+  test("roles are balanced over the seats the teacher set, and a full class says so", async () => {
+    const { joinCode } = await newRun({ procuratorSeats: 1, petitionerSeats: 2 });
+    const roles = [];
+    for (let k = 0; k < 3; k++) roles.push((await join(joinCode, `S${k}`)).role);
+    expect(roles.sort()).toEqual(["petitioner", "petitioner", "procurator"]);
+    const full = await joinRun({ code: joinCode, name: "Late", requestId: randomUUID() }, address);
+    expect(full.ok === false && full.error).toMatch(/full \(3 seats\)/);
+  });
+
+  test("an archived run's code stops working", async () => {
+    const { joinCode, runId } = await newRun();
+    await control(runId, { action: "start" });
+    await control(runId, { action: "end" });
+    await control(runId, { action: "archive" });
+    const result = await joinRun({ code: joinCode, name: "Sam", requestId: randomUUID() }, address);
+    expect(result.ok === false && result.error).toBe(UNKNOWN_CODE);
+  });
+});
+
+describe("seats", () => {
+  test("the rejoin code returns the same seat; a second browser is told the seat is in use", async () => {
+    const { joinCode, runId } = await newRun();
+    const first = await join(joinCode);
+    const held = await rejoinSeat({ code: joinCode, rejoinCode: first.rejoinCode }, address);
+    expect(held.ok === false && held.reason).toBe("held");
+    expect(held.ok === false && held.error).toMatch(/open in another browser/);
+    const moved = await rejoinSeat({ code: joinCode, rejoinCode: first.rejoinCode, takeOver: true }, address);
+    expect(moved.ok && moved.seatId).toBe(first.seatId);
+    // The first browser's cookie no longer works; the second one's does.
+    expect((await getSeatView(runId, first.cookie)).ok).toBe(false);
+    if (moved.ok) expect((await getSeatView(runId, seatCookieValue(moved.seatId, moved.token))).ok).toBe(true);
+  });
+
+  test("a seat cannot open another run, and a forged cookie opens nothing", async () => {
+    const a = await newRun();
+    const b = await newRun();
+    const seat = await join(a.joinCode);
+    const other = await getSeatView(b.runId, seat.cookie);
+    expect(other.ok === false && other.reason).toBe("otherRun");
+    const forged = await getSeatView(a.runId, seatCookieValue(seat.seatId, "not-the-token"));
+    expect(forged.ok).toBe(false);
+  });
+
+  test("starting the run deals each seat its own cases", async () => {
+    const { joinCode, runId } = await newRun({ procuratorSeats: 1, petitionerSeats: 2 });
+    const seats = [await join(joinCode, "A"), await join(joinCode, "B"), await join(joinCode, "C")];
+    expect(await seatCases(runId, seats[0]!.cookie)).toEqual([]);
+    await control(runId, { action: "start" });
+    const dealt = await Promise.all(seats.map((s) => seatCases(runId, s.cookie)));
+    const counts = seats.map((s, k) => [s.role, dealt[k]!.length]);
+    expect(counts.sort()).toEqual([
+      ["petitioner", 1],
+      ["petitioner", 1],
+      ["procurator", 6],
+    ]);
+    const all = dealt.flat().map((c) => c.index);
+    expect(new Set(all).size).toBe(all.length);
+  });
+});
+
+describe("acting on cases", () => {
+  async function runningWithPetitioner() {
+    const run = await newRun();
+    const seat = await join(run.joinCode);
+    const petitioner = seat.role === "petitioner" ? seat : await join(run.joinCode, "P2");
+    await control(run.runId, { action: "start" });
+    const [theCase] = await seatCases(run.runId, petitioner.cookie);
+    return { ...run, petitioner, theCase: theCase! };
+  }
+
+  const letter = (c: CaseView, addressee = "provincialProcuracy") => ({
+    requestId: randomUUID(),
+    caseIndex: c.index,
+    expectedVersion: c.version,
+    action: { type: "complaint.file", addressee },
+  });
+
+  test("a petitioner's letter moves their case on", async () => {
+    const { runId, petitioner, theCase } = await runningWithPetitioner();
+    expect(theCase.actions.length).toBeGreaterThan(0);
+    const result = await actOnCase(runId, petitioner.cookie, letter(theCase));
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.case.state).toMatch(/on its way/);
+  });
+
+  test("two conflicting actions on the same case at once: one wins, the other is told and shown the new state", async () => {
+    const { runId, petitioner, theCase } = await runningWithPetitioner();
+    const before = await db.runEvent.count({ where: { runId } });
+    const [a, b] = await Promise.all([
+      actOnCase(runId, petitioner.cookie, letter(theCase, "kgb")),
+      actOnCase(runId, petitioner.cookie, letter(theCase, "presidium")),
+    ]);
+    const results = [a!, b!];
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    const loser = results.find((r) => !r.ok);
+    expect(loser?.ok === false && loser.reason).toBe("conflict");
+    expect(loser?.ok === false && loser.error).toMatch(/changed since you looked/);
+    expect(loser?.ok === false && loser.case?.version).not.toBe(theCase.version);
+    expect(await db.runEvent.count({ where: { runId } })).toBe(before + 1);
+  });
+
+  test("a replayed action is refused and logged once", async () => {
+    const { runId, petitioner, theCase } = await runningWithPetitioner();
+    const request = letter(theCase);
+    expect((await actOnCase(runId, petitioner.cookie, request)).ok).toBe(true);
+    const hash = await worldHash(runId);
+    const again = await actOnCase(runId, petitioner.cookie, request);
+    expect(again.ok === false && again.reason).toMatch(/replayed|conflict/);
+    expect(await worldHash(runId)).toBe(hash);
+    expect(await db.runEvent.count({ where: { runId, requestId: request.requestId } })).toBe(1);
+  });
+
+  test("a student cannot act on a case that is not theirs, for another role, or in another run", async () => {
+    const { runId, petitioner, theCase, joinCode } = await runningWithPetitioner();
+    const stranger = await join(joinCode, "Stranger");
+    const notMine = await actOnCase(runId, stranger.cookie, letter(theCase));
+    expect(notMine.ok === false && notMine.reason).toBe("forbidden");
+    const decide = await actOnCase(runId, petitioner.cookie, {
+      ...letter(theCase),
+      action: { type: "review.decide", decision: "fullRehabilitation" },
+    });
+    expect(decide.ok === false && decide.reason).toBe("forbidden");
+    const elsewhere = await newRun();
+    const wrongRun = await actOnCase(elsewhere.runId, petitioner.cookie, letter(theCase));
+    expect(wrongRun.ok === false && wrongRun.error).toMatch(/another class/);
+    const garbage = await actOnCase(runId, petitioner.cookie, { caseIndex: "0; DROP TABLE", action: {} });
+    expect(garbage.ok === false && garbage.reason).toBe("invalid");
+  });
+
+  test("nothing can be done while the clock is paused", async () => {
+    const { runId, petitioner, theCase } = await runningWithPetitioner();
+    await control(runId, { action: "pause" });
+    const result = await actOnCase(runId, petitioner.cookie, letter(theCase));
+    expect(result.ok === false && result.error).toMatch(/paused/);
+  });
+});
+
+describe("the clock", () => {
+  test("it advances lazily in whole ticks, only while running", async () => {
+    const { runId } = await newRun({ speed: 60 }); // one simulated day per real second
+    const day = () => runStore.read(runId, (run) => run.simDay);
+    now += 10 * TICK_MS;
+    expect(await day()).toBe(0); // lobby: the clock has not started
+    await control(runId, { action: "start" });
+    now += 2.5 * TICK_MS;
+    expect(await day()).toBe(2);
+    now += 0.6 * TICK_MS;
+    expect(await day()).toBe(3);
+    await control(runId, { action: "pause" });
+    now += 100 * TICK_MS;
+    expect(await day()).toBe(3);
+    await control(runId, { action: "resume" });
+    now += TICK_MS;
+    expect(await day()).toBe(4);
+  });
+
+  test("jump, speed and end follow the run machine; another instructor cannot touch the run", async () => {
+    const { runId } = await newRun();
+    expect(await controlRun(other, runId, { action: "start" })).toEqual({ ok: false, error: RUN_NOT_FOUND });
+    expect((await controlRun(owner, runId, { action: "pause" })).ok).toBe(false);
+    await control(runId, { action: "start" });
+    await control(runId, { action: "jump", toDate: "1954-09-01" });
+    expect(await runStore.read(runId, (run) => run.simDay)).toBe(92);
+    const back = await controlRun(owner, runId, { action: "jump", toDate: "1954-07-01" });
+    expect(back.ok === false && back.error).toMatch(/only moves forward/);
+    await control(runId, { action: "setSpeed", speed: 14 });
+    expect((await controlRun(owner, runId, { action: "setSpeed", speed: 1000 })).ok).toBe(false);
+    await control(runId, { action: "end" });
+    expect(await runStore.read(runId, (run) => run.status)).toBe("debrief");
+    expect((await controlRun(owner, runId, { action: "resume" })).ok).toBe(false);
+    expect(await controlRun(other, runId, { action: "delete" })).toEqual({ ok: false, error: RUN_NOT_FOUND });
+    await control(runId, { action: "delete" });
+    expect(await db.run.count({ where: { id: runId } })).toBe(0);
+  });
+
+  test("reaching the horizon ends the run into the debrief", async () => {
+    const { runId } = await newRun({ speed: 120 });
+    await control(runId, { action: "start" });
+    now += 200 * TICK_MS;
+    expect(await runStore.read(runId, (run) => [run.status, run.simDay])).toEqual(["debrief", 240]);
+  });
+
+  test("two app instances advance the clock exactly once per instant and see the same world", async () => {
+    const { runId, joinCode } = await newRun();
+    const seat = await join(joinCode);
+    await control(runId, { action: "start" });
+    const second = new RunStore(db, () => now);
+    for (let k = 0; k < 5; k++) {
+      now += 1.5 * TICK_MS;
+      // Both instances serve requests for the same instant at once.
+      await Promise.all([worldHash(runId), worldHash(runId, second)]);
+    }
+    const [cases] = await Promise.all([seatCases(runId, seat.cookie)]);
+    expect(cases.length).toBeGreaterThan(0);
+    expect(await worldHash(runId, second)).toBe(await worldHash(runId));
+    const run = await db.run.findUniqueOrThrow({ where: { id: runId } });
+    // Start at day 0, then one tick (one day at 60 days/min) per 1.5 s... rounded to whole ticks.
+    expect(run.simDay).toBe(7);
+  });
+});
+
+describe("two app instances", () => {
+  test("an action prepared while another instance moved the clock is redone at the new time, never logged at the old one", async () => {
+    const { runId, joinCode } = await newRun();
+    let seat = await join(joinCode);
+    if (seat.role !== "petitioner") seat = await join(joinCode, "P2");
+    await control(runId, { action: "start" });
+    const [c] = await seatCases(runId, seat.cookie);
+    const second = new RunStore(db, () => now);
+    let attempts = 0;
+    await second.withRun(runId, async (s) => {
+      attempts++;
+      if (attempts === 1) {
+        // Meanwhile the first instance serves a request three ticks later.
+        now += 3 * TICK_MS;
+        await worldHash(runId);
+      }
+      await s.commit({
+        entries: [
+          {
+            type: "case.act",
+            actor: "test",
+            caseIndex: c!.index,
+            payload: { event: { type: "complaint.file", addressee: "kgb" } },
+          },
+        ],
+      });
+    });
+    expect(attempts).toBe(2);
+    const entry = await db.runEvent.findFirstOrThrow({ where: { runId, type: "case.act" } });
+    expect(entry.simDay).toBe(3);
+    const rebuilt = new RunStore(db, () => now);
+    expect(await worldHash(runId, rebuilt)).toBe(await worldHash(runId, second));
+    expect(await worldHash(runId)).toBe(await worldHash(runId, second));
+  });
+});
+
+describe("durability", () => {
+  test("after a restart the run is paused where it was, with the same world", async () => {
+    const { runId, joinCode } = await newRun();
+    const seats = [await join(joinCode, "A"), await join(joinCode, "B"), await join(joinCode, "C")];
+    await control(runId, { action: "start" });
+    for (const seat of seats) {
+      now += 3 * TICK_MS;
+      const [c] = await seatCases(runId, seat.cookie);
+      const action = c?.actions[0];
+      if (c && action) {
+        const result = await actOnCase(runId, seat.cookie, {
+          requestId: randomUUID(),
+          caseIndex: c.index,
+          expectedVersion: c.version,
+          action,
+        });
+        expect(result.ok).toBe(true);
+      }
+    }
+    now += 2 * TICK_MS;
+    const before = await worldHash(runId);
+    const day = await runStore.read(runId, (run) => run.simDay);
+
+    // The process dies: its cached worlds are gone; the next one starts and pauses interrupted runs.
+    runStore.forgetAll();
+    now += 600 * TICK_MS;
+    expect(await pauseInterruptedRuns()).toBeGreaterThanOrEqual(1);
+
+    const after = await runStore.read(runId, (run, world) => ({
+      status: run.status,
+      simDay: run.simDay,
+      hash: hashString(JSON.stringify(world.save())),
+    }));
+    expect(after).toEqual({ status: "paused", simDay: day, hash: before });
+    const log = await db.runEvent.findFirst({ where: { runId }, orderBy: { seq: "desc" } });
+    expect(log?.type).toBe("run.pause");
+    expect(JSON.parse(log!.payload)).toEqual({ reason: "restart" });
+  });
+
+  test("a world rebuilt from the checkpoint and the log equals the live one", async () => {
+    const { runId, joinCode } = await newRun();
+    await join(joinCode);
+    await control(runId, { action: "start" });
+    now += 30 * TICK_MS;
+    await control(runId, { action: "jump", toDate: "1954-10-01" });
+    now += 7 * TICK_MS;
+    const live = await worldHash(runId);
+    const fresh = new RunStore(db, () => now);
+    expect(await worldHash(runId, fresh)).toBe(live);
+  });
+});

@@ -1,0 +1,284 @@
+import "server-only";
+import { Prisma, type PrismaClient, type Run } from "@/.generated/prisma/client";
+import { db } from "@/lib/db";
+import { World } from "@/lib/sim/engine";
+import { findScenario } from "@/lib/sim/scenarios";
+import type { Scenario } from "@/lib/sim/scenario-schema";
+import { caseEventId } from "@/machines/case-events";
+import type { CaseEvent } from "@/machines/case-setup";
+import { dueClock } from "./clock";
+import { CHECKPOINT_EVERY } from "./policy";
+
+/** One entry for the run's event log (RunEvent). */
+export type LogEntry = {
+  type: string;
+  actor: string;
+  caseIndex?: number | null;
+  payload?: Record<string, unknown>;
+  requestId?: string | null;
+};
+
+/** The log entries that change the world; every other entry only records a change of the run row. */
+export type WorldEntry =
+  | { type: "seats.deal"; payload: { cases: [caseIndex: number, role: "petitioner" | "procurator"][] } }
+  | { type: "case.act"; caseIndex: number; payload: { event: CaseEvent } };
+
+type Transaction = Prisma.TransactionClient;
+
+export type Change = {
+  /** Fields of the run row to change (version and seq are the store's). */
+  run?: Omit<Prisma.RunUpdateManyMutationInput, "version" | "seq">;
+  entries?: LogEntry[];
+  /** More writes that must land in the same transaction (seats, their cases). */
+  also?: (tx: Transaction, run: Run) => Promise<void>;
+};
+
+/** What a caller may do inside `withRun`: read the current world, commit one change. */
+export type RunSession = {
+  readonly run: Run;
+  readonly scenario: Scenario;
+  readonly world: World;
+  /** Commits a change in one transaction, applies it to the world, and returns the new run row. */
+  commit(change: Change): Promise<Run>;
+};
+
+export class RunNotFound extends Error {
+  constructor() {
+    super("There is no such run.");
+    this.name = "RunNotFound";
+  }
+}
+
+/** Another request (maybe on another instance) changed the run first: reload and try again. */
+class StaleRun extends Error {}
+
+/** The same request id was already handled (a replayed request). */
+export class ReplayedRequest extends Error {
+  constructor() {
+    super("This request was already handled.");
+    this.name = "ReplayedRequest";
+  }
+}
+
+type Live = { world: World; scenario: Scenario; seq: number; version: number };
+
+type Listener = (run: Run) => void;
+
+/**
+ * The interactive driver (ADR 0008): runs live in the database as a
+ * checkpoint (a saved World) plus an append-only event log, and in each
+ * process as a cached World brought up to date from them.
+ *
+ * Every request goes through `withRun`, which (one at a time per run in this
+ * process) reads the run row, replays log entries it has not seen, advances
+ * the lazily driven clock by whole ticks, and lets the caller commit one
+ * change. Commits are compare-and-set on the row's version, so two processes
+ * never both advance the clock or both act on a stale world: the loser
+ * reloads and tries again.
+ */
+export class RunStore {
+  private readonly cache = new Map<string, Live>();
+  private readonly locks = new Map<string, Promise<unknown>>();
+  private readonly listeners = new Set<Listener>();
+  private readonly deleteListeners = new Set<(runId: string) => void>();
+
+  constructor(
+    private readonly database: PrismaClient = db,
+    private now: () => number = Date.now,
+  ) {}
+
+  /** Real time as this store sees it (tests replace the clock with `useClock`). */
+  nowMs(): number {
+    return this.now();
+  }
+
+  useClock(now: () => number): void {
+    this.now = now;
+  }
+
+  /** Called after every committed change (the live hub pushes it to browsers). */
+  onChange(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Drops the cached worlds, as a restarted process would have none. */
+  forgetAll(): void {
+    this.cache.clear();
+  }
+
+  /** Drops one run's cached world (after it was deleted). */
+  forget(runId: string): void {
+    this.cache.delete(runId);
+    for (const listener of this.deleteListeners) listener(runId);
+  }
+
+  /** Called when a run is deleted in this process. */
+  onDelete(listener: (runId: string) => void): () => void {
+    this.deleteListeners.add(listener);
+    return () => this.deleteListeners.delete(listener);
+  }
+
+  async withRun<T>(runId: string, fn: (session: RunSession) => Promise<T>): Promise<T> {
+    return this.serialized(runId, async () => {
+      for (let attempt = 0; ; attempt++) {
+        try {
+          return await this.attempt(runId, fn);
+        } catch (error) {
+          if (!(error instanceof StaleRun) || attempt >= 4) throw error;
+          this.cache.delete(runId);
+        }
+      }
+    });
+  }
+
+  /** A run's world as of now, for reading only (it still advances the clock). */
+  async read<T>(runId: string, fn: (run: Run, world: World, scenario: Scenario) => T): Promise<T> {
+    return this.withRun(runId, async (s) => fn(s.run, s.world, s.scenario));
+  }
+
+  private async attempt<T>(runId: string, fn: (session: RunSession) => Promise<T>): Promise<T> {
+    let run = await this.database.run.findUnique({ where: { id: runId } });
+    if (!run) throw new RunNotFound();
+    const live = await this.sync(run);
+    const due = dueClock(run, this.now());
+    if (due) {
+      run = await this.commitTo(run, live, {
+        run: {
+          simDay: due.simDay,
+          anchorAt: due.ended ? null : due.anchorAt,
+          ...(due.ended ? { status: "debrief", endedAt: new Date(this.now()) } : {}),
+        },
+        entries: due.ended ? [{ type: "run.end", actor: "system", payload: { reason: "horizon" } }] : [],
+      });
+    }
+    const session = {
+      run,
+      scenario: live.scenario,
+      world: live.world,
+      commit: async (change: Change) => {
+        session.run = await this.commitTo(session.run, live, change);
+        return session.run;
+      },
+    };
+    return fn(session);
+  }
+
+  /** Brings this process's world for the run up to the row: checkpoint, then the log entries after it. */
+  private async sync(run: Run): Promise<Live> {
+    let live = this.cache.get(run.id);
+    if (live && live.seq > run.seq) live = undefined;
+    if (!live) {
+      const scenario = findScenario(run.scenarioId);
+      if (!scenario)
+        throw new Error(`This run uses scenario "${run.scenarioId}", which this version of Spravka lacks.`);
+      const world = run.checkpoint ? World.resume(scenario, JSON.parse(run.checkpoint)) : new World(scenario, run.seed);
+      live = { world, scenario, seq: run.checkpoint ? run.checkpointSeq : 0, version: -1 };
+      this.cache.set(run.id, live);
+    }
+    if (live.seq < run.seq) {
+      const entries = await this.database.runEvent.findMany({
+        where: { runId: run.id, seq: { gt: live.seq, lte: run.seq } },
+        orderBy: { seq: "asc" },
+      });
+      for (const entry of entries) {
+        live.world.advanceTo(entry.simDay);
+        applyToWorld(live.world, entry.type, entry.caseIndex, JSON.parse(entry.payload));
+        live.seq = entry.seq;
+      }
+    }
+    live.world.advanceTo(run.simDay);
+    live.version = run.version;
+    return live;
+  }
+
+  private async commitTo(run: Run, live: Live, change: Change): Promise<Run> {
+    const entries = change.entries ?? [];
+    const at = new Date(this.now());
+    let updated: Run;
+    try {
+      updated = await this.database.$transaction(async (tx) => {
+        const res = await tx.run.updateMany({
+          where: { id: run.id, version: run.version },
+          data: { ...change.run, version: run.version + 1, seq: run.seq + entries.length },
+        });
+        if (res.count !== 1) throw new StaleRun();
+        if (entries.length > 0) {
+          await tx.runEvent.createMany({
+            data: entries.map((e, k) => ({
+              runId: run.id,
+              seq: run.seq + k + 1,
+              simDay: run.simDay,
+              at,
+              actor: e.actor,
+              type: e.type,
+              caseIndex: e.caseIndex ?? null,
+              payload: JSON.stringify(e.payload ?? {}),
+              requestId: e.requestId ?? null,
+            })),
+          });
+        }
+        const next = await tx.run.findUniqueOrThrow({ where: { id: run.id } });
+        await change.also?.(tx, next);
+        return next;
+      });
+    } catch (error) {
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+        const target = String(error.meta?.target ?? "") + error.message;
+        if (target.includes("requestId") || target.includes("joinRequestId")) throw new ReplayedRequest();
+        throw new StaleRun(); // a seat number or log position taken meanwhile by another instance
+      }
+      throw error;
+    }
+    for (const e of entries) applyToWorld(live.world, e.type, e.caseIndex ?? null, e.payload ?? {});
+    live.world.advanceTo(updated.simDay);
+    live.seq = updated.seq;
+    live.version = updated.version;
+    const pausedOrEnded = entries.some((e) => ["run.start", "run.pause", "run.end", "run.jump"].includes(e.type));
+    if (pausedOrEnded || updated.seq - updated.checkpointSeq >= CHECKPOINT_EVERY) {
+      await this.checkpoint(updated, live);
+    }
+    for (const listener of this.listeners) listener(updated);
+    return updated;
+  }
+
+  /** Saves the world at (seq, simDay) so a restart replays only what came after. Never moves backwards. */
+  private async checkpoint(run: Run, live: Live): Promise<void> {
+    await this.database.run.updateMany({
+      where: { id: run.id, checkpointSeq: { lt: run.seq } },
+      data: { checkpoint: JSON.stringify(live.world.save()), checkpointSeq: run.seq },
+    });
+  }
+
+  private serialized<T>(key: string, fn: () => Promise<T>): Promise<T> {
+    const previous = this.locks.get(key) ?? Promise.resolve();
+    const result = previous.then(fn, fn);
+    const tail = result.catch(() => undefined);
+    this.locks.set(key, tail);
+    void tail.then(() => {
+      if (this.locks.get(key) === tail) this.locks.delete(key);
+    });
+    return result;
+  }
+}
+
+/** Replays one logged entry on a world (entries that only change the run row do nothing here). */
+function applyToWorld(world: World, type: string, caseIndex: number | null, payload: Record<string, unknown>): void {
+  if (type === "seats.deal") {
+    for (const [i, role] of (payload as Extract<WorldEntry, { type: "seats.deal" }>["payload"]).cases) {
+      world.assignSeat(i, role);
+    }
+  } else if (type === "case.act" && caseIndex !== null) {
+    const event = (payload as { event: CaseEvent }).event;
+    if (!world.sendCaseEvent(caseIndex, caseEventId(event))) {
+      // The store checks an action against the world before logging it, so a replay cannot refuse it.
+      throw new Error(`Replay diverged: case ${caseIndex} refused ${event.type}.`);
+    }
+  }
+}
+
+const globalForStore = globalThis as unknown as { spravkaRunStore?: RunStore };
+
+/** The process's run store (one per process, like the Prisma client). */
+export const runStore: RunStore = globalForStore.spravkaRunStore ?? new RunStore();
+globalForStore.spravkaRunStore = runStore;

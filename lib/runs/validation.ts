@@ -1,0 +1,136 @@
+import { z } from "zod";
+import { SCENARIO_IDS } from "@/lib/sim/scenarios";
+import { MAX_SPEED, MIN_SPEED } from "@/machines/run.machine";
+import { ADDRESSEES, DECISIONS } from "@/machines/vocabulary";
+import { normalizeCode } from "./codes";
+import { CODE_ALPHABET, DISPLAY_NAME_MAX, JOIN_CODE_LENGTH, MAX_SEATS, REJOIN_CODE_LENGTH, TITLE_MAX } from "./policy";
+
+const codeChars = new RegExp(`^[${CODE_ALPHABET}]*$`);
+
+/** A one-time id the form or client makes for each request, so a replay is recognised. */
+export const requestIdSchema = z
+  .string({ error: "This form is out of date. Reload the page and try again." })
+  .regex(/^[A-Za-z0-9_-]{8,64}$/, "This form is out of date. Reload the page and try again.");
+
+export const joinCodeSchema = z
+  .string({ error: "Enter the class code your teacher shows." })
+  .transform(normalizeCode)
+  .pipe(
+    z
+      .string()
+      .min(1, "Enter the class code your teacher shows.")
+      .length(JOIN_CODE_LENGTH, `A class code has ${JOIN_CODE_LENGTH} letters and digits.`)
+      .regex(codeChars, "That is not a class code: check the letters on the screen."),
+  );
+
+export const displayNameSchema = z
+  .string({ error: "Enter a name for your seat." })
+  .transform((s) => s.normalize("NFC").replace(/\s+/g, " ").trim())
+  .pipe(
+    z
+      .string()
+      .min(1, "Enter a name for your seat (a first name or a nickname is enough).")
+      .max(DISPLAY_NAME_MAX, `Use at most ${DISPLAY_NAME_MAX} characters for your name.`)
+      // Control and formatting characters (e.g. right-to-left overrides) could disguise a name.
+      .regex(/^[^\p{Cc}\p{Cf}]*$/u, "Use letters, digits and ordinary punctuation in your name."),
+  );
+
+export const joinSchema = z.object({ code: joinCodeSchema, name: displayNameSchema, requestId: requestIdSchema });
+export type JoinInput = z.infer<typeof joinSchema>;
+
+export const rejoinSchema = z.object({
+  code: joinCodeSchema,
+  rejoinCode: z
+    .string({ error: "Enter your rejoin code." })
+    .transform(normalizeCode)
+    .pipe(
+      z
+        .string()
+        .min(1, "Enter your rejoin code.")
+        .length(REJOIN_CODE_LENGTH, `A rejoin code has ${REJOIN_CODE_LENGTH} letters and digits, like K7MP-3QXD.`)
+        .regex(codeChars, "That is not a rejoin code: check it against the one you wrote down."),
+    ),
+  takeOver: z.boolean().default(false),
+});
+export type RejoinInput = z.infer<typeof rejoinSchema>;
+
+const seatCount = (role: string) =>
+  z.coerce
+    .number({ error: `Enter how many ${role} seats.` })
+    .int(`Enter a whole number of ${role} seats.`)
+    .min(0, `The number of ${role} seats cannot be negative.`)
+    .max(MAX_SEATS, `At most ${MAX_SEATS} ${role} seats.`);
+
+export const speedSchema = z.coerce
+  .number({ error: "Enter a clock speed." })
+  .min(MIN_SPEED, `The clock runs at least ${MIN_SPEED} simulated day per minute.`)
+  .max(MAX_SPEED, `The clock runs at most ${MAX_SPEED} simulated days per minute.`);
+
+export const createRunSchema = z
+  .object({
+    title: z
+      .string({ error: "Give the run a title." })
+      .trim()
+      .min(1, "Give the run a title, e.g. the class's name.")
+      .max(TITLE_MAX, `Use at most ${TITLE_MAX} characters for the title.`),
+    scenarioId: z.enum(SCENARIO_IDS as [string, ...string[]], { error: "Choose one of the scenarios." }),
+    procuratorSeats: seatCount("procurator"),
+    petitionerSeats: seatCount("petitioner"),
+    speed: speedSchema,
+  })
+  .refine((r) => r.procuratorSeats + r.petitionerSeats >= 1, {
+    message: "Give the class at least one seat.",
+    path: ["petitionerSeats"],
+  })
+  .refine((r) => r.procuratorSeats + r.petitionerSeats <= MAX_SEATS, {
+    message: `At most ${MAX_SEATS} seats in one run.`,
+    path: ["petitionerSeats"],
+  });
+export type CreateRunInput = z.infer<typeof createRunSchema>;
+
+/** What a student can do from the minimal desk (issues #5 and #6 add more). */
+export const seatActionSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("complaint.file"), addressee: z.enum(ADDRESSEES) }).strict(),
+  z.object({ type: z.literal("review.decide"), decision: z.enum(DECISIONS) }).strict(),
+]);
+export type SeatAction = z.infer<typeof seatActionSchema>;
+
+export const actSchema = z
+  .object({
+    requestId: requestIdSchema,
+    caseIndex: z.number().int().min(0).max(10_000_000),
+    /** The case's version as the student saw it: acting on a case that changed since is refused. */
+    expectedVersion: z.number().int().min(0),
+    action: seatActionSchema,
+  })
+  .strict();
+export type ActInput = z.infer<typeof actSchema>;
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Pick a date.");
+
+export const controlSchema = z.discriminatedUnion("action", [
+  z.object({ action: z.literal("start") }),
+  z.object({ action: z.literal("pause") }),
+  z.object({ action: z.literal("resume") }),
+  z.object({ action: z.literal("end") }),
+  z.object({ action: z.literal("archive") }),
+  z.object({ action: z.literal("delete") }),
+  z.object({ action: z.literal("setSpeed"), speed: speedSchema }),
+  z.object({ action: z.literal("jump"), toDate: isoDate }),
+  z.object({
+    action: z.literal("reassign"),
+    seatId: z.string().min(1).max(64),
+    role: z.enum(["procurator", "petitioner"]),
+  }),
+]);
+export type ControlInput = z.infer<typeof controlSchema>;
+
+/** The first message of each field, for forms. */
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = String(issue.path[0] ?? "form");
+    out[key] ??= issue.message;
+  }
+  return out;
+}

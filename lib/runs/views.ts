@@ -1,0 +1,122 @@
+import type { Run } from "@/.generated/prisma/client";
+import { ORGAN_LABELS, STAGE_LABELS, OUTCOME_LABELS } from "@/lib/labels";
+import type { World } from "@/lib/sim/engine";
+import type { Scenario } from "@/lib/sim/scenario-schema";
+import { caseEventId } from "@/machines/case-events";
+import { ADDRESSEES, DECISIONS, type Outcome, type Stage } from "@/machines/vocabulary";
+import { dateLabel, simDate, type RunStatus } from "./clock";
+import { describeCaseState } from "./case-descriptions";
+import { formatRejoinCode } from "./codes";
+import type { SeatRole } from "./deal-cases";
+import type { SeatAction } from "./validation";
+
+export type ClockView = {
+  status: RunStatus;
+  simDay: number;
+  date: string;
+  dateLabel: string;
+  startDate: string;
+  horizonDays: number;
+  speed: number;
+  /** real time (ms) of the last change the view reflects */
+  at: number;
+};
+
+export type CaseView = {
+  index: number;
+  /** "Case 0417": a file number, not a person's name */
+  label: string;
+  article: string;
+  organ: string;
+  termYears: number;
+  persons: number;
+  stage: Stage | null;
+  stageLabel: string;
+  /** what the case's current state meant (from the machine's description) */
+  state: string;
+  outcome: Outcome;
+  outcomeLabel: string;
+  /** simulated days in the current stage */
+  waitingDays: number | null;
+  /** changes whenever the case does (see actOnCase) */
+  version: number;
+  actions: SeatAction[];
+};
+
+export type SeatView = {
+  run: { id: string; title: string; scenarioTitle: string };
+  clock: ClockView;
+  seat: { number: number; role: SeatRole; displayName: string; rejoinCode: string };
+  cases: CaseView[];
+};
+
+export function clockView(run: Run, scenario: Scenario): ClockView {
+  const date = simDate(scenario.startDate, run.simDay);
+  return {
+    status: run.status as RunStatus,
+    simDay: run.simDay,
+    date,
+    dateLabel: dateLabel(date),
+    startDate: scenario.startDate,
+    horizonDays: run.horizonDays,
+    speed: run.speed,
+    at: run.updatedAt.getTime(),
+  };
+}
+
+export function caseLabel(index: number): string {
+  return `Case ${String(index + 1).padStart(4, "0")}`;
+}
+
+/** What a seat of this role may do to the case now, as the machine allows (nothing once the run is not live). */
+function actionsFor(world: World, i: number, role: SeatRole, live: boolean): SeatAction[] {
+  if (!live) return [];
+  if (role === "petitioner") {
+    return ADDRESSEES.filter((addressee) => world.canSend(i, caseEventId({ type: "complaint.file", addressee }))).map(
+      (addressee) => ({ type: "complaint.file", addressee }),
+    );
+  }
+  return DECISIONS.filter((decision) => world.canSend(i, caseEventId({ type: "review.decide", decision }))).map(
+    (decision) => ({ type: "review.decide", decision }),
+  );
+}
+
+export function caseView(world: World, i: number, role: SeatRole, live: boolean): CaseView {
+  const facts = world.caseFacts(i);
+  const { path, outcome } = world.caseState(i);
+  const { stage, sinceDay } = world.caseStage(i);
+  return {
+    index: i,
+    label: caseLabel(i),
+    article: facts.article,
+    organ: ORGAN_LABELS[facts.organ],
+    termYears: facts.termYears,
+    persons: facts.persons,
+    stage,
+    stageLabel: stage ? STAGE_LABELS[stage] : outcome === "pending" ? "No one is writing" : "Decided",
+    state: describeCaseState(path),
+    outcome,
+    outcomeLabel: OUTCOME_LABELS[outcome],
+    waitingDays: sinceDay === null ? null : Math.floor(world.now - sinceDay),
+    version: world.caseVersion(i),
+    actions: actionsFor(world, i, role, live),
+  };
+}
+
+export function seatView(
+  run: Run,
+  scenario: Scenario,
+  world: World,
+  seat: { number: number; role: string; displayName: string; rejoinCode: string },
+  caseIndexes: readonly number[],
+): SeatView {
+  const role = seat.role as SeatRole;
+  // A paused clock freezes the whole class, desks included.
+  const live = run.status === "running";
+  return {
+    run: { id: run.id, title: run.title, scenarioTitle: scenario.title },
+    clock: clockView(run, scenario),
+    seat: { number: seat.number, role, displayName: seat.displayName, rejoinCode: formatRejoinCode(seat.rejoinCode) },
+    cases: [...caseIndexes].sort((a, b) => a - b).map((i) => caseView(world, i, role, live)),
+  };
+}

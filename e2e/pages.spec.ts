@@ -28,10 +28,7 @@ test("Run a class asks an anonymous teacher to sign in first", async ({ page }) 
   await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fruns$/);
 });
 
-for (const [path, heading] of [
-  ["/join", "Join a class"],
-  ["/explore", "Explore on your own"],
-] as const) {
+for (const [path, heading] of [["/explore", "Explore on your own"]] as const) {
   test(`${path} honestly says it is coming`, async ({ page }) => {
     await page.goto(path);
     await expect(page.getByRole("heading", { name: heading })).toBeVisible();

@@ -5,11 +5,13 @@ type FieldProps = {
   label: string;
   error?: string | undefined;
   hint?: string | undefined;
+  /** When two forms on a page share a field name, tells their ids apart. */
+  idPrefix?: string;
 } & Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "id">;
 
 /** A labelled input whose hint and error are announced with it. */
-export function Field({ name, label, error, hint, ...input }: FieldProps) {
-  const id = `field-${name}`;
+export function Field({ name, label, error, hint, idPrefix = "field", ...input }: FieldProps) {
+  const id = `${idPrefix}-${name}`;
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
   return (
     <div>

@@ -1,16 +1,44 @@
+import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
-import { ComingSoon } from "@/app/_components/coming-soon";
+import Link from "next/link";
+import { cookies } from "next/headers";
+import { SEAT_COOKIE } from "@/lib/runs/policy";
+import { getHeldSeat } from "@/lib/runs/seat-access";
+import { JoinForm, RejoinForm } from "./join-forms";
 
 export const metadata: Metadata = { title: "Join a class" };
 
-export default function JoinPage() {
+export default async function JoinPage({ searchParams }: PageProps<"/join">) {
+  const { code } = await searchParams;
+  const prefill = typeof code === "string" ? code.slice(0, 12) : "";
+  const held = await getHeldSeat((await cookies()).get(SEAT_COOKIE)?.value);
   return (
-    <ComingSoon title="Join a class">
-      <p>
-        Here you will type the join code your teacher shows on the board and a display name, and land on your seat as a
-        procurator or a petitioner. No email and no real name will be needed.
-      </p>
-      <p>Classroom runs are not available yet in this version of Spravka.</p>
-    </ComingSoon>
+    <div className="mx-auto max-w-xl space-y-8">
+      <h1 className="text-3xl font-bold">Join a class</h1>
+      {held ? (
+        <p className="card">
+          This browser already has seat {held.number} in <strong>{held.runTitle}</strong>.{" "}
+          <Link href={`/play/${held.runId}`} className="font-semibold text-accent">
+            Go to your seat
+          </Link>
+        </p>
+      ) : null}
+      <section className="card space-y-4" aria-labelledby="join-heading">
+        <h2 id="join-heading" className="text-xl font-semibold">
+          New seat
+        </h2>
+        <JoinForm code={prefill} requestId={randomUUID()} />
+      </section>
+      <section className="card space-y-4" aria-labelledby="rejoin-heading">
+        <h2 id="rejoin-heading" className="text-xl font-semibold">
+          Back to your seat
+        </h2>
+        <p className="text-muted">
+          On another device, or after clearing your browser: type the class code and the rejoin code your seat showed
+          you.
+        </p>
+        <RejoinForm code={prefill} />
+      </section>
+    </div>
   );
 }

@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import { findScenario } from "@/lib/sim/scenarios";
 import { generateJoinCode } from "./codes";
 import { seatCapacity } from "./deal-cases";
-import { PROCURATOR_CASELOAD } from "./policy";
+import { MAX_RUN_CASES, PROCURATOR_CASELOAD } from "./policy";
 import { createRunSchema, fieldErrors } from "./validation";
 
 export type CreateRunResult =
@@ -20,6 +20,10 @@ export async function createRun(user: SessionUser, raw: unknown): Promise<Create
   }
   const input = parsed.data;
   const scenario = findScenario(input.scenarioId)!;
+  if (scenario.caseload.cases > MAX_RUN_CASES) {
+    const message = `"${scenario.title}" is too large for a class run; use it in the what-if lab. Choose a provincial scenario.`;
+    return { ok: false, error: message, fieldErrors: { scenarioId: message } };
+  }
   if (!seatCapacity(scenario.caseload.cases, input.procuratorSeats, input.petitionerSeats)) {
     const message = `This scenario has ${scenario.caseload.cases} cases: each petitioner needs one and each procurator ${PROCURATOR_CASELOAD}. Use fewer seats or a larger scenario.`;
     return { ok: false, error: message, fieldErrors: { petitionerSeats: message } };

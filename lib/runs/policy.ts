@@ -33,3 +33,6 @@ export const MAX_JOIN_FAILURES = 10;
 export const JOIN_WINDOW_MS = 10 * 60 * 1000;
 
 export const SEAT_COOKIE = "spravka_seat";
+
+/** Larger scenarios (the national one) are for the lab and the CLI: a class run keeps its world in memory. */
+export const MAX_RUN_CASES = 10_000;

@@ -38,6 +38,18 @@ export async function getSeatAccess(runId: string, cookie: string | undefined): 
   return { status: "ok", seat };
 }
 
+/** The seat this browser holds in any run (for "back to your seat" links), or null. */
+export async function getHeldSeat(cookie: string | undefined) {
+  const parsed = parseSeatCookie(cookie);
+  if (!parsed) return null;
+  const seat = await db.seat.findUnique({
+    where: { id: parsed.seatId },
+    select: { runId: true, number: true, holderHash: true, run: { select: { title: true, status: true } } },
+  });
+  if (!seat || seat.holderHash !== hashSeatToken(parsed.token) || seat.run.status === "archived") return null;
+  return { runId: seat.runId, number: seat.number, runTitle: seat.run.title };
+}
+
 export const SEAT_ACCESS_MESSAGES: Record<Exclude<SeatAccess["status"], "ok">, string> = {
   none: "This browser has no seat in this class. Join with the class code, or rejoin with your rejoin code.",
   otherRun: "Your seat is in another class. You can only see and act in your own class.",

@@ -1,0 +1,83 @@
+"use client";
+
+import { useActionState } from "react";
+import { Field, FormAlert } from "@/app/_components/field";
+import { joinAction, rejoinAction, type JoinState, type RejoinState } from "./actions";
+
+export function JoinForm({ code, requestId }: { code: string; requestId: string }) {
+  const [state, action, pending] = useActionState<JoinState, FormData>(joinAction, {});
+  return (
+    <form action={action} className="space-y-5" noValidate aria-labelledby="join-heading">
+      <FormAlert message={state.formError} />
+      <input type="hidden" name="requestId" value={requestId} />
+      <Field
+        name="code"
+        label="Class code"
+        autoComplete="off"
+        autoCapitalize="characters"
+        spellCheck={false}
+        required
+        defaultValue={state.values?.code ?? code}
+        error={state.fieldErrors?.code}
+        hint="The six letters and digits your teacher shows."
+        className="field-input font-mono text-2xl uppercase tracking-[0.3em]"
+      />
+      <Field
+        name="name"
+        label="Display name"
+        autoComplete="nickname"
+        required
+        maxLength={40}
+        defaultValue={state.values?.name}
+        error={state.fieldErrors?.name}
+        hint="A first name or a nickname is enough. No email, no surname."
+      />
+      <button type="submit" className="btn btn-primary w-full" disabled={pending}>
+        {pending ? "Joining…" : "Join the class"}
+      </button>
+    </form>
+  );
+}
+
+export function RejoinForm({ code }: { code: string }) {
+  const [state, action, pending] = useActionState<RejoinState, FormData>(rejoinAction, {});
+  return (
+    <form action={action} className="space-y-5" noValidate aria-labelledby="rejoin-heading">
+      <FormAlert message={state.formError} />
+      <Field
+        idPrefix="rejoin"
+        name="code"
+        label="Class code"
+        autoComplete="off"
+        autoCapitalize="characters"
+        spellCheck={false}
+        required
+        defaultValue={state.values?.code ?? code}
+        error={state.fieldErrors?.code}
+        className="field-input font-mono uppercase tracking-[0.2em]"
+      />
+      <Field
+        idPrefix="rejoin"
+        name="rejoinCode"
+        label="Your rejoin code"
+        autoComplete="off"
+        autoCapitalize="characters"
+        spellCheck={false}
+        required
+        defaultValue={state.values?.rejoinCode}
+        error={state.fieldErrors?.rejoinCode}
+        hint="Shown on your seat when you joined, like K7MP-3QXD."
+        className="field-input font-mono uppercase tracking-[0.2em]"
+      />
+      {state.held ? (
+        <button type="submit" name="takeOver" value="1" className="btn btn-primary w-full" disabled={pending}>
+          {pending ? "Moving…" : "Move my seat to this browser"}
+        </button>
+      ) : (
+        <button type="submit" className="btn btn-secondary w-full" disabled={pending}>
+          {pending ? "Opening…" : "Return to my seat"}
+        </button>
+      )}
+    </form>
+  );
+}

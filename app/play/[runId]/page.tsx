@@ -1,0 +1,35 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { cookies } from "next/headers";
+import { getSeatView } from "@/lib/runs/get-seat-view";
+import { SEAT_COOKIE } from "@/lib/runs/policy";
+import { SeatDesk } from "./seat-desk";
+
+export const metadata: Metadata = { title: "Your seat" };
+
+export default async function PlayPage({ params, searchParams }: PageProps<"/play/[runId]">) {
+  const { runId } = await params;
+  const { welcome } = await searchParams;
+  const result = await getSeatView(runId, (await cookies()).get(SEAT_COOKIE)?.value);
+  if (!result.ok) {
+    return (
+      <div className="mx-auto max-w-xl space-y-4">
+        <h1 className="text-3xl font-bold">You cannot open this seat</h1>
+        <p role="alert" className="card">
+          {result.error}
+        </p>
+        <p className="flex flex-wrap gap-3">
+          {result.otherRunId ? (
+            <Link href={`/play/${result.otherRunId}`} className="btn btn-primary">
+              Go to your own seat
+            </Link>
+          ) : null}
+          <Link href="/join" className="btn btn-secondary">
+            Join or rejoin a class
+          </Link>
+        </p>
+      </div>
+    );
+  }
+  return <SeatDesk initial={result.view} welcome={welcome === "1"} />;
+}

@@ -1,0 +1,228 @@
+"use client";
+
+import { useState } from "react";
+import { StreamBadge, useLiveStream } from "@/app/_components/use-live-stream";
+import { ADDRESSEE_LABELS, DECISION_LABELS } from "@/lib/labels";
+import type { CaseView, ClockView, SeatView } from "@/lib/runs/views";
+import type { SeatAction } from "@/lib/runs/validation";
+
+const STATUS_TEXT: Record<string, string> = {
+  lobby: "Waiting for your teacher to start the clock",
+  running: "The clock is running",
+  paused: "Paused by your teacher",
+  debrief: "The run has ended",
+  archived: "This class has been archived",
+};
+
+export function SeatDesk({ initial, welcome }: { initial: SeatView; welcome: boolean }) {
+  const [view, setView] = useState(initial);
+  const [clock, setClock] = useState<ClockView>(initial.clock);
+  const [closed, setClosed] = useState<string | null>(null);
+  const { status, retry } = useLiveStream(`/api/runs/${initial.run.id}/events`, {
+    clock: (data) => setClock(data as ClockView),
+    seat: (data) => {
+      const next = data as SeatView;
+      setView(next);
+      setClock(next.clock);
+    },
+    closed: (data) => setClosed((data as { message: string }).message),
+  });
+  const role = view.seat.role;
+
+  return (
+    <div className="space-y-6">
+      <header className="flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <p className="text-muted">
+            {view.run.title} · {view.run.scenarioTitle}
+          </p>
+          <h1 className="text-3xl font-bold">
+            Seat {view.seat.number}: {role === "procurator" ? "Procurator" : "Petitioner"}
+          </h1>
+          <p className="text-muted">Playing as {view.seat.displayName}</p>
+        </div>
+        <StreamBadge status={closed ? "closed" : status} retry={retry} />
+      </header>
+
+      {closed ? (
+        <p role="alert" className="rounded-md border border-danger/40 bg-danger-soft px-4 py-3 font-medium text-danger">
+          {closed}{" "}
+          <a href="/join" className="underline">
+            Rejoin
+          </a>
+        </p>
+      ) : null}
+
+      <section aria-labelledby="clock-heading" className="card flex flex-wrap items-center justify-between gap-4">
+        <div>
+          <h2 id="clock-heading" className="text-sm font-semibold uppercase tracking-wider text-muted">
+            Simulated date
+          </h2>
+          <p className="font-typewriter text-3xl font-bold">
+            <time dateTime={clock.date}>{clock.dateLabel}</time>
+          </p>
+          <p className="text-muted">
+            Day {Math.floor(clock.simDay)} of {clock.horizonDays}
+          </p>
+        </div>
+        <p className="rounded-md bg-accent-soft px-3 py-2 font-semibold text-accent-strong">
+          {STATUS_TEXT[clock.status]}
+        </p>
+      </section>
+
+      <section aria-labelledby="rejoin-heading" className={welcome ? "card border-accent" : "card"}>
+        <h2 id="rejoin-heading" className="font-semibold">
+          Your rejoin code: <span className="font-mono text-xl tracking-widest">{view.seat.rejoinCode}</span>
+        </h2>
+        <p className="text-muted">
+          Write it down. With it and the class code you can return to this seat after a refresh, in another browser or
+          on another device (Join a class → Back to your seat).
+        </p>
+      </section>
+
+      <section aria-labelledby="role-heading" className="space-y-2">
+        <h2 id="role-heading" className="text-xl font-semibold">
+          {role === "procurator" ? "Your desk at the review commission" : "Your case"}
+        </h2>
+        <p className="max-w-3xl text-muted">
+          {role === "procurator"
+            ? "You sit on a commission set up after 19 May 1954 to review article 58 cases. Files reach your desk only after a complaint or a camp list, and after clerks have assembled them. When a file is ready for review, decide it."
+            : "You are a prisoner, or a relative of one, sentenced under article 58. Nothing happens unless someone writes: choose where to send a complaint, then wait for what comes back."}
+        </p>
+      </section>
+
+      {view.cases.length === 0 ? (
+        <p className="card text-muted">
+          {clock.status === "lobby"
+            ? "Your teacher has not started the run yet. Your case files arrive when the clock starts."
+            : "No cases on your desk."}
+        </p>
+      ) : (
+        <ul className="grid gap-4 md:grid-cols-2" aria-label="Your cases">
+          {view.cases.map((c) => (
+            <li key={c.index}>
+              <CaseCard runId={view.run.id} role={role} item={c} onCase={(next) => setView((v) => withCase(v, next))} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function withCase(view: SeatView, next: CaseView): SeatView {
+  return { ...view, cases: view.cases.map((c) => (c.index === next.index ? next : c)) };
+}
+
+function actionKey(a: SeatAction): string {
+  return a.type === "complaint.file" ? a.addressee : a.decision;
+}
+
+function actionLabel(a: SeatAction): string {
+  return a.type === "complaint.file" ? ADDRESSEE_LABELS[a.addressee] : DECISION_LABELS[a.decision];
+}
+
+type ActResponse = { ok: true; case: CaseView } | { ok: false; error: string; case?: CaseView };
+
+function CaseCard({
+  runId,
+  role,
+  item,
+  onCase,
+}: {
+  runId: string;
+  role: "procurator" | "petitioner";
+  item: CaseView;
+  onCase: (c: CaseView) => void;
+}) {
+  const [choice, setChoice] = useState("");
+  const [pending, setPending] = useState(false);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const headingId = `case-${item.index}`;
+  const selected = item.actions.find((a) => actionKey(a) === choice) ?? item.actions[0];
+
+  async function act(event: React.FormEvent) {
+    event.preventDefault();
+    if (!selected) return;
+    setPending(true);
+    setMessage(null);
+    try {
+      const response = await fetch(`/api/runs/${runId}/act`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({
+          requestId: crypto.randomUUID(),
+          caseIndex: item.index,
+          expectedVersion: item.version,
+          action: selected,
+        }),
+      });
+      const result = (await response.json()) as ActResponse;
+      if (result.case) onCase(result.case);
+      setMessage(
+        result.ok
+          ? {
+              ok: true,
+              text: selected.type === "complaint.file" ? "Your letter is on its way." : "Your decision is recorded.",
+            }
+          : { ok: false, text: result.error },
+      );
+    } catch {
+      setMessage({ ok: false, text: "Could not reach the server. Check your connection and try again." });
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <article aria-labelledby={headingId} className="document h-full space-y-3">
+      <h3 id={headingId} className="text-lg font-bold">
+        {item.label}
+      </h3>
+      <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
+        <dt>Article</dt>
+        <dd>{item.article}</dd>
+        <dt>Sentenced by</dt>
+        <dd>{item.organ}</dd>
+        <dt>Term</dt>
+        <dd>{item.termYears} years</dd>
+        {item.persons > 1 ? (
+          <>
+            <dt>Persons</dt>
+            <dd>{item.persons}</dd>
+          </>
+        ) : null}
+      </dl>
+      <p>
+        <strong>{item.outcome === "pending" ? item.stageLabel : item.outcomeLabel}</strong>
+        {item.waitingDays !== null ? ` · waiting ${item.waitingDays} days` : null}
+      </p>
+      <p className="text-sm">{item.state}</p>
+      {item.actions.length > 0 ? (
+        <form onSubmit={act} className="space-y-2 font-sans">
+          <label htmlFor={`${headingId}-choice`} className="field-label">
+            {role === "petitioner" ? "Write a complaint to" : "Decision"}
+          </label>
+          <select
+            id={`${headingId}-choice`}
+            className="field-input"
+            value={selected ? actionKey(selected) : ""}
+            onChange={(e) => setChoice(e.target.value)}
+          >
+            {item.actions.map((a) => (
+              <option key={actionKey(a)} value={actionKey(a)}>
+                {actionLabel(a)}
+              </option>
+            ))}
+          </select>
+          <button type="submit" className="btn btn-primary w-full" disabled={pending}>
+            {pending ? "Sending…" : role === "petitioner" ? "Send the letter" : "Record the decision"}
+          </button>
+        </form>
+      ) : null}
+      <p role="status" className={message?.ok === false ? "font-sans font-medium text-danger" : "font-sans"}>
+        {message?.text}
+      </p>
+    </article>
+  );
+}

@@ -1,0 +1,42 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { AccessDenied, requireInstructor } from "@/lib/authz";
+import { controlRun } from "@/lib/runs/control-run";
+
+export type ControlState = { error?: string; done?: number };
+
+function text(value: FormDataEntryValue | null): string | undefined {
+  return typeof value === "string" ? value : undefined;
+}
+
+/** Every button and form of the run page: parsed and authorized again in controlRun. */
+export async function controlAction(runId: string, previous: ControlState, formData: FormData): Promise<ControlState> {
+  let user;
+  try {
+    user = await requireInstructor();
+  } catch (error) {
+    if (error instanceof AccessDenied) return { error: "Please sign in again." };
+    throw error;
+  }
+  const input = {
+    action: text(formData.get("action")),
+    speed: text(formData.get("speed")),
+    toDate: text(formData.get("toDate")),
+    seatId: text(formData.get("seatId")),
+    role: text(formData.get("role")),
+  };
+  if (input.action === "delete" && formData.get("confirm") !== "yes") {
+    return { error: "Tick the box to confirm: deleting removes the run, its seats and its log for good." };
+  }
+  const result = await controlRun(
+    user,
+    runId,
+    Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)),
+  );
+  if (!result.ok) return { error: result.error };
+  if (input.action === "delete") redirect("/runs");
+  revalidatePath(`/runs/${runId}`);
+  return { done: (previous.done ?? 0) + 1 };
+}

@@ -1,0 +1,50 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { headers } from "next/headers";
+import { notFound } from "next/navigation";
+import { requireInstructorPage } from "@/lib/authz";
+import { joinUrl } from "@/lib/runs/join-url";
+import { getRunForOwner } from "@/lib/runs/queries";
+import { runStore } from "@/lib/runs/store";
+import { clockView } from "@/lib/runs/views";
+import { RunLive } from "../run-live";
+import { JoinPanel } from "../join-panel";
+
+export const metadata: Metadata = { title: "Join screen" };
+
+/** For the projector: the code, the QR code and the names as they arrive, in type readable from the back row. */
+export default async function JoinScreenPage({ params }: PageProps<"/runs/[id]/join-screen">) {
+  const { id } = await params;
+  const user = await requireInstructorPage(`/runs/${id}/join-screen`);
+  const run = await getRunForOwner(user, id);
+  if (!run) notFound();
+  const clock = await runStore.read(id, (r, _world, scenario) => clockView(r, scenario));
+  return (
+    <div className="space-y-10">
+      <div className="flex flex-wrap items-center justify-between gap-4">
+        <h1 className="text-4xl font-bold">{run.title}</h1>
+        <Link href={`/runs/${run.id}`} className="btn btn-secondary">
+          Back to the run
+        </Link>
+      </div>
+      {run.joinCode ? (
+        <JoinPanel code={run.joinCode} joinUrl={joinUrl(await headers(), run.joinCode)} size="huge" />
+      ) : (
+        <p className="text-2xl">This run no longer takes new students.</p>
+      )}
+      <RunLive runId={run.id} initialClock={clock} />
+      <section aria-labelledby="joined-heading" className="space-y-3">
+        <h2 id="joined-heading" className="text-3xl font-semibold" aria-live="polite">
+          {run.seats.length} joined
+        </h2>
+        <ul className="flex flex-wrap gap-3 text-2xl">
+          {run.seats.map((seat) => (
+            <li key={seat.id} className="rounded-md bg-surface px-3 py-1 shadow-sm">
+              {seat.displayName}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState } from "react";
+import { StreamBadge, useLiveStream } from "@/app/_components/use-live-stream";
+import type { ClockView } from "@/lib/runs/views";
+
+/**
+ * The instructor's live link: shows the clock as it moves and refreshes the
+ * server-rendered page (seats, figures) when the run changes, at most once a
+ * second however busy the class is.
+ */
+export function RunLive({ runId, initialClock }: { runId: string; initialClock: ClockView }) {
+  const router = useRouter();
+  const [streamed, setClock] = useState<ClockView | null>(null);
+  // Whichever is newer: the last server render or the stream.
+  const clock = streamed && streamed.at >= initialClock.at ? streamed : initialClock;
+  const lastRefresh = useRef(0);
+  const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const refresh = () => {
+    if (pending.current) return;
+    const wait = Math.max(0, 1000 - (Date.now() - lastRefresh.current));
+    pending.current = setTimeout(() => {
+      pending.current = null;
+      lastRefresh.current = Date.now();
+      router.refresh();
+    }, wait);
+  };
+  const { status, retry } = useLiveStream(`/api/runs/${runId}/events`, {
+    clock: (data) => {
+      const next = data as ClockView;
+      if (next.status !== clock.status) refresh();
+      setClock(next);
+    },
+    run: () => refresh(),
+    closed: () => router.push("/runs"),
+  });
+  useEffect(
+    () => () => {
+      if (pending.current) clearTimeout(pending.current);
+    },
+    [],
+  );
+  return (
+    <div className="flex flex-wrap items-center gap-4">
+      <p className="font-typewriter text-2xl font-bold">
+        <span className="sr-only">Simulated date: </span>
+        <time dateTime={clock.date}>{clock.dateLabel}</time>
+      </p>
+      <p className="text-muted">
+        Day {Math.floor(clock.simDay)} of {clock.horizonDays} · {clock.speed} days per minute
+      </p>
+      <StreamBadge status={status} retry={retry} />
+    </div>
+  );
+}

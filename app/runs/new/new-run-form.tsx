@@ -1,0 +1,99 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { Field, FormAlert } from "@/app/_components/field";
+import { createRunAction, type CreateRunState } from "./actions";
+
+export type ScenarioChoice = { id: string; title: string; summary: string; cases: number; horizonDays: number };
+
+export function NewRunForm({ scenarios }: { scenarios: ScenarioChoice[] }) {
+  const [state, action, pending] = useActionState<CreateRunState, FormData>(createRunAction, {});
+  const [scenarioId, setScenarioId] = useState(state.values?.scenarioId ?? scenarios[0]!.id);
+  const [speed, setSpeed] = useState(state.values?.speed ?? "7");
+  const scenario = scenarios.find((s) => s.id === scenarioId) ?? scenarios[0]!;
+  const minutes = Number(speed) > 0 ? Math.round(scenario.horizonDays / Number(speed)) : null;
+  const scenarioError = state.fieldErrors?.scenarioId;
+  return (
+    <form action={action} className="space-y-6" noValidate>
+      <FormAlert message={state.formError} />
+      <Field
+        name="title"
+        label="Title"
+        required
+        maxLength={100}
+        defaultValue={state.values?.title}
+        error={state.fieldErrors?.title}
+        hint="For you and your students, e.g. “History 11B, period 3”."
+      />
+      <div>
+        <label htmlFor="field-scenarioId" className="field-label">
+          Scenario
+        </label>
+        <select
+          id="field-scenarioId"
+          name="scenarioId"
+          className="field-input"
+          value={scenarioId}
+          onChange={(e) => setScenarioId(e.target.value)}
+          aria-describedby="scenario-summary"
+          aria-invalid={scenarioError ? true : undefined}
+        >
+          {scenarios.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.title}
+            </option>
+          ))}
+        </select>
+        <p id="scenario-summary" className="field-hint">
+          {scenario.summary} {scenario.cases.toLocaleString("en")} cases, {scenario.horizonDays} simulated days.
+        </p>
+        {scenarioError ? <p className="field-error">{scenarioError}</p> : null}
+      </div>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field
+          name="procuratorSeats"
+          label="Procurator seats"
+          type="number"
+          inputMode="numeric"
+          min={0}
+          required
+          defaultValue={state.values?.procuratorSeats ?? "4"}
+          error={state.fieldErrors?.procuratorSeats}
+          hint="Students who review files. Bots staff the other desks."
+        />
+        <Field
+          name="petitionerSeats"
+          label="Petitioner seats"
+          type="number"
+          inputMode="numeric"
+          min={0}
+          required
+          defaultValue={state.values?.petitionerSeats ?? "26"}
+          error={state.fieldErrors?.petitionerSeats}
+          hint="Students who write complaints. Bots write for every other prisoner."
+        />
+      </div>
+      <Field
+        name="speed"
+        label="Clock speed (simulated days per real minute)"
+        type="number"
+        inputMode="decimal"
+        min={1}
+        max={120}
+        step="any"
+        required
+        value={speed}
+        onChange={(e) => setSpeed(e.target.value)}
+        error={state.fieldErrors?.speed}
+        hint={
+          minutes !== null
+            ? `At this speed the whole scenario takes about ${minutes} minutes; you can pause, change speed or jump ahead.`
+            : "7 is one simulated week per real minute."
+        }
+      />
+      <button type="submit" className="btn btn-primary" disabled={pending}>
+        {pending ? "Creating…" : "Create the run and open the lobby"}
+      </button>
+    </form>
+  );
+}

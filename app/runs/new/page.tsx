@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+import { requireInstructorPage } from "@/lib/authz";
+import { MAX_RUN_CASES } from "@/lib/runs/policy";
+import { SCENARIOS } from "@/lib/sim/scenarios";
+import { NewRunForm } from "./new-run-form";
+
+export const metadata: Metadata = { title: "New run" };
+
+export default async function NewRunPage() {
+  await requireInstructorPage("/runs/new");
+  const scenarios = SCENARIOS.filter((s) => s.caseload.cases <= MAX_RUN_CASES).map((s) => ({
+    id: s.id,
+    title: s.title,
+    summary: s.summary,
+    cases: s.caseload.cases,
+    horizonDays: s.horizonDays,
+  }));
+  return (
+    <div className="max-w-2xl space-y-6">
+      <h1 className="text-3xl font-bold">New run</h1>
+      <p className="text-muted">
+        A run is one playing of a scenario by your class. Students join with a code in the lobby; you start the clock
+        when everyone is in.
+      </p>
+      <div className="card">
+        <NewRunForm scenarios={scenarios} />
+      </div>
+    </div>
+  );
+}

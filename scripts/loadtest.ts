@@ -1,0 +1,768 @@
+/**
+ * `npm run loadtest -- --url <base> --students <n> --duration <s> [--json]`:
+ * a class of virtual students against a running server, over plain HTTP as
+ * browsers would. It signs in an instructor, creates a run, joins the
+ * students, starts the clock; each student then holds the run's live stream
+ * open and, every few seconds, reads their desk and acts on one of its cases.
+ * At the end it ends the run and reports joins, actions and their outcomes,
+ * errors, request latency (p50/p95/p99) and live-stream delivery lag against
+ * the target: 200 students, p95 latency ≤ 200 ms, stream lag p95 ≤ 1 s, no
+ * errors. Figures only: the exit code is 0 whether or not the targets are met
+ * (1 when the test could not run, 2 for bad options).
+ *
+ * With --json the human report goes to stderr and the last line of stdout is
+ * one JSON object: { students, joins, actions, errors, latencyMs: { p50, p95,
+ * p99 }, sseLagMs: { p50, p95 } }.
+ */
+import { randomUUID } from "node:crypto";
+import { existsSync } from "node:fs";
+import http from "node:http";
+import https from "node:https";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import type { SeatAction } from "@/lib/runs/validation";
+import type { ClockView, SeatView } from "@/lib/runs/views";
+import { databaseUrl } from "@/lib/config";
+import { parseLoadtestArgs, USAGE, UsageError, type LoadtestOptions } from "./loadtest-args";
+
+const TARGET = { students: 200, p95Ms: 200, lagP95Ms: 1000 } as const;
+const JOIN_BATCH = 20;
+const REQUEST_TIMEOUT_MS = 30_000;
+/** What the server asks browsers to wait before reconnecting a stream (`retry:`), until it says otherwise. */
+const DEFAULT_RETRY_MS = 2000;
+const PROGRESS_EVERY_MS = 5000;
+const WINDOW_MS = 10_000;
+const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
+
+// ───────────────────────────── output ─────────────────────────────
+
+let reportTo: NodeJS.WriteStream = process.stdout;
+const say = (line = "") => reportTo.write(`${line}\n`);
+
+// ───────────────────────────── HTTP ─────────────────────────────
+
+/**
+ * node:http rather than fetch: Node 20's fetch pools at most a few
+ * connections per origin unless given an undici Agent, and undici is not a
+ * dependency. Requests share keep-alive sockets; each stream has its own.
+ */
+const agents = {
+  "http:": new http.Agent({ keepAlive: true, maxSockets: Infinity, scheduling: "lifo" }),
+  "https:": new https.Agent({ keepAlive: true, maxSockets: Infinity, scheduling: "lifo" }),
+};
+const streamAgents = {
+  "http:": new http.Agent({ keepAlive: false, maxSockets: Infinity }),
+  "https:": new https.Agent({ keepAlive: false, maxSockets: Infinity }),
+};
+
+function transport(url: URL) {
+  return url.protocol === "https:"
+    ? { lib: https, agent: agents["https:"], streamAgent: streamAgents["https:"] }
+    : { lib: http, agent: agents["http:"], streamAgent: streamAgents["http:"] };
+}
+
+/** A browser's cookies, as far as this script needs them: name → value, for one origin. */
+class CookieJar {
+  private readonly cookies = new Map<string, string>();
+
+  take(setCookie: readonly string[] | undefined): void {
+    for (const line of setCookie ?? []) {
+      const [pair = "", ...attributes] = line.split(";");
+      const eq = pair.indexOf("=");
+      if (eq <= 0) continue;
+      const name = pair.slice(0, eq).trim();
+      const value = pair.slice(eq + 1).trim();
+      const expired = attributes.some((a) => {
+        const [key = "", val = ""] = a.split("=").map((s) => s.trim());
+        if (key.toLowerCase() === "max-age") return Number(val) <= 0;
+        if (key.toLowerCase() === "expires") return Date.parse(val) < Date.now();
+        return false;
+      });
+      if (expired || value === "") this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+  }
+
+  has(pattern: RegExp): boolean {
+    return [...this.cookies.keys()].some((name) => pattern.test(name));
+  }
+
+  header(): string | undefined {
+    if (this.cookies.size === 0) return undefined;
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
+  }
+}
+
+type Reply = { status: number; headers: http.IncomingHttpHeaders; text: string; ms: number };
+
+type Body = { json: unknown } | { form: Record<string, string> };
+
+let resetsRetried = 0;
+
+function sendOnce(method: string, url: URL, jar: CookieJar, body?: Body): Promise<Omit<Reply, "ms">> {
+  const { lib, agent } = transport(url);
+  const headers: Record<string, string> = { accept: "application/json" };
+  const cookie = jar.header();
+  if (cookie) headers.cookie = cookie;
+  let payload: string | undefined;
+  if (body && "json" in body) {
+    payload = JSON.stringify(body.json);
+    headers["content-type"] = "application/json";
+  } else if (body) {
+    payload = new URLSearchParams(body.form).toString();
+    headers["content-type"] = "application/x-www-form-urlencoded";
+  }
+  if (payload !== undefined) headers["content-length"] = String(Buffer.byteLength(payload));
+  return new Promise((resolve, reject) => {
+    const req = lib.request(url, { method, agent, headers });
+    const timer = setTimeout(
+      () => req.destroy(new Error(`no complete answer within ${REQUEST_TIMEOUT_MS / 1000} s`)),
+      REQUEST_TIMEOUT_MS,
+    );
+    req.on("response", (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (chunk: Buffer) => chunks.push(chunk));
+      res.on("end", () => {
+        clearTimeout(timer);
+        jar.take(res.headers["set-cookie"]);
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString("utf8") });
+      });
+      res.on("error", (error) => {
+        clearTimeout(timer);
+        reject(error);
+      });
+    });
+    req.on("error", (error) => {
+      clearTimeout(timer);
+      // A keep-alive socket the server closed just as we reused it: the request never reached it.
+      if (req.reusedSocket && (error as NodeJS.ErrnoException).code === "ECONNRESET") {
+        reject(Object.assign(error, { retryable: true }));
+      } else {
+        reject(error);
+      }
+    });
+    req.end(payload);
+  });
+}
+
+/** One request, timed from sending to the last byte of the body (a reset keep-alive socket is retried once). */
+async function send(method: string, url: URL, jar: CookieJar, body?: Body): Promise<Reply> {
+  const start = performance.now();
+  let reply: Omit<Reply, "ms">;
+  try {
+    reply = await sendOnce(method, url, jar, body);
+  } catch (error) {
+    if (!(error instanceof Error && "retryable" in error)) throw error;
+    resetsRetried++;
+    reply = await sendOnce(method, url, jar, body);
+  }
+  return { ...reply, ms: performance.now() - start };
+}
+
+function parseJson(text: string): Record<string, unknown> | null {
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === "object" && value !== null ? (value as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** "HTTP 500: <the server's error message>" */
+function describe(reply: Omit<Reply, "ms">): string {
+  const body = parseJson(reply.text);
+  const message =
+    typeof body?.error === "string" ? body.error : reply.text.replace(/\s+/g, " ").trim().slice(0, 120) || "no body";
+  return `HTTP ${reply.status}: ${message}`;
+}
+
+function errorText(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const code = (error as NodeJS.ErrnoException).code;
+  return code && !error.message.includes(code) ? `${code} ${error.message}` : error.message;
+}
+
+// ───────────────────────────── figures ─────────────────────────────
+
+/** Linear-interpolated percentile of sorted samples (0 when there are none). */
+function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  const rank = (p / 100) * (sorted.length - 1);
+  const lo = Math.floor(rank);
+  const hi = Math.ceil(rank);
+  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (rank - lo);
+}
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
+const sortedCopy = (xs: readonly number[]) => [...xs].sort((a, b) => a - b);
+
+function summary(xs: readonly number[]) {
+  const s = sortedCopy(xs);
+  return {
+    n: s.length,
+    p50: round1(percentile(s, 50)),
+    p95: round1(percentile(s, 95)),
+    p99: round1(percentile(s, 99)),
+    max: round1(s.at(-1) ?? 0),
+  };
+}
+
+type Outcome = "ok" | "conflict" | "refused" | "notLive" | "replayed";
+
+class Stats {
+  readonly joinMs: number[] = [];
+  readonly readMs: number[] = [];
+  readonly actMs: number[] = [];
+  readonly lagMs: number[] = [];
+  /** the same samples by when they were taken (WINDOW_MS slices since play began), to tell warm-up from steady state */
+  readonly windows: { read: number[]; act: number[]; lag: number[] }[] = [];
+  playStart = 0;
+  joins = 0;
+  reads = 0;
+  actions = 0;
+  readonly outcomes: Record<Outcome, number> = { ok: 0, conflict: 0, refused: 0, notLive: 0, replayed: 0 };
+  errors = 0;
+  readonly errorMessages = new Map<string, number>();
+  streamsOpen = 0;
+  streamsOpened = 0;
+  reconnects = 0;
+  readonly messages = { clock: 0, seat: 0, other: 0 };
+  /** the first clock and desk message of each connection: the state as it stood, not a change being delivered */
+  snapshots = 0;
+
+  sample(kind: "read" | "act" | "lag", value: number): void {
+    (kind === "read" ? this.readMs : kind === "act" ? this.actMs : this.lagMs).push(value);
+    const k = Math.max(0, Math.floor((Date.now() - this.playStart) / WINDOW_MS));
+    for (let i = this.windows.length; i <= k; i++) this.windows.push({ read: [], act: [], lag: [] });
+    this.windows[k]![kind].push(value);
+  }
+
+  error(message: string): void {
+    this.errors++;
+    this.errorMessages.set(message, (this.errorMessages.get(message) ?? 0) + 1);
+  }
+}
+
+// ───────────────────────────── the instructor ─────────────────────────────
+
+type Instructor = { jar: CookieJar; email: string };
+
+function sqliteFile(url: string): string {
+  if (!url.startsWith("file:")) throw new Error(`DATABASE_URL must be a SQLite "file:" URL, got "${url}".`);
+  return path.resolve(url.slice("file:".length).split("?")[0] ?? "");
+}
+
+/** Makes a throwaway instructor straight in the database file (the server must use the same file). */
+async function createThrowawayInstructor(): Promise<{ email: string; password: string }> {
+  const file = sqliteFile(databaseUrl());
+  say(`No --email given: creating a throwaway instructor in ${file}.`);
+  say("  (This only works if the server uses this same database file; otherwise pass --email and --password.)");
+  if (!existsSync(file)) {
+    throw new Error(
+      `There is no database at ${file}. Set DATABASE_URL to the server's database file, or pass --email and --password.`,
+    );
+  }
+  // Loaded only here, so a run with --email needs neither the generated client nor the database.
+  const [{ PrismaClient }, { PrismaBetterSqlite3 }, { hashPassword }] = await Promise.all([
+    import("@/.generated/prisma/client"),
+    import("@prisma/adapter-better-sqlite3"),
+    import("@/lib/auth/password"),
+  ]);
+  const email = `loadtest-${randomUUID()}@example.invalid`;
+  const password = randomUUID();
+  const db = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: `file:${file}`, timeout: 5000 }) });
+  try {
+    await db.user.create({
+      data: { name: "Load test", email, passwordHash: await hashPassword(password), role: "instructor" },
+    });
+  } finally {
+    await db.$disconnect();
+  }
+  return { email, password };
+}
+
+async function signIn(base: string, email: string, password: string, throwaway: boolean): Promise<Instructor> {
+  const jar = new CookieJar();
+  const csrf = await send("GET", new URL(`${base}/api/auth/csrf`), jar);
+  const csrfToken = parseJson(csrf.text)?.csrfToken;
+  if (csrf.status !== 200 || typeof csrfToken !== "string") {
+    throw new Error(`Could not get a sign-in token from ${base}/api/auth/csrf (${describe(csrf)}).`);
+  }
+  const reply = await send("POST", new URL(`${base}/api/auth/callback/credentials`), jar, {
+    form: { email, password, csrfToken, callbackUrl: `${base}/` },
+  });
+  if (!jar.has(SESSION_COOKIE)) {
+    const where = typeof reply.headers.location === "string" ? ` (redirected to ${reply.headers.location})` : "";
+    const hint = throwaway
+      ? " The server probably uses another database file than DATABASE_URL here: set DATABASE_URL to it, or pass --email and --password."
+      : " Check --email and --password.";
+    throw new Error(`Sign-in as ${email} failed: HTTP ${reply.status}${where}.${hint}`);
+  }
+  return { jar, email };
+}
+
+async function createRun(base: string, instructor: Instructor, options: LoadtestOptions) {
+  const reply = await send("POST", new URL(`${base}/api/runs`), instructor.jar, {
+    json: {
+      title: `Load test ${new Date().toISOString().slice(0, 16).replace("T", " ")} (${options.students} students)`,
+      scenarioId: options.scenario,
+      procuratorSeats: options.procurators,
+      petitionerSeats: options.students - options.procurators,
+      speed: options.speed,
+    },
+  });
+  const body = parseJson(reply.text);
+  if (reply.status !== 201 || typeof body?.runId !== "string" || typeof body.joinCode !== "string") {
+    const fields = body?.fieldErrors ? ` ${JSON.stringify(body.fieldErrors)}` : "";
+    throw new Error(`Could not create the run: ${describe(reply)}${fields}`);
+  }
+  return { runId: body.runId, joinCode: body.joinCode };
+}
+
+async function control(base: string, instructor: Instructor, runId: string, action: "start" | "end") {
+  const reply = await send("POST", new URL(`${base}/api/runs/${runId}/control`), instructor.jar, { json: { action } });
+  if (reply.status !== 200) throw new Error(`Could not ${action} the run: ${describe(reply)}`);
+  return reply.ms;
+}
+
+// ───────────────────────────── students ─────────────────────────────
+
+type Student = { number: number; name: string; jar: CookieJar; role: string; stream: LiveStream | null };
+
+async function join(base: string, joinCode: string, index: number, stats: Stats): Promise<Student | null> {
+  const jar = new CookieJar();
+  const name = `Student ${index + 1}`;
+  try {
+    const reply = await send("POST", new URL(`${base}/api/join`), jar, {
+      json: { code: joinCode, name, requestId: randomUUID() },
+    });
+    stats.joinMs.push(reply.ms);
+    const body = parseJson(reply.text);
+    if (reply.status !== 200 || body?.ok !== true) {
+      stats.error(`join: ${describe(reply)}`);
+      return null;
+    }
+    if (!jar.header()) {
+      stats.error("join: no seat cookie in the answer");
+      return null;
+    }
+    stats.joins++;
+    return { number: Number(body.number), name, jar, role: String(body.role), stream: null };
+  } catch (error) {
+    stats.error(`join: ${errorText(error)}`);
+    return null;
+  }
+}
+
+/**
+ * One student's live stream (GET /events), parsed by hand. A stream that
+ * drops is reconnected after the server's `retry:` delay and counted as a
+ * reconnect; a reconnect that fails is an error (and is tried again).
+ */
+class LiveStream {
+  private stopped = false;
+  private req: http.ClientRequest | null = null;
+  private retryMs = DEFAULT_RETRY_MS;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(
+    private readonly url: URL,
+    private readonly jar: CookieJar,
+    private readonly stats: Stats,
+  ) {}
+
+  start(): void {
+    this.connect();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.req?.destroy();
+  }
+
+  private connect(): void {
+    if (this.stopped) return;
+    const { lib, streamAgent } = transport(this.url);
+    const headers: Record<string, string> = { accept: "text/event-stream", "cache-control": "no-store" };
+    const cookie = this.jar.header();
+    if (cookie) headers.cookie = cookie;
+    const req = lib.request(this.url, { method: "GET", agent: streamAgent, headers });
+    this.req = req;
+    let opened = false;
+    let over = false;
+    const connectTimer = setTimeout(
+      () => req.destroy(new Error(`the stream did not answer within ${REQUEST_TIMEOUT_MS / 1000} s`)),
+      REQUEST_TIMEOUT_MS,
+    );
+    const finish = (failure: string | null) => {
+      if (over) return;
+      over = true;
+      clearTimeout(connectTimer);
+      if (opened) this.stats.streamsOpen--;
+      if (this.stopped) return;
+      if (failure !== null) this.stats.error(failure);
+      else this.stats.reconnects++;
+      this.timer = setTimeout(() => this.connect(), this.retryMs);
+    };
+    req.on("response", (res) => {
+      clearTimeout(connectTimer);
+      const type = String(res.headers["content-type"] ?? "");
+      if (res.statusCode !== 200 || !type.startsWith("text/event-stream")) {
+        const chunks: Buffer[] = [];
+        res.on("data", (chunk: Buffer) => chunks.push(chunk));
+        res.on("end", () => {
+          const text = Buffer.concat(chunks).toString("utf8");
+          finish(`events: ${describe({ status: res.statusCode ?? 0, headers: res.headers, text })}`);
+        });
+        res.on("error", (error) => finish(`events: ${errorText(error)}`));
+        return;
+      }
+      opened = true;
+      this.stats.streamsOpen++;
+      this.stats.streamsOpened++;
+      const firstOf = new Set<string>();
+      let buffer = "";
+      res.setEncoding("utf8");
+      res.on("data", (chunk: string) => {
+        const receivedAt = Date.now();
+        buffer += chunk;
+        buffer = buffer.replace(/\r\n?/g, "\n");
+        let end: number;
+        while ((end = buffer.indexOf("\n\n")) !== -1) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          this.dispatch(block, receivedAt, firstOf);
+        }
+      });
+      // A dropped stream is a reconnect, not an error; only a reconnect that fails counts as one.
+      res.on("end", () => finish(null));
+      res.on("close", () => finish(null));
+      res.on("error", () => finish(null));
+    });
+    req.on("error", (error) => finish(opened ? null : `events: ${errorText(error)}`));
+    req.end();
+  }
+
+  private dispatch(block: string, receivedAt: number, firstOf: Set<string>): void {
+    let event = "message";
+    const data: string[] = [];
+    for (const line of block.split("\n")) {
+      if (line === "" || line.startsWith(":")) continue;
+      const colon = line.indexOf(":");
+      const field = colon === -1 ? line : line.slice(0, colon);
+      const value = colon === -1 ? "" : line.slice(colon + 1).replace(/^ /, "");
+      if (field === "event") event = value;
+      else if (field === "data") data.push(value);
+      else if (field === "retry" && /^\d+$/.test(value)) this.retryMs = Number(value);
+    }
+    if (data.length === 0) return;
+    const payload = parseJson(data.join("\n"));
+    if (event === "clock" || event === "seat") {
+      this.stats.messages[event]++;
+      const at = (payload as Partial<ClockView> | null)?.at;
+      if (typeof at !== "number") {
+        this.stats.error(`events: a ${event} message without "at"`);
+        return;
+      }
+      if (!firstOf.has(event)) {
+        firstOf.add(event);
+        this.stats.snapshots++;
+        return;
+      }
+      this.stats.sample("lag", receivedAt - at);
+    } else if (event === "closed") {
+      this.stats.messages.other++;
+      const reason = typeof payload?.reason === "string" ? payload.reason : "unknown";
+      this.stats.error(`events: the server closed the stream (${reason})`);
+      this.stopped = true;
+    } else {
+      this.stats.messages.other++;
+    }
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+}
+
+function pick<T>(items: readonly T[]): T {
+  return items[Math.floor(Math.random() * items.length)]!;
+}
+
+const ACT_OUTCOMES: Record<number, readonly Outcome[]> = { 409: ["conflict", "notLive", "replayed"], 422: ["refused"] };
+
+/** Reads the desk, then acts on a random case that offers something, until the deadline. */
+async function play(
+  base: string,
+  runId: string,
+  student: Student,
+  options: LoadtestOptions,
+  stats: Stats,
+  deadline: () => number,
+): Promise<void> {
+  const seatUrl = new URL(`${base}/api/runs/${runId}/seat`);
+  const actUrl = new URL(`${base}/api/runs/${runId}/act`);
+  await sleep(Math.min(Math.random() * options.thinkMs, deadline() - Date.now()));
+  while (Date.now() < deadline()) {
+    let view: SeatView | null = null;
+    try {
+      const t0 = Date.now() - stats.playStart;
+      const reply = await send("GET", seatUrl, student.jar);
+      stats.sample("read", reply.ms);
+      if (process.env.LT_DEBUG) process.stderr.write(`READ s=${student.number} t0=${t0} ms=${Math.round(reply.ms)}\n`);
+      stats.reads++;
+      if (reply.status === 200) view = parseJson(reply.text) as SeatView | null;
+      else stats.error(`seat: ${describe(reply)}`);
+      if (reply.status === 200 && !Array.isArray(view?.cases)) stats.error("seat: the answer has no cases");
+    } catch (error) {
+      stats.error(`seat: ${errorText(error)}`);
+    }
+    const open = (view?.cases ?? []).filter((c) => Array.isArray(c.actions) && c.actions.length > 0);
+    if (open.length > 0 && Date.now() < deadline()) {
+      const chosen = pick(open);
+      const action: SeatAction = pick(chosen.actions);
+      stats.actions++;
+      try {
+        const reply = await send("POST", actUrl, student.jar, {
+          json: { requestId: randomUUID(), caseIndex: chosen.index, expectedVersion: chosen.version, action },
+        });
+        stats.sample("act", reply.ms);
+        if (process.env.LT_DEBUG) process.stderr.write(`ACT s=${student.number} ms=${Math.round(reply.ms)} t1=${Date.now() - stats.playStart}\n`);
+        const reason = parseJson(reply.text)?.reason;
+        if (reply.status === 200) stats.outcomes.ok++;
+        else if (ACT_OUTCOMES[reply.status]?.includes(reason as Outcome)) stats.outcomes[reason as Outcome]++;
+        else stats.error(`act: ${describe(reply)}`);
+      } catch (error) {
+        stats.error(`act: ${errorText(error)}`);
+      }
+    }
+    const think = options.thinkMs * (0.5 + Math.random());
+    await sleep(Math.min(think, deadline() - Date.now()));
+  }
+}
+
+// ───────────────────────────── the report ─────────────────────────────
+
+type Result = {
+  students: number;
+  joins: number;
+  actions: number;
+  errors: number;
+  latencyMs: { p50: number; p95: number; p99: number };
+  sseLagMs: { p50: number; p95: number };
+};
+
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+
+function report(
+  options: LoadtestOptions,
+  stats: Stats,
+  run: { runId: string; joinCode: string } | null,
+  actedForS: number,
+): Result {
+  const all = summary([...stats.joinMs, ...stats.readMs, ...stats.actMs]);
+  const joins = summary(stats.joinMs);
+  const reads = summary(stats.readMs);
+  const acts = summary(stats.actMs);
+  const lag = summary(stats.lagMs);
+  const o = stats.outcomes;
+  const result: Result = {
+    students: options.students,
+    joins: stats.joins,
+    actions: stats.actions,
+    errors: stats.errors,
+    latencyMs: { p50: all.p50, p95: all.p95, p99: all.p99 },
+    sseLagMs: { p50: lag.p50, p95: lag.p95 },
+  };
+  const dist = (s: ReturnType<typeof summary>) =>
+    s.n === 0 ? "no samples" : `p50 ${ms(s.p50)}  p95 ${ms(s.p95)}  p99 ${ms(s.p99)}  max ${ms(s.max)}`;
+
+  say();
+  say(`Spravka load test: ${options.url}`);
+  say(
+    `  ${options.students} students (${options.procurators} procurators, ${options.students - options.procurators} petitioners), ` +
+      `scenario ${options.scenario} at ${options.speed} days/min, think ${options.thinkMs} ms, ${Math.round(actedForS)} s of play` +
+      (run ? `, run ${run.runId} (code ${run.joinCode})` : ""),
+  );
+  say(`Joins         ${stats.joins}/${options.students}   ${dist(joins)}`);
+  say(`Desk reads    ${stats.reads}   ${dist(reads)}`);
+  say(
+    `Actions       ${stats.actions} sent: ${o.ok} ok, ${o.conflict} conflict, ${o.refused} refused, ${o.notLive} not live, ${o.replayed} replayed   ${dist(acts)}`,
+  );
+  say(`All requests  ${all.n}   ${dist(all)}`);
+  say(
+    `Live streams  ${stats.streamsOpened} opened (${stats.reconnects} reconnects), ${stats.messages.clock} clock + ${stats.messages.seat} desk messages ` +
+      `(${stats.snapshots} first-on-connect snapshots left out of the lag)`,
+  );
+  say(
+    `Stream lag    ${lag.n} messages   ${lag.n === 0 ? "no samples" : `p50 ${ms(lag.p50)}  p95 ${ms(lag.p95)}  max ${ms(lag.max)}`}`,
+  );
+  say(
+    "              (lag = arrival time − the server's commit time `at`; valid only because script and server share a clock, i.e. the same machine)",
+  );
+  if (resetsRetried > 0)
+    say(`Note          ${resetsRetried} requests hit a keep-alive socket the server had closed and were resent`);
+  say(`By ${WINDOW_MS / 1000} s of play (p95): reads | actions | stream lag`);
+  stats.windows.forEach((w, k) => {
+    const p95 = (xs: number[]) => (xs.length === 0 ? "—" : ms(round1(percentile(sortedCopy(xs), 95))));
+    const from = (k * WINDOW_MS) / 1000;
+    say(
+      `  ${`${from}–${from + WINDOW_MS / 1000} s`.padEnd(11)} ${String(w.read.length).padStart(5)} reads ${p95(w.read).padStart(10)}` +
+        ` | ${String(w.act.length).padStart(4)} acts ${p95(w.act).padStart(10)} | ${String(w.lag.length).padStart(5)} msgs ${p95(w.lag).padStart(9)}`,
+    );
+  });
+  say(`Errors        ${stats.errors}`);
+  let shown = 0;
+  for (const [message, count] of stats.errorMessages) {
+    if (shown++ === 5) {
+      say(`                … and ${stats.errorMessages.size - 5} other kinds`);
+      break;
+    }
+    say(`                ${count} × ${message}`);
+  }
+
+  const checks: [string, boolean, string][] = [
+    [
+      `${TARGET.students} students joined`,
+      options.students >= TARGET.students && stats.joins === options.students,
+      `${stats.joins} of ${options.students}`,
+    ],
+    [
+      `p95 action latency ≤ ${TARGET.p95Ms} ms`,
+      acts.n > 0 && acts.p95 <= TARGET.p95Ms,
+      `${acts.n === 0 ? "no actions" : ms(acts.p95)} (desk reads ${ms(reads.p95)}; all requests with joins ${ms(all.p95)})`,
+    ],
+    [
+      `stream lag p95 ≤ ${TARGET.lagP95Ms / 1000} s`,
+      lag.n > 0 && lag.p95 <= TARGET.lagP95Ms,
+      lag.n === 0 ? "no messages" : ms(lag.p95),
+    ],
+    ["no errors", stats.errors === 0, String(stats.errors)],
+  ];
+  say("Targets");
+  for (const [label, met, actual] of checks) say(`  ${met ? "met   " : "MISSED"}  ${label}: ${actual}`);
+  say(checks.every(([, met]) => met) ? "All targets met." : "Some targets were missed.");
+  return result;
+}
+
+// ───────────────────────────── main ─────────────────────────────
+
+async function prepareRun(options: LoadtestOptions) {
+  const throwaway = options.email === null || options.password === null;
+  const account = throwaway
+    ? await createThrowawayInstructor()
+    : { email: options.email!, password: options.password! };
+  const instructor = await signIn(options.url, account.email, account.password, throwaway);
+  say(`Signed in as ${account.email}.`);
+  const run = await createRun(options.url, instructor, options);
+  say(`Created run ${run.runId} (join code ${run.joinCode}).`);
+  return { instructor, run };
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  let options: LoadtestOptions;
+  try {
+    options = parseLoadtestArgs(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`${error.message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (options.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (options.json) reportTo = process.stderr;
+  const base = options.url;
+  const stats = new Stats();
+
+  let stopRequested = false;
+  let deadlineAt = Infinity;
+  process.on("SIGINT", () => {
+    if (stopRequested) process.exit(130);
+    stopRequested = true;
+    deadlineAt = Math.min(deadlineAt, Date.now());
+    say("Stopping early (Ctrl-C again to quit at once)…");
+  });
+
+  // Set-up: any failure here means there is nothing to measure.
+  let setup: { instructor: Instructor; run: { runId: string; joinCode: string } };
+  try {
+    setup = await prepareRun(options);
+  } catch (error) {
+    process.stderr.write(`Load test could not start: ${errorText(error)}\n`);
+    return 1;
+  }
+  const { instructor, run } = setup;
+  const students: Student[] = [];
+
+  const joinStart = performance.now();
+  for (let first = 0; first < options.students && !stopRequested; first += JOIN_BATCH) {
+    const batch = Array.from({ length: Math.min(JOIN_BATCH, options.students - first) }, (_, k) =>
+      join(base, run.joinCode, first + k, stats),
+    );
+    for (const student of await Promise.all(batch)) if (student) students.push(student);
+  }
+  say(
+    `Joined ${stats.joins}/${options.students} students in ${((performance.now() - joinStart) / 1000).toFixed(1)} s.`,
+  );
+
+  let started = false;
+  let actedForS = 0;
+  try {
+    const startMs = await control(base, instructor, run.runId, "start");
+    started = true;
+    say(`Started the run (${ms(startMs)}); playing for ${options.durationS} s…`);
+
+    const playStart = Date.now();
+    stats.playStart = playStart;
+    deadlineAt = Math.min(deadlineAt, playStart + options.durationS * 1000);
+    const eventsUrl = new URL(`${base}/api/runs/${run.runId}/events`);
+    for (const student of students) {
+      student.stream = new LiveStream(eventsUrl, student.jar, stats);
+      student.stream.start();
+    }
+    const progress = setInterval(() => {
+      say(
+        `  ${Math.round((Date.now() - playStart) / 1000)} s: ${stats.reads} reads, ${stats.actions} actions, ` +
+          `${stats.errors} errors, ${stats.streamsOpen}/${students.length} streams open, ` +
+          `${stats.messages.clock + stats.messages.seat} messages`,
+      );
+    }, PROGRESS_EVERY_MS);
+    await Promise.all(students.map((student) => play(base, run.runId, student, options, stats, () => deadlineAt)));
+    clearInterval(progress);
+    actedForS = (Date.now() - playStart) / 1000;
+  } catch (error) {
+    stats.error(`control: ${errorText(error)}`);
+  } finally {
+    for (const student of students) student.stream?.stop();
+  }
+
+  if (started) {
+    try {
+      await control(base, instructor, run.runId, "end");
+      say("Ended the run.");
+    } catch (error) {
+      process.stderr.write(`Could not end the run (end it by hand): ${errorText(error)}\n`);
+    }
+  }
+
+  const result = report(options, stats, run, actedForS);
+  if (options.json) {
+    await new Promise<void>((resolve) => process.stdout.write(`${JSON.stringify(result)}\n`, () => resolve()));
+  }
+  return 0;
+}
+
+main(process.argv.slice(2))
+  .then((code) => {
+    for (const agent of [...Object.values(agents), ...Object.values(streamAgents)]) agent.destroy();
+    process.exit(code);
+  })
+  .catch((error: unknown) => {
+    process.stderr.write(
+      `Load test failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+    process.exit(1);
+  });

@@ -35,7 +35,7 @@ function simulatedDate(page: Page) {
   return page.locator("time").first().textContent();
 }
 
-test("an instructor and three students join, start, pause and resume; seats survive a refresh and a new device", async ({
+test("an instructor and three students join, start, pause and resume; seats survive a refresh and a new device @screenshot", async ({
   signedInPage: teacher,
   browser,
 }) => {
@@ -57,6 +57,14 @@ test("an instructor and three students join, start, pause and resume; seats surv
   await expect(teacher.getByText("3 of 3 seats taken")).toBeVisible();
   await expect(teacher.getByRole("cell", { name: "Vera" })).toBeVisible();
   await saveScreenshot(teacher, "lobby");
+  if (process.env.SCREENSHOTS) {
+    const projector = await teacher.context().newPage();
+    await projector.setViewportSize({ width: 1920, height: 1080 });
+    await projector.goto(`/runs/${runId}/join-screen`);
+    await expect(projector.getByText("3 joined")).toBeVisible();
+    await saveScreenshot(projector, "join-screen-projector");
+    await projector.close();
+  }
 
   await teacher.getByRole("button", { name: "Start the run" }).click();
   for (const student of students) {
@@ -66,6 +74,8 @@ test("an instructor and three students join, start, pause and resume; seats surv
   const startDate = await simulatedDate(students[0]!);
   await expect.poll(() => simulatedDate(students[0]!), { timeout: 10_000 }).not.toBe(startDate);
   await saveScreenshot(students[0]!, "seat");
+  await saveScreenshot(students[1]!, "seat-procurator");
+  await saveScreenshot(teacher, "run-live");
 
   await teacher.getByRole("button", { name: "Pause" }).click();
   for (const student of students) await expect(student.getByText("Paused by your teacher")).toBeVisible();

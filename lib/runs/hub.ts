@@ -8,7 +8,7 @@ import { clockView, seatView, type ClockView, type SeatView } from "./views";
 export type InstructorUpdate = {
   version: number;
   at: number;
-  counts: Record<string, number>;
+  tally: ReturnType<Parameters<typeof seatView>[2]["tally"]>;
 };
 
 /** What a live stream sends. `at` is the real time (ms) the change was committed, for measuring delivery lag. */
@@ -160,7 +160,7 @@ export class LiveHub {
           figures ??= {
             version: run.version,
             at: run.updatedAt.getTime(),
-            counts: s.world.stageCounts(),
+            tally: s.world.tally(),
           };
           sub.send({ type: "run", data: figures });
         }

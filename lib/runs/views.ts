@@ -93,7 +93,13 @@ export function caseView(world: World, i: number, role: SeatRole, live: boolean)
     termYears: facts.termYears,
     persons: facts.persons,
     stage,
-    stageLabel: stage ? STAGE_LABELS[stage] : outcome === "pending" ? "No one is writing" : "Decided",
+    stageLabel: stage
+      ? STAGE_LABELS[stage]
+      : outcome !== "pending"
+        ? "Decided"
+        : path === "complaint.unwritten"
+          ? "No complaint written yet"
+          : "Nobody is pursuing the case",
     state: describeCaseState(path),
     outcome,
     outcomeLabel: OUTCOME_LABELS[outcome],

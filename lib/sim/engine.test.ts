@@ -1,3 +1,4 @@
+import { EVENT_IDS } from "@/machines/case-events";
 import { describe, expect, test } from "vitest";
 import { OUTCOMES } from "@/machines/vocabulary";
 import { runScenario, sendCaseEventById, World } from "./engine";
@@ -87,6 +88,29 @@ describe("invariants on every run", () => {
     expect(commissionDecisions(result)).toBeLessThanOrEqual(result.cases);
     expect(result.stages.every((s) => s.meanWaitDays >= 0 && s.maxQueue <= result.cases)).toBe(true);
     if (result.daysToDecision.median !== null) expect(result.daysToDecision.median).toBeGreaterThanOrEqual(0);
+  });
+
+  test("the tally counts every case exactly once, at any time", () => {
+    const world = new World(small("rostov-1954", 300), 4);
+    for (const day of [0, 10, 60, 240]) {
+      world.advanceTo(day);
+      const { stages, unpursued, decided } = world.tally();
+      const waiting = Object.values(stages).reduce((a, b) => a + b, 0);
+      expect(waiting + unpursued + decided).toBe(300);
+      expect(Math.min(waiting, unpursued, decided)).toBeGreaterThanOrEqual(0);
+    }
+    expect(world.tally().decided).toBeGreaterThan(0);
+  });
+
+  test("a case's version changes exactly when the case does, and canSend never changes anything", () => {
+    const world = new World(small("rostov-1954", 50), 4);
+    const before = JSON.stringify(world.save());
+    const v = world.caseVersion(0);
+    expect(world.canSend(0, EVENT_IDS.fileTo[0]!)).toBe(true);
+    expect(world.canSend(0, EVENT_IDS.decide[0]!)).toBe(false);
+    expect(JSON.stringify(world.save())).toBe(before);
+    world.sendCaseEvent(0, EVENT_IDS.fileTo[0]!);
+    expect(world.caseVersion(0)).not.toBe(v);
   });
 
   test("nothing happens before its time: the clock never runs backwards", () => {

@@ -804,9 +804,18 @@ export class World {
     return k < 0 ? { stage: null, sinceDay: null } : { stage: STAGES[k]!, sinceDay: this.stageSince[i]! };
   }
 
-  /** How many cases wait in each stage now, in STAGES order. */
+  /** How many cases wait in each stage now. */
   stageCounts(): Record<Stage, number> {
     return Object.fromEntries(STAGES.map((s, k) => [s, this.stageCount[k]!])) as Record<Stage, number>;
+  }
+
+  /** Every case counted once: waiting in a stage, undecided with nobody pursuing it (yet), or decided. */
+  tally(): { stages: Record<Stage, number>; unpursued: number; decided: number } {
+    let decided = 0;
+    for (let i = 0; i < this.n; i++) if (this.stepper.done[this.state[i]!]) decided++;
+    const stages = this.stageCounts();
+    const waiting = STAGES.reduce((sum, s) => sum + stages[s], 0);
+    return { stages, unpursued: this.n - waiting - decided, decided };
   }
 
   /** The current state of case i, for the interactive driver and tests. */

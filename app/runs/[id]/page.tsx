@@ -22,9 +22,9 @@ export default async function RunPage({ params }: PageProps<"/runs/[id]">) {
   const user = await requireInstructorPage(`/runs/${id}`);
   if (!(await getRunForOwner(user, id))) notFound();
   // Reading through the store moves the clock to now first.
-  const { clock, counts, startDate } = await runStore.read(id, (run, world, scenario) => ({
+  const { clock, tally, startDate } = await runStore.read(id, (run, world, scenario) => ({
     clock: clockView(run, scenario),
-    counts: world.stageCounts(),
+    tally: world.tally(),
     startDate: scenario.startDate,
   }));
   const run = (await getRunForOwner(user, id))!;
@@ -177,9 +177,21 @@ export default async function RunPage({ params }: PageProps<"/runs/[id]">) {
                   <th scope="row" className="py-1 font-normal">
                     {STAGE_LABELS[stage]}
                   </th>
-                  <td className="py-1 text-right tabular-nums">{counts[stage]}</td>
+                  <td className="py-1 text-right tabular-nums">{tally.stages[stage]}</td>
                 </tr>
               ))}
+              <tr className="border-b border-line/60">
+                <th scope="row" className="py-1 font-normal">
+                  No complaint yet, or nobody pursuing it
+                </th>
+                <td className="py-1 text-right tabular-nums">{tally.unpursued}</td>
+              </tr>
+              <tr>
+                <th scope="row" className="py-1 font-normal">
+                  Decided
+                </th>
+                <td className="py-1 text-right tabular-nums">{tally.decided}</td>
+              </tr>
             </tbody>
           </table>
         </section>

@@ -19,13 +19,16 @@ export type LiveMessage =
   /** The stream ends: the seat moved to another browser, or the run is gone. */
   | { type: "closed"; data: { reason: "movedAway" | "deleted"; message: string } };
 
-type Subscriber = {
+/** Who a stream is for: the run's owner, or the browser holding a seat (with the holder hash it presented). */
+export type StreamAudience = { kind: "instructor" } | { kind: "seat"; seatId: string; holderHash: string };
+
+type Subscriber = StreamAudience & {
   send: (message: LiveMessage) => void;
   close: () => void;
   lastClock?: string;
   lastSeat?: string;
   lastVersion?: number;
-} & ({ kind: "instructor" } | { kind: "seat"; seatId: string; holderHash: string });
+};
 
 type Channel = {
   subscribers: Set<Subscriber>;

@@ -4,7 +4,14 @@ import { useActionState, useState } from "react";
 import { Field, FormAlert } from "@/app/_components/field";
 import { createRunAction, type CreateRunState } from "./actions";
 
-export type ScenarioChoice = { id: string; title: string; summary: string; cases: number; horizonDays: number };
+export type ScenarioChoice = {
+  id: string;
+  title: string;
+  summary: string;
+  cases: number;
+  startLabel: string;
+  horizonDays: number;
+};
 
 export function NewRunForm({ scenarios }: { scenarios: ScenarioChoice[] }) {
   const [state, action, pending] = useActionState<CreateRunState, FormData>(createRunAction, {});
@@ -45,7 +52,8 @@ export function NewRunForm({ scenarios }: { scenarios: ScenarioChoice[] }) {
           ))}
         </select>
         <p id="scenario-summary" className="field-hint">
-          {scenario.summary} {scenario.cases.toLocaleString("en")} cases, {scenario.horizonDays} simulated days.
+          {scenario.summary} {scenario.cases.toLocaleString("en")} cases; the clock starts on {scenario.startLabel} and
+          runs {scenario.horizonDays} simulated days.
         </p>
         {scenarioError ? <p className="field-error">{scenarioError}</p> : null}
       </div>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { requireInstructorPage } from "@/lib/authz";
+import { dateLabel } from "@/lib/runs/clock";
 import { MAX_RUN_CASES } from "@/lib/runs/policy";
 import { SCENARIOS } from "@/lib/sim/scenarios";
 import { NewRunForm } from "./new-run-form";
@@ -13,6 +14,7 @@ export default async function NewRunPage() {
     title: s.title,
     summary: s.summary,
     cases: s.caseload.cases,
+    startLabel: dateLabel(s.startDate),
     horizonDays: s.horizonDays,
   }));
   return (

@@ -2,7 +2,7 @@ import { cookies } from "next/headers";
 import { getSessionUser } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { jsonError } from "@/lib/http";
-import { liveHub, type LiveMessage } from "@/lib/runs/hub";
+import { liveHub, type LiveMessage, type StreamAudience } from "@/lib/runs/hub";
 import { SEAT_COOKIE } from "@/lib/runs/policy";
 import { getSeatAccess, SEAT_ACCESS_MESSAGES } from "@/lib/runs/seat-access";
 
@@ -15,7 +15,7 @@ const HEARTBEAT_MS = 15_000;
  */
 export async function GET(request: Request, ctx: RouteContext<"/api/runs/[id]/events">): Promise<Response> {
   const { id } = await ctx.params;
-  let subscriber: { kind: "instructor" } | { kind: "seat"; seatId: string; holderHash: string } | null = null;
+  let subscriber: StreamAudience;
   const user = await getSessionUser();
   if (user && (await db.run.count({ where: { id, ownerId: user.id } })) === 1) {
     subscriber = { kind: "instructor" };

@@ -1,0 +1,90 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, test, vi } from "vitest";
+import { db } from "@/lib/db";
+import { actOnCase } from "./act-on-case";
+import { hashSeatToken } from "./codes";
+import { controlRun } from "./control-run";
+import { createRun } from "./create-run";
+import { liveHub, type LiveMessage, type StreamAudience } from "./hub";
+import { joinRun } from "./join-run";
+import { rejoinSeat } from "./rejoin-seat";
+import { seatCookieValue } from "./seat-access";
+
+async function setUp() {
+  const user = await db.user.create({ data: { name: "T", email: `${randomUUID()}@school.org`, passwordHash: "x" } });
+  const owner = { id: user.id, name: "T", email: user.email, role: "instructor" };
+  const run = await createRun(owner, {
+    title: "Live",
+    scenarioId: "rostov-1954",
+    procuratorSeats: 0,
+    petitionerSeats: 2,
+    speed: 60,
+  });
+  if (!run.ok) throw new Error(run.error);
+  const seat = await joinRun({ code: run.joinCode, name: "Sam", requestId: randomUUID() }, `addr-${randomUUID()}`);
+  if (!seat.ok) throw new Error(seat.error);
+  return { owner, run, seat };
+}
+
+function listen(runId: string, who: StreamAudience) {
+  const messages: LiveMessage[] = [];
+  const close = vi.fn();
+  const unsubscribe = liveHub.subscribe(runId, { ...who, send: (m) => messages.push(m), close });
+  const of = <T extends LiveMessage["type"]>(type: T) =>
+    messages.filter((m): m is Extract<LiveMessage, { type: T }> => m.type === type);
+  return { messages, close, unsubscribe, of };
+}
+
+describe("the live hub", () => {
+  test("a seat's stream gets the clock and its own desk, and news of its own case at once", async () => {
+    const { owner, run, seat } = await setUp();
+    const student = listen(run.runId, { kind: "seat", seatId: seat.seatId, holderHash: hashSeatToken(seat.token) });
+    const teacher = listen(run.runId, { kind: "instructor" });
+    await expect.poll(() => student.of("seat").length).toBeGreaterThan(0);
+    expect(student.of("seat")[0]!.data.cases).toEqual([]); // lobby: no cases yet
+    expect(teacher.of("seat")).toEqual([]); // the teacher's stream never carries a seat's desk
+
+    await controlRun(owner, run.runId, { action: "start" });
+    await expect.poll(() => student.of("seat").at(-1)?.data.cases.length).toBe(1);
+    await expect.poll(() => teacher.of("run").length).toBeGreaterThan(0);
+    expect(student.of("clock").at(-1)?.data.status).toBe("running");
+
+    const theCase = student.of("seat").at(-1)!.data.cases[0]!;
+    const before = student.of("seat").length;
+    const acted = await actOnCase(run.runId, seatCookieValue(seat.seatId, seat.token), {
+      requestId: randomUUID(),
+      caseIndex: theCase.index,
+      expectedVersion: theCase.version,
+      action: theCase.actions[0],
+    });
+    expect(acted.ok).toBe(true);
+    await expect.poll(() => student.of("seat").length).toBeGreaterThan(before);
+    const latest = student.of("seat").at(-1)!.data;
+    expect(latest.cases[0]!.version).not.toBe(theCase.version);
+    expect(latest.at).toBeLessThanOrEqual(Date.now());
+    student.unsubscribe();
+    teacher.unsubscribe();
+  });
+
+  test("a seat moved to another browser closes the old stream with the reason", async () => {
+    const { run, seat } = await setUp();
+    const old = listen(run.runId, { kind: "seat", seatId: seat.seatId, holderHash: hashSeatToken(seat.token) });
+    await expect.poll(() => old.of("seat").length).toBeGreaterThan(0);
+    const moved = await rejoinSeat(
+      { code: run.joinCode, rejoinCode: seat.rejoinCode, takeOver: true },
+      `addr-${randomUUID()}`,
+    );
+    expect(moved.ok).toBe(true);
+    await expect.poll(() => old.of("closed").at(0)?.data.reason).toBe("movedAway");
+    expect(old.close).toHaveBeenCalled();
+    old.unsubscribe();
+  });
+
+  test("deleting a run closes every stream of it", async () => {
+    const { owner, run } = await setUp();
+    const teacher = listen(run.runId, { kind: "instructor" });
+    await expect.poll(() => teacher.of("clock").length).toBeGreaterThan(0);
+    await controlRun(owner, run.runId, { action: "delete" });
+    await expect.poll(() => teacher.of("closed").at(0)?.data.reason).toBe("deleted");
+  });
+});

@@ -3,7 +3,7 @@ import type { Run } from "@/.generated/prisma/client";
 import { db } from "@/lib/db";
 import { POLL_MS, SEEN_EVERY_MS } from "./policy";
 import { RunNotFound, runStore, type RunStore } from "./store";
-import { clockView, seatView, type ClockView, type SeatView } from "./views";
+import { clockView, seatView, seatViewKey, type ClockView, type SeatView } from "./views";
 
 export type InstructorUpdate = {
   version: number;
@@ -35,7 +35,8 @@ type Channel = {
   timer: ReturnType<typeof setTimeout> | null;
   polling: boolean;
   again: boolean;
-  seenVersion: number;
+  /** the log position the seats were loaded at: seats change only with log entries */
+  seenSeq: number;
   seats: Map<
     string,
     { number: number; role: string; displayName: string; rejoinCode: string; holderHash: string; cases: number[] }
@@ -66,14 +67,14 @@ export class LiveHub {
         timer: null,
         polling: false,
         again: false,
-        seenVersion: -1,
+        seenSeq: -1,
         seats: new Map(),
         lastSeenWrite: 0,
       };
       this.channels.set(runId, channel);
     }
     channel.subscribers.add(subscriber);
-    channel.seenVersion = -1; // load the new subscriber's seat
+    channel.seenSeq = -1; // load the new subscriber's seat
     this.poke(runId);
     return () => {
       const c = this.channels.get(runId);
@@ -111,8 +112,8 @@ export class LiveHub {
     channel.timer = null;
     try {
       await this.store.withRun(runId, async (s) => {
-        if (s.run.version !== channel.seenVersion) await this.loadSeats(runId, channel);
-        channel.seenVersion = s.run.version;
+        if (s.run.seq !== channel.seenSeq) await this.loadSeats(runId, channel);
+        channel.seenSeq = s.run.seq;
         this.deliver(channel, s.run, s);
       });
       await this.markSeen(channel);
@@ -182,10 +183,10 @@ export class LiveHub {
         sub.close();
         continue;
       }
-      const view = seatView(run, s.scenario, s.world, seat, seat.cases);
-      const key = JSON.stringify(view.cases) + view.seat.role + view.clock.status;
+      const key = seatViewKey(s.world, run.status, seat.role, seat.cases);
       if (sub.lastSeat !== key) {
         sub.lastSeat = key;
+        const view = seatView(run, s.scenario, s.world, seat, seat.cases, clock);
         sub.send({ type: "seat", data: { ...view, at: run.updatedAt.getTime() } });
       }
     }

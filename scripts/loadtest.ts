@@ -496,6 +496,9 @@ class LiveStream {
 /** Sleeps that Ctrl-C cuts short, so an early stop does not wait out every student's think time. */
 const sleepers = new Set<() => void>();
 
+/** How long to wait for every student's live stream to open before the teacher starts the run. */
+const LOBBY_WAIT_MS = 30_000;
+
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => {
     const wake = () => {
@@ -735,6 +738,16 @@ async function main(argv: readonly string[]): Promise<number> {
     `Joined ${stats.joins}/${options.students} students in ${((performance.now() - joinStart) / 1000).toFixed(1)} s.`,
   );
 
+  // As in a browser, joining lands on the seat page, which opens its live stream while the class waits in the lobby.
+  const eventsUrl = new URL(`${base}/api/runs/${run.runId}/events`);
+  for (const student of students) {
+    student.stream = new LiveStream(eventsUrl, student.browser, stats);
+    student.stream.start();
+  }
+  const lobbyUntil = Date.now() + LOBBY_WAIT_MS;
+  while (stats.streamsOpen < students.length && Date.now() < lobbyUntil && !stopRequested) await sleep(100);
+  say(`${stats.streamsOpen}/${students.length} live streams open in the lobby.`);
+
   let started = false;
   let actedForS = 0;
   let progress: ReturnType<typeof setInterval> | undefined;
@@ -746,11 +759,6 @@ async function main(argv: readonly string[]): Promise<number> {
     const playStart = Date.now();
     stats.playStart = playStart;
     deadlineAt = Math.min(deadlineAt, playStart + options.durationS * 1000);
-    const eventsUrl = new URL(`${base}/api/runs/${run.runId}/events`);
-    for (const student of students) {
-      student.stream = new LiveStream(eventsUrl, student.browser, stats);
-      student.stream.start();
-    }
     progress = setInterval(() => {
       say(
         `  ${Math.round((Date.now() - playStart) / 1000)} s: ${stats.reads} reads, ${stats.actions} actions, ` +

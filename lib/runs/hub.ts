@@ -1,5 +1,5 @@
 import "server-only";
-import type { Run } from "@/.generated/prisma/client";
+import type { Run } from "./store";
 import { db } from "@/lib/db";
 import { POLL_MS, SEEN_EVERY_MS } from "./policy";
 import { RunNotFound, runStore, type RunStore } from "./store";
@@ -22,6 +22,9 @@ export type LiveMessage =
 /** Who a stream is for: the run's owner, or the browser holding a seat (with the holder hash it presented). */
 export type StreamAudience = { kind: "instructor" } | { kind: "seat"; seatId: string; holderHash: string };
 
+/** Log entries after which the seats (holders, roles, cases) must be read again. */
+const SEAT_CHANGES = new Set(["seat.join", "seat.rejoin", "seat.reassign", "seats.deal", "run.start"]);
+
 type Subscriber = StreamAudience & {
   send: (message: LiveMessage) => void;
   close: () => void;
@@ -35,8 +38,9 @@ type Channel = {
   timer: ReturnType<typeof setTimeout> | null;
   polling: boolean;
   again: boolean;
-  /** the log position the seats were loaded at: seats change only with log entries */
+  /** the log position the seats are known to be current at (another instance's entries move the row past it) */
   seenSeq: number;
+  seatsStale: boolean;
   seats: Map<
     string,
     { number: number; role: string; displayName: string; rejoinCode: string; holderHash: string; cases: number[] }
@@ -55,7 +59,14 @@ export class LiveHub {
   private readonly channels = new Map<string, Channel>();
 
   constructor(private readonly store: RunStore) {
-    store.onChange((run) => this.poke(run.id));
+    store.onChange((run, types) => {
+      const channel = this.channels.get(run.id);
+      if (!channel) return;
+      // Most changes (clock ticks, case actions) leave the seats as they were: no need to reload them.
+      if (types.some((t) => SEAT_CHANGES.has(t))) channel.seatsStale = true;
+      else if (channel.seenSeq === run.seq - types.length) channel.seenSeq = run.seq;
+      this.poke(run.id);
+    });
     store.onDelete((runId) => this.closeAll(runId, "deleted", "This run was deleted by its teacher."));
   }
 
@@ -68,13 +79,14 @@ export class LiveHub {
         polling: false,
         again: false,
         seenSeq: -1,
+        seatsStale: true,
         seats: new Map(),
         lastSeenWrite: 0,
       };
       this.channels.set(runId, channel);
     }
     channel.subscribers.add(subscriber);
-    channel.seenSeq = -1; // load the new subscriber's seat
+    channel.seatsStale = true; // load the new subscriber's seat
     this.poke(runId);
     return () => {
       const c = this.channels.get(runId);
@@ -112,7 +124,10 @@ export class LiveHub {
     channel.timer = null;
     try {
       await this.store.withRun(runId, async (s) => {
-        if (s.run.seq !== channel.seenSeq) await this.loadSeats(runId, channel);
+        if (channel.seatsStale || s.run.seq !== channel.seenSeq) {
+          channel.seatsStale = false;
+          await this.loadSeats(runId, channel);
+        }
         channel.seenSeq = s.run.seq;
         this.deliver(channel, s.run, s);
       });

@@ -8,7 +8,10 @@ import { db } from "@/lib/db";
  * advanced while the server was down), and the log says why.
  */
 export async function pauseInterruptedRuns(database: PrismaClient = db): Promise<number> {
-  const running = await database.run.findMany({ where: { status: "running" } });
+  const running = await database.run.findMany({
+    where: { status: "running" },
+    select: { id: true, version: true, seq: true, simDay: true },
+  });
   let paused = 0;
   for (const run of running) {
     await database.$transaction(async (tx) => {

@@ -24,6 +24,7 @@ export async function listRunsForOwner(user: SessionUser) {
 export async function getRunForOwner(user: SessionUser, runId: string) {
   return db.run.findFirst({
     where: { id: runId, ownerId: user.id },
+    omit: { checkpoint: true },
     include: {
       seats: {
         orderBy: { number: "asc" },

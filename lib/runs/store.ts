@@ -1,5 +1,5 @@
 import "server-only";
-import { Prisma, type PrismaClient, type Run } from "@/.generated/prisma/client";
+import { Prisma, type PrismaClient, type Run as RunWithCheckpoint } from "@/.generated/prisma/client";
 import { db } from "@/lib/db";
 import { World } from "@/lib/sim/engine";
 import { findScenario } from "@/lib/sim/scenarios";
@@ -8,6 +8,13 @@ import { caseEventId } from "@/machines/case-events";
 import type { CaseEvent } from "@/machines/case-setup";
 import { dueClock } from "./clock";
 import { CHECKPOINT_EVERY } from "./policy";
+
+/**
+ * A run row without its checkpoint: the checkpoint (hundreds of kilobytes of
+ * JSON) is read only when a process builds its world, never on the hot path.
+ */
+export type Run = Omit<RunWithCheckpoint, "checkpoint">;
+const WITHOUT_CHECKPOINT = { checkpoint: true } as const;
 
 /** One entry for the run's event log (RunEvent). */
 export type LogEntry = {
@@ -62,7 +69,8 @@ export class ReplayedRequest extends Error {
 
 type Live = { world: World; scenario: Scenario; seq: number; version: number };
 
-type Listener = (run: Run) => void;
+/** Told of every committed change: the new row and the types of the log entries it added. */
+type Listener = (run: Run, entryTypes: readonly string[]) => void;
 
 /**
  * The interactive driver (ADR 0008): runs live in the database as a
@@ -138,7 +146,7 @@ export class RunStore {
   }
 
   private async attempt<T>(runId: string, fn: (session: RunSession) => Promise<T>): Promise<T> {
-    let run = await this.database.run.findUnique({ where: { id: runId } });
+    let run = await this.database.run.findUnique({ where: { id: runId }, omit: WITHOUT_CHECKPOINT });
     if (!run) throw new RunNotFound();
     const live = await this.sync(run);
     const due = dueClock(run, this.now());
@@ -172,8 +180,14 @@ export class RunStore {
       const scenario = findScenario(run.scenarioId);
       if (!scenario)
         throw new Error(`This run uses scenario "${run.scenarioId}", which this version of Spravka lacks.`);
-      const world = run.checkpoint ? World.resume(scenario, JSON.parse(run.checkpoint)) : new World(scenario, run.seed);
-      live = { world, scenario, seq: run.checkpoint ? run.checkpointSeq : 0, version: -1 };
+      const saved = await this.database.run.findUnique({
+        where: { id: run.id },
+        select: { checkpoint: true, checkpointSeq: true },
+      });
+      const world = saved?.checkpoint
+        ? World.resume(scenario, JSON.parse(saved.checkpoint))
+        : new World(scenario, run.seed);
+      live = { world, scenario, seq: saved?.checkpoint ? saved.checkpointSeq : 0, version: -1 };
       this.cache.set(run.id, live);
     }
     if (live.seq < run.seq) {
@@ -218,7 +232,7 @@ export class RunStore {
             })),
           });
         }
-        const next = await tx.run.findUniqueOrThrow({ where: { id: run.id } });
+        const next = await tx.run.findUniqueOrThrow({ where: { id: run.id }, omit: WITHOUT_CHECKPOINT });
         await change.also?.(tx, next);
         return next;
       });
@@ -238,7 +252,8 @@ export class RunStore {
     if (pausedOrEnded || updated.seq - updated.checkpointSeq >= CHECKPOINT_EVERY) {
       await this.checkpoint(updated, live);
     }
-    for (const listener of this.listeners) listener(updated);
+    const types = entries.map((e) => e.type);
+    for (const listener of this.listeners) listener(updated, types);
     return updated;
   }
 

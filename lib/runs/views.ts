@@ -1,4 +1,4 @@
-import type { Run } from "@/.generated/prisma/client";
+import type { Run } from "./store";
 import { ORGAN_LABELS, STAGE_LABELS, OUTCOME_LABELS } from "@/lib/labels";
 import type { World } from "@/lib/sim/engine";
 import type { Scenario } from "@/lib/sim/scenario-schema";

@@ -39,3 +39,13 @@ export async function seatCaseIndexes(seatId: string): Promise<number[]> {
   const rows = await db.seatCase.findMany({ where: { seatId }, select: { caseIndex: true } });
   return rows.map((r) => r.caseIndex);
 }
+
+/** Whether the run's latest pause was the server restarting (rather than the teacher). */
+export async function pausedByRestart(runId: string): Promise<boolean> {
+  const last = await db.runEvent.findFirst({
+    where: { runId, type: { in: ["run.pause", "run.resume"] } },
+    orderBy: { seq: "desc" },
+    select: { type: true, payload: true },
+  });
+  return last?.type === "run.pause" && last.payload.includes('"restart"');
+}

@@ -9,6 +9,7 @@ import { controlRun, RUN_NOT_FOUND } from "./control-run";
 import { getSeatView } from "./get-seat-view";
 import { joinRun, UNKNOWN_CODE } from "./join-run";
 import { pauseInterruptedRuns } from "./pause-interrupted-runs";
+import { pausedByRestart } from "./queries";
 import { MAX_JOIN_FAILURES, TICK_MS } from "./policy";
 import { rejoinSeat } from "./rejoin-seat";
 import { seatCookieValue } from "./seat-access";
@@ -438,6 +439,10 @@ describe("durability", () => {
     const log = await db.runEvent.findFirst({ where: { runId }, orderBy: { seq: "desc" } });
     expect(log?.type).toBe("run.pause");
     expect(JSON.parse(log!.payload)).toEqual({ reason: "restart" });
+    expect(await pausedByRestart(runId)).toBe(true);
+    await control(runId, { action: "resume" });
+    await control(runId, { action: "pause" });
+    expect(await pausedByRestart(runId)).toBe(false);
   });
 
   test("a world rebuilt from the checkpoint and the log equals the live one", async () => {

@@ -6,7 +6,7 @@ import { requireInstructorPage } from "@/lib/authz";
 import { STAGE_LABELS } from "@/lib/labels";
 import { simDate } from "@/lib/runs/clock";
 import { joinUrl } from "@/lib/runs/join-url";
-import { getRunForOwner } from "@/lib/runs/queries";
+import { getRunForOwner, pausedByRestart } from "@/lib/runs/queries";
 import { runStore } from "@/lib/runs/store";
 import { clockView } from "@/lib/runs/views";
 import { STAGES } from "@/machines/vocabulary";
@@ -31,6 +31,7 @@ export default async function RunPage({ params }: PageProps<"/runs/[id]">) {
   const status = run.status;
   const url = run.joinCode ? joinUrl(await headers(), run.joinCode) : null;
   const live = status === "running" || status === "paused";
+  const restarted = status === "paused" && (await pausedByRestart(run.id));
   const byRole = { procurator: 0, petitioner: 0 };
   for (const seat of run.seats) byRole[seat.role as keyof typeof byRole]++;
 
@@ -90,6 +91,11 @@ export default async function RunPage({ params }: PageProps<"/runs/[id]">) {
               </ControlForm>
             ) : (
               <ControlForm runId={run.id} action="resume" label="Resume">
+                {restarted ? (
+                  <p className="max-w-sm text-sm">
+                    The server restarted, so Spravka paused the run where its clock had reached. Nothing was lost.
+                  </p>
+                ) : null}
                 <button type="submit" className="btn btn-primary">
                   Resume
                 </button>

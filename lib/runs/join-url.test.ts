@@ -1,0 +1,27 @@
+import { describe, expect, test } from "vitest";
+import { joinUrl } from "./join-url";
+
+const headers = (h: Record<string, string>) => new Headers(h);
+
+describe("the join address on the join screen", () => {
+  test("is the site as the browser reached it, with the code filled in", () => {
+    expect(joinUrl(headers({ host: "spravka.school.org" }), "ABC234", {})).toBe(
+      "http://spravka.school.org/join?code=ABC234",
+    );
+    expect(
+      joinUrl(headers({ host: "x", "x-forwarded-host": "classes.org", "x-forwarded-proto": "https" }), "Q", {}),
+    ).toBe("https://classes.org/join?code=Q");
+  });
+
+  test("SPRAVKA_PUBLIC_URL wins", () => {
+    expect(joinUrl(headers({ host: "localhost:3000" }), "Q", { SPRAVKA_PUBLIC_URL: "https://s.example/" })).toBe(
+      "https://s.example/join?code=Q",
+    );
+  });
+
+  test("a teacher on localhost never shows students an address that means their own device", () => {
+    const url = joinUrl(headers({ host: "localhost:3000" }), "Q", {});
+    // On a machine with a network address it is used instead; with none, localhost is all there is.
+    expect(url).toMatch(/^http:\/\/(\d+\.\d+\.\d+\.\d+|localhost):3000\/join\?code=Q$/);
+  });
+});

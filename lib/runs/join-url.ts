@@ -17,7 +17,7 @@ function lanAddress(): string | null {
  * gets the laptop's network address instead, since "localhost" on a
  * student's phone is the phone.
  */
-export function joinUrl(headers: Headers, code: string, env: { SPRAVKA_PUBLIC_URL?: string } = process.env): string {
+export function joinUrl(headers: Headers, code: string, env: Record<string, string | undefined> = process.env): string {
   const path = `/join?code=${encodeURIComponent(code)}`;
   const configured = env.SPRAVKA_PUBLIC_URL?.replace(/\/+$/, "");
   if (configured) return configured + path;

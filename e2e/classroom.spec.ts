@@ -1,5 +1,5 @@
 import type { Browser, Page } from "@playwright/test";
-import { expect, expectNoAxeViolations, saveScreenshot, test } from "./fixtures";
+import { createInstructorInDb, expect, expectNoAxeViolations, saveScreenshot, signInAs, test } from "./fixtures";
 
 async function createRun(page: Page, title: string, seats = { procurators: "1", petitioners: "2" }): Promise<string> {
   await page.goto("/runs/new");
@@ -145,7 +145,7 @@ test("a student's letter moves their case on and the desk says so", async ({ sig
   await expect(card.getByLabel("Write a complaint to")).toBeVisible();
   await card.getByLabel("Write a complaint to").selectOption({ label: "the provincial procuracy" });
   await card.getByRole("button", { name: "Send the letter" }).click();
-  await expect(card.getByText("Your letter is on its way.")).toBeVisible();
+  await expect(card.getByText("Your letter to the provincial procuracy is on its way.")).toBeVisible();
   await expect(card.getByText(/on its way through camp censorship/)).toBeVisible();
   await expectNoAxeViolations(student);
 });
@@ -182,7 +182,8 @@ test("the instructor's controls: speed, jump to a date, end, archive; the code t
   await expect(teacher.getByText(/only moves forward|only jump forward/)).toBeVisible();
   await expect(teacher.getByRole("table").first()).toBeVisible();
   await expectNoAxeViolations(teacher);
-  await teacher.getByRole("button", { name: "End the run" }).click();
+  await teacher.getByRole("button", { name: "End the run…" }).click();
+  await teacher.getByRole("button", { name: "Yes, end the run" }).click();
   await expect(teacher.getByText("The run has ended", { exact: false })).toBeVisible();
   await teacher.getByRole("button", { name: "Archive the run" }).click();
   await expect(teacher.getByText("This run is archived.")).toBeVisible();
@@ -191,4 +192,19 @@ test("the instructor's controls: speed, jump to a date, end, archive; the code t
   await page.getByLabel("Display name").fill("Late");
   await page.getByRole("button", { name: "Join the class" }).click();
   await expect(page.getByText("No class is using that code.", { exact: false })).toBeVisible();
+});
+
+test("another instructor can neither see nor control a run", async ({ signedInPage: teacher, browser }) => {
+  const runId = await createRun(teacher, "Mine");
+  const otherContext = await browser.newContext();
+  await signInAs(otherContext, await createInstructorInDb({ name: "Dr. Levin" }));
+  const other = await otherContext.newPage();
+  expect((await other.goto(`/runs/${runId}`))?.status()).toBe(404);
+  await other.goto("/runs");
+  await expect(other.getByText("No runs yet")).toBeVisible();
+  const control = await other.request.post(`/api/runs/${runId}/control`, { data: { action: "start" } });
+  expect(control.status()).toBe(404);
+  expect((await other.request.get(`/api/runs/${runId}/events`)).status()).toBe(403);
+  await teacher.reload();
+  await expect(teacher.getByRole("button", { name: "Start the run" })).toBeVisible();
 });

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { encode } from "@auth/core/jwt";
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
 import Database from "better-sqlite3";
 import { hashPassword } from "../lib/auth/password";
 import { E2E_AUTH_SECRET, E2E_DATABASE_URL, E2E_PORT } from "../playwright.config";
@@ -77,21 +77,26 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
   expect(summary, "axe violations").toEqual([]);
 }
 
+/** Gives a browser context the instructor's session cookie, as signing in would. */
+export async function signInAs(context: BrowserContext, instructor: TestInstructor): Promise<void> {
+  const cookieName = "authjs.session-token";
+  const value = await encode({
+    token: { sub: instructor.id, name: instructor.name, email: instructor.email },
+    secret: E2E_AUTH_SECRET,
+    salt: cookieName,
+  });
+  await context.addCookies([
+    { name: cookieName, value, domain: "localhost", path: "/", httpOnly: true, sameSite: "Lax" },
+  ]);
+}
+
 export const test = base.extend<{ instructor: TestInstructor; signedInPage: Page }>({
   instructor: async ({}, use) => {
     await use(await createInstructorInDb());
   },
   /** A page whose browser already holds the instructor's session cookie: no trip through the form. */
   signedInPage: async ({ page, context, instructor }, use) => {
-    const cookieName = "authjs.session-token";
-    const value = await encode({
-      token: { sub: instructor.id, name: instructor.name, email: instructor.email },
-      secret: E2E_AUTH_SECRET,
-      salt: cookieName,
-    });
-    await context.addCookies([
-      { name: cookieName, value, domain: "localhost", path: "/", httpOnly: true, sameSite: "Lax" },
-    ]);
+    await signInAs(context, instructor);
     await use(page);
   },
 });

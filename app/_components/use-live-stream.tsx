@@ -53,7 +53,8 @@ export function useLiveStream(url: string, handlers: Handlers): { status: Stream
   };
 }
 
-export function StreamBadge({ status, retry }: { status: StreamStatus; retry: () => void }) {
+/** The stream's state for people; `retry` is offered only where retrying can help. */
+export function StreamBadge({ status, retry }: { status: StreamStatus; retry?: (() => void) | undefined }) {
   const text = {
     connecting: "Connecting…",
     live: "Live",
@@ -73,7 +74,7 @@ export function StreamBadge({ status, retry }: { status: StreamStatus; retry: ()
     >
       <span aria-hidden="true">{status === "live" ? "●" : "○"}</span>
       {text}
-      {status === "closed" ? (
+      {status === "closed" && retry ? (
         <button type="button" onClick={retry} className="underline">
           Retry
         </button>

@@ -28,6 +28,8 @@ export function JoinForm({ code, requestId }: { code: string; requestId: string 
         autoComplete="nickname"
         required
         maxLength={40}
+        // Arriving from the QR code, the code is filled in: the name is what is left to type.
+        autoFocus={Boolean(code)}
         defaultValue={state.values?.name}
         error={state.fieldErrors?.name}
         hint="A first name or a nickname is enough. No email, no surname."

@@ -1,4 +1,5 @@
 import "server-only";
+import { db } from "@/lib/db";
 import { seatCaseIndexes } from "./queries";
 import { getSeatAccess, SEAT_ACCESS_MESSAGES, type SeatAccess } from "./seat-access";
 import { RunNotFound, runStore } from "./store";
@@ -11,6 +12,13 @@ export type SeatViewResult =
 /** The student's desk, if this browser holds a seat in this run; otherwise why not. */
 export async function getSeatView(runId: string, seatCookie: string | undefined): Promise<SeatViewResult> {
   const access = await getSeatAccess(runId, seatCookie);
+  if (access.status !== "ok" && (await db.run.count({ where: { id: runId } })) === 0) {
+    return {
+      ok: false,
+      reason: "none",
+      error: "There is no class at this address. Check the link, or join with the class code.",
+    };
+  }
   if (access.status !== "ok") {
     return {
       ok: false,

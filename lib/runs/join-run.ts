@@ -82,7 +82,7 @@ async function takeSeat(runId: string, name: string, requestId: string): Promise
       return {
         ok: false,
         reason: "full",
-        error: `This class is full (${seats.length} seats). Ask your teacher to add seats or to give you a seat that is free.`,
+        error: `This class is full: all ${seats.length} seats are taken. Tell your teacher.`,
       };
     }
     // Fill each role in proportion to the seats the teacher set.

@@ -171,7 +171,7 @@ describe("joining", () => {
     for (let k = 0; k < 3; k++) roles.push((await join(joinCode, `S${k}`)).role);
     expect(roles.sort()).toEqual(["petitioner", "petitioner", "procurator"]);
     const full = await joinRun({ code: joinCode, name: "Late", requestId: randomUUID() }, address);
-    expect(full.ok === false && full.error).toMatch(/full \(3 seats\)/);
+    expect(full.ok === false && full.error).toMatch(/full: all 3 seats are taken/);
   });
 
   test("an archived run's code stops working", async () => {

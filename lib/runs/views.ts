@@ -44,7 +44,8 @@ export type CaseView = {
 };
 
 export type SeatView = {
-  run: { id: string; title: string; scenarioTitle: string };
+  /** joinCode: the class code, shown beside the rejoin code (null once archived) */
+  run: { id: string; title: string; scenarioTitle: string; joinCode: string | null };
   clock: ClockView;
   seat: { number: number; role: SeatRole; displayName: string; rejoinCode: string };
   cases: CaseView[];
@@ -131,7 +132,7 @@ export function seatView(
   // A paused clock freezes the whole class, desks included.
   const live = run.status === "running";
   return {
-    run: { id: run.id, title: run.title, scenarioTitle: scenario.title },
+    run: { id: run.id, title: run.title, scenarioTitle: scenario.title, joinCode: run.joinCode },
     clock,
     seat: { number: seat.number, role, displayName: seat.displayName, rejoinCode: formatRejoinCode(seat.rejoinCode) },
     cases: [...caseIndexes].sort((a, b) => a - b).map((i) => caseView(world, i, role, live)),

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { StreamBadge, useLiveStream } from "@/app/_components/use-live-stream";
 import { ADDRESSEE_LABELS, DECISION_LABELS } from "@/lib/labels";
 import type { CaseView, ClockView, SeatView } from "@/lib/runs/views";
@@ -41,7 +41,7 @@ export function SeatDesk({ initial, welcome }: { initial: SeatView; welcome: boo
           </h1>
           <p className="text-muted">Playing as {view.seat.displayName}</p>
         </div>
-        <StreamBadge status={closed ? "closed" : status} retry={retry} />
+        <StreamBadge status={closed ? "closed" : status} retry={closed ? undefined : retry} />
       </header>
 
       {closed ? (
@@ -74,9 +74,14 @@ export function SeatDesk({ initial, welcome }: { initial: SeatView; welcome: boo
         <h2 id="rejoin-heading" className="font-semibold">
           Your rejoin code: <span className="font-mono text-xl tracking-widest">{view.seat.rejoinCode}</span>
         </h2>
+        {view.run.joinCode ? (
+          <p className="font-semibold">
+            Class code: <span className="font-mono text-xl tracking-widest">{view.run.joinCode}</span>
+          </p>
+        ) : null}
         <p className="text-muted">
-          Write it down. With it and the class code you can return to this seat after a refresh, in another browser or
-          on another device (Join a class → Back to your seat).
+          Write both down. With them you can return to this seat after a refresh, in another browser or on another
+          device (Join a class → Back to your seat).
         </p>
       </section>
 
@@ -94,7 +99,9 @@ export function SeatDesk({ initial, welcome }: { initial: SeatView; welcome: boo
       {view.cases.length === 0 ? (
         <p className="card text-muted">
           {clock.status === "lobby"
-            ? "Your teacher has not started the run yet. Your case files arrive when the clock starts."
+            ? role === "procurator"
+              ? "Your teacher has not started the run yet. Your case files arrive when the clock starts."
+              : "Your teacher has not started the run yet. Your case arrives when the clock starts."
             : "No cases on your desk."}
         </p>
       ) : (
@@ -137,13 +144,21 @@ function CaseCard({
 }) {
   const [choice, setChoice] = useState("");
   const [pending, setPending] = useState(false);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  // A message belongs to the case as it was then: once the case moves on, it is no longer shown.
+  const [message, setMessage] = useState<{ ok: boolean; text: string; version: number } | null>(null);
+  const statusRef = useRef<HTMLParagraphElement>(null);
   const headingId = `case-${item.index}`;
-  const selected = item.actions.find((a) => actionKey(a) === choice) ?? item.actions[0];
+  // A petitioner's letter has an obvious default; a procurator's decision must be chosen on purpose.
+  const selected =
+    item.actions.find((a) => actionKey(a) === choice) ?? (role === "petitioner" ? item.actions[0] : undefined);
+  const shown = message && message.version === item.version ? message : null;
 
   async function act(event: React.FormEvent) {
     event.preventDefault();
-    if (!selected) return;
+    if (!selected) {
+      setMessage({ ok: false, text: "Choose a decision first.", version: item.version });
+      return;
+    }
     setPending(true);
     setMessage(null);
     try {
@@ -159,18 +174,29 @@ function CaseCard({
       });
       const result = (await response.json()) as ActResponse;
       if (result.case) onCase(result.case);
+      const version = result.case?.version ?? item.version;
       setMessage(
         result.ok
           ? {
               ok: true,
-              text: selected.type === "complaint.file" ? "Your letter is on its way." : "Your decision is recorded.",
+              text:
+                selected.type === "complaint.file"
+                  ? `Your letter to ${ADDRESSEE_LABELS[selected.addressee]} is on its way.`
+                  : "Your decision is recorded.",
+              version,
             }
-          : { ok: false, text: result.error },
+          : { ok: false, text: result.error, version },
       );
     } catch {
-      setMessage({ ok: false, text: "Could not reach the server. Check your connection and try again." });
+      setMessage({
+        ok: false,
+        text: "Could not reach the server. Check your connection and try again.",
+        version: item.version,
+      });
     } finally {
       setPending(false);
+      // The form may be gone now (nothing more to do): keep keyboard focus on the outcome, not the page top.
+      requestAnimationFrame(() => statusRef.current?.focus());
     }
   }
 
@@ -202,6 +228,7 @@ function CaseCard({
         <form onSubmit={act} className="space-y-2 font-sans">
           <label htmlFor={`${headingId}-choice`} className="field-label">
             {role === "petitioner" ? "Write a complaint to" : "Decision"}
+            <span className="sr-only"> on {item.label}</span>
           </label>
           <select
             id={`${headingId}-choice`}
@@ -209,6 +236,11 @@ function CaseCard({
             value={selected ? actionKey(selected) : ""}
             onChange={(e) => setChoice(e.target.value)}
           >
+            {role === "procurator" ? (
+              <option value="" disabled>
+                Choose a decision…
+              </option>
+            ) : null}
             {item.actions.map((a) => (
               <option key={actionKey(a)} value={actionKey(a)}>
                 {actionLabel(a)}
@@ -220,8 +252,13 @@ function CaseCard({
           </button>
         </form>
       ) : null}
-      <p role="status" className={message?.ok === false ? "font-sans font-medium text-danger" : "font-sans"}>
-        {message?.text}
+      <p
+        role="status"
+        ref={statusRef}
+        tabIndex={-1}
+        className={shown?.ok === false ? "font-sans font-medium text-danger" : "font-sans"}
+      >
+        {shown?.text}
       </p>
     </article>
   );

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, type ReactNode } from "react";
+import { useActionState, useState, type ReactNode } from "react";
 import { controlAction, type ControlState } from "./actions";
 
 /** One control form with its own error message; hidden fields say which control it is. */
@@ -30,5 +30,37 @@ export function ControlForm({
         </p>
       ) : null}
     </form>
+  );
+}
+
+/** Ending is final (desks become read-only), so it asks once more, right where the button was. */
+export function EndRunControl({ runId }: { runId: string }) {
+  const [asking, setAsking] = useState(false);
+  if (!asking) {
+    return (
+      <button type="button" className="btn btn-secondary" onClick={() => setAsking(true)}>
+        End the run…
+      </button>
+    );
+  }
+  return (
+    <ControlForm
+      runId={runId}
+      action="end"
+      label="End the run"
+      className="space-y-2 rounded-md border border-danger/40 p-3"
+    >
+      <p className="max-w-xs text-sm">
+        End now? The clock stops for good and every student&rsquo;s desk becomes read-only.
+      </p>
+      <div className="flex gap-2">
+        <button type="submit" className="btn btn-primary">
+          Yes, end the run
+        </button>
+        <button type="button" className="btn btn-secondary" onClick={() => setAsking(false)} autoFocus>
+          Cancel
+        </button>
+      </div>
+    </ControlForm>
   );
 }

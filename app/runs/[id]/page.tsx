@@ -11,7 +11,7 @@ import { runStore } from "@/lib/runs/store";
 import { clockView } from "@/lib/runs/views";
 import { STAGES } from "@/machines/vocabulary";
 import { RunStatusBadge } from "../status-badge";
-import { ControlForm } from "./controls";
+import { ControlForm, EndRunControl } from "./controls";
 import { JoinPanel } from "./join-panel";
 import { RunLive } from "./run-live";
 
@@ -62,9 +62,9 @@ export default async function RunPage({ params }: PageProps<"/runs/[id]">) {
           </div>
           <JoinPanel code={run.joinCode!} joinUrl={url} />
           <p className="text-lg" aria-live="polite">
-            <strong>{run.seats.length}</strong> of {run.procuratorSeats + run.petitionerSeats} seats taken (
-            {byRole.procurator} of {run.procuratorSeats} procurators, {byRole.petitioner} of {run.petitionerSeats}{" "}
-            petitioners)
+            <strong>{run.seats.length}</strong> of {run.procuratorSeats + run.petitionerSeats} seats taken ( procurator
+            seats {byRole.procurator} of {run.procuratorSeats}, petitioner seats {byRole.petitioner} of{" "}
+            {run.petitionerSeats})
           </p>
         </section>
       ) : null}
@@ -140,11 +140,7 @@ export default async function RunPage({ params }: PageProps<"/runs/[id]">) {
                 Jump
               </button>
             </ControlForm>
-            <ControlForm runId={run.id} action="end" label="End">
-              <button type="submit" className="btn btn-secondary">
-                End the run
-              </button>
-            </ControlForm>
+            <EndRunControl runId={run.id} />
           </div>
         ) : null}
         {status === "debrief" ? (

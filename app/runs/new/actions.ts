@@ -5,19 +5,22 @@ import { AccessDenied, requireInstructor } from "@/lib/authz";
 import { createRun } from "@/lib/runs/create-run";
 
 export type CreateRunState = {
+  /** counts submissions, so the form can show what was sent after each one */
+  attempt?: number;
   formError?: string;
   fieldErrors?: Record<string, string>;
   values?: Record<string, string>;
 };
 
-export async function createRunAction(_previous: CreateRunState, formData: FormData): Promise<CreateRunState> {
+export async function createRunAction(previous: CreateRunState, formData: FormData): Promise<CreateRunState> {
+  const attempt = (previous.attempt ?? 0) + 1;
   const fields = ["title", "scenarioId", "procuratorSeats", "petitionerSeats", "speed"] as const;
   const values = Object.fromEntries(fields.map((f) => [f, String(formData.get(f) ?? "")]));
   let user;
   try {
     user = await requireInstructor();
   } catch (error) {
-    if (error instanceof AccessDenied) return { formError: "Please sign in again to create a run.", values };
+    if (error instanceof AccessDenied) return { attempt, formError: "Please sign in again to create a run.", values };
     throw error;
   }
   const result = await createRun(user, {
@@ -28,6 +31,6 @@ export async function createRunAction(_previous: CreateRunState, formData: FormD
     petitionerSeats: formData.get("petitionerSeats") || undefined,
     speed: formData.get("speed") || undefined,
   });
-  if (!result.ok) return { fieldErrors: result.fieldErrors, values };
+  if (!result.ok) return { attempt, fieldErrors: result.fieldErrors, values };
   redirect(`/runs/${result.runId}`);
 }

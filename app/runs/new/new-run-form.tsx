@@ -15,10 +15,32 @@ export type ScenarioChoice = {
 
 export function NewRunForm({ scenarios }: { scenarios: ScenarioChoice[] }) {
   const [state, action, pending] = useActionState<CreateRunState, FormData>(createRunAction, {});
-  const [scenarioId, setScenarioId] = useState(state.values?.scenarioId ?? scenarios[0]!.id);
+  // React resets a form after its action runs; remounting the fields with what was sent keeps the teacher's choices.
+  return <RunFields key={state.attempt ?? 0} scenarios={scenarios} state={state} action={action} pending={pending} />;
+}
+
+function speedHint(speed: string, horizonDays: number): string {
+  const n = Number(speed);
+  if (!(n >= 1 && n <= 120)) return "Between 1 and 120. 7 is one simulated week per real minute.";
+  const minutes = Math.round(horizonDays / n);
+  const length = minutes < 1 ? "under a minute" : minutes === 1 ? "about a minute" : `about ${minutes} minutes`;
+  return `At this speed the whole scenario takes ${length}; you can pause, change speed or jump ahead.`;
+}
+
+function RunFields({
+  scenarios,
+  state,
+  action,
+  pending,
+}: {
+  scenarios: ScenarioChoice[];
+  state: CreateRunState;
+  action: (data: FormData) => void;
+  pending: boolean;
+}) {
+  const [scenarioId, setScenarioId] = useState(state.values?.scenarioId || scenarios[0]!.id);
   const [speed, setSpeed] = useState(state.values?.speed ?? "7");
   const scenario = scenarios.find((s) => s.id === scenarioId) ?? scenarios[0]!;
-  const minutes = Number(speed) > 0 ? Math.round(scenario.horizonDays / Number(speed)) : null;
   const scenarioError = state.fieldErrors?.scenarioId;
   return (
     <form action={action} className="space-y-6" noValidate>
@@ -40,7 +62,7 @@ export function NewRunForm({ scenarios }: { scenarios: ScenarioChoice[] }) {
           id="field-scenarioId"
           name="scenarioId"
           className="field-input"
-          value={scenarioId}
+          defaultValue={scenarioId}
           onChange={(e) => setScenarioId(e.target.value)}
           aria-describedby="scenario-summary"
           aria-invalid={scenarioError ? true : undefined}
@@ -90,14 +112,10 @@ export function NewRunForm({ scenarios }: { scenarios: ScenarioChoice[] }) {
         max={120}
         step="any"
         required
-        value={speed}
+        defaultValue={speed}
         onChange={(e) => setSpeed(e.target.value)}
         error={state.fieldErrors?.speed}
-        hint={
-          minutes !== null
-            ? `At this speed the whole scenario takes about ${minutes} minutes; you can pause, change speed or jump ahead.`
-            : "7 is one simulated week per real minute."
-        }
+        hint={speedHint(speed, scenario.horizonDays)}
       />
       <button type="submit" className="btn btn-primary" disabled={pending}>
         {pending ? "Creating…" : "Create the run and open the lobby"}

@@ -31,10 +31,26 @@ export async function readJson(request: Request): Promise<JsonBody> {
   if (!request.headers.get("content-type")?.toLowerCase().startsWith("application/json")) {
     return { ok: false, response: jsonError(415, "Send JSON (Content-Type: application/json).") };
   }
+  const tooLarge = { ok: false, response: jsonError(413, "That request is too large.") } as const;
   const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > MAX_BODY_BYTES) return { ok: false, response: jsonError(413, "That request is too large.") };
-  const text = await request.text();
-  if (text.length > MAX_BODY_BYTES) return { ok: false, response: jsonError(413, "That request is too large.") };
+  if (declared > MAX_BODY_BYTES) return tooLarge;
+  // Read at most the limit, whatever the sender claims: a body without a length is not read to its end.
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (request.body) {
+    const reader = request.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > MAX_BODY_BYTES) {
+        await reader.cancel();
+        return tooLarge;
+      }
+      chunks.push(value);
+    }
+  }
+  const text = new TextDecoder().decode(Buffer.concat(chunks));
   try {
     return { ok: true, body: JSON.parse(text) as unknown };
   } catch {

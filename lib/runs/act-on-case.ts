@@ -4,7 +4,7 @@ import { caseEventId } from "@/machines/case-events";
 import type { CaseEvent } from "@/machines/case-setup";
 import type { SeatRole } from "./deal-cases";
 import { getSeatAccess, SEAT_ACCESS_MESSAGES } from "./seat-access";
-import { ReplayedRequest, RunNotFound, runStore } from "./store";
+import { ReplayedRequest, RunBusy, RunNotFound, runStore } from "./store";
 import { actSchema } from "./validation";
 import { caseView, clockView, type CaseView, type ClockView } from "./views";
 
@@ -12,7 +12,7 @@ export type ActResult =
   | { ok: true; case: CaseView; clock: ClockView }
   | {
       ok: false;
-      reason: "invalid" | "forbidden" | "notLive" | "replayed" | "conflict" | "refused";
+      reason: "invalid" | "forbidden" | "notLive" | "replayed" | "conflict" | "refused" | "busy";
       error: string;
       /** the case as it stands now, when the student may see it */
       case?: CaseView;
@@ -41,8 +41,12 @@ export async function actOnCase(runId: string, seatCookie: string | undefined, r
   const parsed = actSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, reason: "invalid", error: "That action is not one your desk offers." };
   const { caseIndex, expectedVersion, action, requestId } = parsed.data;
+  // Checked before taking the run's lock, so requests without a seat cannot queue up in front of the class...
+  const before = await getSeatAccess(runId, seatCookie);
+  if (before.status !== "ok") return { ok: false, reason: "forbidden", error: SEAT_ACCESS_MESSAGES[before.status] };
   try {
     return await runStore.withRun(runId, async (s): Promise<ActResult> => {
+      // ...and again under the lock, in case the seat moved to another browser meanwhile.
       const access = await getSeatAccess(runId, seatCookie);
       if (access.status !== "ok") return { ok: false, reason: "forbidden", error: SEAT_ACCESS_MESSAGES[access.status] };
       const seat = access.seat;
@@ -83,6 +87,7 @@ export async function actOnCase(runId: string, seatCookie: string | undefined, r
       return { ok: false, reason: "replayed", error: "This was already done: the request was sent twice." };
     }
     if (error instanceof RunNotFound) return { ok: false, reason: "forbidden", error: SEAT_ACCESS_MESSAGES.none };
+    if (error instanceof RunBusy) return { ok: false, reason: "busy", error: error.message };
     throw error;
   }
 }

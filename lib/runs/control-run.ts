@@ -6,7 +6,7 @@ import type { RunEvent as RunMachineEvent } from "@/machines/run.machine";
 import { runStatusAfter, type RunStatus } from "./clock";
 import { dealCases, seatCapacity, type SeatRole } from "./deal-cases";
 import { PROCURATOR_CASELOAD } from "./policy";
-import { RunNotFound, runStore, type Change, type LogEntry } from "./store";
+import { RunBusy, RunNotFound, runStore, type Change, type LogEntry } from "./store";
 import { controlSchema, type ControlInput } from "./validation";
 
 export type ControlResult = { ok: true } | { ok: false; error: string };
@@ -154,6 +154,7 @@ export async function controlRun(user: SessionUser, runId: string, raw: unknown)
     });
   } catch (error) {
     if (error instanceof RunNotFound) return { ok: false, error: RUN_NOT_FOUND };
+    if (error instanceof RunBusy) return { ok: false, error: error.message };
     throw error;
   }
 }

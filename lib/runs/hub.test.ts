@@ -10,14 +10,14 @@ import { joinRun } from "./join-run";
 import { rejoinSeat } from "./rejoin-seat";
 import { seatCookieValue } from "./seat-access";
 
-async function setUp() {
+async function setUp(petitionerSeats = 2) {
   const user = await db.user.create({ data: { name: "T", email: `${randomUUID()}@school.org`, passwordHash: "x" } });
   const owner = { id: user.id, name: "T", email: user.email, role: "instructor" };
   const run = await createRun(owner, {
     title: "Live",
     scenarioId: "rostov-1954",
     procuratorSeats: 0,
-    petitionerSeats: 2,
+    petitionerSeats,
     speed: 60,
   });
   if (!run.ok) throw new Error(run.error);
@@ -36,7 +36,7 @@ function listen(runId: string, who: StreamAudience) {
 }
 
 describe("the live hub", () => {
-  test("a seat's stream gets the clock and its own desk, and news of its own case at once", async () => {
+  test("a seat's stream gets the clock, its own desk, and news of its own case", async () => {
     const { owner, run, seat } = await setUp();
     const student = listen(run.runId, { kind: "seat", seatId: seat.seatId, holderHash: hashSeatToken(seat.token) });
     const teacher = listen(run.runId, { kind: "instructor" });
@@ -64,6 +64,35 @@ describe("the live hub", () => {
     expect(latest.at).toBeLessThanOrEqual(Date.now());
     student.unsubscribe();
     teacher.unsubscribe();
+  });
+
+  test("seats whose streams open while the seats are loading are never mistaken for moved ones", async () => {
+    const { run } = await setUp(10);
+    // A slower database (as under load) widens the window in which streams open mid-load.
+    const findMany = db.seat.findMany.bind(db.seat);
+    const slow = vi
+      .spyOn(db.seat, "findMany")
+      .mockImplementation(((args: Parameters<typeof findMany>[0]) =>
+        new Promise((resolve) => setTimeout(resolve, 15)).then(() => findMany(args))) as typeof db.seat.findMany);
+    const seats = [];
+    for (let k = 0; k < 8; k++) {
+      const seat = await joinRun(
+        { code: run.joinCode, name: `S${k}`, requestId: randomUUID() },
+        `addr-${randomUUID()}`,
+      );
+      if (!seat.ok) throw new Error(seat.error);
+      seats.push(seat);
+    }
+    const streams = [];
+    for (const seat of seats) {
+      streams.push(listen(run.runId, { kind: "seat", seatId: seat.seatId, holderHash: hashSeatToken(seat.token) }));
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    expect(streams).toHaveLength(8);
+    for (const stream of streams) await expect.poll(() => stream.of("seat").length).toBeGreaterThan(0);
+    expect(streams.flatMap((s) => s.of("closed"))).toEqual([]);
+    for (const stream of streams) stream.unsubscribe();
+    slow.mockRestore();
   });
 
   test("a seat moved to another browser closes the old stream with the reason", async () => {

@@ -41,6 +41,8 @@ type Channel = {
   /** the log position the seats are known to be current at (another instance's entries move the row past it) */
   seenSeq: number;
   seatsStale: boolean;
+  /** the seats asked for at the last load (a seat missing from `seats` but asked for is gone or moved) */
+  loaded: Set<string>;
   seats: Map<
     string,
     { number: number; role: string; displayName: string; rejoinCode: string; holderHash: string; cases: number[] }
@@ -81,6 +83,7 @@ export class LiveHub {
         seenSeq: -1,
         seatsStale: true,
         seats: new Map(),
+        loaded: new Set(),
         lastSeenWrite: 0,
       };
       this.channels.set(runId, channel);
@@ -114,12 +117,12 @@ export class LiveHub {
       return;
     }
     if (channel.timer) clearTimeout(channel.timer);
-    channel.timer = setTimeout(() => void this.poll(runId), 0);
+    channel.timer = setTimeout(() => void this.poll(runId, channel), 0);
   }
 
-  private async poll(runId: string): Promise<void> {
-    const channel = this.channels.get(runId);
-    if (!channel) return;
+  /** One poll of one channel; a channel replaced meanwhile (all left, someone came back) stops its own loop. */
+  private async poll(runId: string, channel: Channel): Promise<void> {
+    if (this.channels.get(runId) !== channel) return;
     channel.polling = true;
     channel.timer = null;
     try {
@@ -141,20 +144,23 @@ export class LiveHub {
     } finally {
       channel.polling = false;
     }
-    if (!this.channels.has(runId)) return;
+    if (this.channels.get(runId) !== channel) return;
     const delay = channel.again ? 0 : POLL_MS;
     channel.again = false;
-    channel.timer = setTimeout(() => void this.poll(runId), delay);
+    channel.timer = setTimeout(() => void this.poll(runId, channel), delay);
   }
 
   private async loadSeats(runId: string, channel: Channel): Promise<void> {
     const ids = [...channel.subscribers].flatMap((s) => (s.kind === "seat" ? [s.seatId] : []));
+    const seats =
+      ids.length === 0
+        ? []
+        : await db.seat.findMany({
+            where: { runId, id: { in: ids } },
+            include: { cases: { select: { caseIndex: true } } },
+          });
+    channel.loaded = new Set(ids);
     channel.seats.clear();
-    if (ids.length === 0) return;
-    const seats = await db.seat.findMany({
-      where: { runId, id: { in: ids } },
-      include: { cases: { select: { caseIndex: true } } },
-    });
     for (const seat of seats) {
       channel.seats.set(seat.id, { ...seat, cases: seat.cases.map((c) => c.caseIndex) });
     }
@@ -186,6 +192,12 @@ export class LiveHub {
         continue;
       }
       const seat = channel.seats.get(sub.seatId);
+      if (!seat && !channel.loaded.has(sub.seatId)) {
+        // Subscribed while the seats were loading: load it on the next poll, never mistake it for a moved seat.
+        channel.seatsStale = true;
+        channel.again = true;
+        continue;
+      }
       if (!seat || seat.holderHash !== sub.holderHash) {
         sub.send({
           type: "closed",

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { JOIN_WINDOW_MS, MAX_JOIN_FAILURES } from "./policy";
+import { JOIN_WINDOW_MS, MAX_JOIN_FAILURES, MAX_JOIN_FAILURES_EVERYWHERE } from "./policy";
 
 const KEEP_MS = 24 * 60 * 60 * 1000;
 
@@ -23,10 +23,14 @@ export async function limitJoinAttempts<T extends { failed?: boolean }>(
   const previous = queues.get(clientAddress) ?? Promise.resolve();
   const run = async (): Promise<T | { limited: true }> => {
     const at = now();
-    const failures = await db.joinAttempt.count({
-      where: { key: clientAddress, succeeded: false, createdAt: { gt: new Date(at.getTime() - JOIN_WINDOW_MS) } },
-    });
-    if (failures >= MAX_JOIN_FAILURES) return { limited: true };
+    const since = new Date(at.getTime() - JOIN_WINDOW_MS);
+    const [failures, everywhere] = await Promise.all([
+      db.joinAttempt.count({ where: { key: clientAddress, succeeded: false, createdAt: { gt: since } } }),
+      db.joinAttempt.count({ where: { succeeded: false, createdAt: { gt: since } } }),
+    ]);
+    // The address comes from a header a client can forge without a proxy (see client-address.ts), so a
+    // server-wide ceiling also stops guessing from ever-new addresses, at the price of pausing joins then.
+    if (failures >= MAX_JOIN_FAILURES || everywhere >= MAX_JOIN_FAILURES_EVERYWHERE) return { limited: true };
     const result = await attempt();
     if (result.failed) {
       await db.$transaction([

@@ -3,12 +3,12 @@ import { db } from "@/lib/db";
 import { generateRejoinCode, formatRejoinCode, newSeatToken } from "./codes";
 import { dealCases, type SeatRole } from "./deal-cases";
 import { limitJoinAttempts, TOO_MANY_JOIN_ATTEMPTS } from "./join-rate-limit";
-import { ReplayedRequest, runStore, type LogEntry } from "./store";
+import { ReplayedRequest, RunBusy, runStore, type LogEntry } from "./store";
 import { fieldErrors, joinSchema } from "./validation";
 
 export type JoinFailure = {
   ok: false;
-  reason: "invalid" | "limited" | "unknownCode" | "ended" | "full" | "replayed";
+  reason: "invalid" | "limited" | "unknownCode" | "ended" | "full" | "replayed" | "busy";
   error: string;
   fieldErrors?: Record<string, string>;
 };
@@ -53,11 +53,20 @@ export async function joinRun(raw: unknown, clientAddress: string): Promise<Join
       return await takeSeat(run.id, name, requestId);
     } catch (error) {
       if (error instanceof ReplayedRequest) return replayed();
+      if (error instanceof RunBusy) return { ok: false, reason: "busy", error: error.message };
       throw error;
     }
   });
   if ("limited" in result) return { ok: false, reason: "limited", error: TOO_MANY_JOIN_ATTEMPTS };
   return result;
+}
+
+function ended(): JoinFailure {
+  return {
+    ok: false,
+    reason: "ended",
+    error: "This class's run has ended, so no new seats can join. If you had a seat, rejoin it with your rejoin code.",
+  };
 }
 
 function replayed(): JoinFailure {
@@ -70,6 +79,8 @@ function replayed(): JoinFailure {
 
 async function takeSeat(runId: string, name: string, requestId: string): Promise<JoinResult> {
   return runStore.withRun(runId, async (s) => {
+    // The run may have ended (or reached its last day) since the code was looked up.
+    if (s.run.status === "debrief" || s.run.status === "archived") return ended();
     if (await db.seat.findFirst({ where: { runId, joinRequestId: requestId }, select: { id: true } })) {
       return replayed();
     }

@@ -31,6 +31,8 @@ export const CHECKPOINT_EVERY = 100;
 /** Failed join or rejoin attempts allowed per client address in one window. */
 export const MAX_JOIN_FAILURES = 10;
 export const JOIN_WINDOW_MS = 10 * 60 * 1000;
+/** Failed attempts from all addresses together in one window: a ceiling against guessing with forged addresses. */
+export const MAX_JOIN_FAILURES_EVERYWHERE = 500;
 
 export const SEAT_COOKIE = "spravka_seat";
 

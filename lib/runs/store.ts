@@ -59,6 +59,14 @@ export class RunNotFound extends Error {
 /** Another request (maybe on another instance) changed the run first: reload and try again. */
 class StaleRun extends Error {}
 
+/** Other requests kept winning the race for this run (it only happens under extreme contention). */
+export class RunBusy extends Error {
+  constructor() {
+    super("The class is very busy right now. Try again in a moment.");
+    this.name = "RunBusy";
+  }
+}
+
 /** The same request id was already handled (a replayed request). */
 export class ReplayedRequest extends Error {
   constructor() {
@@ -70,6 +78,11 @@ export class ReplayedRequest extends Error {
 type Live = { world: World; scenario: Scenario; seq: number; version: number };
 
 /** Told of every committed change: the new row and the types of the log entries it added. */
+/** Log entries after which the world is saved (start, pause, a jump of the clock, the end). */
+const CHECKPOINT_AFTER = new Set(["run.start", "run.pause", "run.advance", "run.end"]);
+/** Worlds kept in memory per process; an evicted run is rebuilt from its checkpoint when next asked for. */
+const MAX_CACHED_RUNS = 40;
+
 type Listener = (run: Run, entryTypes: readonly string[]) => void;
 
 /**
@@ -133,8 +146,10 @@ export class RunStore {
         try {
           return await this.attempt(runId, fn);
         } catch (error) {
-          if (!(error instanceof StaleRun) || attempt >= 4) throw error;
-          this.cache.delete(runId);
+          if (error instanceof RunNotFound) this.cache.delete(runId);
+          if (!(error instanceof StaleRun)) throw error;
+          // The cached world is still sound (it changes only after a commit): the next attempt catches up from the row.
+          if (attempt >= 4) throw new RunBusy();
         }
       }
     });
@@ -176,6 +191,11 @@ export class RunStore {
   private async sync(run: Run): Promise<Live> {
     let live = this.cache.get(run.id);
     if (live && live.seq > run.seq) live = undefined;
+    if (live) {
+      // Most recently used last, so the oldest run's world is the one evicted.
+      this.cache.delete(run.id);
+      this.cache.set(run.id, live);
+    }
     if (!live) {
       const scenario = findScenario(run.scenarioId);
       if (!scenario)
@@ -189,6 +209,10 @@ export class RunStore {
         : new World(scenario, run.seed);
       live = { world, scenario, seq: saved?.checkpoint ? saved.checkpointSeq : 0, version: -1 };
       this.cache.set(run.id, live);
+      for (const old of this.cache.keys()) {
+        if (this.cache.size <= MAX_CACHED_RUNS) break;
+        this.cache.delete(old);
+      }
     }
     if (live.seq < run.seq) {
       const entries = await this.database.runEvent.findMany({
@@ -248,8 +272,8 @@ export class RunStore {
     live.world.advanceTo(updated.simDay);
     live.seq = updated.seq;
     live.version = updated.version;
-    const pausedOrEnded = entries.some((e) => ["run.start", "run.pause", "run.end", "run.jump"].includes(e.type));
-    if (pausedOrEnded || updated.seq - updated.checkpointSeq >= CHECKPOINT_EVERY) {
+    const milestone = entries.some((e) => CHECKPOINT_AFTER.has(e.type));
+    if (milestone || updated.seq - updated.checkpointSeq >= CHECKPOINT_EVERY) {
       await this.checkpoint(updated, live);
     }
     const types = entries.map((e) => e.type);

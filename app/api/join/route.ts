@@ -14,6 +14,7 @@ const STATUS = {
   full: 409,
   replayed: 409,
   held: 409,
+  busy: 503,
 } as const;
 
 /**

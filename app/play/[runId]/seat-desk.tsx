@@ -18,7 +18,7 @@ export function SeatDesk({ initial, welcome }: { initial: SeatView; welcome: boo
   const [view, setView] = useState(initial);
   const [clock, setClock] = useState<ClockView>(initial.clock);
   const [closed, setClosed] = useState<string | null>(null);
-  const { status, retry } = useLiveStream(`/api/runs/${initial.run.id}/events`, {
+  const { status, retry } = useLiveStream(`/api/runs/${initial.run.id}/events?as=seat`, {
     clock: (data) => setClock(data as ClockView),
     seat: (data) => {
       const next = data as SeatView;
@@ -117,8 +117,17 @@ export function SeatDesk({ initial, welcome }: { initial: SeatView; welcome: boo
   );
 }
 
+/** Never older than what the page shows: a live update may have brought a newer version first. */
 function withCase(view: SeatView, next: CaseView): SeatView {
-  return { ...view, cases: view.cases.map((c) => (c.index === next.index ? next : c)) };
+  return { ...view, cases: view.cases.map((c) => (c.index === next.index && next.version >= c.version ? next : c)) };
+}
+
+/**
+ * A one-time id for a request. crypto.randomUUID exists only on HTTPS and
+ * localhost, and a classroom often reaches a laptop over plain HTTP.
+ */
+function newRequestId(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
 function actionKey(a: SeatAction): string {
@@ -166,7 +175,7 @@ function CaseCard({
         method: "POST",
         headers: { "Content-Type": "application/json" },
         body: JSON.stringify({
-          requestId: crypto.randomUUID(),
+          requestId: newRequestId(),
           caseIndex: item.index,
           expectedVersion: item.version,
           action: selected,

@@ -12,7 +12,9 @@ function text(value: FormDataEntryValue | null): string | undefined {
 }
 
 /** Every button and form of the run page: parsed and authorized again in controlRun. */
-export async function controlAction(runId: string, previous: ControlState, formData: FormData): Promise<ControlState> {
+export async function controlAction(runId: unknown, previous: ControlState, formData: FormData): Promise<ControlState> {
+  // Bound on the client, so it arrives like any other input.
+  if (typeof runId !== "string" || runId.length === 0 || runId.length > 64) return { error: "There is no such run." };
   let user;
   try {
     user = await requireInstructor();

@@ -255,8 +255,16 @@ export default async function RunPage({ params }: PageProps<"/runs/[id]">) {
                         "Petitioner"
                       )}
                     </td>
-                    <td className="py-2 font-mono text-sm">
-                      {seat.rejoinCode.slice(0, 4)}-{seat.rejoinCode.slice(4)}
+                    <td className="py-2 text-sm">
+                      {/* Hidden until asked for: this page may be on the projector, and a code opens the seat. */}
+                      <details>
+                        <summary className="cursor-pointer text-accent">
+                          Show<span className="sr-only"> the rejoin code of seat {seat.number}</span>
+                        </summary>
+                        <span className="font-mono">
+                          {seat.rejoinCode.slice(0, 4)}-{seat.rejoinCode.slice(4)}
+                        </span>
+                      </details>
                     </td>
                   </tr>
                 ))}

@@ -4,7 +4,15 @@ import { readJson } from "@/lib/http";
 import { actOnCase } from "@/lib/runs/act-on-case";
 import { SEAT_COOKIE } from "@/lib/runs/policy";
 
-const STATUS = { invalid: 400, forbidden: 403, notLive: 409, replayed: 409, conflict: 409, refused: 422 } as const;
+const STATUS = {
+  invalid: 400,
+  forbidden: 403,
+  notLive: 409,
+  replayed: 409,
+  conflict: 409,
+  refused: 422,
+  busy: 503,
+} as const;
 
 /** POST {requestId, caseIndex, expectedVersion, action}: a student acts on a case on their desk. */
 export async function POST(request: Request, ctx: RouteContext<"/api/runs/[id]/act">): Promise<Response> {

@@ -44,6 +44,8 @@ test("an instructor and three students join, start, pause and resume; seats surv
   const code = await joinCode(teacher);
   expect(code).toMatch(/^[A-Z0-9]{6}$/);
   await expect(teacher.getByRole("img", { name: /QR code/ })).toBeVisible();
+  // Check accessibility once the page has settled (live link up), not mid-transition.
+  await expect(teacher.getByText("Live", { exact: true })).toBeVisible();
   await expectNoAxeViolations(teacher);
 
   const students = [
@@ -52,6 +54,7 @@ test("an instructor and three students join, start, pause and resume; seats surv
     await joinAs(browser, code, "Vera"),
   ];
   await expect(students[0]!.getByText("Waiting for your teacher to start the clock")).toBeVisible();
+  await expect(students[0]!.getByText("Live", { exact: true })).toBeVisible();
   await expectNoAxeViolations(students[0]!);
   // The lobby fills in live.
   await expect(teacher.getByText("3 of 3 seats taken")).toBeVisible();
@@ -145,8 +148,16 @@ test("a student's letter moves their case on and the desk says so", async ({ sig
   await expect(card.getByLabel("Write a complaint to")).toBeVisible();
   await card.getByLabel("Write a complaint to").selectOption({ label: "the provincial procuracy" });
   await card.getByRole("button", { name: "Send the letter" }).click();
+  await expect(card.getByText("Write your letter before sending it.")).toBeVisible();
+  await card.getByLabel("Your letter").fill('I was sentenced for a joke. <script>alert("x")</script>');
+  await card.getByRole("button", { name: "Send the letter" }).click();
   await expect(card.getByText("Your letter to the provincial procuracy is on its way.")).toBeVisible();
   await expect(card.getByText(/on its way through camp censorship/)).toBeVisible();
+  // The letter is kept, shown as a document, as plain text.
+  const letters = student.getByRole("region", { name: "Your letters" });
+  await expect(letters.getByText('I was sentenced for a joke. <script>alert("x")</script>')).toBeVisible();
+  await student.reload();
+  await expect(student.getByRole("heading", { name: "Letter to the provincial procuracy" })).toBeVisible();
   await expectNoAxeViolations(student);
 });
 

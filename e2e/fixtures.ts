@@ -71,8 +71,10 @@ export function uniqueEmail(prefix = "teacher"): string {
 /** Fails the test with a readable list if axe finds accessibility violations. */
 export async function expectNoAxeViolations(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  // Enough detail to diagnose a failure from the log alone.
   const summary = results.violations.map(
-    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`,
+    (v) =>
+      `${v.id}: ${v.help} (${v.nodes.map((n) => `${n.target.join(" ")} — ${n.failureSummary ?? ""} — ${n.html.slice(0, 160)}`).join("; ")}) on ${page.url()}`,
   );
   expect(summary, "axe violations").toEqual([]);
 }

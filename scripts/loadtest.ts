@@ -499,6 +499,9 @@ const sleepers = new Set<() => void>();
 /** How long to wait for every student's live stream to open before the teacher starts the run. */
 const LOBBY_WAIT_MS = 30_000;
 
+const LETTER =
+  "I was sentenced under article 58 for words said among friends. I ask that my case be reviewed under the decree of 19 May 1954.";
+
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => {
     const wake = () => {
@@ -555,7 +558,14 @@ async function play(
       stats.actions++;
       try {
         const reply = await send("POST", actUrl, student.browser, {
-          json: { requestId: randomUUID(), caseIndex: chosen.index, expectedVersion: chosen.version, action },
+          json: {
+            requestId: randomUUID(),
+            caseIndex: chosen.index,
+            expectedVersion: chosen.version,
+            action,
+            // A complaint is a letter in the petitioner's own words.
+            ...(action.type === "complaint.file" ? { letter: LETTER } : {}),
+          },
         });
         stats.sample("act", reply.ms);
         const reason = parseJson(reply.text)?.reason;

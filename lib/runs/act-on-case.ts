@@ -5,11 +5,11 @@ import type { CaseEvent } from "@/machines/case-setup";
 import type { SeatRole } from "./deal-cases";
 import { getSeatAccess, SEAT_ACCESS_MESSAGES } from "./seat-access";
 import { ReplayedRequest, RunBusy, RunNotFound, runStore } from "./store";
-import { actSchema } from "./validation";
-import { caseView, clockView, type CaseView, type ClockView } from "./views";
+import { actSchema, letterSchema } from "./validation";
+import { caseView, clockView, letterView, type CaseView, type ClockView, type LetterView } from "./views";
 
 export type ActResult =
-  | { ok: true; case: CaseView; clock: ClockView }
+  | { ok: true; case: CaseView; clock: ClockView; letter?: LetterView }
   | {
       ok: false;
       reason: "invalid" | "forbidden" | "notLive" | "replayed" | "conflict" | "refused" | "busy";
@@ -41,6 +41,13 @@ export async function actOnCase(runId: string, seatCookie: string | undefined, r
   const parsed = actSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, reason: "invalid", error: "That action is not one your desk offers." };
   const { caseIndex, expectedVersion, action, requestId } = parsed.data;
+  // A complaint is a letter in the petitioner's own words.
+  let letter: string | null = null;
+  if (action.type === "complaint.file") {
+    const body = letterSchema.safeParse(parsed.data.letter);
+    if (!body.success) return { ok: false, reason: "invalid", error: body.error.issues[0]!.message };
+    letter = body.data;
+  }
   // Checked before taking the run's lock, so requests without a seat cannot queue up in front of the class...
   const before = await getSeatAccess(runId, seatCookie);
   if (before.status !== "ok") return { ok: false, reason: "forbidden", error: SEAT_ACCESS_MESSAGES[before.status] };
@@ -77,10 +84,31 @@ export async function actOnCase(runId: string, seatCookie: string | undefined, r
       if (!s.world.canSend(caseIndex, caseEventId(event))) {
         return { ok: false, reason: "refused", error: "That cannot be done to this case at this stage.", case: now() };
       }
+      let written: { id: string; caseIndex: number; addressee: string; body: string; simDay: number } | null = null;
       const run = await s.commit({
-        entries: [{ type: "case.act", actor: `seat:${seat.number}`, caseIndex, payload: { event }, requestId }],
+        entries: [
+          {
+            type: "case.act",
+            actor: `seat:${seat.number}`,
+            caseIndex,
+            payload: { event, ...(letter !== null ? { letter: true } : {}) },
+            requestId,
+          },
+        ],
+        also: async (tx, next) => {
+          if (letter === null || action.type !== "complaint.file") return;
+          written = await tx.letter.create({
+            data: { runId, seatId: seat.id, caseIndex, addressee: action.addressee, body: letter, simDay: next.simDay },
+            select: { id: true, caseIndex: true, addressee: true, body: true, simDay: true },
+          });
+        },
       });
-      return { ok: true, case: now(), clock: clockView(run, s.scenario) };
+      return {
+        ok: true,
+        case: now(),
+        clock: clockView(run, s.scenario),
+        ...(written ? { letter: letterView(written, s.scenario.startDate) } : {}),
+      };
     });
   } catch (error) {
     if (error instanceof ReplayedRequest) {

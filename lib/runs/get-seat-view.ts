@@ -3,10 +3,10 @@ import { db } from "@/lib/db";
 import { seatCaseIndexes } from "./queries";
 import { getSeatAccess, SEAT_ACCESS_MESSAGES, type SeatAccess } from "./seat-access";
 import { RunNotFound, runStore } from "./store";
-import { seatView, type SeatView } from "./views";
+import { letterView, seatView, type LetterView, type SeatView } from "./views";
 
 export type SeatViewResult =
-  | { ok: true; view: SeatView }
+  | { ok: true; view: SeatView; letters: LetterView[] }
   | { ok: false; reason: Exclude<SeatAccess["status"], "ok">; error: string; otherRunId?: string };
 
 /** The student's desk, if this browser holds a seat in this run; otherwise why not. */
@@ -28,11 +28,14 @@ export async function getSeatView(runId: string, seatCookie: string | undefined)
     };
   }
   const cases = await seatCaseIndexes(access.seat.id);
+  // Only this seat's own letters: never another seat's.
+  const written = await db.letter.findMany({ where: { seatId: access.seat.id, runId }, orderBy: { createdAt: "asc" } });
   try {
-    return {
-      ok: true,
-      view: await runStore.read(runId, (run, world, scenario) => seatView(run, scenario, world, access.seat, cases)),
-    };
+    return await runStore.read(runId, (run, world, scenario) => ({
+      ok: true as const,
+      view: seatView(run, scenario, world, access.seat, cases),
+      letters: written.map((letter) => letterView(letter, scenario.startDate)),
+    }));
   } catch (error) {
     if (error instanceof RunNotFound) return { ok: false, reason: "none", error: SEAT_ACCESS_MESSAGES.none };
     throw error;

@@ -56,6 +56,7 @@ describe("the live hub", () => {
       caseIndex: theCase.index,
       expectedVersion: theCase.version,
       action: theCase.actions[0],
+      letter: "Please review my case.",
     });
     expect(acted.ok).toBe(true);
     await expect.poll(() => student.of("seat").length).toBeGreaterThan(before);

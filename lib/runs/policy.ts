@@ -38,3 +38,6 @@ export const SEAT_COOKIE = "spravka_seat";
 
 /** Larger scenarios (the national one) are for the lab and the CLI: a class run keeps its world in memory. */
 export const MAX_RUN_CASES = 10_000;
+
+/** A petitioner's letter: long enough for a page of typescript, short enough to read in class. */
+export const LETTER_MAX = 2000;

@@ -235,11 +235,12 @@ describe("acting on cases", () => {
     return { ...run, petitioner, theCase: theCase! };
   }
 
-  const letter = (c: CaseView, addressee = "provincialProcuracy") => ({
+  const letter = (c: CaseView, addressee = "provincialProcuracy", body: unknown = "I was sentenced for a joke.") => ({
     requestId: randomUUID(),
     caseIndex: c.index,
     expectedVersion: c.version,
     action: { type: "complaint.file", addressee },
+    letter: body,
   });
 
   test("a petitioner's letter moves their case on", async () => {
@@ -248,6 +249,31 @@ describe("acting on cases", () => {
     const result = await actOnCase(runId, petitioner.cookie, letter(theCase));
     expect(result.ok).toBe(true);
     if (result.ok) expect(result.case.state).toMatch(/on its way/);
+  });
+
+  test("a letter must be written, not too long; HTML in it is kept as plain text and only its writer sees it", async () => {
+    const { runId, petitioner, theCase, joinCode } = await runningWithPetitioner();
+    for (const [body, message] of [
+      ["", /Write your letter/],
+      ["   \n  ", /Write your letter/],
+      [null, /Write your letter/],
+      [42, /Write your letter/],
+      ["x".repeat(2001), /2,000 characters/],
+    ] as const) {
+      const result = await actOnCase(runId, petitioner.cookie, letter(theCase, "kgb", body));
+      expect(result.ok === false && result.error, String(body).slice(0, 10)).toMatch(message);
+    }
+    expect(await db.letter.count({ where: { runId } })).toBe(0);
+    expect(await db.runEvent.count({ where: { runId, type: "case.act" } })).toBe(0);
+
+    const html = '<script>alert("x")</script><b>Free me</b>\r\nSecond line';
+    const sent = await actOnCase(runId, petitioner.cookie, letter(theCase, "kgb", html));
+    expect(sent.ok && sent.letter?.body).toBe('<script>alert("x")</script><b>Free me</b>\nSecond line');
+    const own = await getSeatView(runId, petitioner.cookie);
+    expect(own.ok && own.letters.map((l) => l.addresseeLabel)).toEqual(["the KGB"]);
+    const other = await join(joinCode, "Other");
+    const theirs = await getSeatView(runId, other.cookie);
+    expect(theirs.ok && theirs.letters).toEqual([]);
   });
 
   test("two conflicting actions on the same case at once: one wins, the other is told and shown the new state", async () => {
@@ -427,6 +453,7 @@ describe("durability", () => {
           caseIndex: c.index,
           expectedVersion: c.version,
           action,
+          ...(action.type === "complaint.file" ? { letter: "Please review my case." } : {}),
         });
         expect(result.ok).toBe(true);
       }

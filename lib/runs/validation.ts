@@ -3,7 +3,15 @@ import { SCENARIO_IDS } from "@/lib/sim/scenarios";
 import { MAX_SPEED, MIN_SPEED } from "@/machines/run.machine";
 import { ADDRESSEES, DECISIONS } from "@/machines/vocabulary";
 import { normalizeCode } from "./codes";
-import { CODE_ALPHABET, DISPLAY_NAME_MAX, JOIN_CODE_LENGTH, MAX_SEATS, REJOIN_CODE_LENGTH, TITLE_MAX } from "./policy";
+import {
+  CODE_ALPHABET,
+  DISPLAY_NAME_MAX,
+  JOIN_CODE_LENGTH,
+  LETTER_MAX,
+  MAX_SEATS,
+  REJOIN_CODE_LENGTH,
+  TITLE_MAX,
+} from "./policy";
 
 const codeChars = new RegExp(`^[${CODE_ALPHABET}]*$`);
 
@@ -95,6 +103,17 @@ export const seatActionSchema = z.discriminatedUnion("type", [
 ]);
 export type SeatAction = z.infer<typeof seatActionSchema>;
 
+/** The petitioner's own words: plain text, kept as written (it is only ever shown as text). */
+export const letterSchema = z
+  .string({ error: "Write your letter before sending it." })
+  .transform((s) => s.replace(/\r\n?/g, "\n").trim())
+  .pipe(
+    z
+      .string()
+      .min(1, "Write your letter before sending it: who you are, what happened, what you ask for.")
+      .max(LETTER_MAX, `Keep your letter to ${LETTER_MAX.toLocaleString("en")} characters.`),
+  );
+
 export const actSchema = z
   .object({
     requestId: requestIdSchema,
@@ -102,6 +121,8 @@ export const actSchema = z
     /** The case's version as the student saw it: acting on a case that changed since is refused. */
     expectedVersion: z.number().int().min(0),
     action: seatActionSchema,
+    /** required with a complaint (see actOnCase) */
+    letter: z.unknown().optional(),
   })
   .strict();
 export type ActInput = z.infer<typeof actSchema>;

@@ -1,9 +1,9 @@
 import type { Run } from "./store";
-import { ORGAN_LABELS, STAGE_LABELS, OUTCOME_LABELS } from "@/lib/labels";
+import { ADDRESSEE_LABELS, ORGAN_LABELS, OUTCOME_LABELS, STAGE_LABELS } from "@/lib/labels";
 import type { World } from "@/lib/sim/engine";
 import type { Scenario } from "@/lib/sim/scenario-schema";
 import { caseEventId } from "@/machines/case-events";
-import { ADDRESSEES, DECISIONS, type Outcome, type Stage } from "@/machines/vocabulary";
+import { ADDRESSEES, DECISIONS, type Addressee, type Outcome, type Stage } from "@/machines/vocabulary";
 import { dateLabel, simDate, type RunStatus } from "./clock";
 import { describeCaseState } from "./case-descriptions";
 import { formatRejoinCode } from "./codes";
@@ -50,6 +50,31 @@ export type SeatView = {
   seat: { number: number; role: SeatRole; displayName: string; rejoinCode: string };
   cases: CaseView[];
 };
+
+/** A letter the petitioner wrote, as their own seat shows it. */
+export type LetterView = {
+  id: string;
+  caseLabel: string;
+  addresseeLabel: string;
+  body: string;
+  date: string;
+  dateLabel: string;
+};
+
+export function letterView(
+  letter: { id: string; caseIndex: number; addressee: string; body: string; simDay: number },
+  startDate: string,
+): LetterView {
+  const date = simDate(startDate, letter.simDay);
+  return {
+    id: letter.id,
+    caseLabel: caseLabel(letter.caseIndex),
+    addresseeLabel: ADDRESSEE_LABELS[letter.addressee as Addressee] ?? letter.addressee,
+    body: letter.body,
+    date,
+    dateLabel: dateLabel(date),
+  };
+}
 
 export function clockView(run: Run, scenario: Scenario): ClockView {
   const date = simDate(scenario.startDate, run.simDay);

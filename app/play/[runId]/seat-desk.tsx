@@ -3,7 +3,9 @@
 import { useRef, useState } from "react";
 import { StreamBadge, useLiveStream } from "@/app/_components/use-live-stream";
 import { ADDRESSEE_LABELS, DECISION_LABELS } from "@/lib/labels";
-import type { CaseView, ClockView, SeatView } from "@/lib/runs/views";
+import { Document, DocumentText } from "@/app/_components/document";
+import { LETTER_MAX } from "@/lib/runs/policy";
+import type { CaseView, ClockView, LetterView, SeatView } from "@/lib/runs/views";
 import type { SeatAction } from "@/lib/runs/validation";
 
 const STATUS_TEXT: Record<string, string> = {
@@ -14,8 +16,17 @@ const STATUS_TEXT: Record<string, string> = {
   archived: "This class has been archived",
 };
 
-export function SeatDesk({ initial, welcome }: { initial: SeatView; welcome: boolean }) {
+export function SeatDesk({
+  initial,
+  initialLetters,
+  welcome,
+}: {
+  initial: SeatView;
+  initialLetters: LetterView[];
+  welcome: boolean;
+}) {
   const [view, setView] = useState(initial);
+  const [letters, setLetters] = useState(initialLetters);
   const [clock, setClock] = useState<ClockView>(initial.clock);
   const [closed, setClosed] = useState<string | null>(null);
   const { status, retry } = useLiveStream(`/api/runs/${initial.run.id}/events?as=seat`, {
@@ -108,11 +119,46 @@ export function SeatDesk({ initial, welcome }: { initial: SeatView; welcome: boo
         <ul className="grid gap-4 md:grid-cols-2" aria-label="Your cases">
           {view.cases.map((c) => (
             <li key={c.index}>
-              <CaseCard runId={view.run.id} role={role} item={c} onCase={(next) => setView((v) => withCase(v, next))} />
+              <CaseCard
+                runId={view.run.id}
+                role={role}
+                item={c}
+                onCase={(next) => setView((v) => withCase(v, next))}
+                onLetter={(l) => setLetters((all) => [...all, l])}
+              />
             </li>
           ))}
         </ul>
       )}
+
+      {role === "petitioner" && letters.length > 0 ? (
+        <section aria-labelledby="letters-heading" className="space-y-3">
+          <h2 id="letters-heading" className="text-xl font-semibold">
+            Your letters
+          </h2>
+          <ol className="space-y-4">
+            {letters.map((l) => (
+              <li key={l.id}>
+                <Document
+                  id={`letter-${l.id}`}
+                  title={`Letter to ${l.addresseeLabel}`}
+                  meta={[
+                    [
+                      "Date",
+                      <time key="d" dateTime={l.date}>
+                        {l.dateLabel}
+                      </time>,
+                    ],
+                    ["About", l.caseLabel],
+                  ]}
+                >
+                  <DocumentText text={l.body} />
+                </Document>
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
     </div>
   );
 }
@@ -138,18 +184,20 @@ function actionLabel(a: SeatAction): string {
   return a.type === "complaint.file" ? ADDRESSEE_LABELS[a.addressee] : DECISION_LABELS[a.decision];
 }
 
-type ActResponse = { ok: true; case: CaseView } | { ok: false; error: string; case?: CaseView };
+type ActResponse = { ok: true; case: CaseView; letter?: LetterView } | { ok: false; error: string; case?: CaseView };
 
 function CaseCard({
   runId,
   role,
   item,
   onCase,
+  onLetter,
 }: {
   runId: string;
   role: "procurator" | "petitioner";
   item: CaseView;
   onCase: (c: CaseView) => void;
+  onLetter: (l: LetterView) => void;
 }) {
   const [choice, setChoice] = useState("");
   const [pending, setPending] = useState(false);
@@ -157,6 +205,7 @@ function CaseCard({
   const [message, setMessage] = useState<{ ok: boolean; text: string; version: number } | null>(null);
   const statusRef = useRef<HTMLParagraphElement>(null);
   const headingId = `case-${item.index}`;
+  const [letter, setLetter] = useState("");
   // A petitioner's letter has an obvious default; a procurator's decision must be chosen on purpose.
   const selected =
     item.actions.find((a) => actionKey(a) === choice) ?? (role === "petitioner" ? item.actions[0] : undefined);
@@ -166,6 +215,10 @@ function CaseCard({
     event.preventDefault();
     if (!selected) {
       setMessage({ ok: false, text: "Choose a decision first.", version: item.version });
+      return;
+    }
+    if (selected.type === "complaint.file" && letter.trim() === "") {
+      setMessage({ ok: false, text: "Write your letter before sending it.", version: item.version });
       return;
     }
     setPending(true);
@@ -179,10 +232,15 @@ function CaseCard({
           caseIndex: item.index,
           expectedVersion: item.version,
           action: selected,
+          ...(selected.type === "complaint.file" ? { letter } : {}),
         }),
       });
       const result = (await response.json()) as ActResponse;
       if (result.case) onCase(result.case);
+      if (result.ok && result.letter) {
+        onLetter(result.letter);
+        setLetter("");
+      }
       const version = result.case?.version ?? item.version;
       setMessage(
         result.ok
@@ -210,24 +268,16 @@ function CaseCard({
   }
 
   return (
-    <article aria-labelledby={headingId} className="document h-full space-y-3">
-      <h3 id={headingId} className="text-lg font-bold">
-        {item.label}
-      </h3>
-      <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
-        <dt>Article</dt>
-        <dd>{item.article}</dd>
-        <dt>Sentenced by</dt>
-        <dd>{item.organ}</dd>
-        <dt>Term</dt>
-        <dd>{item.termYears} years</dd>
-        {item.persons > 1 ? (
-          <>
-            <dt>Persons</dt>
-            <dd>{item.persons}</dd>
-          </>
-        ) : null}
-      </dl>
+    <Document
+      id={headingId}
+      title={item.label}
+      meta={[
+        ["Article", item.article],
+        ["Sentenced by", item.organ],
+        ["Term", `${item.termYears} years`],
+        ...(item.persons > 1 ? [["Persons in the case", String(item.persons)] as [string, string]] : []),
+      ]}
+    >
       <p>
         <strong>{item.outcome === "pending" ? item.stageLabel : item.outcomeLabel}</strong>
         {item.waitingDays !== null ? ` · waiting ${item.waitingDays} days` : null}
@@ -256,6 +306,26 @@ function CaseCard({
               </option>
             ))}
           </select>
+          {role === "petitioner" ? (
+            <div>
+              <label htmlFor={`${headingId}-letter`} className="field-label">
+                Your letter<span className="sr-only"> about {item.label}</span>
+              </label>
+              <textarea
+                id={`${headingId}-letter`}
+                value={letter}
+                onChange={(e) => setLetter(e.target.value)}
+                maxLength={LETTER_MAX}
+                rows={5}
+                className="field-input font-typewriter"
+                aria-describedby={`${headingId}-letter-hint`}
+              />
+              <p id={`${headingId}-letter-hint`} className="field-hint">
+                In your own words: who you are, what happened, what you ask for. {letter.length.toLocaleString("en")} of{" "}
+                {LETTER_MAX.toLocaleString("en")} characters.
+              </p>
+            </div>
+          ) : null}
           <button type="submit" className="btn btn-primary w-full" disabled={pending}>
             {pending ? "Sending…" : role === "petitioner" ? "Send the letter" : "Record the decision"}
           </button>
@@ -269,6 +339,6 @@ function CaseCard({
       >
         {shown?.text}
       </p>
-    </article>
+    </Document>
   );
 }

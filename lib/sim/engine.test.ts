@@ -113,6 +113,30 @@ describe("invariants on every run", () => {
     expect(world.caseVersion(0)).not.toBe(v);
   });
 
+  test("a seated case keeps its story (day and event of every change); other cases keep none; a save keeps it", () => {
+    const scenario = small("rostov-1954", 200);
+    const world = new World(scenario, 8);
+    world.assignSeat(3, "petitioner");
+    world.advanceTo(5);
+    expect(world.caseHistory(3)).toEqual([]);
+    expect(sendCaseEventById(world, 3, { type: "complaint.file", addressee: "kgb" })).toBe(true);
+    world.advanceTo(scenario.horizonDays);
+    const story = world.caseHistory(3);
+    expect(story[0]).toEqual({ day: 5, event: { type: "complaint.file", addressee: "kgb" } });
+    expect(story.length).toBeGreaterThan(1); // the letter went somewhere
+    for (let k = 1; k < story.length; k++) expect(story[k]!.day).toBeGreaterThanOrEqual(story[k - 1]!.day);
+    expect(world.caseHistory(4)).toEqual([]);
+
+    const half = new World(scenario, 8);
+    half.assignSeat(3, "petitioner");
+    half.advanceTo(5);
+    sendCaseEventById(half, 3, { type: "complaint.file", addressee: "kgb" });
+    half.advanceTo(60);
+    const resumed = World.resume(scenario, JSON.parse(JSON.stringify(half.save())));
+    resumed.advanceTo(scenario.horizonDays);
+    expect(resumed.caseHistory(3)).toEqual(story);
+  });
+
   test("nothing happens before its time: the clock never runs backwards", () => {
     const world = new World(small("chita-1954", 300), 5);
     let last = 0;

@@ -133,6 +133,8 @@ export type SavedWorld = {
   stageStats: number[][];
   decisionStats: number[][];
   queue: [time: number, kind: number, a: number, b: number][];
+  /** Seated cases' stories (absent in runs saved before seats kept one). */
+  history?: [caseIndex: number, story: number[]][];
 };
 
 export type StageSummary = { stage: Stage; meanWaitDays: number; maxQueue: number };
@@ -209,6 +211,8 @@ export class World {
   private readonly rulingWeights = new Float64Array(COURT_RULINGS.length);
   private readonly routeWeights = new Float64Array(4);
   private readonly addresseeWeights = new Float64Array(ADDRESSEES.length);
+  /** For cases with a student's seat: what happened to them, as [day, event id, day, event id, …]. */
+  private readonly history = new Map<number, number[]>();
 
   constructor(scenario: Scenario, seed: number | string, stepper = SHARED_STEPPER, saved?: SavedWorld) {
     this.scenario = scenario;
@@ -298,6 +302,7 @@ export class World {
       stageStats: [this.stageCount, this.stageMax, this.stageWaitSum, this.stageWaitN].map((a) => Array.from(a)),
       decisionStats: [Array.from(this.decisionCount), Array.from(this.decisionPersons)],
       queue: this.queue.entries(),
+      history: [...this.history].map(([i, story]) => [i, [...story]]),
     };
   }
 
@@ -343,6 +348,7 @@ export class World {
     this.decisionCount.set(saved.decisionStats[0]!);
     this.decisionPersons.set(saved.decisionStats[1]!);
     for (const [time, kind, a, b] of saved.queue) this.queue.push(time, kind, a, b);
+    for (const [i, story] of saved.history ?? []) this.history.set(i, [...story]);
   }
 
   // ── randomness: a stream per case, one per institution ─────────────────
@@ -634,6 +640,12 @@ export class World {
     this.eventsProcessed++;
     if (next === before) return true;
     this.epoch[i]!++;
+    // Only cases a student sits on keep their story (the seat's timeline); the rest stay lean.
+    if (this.seat[i] !== Seat.Bot) {
+      let story = this.history.get(i);
+      if (!story) this.history.set(i, (story = []));
+      story.push(this.now, eventId);
+    }
     const letterTo = LETTER_OF_EVENT[eventId]!;
     if (letterTo >= 0) this.addressee[i] = letterTo;
     this.state[i] = next;
@@ -777,6 +789,18 @@ export class World {
       persons: this.persons[i]!,
       custody: c.custody,
     };
+  }
+
+  /**
+   * What happened to case i since a student took its seat, oldest first:
+   * every change of state, with its simulated day and the event (a player's,
+   * a bot's or an institution's). Empty for cases no student sits on.
+   */
+  caseHistory(i: number): { day: number; event: CaseEvent }[] {
+    const story = this.history.get(i) ?? [];
+    const out: { day: number; event: CaseEvent }[] = [];
+    for (let k = 0; k < story.length; k += 2) out.push({ day: story[k]!, event: CASE_EVENTS[story[k + 1]!]! });
+    return out;
   }
 
   /** How many cases the world holds. */

@@ -73,7 +73,7 @@ export function StreamBadge({ status, retry }: { status: StreamStatus; retry?: (
       className={`inline-flex items-center gap-2 rounded-full border px-3 py-1 text-sm font-semibold ${tone}`}
     >
       <span aria-hidden="true">{status === "live" ? "●" : "○"}</span>
-      {text}
+      <span>{text}</span>
       {status === "closed" && retry ? (
         <button type="button" onClick={retry} className="underline">
           Retry

@@ -243,12 +243,25 @@ describe("acting on cases", () => {
     letter: body,
   });
 
+  test("a petitioner's desk never shows where the case sits inside the machine", async () => {
+    const { runId, petitioner, theCase } = await runningWithPetitioner();
+    expect((await actOnCase(runId, petitioner.cookie, letter(theCase))).ok).toBe(true);
+    for (let k = 0; k < 12; k++) {
+      now += 20 * TICK_MS; // twenty simulated days at a time
+      const view = await getSeatView(runId, petitioner.cookie);
+      if (!view.ok) throw new Error(view.error);
+      const seen = view.view.cases[0]!;
+      expect(seen.stage).toBeNull();
+      expect(seen.state).not.toMatch(/camp chief|never arrived|clerk|procurator's desk|list/i);
+    }
+  });
+
   test("a petitioner's letter moves their case on", async () => {
     const { runId, petitioner, theCase } = await runningWithPetitioner();
     expect(theCase.actions.length).toBeGreaterThan(0);
     const result = await actOnCase(runId, petitioner.cookie, letter(theCase));
     expect(result.ok).toBe(true);
-    if (result.ok) expect(result.case.state).toMatch(/on its way/);
+    if (result.ok) expect(result.case.stageLabel).toBe("You wrote to the provincial procuracy");
   });
 
   test("a letter must be written, not too long; HTML in it is kept as plain text and only its writer sees it", async () => {

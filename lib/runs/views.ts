@@ -3,10 +3,11 @@ import { ADDRESSEE_LABELS, ORGAN_LABELS, OUTCOME_LABELS, STAGE_LABELS } from "@/
 import type { World } from "@/lib/sim/engine";
 import type { Scenario } from "@/lib/sim/scenario-schema";
 import { caseEventId } from "@/machines/case-events";
-import { ADDRESSEES, DECISIONS, type Addressee, type Outcome, type Stage } from "@/machines/vocabulary";
+import { ADDRESSEES, DECISIONS, type Addressee, type Outcome, type SourceKey, type Stage } from "@/machines/vocabulary";
 import { dateLabel, simDate, type RunStatus } from "./clock";
 import { describeCaseState } from "./case-descriptions";
 import { formatRejoinCode } from "./codes";
+import { petitionerKnowledge } from "./petitioner-knowledge";
 import type { SeatRole } from "./deal-cases";
 import type { SeatAction } from "./validation";
 
@@ -32,8 +33,10 @@ export type CaseView = {
   persons: number;
   stage: Stage | null;
   stageLabel: string;
-  /** what the case's current state meant (from the machine's description) */
+  /** what the case's current state meant (from the machine's description); for a petitioner, only what they know */
   state: string;
+  /** the source of a historical claim in the text, if any */
+  source?: SourceKey;
   outcome: Outcome;
   outcomeLabel: string;
   /** simulated days in the current stage */
@@ -110,14 +113,33 @@ function actionsFor(world: World, i: number, role: SeatRole, live: boolean): Sea
 export function caseView(world: World, i: number, role: SeatRole, live: boolean): CaseView {
   const facts = world.caseFacts(i);
   const { path, outcome } = world.caseState(i);
-  const { stage, sinceDay } = world.caseStage(i);
-  return {
+  const base = {
     index: i,
     label: caseLabel(i),
     article: facts.article,
     organ: ORGAN_LABELS[facts.organ],
     termYears: facts.termYears,
     persons: facts.persons,
+    outcome,
+    version: world.caseVersion(i),
+    actions: actionsFor(world, i, role, live),
+  };
+  if (role === "petitioner") {
+    // Only what a petitioner could know: never the stage the case sits in.
+    const known = petitionerKnowledge(world.caseHistory(i), outcome, path, world.now);
+    return {
+      ...base,
+      stage: null,
+      stageLabel: known.headline,
+      state: known.detail,
+      outcomeLabel: known.headline,
+      waitingDays: known.waitingDays,
+      ...(known.source ? { source: known.source } : {}),
+    };
+  }
+  const { stage, sinceDay } = world.caseStage(i);
+  return {
+    ...base,
     stage,
     stageLabel: stage
       ? STAGE_LABELS[stage]
@@ -127,11 +149,8 @@ export function caseView(world: World, i: number, role: SeatRole, live: boolean)
           ? "No complaint written yet"
           : "Nobody is pursuing the case",
     state: describeCaseState(path),
-    outcome,
     outcomeLabel: OUTCOME_LABELS[outcome],
     waitingDays: sinceDay === null ? null : Math.floor(world.now - sinceDay),
-    version: world.caseVersion(i),
-    actions: actionsFor(world, i, role, live),
   };
 }
 

@@ -4,6 +4,7 @@ import { useRef, useState } from "react";
 import { StreamBadge, useLiveStream } from "@/app/_components/use-live-stream";
 import { ADDRESSEE_LABELS, DECISION_LABELS } from "@/lib/labels";
 import { Document, DocumentText } from "@/app/_components/document";
+import { SourceTag } from "@/app/_components/source-tag";
 import { LETTER_MAX } from "@/lib/runs/policy";
 import type { CaseView, ClockView, LetterView, SeatView } from "@/lib/runs/views";
 import type { SeatAction } from "@/lib/runs/validation";
@@ -103,7 +104,7 @@ export function SeatDesk({
         <p className="max-w-3xl text-muted">
           {role === "procurator"
             ? "You sit on a commission set up after 19 May 1954 to review article 58 cases. Files reach your desk only after a complaint or a camp list, and after clerks have assembled them. When a file is ready for review, decide it."
-            : "You are a prisoner, or a relative of one, sentenced under article 58. Nothing happens unless someone writes: choose where to send a complaint, then wait for what comes back."}
+            : "You are a prisoner, or a relative of one, sentenced under article 58. Nothing happens unless someone writes: choose where to send a complaint, then wait. Like a prisoner then, you will not see where your letter goes — only what comes back."}
         </p>
       </section>
 
@@ -280,6 +281,7 @@ function CaseCard({
     >
       <p>
         <strong>{item.outcome === "pending" ? item.stageLabel : item.outcomeLabel}</strong>
+        {item.source ? <SourceTag source={item.source} /> : null}
         {item.waitingDays !== null ? ` · waiting ${item.waitingDays} days` : null}
       </p>
       <p className="text-sm">{item.state}</p>

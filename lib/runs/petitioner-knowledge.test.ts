@@ -1,0 +1,65 @@
+import { describe, expect, test } from "vitest";
+import type { CaseEvent } from "@/machines/case-setup";
+import { OUTCOMES } from "@/machines/vocabulary";
+import { petitionerKnowledge } from "./petitioner-knowledge";
+
+const story = (...events: [number, CaseEvent][]) => events.map(([day, event]) => ({ day, event }));
+const wrote = [3, { type: "complaint.file", addressee: "campAdministration" }] as [number, CaseEvent];
+
+describe("what a petitioner can know", () => {
+  test("before writing: nothing has happened that they know of", () => {
+    expect(petitionerKnowledge([], "pending", "complaint.unwritten", 10).headline).toBe("You have not written yet");
+  });
+
+  test("a letter forwarded to the accused, lost, registered or on a desk all look the same: no answer", () => {
+    const now = 40;
+    const seen = [
+      petitionerKnowledge(story(wrote), "pending", "complaint.inTransit", now),
+      petitionerKnowledge(
+        story(wrote, [9, { type: "complaint.forwardToAccused" }]),
+        "pending",
+        "complaint.forwardedToAccused",
+        now,
+      ),
+      petitionerKnowledge(story(wrote, [9, { type: "complaint.lose" }]), "pending", "complaint.lost", now),
+      petitionerKnowledge(
+        story(wrote, [9, { type: "complaint.register" }], [20, { type: "lists.arrive" }]),
+        "pending",
+        "commission.queued",
+        now,
+      ),
+    ];
+    for (const k of seen) expect(k).toEqual(seen[0]);
+    expect(seen[0]).toMatchObject({ headline: "You wrote to the camp administration", waitingDays: 37 });
+  });
+
+  test("a form reply is something that came back, and a new letter starts the wait again", () => {
+    const replied = petitionerKnowledge(
+      story(wrote, [12, { type: "complaint.formReply" }]),
+      "pending",
+      "complaint.formReply",
+      20,
+    );
+    expect(replied).toMatchObject({ headline: "A form reply came", waitingDays: 8 });
+    const again = petitionerKnowledge(
+      story(wrote, [12, { type: "complaint.formReply" }], [15, { type: "complaint.file", addressee: "kgb" }]),
+      "pending",
+      "complaint.inTransit",
+      20,
+    );
+    expect(again.headline).toBe("You wrote to the KGB");
+  });
+
+  test("every decision reaches the petitioner, with its source; the pardon keeps its period wording", () => {
+    for (const outcome of OUTCOMES.filter((o) => o !== "pending")) {
+      const k = petitionerKnowledge(story(wrote), outcome, outcome, 100);
+      expect(k.headline.length).toBeGreaterThan(0);
+      expect(k.source).toBe("adler-ch3");
+    }
+    expect(petitionerKnowledge([], "pardoned", "pardoned", 1).detail).toMatch(/does not object/);
+  });
+
+  test("a suspended case without a spravka is what the court's notice says", () => {
+    expect(petitionerKnowledge(story(wrote), "pending", "spravka.awaiting", 200).headline).toMatch(/no spravka/);
+  });
+});

@@ -1,6 +1,6 @@
 import { ADDRESSEE_LABELS } from "@/lib/labels";
 import type { CaseEvent } from "@/machines/case-setup";
-import type { Outcome, SourceKey } from "@/machines/vocabulary";
+import type { Addressee, Outcome, SourceKey } from "@/machines/vocabulary";
 
 export type Knowledge = {
   /** what the petitioner knows, in a line */
@@ -10,6 +10,8 @@ export type Knowledge = {
   /** days since the last thing the petitioner did or received (null if nothing yet) */
   waitingDays: number | null;
   source?: SourceKey;
+  /** whom the last letter went to, while no answer has come (for "why is nothing happening?") */
+  waitingOn?: Addressee | null;
 };
 
 const DECIDED: Record<Exclude<Outcome, "pending">, [headline: string, detail: string, source?: SourceKey]> = {
@@ -56,11 +58,11 @@ export function petitionerKnowledge(
   path: string,
   now: number,
 ): Knowledge {
-  let lastLetter: { day: number; to: string } | null = null;
+  let lastLetter: { day: number; to: string; addressee: Addressee } | null = null;
   let lastReply: number | null = null;
   for (const { day, event } of history) {
     if (event.type === "complaint.file") {
-      lastLetter = { day, to: ADDRESSEE_LABELS[event.addressee] };
+      lastLetter = { day, to: ADDRESSEE_LABELS[event.addressee], addressee: event.addressee };
       lastReply = null;
     } else if (event.type === "complaint.formReply") {
       lastReply = day;
@@ -92,11 +94,13 @@ export function petitionerKnowledge(
       headline: `You wrote to ${lastLetter.to}`,
       detail: "No answer has come. You cannot know where your letter is.",
       waitingDays: since(lastLetter.day),
+      waitingOn: lastLetter.addressee,
     };
   }
   return {
     headline: "You have not written yet",
     detail: "Nobody reviews a case that nobody asks about.",
     waitingDays: null,
+    waitingOn: null,
   };
 }

@@ -8,6 +8,7 @@ import { dateLabel, simDate, type RunStatus } from "./clock";
 import { describeCaseState } from "./case-descriptions";
 import { formatRejoinCode } from "./codes";
 import { petitionerKnowledge } from "./petitioner-knowledge";
+import { whyNothingHappens, type Reason } from "./why-nothing-happens";
 import type { SeatRole } from "./deal-cases";
 import type { SeatAction } from "./validation";
 
@@ -37,6 +38,8 @@ export type CaseView = {
   state: string;
   /** the source of a historical claim in the text, if any */
   source?: SourceKey;
+  /** for a petitioner waiting: where letters like theirs typically were, with sources */
+  why?: Reason[];
   outcome: Outcome;
   outcomeLabel: string;
   /** simulated days in the current stage */
@@ -135,6 +138,9 @@ export function caseView(world: World, i: number, role: SeatRole, live: boolean)
       outcomeLabel: known.headline,
       waitingDays: known.waitingDays,
       ...(known.source ? { source: known.source } : {}),
+      ...(known.waitingOn !== undefined
+        ? { why: whyNothingHappens(world.scenario, known.waitingOn, known.waitingDays) }
+        : {}),
     };
   }
   const { stage, sinceDay } = world.caseStage(i);

@@ -285,6 +285,27 @@ function CaseCard({
         {item.waitingDays !== null ? ` · waiting ${item.waitingDays} days` : null}
       </p>
       <p className="text-sm">{item.state}</p>
+      {item.why ? (
+        <details className="font-sans text-sm">
+          <summary className="cursor-pointer font-semibold text-accent">
+            Why is nothing happening?<span className="sr-only"> ({item.label})</span>
+          </summary>
+          <ul className="mt-2 list-disc space-y-2 pl-5">
+            {item.why.map((reason) => (
+              <li key={reason.text}>
+                {reason.text}{" "}
+                {reason.source === "invented" ? (
+                  <span className="whitespace-nowrap rounded border border-line bg-canvas px-1.5 py-0.5 text-xs text-muted">
+                    figure invented for this scenario
+                  </span>
+                ) : (
+                  <SourceTag source={reason.source} />
+                )}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
       {item.actions.length > 0 ? (
         <form onSubmit={act} className="space-y-2 font-sans">
           <label htmlFor={`${headingId}-choice`} className="field-label">

@@ -1,0 +1,25 @@
+import { describe, expect, test } from "vitest";
+import { findScenario } from "@/lib/sim/scenarios";
+import { whyNothingHappens } from "./why-nothing-happens";
+
+const rostov = findScenario("rostov-1954")!;
+
+describe("why is nothing happening?", () => {
+  test("a letter to the camp administration: most went to the officials it accused, with the source", () => {
+    const reasons = whyNothingHappens(rostov, "campAdministration", 90);
+    const routing = reasons.find((r) => r.text.includes("sends"))!;
+    expect(routing.text).toMatch(/sends 65% on to the officials they complained about/);
+    expect(routing.source).toBe("adler-ch3");
+  });
+
+  test("figures the sources do not give are marked as the scenario's invention", () => {
+    const transit = whyNothingHappens(rostov, "kgb", 5)[0]!;
+    expect(transit.source).toBe("invented");
+    expect(transit.text).toMatch(/may still be on its way/);
+    expect(whyNothingHappens(rostov, "kgb", 500)[0]!.text).not.toMatch(/may still be on its way/);
+  });
+
+  test("before any letter: the decree worked from complaints, and lists often never came", () => {
+    expect(whyNothingHappens(rostov, null, null)).toEqual([expect.objectContaining({ source: "adler-ch3" })]);
+  });
+});

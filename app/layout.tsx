@@ -31,7 +31,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 sm:px-6 sm:py-12">
           {children}
         </main>
-        <footer className="border-t border-line bg-surface">
+        <footer className="border-t border-line bg-surface print:hidden">
           <div className="mx-auto max-w-5xl px-4 py-6 text-sm text-muted sm:px-6">
             Spravka is a teaching simulation. People in it are composites; historical claims name their sources.
           </div>

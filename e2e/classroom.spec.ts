@@ -161,10 +161,16 @@ test("a student's letter moves their case on and the desk says so", async ({ sig
   await expect(card.getByText(/this scenario registers about \d+% for review/)).toBeVisible();
   await expect(card.getByRole("link", { name: /Source:/ }).first()).toBeVisible();
   // The letter is kept, shown as a document, as plain text.
-  const letters = student.getByRole("region", { name: "Your letters" });
+  const letters = student.getByRole("region", { name: "Your timeline" });
   await expect(letters.getByText('I was sentenced for a joke. <script>alert("x")</script>')).toBeVisible();
   await student.reload();
   await expect(student.getByRole("heading", { name: "Letter to the provincial procuracy" })).toBeVisible();
+  // The print view keeps the timeline and drops the desk around it.
+  await student.emulateMedia({ media: "print" });
+  await expect(student.getByRole("heading", { name: "Letter to the provincial procuracy" })).toBeVisible();
+  await expect(student.getByRole("list", { name: "Your cases" })).toBeHidden();
+  await expect(student.getByRole("button", { name: "Print or save my timeline" })).toBeHidden();
+  await student.emulateMedia({ media: "screen" });
   await expectNoAxeViolations(student);
 });
 

@@ -5,7 +5,7 @@ import { signOutAction } from "@/app/actions";
 export async function SiteHeader() {
   const user = await getSessionUser();
   return (
-    <header className="border-b border-line bg-surface">
+    <header className="border-b border-line bg-surface print:hidden">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
         <Link href="/" className="text-xl font-bold tracking-tight text-ink no-underline">
           Spravka

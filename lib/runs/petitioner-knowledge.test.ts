@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import type { CaseEvent } from "@/machines/case-setup";
 import { OUTCOMES } from "@/machines/vocabulary";
-import { petitionerKnowledge } from "./petitioner-knowledge";
+import { petitionerKnowledge, petitionerReceived } from "./petitioner-knowledge";
 
 const story = (...events: [number, CaseEvent][]) => events.map(([day, event]) => ({ day, event }));
 const wrote = [3, { type: "complaint.file", addressee: "campAdministration" }] as [number, CaseEvent];
@@ -61,5 +61,29 @@ describe("what a petitioner can know", () => {
 
   test("a suspended case without a spravka is what the court's notice says", () => {
     expect(petitionerKnowledge(story(wrote), "pending", "spravka.awaiting", 200).headline).toMatch(/no spravka/);
+  });
+});
+
+describe("what came back, for the timeline", () => {
+  test("form replies and the court's notice arrive with their day; lost and forwarded letters leave no trace", () => {
+    const received = petitionerReceived(
+      story(
+        wrote,
+        [9, { type: "complaint.forwardToAccused" }],
+        [70, { type: "complaint.file", addressee: "provincialProcuracy" }],
+        [95, { type: "complaint.formReply" }],
+        [300, { type: "court.rule", ruling: "suspend" }],
+      ),
+      "pending",
+    );
+    expect(received.map((r) => [r.day, r.title])).toEqual([
+      [95, "A form reply"],
+      [300, "The court's notice"],
+    ]);
+  });
+
+  test("a decision is the last thing that comes back", () => {
+    const received = petitionerReceived(story(wrote, [120, { type: "presidium.pardon" }]), "pardoned");
+    expect(received.at(-1)).toMatchObject({ day: 120, title: "Free, but not rehabilitated", source: "adler-ch3" });
   });
 });

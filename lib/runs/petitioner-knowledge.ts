@@ -104,3 +104,34 @@ export function petitionerKnowledge(
     waitingOn: null,
   };
 }
+
+/** Something that reached the petitioner, for their timeline. */
+export type Received = { day: number; title: string; text: string; source?: SourceKey };
+
+/**
+ * What came back to the petitioner and when: form replies, the court's notice,
+ * the spravka, a pardon, the final decision. Letters that vanished leave no trace.
+ */
+export function petitionerReceived(
+  history: readonly { day: number; event: CaseEvent }[],
+  outcome: Outcome,
+): Received[] {
+  const out: Received[] = [];
+  for (const { day, event } of history) {
+    if (event.type === "complaint.formReply") {
+      out.push({ day, title: "A form reply", text: "Your complaint has been received. Nothing more." });
+    } else if (event.type === "court.rule" && event.ruling === "suspend") {
+      out.push({
+        day,
+        title: "The court's notice",
+        text: "The case is suspended. No spravka came with it.",
+        source: "adler-ch3",
+      });
+    }
+  }
+  if (outcome !== "pending" && history.length > 0) {
+    const [title, text, source] = DECIDED[outcome];
+    out.push({ day: history[history.length - 1]!.day, title, text, ...(source ? { source } : {}) });
+  }
+  return out;
+}

@@ -7,7 +7,7 @@ import { ADDRESSEES, DECISIONS, type Addressee, type Outcome, type SourceKey, ty
 import { dateLabel, simDate, type RunStatus } from "./clock";
 import { describeCaseState } from "./case-descriptions";
 import { formatRejoinCode } from "./codes";
-import { petitionerKnowledge } from "./petitioner-knowledge";
+import { petitionerKnowledge, petitionerReceived, type Received } from "./petitioner-knowledge";
 import { whyNothingHappens, type Reason } from "./why-nothing-happens";
 import type { SeatRole } from "./deal-cases";
 import type { SeatAction } from "./validation";
@@ -40,6 +40,8 @@ export type CaseView = {
   source?: SourceKey;
   /** for a petitioner waiting: where letters like theirs typically were, with sources */
   why?: Reason[];
+  /** for a petitioner: what came back and when, for their timeline */
+  received?: (Received & { date: string; dateLabel: string })[];
   outcome: Outcome;
   outcomeLabel: string;
   /** simulated days in the current stage */
@@ -129,7 +131,12 @@ export function caseView(world: World, i: number, role: SeatRole, live: boolean)
   };
   if (role === "petitioner") {
     // Only what a petitioner could know: never the stage the case sits in.
-    const known = petitionerKnowledge(world.caseHistory(i), outcome, path, world.now);
+    const history = world.caseHistory(i);
+    const known = petitionerKnowledge(history, outcome, path, world.now);
+    const received = petitionerReceived(history, outcome).map((r) => {
+      const date = simDate(world.scenario.startDate, r.day);
+      return { ...r, date, dateLabel: dateLabel(date) };
+    });
     return {
       ...base,
       stage: null,
@@ -138,6 +145,7 @@ export function caseView(world: World, i: number, role: SeatRole, live: boolean)
       outcomeLabel: known.headline,
       waitingDays: known.waitingDays,
       ...(known.source ? { source: known.source } : {}),
+      received,
       ...(known.waitingOn !== undefined
         ? { why: whyNothingHappens(world.scenario, known.waitingOn, known.waitingDays) }
         : {}),

@@ -43,7 +43,7 @@ export function SeatDesk({
 
   return (
     <div className="space-y-6">
-      <header className="flex flex-wrap items-start justify-between gap-4">
+      <header className="flex flex-wrap items-start justify-between gap-4 print:hidden">
         <div>
           <p className="text-muted">
             {view.run.title} · {view.run.scenarioTitle}
@@ -65,7 +65,10 @@ export function SeatDesk({
         </p>
       ) : null}
 
-      <section aria-labelledby="clock-heading" className="card flex flex-wrap items-center justify-between gap-4">
+      <section
+        aria-labelledby="clock-heading"
+        className="card flex flex-wrap items-center justify-between gap-4 print:hidden"
+      >
         <div>
           <h2 id="clock-heading" className="text-sm font-semibold uppercase tracking-wider text-muted">
             Simulated date
@@ -82,7 +85,7 @@ export function SeatDesk({
         </p>
       </section>
 
-      <section aria-labelledby="rejoin-heading" className={welcome ? "card border-accent" : "card"}>
+      <section aria-labelledby="rejoin-heading" className={`${welcome ? "card border-accent" : "card"} print:hidden`}>
         <h2 id="rejoin-heading" className="font-semibold">
           Your rejoin code: <span className="font-mono text-xl tracking-widest">{view.seat.rejoinCode}</span>
         </h2>
@@ -97,7 +100,7 @@ export function SeatDesk({
         </p>
       </section>
 
-      <section aria-labelledby="role-heading" className="space-y-2">
+      <section aria-labelledby="role-heading" className="space-y-2 print:hidden">
         <h2 id="role-heading" className="text-xl font-semibold">
           {role === "procurator" ? "Your desk at the review commission" : "Your case"}
         </h2>
@@ -117,7 +120,7 @@ export function SeatDesk({
             : "No cases on your desk."}
         </p>
       ) : (
-        <ul className="grid gap-4 md:grid-cols-2" aria-label="Your cases">
+        <ul className="grid gap-4 md:grid-cols-2 print:hidden" aria-label="Your cases">
           {view.cases.map((c) => (
             <li key={c.index}>
               <CaseCard
@@ -132,35 +135,86 @@ export function SeatDesk({
         </ul>
       )}
 
-      {role === "petitioner" && letters.length > 0 ? (
-        <section aria-labelledby="letters-heading" className="space-y-3">
-          <h2 id="letters-heading" className="text-xl font-semibold">
-            Your letters
-          </h2>
-          <ol className="space-y-4">
-            {letters.map((l) => (
-              <li key={l.id}>
-                <Document
-                  id={`letter-${l.id}`}
-                  title={`Letter to ${l.addresseeLabel}`}
-                  meta={[
-                    [
-                      "Date",
-                      <time key="d" dateTime={l.date}>
-                        {l.dateLabel}
-                      </time>,
-                    ],
-                    ["About", l.caseLabel],
-                  ]}
-                >
-                  <DocumentText text={l.body} />
-                </Document>
-              </li>
-            ))}
-          </ol>
-        </section>
+      {role === "petitioner" && (letters.length > 0 || view.cases.some((c) => c.received?.length)) ? (
+        <Timeline letters={letters} cases={view.cases} />
       ) : null}
     </div>
+  );
+}
+
+type TimelineEntry =
+  | { kind: "sent"; date: string; letter: LetterView }
+  | { kind: "received"; date: string; id: string; item: NonNullable<CaseView["received"]>[number]; caseLabel: string };
+
+/** The petitioner's own record: what they sent and what came back, in order, to keep (print view). */
+function Timeline({ letters, cases }: { letters: LetterView[]; cases: CaseView[] }) {
+  const entries: TimelineEntry[] = [
+    ...letters.map((letter) => ({ kind: "sent" as const, date: letter.date, letter })),
+    ...cases.flatMap((c) =>
+      (c.received ?? []).map((item, k) => ({
+        kind: "received" as const,
+        date: item.date,
+        id: `${c.index}-${k}`,
+        item,
+        caseLabel: c.label,
+      })),
+    ),
+  ].sort((a, b) => a.date.localeCompare(b.date) || (a.kind === b.kind ? 0 : a.kind === "sent" ? -1 : 1));
+  return (
+    <section aria-labelledby="timeline-heading" className="space-y-3">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h2 id="timeline-heading" className="text-xl font-semibold">
+          Your timeline
+        </h2>
+        <button type="button" className="btn btn-secondary print:hidden" onClick={() => window.print()}>
+          Print or save my timeline
+        </button>
+      </div>
+      <ol className="space-y-4">
+        {entries.map((e) =>
+          e.kind === "sent" ? (
+            <li key={e.letter.id}>
+              <Document
+                id={`letter-${e.letter.id}`}
+                title={`Letter to ${e.letter.addresseeLabel}`}
+                meta={[
+                  [
+                    "Date",
+                    <time key="d" dateTime={e.letter.date}>
+                      {e.letter.dateLabel}
+                    </time>,
+                  ],
+                  ["About", e.letter.caseLabel],
+                ]}
+              >
+                <DocumentText text={e.letter.body} />
+              </Document>
+            </li>
+          ) : (
+            <li key={e.id}>
+              <Document
+                id={`received-${e.id}`}
+                title={e.item.title}
+                meta={[
+                  [
+                    "Date",
+                    <time key="d" dateTime={e.item.date}>
+                      {e.item.dateLabel}
+                    </time>,
+                  ],
+                  ["About", e.caseLabel],
+                ]}
+              >
+                <p className="border-t border-paper-line pt-3">
+                  {e.item.text}
+                  {e.item.source ? <SourceTag source={e.item.source} /> : null}
+                </p>
+              </Document>
+            </li>
+          ),
+        )}
+      </ol>
+    </section>
   );
 }
 

@@ -144,6 +144,10 @@ test("a student's letter moves their case on and the desk says so", async ({ sig
   const code = await joinCode(teacher);
   const student = await joinAs(browser, code, "Sam");
   await teacher.getByRole("button", { name: "Start the run" }).click();
+  // A character card drawn from the case's own facts, labelled as a composite.
+  const character = student.getByRole("region", { name: /\./ }).filter({ hasText: "Who you are" });
+  await expect(character.getByText("a composite character, not a real person", { exact: false })).toBeVisible();
+  await expect(character.getByText("What you want")).toBeVisible();
   const card = student.getByRole("list", { name: "Your cases" }).getByRole("article").first();
   await expect(card.getByLabel("Write a complaint to")).toBeVisible();
   await card.getByLabel("Write a complaint to").selectOption({ label: "the provincial procuracy" });

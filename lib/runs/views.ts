@@ -6,6 +6,7 @@ import { caseEventId } from "@/machines/case-events";
 import { ADDRESSEES, DECISIONS, type Addressee, type Outcome, type SourceKey, type Stage } from "@/machines/vocabulary";
 import { dateLabel, simDate, type RunStatus } from "./clock";
 import { describeCaseState } from "./case-descriptions";
+import { characterCard, type CharacterCard } from "./character-card";
 import { formatRejoinCode } from "./codes";
 import { petitionerKnowledge, petitionerReceived, type Received } from "./petitioner-knowledge";
 import { whyNothingHappens, type Reason } from "./why-nothing-happens";
@@ -57,6 +58,8 @@ export type SeatView = {
   clock: ClockView;
   seat: { number: number; role: SeatRole; displayName: string; rejoinCode: string };
   cases: CaseView[];
+  /** a petitioner's character, from their case's facts */
+  character?: CharacterCard;
 };
 
 /** A letter the petitioner wrote, as their own seat shows it. */
@@ -194,5 +197,8 @@ export function seatView(
     clock,
     seat: { number: seat.number, role, displayName: seat.displayName, rejoinCode: formatRejoinCode(seat.rejoinCode) },
     cases: [...caseIndexes].sort((a, b) => a - b).map((i) => caseView(world, i, role, live)),
+    ...(role === "petitioner" && caseIndexes.length > 0
+      ? { character: characterCard(world.caseFacts(caseIndexes[0]!), caseIndexes[0]!) }
+      : {}),
   };
 }

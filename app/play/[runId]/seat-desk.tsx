@@ -100,6 +100,27 @@ export function SeatDesk({
         </p>
       </section>
 
+      {view.character ? (
+        <section aria-labelledby="character-heading" className="card space-y-2">
+          <p className="text-sm font-semibold uppercase tracking-wider text-muted">Who you are</p>
+          <h2 id="character-heading" className="text-2xl font-bold">
+            {view.character.name}
+          </h2>
+          <p className="text-sm text-muted">
+            {view.character.card} · a composite character, not a real person
+            <SourceTag source={view.character.source} />
+          </p>
+          <dl className="grid gap-x-4 gap-y-1 sm:grid-cols-[auto_1fr]">
+            <dt className="font-semibold">Your sentence</dt>
+            <dd>{view.character.who}</dd>
+            <dt className="font-semibold">Where you are</dt>
+            <dd>{view.character.where}</dd>
+            <dt className="font-semibold">What you want</dt>
+            <dd>{view.character.wants}</dd>
+          </dl>
+        </section>
+      ) : null}
+
       <section aria-labelledby="role-heading" className="space-y-2 print:hidden">
         <h2 id="role-heading" className="text-xl font-semibold">
           {role === "procurator" ? "Your desk at the review commission" : "Your case"}

@@ -87,3 +87,23 @@ describe("what came back, for the timeline", () => {
     expect(received.at(-1)).toMatchObject({ day: 120, title: "Free, but not rehabilitated", source: "adler-ch3" });
   });
 });
+
+describe("what freedom meant afterwards", () => {
+  test("released with the sentence standing: a passport with minuses; exile goes on until ended", () => {
+    const minus = petitionerKnowledge(story(wrote), "reduced", "reduced", 50, {
+      custody: "released",
+      passportMinus: true,
+    });
+    expect(minus.detail).toMatch(/minuses/);
+    const exiled = petitionerKnowledge(story(wrote), "amnestied", "amnestied", 50, {
+      custody: "exile",
+      passportMinus: true,
+    });
+    expect(exiled.detail).toMatch(/Exile goes on/);
+    const cleared = petitionerKnowledge(story(wrote), "rehabilitated", "rehabilitated", 50, {
+      custody: "released",
+      passportMinus: false,
+    });
+    expect(cleared.detail).not.toMatch(/minuses|Exile/);
+  });
+});

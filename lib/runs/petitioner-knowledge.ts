@@ -1,6 +1,6 @@
 import { ADDRESSEE_LABELS } from "@/lib/labels";
 import type { CaseEvent } from "@/machines/case-setup";
-import type { Addressee, Outcome, SourceKey } from "@/machines/vocabulary";
+import type { Addressee, Custody, Outcome, SourceKey } from "@/machines/vocabulary";
 
 export type Knowledge = {
   /** what the petitioner knows, in a line */
@@ -52,11 +52,22 @@ const DECIDED: Record<Exclude<Outcome, "pending">, [headline: string, detail: st
  * it accused, lost, registered or lying on a desk all look the same from
  * outside: no answer.
  */
+/** What being free (or not) meant afterwards, from the person's custody and passport. */
+export function afterwards(custody: Custody, passportMinus: boolean): string {
+  if (custody === "exile") return " Exile goes on: ending it needs a separate decision.";
+  if (custody === "released" && passportMinus) {
+    return " Your passport carries “minuses”: big cities are closed to you, and with the sentence standing there is no union card, no vote, no university.";
+  }
+  if (custody === "camp") return " You are still in the camp.";
+  return "";
+}
+
 export function petitionerKnowledge(
   history: readonly { day: number; event: CaseEvent }[],
   outcome: Outcome,
   path: string,
   now: number,
+  status: { custody: Custody; passportMinus: boolean } = { custody: "camp", passportMinus: false },
 ): Knowledge {
   let lastLetter: { day: number; to: string; addressee: Addressee } | null = null;
   let lastReply: number | null = null;
@@ -71,7 +82,8 @@ export function petitionerKnowledge(
   const since = (day: number) => Math.floor(now - day);
   if (outcome !== "pending") {
     const [headline, detail, source] = DECIDED[outcome];
-    return { headline, detail, waitingDays: null, ...(source ? { source } : {}) };
+    const after = outcome === "psychiatric" ? "" : afterwards(status.custody, status.passportMinus);
+    return { headline, detail: detail + after, waitingDays: null, ...(source ? { source } : {}) };
   }
   if (path.startsWith("spravka.")) {
     return {

@@ -135,7 +135,7 @@ export function caseView(world: World, i: number, role: SeatRole, live: boolean)
   if (role === "petitioner") {
     // Only what a petitioner could know: never the stage the case sits in.
     const history = world.caseHistory(i);
-    const known = petitionerKnowledge(history, outcome, path, world.now);
+    const known = petitionerKnowledge(history, outcome, path, world.now, facts);
     const received = petitionerReceived(history, outcome).map((r) => {
       const date = simDate(world.scenario.startDate, r.day);
       return { ...r, date, dateLabel: dateLabel(date) };

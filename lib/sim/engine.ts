@@ -779,7 +779,7 @@ export class World {
    * guards cannot tell apart, so the state's own context holds stand-ins for
    * article, organ, term and persons).
    */
-  caseFacts(i: number): CaseInput {
+  caseFacts(i: number): CaseContext {
     const c = this.stepper.context(this.state[i]!);
     return {
       ...c,

@@ -3,7 +3,8 @@
 import { CredentialsSignin } from "next-auth";
 import { signIn } from "@/lib/auth";
 import { RATE_LIMITED_MESSAGE, WRONG_CREDENTIALS_MESSAGE } from "@/lib/auth/messages";
-import { fieldErrors, signInSchema } from "@/lib/auth/validation";
+import { signInSchema } from "@/lib/auth/validation";
+import { fieldErrors } from "@/lib/form-errors";
 import { safeCallbackUrl } from "@/lib/safe-redirect";
 
 export type SignInState = {

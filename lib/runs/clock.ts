@@ -2,8 +2,7 @@ import { transition } from "xstate";
 import { runMachine, type RunEvent } from "@/machines/run.machine";
 import { TICK_MS } from "./policy";
 
-export const RUN_STATUSES = ["lobby", "running", "paused", "debrief", "archived"] as const;
-export type RunStatus = (typeof RUN_STATUSES)[number];
+export type RunStatus = "lobby" | "running" | "paused" | "debrief" | "archived";
 
 export type ClockState = {
   /** a RunStatus, as stored */
@@ -30,11 +29,6 @@ export function dueClock(clock: ClockState, nowMs: number): { simDay: number; an
     anchorAt: new Date(clock.anchorAt.getTime() + ticks * TICK_MS),
     ended: simDay >= clock.horizonDays,
   };
-}
-
-/** The simulated day the clock shows at `nowMs` between ticks (for display only; never stored). */
-export function displayedDay(clock: ClockState, nowMs: number): number {
-  return dueClock(clock, nowMs)?.simDay ?? clock.simDay;
 }
 
 function machineValue(status: string) {

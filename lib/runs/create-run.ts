@@ -7,7 +7,8 @@ import { findScenario } from "@/lib/sim/scenarios";
 import { generateJoinCode } from "./codes";
 import { seatCapacity } from "./deal-cases";
 import { MAX_RUN_CASES, PROCURATOR_CASELOAD } from "./policy";
-import { createRunSchema, fieldErrors } from "./validation";
+import { fieldErrors } from "@/lib/form-errors";
+import { createRunSchema } from "./validation";
 
 export type CreateRunResult =
   { ok: true; runId: string; joinCode: string } | { ok: false; error: string; fieldErrors: Record<string, string> };

@@ -102,13 +102,6 @@ export class LiveHub {
     };
   }
 
-  /** Number of open streams (for tests and the load script's sanity). */
-  get openStreams(): number {
-    let n = 0;
-    for (const c of this.channels.values()) n += c.subscribers.size;
-    return n;
-  }
-
   private poke(runId: string): void {
     const channel = this.channels.get(runId);
     if (!channel) return;

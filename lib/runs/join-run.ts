@@ -4,7 +4,8 @@ import { generateRejoinCode, formatRejoinCode, newSeatToken } from "./codes";
 import { dealCases, type SeatRole } from "./deal-cases";
 import { limitJoinAttempts, TOO_MANY_JOIN_ATTEMPTS } from "./join-rate-limit";
 import { ReplayedRequest, RunBusy, runStore, type LogEntry } from "./store";
-import { fieldErrors, joinSchema } from "./validation";
+import { fieldErrors } from "@/lib/form-errors";
+import { joinSchema } from "./validation";
 
 export type JoinFailure = {
   ok: false;

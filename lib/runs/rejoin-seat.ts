@@ -5,7 +5,8 @@ import { limitJoinAttempts, TOO_MANY_JOIN_ATTEMPTS } from "./join-rate-limit";
 import { UNKNOWN_CODE } from "./join-run";
 import { SEAT_HELD_FOR_MS } from "./policy";
 import { runStore } from "./store";
-import { fieldErrors, rejoinSchema } from "./validation";
+import { fieldErrors } from "@/lib/form-errors";
+import { rejoinSchema } from "./validation";
 
 export type RejoinResult =
   | { ok: true; runId: string; seatId: string; token: string }

@@ -75,7 +75,7 @@ export class ReplayedRequest extends Error {
   }
 }
 
-type Live = { world: World; scenario: Scenario; seq: number; version: number };
+type Live = { world: World; scenario: Scenario; seq: number };
 
 /** Told of every committed change: the new row and the types of the log entries it added. */
 /** Log entries after which the world is saved (start, pause, a jump of the clock, the end). */
@@ -207,7 +207,7 @@ export class RunStore {
       const world = saved?.checkpoint
         ? World.resume(scenario, JSON.parse(saved.checkpoint))
         : new World(scenario, run.seed);
-      live = { world, scenario, seq: saved?.checkpoint ? saved.checkpointSeq : 0, version: -1 };
+      live = { world, scenario, seq: saved?.checkpoint ? saved.checkpointSeq : 0 };
       this.cache.set(run.id, live);
       for (const old of this.cache.keys()) {
         if (this.cache.size <= MAX_CACHED_RUNS) break;
@@ -226,7 +226,6 @@ export class RunStore {
       }
     }
     live.world.advanceTo(run.simDay);
-    live.version = run.version;
     return live;
   }
 
@@ -271,7 +270,6 @@ export class RunStore {
     for (const e of entries) applyToWorld(live.world, e.type, e.caseIndex ?? null, e.payload ?? {});
     live.world.advanceTo(updated.simDay);
     live.seq = updated.seq;
-    live.version = updated.version;
     const milestone = entries.some((e) => CHECKPOINT_AFTER.has(e.type));
     if (milestone || updated.seq - updated.checkpointSeq >= CHECKPOINT_EVERY) {
       await this.checkpoint(updated, live);

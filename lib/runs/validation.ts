@@ -145,13 +145,3 @@ export const controlSchema = z.discriminatedUnion("action", [
   }),
 ]);
 export type ControlInput = z.infer<typeof controlSchema>;
-
-/** The first message of each field, for forms. */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = String(issue.path[0] ?? "form");
-    out[key] ??= issue.message;
-  }
-  return out;
-}

@@ -1,4 +1,5 @@
 import { caseGuards, type CaseContext, type CaseEvent } from "@/machines/case-setup";
+import { OUTCOMES } from "@/machines/vocabulary";
 
 /**
  * A hand-written reducer of the case machine's graph (machines/case.machine.ts),
@@ -10,16 +11,8 @@ import { caseGuards, type CaseContext, type CaseEvent } from "@/machines/case-se
 /** A case's state as the engine keeps it: the dotted state path (XState's value, flattened), context, done or not. */
 export type PlainSnapshot = { path: string; context: CaseContext; status: "active" | "done" };
 
-const FINALS = new Set([
-  "rehabilitated",
-  "reclassified",
-  "reduced",
-  "amnestied",
-  "exileEnded",
-  "upheld",
-  "pardoned",
-  "psychiatric",
-]);
+/** The final states are the outcomes (every outcome but "pending" is a final state of the case machine). */
+const FINALS = new Set<string>(OUTCOMES.filter((o) => o !== "pending"));
 
 /** XState's state value for a dotted path: "commission.review" → { commission: "review" }. */
 export function valueOfPath(path: string): string | Record<string, unknown> {

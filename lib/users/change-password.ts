@@ -1,7 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import { changePasswordSchema, fieldErrors } from "@/lib/auth/validation";
+import { changePasswordSchema } from "@/lib/auth/validation";
+import { fieldErrors } from "@/lib/form-errors";
 import type { SessionUser } from "@/lib/authz";
 
 export type ChangePasswordResult = { ok: true } | { ok: false; fieldErrors: Record<string, string> };

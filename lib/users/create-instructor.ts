@@ -2,7 +2,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/.generated/prisma/client";
 import { hashPassword } from "@/lib/auth/password";
-import { fieldErrors, signUpSchema } from "@/lib/auth/validation";
+import { signUpSchema } from "@/lib/auth/validation";
+import { fieldErrors } from "@/lib/form-errors";
 
 export type CreateInstructorResult =
   { ok: true; user: { id: string; name: string; email: string } } | { ok: false; fieldErrors: Record<string, string> };

@@ -1,12 +1,14 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { KeyedQueue } from "@/lib/keyed-queue";
 import { JOIN_WINDOW_MS, MAX_JOIN_FAILURES, MAX_JOIN_FAILURES_EVERYWHERE } from "./policy";
 
 const KEEP_MS = 24 * 60 * 60 * 1000;
 
 export const TOO_MANY_JOIN_ATTEMPTS = `Too many wrong codes from this device. Wait ${JOIN_WINDOW_MS / 60_000} minutes, then check the code with your teacher.`;
 
-const queues = new Map<string, Promise<unknown>>();
+/** Attempts from one address, one at a time. */
+const perAddress = new KeyedQueue();
 
 /**
  * Runs one join or rejoin attempt under the rate limit: attempts from one
@@ -20,8 +22,7 @@ export async function limitJoinAttempts<T extends { failed?: boolean }>(
   attempt: () => Promise<T>,
   now: () => Date = () => new Date(),
 ): Promise<T | { limited: true }> {
-  const previous = queues.get(clientAddress) ?? Promise.resolve();
-  const run = async (): Promise<T | { limited: true }> => {
+  return perAddress.run(clientAddress, async (): Promise<T | { limited: true }> => {
     const at = now();
     const since = new Date(at.getTime() - JOIN_WINDOW_MS);
     const [failures, everywhere] = await Promise.all([
@@ -39,12 +40,5 @@ export async function limitJoinAttempts<T extends { failed?: boolean }>(
       ]);
     }
     return result;
-  };
-  const result = previous.then(run, run);
-  const tail = result.catch(() => undefined);
-  queues.set(clientAddress, tail);
-  void tail.then(() => {
-    if (queues.get(clientAddress) === tail) queues.delete(clientAddress);
   });
-  return result;
 }

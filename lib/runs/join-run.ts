@@ -3,8 +3,8 @@ import { db } from "@/lib/db";
 import { generateRejoinCode, formatRejoinCode, newSeatToken } from "./codes";
 import { dealCases, type SeatRole } from "./deal-cases";
 import { limitJoinAttempts, TOO_MANY_JOIN_ATTEMPTS } from "./join-rate-limit";
+import { invalidForm, runForCode, unknownCode } from "./run-for-code";
 import { ReplayedRequest, RunBusy, runStore, type LogEntry } from "./store";
-import { fieldErrors } from "@/lib/form-errors";
 import { joinSchema } from "./validation";
 
 export type JoinFailure = {
@@ -17,8 +17,6 @@ export type JoinResult =
   | { ok: true; runId: string; seatId: string; token: string; number: number; role: SeatRole; rejoinCode: string }
   | JoinFailure;
 
-export const UNKNOWN_CODE = "No class is using that code. Check it against the screen, or ask your teacher.";
-
 /**
  * A student takes a seat: no account, just the class code and a display
  * name. The role is balanced over the seats the teacher set; once the run
@@ -26,30 +24,12 @@ export const UNKNOWN_CODE = "No class is using that code. Check it against the s
  */
 export async function joinRun(raw: unknown, clientAddress: string): Promise<JoinResult> {
   const parsed = joinSchema.safeParse(raw);
-  if (!parsed.success) {
-    const errors = fieldErrors(parsed.error);
-    return { ok: false, reason: "invalid", error: Object.values(errors)[0]!, fieldErrors: errors };
-  }
+  if (!parsed.success) return invalidForm(parsed.error);
   const { code, name, requestId } = parsed.data;
   const result = await limitJoinAttempts(clientAddress, async (): Promise<JoinResult & { failed?: boolean }> => {
-    const run = await db.run.findUnique({ where: { joinCode: code }, select: { id: true, status: true } });
-    if (!run || run.status === "archived") {
-      return {
-        ok: false,
-        failed: true,
-        reason: "unknownCode",
-        error: UNKNOWN_CODE,
-        fieldErrors: { code: UNKNOWN_CODE },
-      };
-    }
-    if (run.status === "debrief") {
-      return {
-        ok: false,
-        reason: "ended",
-        error:
-          "This class's run has ended, so no new seats can join. If you had a seat, rejoin it with your rejoin code.",
-      };
-    }
+    const run = await runForCode(code);
+    if (!run) return unknownCode();
+    if (run.status === "debrief") return ended();
     try {
       return await takeSeat(run.id, name, requestId);
     } catch (error) {

@@ -1,6 +1,7 @@
 import "server-only";
 import type { PrismaClient } from "@/.generated/prisma/client";
 import { db } from "@/lib/db";
+import { writeChange } from "./store";
 
 /**
  * At server start: a run left "running" was interrupted by the restart. It
@@ -14,24 +15,17 @@ export async function pauseInterruptedRuns(database: PrismaClient = db): Promise
   });
   let paused = 0;
   for (const run of running) {
-    await database.$transaction(async (tx) => {
-      const res = await tx.run.updateMany({
-        where: { id: run.id, version: run.version },
-        data: { status: "paused", anchorAt: null, version: run.version + 1, seq: run.seq + 1 },
-      });
-      if (res.count !== 1) return; // changed meanwhile: it is being served, so it was not interrupted
-      await tx.runEvent.create({
-        data: {
-          runId: run.id,
-          seq: run.seq + 1,
-          simDay: run.simDay,
-          actor: "system",
-          type: "run.pause",
-          payload: JSON.stringify({ reason: "restart" }),
-        },
-      });
-      paused++;
-    });
+    // Straight to the row and the log: resuming the world here would replay runs for nothing at start-up.
+    const wrote = await database.$transaction((tx) =>
+      writeChange(
+        tx,
+        run,
+        { status: "paused", anchorAt: null },
+        [{ type: "run.pause", actor: "system", payload: { reason: "restart" } }],
+        new Date(),
+      ),
+    );
+    if (wrote) paused++; // else it changed meanwhile: it is being served, so it was not interrupted
   }
   return paused;
 }

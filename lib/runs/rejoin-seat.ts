@@ -2,10 +2,9 @@ import "server-only";
 import { db } from "@/lib/db";
 import { newSeatToken } from "./codes";
 import { limitJoinAttempts, TOO_MANY_JOIN_ATTEMPTS } from "./join-rate-limit";
-import { UNKNOWN_CODE } from "./join-run";
 import { SEAT_HELD_FOR_MS } from "./policy";
+import { invalidForm, runForCode, unknownCode } from "./run-for-code";
 import { runStore } from "./store";
-import { fieldErrors } from "@/lib/form-errors";
 import { rejoinSchema } from "./validation";
 
 export type RejoinResult =
@@ -27,22 +26,11 @@ const UNKNOWN_SEAT = "No seat in this class has that rejoin code. Check the code
 export async function rejoinSeat(raw: unknown, clientAddress: string): Promise<RejoinResult> {
   const now = () => runStore.nowMs();
   const parsed = rejoinSchema.safeParse(raw);
-  if (!parsed.success) {
-    const errors = fieldErrors(parsed.error);
-    return { ok: false, reason: "invalid", error: Object.values(errors)[0]!, fieldErrors: errors };
-  }
+  if (!parsed.success) return invalidForm(parsed.error);
   const { code, rejoinCode, takeOver } = parsed.data;
   const result = await limitJoinAttempts(clientAddress, async (): Promise<RejoinResult & { failed?: boolean }> => {
-    const run = await db.run.findUnique({ where: { joinCode: code }, select: { id: true, status: true } });
-    if (!run || run.status === "archived") {
-      return {
-        ok: false,
-        failed: true,
-        reason: "unknownCode",
-        error: UNKNOWN_CODE,
-        fieldErrors: { code: UNKNOWN_CODE },
-      };
-    }
+    const run = await runForCode(code);
+    if (!run) return unknownCode();
     const seat = await db.seat.findUnique({
       where: { runId_rejoinCode: { runId: run.id, rejoinCode } },
       select: { id: true, number: true, lastSeenAt: true },

@@ -1,6 +1,7 @@
 import "server-only";
 import { Prisma, type PrismaClient, type Run as RunWithCheckpoint } from "@/.generated/prisma/client";
 import { db } from "@/lib/db";
+import { KeyedQueue } from "@/lib/keyed-queue";
 import { World } from "@/lib/sim/engine";
 import { findScenario } from "@/lib/sim/scenarios";
 import type { Scenario } from "@/lib/sim/scenario-schema";
@@ -99,7 +100,8 @@ type Listener = (run: Run, entryTypes: readonly string[]) => void;
  */
 export class RunStore {
   private readonly cache = new Map<string, Live>();
-  private readonly locks = new Map<string, Promise<unknown>>();
+  /** Requests for one run, one at a time in this process. */
+  private readonly queue = new KeyedQueue();
   private readonly listeners = new Set<Listener>();
   private readonly deleteListeners = new Set<(runId: string) => void>();
 
@@ -141,7 +143,7 @@ export class RunStore {
   }
 
   async withRun<T>(runId: string, fn: (session: RunSession) => Promise<T>): Promise<T> {
-    return this.serialized(runId, async () => {
+    return this.queue.run(runId, async () => {
       for (let attempt = 0; ; attempt++) {
         try {
           return await this.attempt(runId, fn);
@@ -235,26 +237,7 @@ export class RunStore {
     let updated: Run;
     try {
       updated = await this.database.$transaction(async (tx) => {
-        const res = await tx.run.updateMany({
-          where: { id: run.id, version: run.version },
-          data: { ...change.run, version: run.version + 1, seq: run.seq + entries.length },
-        });
-        if (res.count !== 1) throw new StaleRun();
-        if (entries.length > 0) {
-          await tx.runEvent.createMany({
-            data: entries.map((e, k) => ({
-              runId: run.id,
-              seq: run.seq + k + 1,
-              simDay: run.simDay,
-              at,
-              actor: e.actor,
-              type: e.type,
-              caseIndex: e.caseIndex ?? null,
-              payload: JSON.stringify(e.payload ?? {}),
-              requestId: e.requestId ?? null,
-            })),
-          });
-        }
+        if (!(await writeChange(tx, run, change.run ?? {}, entries, at))) throw new StaleRun();
         const next = await tx.run.findUniqueOrThrow({ where: { id: run.id }, omit: WITHOUT_CHECKPOINT });
         await change.also?.(tx, next);
         return next;
@@ -286,17 +269,41 @@ export class RunStore {
       data: { checkpoint: JSON.stringify(live.world.save()), checkpointSeq: run.seq },
     });
   }
+}
 
-  private serialized<T>(key: string, fn: () => Promise<T>): Promise<T> {
-    const previous = this.locks.get(key) ?? Promise.resolve();
-    const result = previous.then(fn, fn);
-    const tail = result.catch(() => undefined);
-    this.locks.set(key, tail);
-    void tail.then(() => {
-      if (this.locks.get(key) === tail) this.locks.delete(key);
+/**
+ * The write at the heart of every commit: compare-and-set the run row on its
+ * version (raising version and seq) and append the entries to the log at the
+ * row's simulated day. False, writing nothing, if the row changed meanwhile.
+ */
+export async function writeChange(
+  tx: Transaction,
+  run: Pick<Run, "id" | "version" | "seq" | "simDay">,
+  data: Change["run"] & object,
+  entries: readonly LogEntry[],
+  at: Date,
+): Promise<boolean> {
+  const res = await tx.run.updateMany({
+    where: { id: run.id, version: run.version },
+    data: { ...data, version: run.version + 1, seq: run.seq + entries.length },
+  });
+  if (res.count !== 1) return false;
+  if (entries.length > 0) {
+    await tx.runEvent.createMany({
+      data: entries.map((e, k) => ({
+        runId: run.id,
+        seq: run.seq + k + 1,
+        simDay: run.simDay,
+        at,
+        actor: e.actor,
+        type: e.type,
+        caseIndex: e.caseIndex ?? null,
+        payload: JSON.stringify(e.payload ?? {}),
+        requestId: e.requestId ?? null,
+      })),
     });
-    return result;
   }
+  return true;
 }
 
 /** Replays one logged entry on a world (entries that only change the run row do nothing here). */

@@ -1,0 +1,19 @@
+/**
+ * Runs tasks one at a time per key, in arrival order (a failed task does not
+ * stop the ones behind it). In-process only: across processes the database
+ * decides (see lib/runs/store.ts).
+ */
+export class KeyedQueue {
+  private readonly tails = new Map<string, Promise<unknown>>();
+
+  run<T>(key: string, task: () => Promise<T>): Promise<T> {
+    const previous = this.tails.get(key) ?? Promise.resolve();
+    const result = previous.then(task, task);
+    const tail = result.catch(() => undefined);
+    this.tails.set(key, tail);
+    void tail.then(() => {
+      if (this.tails.get(key) === tail) this.tails.delete(key);
+    });
+    return result;
+  }
+}

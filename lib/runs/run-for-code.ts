@@ -1,0 +1,29 @@
+import "server-only";
+import type { z } from "zod";
+import { db } from "@/lib/db";
+import { fieldErrors } from "@/lib/form-errors";
+
+export const UNKNOWN_CODE = "No class is using that code. Check it against the screen, or ask your teacher.";
+
+/** The run a class code opens, or null (no such code, or the run was archived and its code stopped working). */
+export async function runForCode(code: string): Promise<{ id: string; status: string } | null> {
+  const run = await db.run.findUnique({ where: { joinCode: code }, select: { id: true, status: true } });
+  return run && run.status !== "archived" ? run : null;
+}
+
+/** The refusal for a code no run uses: a failure the join rate limit counts. */
+export function unknownCode() {
+  return {
+    ok: false,
+    failed: true,
+    reason: "unknownCode",
+    error: UNKNOWN_CODE,
+    fieldErrors: { code: UNKNOWN_CODE },
+  } as const;
+}
+
+/** The refusal for a join or rejoin form that did not parse: each field's message, the first one as the error. */
+export function invalidForm(error: z.ZodError) {
+  const errors = fieldErrors(error);
+  return { ok: false, reason: "invalid", error: Object.values(errors)[0]!, fieldErrors: errors } as const;
+}

@@ -1,8 +1,22 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, type ComponentProps } from "react";
 import { Field, FormAlert } from "@/app/_components/field";
 import { joinAction, rejoinAction, type JoinState, type RejoinState } from "./actions";
+
+/** A code typed from the screen or a note: no autocorrect, capitals, spaced typewriter digits. */
+function CodeField({ large = false, ...props }: ComponentProps<typeof Field> & { large?: boolean }) {
+  return (
+    <Field
+      autoComplete="off"
+      autoCapitalize="characters"
+      spellCheck={false}
+      required
+      className={`field-input font-mono uppercase ${large ? "text-2xl tracking-[0.3em]" : "tracking-[0.2em]"}`}
+      {...props}
+    />
+  );
+}
 
 export function JoinForm({ code, requestId }: { code: string; requestId: string }) {
   const [state, action, pending] = useActionState<JoinState, FormData>(joinAction, {});
@@ -10,17 +24,13 @@ export function JoinForm({ code, requestId }: { code: string; requestId: string 
     <form action={action} className="space-y-5" noValidate aria-labelledby="join-heading">
       <FormAlert message={state.formError} />
       <input type="hidden" name="requestId" value={requestId} />
-      <Field
+      <CodeField
         name="code"
         label="Class code"
-        autoComplete="off"
-        autoCapitalize="characters"
-        spellCheck={false}
-        required
         defaultValue={state.values?.code ?? code}
         error={state.fieldErrors?.code}
         hint="The six letters and digits your teacher shows."
-        className="field-input font-mono text-2xl uppercase tracking-[0.3em]"
+        large
       />
       <Field
         name="name"
@@ -46,30 +56,20 @@ export function RejoinForm({ code }: { code: string }) {
   return (
     <form action={action} className="space-y-5" noValidate aria-labelledby="rejoin-heading">
       <FormAlert message={state.formError} />
-      <Field
+      <CodeField
         idPrefix="rejoin"
         name="code"
         label="Class code"
-        autoComplete="off"
-        autoCapitalize="characters"
-        spellCheck={false}
-        required
         defaultValue={state.values?.code ?? code}
         error={state.fieldErrors?.code}
-        className="field-input font-mono uppercase tracking-[0.2em]"
       />
-      <Field
+      <CodeField
         idPrefix="rejoin"
         name="rejoinCode"
         label="Your rejoin code"
-        autoComplete="off"
-        autoCapitalize="characters"
-        spellCheck={false}
-        required
         defaultValue={state.values?.rejoinCode}
         error={state.fieldErrors?.rejoinCode}
         hint="Shown on your seat when you joined, like K7MP-3QXD."
-        className="field-input font-mono uppercase tracking-[0.2em]"
       />
       {state.held ? (
         <button type="submit" name="takeOver" value="1" className="btn btn-primary w-full" disabled={pending}>

@@ -1,6 +1,8 @@
 import "server-only";
 import type { Run } from "./store";
 import { db } from "@/lib/db";
+import type { World } from "@/lib/sim/engine";
+import type { Scenario } from "@/lib/sim/scenario-schema";
 import { POLL_MS, SEEN_EVERY_MS } from "./policy";
 import { RunNotFound, runStore, type RunStore } from "./store";
 import { clockView, seatView, seatViewKey, type ClockView, type SeatView } from "./views";
@@ -8,7 +10,7 @@ import { clockView, seatView, seatViewKey, type ClockView, type SeatView } from 
 export type InstructorUpdate = {
   version: number;
   at: number;
-  tally: ReturnType<Parameters<typeof seatView>[2]["tally"]>;
+  tally: ReturnType<World["tally"]>;
 };
 
 /** What a live stream sends. `at` is the real time (ms) the change was committed, for measuring delivery lag. */
@@ -159,11 +161,7 @@ export class LiveHub {
     }
   }
 
-  private deliver(
-    channel: Channel,
-    run: Run,
-    s: { world: Parameters<typeof seatView>[2]; scenario: Parameters<typeof seatView>[1] },
-  ): void {
+  private deliver(channel: Channel, run: Run, s: { world: World; scenario: Scenario }): void {
     const clock = clockView(run, s.scenario);
     const clockKey = `${clock.status}|${clock.simDay}|${clock.speed}`;
     let figures: InstructorUpdate | null = null;

@@ -17,14 +17,19 @@ function lanAddress(): string | null {
  * gets the laptop's network address instead, since "localhost" on a
  * student's phone is the phone.
  */
-export function joinUrl(headers: Headers, code: string, env: Record<string, string | undefined> = process.env): string {
+export function joinUrl(
+  headers: Headers,
+  code: string,
+  env: Record<string, string | undefined> = process.env,
+  networkAddress: () => string | null = lanAddress,
+): string {
   const path = `/join?code=${encodeURIComponent(code)}`;
   const configured = env.SPRAVKA_PUBLIC_URL?.replace(/\/+$/, "");
   if (configured) return configured + path;
   let host = headers.get("x-forwarded-host") ?? headers.get("host") ?? "localhost:3000";
   const proto = headers.get("x-forwarded-proto")?.split(",")[0]?.trim() ?? "http";
   const loopback = LOOPBACK.exec(host);
-  const lan = loopback ? lanAddress() : null;
+  const lan = loopback ? networkAddress() : null;
   if (loopback && lan) host = lan + (loopback[2] ?? "");
   return `${proto}://${host}${path}`;
 }

@@ -20,14 +20,16 @@ export const metadata: Metadata = { title: "Run" };
 export default async function RunPage({ params }: PageProps<"/runs/[id]">) {
   const { id } = await params;
   const user = await requireInstructorPage(`/runs/${id}`);
-  if (!(await getRunForOwner(user, id))) notFound();
-  // Reading through the store moves the clock to now first.
-  const { clock, tally, startDate } = await runStore.read(id, (run, world, scenario) => ({
-    clock: clockView(run, scenario),
+  const owned = await getRunForOwner(user, id);
+  if (!owned) notFound();
+  // Reading through the store moves the clock to now first; its row is the fresh one (the seats do not move with it).
+  const { current, clock, tally, startDate } = await runStore.read(id, (current, world, scenario) => ({
+    current,
+    clock: clockView(current, scenario),
     tally: world.tally(),
     startDate: scenario.startDate,
   }));
-  const run = (await getRunForOwner(user, id))!;
+  const run = { ...owned, ...current };
   const status = run.status;
   const url = run.joinCode ? joinUrl(await headers(), run.joinCode) : null;
   const live = status === "running" || status === "paused";
@@ -62,9 +64,8 @@ export default async function RunPage({ params }: PageProps<"/runs/[id]">) {
           </div>
           <JoinPanel code={run.joinCode!} joinUrl={url} />
           <p className="text-lg" aria-live="polite">
-            <strong>{run.seats.length}</strong> of {run.procuratorSeats + run.petitionerSeats} seats taken ( procurator
-            seats {byRole.procurator} of {run.procuratorSeats}, petitioner seats {byRole.petitioner} of{" "}
-            {run.petitionerSeats})
+            <strong>{run.seats.length}</strong> of {run.procuratorSeats + run.petitionerSeats} seats taken: procurators{" "}
+            {byRole.procurator} of {run.procuratorSeats}, petitioners {byRole.petitioner} of {run.petitionerSeats}.
           </p>
         </section>
       ) : null}

@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { dayNumber } from "@/lib/sim/engine";
 import type { RunEvent as RunMachineEvent } from "@/machines/run.machine";
 import { runStatusAfter, type RunStatus } from "./clock";
-import { dealCases, seatCapacity, type SeatRole } from "./deal-cases";
+import { dealCases, seatsFit, type SeatRole } from "./deal-cases";
 import { PROCURATOR_CASELOAD } from "./policy";
 import { RunBusy, RunNotFound, runStore, type Change, type LogEntry } from "./store";
 import { controlSchema, type ControlInput } from "./validation";
@@ -88,7 +88,7 @@ export async function controlRun(user: SessionUser, runId: string, raw: unknown)
           change = control({ type: "run.resume" }, { anchorAt: now });
           break;
         case "end":
-          change = status === "lobby" ? null : control({ type: "run.end" }, {});
+          change = control({ type: "run.end" }, {});
           break;
         case "setSpeed":
           change = control(
@@ -130,7 +130,7 @@ export async function controlRun(user: SessionUser, runId: string, raw: unknown)
           const delta = input.role === "procurator" ? 1 : -1;
           const procuratorSeats = Math.max(0, run.procuratorSeats + delta);
           const petitionerSeats = Math.max(0, run.petitionerSeats - delta);
-          if (!seatCapacity(s.world.caseCount, procuratorSeats, petitionerSeats)) {
+          if (!seatsFit(s.world.caseCount, procuratorSeats, petitionerSeats)) {
             return {
               ok: false,
               error: `Not enough cases: each procurator needs ${PROCURATOR_CASELOAD} of the scenario's ${s.world.caseCount}.`,

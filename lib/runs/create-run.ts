@@ -5,7 +5,7 @@ import type { SessionUser } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { findScenario } from "@/lib/sim/scenarios";
 import { generateJoinCode } from "./codes";
-import { seatCapacity } from "./deal-cases";
+import { seatsFit } from "./deal-cases";
 import { MAX_RUN_CASES, PROCURATOR_CASELOAD } from "./policy";
 import { fieldErrors } from "@/lib/form-errors";
 import { createRunSchema } from "./validation";
@@ -25,7 +25,7 @@ export async function createRun(user: SessionUser, raw: unknown): Promise<Create
     const message = `"${scenario.title}" is too large for a class run; use it in the what-if lab. Choose a provincial scenario.`;
     return { ok: false, error: message, fieldErrors: { scenarioId: message } };
   }
-  if (!seatCapacity(scenario.caseload.cases, input.procuratorSeats, input.petitionerSeats)) {
+  if (!seatsFit(scenario.caseload.cases, input.procuratorSeats, input.petitionerSeats)) {
     const message = `This scenario has ${scenario.caseload.cases} cases: each petitioner needs one and each procurator ${PROCURATOR_CASELOAD}. Use fewer seats or a larger scenario.`;
     return { ok: false, error: message, fieldErrors: { petitionerSeats: message } };
   }

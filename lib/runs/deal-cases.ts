@@ -27,13 +27,13 @@ function suits(world: World, i: number, role: SeatRole): boolean {
     : !path.startsWith("court.") && !path.startsWith("spravka.");
 }
 
-export function casesPerSeat(role: SeatRole): number {
+function casesPerSeat(role: SeatRole): number {
   return role === "procurator" ? PROCURATOR_CASELOAD : 1;
 }
 
-/** How many seats a scenario's caseload can give cases to. */
-export function seatCapacity(cases: number, procurators: number, petitioners: number): boolean {
-  return procurators * PROCURATOR_CASELOAD + petitioners <= cases;
+/** Whether a caseload has enough cases for these seats. */
+export function seatsFit(cases: number, procurators: number, petitioners: number): boolean {
+  return procurators * casesPerSeat("procurator") + petitioners * casesPerSeat("petitioner") <= cases;
 }
 
 /**

@@ -4,14 +4,16 @@ import { db } from "@/lib/db";
 import type { World } from "@/lib/sim/engine";
 import type { Scenario } from "@/lib/sim/scenario-schema";
 import { POLL_MS, SEEN_EVERY_MS } from "./policy";
+import { SEAT_ACCESS_MESSAGES } from "./seat-access";
 import { RunNotFound, runStore, type RunStore } from "./store";
 import { clockView, seatView, seatViewKey, type ClockView, type SeatView } from "./views";
 
 export type InstructorUpdate = {
   version: number;
   at: number;
-  tally: ReturnType<World["tally"]>;
 };
+
+const RUN_DELETED = "This run was deleted by its teacher.";
 
 /** What a live stream sends. `at` is the real time (ms) the change was committed, for measuring delivery lag. */
 export type LiveMessage =
@@ -71,7 +73,7 @@ export class LiveHub {
       else if (channel.seenSeq === run.seq - types.length) channel.seenSeq = run.seq;
       this.poke(run.id);
     });
-    store.onDelete((runId) => this.closeAll(runId, "deleted", "This run was deleted by its teacher."));
+    store.onDelete((runId) => this.closeAll(runId, "deleted", RUN_DELETED));
   }
 
   subscribe(runId: string, subscriber: Subscriber): () => void {
@@ -132,7 +134,7 @@ export class LiveHub {
       await this.markSeen(channel);
     } catch (error) {
       if (error instanceof RunNotFound) {
-        this.closeAll(runId, "deleted", "This run was deleted by its teacher.");
+        this.closeAll(runId, "deleted", RUN_DELETED);
         return;
       }
       console.error("live update failed", error);
@@ -176,7 +178,6 @@ export class LiveHub {
           figures ??= {
             version: run.version,
             at: run.updatedAt.getTime(),
-            tally: s.world.tally(),
           };
           sub.send({ type: "run", data: figures });
         }
@@ -194,8 +195,7 @@ export class LiveHub {
           type: "closed",
           data: {
             reason: "movedAway",
-            message:
-              "Your seat was opened in another browser with its rejoin code, so this one has stopped. Rejoin here to move it back.",
+            message: SEAT_ACCESS_MESSAGES.movedAway,
           },
         });
         sub.close();

@@ -47,5 +47,5 @@ export async function pausedByRestart(runId: string): Promise<boolean> {
     orderBy: { seq: "desc" },
     select: { type: true, payload: true },
   });
-  return last?.type === "run.pause" && last.payload.includes('"restart"');
+  return last?.type === "run.pause" && (JSON.parse(last.payload) as { reason?: string }).reason === "restart";
 }

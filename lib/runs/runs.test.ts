@@ -375,6 +375,10 @@ describe("the clock", () => {
     const { runId } = await newRun();
     expect(await controlRun(other, runId, { action: "start" })).toEqual({ ok: false, error: RUN_NOT_FOUND });
     expect((await controlRun(owner, runId, { action: "pause" })).ok).toBe(false);
+    expect(await controlRun(owner, runId, { action: "end" })).toEqual({
+      ok: false,
+      error: "Only a started run can be ended.",
+    });
     await control(runId, { action: "start" });
     await control(runId, { action: "jump", toDate: "1954-09-01" });
     expect(await runStore.read(runId, (run) => run.simDay)).toBe(92);

@@ -1,4 +1,4 @@
-import type { Addressee, Decision, Outcome, SentencingOrgan, Stage } from "@/machines/vocabulary";
+import type { Addressee, Ask, Decision, Outcome, SentencingOrgan, Stage } from "@/machines/vocabulary";
 
 /** Plain-English names for the shared vocabulary (machines/vocabulary.ts), as the UI shows them. */
 
@@ -18,6 +18,15 @@ export const ADDRESSEE_LABELS: Record<Addressee, string> = {
   kgb: "the KGB",
   presidium: "the Presidium of the Supreme Soviet (Voroshilov)",
   generalProcurator: "the USSR General Procurator",
+};
+
+export const ASK_LABELS: Record<Ask, string> = {
+  release: "Release from the camp",
+  rehabilitation: "Full rehabilitation",
+  endExile: "An end to my exile",
+  liveWithFamily: "The right to live with my family",
+  spravka: "The spravka (certificate of rehabilitation)",
+  rights: "My rights back: work, the vote, study",
 };
 
 export const DECISION_LABELS: Record<Decision, string> = {

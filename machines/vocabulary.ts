@@ -46,6 +46,21 @@ export const ADDRESSEES = [
 ] as const;
 export type Addressee = (typeof ADDRESSEES)[number];
 
+/**
+ * What a petitioner rests a letter on (lib/sim/petitions.ts gives each its
+ * effect and source). Bots' letters plead plain innocence.
+ */
+export const GROUNDS = ["innocence", "noEvidence", "amnesty", "mercy"] as const;
+export type Grounds = (typeof GROUNDS)[number];
+
+/** How a letter travels: through the camp post, through a relative, or by a friend's hand in Moscow. */
+export const CARRIERS = ["self", "relative", "friend"] as const;
+export type Carrier = (typeof CARRIERS)[number];
+
+/** What a letter asks for (recorded and shown; the grounds, not the wish, move the odds). */
+export const ASKS = ["release", "rehabilitation", "endExile", "liveWithFamily", "spravka", "rights"] as const;
+export type Ask = (typeof ASKS)[number];
+
 /** The May 19, 1954 decision menu (RULES.decreeMenu). */
 export const DECISIONS = [
   "fullRehabilitation",

@@ -28,6 +28,8 @@ import https from "node:https";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import type { SeatAction } from "@/lib/runs/validation";
+import type { CaseView } from "@/lib/runs/views";
+import { ADDRESSEES, GROUNDS } from "@/machines/vocabulary";
 import type { ClockView, SeatView } from "@/lib/runs/views";
 import { databaseUrl } from "@/lib/config";
 import { parseLoadtestArgs, USAGE, UsageError, type LoadtestOptions } from "./loadtest-args";
@@ -514,6 +516,23 @@ function sleep(ms: number): Promise<void> {
   });
 }
 
+/** What a desk offers on a case: a procurator's decisions; a petitioner's letter (any time) or spravka request. */
+function offered(c: CaseView): SeatAction[] {
+  if (Array.isArray(c.actions) && c.actions.length > 0) return c.actions;
+  const out: SeatAction[] = [];
+  if (c.petition?.spravkaFrom) out.push({ type: "spravka.request" });
+  if (c.petition?.canWrite) {
+    out.push({
+      type: "complaint.file",
+      addressee: pick(ADDRESSEES),
+      grounds: pick(GROUNDS),
+      carrier: "self",
+      ask: "release",
+    });
+  }
+  return out;
+}
+
 function pick<T>(items: readonly T[]): T {
   return items[Math.floor(Math.random() * items.length)]!;
 }
@@ -551,10 +570,10 @@ async function play(
     } catch (error) {
       stats.error(`seat: ${errorText(error)}`);
     }
-    const open = (view?.cases ?? []).filter((c) => Array.isArray(c.actions) && c.actions.length > 0);
+    const open = (view?.cases ?? []).filter((c) => offered(c).length > 0);
     if (open.length > 0 && Date.now() < deadline()) {
       const chosen = pick(open);
-      const action: SeatAction = pick(chosen.actions);
+      const action: SeatAction = pick(offered(chosen));
       stats.actions++;
       try {
         const reply = await send("POST", actUrl, student.browser, {

@@ -5,8 +5,17 @@ import type { CaseEvent } from "@/machines/case-setup";
 import type { SeatRole } from "./deal-cases";
 import { getSeatAccess, SEAT_ACCESS_MESSAGES } from "./seat-access";
 import { ReplayedRequest, RunBusy, RunNotFound, runStore } from "./store";
-import { actSchema, letterSchema } from "./validation";
-import { caseView, clockView, letterView, type CaseView, type ClockView, type LetterView } from "./views";
+import { actSchema, letterSchema, type SeatAction } from "./validation";
+import {
+  caseView,
+  clockView,
+  LETTER_FIELDS,
+  letterView,
+  type CaseView,
+  type ClockView,
+  type LetterRow,
+  type LetterView,
+} from "./views";
 
 export type ActResult =
   | { ok: true; case: CaseView; clock: ClockView; letter?: LetterView }
@@ -25,17 +34,26 @@ const NOT_LIVE: Record<string, string> = {
   archived: "This class has been archived.",
 };
 
-/** Which events each role may send from its desk. */
-const ALLOWED: Record<SeatRole, CaseEvent["type"]> = {
-  petitioner: "complaint.file",
-  procurator: "review.decide",
+/** Which actions each role may take from its desk. */
+const ALLOWED: Record<SeatRole, readonly SeatAction["type"][]> = {
+  petitioner: ["complaint.file", "spravka.request"],
+  procurator: ["review.decide"],
 };
+
+const FRIEND_ONCE = "Your friend in Moscow has already carried a letter for you: a favour like that is asked once.";
 
 /**
  * A student acts on one of their seat's cases. Checked on the server, in
  * this order: the browser holds the seat, the seat is in this run, the case
- * is on the seat's desk, the run is live, the request is new, the case has
- * not changed since the student saw it, and the machine allows the event.
+ * is on the seat's desk, the run is live, the request is new, and then:
+ *
+ * - a procurator's decision: the case has not changed since the student saw
+ *   it, and the machine allows the decision;
+ * - a petitioner's letter is always accepted and kept. It enters the case
+ *   machine when the machine can take a letter; otherwise (an earlier one
+ *   still unanswered, the case already under review) it joins the pile, as
+ *   extra letters did. Either way the petitioner is told the same thing, so
+ *   the answer never reveals where the case is.
  */
 export async function actOnCase(runId: string, seatCookie: string | undefined, raw: unknown): Promise<ActResult> {
   const parsed = actSchema.safeParse(raw);
@@ -62,7 +80,7 @@ export async function actOnCase(runId: string, seatCookie: string | undefined, r
       if (!owned || owned.seatId !== seat.id) {
         return { ok: false, reason: "forbidden", error: "That case is not on your desk." };
       }
-      if (ALLOWED[role] !== action.type) {
+      if (!ALLOWED[role].includes(action.type)) {
         return { ok: false, reason: "forbidden", error: "Your role cannot do that." };
       }
       if (s.run.status !== "running") {
@@ -72,7 +90,58 @@ export async function actOnCase(runId: string, seatCookie: string | undefined, r
         return { ok: false, reason: "replayed", error: "This was already done: the request was sent twice." };
       }
       const now = () => caseView(s.world, caseIndex, role, true);
-      if (s.world.caseVersion(caseIndex) !== expectedVersion) {
+      if (action.type === "complaint.file") {
+        if (action.carrier === "friend") {
+          const used = await db.letter.count({ where: { seatId: seat.id, caseIndex, carrier: "friend" } });
+          if (used > 0) return { ok: false, reason: "refused", error: FRIEND_ONCE, case: now() };
+        }
+        const { grounds, carrier, ask, addressee } = action;
+        const event: CaseEvent = { type: "complaint.file", addressee };
+        const enters = s.world.canSend(caseIndex, caseEventId(event));
+        let written: LetterRow | null = null;
+        const run = await s.commit({
+          entries: [
+            enters
+              ? {
+                  type: "case.act",
+                  actor: `seat:${seat.number}`,
+                  caseIndex,
+                  payload: { event, petition: { grounds, carrier }, letter: true },
+                  requestId,
+                }
+              : {
+                  type: "letter.write",
+                  actor: `seat:${seat.number}`,
+                  caseIndex,
+                  payload: { addressee, grounds, carrier },
+                  requestId,
+                },
+          ],
+          also: async (tx, next) => {
+            written = await tx.letter.create({
+              data: {
+                runId,
+                seatId: seat.id,
+                caseIndex,
+                addressee,
+                grounds,
+                carrier,
+                ask,
+                body: letter!,
+                simDay: next.simDay,
+              },
+              select: LETTER_FIELDS,
+            });
+          },
+        });
+        return {
+          ok: true,
+          case: now(),
+          clock: clockView(run, s.scenario),
+          ...(written ? { letter: letterView(written, s.scenario.startDate) } : {}),
+        };
+      }
+      if (role === "procurator" && s.world.caseVersion(caseIndex) !== expectedVersion) {
         return {
           ok: false,
           reason: "conflict",
@@ -82,33 +151,16 @@ export async function actOnCase(runId: string, seatCookie: string | undefined, r
       }
       const event = action as CaseEvent;
       if (!s.world.canSend(caseIndex, caseEventId(event))) {
-        return { ok: false, reason: "refused", error: "That cannot be done to this case at this stage.", case: now() };
+        const error =
+          action.type === "spravka.request"
+            ? "There is nobody left to ask for your spravka, or it is not yet time to ask."
+            : "That cannot be done to this case at this stage.";
+        return { ok: false, reason: "refused", error, case: now() };
       }
-      let written: { id: string; caseIndex: number; addressee: string; body: string; simDay: number } | null = null;
       const run = await s.commit({
-        entries: [
-          {
-            type: "case.act",
-            actor: `seat:${seat.number}`,
-            caseIndex,
-            payload: { event, ...(letter !== null ? { letter: true } : {}) },
-            requestId,
-          },
-        ],
-        also: async (tx, next) => {
-          if (letter === null || action.type !== "complaint.file") return;
-          written = await tx.letter.create({
-            data: { runId, seatId: seat.id, caseIndex, addressee: action.addressee, body: letter, simDay: next.simDay },
-            select: { id: true, caseIndex: true, addressee: true, body: true, simDay: true },
-          });
-        },
+        entries: [{ type: "case.act", actor: `seat:${seat.number}`, caseIndex, payload: { event }, requestId }],
       });
-      return {
-        ok: true,
-        case: now(),
-        clock: clockView(run, s.scenario),
-        ...(written ? { letter: letterView(written, s.scenario.startDate) } : {}),
-      };
+      return { ok: true, case: now(), clock: clockView(run, s.scenario) };
     });
   } catch (error) {
     if (error instanceof ReplayedRequest) {

@@ -8,7 +8,7 @@ import { generateJoinCode } from "./codes";
 import { seatsFit } from "./deal-cases";
 import { MAX_RUN_CASES, PROCURATOR_CASELOAD } from "./policy";
 import { fieldErrors } from "@/lib/form-errors";
-import { createRunSchema } from "./validation";
+import { createRunSchema, SEED_MAX } from "./validation";
 
 export type CreateRunResult =
   { ok: true; runId: string; joinCode: string } | { ok: false; error: string; fieldErrors: Record<string, string> };
@@ -37,7 +37,7 @@ export async function createRun(user: SessionUser, raw: unknown): Promise<Create
           ownerId: user.id,
           title: input.title,
           scenarioId: scenario.id,
-          seed: randomInt(1, 2 ** 31 - 1),
+          seed: input.seed ?? randomInt(1, SEED_MAX),
           procuratorSeats: input.procuratorSeats,
           petitionerSeats: input.petitionerSeats,
           speed: input.speed,

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { seatCaseIndexes } from "./queries";
 import { getSeatAccess, SEAT_ACCESS_MESSAGES, type SeatAccess } from "./seat-access";
 import { RunNotFound, runStore } from "./store";
-import { letterView, seatView, type LetterView, type SeatView } from "./views";
+import { LETTER_FIELDS, letterView, seatView, type LetterView, type SeatView } from "./views";
 
 export type SeatViewResult =
   | { ok: true; view: SeatView; letters: LetterView[] }
@@ -29,7 +29,11 @@ export async function getSeatView(runId: string, seatCookie: string | undefined)
   }
   const cases = await seatCaseIndexes(access.seat.id);
   // Only this seat's own letters: never another seat's.
-  const written = await db.letter.findMany({ where: { seatId: access.seat.id, runId }, orderBy: { createdAt: "asc" } });
+  const written = await db.letter.findMany({
+    where: { seatId: access.seat.id, runId },
+    orderBy: { createdAt: "asc" },
+    select: LETTER_FIELDS,
+  });
   try {
     return await runStore.read(runId, (run, world, scenario) => ({
       ok: true as const,

@@ -1,5 +1,5 @@
 import { ADDRESSEE_LABELS } from "@/lib/labels";
-import type { CaseEvent } from "@/machines/case-setup";
+import type { CaseHistoryEntry } from "@/lib/sim/engine";
 import type { Addressee, Custody, Outcome, SourceKey } from "@/machines/vocabulary";
 
 export type Knowledge = {
@@ -62,21 +62,37 @@ export function afterwards(custody: Custody, passportMinus: boolean): string {
   return "";
 }
 
+/** The offices a rehabilitated person asked for the spravka, in order (RULES.noSpravka). */
+export const SPRAVKA_OFFICES = [
+  "the local MVD office",
+  "the provincial procuracy",
+  "the USSR General Procuracy",
+] as const;
+
+/** What the petitioner's own situation is, beyond the story: custody, passport, spravka requests so far. */
+export type PetitionerStatus = { custody: Custody; passportMinus: boolean; spravkaRequests?: number };
+
+type Story = readonly CaseHistoryEntry[];
+
 export function petitionerKnowledge(
-  history: readonly { day: number; event: CaseEvent }[],
+  history: Story,
   outcome: Outcome,
   path: string,
   now: number,
-  status: { custody: Custody; passportMinus: boolean } = { custody: "camp", passportMinus: false },
+  status: PetitionerStatus = { custody: "camp", passportMinus: false },
 ): Knowledge {
   let lastLetter: { day: number; to: string; addressee: Addressee } | null = null;
   let lastReply: number | null = null;
+  let lastSpravkaAsk: number | null = null;
   for (const { day, event } of history) {
+    // Every letter the petitioner wrote, whether or not it moved anything: they cannot tell the difference.
     if (event.type === "complaint.file") {
       lastLetter = { day, to: ADDRESSEE_LABELS[event.addressee], addressee: event.addressee };
       lastReply = null;
     } else if (event.type === "complaint.formReply") {
       lastReply = day;
+    } else if (event.type === "spravka.request") {
+      lastSpravkaAsk = day;
     }
   }
   const since = (day: number) => Math.floor(now - day);
@@ -86,10 +102,22 @@ export function petitionerKnowledge(
     return { headline, detail: detail + after, waitingDays: null, ...(source ? { source } : {}) };
   }
   if (path.startsWith("spravka.")) {
+    const asked = status.spravkaRequests ?? 0;
+    const next = SPRAVKA_OFFICES[asked];
+    const then = next
+      ? ` You can ask ${next}.`
+      : " You have asked everyone there is to ask; many waited years, some until the late 1980s.";
+    if (asked > 0 && lastSpravkaAsk !== null) {
+      return {
+        headline: `You asked ${SPRAVKA_OFFICES[asked - 1]} for your spravka`,
+        detail: `No certificate has come.${then}`,
+        waitingDays: since(lastSpravkaAsk),
+        source: "adler-ch3",
+      };
+    }
     return {
-      headline: "The court suspended your case, but no spravka has come",
-      detail:
-        "You hold only the court's notice. Without the certificate you cannot prove you were cleared: ask again, and wait.",
+      headline: "Your sentence was set aside, but no spravka has come",
+      detail: `You hold only a notice. Without the certificate you cannot prove you were cleared: no union card, no vote, no university.${then}`,
       waitingDays: null,
       source: "adler-ch3",
     };
@@ -117,33 +145,67 @@ export function petitionerKnowledge(
   };
 }
 
-/** Something that reached the petitioner, for their timeline. */
-export type Received = { day: number; title: string; text: string; source?: SourceKey };
+/**
+ * A number that changes exactly when what the petitioner can know changes
+ * (a letter written, something received) — never on hidden moves inside the
+ * machine, so neither the page nor the timing of live updates gives them away.
+ */
+export function petitionerVersion(history: Story, outcome: Outcome, extrajudicial: boolean): number {
+  const letters = history.filter((h) => h.event.type === "complaint.file").length;
+  return letters + petitionerReceived(history, outcome, extrajudicial).length;
+}
+
+/** Something that reached the petitioner (or a request they made), for their timeline. */
+export type Received = { day: number; title: string; text: string; source?: SourceKey; kind: "received" | "asked" };
 
 /**
- * What came back to the petitioner and when: form replies, the court's notice,
- * the spravka, a pardon, the final decision. Letters that vanished leave no trace.
+ * What came back to the petitioner and when: form replies, the court's notice
+ * or the commission's decision, the spravka requests they made, a pardon, the
+ * final decision. Letters that vanished leave no trace.
  */
-export function petitionerReceived(
-  history: readonly { day: number; event: CaseEvent }[],
-  outcome: Outcome,
-): Received[] {
+export function petitionerReceived(history: Story, outcome: Outcome, extrajudicial = false): Received[] {
   const out: Received[] = [];
-  for (const { day, event } of history) {
+  let asked = 0;
+  for (const { day, event, noted } of history) {
+    if (noted) continue;
     if (event.type === "complaint.formReply") {
-      out.push({ day, title: "A form reply", text: "Your complaint has been received. Nothing more." });
+      out.push({
+        day,
+        kind: "received",
+        title: "A form reply",
+        text: "Your complaint has been received. Nothing more.",
+      });
     } else if (event.type === "court.rule" && event.ruling === "suspend") {
       out.push({
         day,
+        kind: "received",
         title: "The court's notice",
         text: "The case is suspended. No spravka came with it.",
         source: "adler-ch3",
       });
+    } else if (extrajudicial && event.type === "review.decide" && event.decision === "fullRehabilitation") {
+      out.push({
+        day,
+        kind: "received",
+        title: "The commission's decision",
+        text: "Your sentence is set aside. No spravka came with it.",
+        source: "adler-ch3",
+      });
+    } else if (event.type === "spravka.request") {
+      out.push({
+        day,
+        kind: "asked",
+        title: `You asked ${SPRAVKA_OFFICES[Math.min(asked, 2)]} for your spravka`,
+        text: "A request for the certificate of rehabilitation.",
+        source: "adler-ch3",
+      });
+      asked++;
     }
   }
   if (outcome !== "pending" && history.length > 0) {
     const [title, text, source] = DECIDED[outcome];
-    out.push({ day: history[history.length - 1]!.day, title, text, ...(source ? { source } : {}) });
+    const last = history.findLast((h) => !h.noted) ?? history.at(-1)!;
+    out.push({ day: last.day, kind: "received", title, text, ...(source ? { source } : {}) });
   }
   return out;
 }

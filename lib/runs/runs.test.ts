@@ -15,6 +15,7 @@ import { MAX_JOIN_FAILURES, TICK_MS } from "./policy";
 import { rejoinSeat } from "./rejoin-seat";
 import { seatCookieValue } from "./seat-access";
 import { RunStore, runStore } from "./store";
+import type { SeatAction } from "./validation";
 import type { CaseView } from "./views";
 
 let now = Date.now();
@@ -236,11 +237,16 @@ describe("acting on cases", () => {
     return { ...run, petitioner, theCase: theCase! };
   }
 
-  const letter = (c: CaseView, addressee = "provincialProcuracy", body: unknown = "I was sentenced for a joke.") => ({
+  const letter = (
+    c: CaseView,
+    addressee = "provincialProcuracy",
+    body: unknown = "I was sentenced for a joke.",
+    more: Record<string, string> = {},
+  ) => ({
     requestId: randomUUID(),
     caseIndex: c.index,
     expectedVersion: c.version,
-    action: { type: "complaint.file", addressee },
+    action: { type: "complaint.file", addressee, grounds: "innocence", carrier: "self", ask: "release", ...more },
     letter: body,
   });
 
@@ -257,12 +263,52 @@ describe("acting on cases", () => {
     }
   });
 
-  test("a petitioner's letter moves their case on", async () => {
+  test("a petitioner's letter moves their case on, with its grounds and carrier in the log", async () => {
     const { runId, petitioner, theCase } = await runningWithPetitioner();
-    expect(theCase.actions.length).toBeGreaterThan(0);
-    const result = await actOnCase(runId, petitioner.cookie, letter(theCase));
+    expect(theCase.petition?.canWrite).toBe(true);
+    const result = await actOnCase(
+      runId,
+      petitioner.cookie,
+      letter(theCase, "presidium", "Mercy.", { grounds: "mercy", carrier: "relative", ask: "liveWithFamily" }),
+    );
     expect(result.ok).toBe(true);
-    if (result.ok) expect(result.case.stageLabel).toBe("You wrote to the provincial procuracy");
+    if (result.ok) expect(result.case.stageLabel).toBe("You wrote to the Presidium of the Supreme Soviet (Voroshilov)");
+    if (result.ok) expect(result.letter).toMatchObject({ askLabel: "The right to live with my family" });
+    const entry = await db.runEvent.findFirstOrThrow({ where: { runId, type: "case.act" } });
+    expect(JSON.parse(entry.payload)).toMatchObject({ petition: { grounds: "mercy", carrier: "relative" } });
+    expect(await runStore.read(runId, (_, world) => world.caseState(theCase.index).path)).toBe("complaint.inTransit");
+  });
+
+  test("a petitioner may always write; a letter the machine cannot take joins the pile and looks the same", async () => {
+    const { runId, petitioner, theCase } = await runningWithPetitioner();
+    const first = await actOnCase(runId, petitioner.cookie, letter(theCase, "kgb"));
+    const hash = await worldHash(runId);
+    // The first is still on its way: the second changes nothing in the machine, but is kept and shown.
+    const second = await actOnCase(runId, petitioner.cookie, letter(theCase, "presidium"));
+    expect(first.ok && second.ok).toBe(true);
+    expect(await db.runEvent.count({ where: { runId, type: "letter.write" } })).toBe(1);
+    expect(await runStore.read(runId, (_, world) => world.caseState(theCase.index).path)).toBe("complaint.inTransit");
+    if (first.ok && second.ok) {
+      expect(second.case.stageLabel).toBe("You wrote to the Presidium of the Supreme Soviet (Voroshilov)");
+      expect(Object.keys(second).sort()).toEqual(Object.keys(first).sort());
+      expect(second.case.version).toBe(first.case.version + 1);
+    }
+    expect(await db.letter.count({ where: { runId } })).toBe(2);
+    // The world apart from the noted letter is untouched, and a rebuilt world replays both.
+    const rebuilt = new RunStore(db, () => now);
+    expect(await worldHash(runId, rebuilt)).toBe(await worldHash(runId));
+    expect(hash).not.toBe(0);
+  });
+
+  test("the friend in Moscow carries one letter only", async () => {
+    const { runId, petitioner, theCase } = await runningWithPetitioner();
+    const friend = { carrier: "friend" };
+    expect((await actOnCase(runId, petitioner.cookie, letter(theCase, "generalProcurator", "x", friend))).ok).toBe(
+      true,
+    );
+    const again = await actOnCase(runId, petitioner.cookie, letter(theCase, "generalProcurator", "y", friend));
+    expect(again.ok === false && again.error).toMatch(/asked once/);
+    expect(await db.letter.count({ where: { runId } })).toBe(1);
   });
 
   test("a letter must be written, not too long; HTML in it is kept as plain text and only its writer sees it", async () => {
@@ -290,20 +336,27 @@ describe("acting on cases", () => {
     expect(theirs.ok && theirs.letters).toEqual([]);
   });
 
-  test("two conflicting actions on the same case at once: one wins, the other is told and shown the new state", async () => {
-    const { runId, petitioner, theCase } = await runningWithPetitioner();
+  test("a procurator's decision on a case that changed since they looked is refused and shows the new state", async () => {
+    const { runId, joinCode } = await newRun({ procuratorSeats: 1, petitionerSeats: 0 });
+    const procurator = await join(joinCode, "Proc");
+    await control(runId, { action: "start" });
+    let ready: CaseView | undefined;
+    for (let k = 0; k < 60 && !ready; k++) {
+      now += 5 * TICK_MS;
+      ready = (await seatCases(runId, procurator.cookie)).find((c) => c.actions.length > 0);
+    }
+    expect(ready).toBeDefined();
     const before = await db.runEvent.count({ where: { runId } });
-    const [a, b] = await Promise.all([
-      actOnCase(runId, petitioner.cookie, letter(theCase, "kgb")),
-      actOnCase(runId, petitioner.cookie, letter(theCase, "presidium")),
-    ]);
-    const results = [a!, b!];
-    expect(results.filter((r) => r.ok)).toHaveLength(1);
-    const loser = results.find((r) => !r.ok);
-    expect(loser?.ok === false && loser.reason).toBe("conflict");
-    expect(loser?.ok === false && loser.error).toMatch(/changed since you looked/);
-    expect(loser?.ok === false && loser.case?.version).not.toBe(theCase.version);
-    expect(await db.runEvent.count({ where: { runId } })).toBe(before + 1);
+    const stale = await actOnCase(runId, procurator.cookie, {
+      requestId: randomUUID(),
+      caseIndex: ready!.index,
+      expectedVersion: ready!.version - 1,
+      action: ready!.actions[0],
+    });
+    expect(stale.ok === false && stale.reason).toBe("conflict");
+    expect(stale.ok === false && stale.error).toMatch(/changed since you looked/);
+    expect(stale.ok === false && stale.case?.version).toBe(ready!.version);
+    expect(await db.runEvent.count({ where: { runId } })).toBe(before);
   });
 
   test("a replayed action is refused and logged once", async () => {
@@ -464,7 +517,9 @@ describe("durability", () => {
     for (const seat of seats) {
       now += 3 * TICK_MS;
       const [c] = await seatCases(runId, seat.cookie);
-      const action = c?.actions[0];
+      const action: SeatAction | undefined = c?.petition?.canWrite
+        ? { type: "complaint.file", addressee: "kgb", grounds: "noEvidence", carrier: "relative", ask: "release" }
+        : c?.actions[0];
       if (c && action) {
         const result = await actOnCase(runId, seat.cookie, {
           requestId: randomUUID(),

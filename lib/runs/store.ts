@@ -7,6 +7,7 @@ import { findScenario } from "@/lib/sim/scenarios";
 import type { Scenario } from "@/lib/sim/scenario-schema";
 import { caseEventId } from "@/machines/case-events";
 import type { CaseEvent } from "@/machines/case-setup";
+import type { Addressee, Carrier, Grounds } from "@/machines/vocabulary";
 import { dueClock } from "./clock";
 import { CHECKPOINT_EVERY } from "./policy";
 
@@ -29,7 +30,14 @@ export type LogEntry = {
 /** The log entries that change the world; every other entry only records a change of the run row. */
 export type WorldEntry =
   | { type: "seats.deal"; payload: { cases: [caseIndex: number, role: "petitioner" | "procurator"][] } }
-  | { type: "case.act"; caseIndex: number; payload: { event: CaseEvent } };
+  | {
+      type: "case.act";
+      caseIndex: number;
+      /** petition: a student's letter's grounds and carrier (lib/sim/petitions.ts) */
+      payload: { event: CaseEvent; petition?: { grounds: Grounds; carrier: Carrier } };
+    }
+  /** A letter the case machine could not take: kept in the seat's story only (see World.noteLetter). */
+  | { type: "letter.write"; caseIndex: number; payload: { addressee: Addressee; grounds: Grounds; carrier: Carrier } };
 
 type Transaction = Prisma.TransactionClient;
 
@@ -312,9 +320,15 @@ function applyToWorld(world: World, type: string, caseIndex: number | null, payl
     for (const [i, role] of (payload as Extract<WorldEntry, { type: "seats.deal" }>["payload"]).cases) {
       world.assignSeat(i, role);
     }
+  } else if (type === "letter.write" && caseIndex !== null) {
+    world.noteLetter(caseIndex, (payload as Extract<WorldEntry, { type: "letter.write" }>["payload"]).addressee);
   } else if (type === "case.act" && caseIndex !== null) {
-    const event = (payload as { event: CaseEvent }).event;
-    if (!world.sendCaseEvent(caseIndex, caseEventId(event))) {
+    const { event, petition } = payload as Extract<WorldEntry, { type: "case.act" }>["payload"];
+    const sent =
+      event.type === "complaint.file" && petition
+        ? world.fileLetter(caseIndex, { addressee: event.addressee, ...petition })
+        : world.sendCaseEvent(caseIndex, caseEventId(event));
+    if (!sent) {
       // The store checks an action against the world before logging it, so a replay cannot refuse it.
       throw new Error(`Replay diverged: case ${caseIndex} refused ${event.type}.`);
     }

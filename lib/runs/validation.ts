@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { SCENARIO_IDS } from "@/lib/sim/scenarios";
 import { MAX_SPEED, MIN_SPEED } from "@/machines/run.machine";
-import { ADDRESSEES, DECISIONS } from "@/machines/vocabulary";
+import { ADDRESSEES, ASKS, CARRIERS, DECISIONS, GROUNDS } from "@/machines/vocabulary";
 import { normalizeCode } from "./codes";
 import {
   CODE_ALPHABET,
@@ -12,6 +12,9 @@ import {
   REJOIN_CODE_LENGTH,
   TITLE_MAX,
 } from "./policy";
+
+/** Seeds are stored as 32-bit integers. */
+export const SEED_MAX = 2 ** 31 - 1;
 
 const codeChars = new RegExp(`^[${CODE_ALPHABET}]*$`);
 
@@ -85,6 +88,16 @@ export const createRunSchema = z
     procuratorSeats: seatCount("procurator"),
     petitionerSeats: seatCount("petitioner"),
     speed: speedSchema,
+    /** Optional: the same seed, scenario and students' actions give the same run (blank: a fresh one). */
+    seed: z.preprocess(
+      (v) => (v === "" || v === null || v === undefined ? undefined : typeof v === "string" ? Number(v.trim()) : v),
+      z
+        .number({ error: `A seed is a whole number from 1 to ${SEED_MAX.toLocaleString("en")}, or blank.` })
+        .int(`A seed is a whole number from 1 to ${SEED_MAX.toLocaleString("en")}, or blank.`)
+        .min(1, `A seed is a whole number from 1 to ${SEED_MAX.toLocaleString("en")}, or blank.`)
+        .max(SEED_MAX, `A seed is a whole number from 1 to ${SEED_MAX.toLocaleString("en")}, or blank.`)
+        .optional(),
+    ),
   })
   .refine((r) => r.procuratorSeats + r.petitionerSeats >= 1, {
     message: "Give the class at least one seat.",
@@ -98,7 +111,16 @@ export type CreateRunInput = z.infer<typeof createRunSchema>;
 
 /** What a student can do from the minimal desk (issues #5 and #6 add more). */
 export const seatActionSchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("complaint.file"), addressee: z.enum(ADDRESSEES) }).strict(),
+  z
+    .object({
+      type: z.literal("complaint.file"),
+      addressee: z.enum(ADDRESSEES),
+      grounds: z.enum(GROUNDS),
+      carrier: z.enum(CARRIERS),
+      ask: z.enum(ASKS),
+    })
+    .strict(),
+  z.object({ type: z.literal("spravka.request") }).strict(),
   z.object({ type: z.literal("review.decide"), decision: z.enum(DECISIONS) }).strict(),
 ]);
 export type SeatAction = z.infer<typeof seatActionSchema>;

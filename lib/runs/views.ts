@@ -1,14 +1,32 @@
 import type { Run } from "./store";
-import { ADDRESSEE_LABELS, ORGAN_LABELS, OUTCOME_LABELS, STAGE_LABELS } from "@/lib/labels";
+import { ADDRESSEE_LABELS, ASK_LABELS, ORGAN_LABELS, OUTCOME_LABELS, STAGE_LABELS } from "@/lib/labels";
 import type { World } from "@/lib/sim/engine";
 import type { Scenario } from "@/lib/sim/scenario-schema";
-import { caseEventId } from "@/machines/case-events";
-import { ADDRESSEES, DECISIONS, type Addressee, type Outcome, type SourceKey, type Stage } from "@/machines/vocabulary";
+import { caseEventId, EVENT_IDS } from "@/machines/case-events";
+import { CARRIER_NOTES, GROUNDS_NOTES } from "@/lib/sim/petitions";
+import {
+  CARRIERS,
+  DECISIONS,
+  EXTRAJUDICIAL_ORGANS,
+  type Addressee,
+  type Ask,
+  type Carrier,
+  type Grounds,
+  type Outcome,
+  type SourceKey,
+  type Stage,
+} from "@/machines/vocabulary";
 import { dateLabel, simDate, type RunStatus } from "./clock";
 import { describeCaseState } from "./case-descriptions";
 import { characterCard, type CharacterCard } from "./character-card";
 import { formatRejoinCode } from "./codes";
-import { petitionerKnowledge, petitionerReceived, type Received } from "./petitioner-knowledge";
+import {
+  petitionerKnowledge,
+  petitionerReceived,
+  petitionerVersion,
+  SPRAVKA_OFFICES,
+  type Received,
+} from "./petitioner-knowledge";
 import { whyNothingHappens, type Reason } from "./why-nothing-happens";
 import type { SeatRole } from "./deal-cases";
 import type { SeatAction } from "./validation";
@@ -47,10 +65,15 @@ export type CaseView = {
   outcomeLabel: string;
   /** simulated days in the current stage */
   waitingDays: number | null;
-  /** changes whenever the case does (see actOnCase) */
+  /** changes whenever the case does as this seat sees it (see actOnCase; for a petitioner, only what they can know) */
   version: number;
-  actions: SeatAction[];
+  /** a procurator's decisions the machine allows now */
+  actions: DecisionAction[];
+  /** a petitioner's desk: writing is always open while the clock runs; the spravka can be asked for once it is due */
+  petition?: { canWrite: boolean; spravkaFrom: string | null };
 };
+
+type DecisionAction = Extract<SeatAction, { type: "review.decide" }>;
 
 export type SeatView = {
   /** joinCode: the class code, shown beside the rejoin code (null once archived) */
@@ -65,22 +88,53 @@ export type SeatView = {
 /** A letter the petitioner wrote, as their own seat shows it. */
 export type LetterView = {
   id: string;
+  caseIndex: number;
   caseLabel: string;
   addresseeLabel: string;
+  groundsLabel: string;
+  carrier: Carrier;
+  carrierLabel: string;
+  askLabel: string;
   body: string;
   date: string;
   dateLabel: string;
 };
 
-export function letterView(
-  letter: { id: string; caseIndex: number; addressee: string; body: string; simDay: number },
-  startDate: string,
-): LetterView {
+export type LetterRow = {
+  id: string;
+  caseIndex: number;
+  addressee: string;
+  grounds: string;
+  carrier: string;
+  ask: string;
+  body: string;
+  simDay: number;
+};
+
+/** The Letter columns a LetterView needs (never the seat or run ids). */
+export const LETTER_FIELDS = {
+  id: true,
+  caseIndex: true,
+  addressee: true,
+  grounds: true,
+  carrier: true,
+  ask: true,
+  body: true,
+  simDay: true,
+} as const;
+
+export function letterView(letter: LetterRow, startDate: string): LetterView {
   const date = simDate(startDate, letter.simDay);
+  const carrier = (CARRIERS as readonly string[]).includes(letter.carrier) ? (letter.carrier as Carrier) : "self";
   return {
     id: letter.id,
+    caseIndex: letter.caseIndex,
     caseLabel: caseLabel(letter.caseIndex),
     addresseeLabel: ADDRESSEE_LABELS[letter.addressee as Addressee] ?? letter.addressee,
+    groundsLabel: GROUNDS_NOTES[letter.grounds as Grounds]?.label ?? letter.grounds,
+    carrier,
+    carrierLabel: CARRIER_NOTES[carrier].label,
+    askLabel: ASK_LABELS[letter.ask as Ask] ?? letter.ask,
     body: letter.body,
     date,
     dateLabel: dateLabel(date),
@@ -105,14 +159,9 @@ export function caseLabel(index: number): string {
   return `Case ${String(index + 1).padStart(4, "0")}`;
 }
 
-/** What a seat of this role may do to the case now, as the machine allows (nothing once the run is not live). */
-function actionsFor(world: World, i: number, role: SeatRole, live: boolean): SeatAction[] {
-  if (!live) return [];
-  if (role === "petitioner") {
-    return ADDRESSEES.filter((addressee) => world.canSend(i, caseEventId({ type: "complaint.file", addressee }))).map(
-      (addressee) => ({ type: "complaint.file", addressee }),
-    );
-  }
+/** The decisions a procurator may take on the case now, as the machine allows (nothing once the run is not live). */
+function decisionsFor(world: World, i: number, role: SeatRole, live: boolean): DecisionAction[] {
+  if (!live || role !== "procurator") return [];
   return DECISIONS.filter((decision) => world.canSend(i, caseEventId({ type: "review.decide", decision }))).map(
     (decision) => ({ type: "review.decide", decision }),
   );
@@ -129,19 +178,22 @@ export function caseView(world: World, i: number, role: SeatRole, live: boolean)
     termYears: facts.termYears,
     persons: facts.persons,
     outcome,
-    version: world.caseVersion(i),
-    actions: actionsFor(world, i, role, live),
   };
   if (role === "petitioner") {
     // Only what a petitioner could know: never the stage the case sits in.
     const history = world.caseHistory(i);
+    const extrajudicial = EXTRAJUDICIAL_ORGANS.includes(facts.organ);
     const known = petitionerKnowledge(history, outcome, path, world.now, facts);
-    const received = petitionerReceived(history, outcome).map((r) => {
+    const canAsk = live && world.canSend(i, EVENT_IDS.spravkaRequest);
+    const received = petitionerReceived(history, outcome, extrajudicial).map((r) => {
       const date = simDate(world.scenario.startDate, r.day);
       return { ...r, date, dateLabel: dateLabel(date) };
     });
     return {
       ...base,
+      version: petitionerVersion(history, outcome, extrajudicial),
+      actions: [],
+      petition: { canWrite: live, spravkaFrom: canAsk ? (SPRAVKA_OFFICES[facts.spravkaRequests] ?? null) : null },
       stage: null,
       stageLabel: known.headline,
       state: known.detail,
@@ -157,6 +209,8 @@ export function caseView(world: World, i: number, role: SeatRole, live: boolean)
   const { stage, sinceDay } = world.caseStage(i);
   return {
     ...base,
+    version: world.caseVersion(i),
+    actions: decisionsFor(world, i, role, live),
     stage,
     stageLabel: stage
       ? STAGE_LABELS[stage]
@@ -177,8 +231,18 @@ export function caseView(world: World, i: number, role: SeatRole, live: boolean)
  */
 export function seatViewKey(world: World, status: string, role: string, caseIndexes: readonly number[]): string {
   let key = `${status}|${role}|${Math.floor(world.now)}`;
-  for (const i of caseIndexes) key += `|${i}:${world.caseVersion(i)}`;
+  for (const i of caseIndexes) {
+    key += `|${i}:${role === "petitioner" ? petitionerCaseKey(world, i) : world.caseVersion(i)}`;
+  }
   return key;
+}
+
+/** What a petitioner can know of case i, as a key (see petitionerVersion). */
+function petitionerCaseKey(world: World, i: number): string {
+  const facts = world.caseFacts(i);
+  const { outcome } = world.caseState(i);
+  const canAsk = world.canSend(i, EVENT_IDS.spravkaRequest);
+  return `${petitionerVersion(world.caseHistory(i), outcome, EXTRAJUDICIAL_ORGANS.includes(facts.organ))}${canAsk ? "s" : ""}`;
 }
 
 export function seatView(

@@ -2,12 +2,17 @@ import { CASE_MACHINE_VERSION, type CaseContext, type CaseEvent, type CaseInput 
 import {
   ADDRESSEES,
   ARTICLES,
+  CARRIERS,
   COURT_RULINGS,
+  GROUNDS,
   DECISIONS,
   OUTCOMES,
   SENTENCING_ORGANS,
   STAGES,
+  type Addressee,
+  type Carrier,
   type Decision,
+  type Grounds,
   type Outcome,
   type Stage,
 } from "@/machines/vocabulary";
@@ -16,6 +21,7 @@ import { snap } from "./case-reducer";
 import { CaseStepper, REFUSED } from "./case-stepper";
 import { sampleDays, type Distribution } from "./distributions";
 import { EventQueue } from "./event-queue";
+import { PETITION_EFFECTS } from "./petitions";
 import { WorkQueue } from "./work-queue";
 import { childStream, hashString, pickWeighted, rngFromState, seedOf, uniformAt, type Rng } from "./rng";
 import { applyEffectTo, type Effect, type Scenario } from "./scenario-schema";
@@ -35,6 +41,16 @@ const enum Kind {
 const LETTER_OF_EVENT = Int8Array.from(CASE_EVENTS, (_, id) => EVENT_IDS.fileTo.indexOf(id));
 const DECISION_OF_EVENT = Int8Array.from(CASE_EVENTS, (_, id) => EVENT_IDS.decide.indexOf(id));
 
+/** How the grounds of the latest letter weigh a decision at review (lib/sim/petitions.ts). */
+function groundsFactor(grounds: Grounds, decision: Decision): number {
+  if (grounds === "noEvidence" && (decision === "fullRehabilitation" || decision === "reclassification")) {
+    return PETITION_EFFECTS.noEvidenceReview.by;
+  }
+  // Only where the amnesty can apply at all: the machine refuses it for longer terms anyway.
+  if (grounds === "amnesty" && decision === "amnesty1953") return PETITION_EFFECTS.amnestyReview.by;
+  return 1;
+}
+
 /** Where a letter in transit ends up, in the order of the routing weights. */
 const ROUTES = [EVENT_IDS.register, EVENT_IDS.forwardToAccused, EVENT_IDS.lose, EVENT_IDS.formReply];
 
@@ -43,6 +59,12 @@ const enum Seat {
   Petitioner = 1,
   Procurator = 2,
 }
+
+/** In a seated case's story, event ids from here up are letters noted without a change of state (see noteLetter). */
+const NOTED = 1000;
+
+/** One entry of a seated case's story; `noted`: a letter that joined the pile and changed nothing. */
+export type CaseHistoryEntry = { day: number; event: CaseEvent; noted?: true };
 
 /** Case events are queued with the case's epoch, so a plan made for an earlier state is dropped. */
 const EVENT_BITS = 64;
@@ -135,6 +157,8 @@ export type SavedWorld = {
   queue: [time: number, kind: number, a: number, b: number][];
   /** Seated cases' stories (absent in runs saved before seats kept one). */
   history?: [caseIndex: number, story: number[]][];
+  /** Cases whose latest letter had other grounds or another carrier than the bots' (absent before issue #5). */
+  petitions?: [caseIndex: number, grounds: number, carrier: number][];
 };
 
 export type StageSummary = { stage: Stage; meanWaitDays: number; maxQueue: number };
@@ -183,6 +207,11 @@ export class World {
   private readonly epoch: Uint32Array;
   /** Who the case's latest letter is addressed to (index into ADDRESSEES), for routing. */
   private readonly addressee: Uint8Array;
+  /** The latest letter's grounds and carrier (indexes into GROUNDS, CARRIERS; 0 for bots' letters). */
+  private readonly grounds: Uint8Array;
+  private readonly carrier: Uint8Array;
+  /** Grounds and carrier for the letter being filed now (see fileLetter). */
+  private pending = { grounds: 0, carrier: 0 };
   private readonly stageOf: Int8Array;
   private readonly stageSince: Float64Array;
   private readonly knownSince: Float64Array;
@@ -231,6 +260,8 @@ export class World {
     this.streams = new Uint32Array(n);
     this.reviewDays = new Float32Array(n);
     this.addressee = new Uint8Array(n);
+    this.grounds = new Uint8Array(n);
+    this.carrier = new Uint8Array(n);
     this.epoch = new Uint32Array(n);
     this.seat = new Uint8Array(n);
     this.stageOf = new Int8Array(n).fill(-1);
@@ -303,6 +334,7 @@ export class World {
       decisionStats: [Array.from(this.decisionCount), Array.from(this.decisionPersons)],
       queue: this.queue.entries(),
       history: [...this.history].map(([i, story]) => [i, [...story]]),
+      petitions: this.petitions(),
     };
   }
 
@@ -349,6 +381,18 @@ export class World {
     this.decisionPersons.set(saved.decisionStats[1]!);
     for (const [time, kind, a, b] of saved.queue) this.queue.push(time, kind, a, b);
     for (const [i, story] of saved.history ?? []) this.history.set(i, [...story]);
+    for (const [i, grounds, carrier] of saved.petitions ?? []) {
+      this.grounds[i] = grounds;
+      this.carrier[i] = carrier;
+    }
+  }
+
+  private petitions(): NonNullable<SavedWorld["petitions"]> {
+    const out: NonNullable<SavedWorld["petitions"]> = [];
+    for (let i = 0; i < this.n; i++) {
+      if (this.grounds[i] !== 0 || this.carrier[i] !== 0) out.push([i, this.grounds[i]!, this.carrier[i]!]);
+    }
+    return out;
   }
 
   // ── randomness: a stream per case, one per institution ─────────────────
@@ -520,8 +564,13 @@ export class World {
         return;
       case Driver.ComplaintInTransit: {
         const to = ADDRESSEES[this.addressee[i]!]!;
-        const transit = now + this.sample(i, p.institutions.complaintTransit);
-        if (to === "presidium" && this.caseDraw(i) < p.institutions.presidiumPardonShare) {
+        const grounds = GROUNDS[this.grounds[i]!]!;
+        const carrier = CARRIERS[this.carrier[i]!]!;
+        const E = PETITION_EFFECTS;
+        const slower = carrier === "friend" ? E.friendTransit.by : carrier === "relative" ? E.relativeTransit.by : 1;
+        const transit = now + this.sample(i, p.institutions.complaintTransit) * slower;
+        const pardonShare = p.institutions.presidiumPardonShare * (grounds === "mercy" ? E.mercyPardon.by : 1);
+        if (to === "presidium" && this.caseDraw(i) < pardonShare) {
           this.queue.push(transit + this.sample(i, p.institutions.presidiumDays), Kind.Petition, i, EVENT_IDS.pardon);
         }
         const r = p.institutions.routing[to];
@@ -530,6 +579,10 @@ export class World {
         w[1] = r.forwardToAccused;
         w[2] = r.lose;
         w[3] = r.formReply;
+        // How it travels and what it rests on (lib/sim/petitions.ts).
+        if (carrier === "friend") w[1] = w[2] = w[1]! * E.friendDiverted.by;
+        if (carrier === "relative") w[2] = w[2]! * E.relativeLose.by;
+        if (grounds === "amnesty" && this.termYears[i]! > 5 && to !== "presidium") w[3] = w[3]! * E.amnestyRefused.by;
         // The schema guarantees a positive weight, so k ≥ 0.
         this.at(i, transit, ROUTES[this.pick(i, w)]!);
         return;
@@ -576,9 +629,10 @@ export class World {
       case Driver.CommissionReview: {
         if (this.seat[i] === Seat.Procurator) return; // the student decides
         const weights = this.decisionWeights;
+        const grounds = GROUNDS[this.grounds[i]!]!;
         for (let k = 0; k < DECISIONS.length; k++) {
           const d = DECISIONS[k]!;
-          const w = p.policy.decisions[d] * (d === "confirmRefusal" ? p.policy.bias : 1);
+          const w = p.policy.decisions[d] * (d === "confirmRefusal" ? p.policy.bias : 1) * groundsFactor(grounds, d);
           weights[k] = w > 0 && this.stepper.can(stateId, this.decisionIds[k]!) ? w : 0;
         }
         // No decision the policy allows is available: the file stays on the desk.
@@ -610,7 +664,8 @@ export class World {
         const when = now + this.sample(i, p.institutions.spravkaWait);
         if (this.caseDraw(i) < p.institutions.spravkaIssueShare[Math.min(3, level)]!)
           this.at(i, when, EVENT_IDS.spravkaIssue);
-        else if (level < 3) this.at(i, when, EVENT_IDS.spravkaRequest);
+        // A seated petitioner asks again (or not) themselves, from their desk.
+        else if (level < 3 && this.seat[i] !== Seat.Petitioner) this.at(i, when, EVENT_IDS.spravkaRequest);
         return;
       }
       default:
@@ -647,7 +702,11 @@ export class World {
       story.push(this.now, eventId);
     }
     const letterTo = LETTER_OF_EVENT[eventId]!;
-    if (letterTo >= 0) this.addressee[i] = letterTo;
+    if (letterTo >= 0) {
+      this.addressee[i] = letterTo;
+      this.grounds[i] = this.pending.grounds;
+      this.carrier[i] = this.pending.carrier;
+    }
     this.state[i] = next;
     const decision = DECISION_OF_EVENT[eventId]!;
     if (decision >= 0) {
@@ -660,6 +719,20 @@ export class World {
     if (this.kindOf(next) === Driver.ComplaintInTransit) this.lettersWritten++;
     this.enter(i, next);
     return true;
+  }
+
+  /**
+   * A student's letter: complaint.file to `addressee`, resting on `grounds`,
+   * carried by `carrier` (lib/sim/petitions.ts). Returns false, changing
+   * nothing, if the machine refuses it.
+   */
+  fileLetter(i: number, letter: { addressee: Addressee; grounds: Grounds; carrier: Carrier }): boolean {
+    this.pending = { grounds: GROUNDS.indexOf(letter.grounds), carrier: CARRIERS.indexOf(letter.carrier) };
+    try {
+      return this.sendCaseEvent(i, caseEventId({ type: "complaint.file", addressee: letter.addressee }));
+    } finally {
+      this.pending = { grounds: 0, carrier: 0 };
+    }
   }
 
   /** Advances simulated time to `day` (not past the horizon), processing every event due by then. */
@@ -796,11 +869,30 @@ export class World {
    * every change of state, with its simulated day and the event (a player's,
    * a bot's or an institution's). Empty for cases no student sits on.
    */
-  caseHistory(i: number): { day: number; event: CaseEvent }[] {
+  caseHistory(i: number): CaseHistoryEntry[] {
     const story = this.history.get(i) ?? [];
-    const out: { day: number; event: CaseEvent }[] = [];
-    for (let k = 0; k < story.length; k += 2) out.push({ day: story[k]!, event: CASE_EVENTS[story[k + 1]!]! });
+    const out: CaseHistoryEntry[] = [];
+    for (let k = 0; k < story.length; k += 2) {
+      const id = story[k + 1]!;
+      out.push(
+        id >= NOTED
+          ? { day: story[k]!, event: CASE_EVENTS[id - NOTED]!, noted: true }
+          : { day: story[k]!, event: CASE_EVENTS[id]! },
+      );
+    }
     return out;
+  }
+
+  /**
+   * Notes in a seated case's story a letter the machine did not take (an
+   * earlier one still unanswered, or the case already under review): it
+   * joins the pile and changes nothing else.
+   */
+  noteLetter(i: number, addressee: Addressee): void {
+    if (this.seat[i] === Seat.Bot) return;
+    let story = this.history.get(i);
+    if (!story) this.history.set(i, (story = []));
+    story.push(this.now, NOTED + caseEventId({ type: "complaint.file", addressee }));
   }
 
   /** How many cases the world holds. */

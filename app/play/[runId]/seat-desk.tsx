@@ -5,7 +5,7 @@ import { StreamBadge, useLiveStream } from "@/app/_components/use-live-stream";
 import { ADDRESSEE_LABELS, DECISION_LABELS } from "@/lib/labels";
 import { Document, DocumentText } from "@/app/_components/document";
 import { SourceTag } from "@/app/_components/source-tag";
-import { LETTER_MAX } from "@/lib/runs/policy";
+import { PetitionForm } from "./petition-form";
 import type { CaseView, ClockView, LetterView, SeatView } from "@/lib/runs/views";
 import type { SeatAction } from "@/lib/runs/validation";
 
@@ -148,6 +148,7 @@ export function SeatDesk({
                 runId={view.run.id}
                 role={role}
                 item={c}
+                friendUsed={letters.some((l) => l.caseIndex === c.index && l.carrier === "friend")}
                 onCase={(next) => setView((v) => withCase(v, next))}
                 onLetter={(l) => setLetters((all) => [...all, l])}
               />
@@ -206,6 +207,9 @@ function Timeline({ letters, cases }: { letters: LetterView[]; cases: CaseView[]
                     </time>,
                   ],
                   ["About", e.letter.caseLabel],
+                  ["Asking for", e.letter.askLabel],
+                  ["Grounds", e.letter.groundsLabel],
+                  ["Sent", e.letter.carrierLabel],
                 ]}
               >
                 <DocumentText text={e.letter.body} />
@@ -252,53 +256,36 @@ function newRequestId(): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-function actionKey(a: SeatAction): string {
-  return a.type === "complaint.file" ? a.addressee : a.decision;
-}
-
-function actionLabel(a: SeatAction): string {
-  return a.type === "complaint.file" ? ADDRESSEE_LABELS[a.addressee] : DECISION_LABELS[a.decision];
-}
-
 type ActResponse = { ok: true; case: CaseView; letter?: LetterView } | { ok: false; error: string; case?: CaseView };
 
 function CaseCard({
   runId,
   role,
   item,
+  friendUsed,
   onCase,
   onLetter,
 }: {
   runId: string;
   role: "procurator" | "petitioner";
   item: CaseView;
+  friendUsed: boolean;
   onCase: (c: CaseView) => void;
   onLetter: (l: LetterView) => void;
 }) {
-  const [choice, setChoice] = useState("");
+  const [decision, setDecision] = useState("");
   const [pending, setPending] = useState(false);
   // A message belongs to the case as it was then: once the case moves on, it is no longer shown.
   const [message, setMessage] = useState<{ ok: boolean; text: string; version: number } | null>(null);
   const statusRef = useRef<HTMLParagraphElement>(null);
   const headingId = `case-${item.index}`;
-  const [letter, setLetter] = useState("");
-  // A petitioner's letter has an obvious default; a procurator's decision must be chosen on purpose.
-  const selected =
-    item.actions.find((a) => actionKey(a) === choice) ?? (role === "petitioner" ? item.actions[0] : undefined);
   const shown = message && message.version === item.version ? message : null;
 
-  async function act(event: React.FormEvent) {
-    event.preventDefault();
-    if (!selected) {
-      setMessage({ ok: false, text: "Choose a decision first.", version: item.version });
-      return;
-    }
-    if (selected.type === "complaint.file" && letter.trim() === "") {
-      setMessage({ ok: false, text: "Write your letter before sending it.", version: item.version });
-      return;
-    }
+  /** Sends one action; resolves true if the server took it. */
+  async function send(action: SeatAction, letter?: string): Promise<boolean> {
     setPending(true);
     setMessage(null);
+    let ok = false;
     try {
       const response = await fetch(`/api/runs/${runId}/act`, {
         method: "POST",
@@ -307,28 +294,17 @@ function CaseCard({
           requestId: newRequestId(),
           caseIndex: item.index,
           expectedVersion: item.version,
-          action: selected,
-          ...(selected.type === "complaint.file" ? { letter } : {}),
+          action,
+          ...(letter !== undefined ? { letter } : {}),
         }),
       });
       const result = (await response.json()) as ActResponse;
       if (result.case) onCase(result.case);
-      if (result.ok && result.letter) {
-        onLetter(result.letter);
-        setLetter("");
-      }
+      if (result.ok && result.letter) onLetter(result.letter);
+      ok = result.ok;
       const version = result.case?.version ?? item.version;
       setMessage(
-        result.ok
-          ? {
-              ok: true,
-              text:
-                selected.type === "complaint.file"
-                  ? `Your letter to ${ADDRESSEE_LABELS[selected.addressee]} is on its way.`
-                  : "Your decision is recorded.",
-              version,
-            }
-          : { ok: false, text: result.error, version },
+        result.ok ? { ok: true, text: doneText(action), version } : { ok: false, text: result.error, version },
       );
     } catch {
       setMessage({
@@ -341,6 +317,17 @@ function CaseCard({
       // The form may be gone now (nothing more to do): keep keyboard focus on the outcome, not the page top.
       requestAnimationFrame(() => statusRef.current?.focus());
     }
+    return ok;
+  }
+
+  async function decide(event: React.FormEvent) {
+    event.preventDefault();
+    const chosen = item.actions.find((a) => a.decision === decision);
+    if (!chosen) {
+      setMessage({ ok: false, text: "Choose a decision first.", version: item.version });
+      return;
+    }
+    await send(chosen);
   }
 
   return (
@@ -381,51 +368,57 @@ function CaseCard({
           </ul>
         </details>
       ) : null}
-      {item.actions.length > 0 ? (
-        <form onSubmit={act} className="space-y-2 font-sans">
+      {item.petition?.spravkaFrom ? (
+        <form
+          className="font-sans"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void send({ type: "spravka.request" });
+          }}
+        >
+          <button type="submit" className="btn btn-secondary w-full" disabled={pending}>
+            Ask {item.petition.spravkaFrom} for your spravka
+          </button>
+        </form>
+      ) : null}
+      {item.petition?.canWrite ? (
+        <details className="font-sans" open={!item.received?.length && item.waitingDays === null}>
+          <summary className="cursor-pointer font-semibold text-accent">
+            Write a letter<span className="sr-only"> about {item.label}</span>
+          </summary>
+          <div className="mt-3">
+            <PetitionForm
+              idPrefix={headingId}
+              caseLabel={item.label}
+              friendUsed={friendUsed}
+              pending={pending}
+              onSend={(action, body) => send(action, body)}
+            />
+          </div>
+        </details>
+      ) : null}
+      {role === "procurator" && item.actions.length > 0 ? (
+        <form onSubmit={decide} className="space-y-2 font-sans">
           <label htmlFor={`${headingId}-choice`} className="field-label">
-            {role === "petitioner" ? "Write a complaint to" : "Decision"}
-            <span className="sr-only"> on {item.label}</span>
+            Decision<span className="sr-only"> on {item.label}</span>
           </label>
           <select
             id={`${headingId}-choice`}
             className="field-input"
-            value={selected ? actionKey(selected) : ""}
-            onChange={(e) => setChoice(e.target.value)}
+            value={decision}
+            onChange={(e) => setDecision(e.target.value)}
           >
-            {role === "procurator" ? (
-              <option value="" disabled>
-                Choose a decision…
-              </option>
-            ) : null}
+            <option value="" disabled>
+              Choose a decision…
+            </option>
             {item.actions.map((a) => (
-              <option key={actionKey(a)} value={actionKey(a)}>
-                {actionLabel(a)}
+              <option key={a.decision} value={a.decision}>
+                {DECISION_LABELS[a.decision]}
               </option>
             ))}
           </select>
-          {role === "petitioner" ? (
-            <div>
-              <label htmlFor={`${headingId}-letter`} className="field-label">
-                Your letter<span className="sr-only"> about {item.label}</span>
-              </label>
-              <textarea
-                id={`${headingId}-letter`}
-                value={letter}
-                onChange={(e) => setLetter(e.target.value)}
-                maxLength={LETTER_MAX}
-                rows={5}
-                className="field-input font-typewriter"
-                aria-describedby={`${headingId}-letter-hint`}
-              />
-              <p id={`${headingId}-letter-hint`} className="field-hint">
-                In your own words: who you are, what happened, what you ask for. {letter.length.toLocaleString("en")} of{" "}
-                {LETTER_MAX.toLocaleString("en")} characters.
-              </p>
-            </div>
-          ) : null}
           <button type="submit" className="btn btn-primary w-full" disabled={pending}>
-            {pending ? "Sending…" : role === "petitioner" ? "Send the letter" : "Record the decision"}
+            {pending ? "Sending…" : "Record the decision"}
           </button>
         </form>
       ) : null}
@@ -439,4 +432,10 @@ function CaseCard({
       </p>
     </Document>
   );
+}
+
+function doneText(action: SeatAction): string {
+  if (action.type === "complaint.file") return `Your letter to ${ADDRESSEE_LABELS[action.addressee]} is on its way.`;
+  if (action.type === "spravka.request") return "Your request is sent. Now you wait again.";
+  return "Your decision is recorded.";
 }

@@ -14,7 +14,7 @@ export type CreateRunState = {
 
 export async function createRunAction(previous: CreateRunState, formData: FormData): Promise<CreateRunState> {
   const attempt = (previous.attempt ?? 0) + 1;
-  const fields = ["title", "scenarioId", "procuratorSeats", "petitionerSeats", "speed"] as const;
+  const fields = ["title", "scenarioId", "procuratorSeats", "petitionerSeats", "speed", "seed"] as const;
   const values = Object.fromEntries(fields.map((f) => [f, String(formData.get(f) ?? "")]));
   let user;
   try {
@@ -30,6 +30,7 @@ export async function createRunAction(previous: CreateRunState, formData: FormDa
     procuratorSeats: formData.get("procuratorSeats") || undefined,
     petitionerSeats: formData.get("petitionerSeats") || undefined,
     speed: formData.get("speed") || undefined,
+    seed: formData.get("seed") ?? undefined,
   });
   if (!result.ok) return { attempt, fieldErrors: result.fieldErrors, values };
   redirect(`/runs/${result.runId}`);

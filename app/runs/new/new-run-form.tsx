@@ -117,6 +117,20 @@ function RunFields({
         error={state.fieldErrors?.speed}
         hint={speedHint(speed, scenario.horizonDays)}
       />
+      <details className="rounded-md border border-line p-3" open={Boolean(state.fieldErrors?.seed)}>
+        <summary className="cursor-pointer font-semibold">More settings</summary>
+        <div className="mt-3">
+          <Field
+            name="seed"
+            label="Seed (optional)"
+            type="text"
+            inputMode="numeric"
+            defaultValue={state.values?.seed ?? ""}
+            error={state.fieldErrors?.seed}
+            hint="Leave blank for a fresh run. The same seed, scenario and students' actions replay the same history — useful to run one scenario the same way for two classes."
+          />
+        </div>
+      </details>
       <button type="submit" className="btn btn-primary" disabled={pending}>
         {pending ? "Creating…" : "Create the run and open the lobby"}
       </button>

@@ -1,0 +1,146 @@
+import type { Addressee, Carrier, Grounds, SourceKey } from "@/machines/vocabulary";
+
+/**
+ * How a letter's grounds and its carrier move the odds in the engine (issue
+ * #5). The *direction* of every effect rests on a source; the sources give no
+ * magnitudes, so every factor here is labelled invented (ADR 0009).
+ *
+ * Factors multiply the scenario's own weights, so a letter pleading plain
+ * innocence through the camp post (what the bots write) changes nothing and
+ * the calibration of ADR 0007 stands.
+ */
+export type Effect = {
+  /** the factor (1 = no change) */
+  by: number;
+  /** what the direction of the effect rests on */
+  source: SourceKey;
+  /** plain English, for the letter form and the sources page */
+  note: string;
+  /** the size of the factor is not in the sources */
+  magnitude: "invented";
+};
+
+const effect = (by: number, source: SourceKey, note: string): Effect => ({ by, source, note, magnitude: "invented" });
+
+export const PETITION_EFFECTS = {
+  /** grounds "noEvidence": a reviewing procurator weighs facts, so rehabilitation and reclassification come more often */
+  noEvidenceReview: effect(
+    2,
+    "adler-ch3",
+    "Reviews were told to weigh facts, not stamps and signatures; forced confessions and handwriting experts alone were found to be no proof.",
+  ),
+  /** grounds "amnesty" with a term of five years or less: the 1953 amnesty is applied more often */
+  amnestyReview: effect(
+    3,
+    "adler-ch3",
+    "The March 1953 amnesty freed sentences of up to five years; a letter that says so points the review to it.",
+  ),
+  /** grounds "amnesty" with a longer term: a form reply sending the writer elsewhere */
+  amnestyRefused: effect(
+    3,
+    "adler-ch3",
+    "Political sentences over five years were left out of the amnesty; one man with six years, not five, was told to go to the Presidium.",
+  ),
+  /** grounds "mercy" to the Presidium: its pardon ("does not object to rescinding") comes more often */
+  mercyPardon: effect(
+    3,
+    "adler-ch3",
+    "The Presidium rescinded sentences on petition in stock words — “justifiably sentenced”, but no objection to rescinding: a pardon, never rehabilitation.",
+  ),
+  /** carrier "relative": the letter must first reach the relative, but it never goes through the camp post */
+  relativeTransit: effect(
+    1.5,
+    "adler-ch3",
+    "Relatives wrote to the KGB, the Procuracy or Voroshilov themselves; the letter first had to reach them.",
+  ),
+  relativeLose: effect(
+    0.5,
+    "adler-ch3",
+    "A relative's letter does not pass through camp censorship and the camp post.",
+  ),
+  /** carrier "friend": handed on in Moscow, it is neither lost nor sent back to the camp — but it is slow */
+  friendTransit: effect(
+    3,
+    "adler-ch3",
+    "Barkhanov's friend handed his letter to the MVD Minister; he was freed from exile nine months later.",
+  ),
+  friendDiverted: effect(
+    0,
+    "adler-ch3",
+    "A letter handed over in person in Moscow is not lost in the post nor sent back to the camp chiefs.",
+  ),
+} as const satisfies Record<string, Effect>;
+
+/** What each grounds option means, for the letter form (effects above). */
+export const GROUNDS_NOTES: Record<Grounds, { label: string; note: string; source: SourceKey }> = {
+  innocence: {
+    label: "I am innocent",
+    note: "The plain plea most letters made.",
+    source: "adler-ch3",
+  },
+  noEvidence: {
+    label: "The case rests on no real evidence",
+    note: PETITION_EFFECTS.noEvidenceReview.note,
+    source: "adler-ch3",
+  },
+  amnesty: {
+    label: "The 1953 amnesty should cover me",
+    note: `${PETITION_EFFECTS.amnestyReview.note} ${PETITION_EFFECTS.amnestyRefused.note}`,
+    source: "adler-ch3",
+  },
+  mercy: {
+    label: "Mercy: my age, my health, my family",
+    note: PETITION_EFFECTS.mercyPardon.note,
+    source: "adler-ch3",
+  },
+};
+
+/** What each way of sending costs and does, for the letter form. */
+export const CARRIER_NOTES: Record<Carrier, { label: string; note: string; cost: string; source: SourceKey }> = {
+  self: {
+    label: "Send it myself",
+    note: "Through the camp post and its censor, like most letters.",
+    cost: "Nothing more than the waiting.",
+    source: "adler-ch3",
+  },
+  relative: {
+    label: "Ask a relative to send it",
+    note: PETITION_EFFECTS.relativeLose.note,
+    cost: "Slower: it has to reach them first.",
+    source: "adler-ch3",
+  },
+  friend: {
+    label: "Ask a friend in Moscow to hand it on",
+    note: PETITION_EFFECTS.friendDiverted.note,
+    cost: "Once only — a favour you can ask one time — and slow: Barkhanov still waited nine months.",
+    source: "adler-ch3",
+  },
+};
+
+/** What was known of each addressee, for the letter form (the scenario's routing weights carry the odds). */
+export const ADDRESSEE_NOTES: Record<Addressee, { note: string; source: SourceKey }> = {
+  campAdministration: {
+    note: "The camp's own office. Complaints were often passed to the very camp chiefs they accused.",
+    source: "adler-ch3",
+  },
+  campProcurator: {
+    note: "Since February 1954 under the RSFSR Procuracy. The May 1954 decree told camps to forward complaints to the review commissions.",
+    source: "adler-ch3",
+  },
+  provincialProcuracy: {
+    note: "Ran the province's review commission, which was told to work from registered complaints.",
+    source: "adler-ch3",
+  },
+  kgb: {
+    note: "In some provinces (Tomsk) letters went to the KGB division.",
+    source: "adler-ch3",
+  },
+  presidium: {
+    note: "Voroshilov's Presidium of the Supreme Soviet could pardon — “justifiably sentenced”, no objection to rescinding — but it was never rehabilitation. Many got a form reply.",
+    source: "adler-ch3",
+  },
+  generalProcurator: {
+    note: "Rudenko's USSR Procuracy in Moscow, at the top of the chain. Now and then Rudenko took a case to Voroshilov himself — rarely.",
+    source: "adler-ch3",
+  },
+};

@@ -53,6 +53,28 @@ function where(facts: CaseInput): string {
  * facts (sentencing organ, article, custody), so it always fits the file.
  */
 export function characterCard(facts: CaseInput, caseIndex: number): CharacterCard {
+  const prisoner = prisonerCard(facts, caseIndex);
+  // One seat in four writes as a relative (card 12): same case, written from outside the camp
+  // (cards told in the prisoner's own voice stay with the prisoner).
+  if (caseIndex % 4 !== 3 || /\byou/i.test(prisoner.who)) return prisoner;
+  const relation = RELATIONS[Math.floor(caseIndex / 4) % RELATIONS.length]!;
+  return {
+    ...prisoner,
+    name: compositeName(caseIndex + 5),
+    card: `Card 12: a relative writing for a prisoner (${prisoner.card.replace(/^Card \d+: /, "")})`,
+    who: `You are the ${relation} of ${prisoner.name}, and you write for them. Their sentence: ${prisoner.who.charAt(0).toLowerCase()}${prisoner.who.slice(1)}`,
+    where: `You live at home, outside the camp. ${prisoner.name}: ${prisoner.where.charAt(0).toLowerCase()}${prisoner.where.slice(1)}`,
+    wants: `For ${prisoner.name}: ${prisoner.wants.charAt(0).toLowerCase()}${prisoner.wants.slice(1)} Relatives wrote to the KGB, the Procuracy or Voroshilov.`,
+  };
+}
+
+const RELATIONS = ["wife", "daughter", "son", "sister", "brother", "husband"] as const;
+
+function isCourt(facts: CaseInput): boolean {
+  return facts.organ === "court" || facts.organ === "militaryTribunal" || facts.organ === "militaryCollegium";
+}
+
+function prisonerCard(facts: CaseInput, caseIndex: number): CharacterCard {
   const name = compositeName(caseIndex);
   const term = `${facts.termYears} years`;
   const group = facts.persons > 1 ? ` One of ${facts.persons} people sentenced in the same case.` : "";
@@ -64,6 +86,28 @@ export function characterCard(facts: CaseInput, caseIndex: number): CharacterCar
       who: `Sentenced by the Special Conference (OSO), an out-of-court board, to ${term}; now in exile.${group}`,
       wants:
         "An end to exile. For out-of-court sentences the commission's decision is final, and 1954 orders freed many such exiles.",
+    };
+  }
+  if (facts.custody === "exile" && caseIndex % 3 === 1) {
+    return {
+      ...base,
+      card: "Card 4: the returnee whose clean passport was taken",
+      who: `Sentenced to ${term} under article ${facts.article}. The term ended; you stayed on as a free worker at the camp. In 1954 the police took your clean passport and gave you one with “minuses”.${group}`,
+      where:
+        "Out of the camp but not free: the sentence stands, your passport bars the big cities, and you may not move.",
+      wants:
+        "Your clean passport back. Told that the amnesty covers five years, not your six, and to “go to the Presidium”.",
+    };
+  }
+  if (facts.custody === "exile" && caseIndex % 3 === 2) {
+    return {
+      ...base,
+      card: "Card 5: the former student",
+      who: `Sentenced to ${term} for “anti-Soviet agitation” as a student; freed early, but the conviction stands.${group}`,
+      where:
+        "Out of the camp but not free: with the sentence standing, no union card, no vote, no university — and you may not move.",
+      wants:
+        "Your rights back: to study, to vote, to join a union. The answer such people got: “justifiably sentenced”, but no objection to rescinding — a pardon, not rehabilitation.",
     };
   }
   if (facts.custody === "exile") {
@@ -84,15 +128,32 @@ export function characterCard(facts: CaseInput, caseIndex: number): CharacterCar
         "To have the crime reclassified: in September 1954 the RSFSR Supreme Court treated such conduct as a lesser crime.",
     };
   }
+  if (facts.article === "58-10" && isCourt(facts) && caseIndex % 3 === 1) {
+    return {
+      ...base,
+      card: "Card 6: the handwriting case",
+      who: `Sentenced by a court to ${term} over anonymous letters you say you never wrote. You never confessed; the court relied on handwriting experts alone.${group}`,
+      wants:
+        "Release. In a Leningrad case like yours, the experts' opinion was ruled to be no proof and the case was suspended: “no grounds for arrest”.",
+    };
+  }
+  if (facts.article === "58-10" && isCourt(facts) && caseIndex % 3 === 2) {
+    return {
+      ...base,
+      card: "Card 7: the man who said the USSR would lose a war",
+      who: `Sentenced by a court to ${term} under 58-10 for saying, in 1952, that the USSR would lose a war.${group}`,
+      wants:
+        "Release. Warning: in a case like this (Butov, 1955) the sentence was rescinded — and he was sent to the Serbsky psychiatric institute instead of home.",
+    };
+  }
   if (facts.article === "58-10") {
     return {
       ...base,
       card: "Card 1: the 58-10 agitator",
       who: `Sentenced to ${term} for “anti-Soviet agitation”: things said among acquaintances.${group}`,
-      wants:
-        facts.organ === "court" || facts.organ === "militaryTribunal" || facts.organ === "militaryCollegium"
-          ? "Release. A court passed the sentence, so the commission can only recommend; a court must decide."
-          : "Release. An out-of-court board passed the sentence, so the commission's decision is final.",
+      wants: isCourt(facts)
+        ? "Release. A court passed the sentence, so the commission can only recommend; a court must decide."
+        : "Release. An out-of-court board passed the sentence, so the commission's decision is final.",
     };
   }
   if (facts.article === "58-1") {

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import type { SessionUser } from "@/lib/authz";
 import { db } from "@/lib/db";
+import { DRIVER_KINDS } from "@/lib/sim/engine";
 import { hashString } from "@/lib/sim/rng";
 import { actOnCase } from "./act-on-case";
 import { createRun } from "./create-run";
@@ -261,6 +262,39 @@ describe("acting on cases", () => {
       expect(seen.stage).toBeNull();
       expect(seen.state).not.toMatch(/camp chief|never arrived|clerk|procurator's desk|list/i);
     }
+  });
+
+  test("a petitioner's desk changes only when something they can know changes, and never names a hidden state", async () => {
+    const { runId, petitioner, theCase, joinCode } = await runningWithPetitioner();
+    const other = await join(joinCode, "Other");
+    const secret = "My private letter: the interrogator beat me.";
+    const friend = letter(theCase, "provincialProcuracy", secret, { carrier: "friend", grounds: "noEvidence" });
+    expect((await actOnCase(runId, petitioner.cookie, friend)).ok).toBe(true);
+    const hidden = new Set<string>();
+    let previous: { version: number; visible: string } | null = null;
+    for (let day = 0; day < 230; day++) {
+      now += TICK_MS; // one simulated day
+      const view = await getSeatView(runId, petitioner.cookie);
+      if (!view.ok) throw new Error(view.error);
+      const seen = view.view.cases[0]!;
+      hidden.add(await runStore.read(runId, (_, world) => world.caseState(theCase.index).path));
+      const json = JSON.stringify(view);
+      // No machine path, stage or inner description ever reaches the petitioner (the general
+      // "why is nothing happening?" is built from the addressee and the days waited alone).
+      for (const path of DRIVER_KINDS) expect(json).not.toContain(path);
+      expect(JSON.stringify({ ...view, view: { ...view.view, cases: [{ ...seen, why: [] }] } })).not.toMatch(/camp chief|never arrived|clerk|procurator's desk|"stage":"|forwarded|registered/i);
+      expect(seen.stage).toBeNull();
+      // Same version ⇔ the same things known (what came back, the headline, what can be done): a hidden
+      // move inside the machine must not show, not even as a new version.
+      const visible = JSON.stringify([seen.received?.map((r) => r.title), seen.stageLabel, seen.petition]);
+      if (previous) expect(visible === previous.visible).toBe(previous.version === seen.version);
+      previous = { version: seen.version, visible };
+      // Another seat of the same class never sees the letter.
+      const theirs = await getSeatView(runId, other.cookie);
+      expect(JSON.stringify(theirs)).not.toContain(secret);
+    }
+    // The case did move inside the machine meanwhile (registered, then on through the review).
+    expect(hidden.size).toBeGreaterThan(3);
   });
 
   test("a petitioner's letter moves their case on, with its grounds and carrier in the log", async () => {

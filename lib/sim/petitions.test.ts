@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { ADDRESSEES, type Addressee, type Carrier, type Grounds } from "@/machines/vocabulary";
+import { EVENT_IDS } from "@/machines/case-events";
 import { World } from "./engine";
 import { PETITION_EFFECTS } from "./petitions";
 import { findScenario } from "./scenarios";
@@ -173,5 +174,31 @@ describe("saving a run keeps each letter's grounds and carrier", () => {
     resumed.advanceTo(scenario.horizonDays);
     expect(resumed.save()).toEqual(world.save());
     expect(resumed.caseHistory(1).filter((h) => h.noted)).toHaveLength(1);
+  });
+});
+
+describe("the spravka loop, from the seat", () => {
+  test("bots never ask for a seated petitioner's spravka; the petitioner can, up to the General Procuracy", () => {
+    let waiting = 0;
+    for (const seed of SEEDS) {
+      const scenario = findScenario("chita-1954")!;
+      const { world, seated } = play(
+        "chita-1954",
+        seed,
+        { addressee: "provincialProcuracy", carrier: "friend", grounds: "noEvidence" },
+        scenario.horizonDays,
+      );
+      for (const i of seated) {
+        expect(world.caseHistory(i).some((h) => h.event.type === "spravka.request")).toBe(false);
+        if (world.caseState(i).path !== "spravka.awaiting") continue;
+        waiting++;
+        for (const office of ["spravka.atLocalMvd", "spravka.atProvincialProcuracy", "spravka.atGeneralProcuracy"]) {
+          expect(world.sendCaseEvent(i, EVENT_IDS.spravkaRequest)).toBe(true);
+          expect(world.caseState(i).path).toBe(office);
+        }
+        expect(world.canSend(i, EVENT_IDS.spravkaRequest)).toBe(false);
+      }
+    }
+    expect(waiting).toBeGreaterThan(0);
   });
 });

@@ -35,12 +35,14 @@ function compositeName(caseIndex: number): string {
   return `${first} ${initial}.`;
 }
 
-function where(facts: CaseInput): string {
+function where(facts: CaseInput & { passportMinus?: boolean }): string {
   switch (facts.custody) {
     case "exile":
       return "In exile: out of the camp, but not free to leave the settlement or to live with family.";
     case "released":
-      return "Released, but the sentence stands: a passport with “minuses” bars the big cities.";
+      return facts.passportMinus === false
+        ? "Free, with your rights restored."
+        : "Released, but the sentence stands: a passport with “minuses” bars the big cities.";
     case "psychiatric":
       return "Held in a psychiatric hospital.";
     default:
@@ -52,7 +54,7 @@ function where(facts: CaseInput): string {
  * The character card for a petitioner's case: chosen from the case's own
  * facts (sentencing organ, article, custody), so it always fits the file.
  */
-export function characterCard(facts: CaseInput, caseIndex: number): CharacterCard {
+export function characterCard(facts: CaseInput & { passportMinus?: boolean }, caseIndex: number): CharacterCard {
   const prisoner = prisonerCard(facts, caseIndex);
   // One seat in four writes as a relative (card 12): same case, written from outside the camp
   // (cards told in the prisoner's own voice stay with the prisoner).
@@ -74,7 +76,7 @@ function isCourt(facts: CaseInput): boolean {
   return facts.organ === "court" || facts.organ === "militaryTribunal" || facts.organ === "militaryCollegium";
 }
 
-function prisonerCard(facts: CaseInput, caseIndex: number): CharacterCard {
+function prisonerCard(facts: CaseInput & { passportMinus?: boolean }, caseIndex: number): CharacterCard {
   const name = compositeName(caseIndex);
   const term = `${facts.termYears} years`;
   const group = facts.persons > 1 ? ` One of ${facts.persons} people sentenced in the same case.` : "";

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import type { CaseEvent } from "@/machines/case-setup";
 import { OUTCOMES } from "@/machines/vocabulary";
-import { petitionerKnowledge, petitionerReceived } from "./petitioner-knowledge";
+import { petitionerKnowledge, petitionerOutcome, petitionerReceived, petitionerVersion } from "./petitioner-knowledge";
 
 const story = (...events: [number, CaseEvent][]) => events.map(([day, event]) => ({ day, event }));
 const wrote = [3, { type: "complaint.file", addressee: "campAdministration" }] as [number, CaseEvent];
@@ -105,5 +105,52 @@ describe("what freedom meant afterwards", () => {
       passportMinus: false,
     });
     expect(cleared.detail).not.toMatch(/minuses|Exile/);
+  });
+});
+
+describe("rehabilitated on paper, without the spravka", () => {
+  test("the simulator's 'rehabilitated' is not yet the person's: no spravka, no decision in hand", () => {
+    const suspended = story(wrote, [300, { type: "court.rule", ruling: "suspend" }]);
+    const k = petitionerKnowledge(suspended, "rehabilitated", "spravka.awaiting", 320);
+    expect(k.headline).toMatch(/no spravka has come/);
+    expect(k.detail).toMatch(/ask the local MVD/);
+    const lived = petitionerOutcome("rehabilitated", "spravka.awaiting");
+    expect(lived).toBe("pending");
+    expect(petitionerReceived(suspended, lived).map((r) => r.title)).toEqual(["The court's notice"]);
+  });
+
+  test("each request climbs one office, and the timeline keeps it", () => {
+    const asked = story(
+      wrote,
+      [300, { type: "court.rule", ruling: "suspend" }],
+      [330, { type: "spravka.request" }],
+      [400, { type: "spravka.request" }],
+    );
+    const k = petitionerKnowledge(asked, "rehabilitated", "spravka.atProvincialProcuracy", 410, {
+      custody: "released",
+      passportMinus: true,
+      spravkaRequests: 2,
+    });
+    expect(k.headline).toBe("You asked the provincial procuracy for your spravka");
+    expect(k.waitingDays).toBe(10);
+    expect(k.detail).toMatch(/ask the USSR General Procuracy/);
+    expect(petitionerReceived(asked, "pending").map((r) => [r.kind, r.title])).toEqual([
+      ["received", "The court's notice"],
+      ["asked", "You asked the local MVD office for your spravka"],
+      ["asked", "You asked the provincial procuracy for your spravka"],
+    ]);
+  });
+
+  test("letters that joined the pile count as written, but nothing comes back for them", () => {
+    const piled = story(wrote);
+    const withNoted = [
+      ...piled,
+      { day: 10, event: { type: "complaint.file", addressee: "kgb" } as CaseEvent, noted: true as const },
+    ];
+    expect(petitionerKnowledge(withNoted, "pending", "complaint.inTransit", 30)).toMatchObject({
+      headline: "You wrote to the KGB",
+      waitingDays: 20,
+    });
+    expect(petitionerVersion(withNoted, "pending", false)).toBe(petitionerVersion(piled, "pending", false) + 1);
   });
 });

@@ -74,6 +74,15 @@ export type PetitionerStatus = { custody: Custody; passportMinus: boolean; sprav
 
 type Story = readonly CaseHistoryEntry[];
 
+/**
+ * The outcome as the person lived it: the simulator counts a rehabilitation
+ * whose spravka has not come as rehabilitated (RULES.noSpravka), but for the
+ * person nothing is settled until the certificate is in their hands.
+ */
+export function petitionerOutcome(outcome: Outcome, path: string): Outcome {
+  return path.startsWith("spravka.") ? "pending" : outcome;
+}
+
 export function petitionerKnowledge(
   history: Story,
   outcome: Outcome,
@@ -96,6 +105,7 @@ export function petitionerKnowledge(
     }
   }
   const since = (day: number) => Math.floor(now - day);
+  outcome = petitionerOutcome(outcome, path);
   if (outcome !== "pending") {
     const [headline, detail, source] = DECIDED[outcome];
     const after = outcome === "psychiatric" ? "" : afterwards(status.custody, status.passportMinus);

@@ -282,7 +282,9 @@ describe("acting on cases", () => {
       // No machine path, stage or inner description ever reaches the petitioner (the general
       // "why is nothing happening?" is built from the addressee and the days waited alone).
       for (const path of DRIVER_KINDS) expect(json).not.toContain(path);
-      expect(JSON.stringify({ ...view, view: { ...view.view, cases: [{ ...seen, why: [] }] } })).not.toMatch(/camp chief|never arrived|clerk|procurator's desk|"stage":"|forwarded|registered/i);
+      expect(JSON.stringify({ ...view, view: { ...view.view, cases: [{ ...seen, why: [] }] } })).not.toMatch(
+        /camp chief|never arrived|clerk|procurator's desk|"stage":"|forwarded|registered/i,
+      );
       expect(seen.stage).toBeNull();
       // Same version ⇔ the same things known (what came back, the headline, what can be done): a hidden
       // move inside the machine must not show, not even as a new version.

@@ -22,6 +22,7 @@ import { characterCard, type CharacterCard } from "./character-card";
 import { formatRejoinCode } from "./codes";
 import {
   petitionerKnowledge,
+  petitionerOutcome,
   petitionerReceived,
   petitionerVersion,
   SPRAVKA_OFFICES,
@@ -133,7 +134,7 @@ export function letterView(letter: LetterRow, startDate: string): LetterView {
     addresseeLabel: ADDRESSEE_LABELS[letter.addressee as Addressee] ?? letter.addressee,
     groundsLabel: GROUNDS_NOTES[letter.grounds as Grounds]?.label ?? letter.grounds,
     carrier,
-    carrierLabel: CARRIER_NOTES[carrier].label,
+    carrierLabel: CARRIER_NOTES[carrier].sent,
     askLabel: ASK_LABELS[letter.ask as Ask] ?? letter.ask,
     body: letter.body,
     date,
@@ -183,15 +184,17 @@ export function caseView(world: World, i: number, role: SeatRole, live: boolean)
     // Only what a petitioner could know: never the stage the case sits in.
     const history = world.caseHistory(i);
     const extrajudicial = EXTRAJUDICIAL_ORGANS.includes(facts.organ);
+    const lived = petitionerOutcome(outcome, path);
     const known = petitionerKnowledge(history, outcome, path, world.now, facts);
     const canAsk = live && world.canSend(i, EVENT_IDS.spravkaRequest);
-    const received = petitionerReceived(history, outcome, extrajudicial).map((r) => {
+    const received = petitionerReceived(history, lived, extrajudicial).map((r) => {
       const date = simDate(world.scenario.startDate, r.day);
       return { ...r, date, dateLabel: dateLabel(date) };
     });
     return {
       ...base,
-      version: petitionerVersion(history, outcome, extrajudicial),
+      version: petitionerVersion(history, lived, extrajudicial),
+      outcome: lived,
       actions: [],
       petition: { canWrite: live, spravkaFrom: canAsk ? (SPRAVKA_OFFICES[facts.spravkaRequests] ?? null) : null },
       stage: null,
@@ -240,9 +243,9 @@ export function seatViewKey(world: World, status: string, role: string, caseInde
 /** What a petitioner can know of case i, as a key (see petitionerVersion). */
 function petitionerCaseKey(world: World, i: number): string {
   const facts = world.caseFacts(i);
-  const { outcome } = world.caseState(i);
+  const { outcome, path } = world.caseState(i);
   const canAsk = world.canSend(i, EVENT_IDS.spravkaRequest);
-  return `${petitionerVersion(world.caseHistory(i), outcome, EXTRAJUDICIAL_ORGANS.includes(facts.organ))}${canAsk ? "s" : ""}`;
+  return `${petitionerVersion(world.caseHistory(i), petitionerOutcome(outcome, path), EXTRAJUDICIAL_ORGANS.includes(facts.organ))}${canAsk ? "s" : ""}`;
 }
 
 export function seatView(

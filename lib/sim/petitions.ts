@@ -96,23 +96,29 @@ export const GROUNDS_NOTES: Record<Grounds, { label: string; note: string; sourc
 };
 
 /** What each way of sending costs and does, for the letter form. */
-export const CARRIER_NOTES: Record<Carrier, { label: string; note: string; cost: string; source: SourceKey }> = {
+export const CARRIER_NOTES: Record<
+  Carrier,
+  { label: string; note: string; cost: string; source: SourceKey; /** as a letter's header says it */ sent: string }
+> = {
   self: {
     label: "Send it myself",
     note: "Through the camp post and its censor, like most letters.",
-    cost: "Nothing more than the waiting.",
+    cost: "nothing more than the waiting.",
+    sent: "By the camp post",
     source: "adler-ch3",
   },
   relative: {
     label: "Ask a relative to send it",
     note: PETITION_EFFECTS.relativeLose.note,
-    cost: "Slower: it has to reach them first.",
+    cost: "slower: it has to reach them first.",
+    sent: "Through a relative",
     source: "adler-ch3",
   },
   friend: {
     label: "Ask a friend in Moscow to hand it on",
     note: PETITION_EFFECTS.friendDiverted.note,
-    cost: "Once only — a favour you can ask one time — and slow: Barkhanov still waited nine months.",
+    cost: "once only — a favour you can ask one time — and slow: Barkhanov still waited nine months.",
+    sent: "By a friend's hand in Moscow",
     source: "adler-ch3",
   },
 };

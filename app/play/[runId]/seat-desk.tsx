@@ -141,7 +141,10 @@ export function SeatDesk({
             : "No cases on your desk."}
         </p>
       ) : (
-        <ul className="grid gap-4 md:grid-cols-2 print:hidden" aria-label="Your cases">
+        <ul
+          className={`grid gap-4 print:hidden ${view.cases.length > 1 ? "md:grid-cols-2" : "max-w-3xl"}`}
+          aria-label="Your cases"
+        >
           {view.cases.map((c) => (
             <li key={c.index}>
               <CaseCard

@@ -1,0 +1,157 @@
+import type { Browser, Locator, Page } from "@playwright/test";
+import { expect, expectNoAxeViolations, saveScreenshot, test } from "./fixtures";
+
+/**
+ * Issue #5: a petitioner's desk over a whole seeded run. Chita, seed 266, one
+ * petitioner seat and bots everywhere else: the seat's case is a military
+ * tribunal's 58-10 sentence. The same seed, scenario and letters always give
+ * the same route (checked in the engine: lib/sim/petitions.test.ts): a letter
+ * to the Presidium earns a form reply; one handed on by a friend to the
+ * provincial procuracy is registered, the commission protests, the court
+ * suspends the case — and no spravka comes until the petitioner asks.
+ */
+const SEED = "266";
+
+async function createSeededRun(page: Page, title: string): Promise<string> {
+  await page.goto("/runs/new");
+  await page.getByLabel("Title").fill(title);
+  await page.getByLabel("Scenario").selectOption("chita-1954");
+  await page.getByLabel("Procurator seats").fill("0");
+  await page.getByLabel("Petitioner seats").fill("1");
+  // Slow enough that the date barely moves while the student writes; the teacher jumps ahead.
+  await page.getByLabel("Clock speed (simulated days per real minute)").fill("6");
+  await page.getByText("More settings").click();
+  await page.getByLabel("Seed (optional)").fill(SEED);
+  await page.getByRole("button", { name: "Create the run and open the lobby" }).click();
+  await expect(page.getByRole("heading", { name: title })).toBeVisible();
+  return page.url().split("/runs/")[1]!;
+}
+
+async function join(browser: Browser, page: Page, name: string): Promise<Page> {
+  const code = (await page
+    .getByLabel(/^Class code:/)
+    .first()
+    .textContent())!.trim();
+  const student = await (await browser.newContext()).newPage();
+  await student.goto(`/join?code=${code}`);
+  await student.getByLabel("Display name").fill(name);
+  await student.getByRole("button", { name: "Join the class" }).click();
+  await expect(student.getByRole("heading", { name: "Seat 1: Petitioner" })).toBeVisible();
+  return student;
+}
+
+async function jump(teacher: Page, date: string, shows: RegExp): Promise<void> {
+  await teacher.getByLabel("Jump to date").fill(date);
+  await teacher.getByRole("button", { name: "Jump" }).click();
+  await expect(teacher.locator("time").first()).toHaveText(shows);
+}
+
+/** Presses Tab until `target` has the focus (the form's source links sit between its fields). */
+async function tabTo(page: Page, target: Locator): Promise<void> {
+  for (let k = 0; k < 30; k++) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press("Tab");
+  }
+  await expect(target).toBeFocused();
+}
+
+/** Opens the letter form if it is closed (it closes itself once the first letter is on its way). */
+async function openLetterForm(student: Page): Promise<void> {
+  const details = student.locator("details", { has: student.locator("summary", { hasText: "Write a letter" }) });
+  if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) {
+    await details.locator("summary").click();
+  }
+}
+
+test("a petitioner writes to two addressees, follows up through a friend, asks for the spravka and gets it", async ({
+  signedInPage: teacher,
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  await createSeededRun(teacher, "Petitioners, seeded");
+  const student = await join(browser, teacher, "Lena");
+  await teacher.getByRole("button", { name: "Start the run" }).click();
+
+  // Who they are, from the case's own facts.
+  await expect(student.getByRole("heading", { name: /Case \d{4}/ })).toBeVisible();
+  await expect(student.getByText("Who you are", { exact: true })).toBeVisible();
+  await expect(student.getByText("You have not written yet")).toBeVisible();
+
+  // An empty letter is refused in place, and nothing is sent.
+  const form = student.getByRole("form", { name: /Write a letter about Case/ });
+  await form.getByRole("button", { name: "Send the letter" }).click();
+  await expect(form.getByText(/Write your letter before sending it/)).toBeVisible();
+  await expect(student.getByRole("heading", { name: "Your timeline" })).toHaveCount(0);
+  await expectNoAxeViolations(student);
+
+  // Letter 1, keyboard only: to the Presidium, for release, pleading innocence, by the camp post.
+  await form.getByLabel("Write to").focus();
+  await student.keyboard.press("End"); // the last addressee: the USSR General Procurator
+  await student.keyboard.press("ArrowUp"); // the Presidium
+  await expect(form.getByLabel("Write to")).toHaveValue("presidium");
+  await expect(form.getByText(/Voroshilov's Presidium .* could pardon/)).toBeVisible();
+  await tabTo(student, form.getByLabel("Ask for"));
+  await tabTo(student, form.getByLabel("I am innocent")); // the grounds: one stop for the radio group
+  await student.keyboard.press("ArrowDown"); // → no real evidence
+  await student.keyboard.press("ArrowUp"); // ← back to innocence
+  await expect(form.getByLabel("I am innocent")).toBeChecked();
+  await tabTo(student, form.getByLabel("Send it myself"));
+  await tabTo(student, form.getByLabel("Your letter"));
+  await student.keyboard.type(
+    "I, a prisoner, ask the Presidium to review my case. I said nothing against Soviet power.",
+  );
+  await tabTo(student, form.getByRole("button", { name: "Send the letter" }));
+  await student.keyboard.press("Enter");
+  await expect(student.getByRole("status").filter({ hasText: "Your letter to the Presidium" })).toBeVisible();
+  await expect(student.getByText("You wrote to the Presidium of the Supreme Soviet (Voroshilov)")).toBeVisible();
+  await expect(
+    student.getByRole("heading", { name: "Letter to the Presidium of the Supreme Soviet (Voroshilov)" }),
+  ).toBeVisible();
+
+  // Nothing happens, and the seat explains why in general terms, with sources.
+  await student.getByText("Why is nothing happening?").click();
+  await expect(student.getByText(/Presidium/).first()).toBeVisible();
+  await expectNoAxeViolations(student);
+
+  // Three months later: a form reply has come — that route ends there.
+  await jump(teacher, "1954-09-08", /September 1954/);
+  await expect(student.getByText("A form reply came")).toBeVisible({ timeout: 15_000 });
+  await expect(student.getByRole("heading", { name: "A form reply" })).toBeVisible();
+
+  // Letter 2: a friend in Moscow hands it to the provincial procuracy; grounds: no real evidence.
+  await openLetterForm(student);
+  await form.getByLabel("Write to").selectOption("provincialProcuracy");
+  await form.getByLabel("Ask for").selectOption("rehabilitation");
+  await form.getByLabel("The case rests on no real evidence").check();
+  await form.getByLabel("Ask a friend in Moscow to hand it on").check();
+  await form.getByLabel("Your letter").fill("<b>No evidence</b> was ever shown. I ask for full rehabilitation.");
+  await form.getByRole("button", { name: "Send the letter" }).click();
+  await expect(student.getByText("You wrote to the provincial procuracy")).toBeVisible();
+  // The letter is shown as the student wrote it: tags as text, never as markup.
+  await expect(student.getByText("<b>No evidence</b> was ever shown.", { exact: false })).toBeVisible();
+  await expect(student.locator("[id^=letter-] b")).toHaveCount(0);
+  // The favour is spent.
+  await openLetterForm(student);
+  await expect(form.getByLabel(/Ask a friend in Moscow to hand it on \(already asked\)/)).toBeDisabled();
+
+  // A year on: the court suspended the case — and sent no spravka.
+  await jump(teacher, "1955-09-01", /September 1955/);
+  await expect(student.getByText("Your sentence was set aside, but no spravka has come")).toBeVisible({
+    timeout: 15_000,
+  });
+  await expect(student.getByRole("heading", { name: "The court's notice" })).toBeVisible();
+  await expectNoAxeViolations(student);
+  await student.getByRole("button", { name: "Ask the local MVD office for your spravka" }).click();
+  await expect(student.getByText("You asked the local MVD office for your spravka").first()).toBeVisible();
+
+  // And at last the certificate.
+  await jump(teacher, "1955-10-31", /October 1955/);
+  await expect(student.getByText("Rehabilitated: the spravka is in your hands").first()).toBeVisible({
+    timeout: 15_000,
+  });
+  await expect(student.getByRole("button", { name: "Print or save my timeline" })).toBeVisible();
+  await saveScreenshot(student, "petitioner-timeline");
+  await student.setViewportSize({ width: 390, height: 844 });
+  await saveScreenshot(student, "petitioner-phone");
+  await expectNoAxeViolations(student);
+});

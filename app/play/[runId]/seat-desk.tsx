@@ -128,7 +128,7 @@ export function SeatDesk({
         <p className="max-w-3xl text-muted">
           {role === "procurator"
             ? "You sit on a commission set up after 19 May 1954 to review article 58 cases. Files reach your desk only after a complaint or a camp list, and after clerks have assembled them. When a file is ready for review, decide it."
-            : "You are a prisoner, or a relative of one, sentenced under article 58. Nothing happens unless someone writes: choose where to send a complaint, then wait. Like a prisoner then, you will not see where your letter goes — only what comes back."}
+            : "You are a prisoner, or a relative of one, sentenced under article 58. Nothing happens unless someone writes: choose to whom, on what grounds and how your letter travels, then wait. Like a prisoner then, you will not see where it goes — only what comes back."}
         </p>
       </section>
 

@@ -154,3 +154,18 @@ describe("rehabilitated on paper, without the spravka", () => {
     expect(petitionerVersion(withNoted, "pending", false)).toBe(petitionerVersion(piled, "pending", false) + 1);
   });
 });
+
+describe("release", () => {
+  test("a prisoner released from a camp receives release papers; an exile freed from exile does not", () => {
+    const pardon = story(wrote, [120, { type: "presidium.pardon" }]);
+    expect(petitionerReceived(pardon, "pardoned", false, true).map((r) => r.title)).toEqual([
+      "Free, but not rehabilitated",
+      "Release papers",
+    ]);
+    expect(petitionerReceived(pardon, "pardoned", false, true).at(-1)?.text).toMatch(/kharakteristika/);
+    expect(petitionerReceived(pardon, "pardoned", false, false).map((r) => r.title)).toEqual([
+      "Free, but not rehabilitated",
+    ]);
+    expect(petitionerReceived(pardon, "reduced", false, true).map((r) => r.title)).not.toContain("Release papers");
+  });
+});

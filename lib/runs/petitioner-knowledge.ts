@@ -173,7 +173,20 @@ export type Received = { day: number; title: string; text: string; source?: Sour
  * or the commission's decision, the spravka requests they made, a pardon, the
  * final decision. Letters that vanished leave no trace.
  */
-export function petitionerReceived(history: Story, outcome: Outcome, extrajudicial = false): Received[] {
+/** What a prisoner was handed on release (brief §2, "Release"). */
+const RELEASE_PAPERS =
+  "A certificate of release, your kharakteristika (the camp's report on your conduct), papers on your trade and years of work, your documents and belongings, a free ticket home, and food or money for the road.";
+
+/** Outcomes that walked a prisoner out of the camp gate. */
+const RELEASING: readonly Outcome[] = ["rehabilitated", "reclassified", "amnestied", "pardoned"];
+
+export function petitionerReceived(
+  history: Story,
+  outcome: Outcome,
+  extrajudicial = false,
+  /** whether they were in a camp before the decision (only then are there release papers) */
+  fromCamp = false,
+): Received[] {
   const out: Received[] = [];
   let asked = 0;
   for (const { day, event, noted } of history) {
@@ -216,6 +229,9 @@ export function petitionerReceived(history: Story, outcome: Outcome, extrajudici
     const [title, text, source] = DECIDED[outcome];
     const last = history.findLast((h) => !h.noted) ?? history.at(-1)!;
     out.push({ day: last.day, kind: "received", title, text, ...(source ? { source } : {}) });
+    if (fromCamp && RELEASING.includes(outcome)) {
+      out.push({ day: last.day, kind: "received", title: "Release papers", text: RELEASE_PAPERS, source: "adler-ch3" });
+    }
   }
   return out;
 }

@@ -187,7 +187,7 @@ export function caseView(world: World, i: number, role: SeatRole, live: boolean)
     const lived = petitionerOutcome(outcome, path);
     const known = petitionerKnowledge(history, outcome, path, world.now, facts);
     const canAsk = live && world.canSend(i, EVENT_IDS.spravkaRequest);
-    const received = petitionerReceived(history, lived, extrajudicial).map((r) => {
+    const received = petitionerReceived(history, lived, extrajudicial, world.startedInCamp(i)).map((r) => {
       const date = simDate(world.scenario.startDate, r.day);
       return { ...r, date, dateLabel: dateLabel(date) };
     });

@@ -198,6 +198,8 @@ export class World {
   private readonly organ: Uint8Array;
   private readonly article: Uint8Array;
   private readonly termYears: Float32Array;
+  /** 1 if the case began in exile rather than a camp (generated, so never saved). */
+  private readonly startedInExile: Uint8Array;
   private readonly draws: Uint32Array;
   private readonly streams: Uint32Array;
   private readonly reviewDays: Float32Array;
@@ -256,6 +258,7 @@ export class World {
     this.organ = new Uint8Array(n);
     this.article = new Uint8Array(n);
     this.termYears = new Float32Array(n);
+    this.startedInExile = new Uint8Array(n);
     this.draws = new Uint32Array(n);
     this.streams = new Uint32Array(n);
     this.reviewDays = new Float32Array(n);
@@ -450,6 +453,7 @@ export class World {
       this.article[i] = Math.max(0, this.pick(i, articleWeights));
       this.organ[i] = SENTENCING_ORGANS.indexOf(organ);
       this.termYears[i] = term;
+      this.startedInExile[i] = input.custody === "exile" ? 1 : 0;
       this.state[i] = this.stepper.initial(input);
     }
   }
@@ -893,6 +897,11 @@ export class World {
     let story = this.history.get(i);
     if (!story) this.history.set(i, (story = []));
     story.push(this.now, NOTED + caseEventId({ type: "complaint.file", addressee }));
+  }
+
+  /** Whether case i's people were in a camp (not in exile) when the run began. */
+  startedInCamp(i: number): boolean {
+    return this.startedInExile[i] === 0;
   }
 
   /** How many cases the world holds. */

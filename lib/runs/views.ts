@@ -28,7 +28,7 @@ import {
   SPRAVKA_OFFICES,
   type Received,
 } from "./petitioner-knowledge";
-import { whyNothingHappens, type Reason } from "./why-nothing-happens";
+import { whyNoSpravka, whyNothingHappens, type Reason } from "./why-nothing-happens";
 import type { SeatRole } from "./deal-cases";
 import type { SeatAction } from "./validation";
 
@@ -206,7 +206,9 @@ export function caseView(world: World, i: number, role: SeatRole, live: boolean)
       received,
       ...(known.waitingOn !== undefined
         ? { why: whyNothingHappens(world.scenario, known.waitingOn, known.waitingDays) }
-        : {}),
+        : lived === "pending" && path.startsWith("spravka.")
+          ? { why: whyNoSpravka(world.scenario, facts.spravkaRequests) }
+          : {}),
     };
   }
   const { stage, sinceDay } = world.caseStage(i);

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { findScenario } from "@/lib/sim/scenarios";
-import { whyNothingHappens } from "./why-nothing-happens";
+import { whyNoSpravka, whyNothingHappens } from "./why-nothing-happens";
 
 const rostov = findScenario("rostov-1954")!;
 
@@ -21,5 +21,15 @@ describe("why is nothing happening?", () => {
 
   test("before any letter: the decree worked from complaints, and lists often never came", () => {
     expect(whyNothingHappens(rostov, null, null)).toEqual([expect.objectContaining({ source: "adler-ch3" })]);
+  });
+});
+
+describe("waiting for the spravka", () => {
+  test("explains the loop of offices with its source, and this scenario's odds as its own invention", () => {
+    const scenario = findScenario("missing-spravka-1955")!;
+    const reasons = whyNoSpravka(scenario, 1);
+    expect(reasons[0]).toMatchObject({ source: "adler-ch3" });
+    expect(reasons[0]!.text).toMatch(/local MVD, then the provincial procuracy/);
+    expect(reasons[1]!.text).toContain(`${Math.round(scenario.institutions.spravkaIssueShare[1]! * 100)}%`);
   });
 });

@@ -46,7 +46,7 @@ export function whyNothingHappens(
       source: sourceOf(scenario, "institutions.complaintTransit"),
     },
     {
-      text: `Of letters to ${ADDRESSEE_LABELS[addressee]}, this scenario registers about ${percent(r.register / total)} for review, sends ${percent(r.forwardToAccused / total)} on to the officials they complained about, loses ${percent(r.lose / total)} and answers ${percent(r.formReply / total)} with a form letter. Nobody told the writer which.`,
+      text: `Of letters to ${ADDRESSEE_LABELS[addressee]}, this scenario registers about ${percent(r.register / total)} for review, sends ${percent(r.forwardToAccused / total)} on to the officials they complained about, loses ${percent(r.lose / total)} and answers ${percent(r.formReply / total)} with a form letter — for a letter sent by the camp post; one carried by a relative or a friend fares differently. Nobody told the writer which.`,
       source: sourceOf(scenario, "institutions.routing"),
     },
     {
@@ -55,4 +55,23 @@ export function whyNothingHappens(
     },
   ];
   return reasons;
+}
+
+/**
+ * "Why is nothing happening?" while a rehabilitated person waits for the
+ * spravka: the loop of offices, and this scenario's odds at each step.
+ */
+export function whyNoSpravka(scenario: Scenario, asked: number): Reason[] {
+  const i = scenario.institutions;
+  const share = i.spravkaIssueShare[Math.min(3, asked)]!;
+  return [
+    {
+      text: "In 1955 many people cleared on paper held only the court's notice that their case was suspended. No spravka followed unless they kept asking: the local MVD, then the provincial procuracy, then the USSR General Procuracy. Some waited until the late 1980s.",
+      source: "adler-ch3",
+    },
+    {
+      text: `In this scenario an answer takes about ${Math.round(typicalDays(i.spravkaWait))} days, and only about ${percent(share)} of requests at this step bring the certificate.`,
+      source: sourceOf(scenario, "institutions.spravkaIssueShare"),
+    },
+  ];
 }

@@ -1,5 +1,5 @@
 import type { CaseInput } from "@/machines/case-setup";
-import type { SourceKey } from "@/machines/vocabulary";
+import type { Ask, SourceKey } from "@/machines/vocabulary";
 
 /** Who a petitioner plays: a composite shaped by a role card of the domain brief (§4), never a real person. */
 export type CharacterCard = {
@@ -9,6 +9,8 @@ export type CharacterCard = {
   who: string;
   where: string;
   wants: string;
+  /** what their first letter most likely asks for (the letter form starts there) */
+  ask: Ask;
   source: SourceKey;
 };
 
@@ -85,6 +87,7 @@ function prisonerCard(facts: CaseInput & { passportMinus?: boolean }, caseIndex:
     return {
       ...base,
       card: "Card 8: the Special Conference exile",
+      ask: "endExile",
       who: `Sentenced by the Special Conference (OSO), an out-of-court board, to ${term}; now in exile.${group}`,
       wants:
         "An end to exile. For out-of-court sentences the commission's decision is final, and 1954 orders freed many such exiles.",
@@ -94,6 +97,7 @@ function prisonerCard(facts: CaseInput & { passportMinus?: boolean }, caseIndex:
     return {
       ...base,
       card: "Card 4: the returnee whose clean passport was taken",
+      ask: "rights",
       who: `Sentenced to ${term} under article ${facts.article}. The term ended; you stayed on as a free worker at the camp. In 1954 the police took your clean passport and gave you one with “minuses”.${group}`,
       where:
         "Out of the camp but not free: the sentence stands, your passport bars the big cities, and you may not move.",
@@ -105,6 +109,7 @@ function prisonerCard(facts: CaseInput & { passportMinus?: boolean }, caseIndex:
     return {
       ...base,
       card: "Card 5: the former student",
+      ask: "rights",
       who: `Sentenced to ${term} for “anti-Soviet agitation” as a student; freed early, but the conviction stands.${group}`,
       where:
         "Out of the camp but not free: with the sentence standing, no union card, no vote, no university — and you may not move.",
@@ -116,6 +121,7 @@ function prisonerCard(facts: CaseInput & { passportMinus?: boolean }, caseIndex:
     return {
       ...base,
       card: "Card 3: the exile with a friend in Moscow",
+      ask: "liveWithFamily",
       who: `Sentenced to ${term} under article ${facts.article}; released from the camp straight into exile.${group}`,
       wants:
         "To leave exile and live with family. A friend in Moscow might forward a letter; a spouse might write to Voroshilov.",
@@ -125,6 +131,7 @@ function prisonerCard(facts: CaseInput & { passportMinus?: boolean }, caseIndex:
     return {
       ...base,
       card: "Card 2: the reclassified prisoner",
+      ask: "release",
       who: `Sentenced to ${term} for “wrecking” as part of a group (58-7 and 58-11).${group}`,
       wants:
         "To have the crime reclassified: in September 1954 the RSFSR Supreme Court treated such conduct as a lesser crime.",
@@ -134,6 +141,7 @@ function prisonerCard(facts: CaseInput & { passportMinus?: boolean }, caseIndex:
     return {
       ...base,
       card: "Card 6: the handwriting case",
+      ask: "release",
       who: `Sentenced by a court to ${term} over anonymous letters you say you never wrote. You never confessed; the court relied on handwriting experts alone.${group}`,
       wants:
         "Release. In a Leningrad case like yours, the experts' opinion was ruled to be no proof and the case was suspended: “no grounds for arrest”.",
@@ -143,6 +151,7 @@ function prisonerCard(facts: CaseInput & { passportMinus?: boolean }, caseIndex:
     return {
       ...base,
       card: "Card 7: the man who said the USSR would lose a war",
+      ask: "release",
       who: `Sentenced by a court to ${term} under 58-10 for saying, in 1952, that the USSR would lose a war.${group}`,
       wants:
         "Release. Warning: in a case like this (Butov, 1955) the sentence was rescinded — and he was sent to the Serbsky psychiatric institute instead of home.",
@@ -152,6 +161,7 @@ function prisonerCard(facts: CaseInput & { passportMinus?: boolean }, caseIndex:
     return {
       ...base,
       card: "Card 1: the 58-10 agitator",
+      ask: "release",
       who: `Sentenced to ${term} for “anti-Soviet agitation”: things said among acquaintances.${group}`,
       wants: isCourt(facts)
         ? "Release. A court passed the sentence, so the commission can only recommend; a court must decide."
@@ -162,6 +172,7 @@ function prisonerCard(facts: CaseInput & { passportMinus?: boolean }, caseIndex:
     return {
       ...base,
       card: "A prisoner accused of treason",
+      ask: "release",
       who: `Sentenced to ${term} for treason (58-1), often for collaboration during the war.${group}`,
       wants: "Release. Collaborators were left out of the 1953 amnesty; their own amnesty came only in September 1955.",
     };
@@ -169,6 +180,7 @@ function prisonerCard(facts: CaseInput & { passportMinus?: boolean }, caseIndex:
   return {
     ...base,
     card: "A prisoner under article 58",
+    ask: "rehabilitation",
     who: `Sentenced to ${term} under article ${facts.article}.${group}`,
     wants: "Release, and a record cleared of the “counter-revolutionary” label.",
   };

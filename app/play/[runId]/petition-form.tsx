@@ -28,18 +28,21 @@ export function PetitionForm({
   idPrefix,
   caseLabel,
   friendUsed,
+  defaultAsk = "release",
   pending,
   onSend,
 }: {
   idPrefix: string;
   caseLabel: string;
   friendUsed: boolean;
+  /** from the character card: what this person most wants */
+  defaultAsk?: Ask;
   pending: boolean;
   /** resolves true when the letter was sent (the form then clears the text) */
   onSend: (action: Letter, body: string) => Promise<boolean>;
 }) {
   const [addressee, setAddressee] = useState<Addressee>("campProcurator");
-  const [ask, setAsk] = useState<Ask>("release");
+  const [ask, setAsk] = useState<Ask>(defaultAsk);
   const [grounds, setGrounds] = useState<Grounds>("innocence");
   const [carrier, setCarrier] = useState<Carrier>("self");
   const [body, setBody] = useState("");

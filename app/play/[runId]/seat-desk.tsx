@@ -5,6 +5,7 @@ import { StreamBadge, useLiveStream } from "@/app/_components/use-live-stream";
 import { ADDRESSEE_LABELS, DECISION_LABELS } from "@/lib/labels";
 import { Document, DocumentText } from "@/app/_components/document";
 import { SourceTag } from "@/app/_components/source-tag";
+import type { Ask } from "@/machines/vocabulary";
 import { PetitionForm } from "./petition-form";
 import type { CaseView, ClockView, LetterView, SeatView } from "@/lib/runs/views";
 import type { SeatAction } from "@/lib/runs/validation";
@@ -152,6 +153,7 @@ export function SeatDesk({
                 role={role}
                 item={c}
                 friendUsed={letters.some((l) => l.caseIndex === c.index && l.carrier === "friend")}
+                defaultAsk={view.character?.ask}
                 onCase={(next) => setView((v) => withCase(v, next))}
                 onLetter={(l) => setLetters((all) => [...all, l])}
               />
@@ -266,6 +268,7 @@ function CaseCard({
   role,
   item,
   friendUsed,
+  defaultAsk,
   onCase,
   onLetter,
 }: {
@@ -273,6 +276,7 @@ function CaseCard({
   role: "procurator" | "petitioner";
   item: CaseView;
   friendUsed: boolean;
+  defaultAsk?: Ask;
   onCase: (c: CaseView) => void;
   onLetter: (l: LetterView) => void;
 }) {
@@ -394,6 +398,7 @@ function CaseCard({
               idPrefix={headingId}
               caseLabel={item.label}
               friendUsed={friendUsed}
+              defaultAsk={defaultAsk}
               pending={pending}
               onSend={(action, body) => send(action, body)}
             />

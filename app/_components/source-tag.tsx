@@ -1,13 +1,17 @@
 import Link from "next/link";
 import { SOURCES, type SourceKey } from "@/lib/sources";
 
-/** A claim's source, shown beside it: links to the sources page. */
-export function SourceTag({ source }: { source: SourceKey }) {
+const TAG =
+  "ml-1 inline-block whitespace-nowrap rounded border border-line bg-canvas px-1.5 py-0.5 align-baseline text-xs font-medium text-muted";
+
+/**
+ * A claim's source, shown beside it: links to the sources page. Where the
+ * sources are silent, the claim is labelled as this game's invention.
+ */
+export function SourceTag({ source }: { source: SourceKey | "invented" }) {
+  if (source === "invented") return <span className={TAG}>invented for this game</span>;
   return (
-    <Link
-      href={`/sources#${source}`}
-      className="ml-1 inline-block whitespace-nowrap rounded border border-line bg-canvas px-1.5 py-0.5 align-baseline text-xs font-medium text-muted no-underline hover:text-accent"
-    >
+    <Link href={`/sources#${source}`} className={`${TAG} no-underline hover:text-accent`}>
       <span className="sr-only">Source: </span>
       {SOURCES[source].short}
     </Link>

@@ -5,6 +5,7 @@ import type { CaseEvent } from "@/machines/case-setup";
 import type { SeatRole } from "./deal-cases";
 import { getSeatAccess, SEAT_ACCESS_MESSAGES } from "./seat-access";
 import { ReplayedRequest, RunBusy, RunNotFound, runStore } from "./store";
+import { LETTERS_PER_CASE, LETTERS_PER_WEEK } from "./policy";
 import { actSchema, letterSchema, type SeatAction } from "./validation";
 import {
   caseView,
@@ -39,6 +40,25 @@ const ALLOWED: Record<SeatRole, readonly SeatAction["type"][]> = {
   petitioner: ["complaint.file", "spravka.request"],
   procurator: ["review.decide"],
 };
+
+/**
+ * A game rule, not a historical one: a petitioner sends at most
+ * LETTERS_PER_WEEK letters in any seven simulated days and LETTERS_PER_CASE in
+ * all, so one seat cannot flood the run. Null if this letter may go.
+ */
+async function letterPace(seatId: string, caseIndex: number, simDay: number): Promise<string | null> {
+  const [recent, all] = await Promise.all([
+    db.letter.count({ where: { seatId, caseIndex, simDay: { gt: simDay - 7 } } }),
+    db.letter.count({ where: { seatId, caseIndex } }),
+  ]);
+  if (all >= LETTERS_PER_CASE) {
+    return `You have written ${LETTERS_PER_CASE} letters about this case, the most this game allows. Now there is only waiting.`;
+  }
+  if (recent >= LETTERS_PER_WEEK) {
+    return `You have sent ${LETTERS_PER_WEEK} letters in the last seven days. In this game that is the most a week allows: wait a few days and write again.`;
+  }
+  return null;
+}
 
 const FRIEND_ONCE = "Your friend in Moscow has already carried a letter for you: a favour like that is asked once.";
 
@@ -91,6 +111,8 @@ export async function actOnCase(runId: string, seatCookie: string | undefined, r
       }
       const now = () => caseView(s.world, caseIndex, role, true);
       if (action.type === "complaint.file") {
+        const pace = await letterPace(seat.id, caseIndex, s.run.simDay);
+        if (pace) return { ok: false, reason: "refused", error: pace, case: now() };
         if (action.carrier === "friend") {
           const used = await db.letter.count({ where: { seatId: seat.id, caseIndex, carrier: "friend" } });
           if (used > 0) return { ok: false, reason: "refused", error: FRIEND_ONCE, case: now() };

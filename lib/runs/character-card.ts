@@ -102,7 +102,7 @@ function prisonerCard(facts: CaseInput & { passportMinus?: boolean }, caseIndex:
       where:
         "Out of the camp but not free: the sentence stands, your passport bars the big cities, and you may not move.",
       wants:
-        "Your clean passport back. Told that the amnesty covers five years, not your six, and to “go to the Presidium”.",
+        "Your clean passport back. A man in this position in the sources, with six years rather than the amnesty's five, was told to “go to the Presidium”.",
     };
   }
   if (facts.custody === "exile" && caseIndex % 3 === 2) {
@@ -134,7 +134,7 @@ function prisonerCard(facts: CaseInput & { passportMinus?: boolean }, caseIndex:
       ask: "release",
       who: `Sentenced to ${term} for “wrecking” as part of a group (58-7 and 58-11).${group}`,
       wants:
-        "To have the crime reclassified: in September 1954 the RSFSR Supreme Court treated such conduct as a lesser crime.",
+        "To have the crime reclassified as a lesser one, so that the 1953 amnesty covers it: the way out that cases like yours found.",
     };
   }
   if (facts.article === "58-10" && isCourt(facts) && caseIndex % 3 === 1) {
@@ -144,7 +144,7 @@ function prisonerCard(facts: CaseInput & { passportMinus?: boolean }, caseIndex:
       ask: "release",
       who: `Sentenced by a court to ${term} over anonymous letters you say you never wrote. You never confessed; the court relied on handwriting experts alone.${group}`,
       wants:
-        "Release. In a Leningrad case like yours, the experts' opinion was ruled to be no proof and the case was suspended: “no grounds for arrest”.",
+        "Release. You never confessed: only the experts' opinion of your handwriting stands against you. Reviews were told to weigh facts.",
     };
   }
   if (facts.article === "58-10" && isCourt(facts) && caseIndex % 3 === 2) {
@@ -154,7 +154,7 @@ function prisonerCard(facts: CaseInput & { passportMinus?: boolean }, caseIndex:
       ask: "release",
       who: `Sentenced by a court to ${term} under 58-10 for saying, in 1952, that the USSR would lose a war.${group}`,
       wants:
-        "Release. Warning: in a case like this (Butov, 1955) the sentence was rescinded — and he was sent to the Serbsky psychiatric institute instead of home.",
+        "Release. Most complaints like yours were turned down; and since a court passed the sentence, the commission can only protest it — a court must decide.",
     };
   }
   if (facts.article === "58-10") {

@@ -56,9 +56,9 @@ const DECIDED: Record<Exclude<Outcome, "pending">, [headline: string, detail: st
 export function afterwards(custody: Custody, passportMinus: boolean): string {
   if (custody === "exile") return " Exile goes on: ending it needs a separate decision.";
   if (custody === "released" && passportMinus) {
-    return " Your passport carries “minuses”: big cities are closed to you, and with the sentence standing there is no union card, no vote, no university.";
+    return " The passport carries “minuses”: big cities are closed, and with the sentence standing there is no union card, no vote, no university.";
   }
-  if (custody === "camp") return " You are still in the camp.";
+  if (custody === "camp") return " Still in the camp.";
   return "";
 }
 
@@ -116,7 +116,7 @@ export function petitionerKnowledge(
     const next = SPRAVKA_OFFICES[asked];
     const then = next
       ? ` You can ask ${next}.`
-      : " You have asked everyone there is to ask; many waited years, some until the late 1980s.";
+      : " You have asked everyone there is to ask. Now there is only waiting.";
     if (asked > 0 && lastSpravkaAsk !== null) {
       return {
         headline: `You asked ${SPRAVKA_OFFICES[asked - 1]} for your spravka`,
@@ -175,7 +175,7 @@ export type Received = { day: number; title: string; text: string; source?: Sour
  */
 /** What a prisoner was handed on release (brief §2, "Release"). */
 const RELEASE_PAPERS =
-  "A certificate of release, your kharakteristika (the camp's report on your conduct), papers on your trade and years of work, your documents and belongings, a free ticket home, and food or money for the road.";
+  "A certificate of release, a kharakteristika (the camp's report on conduct), papers on trade and years of work, documents and belongings returned, a free ticket home, and food or money for the road.";
 
 /** Outcomes that walked a prisoner out of the camp gate. */
 const RELEASING: readonly Outcome[] = ["rehabilitated", "reclassified", "amnestied", "pardoned"];

@@ -41,3 +41,8 @@ export const MAX_RUN_CASES = 10_000;
 
 /** A petitioner's letter: long enough for a page of typescript, short enough to read in class. */
 export const LETTER_MAX = 2000;
+
+/** A game rule (not a historical one): letters a petitioner may send about one case in seven simulated days… */
+export const LETTERS_PER_WEEK = 2;
+/** …and in all (the case machine takes up to SEATED_LETTERS from a student: lib/sim/engine.ts). */
+export const LETTERS_PER_CASE = 30;

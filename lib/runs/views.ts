@@ -250,6 +250,12 @@ function petitionerCaseKey(world: World, i: number): string {
   return `${petitionerVersion(world.caseHistory(i), petitionerOutcome(outcome, path), EXTRAJUDICIAL_ORGANS.includes(facts.organ))}${canAsk ? "s" : ""}`;
 }
 
+/** The case's facts as the review began: a character stays who they were, whatever happens to them in the run. */
+function startingFacts(world: World, i: number) {
+  const inCamp = world.startedInCamp(i);
+  return { ...world.caseFacts(i), custody: inCamp ? ("camp" as const) : ("exile" as const), passportMinus: !inCamp };
+}
+
 export function seatView(
   run: Run,
   scenario: Scenario,
@@ -267,7 +273,7 @@ export function seatView(
     seat: { number: seat.number, role, displayName: seat.displayName, rejoinCode: formatRejoinCode(seat.rejoinCode) },
     cases: [...caseIndexes].sort((a, b) => a - b).map((i) => caseView(world, i, role, live)),
     ...(role === "petitioner" && caseIndexes.length > 0
-      ? { character: characterCard(world.caseFacts(caseIndexes[0]!), caseIndexes[0]!) }
+      ? { character: characterCard(startingFacts(world, caseIndexes[0]!), caseIndexes[0]!) }
       : {}),
   };
 }

@@ -66,7 +66,7 @@ export function whyNoSpravka(scenario: Scenario, asked: number): Reason[] {
   const share = i.spravkaIssueShare[Math.min(3, asked)]!;
   return [
     {
-      text: "In 1955 many people cleared on paper held only the court's notice that their case was suspended. No spravka followed unless they kept asking: the local MVD, then the provincial procuracy, then the USSR General Procuracy. Some waited until the late 1980s.",
+      text: "In 1955 many people cleared on paper held only the court's notice that their case was suspended. No spravka followed unless they kept asking: the local MVD, then the provincial procuracy, then the USSR General Procuracy — and even then it often did not come.",
       source: "adler-ch3",
     },
     {

@@ -60,6 +60,9 @@ const enum Seat {
   Procurator = 2,
 }
 
+/** How many letters the machine takes from a student petitioner (bots give up after the scenario's few). */
+export const SEATED_LETTERS = 100;
+
 /** In a seated case's story, event ids from here up are letters noted without a change of state (see noteLetter). */
 const NOTED = 1000;
 
@@ -535,6 +538,14 @@ export class World {
   assignSeat(i: number, role: "petitioner" | "procurator" | null): void {
     if (i < 0 || i >= this.n) throw new RangeError(`no case ${i}`);
     this.seat[i] = role === "petitioner" ? Seat.Petitioner : role === "procurator" ? Seat.Procurator : Seat.Bot;
+    if (role === "petitioner") {
+      // A bot gives up after a few letters; a student decides for themselves (the server limits the pace).
+      const s = this.state[i]!;
+      const context = this.stepper.context(s);
+      if (context.maxComplaints < SEATED_LETTERS) {
+        this.state[i] = this.stepper.adopt(snap(this.stepper.path[s]!, { ...context, maxComplaints: SEATED_LETTERS }));
+      }
+    }
     this.epoch[i]!++; // drop the bots' plans for this case
     this.enter(i, this.state[i]!);
   }
@@ -584,7 +595,11 @@ export class World {
         w[2] = r.lose;
         w[3] = r.formReply;
         // How it travels and what it rests on (lib/sim/petitions.ts).
-        if (carrier === "friend") w[1] = w[2] = w[1]! * E.friendDiverted.by;
+        // Handed over in person, it arrives; only a letter to the camp itself can still land with the camp chiefs.
+        if (carrier === "friend") {
+          w[2] = w[2]! * E.friendDiverted.by;
+          if (to !== "campAdministration") w[1] = w[1]! * E.friendDiverted.by;
+        }
         if (carrier === "relative") w[2] = w[2]! * E.relativeLose.by;
         if (grounds === "amnesty" && this.termYears[i]! > 5 && to !== "presidium") w[3] = w[3]! * E.amnestyRefused.by;
         // The schema guarantees a positive weight, so k ≥ 0.
@@ -666,8 +681,11 @@ export class World {
       case Driver.SpravkaAtGeneralProcuracy: {
         const level = ctx.spravkaRequests;
         const when = now + this.sample(i, p.institutions.spravkaWait);
-        if (this.caseDraw(i) < p.institutions.spravkaIssueShare[Math.min(3, level)]!)
-          this.at(i, when, EVENT_IDS.spravkaIssue);
+        if (this.caseDraw(i) < p.institutions.spravkaIssueShare[Math.min(3, level)]!) {
+          // For a student's case the certificate comes even if they ask again meanwhile (asking never cancels it).
+          if (this.seat[i] === Seat.Petitioner) this.queue.push(when, Kind.Petition, i, EVENT_IDS.spravkaIssue);
+          else this.at(i, when, EVENT_IDS.spravkaIssue);
+        }
         // A seated petitioner asks again (or not) themselves, from their desk.
         else if (level < 3 && this.seat[i] !== Seat.Petitioner) this.at(i, when, EVENT_IDS.spravkaRequest);
         return;

@@ -1,7 +1,9 @@
 import { describe, expect, test } from "vitest";
 import { ADDRESSEES, type Addressee, type Carrier, type Grounds } from "@/machines/vocabulary";
 import { EVENT_IDS } from "@/machines/case-events";
-import { World } from "./engine";
+import { dealCases } from "@/lib/runs/deal-cases";
+import { LETTERS_PER_CASE } from "@/lib/runs/policy";
+import { SEATED_LETTERS, World } from "./engine";
 import { PETITION_EFFECTS } from "./petitions";
 import { findScenario } from "./scenarios";
 
@@ -200,5 +202,78 @@ describe("the spravka loop, from the seat", () => {
       }
     }
     expect(waiting).toBeGreaterThan(0);
+  });
+});
+
+describe("follow-ups never backfire in hidden ways", () => {
+  test("asking for the spravka never cancels one already on its way", () => {
+    let compared = 0;
+    for (const seed of SEEDS) {
+      const scenario = findScenario("chita-1954")!;
+      const letter = { addressee: "provincialProcuracy", carrier: "friend", grounds: "noEvidence" } as const;
+      const calm = play("chita-1954", seed, letter, 0);
+      const eager = play("chita-1954", seed, letter, 0);
+      const issuedOn = (w: World, i: number) => w.caseHistory(i).find((h) => h.event.type === "spravka.issue")?.day;
+      for (let day = 1; day <= scenario.horizonDays; day++) {
+        calm.world.advanceTo(day);
+        eager.world.advanceTo(day);
+        // The eager petitioner asks the moment the court's notice comes.
+        for (const i of eager.seated) {
+          if (eager.world.caseState(i).path === "spravka.awaiting")
+            eager.world.sendCaseEvent(i, EVENT_IDS.spravkaRequest);
+        }
+      }
+      for (const i of calm.seated) {
+        const calmDay = issuedOn(calm.world, i);
+        if (calmDay === undefined) continue;
+        compared++;
+        expect(issuedOn(eager.world, i), `case ${i}`).toBeLessThanOrEqual(calmDay);
+      }
+    }
+    expect(compared).toBeGreaterThan(5);
+  });
+
+  test("a student's letters are not capped by the bots' few: a third, fourth… letter still enters", () => {
+    const { world, seated } = play("rostov-1954", 21, { addressee: "campAdministration" }, 200);
+    const i = seated.find((k) => world.caseState(k).path === "complaint.forwardedToAccused")!;
+    for (let n = 0; n < 5; n++) {
+      expect(world.fileLetter(i, { addressee: "campAdministration", grounds: "innocence", carrier: "self" })).toBe(
+        true,
+      );
+      world.sendCaseEvent(i, EVENT_IDS.forwardToAccused);
+    }
+    expect(SEATED_LETTERS).toBeGreaterThanOrEqual(LETTERS_PER_CASE);
+  });
+
+  test("a friend's letter to the camp itself can still land with the camp chiefs", () => {
+    const camp = routes("rostov-1954", { addressee: "campAdministration", carrier: "friend" }, 240);
+    expect(camp.lose).toBe(0);
+    expect(camp.forwardToAccused).toBeGreaterThan(0);
+  });
+});
+
+describe("the route e2e/petitioner.spec.ts relies on", () => {
+  test("Chita, seed 266: a form reply from the Presidium; a friend's letter registered; the court's notice; a spravka once asked", () => {
+    const scenario = findScenario("chita-1954")!;
+    const seed = 266;
+    // Letters on slightly different days, as a class's real clock gives: the route is the same.
+    for (const [first, second, ask] of [
+      [0, 99, 457],
+      [2, 103, 460],
+    ] as const) {
+      const world = new World(scenario, seed);
+      const [[i]] = dealCases(world, seed, new Set(), ["petitioner"]) as [[number]];
+      world.assignSeat(i, "petitioner");
+      world.advanceTo(first);
+      world.fileLetter(i, { addressee: "presidium", grounds: "innocence", carrier: "self" });
+      world.advanceTo(second);
+      expect(world.caseHistory(i).map((h) => h.event.type)).toContain("complaint.formReply");
+      world.fileLetter(i, { addressee: "provincialProcuracy", grounds: "noEvidence", carrier: "friend" });
+      world.advanceTo(ask);
+      expect(world.caseState(i).path).toBe("spravka.awaiting");
+      expect(world.sendCaseEvent(i, EVENT_IDS.spravkaRequest)).toBe(true);
+      world.advanceTo(517);
+      expect(world.caseState(i).path).toBe("rehabilitated");
+    }
   });
 });

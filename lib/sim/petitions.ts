@@ -12,15 +12,20 @@ import type { Addressee, Carrier, Grounds, SourceKey } from "@/machines/vocabula
 export type Effect = {
   /** the factor (1 = no change) */
   by: number;
-  /** what the direction of the effect rests on */
-  source: SourceKey;
+  /** what the direction of the effect rests on ("invented" where the sources are silent even on that) */
+  source: SourceKey | "invented";
   /** plain English, for the letter form and the sources page */
   note: string;
   /** the size of the factor is not in the sources */
   magnitude: "invented";
 };
 
-const effect = (by: number, source: SourceKey, note: string): Effect => ({ by, source, note, magnitude: "invented" });
+const effect = (by: number, source: SourceKey | "invented", note: string): Effect => ({
+  by,
+  source,
+  note,
+  magnitude: "invented",
+});
 
 export const PETITION_EFFECTS = {
   /** grounds "noEvidence": a reviewing procurator weighs facts, so rehabilitation and reclassification come more often */
@@ -45,34 +50,34 @@ export const PETITION_EFFECTS = {
   mercyPardon: effect(
     3,
     "adler-ch3",
-    "The Presidium rescinded sentences on petition in stock words — “justifiably sentenced”, but no objection to rescinding: a pardon, never rehabilitation.",
+    "A pardon was mercy, not a finding of innocence: the Presidium rescinded sentences on petition with the stock words “justifiably sentenced”, while the Procuracy “does not object” to rescinding. Free, but never rehabilitated.",
   ),
   /** carrier "relative": the letter must first reach the relative, but it never goes through the camp post */
   relativeTransit: effect(
     1.5,
-    "adler-ch3",
-    "Relatives wrote to the KGB, the Procuracy or Voroshilov themselves; the letter first had to reach them.",
+    "invented",
+    "Relatives wrote to the KGB, the Procuracy or Voroshilov themselves (role card 12); in this game your letter must first reach them.",
   ),
   relativeLose: effect(
     0.5,
-    "adler-ch3",
-    "A relative's letter does not pass through camp censorship and the camp post.",
+    "invented",
+    "A relative posts it from home, not through the camp's own post, so in this game it is lost less often.",
   ),
   /** carrier "friend": handed on in Moscow, it is neither lost nor sent back to the camp — but it is slow */
   friendTransit: effect(
     3,
     "adler-ch3",
-    "Barkhanov's friend handed his letter to the MVD Minister; he was freed from exile nine months later.",
+    "Barkhanov's friend handed his letter to the MVD Minister; even so, his answer took nine months.",
   ),
   friendDiverted: effect(
     0,
     "adler-ch3",
-    "A letter handed over in person in Moscow is not lost in the post nor sent back to the camp chiefs.",
+    "Handed over in person in Moscow, the letter reaches its addressee — though one addressed to the camp itself can still land with the camp chiefs.",
   ),
 } as const satisfies Record<string, Effect>;
 
 /** What each grounds option means, for the letter form (effects above). */
-export const GROUNDS_NOTES: Record<Grounds, { label: string; note: string; source: SourceKey }> = {
+export const GROUNDS_NOTES: Record<Grounds, { label: string; note: string; source: SourceKey | "invented" }> = {
   innocence: {
     label: "I am innocent",
     note: "The plain plea most letters made.",
@@ -98,11 +103,17 @@ export const GROUNDS_NOTES: Record<Grounds, { label: string; note: string; sourc
 /** What each way of sending costs and does, for the letter form. */
 export const CARRIER_NOTES: Record<
   Carrier,
-  { label: string; note: string; cost: string; source: SourceKey; /** as a letter's header says it */ sent: string }
+  {
+    label: string;
+    note: string;
+    cost: string;
+    source: SourceKey | "invented";
+    /** as a letter's header says it */ sent: string;
+  }
 > = {
   self: {
     label: "Send it myself",
-    note: "Through the camp post and its censor, like most letters.",
+    note: "Through the camp's own post, like most letters.",
     cost: "nothing more than the waiting.",
     sent: "By the camp post",
     source: "adler-ch3",
@@ -112,7 +123,7 @@ export const CARRIER_NOTES: Record<
     note: PETITION_EFFECTS.relativeLose.note,
     cost: "slower: it has to reach them first.",
     sent: "Through a relative",
-    source: "adler-ch3",
+    source: "invented",
   },
   friend: {
     label: "Ask a friend in Moscow to hand it on",

@@ -54,7 +54,8 @@ export function PetitionForm({
     event.preventDefault();
     if (body.trim() === "") {
       setError("Write your letter before sending it: who you are, what happened, what you ask for.");
-      document.getElementById(id("letter"))?.focus();
+      // After the error has rendered, so the field is announced with it.
+      requestAnimationFrame(() => document.getElementById(id("letter"))?.focus());
       return;
     }
     setError(null);
@@ -159,7 +160,7 @@ export function PetitionForm({
           {LETTER_MAX.toLocaleString("en")} characters.
         </p>
         {error ? (
-          <p id={id("letter-error")} className="field-error">
+          <p id={id("letter-error")} className="field-error" role="alert">
             {error}
           </p>
         ) : null}

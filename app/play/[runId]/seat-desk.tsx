@@ -114,7 +114,7 @@ export function SeatDesk({
           <dl className="grid gap-x-4 gap-y-1 sm:grid-cols-[auto_1fr]">
             <dt className="font-semibold">Your sentence</dt>
             <dd>{view.character.who}</dd>
-            <dt className="font-semibold">Where you are</dt>
+            <dt className="font-semibold">When the review begins</dt>
             <dd>{view.character.where}</dd>
             <dt className="font-semibold">What you want</dt>
             <dd>{view.character.wants}</dd>
@@ -362,14 +362,8 @@ function CaseCard({
           <ul className="mt-2 list-disc space-y-2 pl-5">
             {item.why.map((reason) => (
               <li key={reason.text}>
-                {reason.text}{" "}
-                {reason.source === "invented" ? (
-                  <span className="whitespace-nowrap rounded border border-line bg-canvas px-1.5 py-0.5 text-xs text-muted">
-                    figure invented for this scenario
-                  </span>
-                ) : (
-                  <SourceTag source={reason.source} />
-                )}
+                {reason.text}
+                <SourceTag source={reason.source} />
               </li>
             ))}
           </ul>

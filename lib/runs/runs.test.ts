@@ -498,7 +498,7 @@ describe("acting on cases", () => {
       const result = await actOnCase(
         runId,
         petitioner.cookie,
-        letter(theCase, "kgb", "x", forged as Record<string, string>),
+        letter(theCase, "kgb", "x", forged as unknown as Record<string, string>),
       );
       expect(result.ok === false && result.reason, JSON.stringify(forged)).toBe("invalid");
     }

@@ -516,12 +516,19 @@ function sleep(ms: number): Promise<void> {
   });
 }
 
-/** What a desk offers on a case: a procurator's decisions; a petitioner's letter (any time) or spravka request. */
-function offered(c: CaseView): SeatAction[] {
+/**
+ * How long a petitioner takes to write a letter, as a multiple of the think
+ * time: they read their desk meanwhile (a letter is not dashed off every few
+ * seconds; the server's pace rule is tested on its own).
+ */
+const COMPOSE_THINKS = 10;
+
+/** What a desk offers on a case: a procurator's decisions; a petitioner's letter (once written) or spravka request. */
+function offered(c: CaseView, letterReady: boolean): SeatAction[] {
   if (Array.isArray(c.actions) && c.actions.length > 0) return c.actions;
   const out: SeatAction[] = [];
   if (c.petition?.spravkaFrom) out.push({ type: "spravka.request" });
-  if (c.petition?.canWrite) {
+  if (c.petition?.canWrite && letterReady) {
     out.push({
       type: "complaint.file",
       addressee: pick(ADDRESSEES),
@@ -551,6 +558,9 @@ async function play(
   const seatUrl = new URL(`${base}/api/runs/${runId}/seat`);
   const actUrl = new URL(`${base}/api/runs/${runId}/act`);
   await sleep(Math.min(Math.random() * options.thinkMs, deadline() - Date.now()));
+  const composing = () => Date.now() + options.thinkMs * COMPOSE_THINKS * (0.5 + Math.random());
+  // Some letters are ready at the start, the rest a while later.
+  let letterAt = Date.now() + Math.random() * options.thinkMs * COMPOSE_THINKS;
   while (Date.now() < deadline()) {
     let view: SeatView | null = null;
     try {
@@ -570,10 +580,12 @@ async function play(
     } catch (error) {
       stats.error(`seat: ${errorText(error)}`);
     }
-    const open = (view?.cases ?? []).filter((c) => offered(c).length > 0);
+    const letterReady = Date.now() >= letterAt;
+    const open = (view?.cases ?? []).filter((c) => offered(c, letterReady).length > 0);
     if (open.length > 0 && Date.now() < deadline()) {
       const chosen = pick(open);
-      const action: SeatAction = pick(offered(chosen));
+      const action: SeatAction = pick(offered(chosen, letterReady));
+      if (action.type === "complaint.file") letterAt = composing();
       stats.actions++;
       try {
         const reply = await send("POST", actUrl, student.browser, {
@@ -640,7 +652,7 @@ function report(
   say(`Spravka load test: ${options.url}`);
   say(
     `  ${options.students} students (${options.procurators} procurators, ${options.students - options.procurators} petitioners), ` +
-      `scenario ${options.scenario} at ${options.speed} days/min, think ${options.thinkMs} ms, ${Math.round(actedForS)} s of play` +
+      `scenario ${options.scenario} at ${options.speed} days/min, think ${options.thinkMs} ms (a letter takes ~${COMPOSE_THINKS} thinks), ${Math.round(actedForS)} s of play` +
       (run ? `, run ${run.runId} (code ${run.joinCode})` : ""),
   );
   say(`Joins         ${stats.joins}/${options.students}   ${dist(joins)}`);

@@ -42,21 +42,25 @@ const ALLOWED: Record<SeatRole, readonly SeatAction["type"][]> = {
 };
 
 /**
- * A game rule, not a historical one: a petitioner sends at most
- * LETTERS_PER_WEEK letters in any seven simulated days and LETTERS_PER_CASE in
- * all, so one seat cannot flood the run. Null if this letter may go.
+ * Why this letter may not go, or null. A game rule, not a historical one: a
+ * petitioner sends at most LETTERS_PER_WEEK letters about a case in any seven
+ * simulated days and LETTERS_PER_CASE in all, so one seat cannot flood the
+ * run; and the friend in Moscow carries one letter. One query.
  */
-async function letterPace(seatId: string, caseIndex: number, simDay: number): Promise<string | null> {
-  const [recent, all] = await Promise.all([
-    db.letter.count({ where: { seatId, caseIndex, simDay: { gt: simDay - 7 } } }),
-    db.letter.count({ where: { seatId, caseIndex } }),
-  ]);
-  if (all >= LETTERS_PER_CASE) {
+async function letterRefusal(
+  seatId: string,
+  caseIndex: number,
+  simDay: number,
+  carrier: string,
+): Promise<string | null> {
+  const sent = await db.letter.findMany({ where: { seatId, caseIndex }, select: { simDay: true, carrier: true } });
+  if (sent.length >= LETTERS_PER_CASE) {
     return `You have written ${LETTERS_PER_CASE} letters about this case, the most this game allows. Now there is only waiting.`;
   }
-  if (recent >= LETTERS_PER_WEEK) {
+  if (sent.filter((l) => l.simDay > simDay - 7).length >= LETTERS_PER_WEEK) {
     return `You have sent ${LETTERS_PER_WEEK} letters in the last seven days. In this game that is the most a week allows: wait a few days and write again.`;
   }
+  if (carrier === "friend" && sent.some((l) => l.carrier === "friend")) return FRIEND_ONCE;
   return null;
 }
 
@@ -89,6 +93,12 @@ export async function actOnCase(runId: string, seatCookie: string | undefined, r
   // Checked before taking the run's lock, so requests without a seat cannot queue up in front of the class...
   const before = await getSeatAccess(runId, seatCookie);
   if (before.status !== "ok") return { ok: false, reason: "forbidden", error: SEAT_ACCESS_MESSAGES[before.status] };
+  // ...and so is a letter over the pace, against the day last stored (checked again, exactly, under the lock).
+  if (action.type === "complaint.file" && before.seat.role === "petitioner") {
+    const stored = await db.run.findUnique({ where: { id: runId }, select: { simDay: true } });
+    const early = stored && (await letterRefusal(before.seat.id, caseIndex, stored.simDay, action.carrier));
+    if (early) return { ok: false, reason: "refused", error: early };
+  }
   try {
     return await runStore.withRun(runId, async (s): Promise<ActResult> => {
       // ...and again under the lock, in case the seat moved to another browser meanwhile.
@@ -111,12 +121,8 @@ export async function actOnCase(runId: string, seatCookie: string | undefined, r
       }
       const now = () => caseView(s.world, caseIndex, role, true);
       if (action.type === "complaint.file") {
-        const pace = await letterPace(seat.id, caseIndex, s.run.simDay);
-        if (pace) return { ok: false, reason: "refused", error: pace, case: now() };
-        if (action.carrier === "friend") {
-          const used = await db.letter.count({ where: { seatId: seat.id, caseIndex, carrier: "friend" } });
-          if (used > 0) return { ok: false, reason: "refused", error: FRIEND_ONCE, case: now() };
-        }
+        const refusal = await letterRefusal(seat.id, caseIndex, s.run.simDay, action.carrier);
+        if (refusal) return { ok: false, reason: "refused", error: refusal, case: now() };
         const { grounds, carrier, ask, addressee } = action;
         const event: CaseEvent = { type: "complaint.file", addressee };
         const enters = s.world.canSend(caseIndex, caseEventId(event));

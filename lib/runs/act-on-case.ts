@@ -5,6 +5,7 @@ import type { CaseEvent } from "@/machines/case-setup";
 import type { SeatRole } from "./deal-cases";
 import { getSeatAccess, SEAT_ACCESS_MESSAGES } from "./seat-access";
 import { ReplayedRequest, RunBusy, RunNotFound, runStore } from "./store";
+import { dueClock } from "./clock";
 import { LETTERS_PER_CASE, LETTERS_PER_WEEK } from "./policy";
 import { actSchema, letterSchema, type SeatAction } from "./validation";
 import {
@@ -95,8 +96,13 @@ export async function actOnCase(runId: string, seatCookie: string | undefined, r
   if (before.status !== "ok") return { ok: false, reason: "forbidden", error: SEAT_ACCESS_MESSAGES[before.status] };
   // ...and so is a letter over the pace, against the day last stored (checked again, exactly, under the lock).
   if (action.type === "complaint.file" && before.seat.role === "petitioner") {
-    const stored = await db.run.findUnique({ where: { id: runId }, select: { simDay: true } });
-    const early = stored && (await letterRefusal(before.seat.id, caseIndex, stored.simDay, action.carrier));
+    const stored = await db.run.findUnique({
+      where: { id: runId },
+      select: { status: true, simDay: true, anchorAt: true, speed: true, horizonDays: true },
+    });
+    // The clock advances lazily: count from the day it has reached by now, not the day last written.
+    const today = stored ? (dueClock(stored, runStore.nowMs())?.simDay ?? stored.simDay) : 0;
+    const early = stored && (await letterRefusal(before.seat.id, caseIndex, today, action.carrier));
     if (early) return { ok: false, reason: "refused", error: early };
   }
   try {

@@ -40,6 +40,11 @@ async function join(browser: Browser, page: Page, name: string): Promise<Page> {
   return student;
 }
 
+/** The student's own case card(s) (the timeline's print header repeats the headline). */
+function desk(student: Page): Locator {
+  return student.getByRole("list", { name: "Your cases" });
+}
+
 async function jump(teacher: Page, date: string, shows: RegExp): Promise<void> {
   await teacher.getByLabel("Jump to date").fill(date);
   await teacher.getByRole("button", { name: "Jump" }).click();
@@ -75,7 +80,7 @@ test("a petitioner writes to two addressees, follows up through a friend, asks f
   // Who they are, from the case's own facts.
   await expect(student.getByRole("heading", { name: /Case \d{4}/ })).toBeVisible();
   await expect(student.getByText("Who you are", { exact: true })).toBeVisible();
-  await expect(student.getByText("You have not written yet")).toBeVisible();
+  await expect(desk(student).getByText("You have not written yet")).toBeVisible();
 
   // An empty letter is refused in place, and nothing is sent.
   const form = student.getByRole("form", { name: /Write a letter about Case/ });
@@ -103,7 +108,7 @@ test("a petitioner writes to two addressees, follows up through a friend, asks f
   await tabTo(student, form.getByRole("button", { name: "Send the letter" }));
   await student.keyboard.press("Enter");
   await expect(student.getByRole("status").filter({ hasText: "Your letter to the Presidium" })).toBeVisible();
-  await expect(student.getByText("You wrote to the Presidium of the Supreme Soviet (Voroshilov)")).toBeVisible();
+  await expect(desk(student).getByText("You wrote to the Presidium of the Supreme Soviet (Voroshilov)")).toBeVisible();
   await expect(
     student.getByRole("heading", { name: "Letter to the Presidium of the Supreme Soviet (Voroshilov)" }),
   ).toBeVisible();
@@ -115,8 +120,10 @@ test("a petitioner writes to two addressees, follows up through a friend, asks f
 
   // Three months later: a form reply has come — that route ends there.
   await jump(teacher, "1954-09-08", /September 1954/);
-  await expect(student.getByText("A form reply came")).toBeVisible({ timeout: 15_000 });
-  await expect(student.getByRole("heading", { name: "A form reply" })).toBeVisible();
+  await expect(desk(student).getByText("A form reply came")).toBeVisible({ timeout: 15_000 });
+  await expect(
+    student.getByRole("heading", { name: "A form reply from the Presidium of the Supreme Soviet (Voroshilov)" }),
+  ).toBeVisible();
 
   // Letter 2: a friend in Moscow hands it to the provincial procuracy; grounds: no real evidence.
   await openLetterForm(student);
@@ -125,8 +132,19 @@ test("a petitioner writes to two addressees, follows up through a friend, asks f
   await form.getByLabel("The case rests on no real evidence").check();
   await form.getByLabel("Ask a friend in Moscow to hand it on").check();
   await form.getByLabel("Your letter").fill("<b>No evidence</b> was ever shown. I ask for full rehabilitation.");
+  // The teacher pauses mid-letter: the draft stays, sending waits — even across a reload.
+  await teacher.getByRole("button", { name: "Pause" }).click();
+  await expect(form.getByText("Your teacher has paused the clock. Keep writing")).toBeVisible();
+  await expect(form.getByRole("button", { name: "Send the letter" })).toBeDisabled();
+  await student.reload();
+  await openLetterForm(student);
+  await expect(form.getByLabel("Your letter")).toHaveValue(
+    "<b>No evidence</b> was ever shown. I ask for full rehabilitation.",
+  );
+  await expect(form.getByLabel("Ask a friend in Moscow to hand it on")).toBeChecked();
+  await teacher.getByRole("button", { name: "Resume" }).click();
   await form.getByRole("button", { name: "Send the letter" }).click();
-  await expect(student.getByText("You wrote to the provincial procuracy")).toBeVisible();
+  await expect(desk(student).getByText("You wrote to the provincial procuracy")).toBeVisible();
   // The letter is shown as the student wrote it: tags as text, never as markup.
   await expect(student.getByText("<b>No evidence</b> was ever shown.", { exact: false })).toBeVisible();
   await expect(student.locator("[id^=letter-] b")).toHaveCount(0);
@@ -136,7 +154,7 @@ test("a petitioner writes to two addressees, follows up through a friend, asks f
 
   // A year on: the court suspended the case — and sent no spravka.
   await jump(teacher, "1955-09-01", /September 1955/);
-  await expect(student.getByText("Your sentence was set aside, but no spravka has come")).toBeVisible({
+  await expect(desk(student).getByText("You are cleared, but no spravka has come")).toBeVisible({
     timeout: 15_000,
   });
   await expect(student.getByRole("heading", { name: "The court's notice" })).toBeVisible();

@@ -8,12 +8,24 @@ const TAG =
  * A claim's source, shown beside it: links to the sources page. Where the
  * sources are silent, the claim is labelled as this game's invention.
  */
-export function SourceTag({ source }: { source: SourceKey | "invented" }) {
+export function SourceTag({
+  source,
+  newTab = false,
+}: {
+  source: SourceKey | "invented";
+  /** inside a form: open the sources page in a new tab, so nothing typed is lost */
+  newTab?: boolean;
+}) {
   if (source === "invented") return <span className={TAG}>invented for this game</span>;
   return (
-    <Link href={`/sources#${source}`} className={`${TAG} no-underline hover:text-accent`}>
+    <Link
+      href={`/sources#${source}`}
+      className={`${TAG} no-underline hover:text-accent`}
+      {...(newTab ? { target: "_blank", rel: "noopener" } : {})}
+    >
       <span className="sr-only">Source: </span>
       {SOURCES[source].short}
+      {newTab ? <span className="sr-only"> (opens in a new tab)</span> : null}
     </Link>
   );
 }

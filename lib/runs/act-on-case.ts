@@ -5,7 +5,10 @@ import type { CaseEvent } from "@/machines/case-setup";
 import type { SeatRole } from "./deal-cases";
 import { getSeatAccess, SEAT_ACCESS_MESSAGES } from "./seat-access";
 import { ReplayedRequest, RunBusy, RunNotFound, runStore } from "./store";
-import { dueClock } from "./clock";
+import { findScenario } from "@/lib/sim/scenarios";
+import { dateLabel, dueClock, simDate } from "./clock";
+import { nextSpravkaAskDay } from "./petitioner-knowledge";
+import { typicalDays } from "./why-nothing-happens";
 import { LETTERS_PER_CASE, LETTERS_PER_WEEK } from "./policy";
 import { actSchema, letterSchema, type SeatAction } from "./validation";
 import {
@@ -53,13 +56,17 @@ async function letterRefusal(
   caseIndex: number,
   simDay: number,
   carrier: string,
+  startDate: string,
 ): Promise<string | null> {
   const sent = await db.letter.findMany({ where: { seatId, caseIndex }, select: { simDay: true, carrier: true } });
   if (sent.length >= LETTERS_PER_CASE) {
     return `You have written ${LETTERS_PER_CASE} letters about this case, the most this game allows. Now there is only waiting.`;
   }
-  if (sent.filter((l) => l.simDay > simDay - 7).length >= LETTERS_PER_WEEK) {
-    return `You have sent ${LETTERS_PER_WEEK} letters in the last seven days. In this game that is the most a week allows: wait a few days and write again.`;
+  const recent = sent.filter((l) => l.simDay > simDay - 7).map((l) => l.simDay);
+  if (recent.length >= LETTERS_PER_WEEK) {
+    // Free again once the oldest of this week's letters is seven days old.
+    const again = dateLabel(simDate(startDate, Math.floor(Math.min(...recent) + 7) + 1));
+    return `You have sent ${LETTERS_PER_WEEK} letters in the last seven days, the most this game allows in a week. You can write again on ${again}; your draft is kept.`;
   }
   if (carrier === "friend" && sent.some((l) => l.carrier === "friend")) return FRIEND_ONCE;
   return null;
@@ -98,11 +105,13 @@ export async function actOnCase(runId: string, seatCookie: string | undefined, r
   if (action.type === "complaint.file" && before.seat.role === "petitioner") {
     const stored = await db.run.findUnique({
       where: { id: runId },
-      select: { status: true, simDay: true, anchorAt: true, speed: true, horizonDays: true },
+      select: { status: true, simDay: true, anchorAt: true, speed: true, horizonDays: true, scenarioId: true },
     });
     // The clock advances lazily: count from the day it has reached by now, not the day last written.
     const today = stored ? (dueClock(stored, runStore.nowMs())?.simDay ?? stored.simDay) : 0;
-    const early = stored && (await letterRefusal(before.seat.id, caseIndex, today, action.carrier));
+    const startDate = stored ? findScenario(stored.scenarioId)?.startDate : undefined;
+    const early =
+      stored && startDate && (await letterRefusal(before.seat.id, caseIndex, today, action.carrier, startDate));
     if (early) return { ok: false, reason: "refused", error: early };
   }
   try {
@@ -127,7 +136,7 @@ export async function actOnCase(runId: string, seatCookie: string | undefined, r
       }
       const now = () => caseView(s.world, caseIndex, role, true);
       if (action.type === "complaint.file") {
-        const refusal = await letterRefusal(seat.id, caseIndex, s.run.simDay, action.carrier);
+        const refusal = await letterRefusal(seat.id, caseIndex, s.run.simDay, action.carrier, s.scenario.startDate);
         if (refusal) return { ok: false, reason: "refused", error: refusal, case: now() };
         const { grounds, carrier, ask, addressee } = action;
         const event: CaseEvent = { type: "complaint.file", addressee };
@@ -184,6 +193,19 @@ export async function actOnCase(runId: string, seatCookie: string | undefined, r
         };
       }
       const event = action as CaseEvent;
+      if (action.type === "spravka.request") {
+        const wait = typicalDays(s.scenario.institutions.spravkaWait);
+        const from = nextSpravkaAskDay(s.world.caseHistory(caseIndex), wait);
+        if (from !== null && s.world.now < from) {
+          const when = dateLabel(simDate(s.scenario.startDate, Math.ceil(from)));
+          return {
+            ok: false,
+            reason: "refused",
+            error: `Give that office time to answer: you can ask the next one from ${when} if nothing comes.`,
+            case: now(),
+          };
+        }
+      }
       if (!s.world.canSend(caseIndex, caseEventId(event))) {
         const error =
           action.type === "spravka.request"

@@ -11,6 +11,8 @@ export type CharacterCard = {
   wants: string;
   /** what their first letter most likely asks for (the letter form starts there) */
   ask: Ask;
+  /** played as a relative writing from outside the camp (role card 12) */
+  relative: boolean;
   source: SourceKey;
 };
 
@@ -65,6 +67,7 @@ export function characterCard(facts: CaseInput & { passportMinus?: boolean }, ca
   return {
     ...prisoner,
     name: compositeName(caseIndex + 5),
+    relative: true,
     card: `Card 12: a relative writing for a prisoner (${prisoner.card.replace(/^Card \d+: /, "")})`,
     who: `You are the ${relation} of ${prisoner.name}, and you write for them. Their sentence: ${prisoner.who.charAt(0).toLowerCase()}${prisoner.who.slice(1)}`,
     where: `You live at home, outside the camp. ${prisoner.name}: ${prisoner.where.charAt(0).toLowerCase()}${prisoner.where.slice(1)}`,
@@ -82,7 +85,7 @@ function prisonerCard(facts: CaseInput & { passportMinus?: boolean }, caseIndex:
   const name = compositeName(caseIndex);
   const term = `${facts.termYears} years`;
   const group = facts.persons > 1 ? ` One of ${facts.persons} people sentenced in the same case.` : "";
-  const base = { name, where: where(facts), source: "adler-ch3" as const };
+  const base = { name, where: where(facts), source: "adler-ch3" as const, relative: false };
   if (facts.organ === "specialConference" && facts.custody === "exile") {
     return {
       ...base,
@@ -150,7 +153,7 @@ function prisonerCard(facts: CaseInput & { passportMinus?: boolean }, caseIndex:
   if (facts.article === "58-10" && isCourt(facts) && caseIndex % 3 === 2) {
     return {
       ...base,
-      card: "Card 7: the man who said the USSR would lose a war",
+      card: "Card 7: the prisoner who said the USSR would lose a war",
       ask: "release",
       who: `Sentenced by a court to ${term} under 58-10 for saying, in 1952, that the USSR would lose a war.${group}`,
       wants:

@@ -72,12 +72,14 @@ describe("what came back, for the timeline", () => {
         [9, { type: "complaint.forwardToAccused" }],
         [70, { type: "complaint.file", addressee: "provincialProcuracy" }],
         [95, { type: "complaint.formReply" }],
+        [200, { type: "review.decide", decision: "fullRehabilitation" }],
         [300, { type: "court.rule", ruling: "suspend" }],
       ),
       "pending",
     );
+    // A reply says whose it is; the commission's protest itself is not sent to the prisoner.
     expect(received.map((r) => [r.day, r.title])).toEqual([
-      [95, "A form reply"],
+      [95, "A form reply from the provincial procuracy"],
       [300, "The court's notice"],
     ]);
   });
@@ -110,18 +112,43 @@ describe("what freedom meant afterwards", () => {
 
 describe("rehabilitated on paper, without the spravka", () => {
   test("the simulator's 'rehabilitated' is not yet the person's: no spravka, no decision in hand", () => {
-    const suspended = story(wrote, [300, { type: "court.rule", ruling: "suspend" }]);
+    const suspended = story(
+      wrote,
+      [200, { type: "review.decide", decision: "fullRehabilitation" }],
+      [300, { type: "court.rule", ruling: "suspend" }],
+    );
     const k = petitionerKnowledge(suspended, "rehabilitated", "spravka.awaiting", 320);
     expect(k.headline).toMatch(/no spravka has come/);
     expect(k.detail).toMatch(/ask the local MVD/);
     const lived = petitionerOutcome("rehabilitated", "spravka.awaiting");
     expect(lived).toBe("pending");
     expect(petitionerReceived(suspended, lived).map((r) => r.title)).toEqual(["The court's notice"]);
+    // Out of the camp with the notice, not months later with the spravka.
+    expect(petitionerReceived(suspended, lived, false, true).map((r) => [r.day, r.title])).toEqual([
+      [300, "The court's notice"],
+      [300, "Release papers"],
+    ]);
+    expect(
+      petitionerReceived(
+        [...suspended, { day: 400, event: { type: "spravka.issue" } }],
+        "rehabilitated",
+        false,
+        true,
+      ).filter((r) => r.title === "Release papers"),
+    ).toHaveLength(1);
+    // A court upholding a protest for a reduced sentence sends no "cleared" notice.
+    const reduced = story(
+      wrote,
+      [200, { type: "review.decide", decision: "sentenceReduction" }],
+      [300, { type: "court.rule", ruling: "suspend" }],
+    );
+    expect(petitionerReceived(reduced, "reduced").map((r) => r.title)).toEqual(["Your sentence was reduced"]);
   });
 
   test("each request climbs one office, and the timeline keeps it", () => {
     const asked = story(
       wrote,
+      [200, { type: "review.decide", decision: "fullRehabilitation" }],
       [300, { type: "court.rule", ruling: "suspend" }],
       [330, { type: "spravka.request" }],
       [400, { type: "spravka.request" }],

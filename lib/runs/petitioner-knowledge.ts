@@ -126,7 +126,7 @@ export function petitionerKnowledge(
       };
     }
     return {
-      headline: "Your sentence was set aside, but no spravka has come",
+      headline: "You are cleared, but no spravka has come",
       detail: `You hold only a notice. Without the certificate you cannot prove you were cleared: no union card, no vote, no university.${then}`,
       waitingDays: null,
       source: "adler-ch3",
@@ -135,8 +135,10 @@ export function petitionerKnowledge(
   if (lastReply !== null) {
     return {
       headline: "A form reply came",
-      detail: "It says your complaint was received. It says nothing else.",
+      detail:
+        "It says your complaint was received. It says nothing else. You may write again — elsewhere, or on other grounds.",
       waitingDays: since(lastReply),
+      waitingOn: lastLetter?.addressee ?? null,
     };
   }
   if (lastLetter) {
@@ -153,6 +155,16 @@ export function petitionerKnowledge(
     waitingDays: null,
     waitingOn: null,
   };
+}
+
+/**
+ * From which simulated day the petitioner may ask the next office for the
+ * spravka: a game rule, so the chain is not rushed in seconds — an office gets
+ * the scenario's typical answering time first. Null before any request.
+ */
+export function nextSpravkaAskDay(history: Story, typicalWaitDays: number): number | null {
+  const last = history.findLast((h) => !h.noted && h.event.type === "spravka.request");
+  return last ? last.day + typicalWaitDays : null;
 }
 
 /**
@@ -189,31 +201,43 @@ export function petitionerReceived(
 ): Received[] {
   const out: Received[] = [];
   let asked = 0;
+  let released = false;
+  let lastTo: Addressee | null = null;
+  let decision: string | null = null;
+  const releasePapers = (day: number) => {
+    if (!fromCamp || released) return;
+    released = true;
+    out.push({ day, kind: "received", title: "Release papers", text: RELEASE_PAPERS, source: "adler-ch3" });
+  };
   for (const { day, event, noted } of history) {
     if (noted) continue;
+    if (event.type === "complaint.file") lastTo = event.addressee;
+    else if (event.type === "review.decide") decision = event.decision;
     if (event.type === "complaint.formReply") {
       out.push({
         day,
         kind: "received",
-        title: "A form reply",
+        title: lastTo ? `A form reply from ${ADDRESSEE_LABELS[lastTo]}` : "A form reply",
         text: "Your complaint has been received. Nothing more.",
       });
-    } else if (event.type === "court.rule" && event.ruling === "suspend") {
+    } else if (event.type === "court.rule" && event.ruling === "suspend" && decision === "fullRehabilitation") {
       out.push({
         day,
         kind: "received",
         title: "The court's notice",
-        text: "The case is suspended. No spravka came with it.",
+        text: "The court has stopped the case against you: you are cleared and free to go. No spravka came with it — the certificate that proves it.",
         source: "adler-ch3",
       });
+      releasePapers(day);
     } else if (extrajudicial && event.type === "review.decide" && event.decision === "fullRehabilitation") {
       out.push({
         day,
         kind: "received",
         title: "The commission's decision",
-        text: "Your sentence is set aside. No spravka came with it.",
+        text: "Your sentence is set aside: you are cleared and free to go. No spravka came with it — the certificate that proves it.",
         source: "adler-ch3",
       });
+      releasePapers(day);
     } else if (event.type === "spravka.request") {
       out.push({
         day,
@@ -229,9 +253,7 @@ export function petitionerReceived(
     const [title, text, source] = DECIDED[outcome];
     const last = history.findLast((h) => !h.noted) ?? history.at(-1)!;
     out.push({ day: last.day, kind: "received", title, text, ...(source ? { source } : {}) });
-    if (fromCamp && RELEASING.includes(outcome)) {
-      out.push({ day: last.day, kind: "received", title: "Release papers", text: RELEASE_PAPERS, source: "adler-ch3" });
-    }
+    if (RELEASING.includes(outcome)) releasePapers(last.day);
   }
   return out;
 }

@@ -357,7 +357,9 @@ describe("acting on cases", () => {
     expect((await actOnCase(runId, petitioner.cookie, letter(theCase, "kgb"))).ok).toBe(true);
     expect((await actOnCase(runId, petitioner.cookie, letter(theCase, "presidium"))).ok).toBe(true);
     const third = await actOnCase(runId, petitioner.cookie, letter(theCase, "generalProcurator"));
-    expect(third.ok === false && third.error).toMatch(/2 letters in the last seven days/);
+    expect(third.ok === false && third.error).toMatch(
+      /2 letters in the last seven days.*You can write again on \d+ \w+ 195\d/,
+    );
     expect(await db.letter.count({ where: { runId } })).toBe(2);
     now += 8 * TICK_MS; // eight simulated days at this speed
     expect((await actOnCase(runId, petitioner.cookie, letter(theCase, "generalProcurator"))).ok).toBe(true);
@@ -392,9 +394,15 @@ describe("acting on cases", () => {
     expect(asked.ok).toBe(true);
     if (asked.ok) {
       expect(asked.case.stageLabel).toBe("You asked the local MVD office for your spravka");
-      expect(asked.case.petition?.spravkaFrom).toBe("the provincial procuracy");
+      // The next office only once this one has had time to answer.
+      expect(asked.case.petition?.spravkaFrom).toBeNull();
+      expect(asked.case.petition?.spravkaLater).toMatchObject({ office: "the provincial procuracy" });
       expect(asked.case.received?.at(-1)?.kind).toBe("asked");
     }
+    const rushed = await actOnCase(runId, petitioner.cookie, { ...ask, requestId: randomUUID() });
+    expect(rushed.ok === false && rushed.error).toMatch(
+      /Give that office time to answer: you can ask the next one from/,
+    );
     const logged = await db.runEvent.findFirstOrThrow({
       where: { runId, type: "case.act", actor: "seat:1" },
       orderBy: { seq: "desc" },

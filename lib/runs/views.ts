@@ -21,6 +21,7 @@ import { describeCaseState } from "./case-descriptions";
 import { characterCard, type CharacterCard } from "./character-card";
 import { formatRejoinCode } from "./codes";
 import {
+  nextSpravkaAskDay,
   petitionerKnowledge,
   petitionerOutcome,
   petitionerReceived,
@@ -28,7 +29,7 @@ import {
   SPRAVKA_OFFICES,
   type Received,
 } from "./petitioner-knowledge";
-import { whyNoSpravka, whyNothingHappens, type Reason } from "./why-nothing-happens";
+import { typicalDays, whyNoSpravka, whyNothingHappens, type Reason } from "./why-nothing-happens";
 import type { SeatRole } from "./deal-cases";
 import type { SeatAction } from "./validation";
 
@@ -71,7 +72,15 @@ export type CaseView = {
   /** a procurator's decisions the machine allows now */
   actions: DecisionAction[];
   /** a petitioner's desk: writing is always open while the clock runs; the spravka can be asked for once it is due */
-  petition?: { canWrite: boolean; spravkaFrom: string | null };
+  petition?: {
+    canWrite: boolean;
+    /** the office to ask for the spravka now, if any */
+    spravkaFrom: string | null;
+    /** the next office, and from when, while the last one is given time to answer */
+    spravkaLater: { office: string; dateLabel: string } | null;
+    /** a final decision has come: letters are still possible but change nothing in this run */
+    decided: boolean;
+  };
 };
 
 type DecisionAction = Extract<SeatAction, { type: "review.decide" }>;
@@ -187,6 +196,9 @@ export function caseView(world: World, i: number, role: SeatRole, live: boolean)
     const lived = petitionerOutcome(outcome, path);
     const known = petitionerKnowledge(history, outcome, path, world.now, facts);
     const canAsk = live && world.canSend(i, EVENT_IDS.spravkaRequest);
+    const office = SPRAVKA_OFFICES[facts.spravkaRequests] ?? null;
+    const askFrom = nextSpravkaAskDay(history, typicalDays(world.scenario.institutions.spravkaWait));
+    const tooSoon = askFrom !== null && world.now < askFrom;
     const received = petitionerReceived(history, lived, extrajudicial, world.startedInCamp(i)).map((r) => {
       const date = simDate(world.scenario.startDate, r.day);
       return { ...r, date, dateLabel: dateLabel(date) };
@@ -196,7 +208,15 @@ export function caseView(world: World, i: number, role: SeatRole, live: boolean)
       version: petitionerVersion(history, lived, extrajudicial),
       outcome: lived,
       actions: [],
-      petition: { canWrite: live, spravkaFrom: canAsk ? (SPRAVKA_OFFICES[facts.spravkaRequests] ?? null) : null },
+      petition: {
+        canWrite: live,
+        spravkaFrom: canAsk && !tooSoon ? office : null,
+        spravkaLater:
+          canAsk && tooSoon && office
+            ? { office, dateLabel: dateLabel(simDate(world.scenario.startDate, Math.ceil(askFrom))) }
+            : null,
+        decided: lived !== "pending",
+      },
       stage: null,
       stageLabel: known.headline,
       state: known.detail,

@@ -6,7 +6,7 @@ import type { Addressee, SourceKey } from "@/machines/vocabulary";
 /** One claim of the explanation, with its source (or marked as the scenario's invention). */
 export type Reason = { text: string; source: SourceKey | "invented" };
 
-function typicalDays(d: Distribution): number {
+export function typicalDays(d: Distribution): number {
   if (d.kind === "fixed") return d.days;
   if (d.kind === "uniform") return (d.min + d.max) / 2;
   return d.median;

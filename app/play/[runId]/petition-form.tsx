@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useState, useSyncExternalStore } from "react";
 import { SourceTag } from "@/app/_components/source-tag";
 import { ADDRESSEE_LABELS, ASK_LABELS } from "@/lib/labels";
 import { LETTER_MAX } from "@/lib/runs/policy";
@@ -19,21 +19,58 @@ import {
 
 type Letter = Extract<SeatAction, { type: "complaint.file" }>;
 
+type Draft = { addressee: Addressee; ask: Ask; grounds: Grounds; carrier: Carrier; body: string };
+
 /**
  * The petitioner's letter: to whom, asking what, on what grounds, carried
  * how, in their own words. Each choice says what it meant then, with its
- * source; the odds themselves stay hidden, as they were.
+ * source; what happens to this letter stays hidden, as it was.
+ *
+ * The draft is kept in the tab's session storage, so a pause, a reload or a
+ * visit to the sources page never loses what the student has written.
  */
-export function PetitionForm({
+type Props = Parameters<typeof LetterForm>[0];
+
+const noSubscription = () => () => {};
+
+/** The form needs the browser's session storage for its draft, so it renders once the page is live. */
+export function PetitionForm(props: Props) {
+  const inBrowser = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
+  return inBrowser ? <LetterForm {...props} /> : <p className="text-muted">Opening the letter form…</p>;
+}
+
+function readDraft(key: string): Partial<Draft> {
+  try {
+    const saved = sessionStorage.getItem(key);
+    return saved ? (JSON.parse(saved) as Partial<Draft>) : {};
+  } catch {
+    return {}; // no storage (private mode) or a damaged entry: start afresh
+  }
+}
+
+function LetterForm({
   idPrefix,
+  draftKey,
   caseLabel,
   friendUsed,
+  relative = false,
   defaultAsk = "release",
+  closedReason = null,
   pending,
   onSend,
 }: {
   idPrefix: string;
+  /** where the draft is kept (per run and case) */
+  draftKey: string;
   caseLabel: string;
+  /** the character writes from outside the camp, for a prisoner */
+  relative?: boolean;
+  /** why sending is closed just now (e.g. the teacher paused the clock); the draft stays editable */
+  closedReason?: string | null;
   friendUsed: boolean;
   /** from the character card: what this person most wants */
   defaultAsk?: Ask;
@@ -41,14 +78,29 @@ export function PetitionForm({
   /** resolves true when the letter was sent (the form then clears the text) */
   onSend: (action: Letter, body: string) => Promise<boolean>;
 }) {
-  const [addressee, setAddressee] = useState<Addressee>("campProcurator");
-  const [ask, setAsk] = useState<Ask>(defaultAsk);
-  const [grounds, setGrounds] = useState<Grounds>("innocence");
-  const [carrier, setCarrier] = useState<Carrier>("self");
-  const [body, setBody] = useState("");
+  const blank: Draft = {
+    addressee: "campProcurator",
+    ask: defaultAsk,
+    grounds: "innocence",
+    carrier: "self",
+    body: "",
+  };
+  const [draft, setDraft] = useState<Draft>(() => ({ ...blank, ...readDraft(draftKey) }));
   const [error, setError] = useState<string | null>(null);
+  const { addressee, ask, grounds, carrier, body } = draft;
+  const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
   const id = (name: string) => `${idPrefix}-${name}`;
-  const chosenCarrier = friendUsed && carrier === "friend" ? "self" : carrier;
+  const carriers = CARRIERS.filter((c) => !(relative && c === "relative"));
+  const chosenCarrier = (friendUsed && carrier === "friend") || !carriers.includes(carrier) ? "self" : carrier;
+
+  // Keep the draft as it changes.
+  useEffect(() => {
+    try {
+      sessionStorage.setItem(draftKey, JSON.stringify(draft));
+    } catch {
+      // storage full or unavailable: the draft lives in the page only
+    }
+  }, [draft, draftKey]);
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -60,10 +112,7 @@ export function PetitionForm({
     }
     setError(null);
     const sent = await onSend({ type: "complaint.file", addressee, grounds, carrier: chosenCarrier, ask }, body);
-    if (sent) {
-      setBody("");
-      setCarrier("self");
-    }
+    if (sent) setDraft({ ...draft, body: "", carrier: "self" });
   }
 
   return (
@@ -76,7 +125,7 @@ export function PetitionForm({
           id={id("to")}
           className="field-input"
           value={addressee}
-          onChange={(e) => setAddressee(e.target.value as Addressee)}
+          onChange={(e) => set({ addressee: e.target.value as Addressee })}
           aria-describedby={id("to-hint")}
         >
           {ADDRESSEES.map((a) => (
@@ -87,7 +136,7 @@ export function PetitionForm({
         </select>
         <p id={id("to-hint")} className="field-hint">
           {ADDRESSEE_NOTES[addressee].note}
-          <SourceTag source={ADDRESSEE_NOTES[addressee].source} />
+          <SourceTag source={ADDRESSEE_NOTES[addressee].source} newTab />
         </p>
       </div>
 
@@ -95,7 +144,12 @@ export function PetitionForm({
         <label htmlFor={id("ask")} className="field-label">
           Ask for
         </label>
-        <select id={id("ask")} className="field-input" value={ask} onChange={(e) => setAsk(e.target.value as Ask)}>
+        <select
+          id={id("ask")}
+          className="field-input"
+          value={ask}
+          onChange={(e) => set({ ask: e.target.value as Ask })}
+        >
           {ASKS.map((a) => (
             <option key={a} value={a}>
               {ASK_LABELS[a]}
@@ -113,7 +167,7 @@ export function PetitionForm({
               name={id("grounds")}
               value={g}
               checked={grounds === g}
-              onChange={() => setGrounds(g)}
+              onChange={() => set({ grounds: g })}
               label={GROUNDS_NOTES[g].label}
               note={GROUNDS_NOTES[g].note}
               source={GROUNDS_NOTES[g].source}
@@ -125,16 +179,24 @@ export function PetitionForm({
       <fieldset>
         <legend className="field-label">How it travels</legend>
         <div className="space-y-2">
-          {CARRIERS.map((c) => (
+          {carriers.map((c) => (
             <Choice
               key={c}
               name={id("carrier")}
               value={c}
               checked={chosenCarrier === c}
               disabled={c === "friend" && friendUsed}
-              onChange={() => setCarrier(c)}
-              label={CARRIER_NOTES[c].label + (c === "friend" && friendUsed ? " (already asked)" : "")}
-              note={`${CARRIER_NOTES[c].note} Cost: ${CARRIER_NOTES[c].cost}`}
+              onChange={() => set({ carrier: c })}
+              label={
+                relative && c === "self"
+                  ? "Send it yourself"
+                  : CARRIER_NOTES[c].label + (c === "friend" && friendUsed ? " (already asked)" : "")
+              }
+              note={
+                relative && c === "self"
+                  ? "By the ordinary post, from home. Cost: nothing more than the waiting."
+                  : `${CARRIER_NOTES[c].note} Cost: ${CARRIER_NOTES[c].cost}`
+              }
               source={CARRIER_NOTES[c].source}
             />
           ))}
@@ -148,7 +210,7 @@ export function PetitionForm({
         <textarea
           id={id("letter")}
           value={body}
-          onChange={(e) => setBody(e.target.value)}
+          onChange={(e) => set({ body: e.target.value })}
           maxLength={LETTER_MAX}
           rows={6}
           className="field-input font-typewriter"
@@ -165,7 +227,17 @@ export function PetitionForm({
           </p>
         ) : null}
       </div>
-      <button type="submit" className="btn btn-primary w-full" disabled={pending}>
+      {closedReason ? (
+        <p id={id("closed")} className="rounded-md bg-accent-soft px-3 py-2 font-medium text-accent-strong">
+          {closedReason}
+        </p>
+      ) : null}
+      <button
+        type="submit"
+        className="btn btn-primary w-full"
+        disabled={pending || Boolean(closedReason)}
+        aria-describedby={closedReason ? id("closed") : undefined}
+      >
         {pending ? "Sending…" : "Send the letter"}
       </button>
     </form>
@@ -211,7 +283,7 @@ function Choice({
         </label>
         <p id={`${id}-note`} className="text-sm text-muted">
           {note}
-          <SourceTag source={source} />
+          <SourceTag source={source} newTab />
         </p>
       </div>
     </div>

@@ -42,6 +42,25 @@ export function SeatDesk({
   });
   const role = view.seat.role;
 
+  // Right after joining the codes come first; afterwards they wait at the bottom, out of the way.
+  const rejoin = (
+    <section aria-labelledby="rejoin-heading" className={`${welcome ? "card border-accent" : "card"} print:hidden`}>
+      <h2 id="rejoin-heading" className="font-semibold">
+        Your rejoin code: <span className="font-mono text-xl tracking-widest">{view.seat.rejoinCode}</span>
+      </h2>
+      {view.run.joinCode ? (
+        <p className="font-semibold">
+          Class code: <span className="font-mono text-xl tracking-widest">{view.run.joinCode}</span>
+        </p>
+      ) : null}
+      <p className="text-muted">
+        Write both down. With them you can return to this seat after a refresh, in another browser or on another device
+        (Join a class → Back to your seat).
+      </p>
+    </section>
+  );
+  const seatStatus = clock.status;
+
   return (
     <div className="space-y-6">
       <header className="flex flex-wrap items-start justify-between gap-4 print:hidden">
@@ -86,20 +105,7 @@ export function SeatDesk({
         </p>
       </section>
 
-      <section aria-labelledby="rejoin-heading" className={`${welcome ? "card border-accent" : "card"} print:hidden`}>
-        <h2 id="rejoin-heading" className="font-semibold">
-          Your rejoin code: <span className="font-mono text-xl tracking-widest">{view.seat.rejoinCode}</span>
-        </h2>
-        {view.run.joinCode ? (
-          <p className="font-semibold">
-            Class code: <span className="font-mono text-xl tracking-widest">{view.run.joinCode}</span>
-          </p>
-        ) : null}
-        <p className="text-muted">
-          Write both down. With them you can return to this seat after a refresh, in another browser or on another
-          device (Join a class → Back to your seat).
-        </p>
-      </section>
+      {welcome ? rejoin : null}
 
       {view.character ? (
         <section aria-labelledby="character-heading" className="card space-y-2">
@@ -108,11 +114,11 @@ export function SeatDesk({
             {view.character.name}
           </h2>
           <p className="text-sm text-muted">
-            {view.character.card} · a composite character, not a real person
+            A composite character, not a real person: {view.character.card.replace(/^Card \d+: /, "")}
             <SourceTag source={view.character.source} />
           </p>
           <dl className="grid gap-x-4 gap-y-1 sm:grid-cols-[auto_1fr]">
-            <dt className="font-semibold">Your sentence</dt>
+            <dt className="font-semibold">{view.character.relative ? "Who you write for" : "Your sentence"}</dt>
             <dd>{view.character.who}</dd>
             <dt className="font-semibold">When the review begins</dt>
             <dd>{view.character.where}</dd>
@@ -127,9 +133,11 @@ export function SeatDesk({
           {role === "procurator" ? "Your desk at the review commission" : "Your case"}
         </h2>
         <p className="max-w-3xl text-muted">
-          {role === "procurator"
-            ? "You sit on a commission set up after 19 May 1954 to review article 58 cases. Files reach your desk only after a complaint or a camp list, and after clerks have assembled them. When a file is ready for review, decide it."
-            : "You are a prisoner, or a relative of one, sentenced under article 58. Nothing happens unless someone writes: choose to whom, on what grounds and how your letter travels, then wait. Like a prisoner then, you will not see where it goes — only what comes back."}
+          {seatStatus === "debrief" || seatStatus === "archived"
+            ? "The run has ended: this desk is now a record of what happened."
+            : role === "procurator"
+              ? "You sit on a commission set up after 19 May 1954 to review article 58 cases. Files reach your desk only after a complaint or a camp list, and after clerks have assembled them. When a file is ready for review, decide it."
+              : "You are a prisoner, or a relative of one, sentenced under article 58. Nothing happens unless someone writes: choose to whom, on what grounds and how your letter travels, then wait. Like a prisoner then, you will not see where it goes — only what comes back."}
         </p>
       </section>
 
@@ -149,6 +157,9 @@ export function SeatDesk({
           {view.cases.map((c) => (
             <li key={c.index}>
               <CaseCard
+                draftKey={`spravka-draft:${view.run.id}:${c.index}`}
+                status={seatStatus}
+                relative={view.character?.relative ?? false}
                 runId={view.run.id}
                 role={role}
                 item={c}
@@ -163,8 +174,10 @@ export function SeatDesk({
       )}
 
       {role === "petitioner" && (letters.length > 0 || view.cases.some((c) => c.received?.length)) ? (
-        <Timeline letters={letters} cases={view.cases} />
+        <Timeline letters={letters} cases={view.cases} view={view} />
       ) : null}
+
+      {welcome ? null : rejoin}
     </div>
   );
 }
@@ -174,7 +187,7 @@ type TimelineEntry =
   | { kind: "received"; date: string; id: string; item: NonNullable<CaseView["received"]>[number]; caseLabel: string };
 
 /** The petitioner's own record: what they sent and what came back, in order, to keep (print view). */
-function Timeline({ letters, cases }: { letters: LetterView[]; cases: CaseView[] }) {
+function Timeline({ letters, cases, view }: { letters: LetterView[]; cases: CaseView[]; view: SeatView }) {
   const entries: TimelineEntry[] = [
     ...letters.map((letter) => ({ kind: "sent" as const, date: letter.date, letter })),
     ...cases.flatMap((c) =>
@@ -196,6 +209,20 @@ function Timeline({ letters, cases }: { letters: LetterView[]; cases: CaseView[]
         <button type="button" className="btn btn-secondary print:hidden" onClick={() => window.print()}>
           Print or save my timeline
         </button>
+      </div>
+      {/* On paper, say whose timeline this is and how it ended. */}
+      <div className="hidden print:block">
+        <p className="font-semibold">
+          {view.character ? `${view.character.name} — ` : ""}played by {view.seat.displayName}, seat {view.seat.number}
+        </p>
+        <p>
+          {view.run.title} · {view.run.scenarioTitle}
+        </p>
+        {cases.map((c) => (
+          <p key={c.index}>
+            {c.label} ({c.article}, {c.termYears} years): {c.outcome === "pending" ? c.stageLabel : c.outcomeLabel}
+          </p>
+        ))}
       </div>
       <ol className="space-y-4">
         {entries.map((e) =>
@@ -269,6 +296,9 @@ function CaseCard({
   item,
   friendUsed,
   defaultAsk,
+  draftKey,
+  status,
+  relative,
   onCase,
   onLetter,
 }: {
@@ -277,6 +307,9 @@ function CaseCard({
   item: CaseView;
   friendUsed: boolean;
   defaultAsk?: Ask;
+  draftKey: string;
+  status: ClockView["status"];
+  relative: boolean;
   onCase: (c: CaseView) => void;
   onLetter: (l: LetterView) => void;
 }) {
@@ -351,7 +384,11 @@ function CaseCard({
       <p>
         <strong>{item.outcome === "pending" ? item.stageLabel : item.outcomeLabel}</strong>
         {item.source ? <SourceTag source={item.source} /> : null}
-        {item.waitingDays !== null ? ` · waiting ${item.waitingDays} days` : null}
+        {item.waitingDays !== null
+          ? role === "petitioner"
+            ? ` · ${item.waitingDays === 0 ? "today" : item.waitingDays === 1 ? "a day ago" : `${item.waitingDays} days ago`}`
+            : ` · waiting ${item.waitingDays} days`
+          : null}
       </p>
       <p className="text-sm">{item.state}</p>
       {item.why ? (
@@ -382,14 +419,35 @@ function CaseCard({
           </button>
         </form>
       ) : null}
-      {item.petition?.canWrite ? (
-        <details className="font-sans" open={!item.received?.length && item.waitingDays === null}>
+      {item.petition?.spravkaLater ? (
+        <p className="font-sans text-sm">
+          If nothing comes, you can ask {item.petition.spravkaLater.office} from {item.petition.spravkaLater.dateLabel}.
+        </p>
+      ) : null}
+      {item.petition && (item.petition.canWrite || status === "paused") ? (
+        <details
+          className="font-sans"
+          open={!item.petition.decided && !item.received?.length && item.waitingDays === null}
+        >
           <summary className="cursor-pointer font-semibold text-accent">
             Write a letter<span className="sr-only"> about {item.label}</span>
           </summary>
-          <div className="mt-3">
+          <div className="mt-3 space-y-3">
+            {item.petition.decided ? (
+              <p className="text-sm">
+                A decision has come. You can still write — many people went on writing for years — but in this run no
+                new review will follow.
+              </p>
+            ) : null}
             <PetitionForm
               idPrefix={headingId}
+              draftKey={draftKey}
+              relative={relative}
+              closedReason={
+                status === "paused"
+                  ? "Your teacher has paused the clock. Keep writing: your draft is kept, and you can send it when the clock runs again."
+                  : null
+              }
               caseLabel={item.label}
               friendUsed={friendUsed}
               defaultAsk={defaultAsk}

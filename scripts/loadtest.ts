@@ -525,8 +525,12 @@ const COMPOSE_THINKS = 10;
 
 /** What a desk offers on a case: a procurator's decisions; a petitioner's letter (once written) or spravka request. */
 function offered(c: CaseView, letterReady: boolean): SeatAction[] {
-  if (Array.isArray(c.actions) && c.actions.length > 0) return c.actions;
   const out: SeatAction[] = [];
+  // A procurator: decide a file once read, else do the work its file allows (read, request, check).
+  if (Array.isArray(c.actions) && c.actions.length > 0) {
+    return c.actions.map((a) => ({ ...a, justification: "The file shows no evidence beyond the confession." }));
+  }
+  for (const work of c.file?.work ?? []) out.push({ type: work.type });
   if (c.petition?.spravkaFrom) out.push({ type: "spravka.request" });
   if (c.petition?.canWrite && letterReady) {
     out.push({

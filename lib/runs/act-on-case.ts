@@ -4,7 +4,9 @@ import { caseEventId } from "@/machines/case-events";
 import type { CaseEvent } from "@/machines/case-setup";
 import type { SeatRole } from "./deal-cases";
 import { getSeatAccess, SEAT_ACCESS_MESSAGES } from "./seat-access";
-import { ReplayedRequest, RunBusy, RunNotFound, runStore } from "./store";
+import { decisionBar, DESK_COSTS, readingHours, type DeskWork } from "./desk";
+import { seatCaseIndexes } from "./queries";
+import { ReplayedRequest, RunBusy, RunNotFound, runStore, type LogEntry } from "./store";
 import { findScenario } from "@/lib/sim/scenarios";
 import { dateLabel, dueClock, simDate } from "./clock";
 import { nextSpravkaAskDay } from "./petitioner-knowledge";
@@ -14,6 +16,7 @@ import { actSchema, letterSchema, type SeatAction } from "./validation";
 import {
   caseView,
   clockView,
+  deskHoursLeft,
   LETTER_FIELDS,
   letterView,
   type CaseView,
@@ -23,7 +26,7 @@ import {
 } from "./views";
 
 export type ActResult =
-  | { ok: true; case: CaseView; clock: ClockView; letter?: LetterView }
+  | { ok: true; case: CaseView; clock: ClockView; letter?: LetterView; hoursLeft?: number }
   | {
       ok: false;
       reason: "invalid" | "forbidden" | "notLive" | "replayed" | "conflict" | "refused" | "busy";
@@ -42,7 +45,14 @@ const NOT_LIVE: Record<string, string> = {
 /** Which actions each role may take from its desk. */
 const ALLOWED: Record<SeatRole, readonly SeatAction["type"][]> = {
   petitioner: ["complaint.file", "spravka.request"],
-  procurator: ["review.decide"],
+  procurator: [
+    "desk.read",
+    "desk.deputy",
+    "file.requestOriginals",
+    "file.crossCheck",
+    "lists.proceedWithout",
+    "review.decide",
+  ],
 };
 
 /**
@@ -71,6 +81,8 @@ async function letterRefusal(
   if (carrier === "friend" && sent.some((l) => l.carrier === "friend")) return FRIEND_ONCE;
   return null;
 }
+
+const OUT_OF_HOURS = "Your hours for today are spent: this waits for tomorrow.";
 
 const FRIEND_ONCE = "Your friend in Moscow has already carried a letter for you: a favour like that is asked once.";
 
@@ -134,7 +146,10 @@ export async function actOnCase(runId: string, seatCookie: string | undefined, r
       if (await db.runEvent.findUnique({ where: { runId_requestId: { runId, requestId } }, select: { id: true } })) {
         return { ok: false, reason: "replayed", error: "This was already done: the request was sent twice." };
       }
-      const now = () => caseView(s.world, caseIndex, role, true);
+      // A procurator's hours are the desk's, over all its cases.
+      const desk = role === "procurator" ? await seatCaseIndexes(seat.id) : [];
+      const hoursLeft = () => deskHoursLeft(s.world, desk);
+      const now = () => caseView(s.world, caseIndex, role, true, role === "procurator" ? hoursLeft() : 0);
       if (action.type === "complaint.file") {
         const refusal = await letterRefusal(seat.id, caseIndex, s.run.simDay, action.carrier, s.scenario.startDate);
         if (refusal) return { ok: false, reason: "refused", error: refusal, case: now() };
@@ -191,6 +206,58 @@ export async function actOnCase(runId: string, seatCookie: string | undefined, r
           error: "This case changed since you looked at it, so nothing was done. Here is where it stands now.",
           case: now(),
         };
+      }
+      if (role === "procurator") {
+        const refuse = (error: string): ActResult => ({ ok: false, reason: "refused", error, case: now() });
+        const done = async (entry: Pick<LogEntry, "type" | "payload">): Promise<ActResult> => {
+          const run = await s.commit({ entries: [{ ...entry, actor: `seat:${seat.number}`, caseIndex, requestId }] });
+          return { ok: true, case: now(), clock: clockView(run, s.scenario), hoursLeft: hoursLeft() };
+        };
+        const { path } = s.world.caseState(caseIndex);
+        const state = s.world.deskState(caseIndex);
+        const reviewHours = s.world.reviewHours(caseIndex);
+        const atReview = path === "commission.review";
+        if (action.type === "desk.read") {
+          if (!atReview) return refuse("The file is not on your desk to read yet: it is still being assembled.");
+          if (state.readHours >= reviewHours) return refuse("You have read the whole file.");
+          const hours = readingHours(hoursLeft(), reviewHours, state.readHours);
+          if (hours <= 0) return refuse(OUT_OF_HOURS);
+          return done({ type: "desk.work", payload: { hours, read: true } });
+        }
+        if (action.type === "desk.deputy") {
+          if (!atReview) return refuse("The deputy joins when the file is reviewed; it is not ready yet.");
+          if (state.deputy) return refuse("The deputy procurator is already taking part.");
+          if (hoursLeft() < DESK_COSTS["desk.deputy"].hours) return refuse(OUT_OF_HOURS);
+          return done({ type: "desk.work", payload: { hours: DESK_COSTS["desk.deputy"].hours, deputy: true } });
+        }
+        if (action.type === "review.decide") {
+          const bar = decisionBar(action.decision, s.world.caseFacts(caseIndex));
+          if (bar) return refuse(bar);
+          if (!atReview) return refuse("The file is not ready for a decision yet.");
+          if (state.readHours < reviewHours) {
+            return refuse(
+              `Read the whole file before you decide: you have read ${state.readHours} of ${reviewHours} hours.`,
+            );
+          }
+        }
+        if (action.type === "review.decide" || action.type in DESK_COSTS) {
+          const work = action.type as DeskWork;
+          const event: CaseEvent =
+            action.type === "review.decide"
+              ? { type: "review.decide", decision: action.decision }
+              : ({ type: work } as CaseEvent);
+          if (!s.world.canSend(caseIndex, caseEventId(event))) return refuse("That cannot be done to this file now.");
+          if (hoursLeft() < DESK_COSTS[work].hours) return refuse(OUT_OF_HOURS);
+          return done({
+            type: "case.act",
+            payload: {
+              event,
+              hours: DESK_COSTS[work].hours,
+              ...(action.type === "review.decide" ? { justification: action.justification } : {}),
+            },
+          });
+        }
+        return refuse("That is not something your desk does.");
       }
       const event = action as CaseEvent;
       if (action.type === "spravka.request") {

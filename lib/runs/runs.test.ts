@@ -453,7 +453,7 @@ describe("acting on cases", () => {
     let ready: CaseView | undefined;
     for (let k = 0; k < 60 && !ready; k++) {
       now += 5 * TICK_MS;
-      ready = (await seatCases(runId, procurator.cookie)).find((c) => c.actions.length > 0);
+      ready = (await seatCases(runId, procurator.cookie)).find((c) => (c.file?.work.length ?? 0) > 0);
     }
     expect(ready).toBeDefined();
     const before = await db.runEvent.count({ where: { runId } });
@@ -461,7 +461,7 @@ describe("acting on cases", () => {
       requestId: randomUUID(),
       caseIndex: ready!.index,
       expectedVersion: ready!.version - 1,
-      action: ready!.actions[0],
+      action: { type: ready!.file!.work[0]!.type },
     });
     expect(stale.ok === false && stale.reason).toBe("conflict");
     expect(stale.ok === false && stale.error).toMatch(/changed since you looked/);
@@ -487,9 +487,19 @@ describe("acting on cases", () => {
     expect(notMine.ok === false && notMine.reason).toBe("forbidden");
     const decide = await actOnCase(runId, petitioner.cookie, {
       ...letter(theCase),
-      action: { type: "review.decide", decision: "fullRehabilitation" },
+      action: { type: "review.decide", decision: "fullRehabilitation", justification: "No evidence in the file." },
     });
     expect(decide.ok === false && decide.reason).toBe("forbidden");
+    for (const type of [
+      "desk.read",
+      "desk.deputy",
+      "file.requestOriginals",
+      "file.crossCheck",
+      "lists.proceedWithout",
+    ]) {
+      const work = await actOnCase(runId, petitioner.cookie, { ...letter(theCase), action: { type } });
+      expect(work.ok === false && work.reason, type).toBe("forbidden");
+    }
     // A procurator neither writes letters nor asks for a spravka, even on a case of their own desk.
     let procurator = await join(joinCode, "Proc");
     while (procurator.role !== "procurator") procurator = await join(joinCode, "Proc");
@@ -647,9 +657,12 @@ describe("durability", () => {
     for (const seat of seats) {
       now += 3 * TICK_MS;
       const [c] = await seatCases(runId, seat.cookie);
+      const work = c?.file?.work[0];
       const action: SeatAction | undefined = c?.petition?.canWrite
         ? { type: "complaint.file", addressee: "kgb", grounds: "noEvidence", carrier: "relative", ask: "release" }
-        : c?.actions[0];
+        : work
+          ? { type: work.type }
+          : undefined;
       if (c && action) {
         const result = await actOnCase(runId, seat.cookie, {
           requestId: randomUUID(),

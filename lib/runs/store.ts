@@ -34,8 +34,16 @@ export type WorldEntry =
       type: "case.act";
       caseIndex: number;
       /** petition: a student's letter's grounds and carrier (lib/sim/petitions.ts) */
-      payload: { event: CaseEvent; petition?: { grounds: Grounds; carrier: Carrier } };
+      /** petition: a letter's grounds and carrier; hours: a procurator's desk time; justification: their written grounds */
+      payload: {
+        event: CaseEvent;
+        petition?: { grounds: Grounds; carrier: Carrier };
+        hours?: number;
+        justification?: string;
+      };
     }
+  /** A procurator's desk work that changes no state: reading the file, asking the deputy. */
+  | { type: "desk.work"; caseIndex: number; payload: { hours: number; read?: boolean; deputy?: boolean } }
   /** A letter the case machine could not take: kept in the seat's story only (see World.noteLetter). */
   | { type: "letter.write"; caseIndex: number; payload: { addressee: Addressee; grounds: Grounds; carrier: Carrier } };
 
@@ -322,8 +330,11 @@ function applyToWorld(world: World, type: string, caseIndex: number | null, payl
     }
   } else if (type === "letter.write" && caseIndex !== null) {
     world.noteLetter(caseIndex, (payload as Extract<WorldEntry, { type: "letter.write" }>["payload"]).addressee);
+  } else if (type === "desk.work" && caseIndex !== null) {
+    const work = payload as Extract<WorldEntry, { type: "desk.work" }>["payload"];
+    world.recordDeskWork(caseIndex, work.hours, work);
   } else if (type === "case.act" && caseIndex !== null) {
-    const { event, petition } = payload as Extract<WorldEntry, { type: "case.act" }>["payload"];
+    const { event, petition, hours } = payload as Extract<WorldEntry, { type: "case.act" }>["payload"];
     const sent =
       event.type === "complaint.file" && petition
         ? world.fileLetter(caseIndex, { addressee: event.addressee, ...petition })
@@ -332,6 +343,7 @@ function applyToWorld(world: World, type: string, caseIndex: number | null, payl
       // The store checks an action against the world before logging it, so a replay cannot refuse it.
       throw new Error(`Replay diverged: case ${caseIndex} refused ${event.type}.`);
     }
+    if (hours) world.recordDeskWork(caseIndex, hours);
   }
 }
 

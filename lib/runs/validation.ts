@@ -13,6 +13,9 @@ import {
   TITLE_MAX,
 } from "./policy";
 
+/** The longest written grounds for a decision. */
+export const JUSTIFICATION_MAX = 1000;
+
 /** Seeds are stored as 32-bit integers. */
 export const SEED_MAX = 2 ** 31 - 1;
 
@@ -121,7 +124,23 @@ export const seatActionSchema = z.discriminatedUnion("type", [
     })
     .strict(),
   z.object({ type: z.literal("spravka.request") }).strict(),
-  z.object({ type: z.literal("review.decide"), decision: z.enum(DECISIONS) }).strict(),
+  z.object({ type: z.literal("desk.read") }).strict(),
+  z.object({ type: z.literal("desk.deputy") }).strict(),
+  z.object({ type: z.literal("file.requestOriginals") }).strict(),
+  z.object({ type: z.literal("file.crossCheck") }).strict(),
+  z.object({ type: z.literal("lists.proceedWithout") }).strict(),
+  z
+    .object({
+      type: z.literal("review.decide"),
+      decision: z.enum(DECISIONS),
+      /** the written grounds, as commissions' protocols gave them */
+      justification: z
+        .string({ error: "Write the grounds for your decision." })
+        .trim()
+        .min(10, "Write the grounds for your decision: a sentence or two on what the file shows.")
+        .max(JUSTIFICATION_MAX, `Keep the grounds to ${JUSTIFICATION_MAX.toLocaleString("en")} characters.`),
+    })
+    .strict(),
 ]);
 export type SeatAction = z.infer<typeof seatActionSchema>;
 

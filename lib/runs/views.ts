@@ -1,5 +1,12 @@
 import type { Run } from "./store";
-import { ADDRESSEE_LABELS, ASK_LABELS, ORGAN_LABELS, OUTCOME_LABELS, STAGE_LABELS } from "@/lib/labels";
+import {
+  ADDRESSEE_LABELS,
+  ASK_LABELS,
+  DECISION_LABELS,
+  ORGAN_LABELS,
+  OUTCOME_LABELS,
+  STAGE_LABELS,
+} from "@/lib/labels";
 import type { World } from "@/lib/sim/engine";
 import type { Scenario } from "@/lib/sim/scenario-schema";
 import { caseEventId, EVENT_IDS } from "@/machines/case-events";
@@ -11,6 +18,7 @@ import {
   type Addressee,
   type Ask,
   type Carrier,
+  type Decision,
   type Grounds,
   type Outcome,
   type SourceKey,
@@ -31,7 +39,7 @@ import {
 } from "./petitioner-knowledge";
 import { typicalDays, whyNoSpravka, whyNothingHappens, type Reason } from "./why-nothing-happens";
 import type { SeatRole } from "./deal-cases";
-import type { SeatAction } from "./validation";
+import { decisionMenu, DESK_COSTS, readingHours, type DeskWork } from "./desk";
 
 export type ClockView = {
   status: RunStatus;
@@ -69,8 +77,10 @@ export type CaseView = {
   waitingDays: number | null;
   /** changes whenever the case does as this seat sees it (see actOnCase; for a petitioner, only what they can know) */
   version: number;
-  /** a procurator's decisions the machine allows now */
+  /** a procurator's decisions the machine allows now (once the file is read) */
   actions: DecisionAction[];
+  /** a procurator's file: what is known and missing, the work it allows, the decision menu */
+  file?: ProcuratorFile;
   /** a petitioner's desk: writing is always open while the clock runs; the spravka can be asked for once it is due */
   petition?: {
     canWrite: boolean;
@@ -83,7 +93,31 @@ export type CaseView = {
   };
 };
 
-type DecisionAction = Extract<SeatAction, { type: "review.decide" }>;
+type DecisionAction = { type: "review.decide"; decision: Decision };
+
+/** One piece of desk work a procurator can do on a case now. */
+export type DeskWorkView = {
+  type: Exclude<DeskWork, "review.decide"> | "desk.read";
+  label: string;
+  hours: number;
+  note: string;
+  source: SourceKey;
+};
+
+export type ProcuratorFile = {
+  /** what the file holds and lacks, in plain words */
+  known: string[];
+  /** the legal time limit, where the sources give one */
+  timeLimit: string | null;
+  /** hours the file takes to read, once it is complete (0 before) */
+  reviewHours: number;
+  readHours: number;
+  deputy: boolean;
+  /** work the desk can do on it now, with its cost */
+  work: DeskWorkView[];
+  /** the May 19 menu, each with the reason it is barred for this case (null if allowed); null until the file is at review */
+  menu: { decision: Decision; label: string; bar: string | null }[] | null;
+};
 
 export type SeatView = {
   /** joinCode: the class code, shown beside the rejoin code (null once archived) */
@@ -91,6 +125,8 @@ export type SeatView = {
   clock: ClockView;
   seat: { number: number; role: SeatRole; displayName: string; rejoinCode: string };
   cases: CaseView[];
+  /** a procurator's working day: hours a day, and hours left today */
+  hours?: { perDay: number; left: number };
   /** a petitioner's character, from their case's facts */
   character?: CharacterCard;
 };
@@ -169,15 +205,88 @@ export function caseLabel(index: number): string {
   return `Case ${String(index + 1).padStart(4, "0")}`;
 }
 
-/** The decisions a procurator may take on the case now, as the machine allows (nothing once the run is not live). */
+/** The decisions a procurator may take on the case now: the machine allows them and the file has been read. */
 function decisionsFor(world: World, i: number, role: SeatRole, live: boolean): DecisionAction[] {
   if (!live || role !== "procurator") return [];
+  if (world.deskState(i).readHours < world.reviewHours(i)) return [];
   return DECISIONS.filter((decision) => world.canSend(i, caseEventId({ type: "review.decide", decision }))).map(
     (decision) => ({ type: "review.decide", decision }),
   );
 }
 
-export function caseView(world: World, i: number, role: SeatRole, live: boolean): CaseView {
+/** What a procurator's file holds and lacks, and the work it allows now (issue #6). */
+export function procuratorFile(world: World, i: number, live: boolean, hoursLeft: number): ProcuratorFile {
+  const facts = world.caseFacts(i);
+  const { path } = world.caseState(i);
+  const desk = world.deskState(i);
+  const reviewHours = world.reviewHours(i);
+  const known: string[] = [];
+  if (path.startsWith("complaint.") || path.startsWith("lists.") || path.startsWith("commission.")) {
+    known.push(
+      facts.listArrived
+        ? "The camp's list of prisoners has arrived."
+        : facts.complaintsOnly
+          ? "No list from the camp: you work from the complaint alone, which takes longer."
+          : "No list from the camp yet.",
+    );
+    known.push(
+      !facts.originalsElsewhere
+        ? "The original case file is here."
+        : path === "commission.fileAssembly.awaitingOriginals"
+          ? "Originals requested from Moscow or another province; not here yet."
+          : facts.originalsRequested
+            ? "The originals have arrived."
+            : "Only copies are here: the originals are in Moscow or another province.",
+    );
+    if (facts.crossChecks > 0) {
+      known.push(`${facts.crossChecksDone} of ${facts.crossChecks} checks against other cases' testimony done.`);
+    }
+  }
+  const work: DeskWorkView[] = [];
+  const offer = (type: Exclude<DeskWork, "review.decide">) => {
+    const c = DESK_COSTS[type];
+    work.push({ type, label: c.label, hours: c.hours, note: c.note, source: c.source });
+  };
+  if (live) {
+    if (world.canSend(i, EVENT_IDS.requestOriginals)) offer("file.requestOriginals");
+    if (world.canSend(i, EVENT_IDS.crossCheck)) offer("file.crossCheck");
+    if (world.canSend(i, EVENT_IDS.proceedWithout)) offer("lists.proceedWithout");
+    if (path === "commission.review") {
+      const read = readingHours(hoursLeft, reviewHours, desk.readHours);
+      if (desk.readHours < reviewHours && read > 0) {
+        work.push({
+          type: "desk.read",
+          label: desk.readHours > 0 ? "Go on reading the file" : "Read the file",
+          hours: read,
+          note: `The whole file takes about ${reviewHours} hours to read${facts.persons > 1 ? ` (${facts.persons} people)` : ""}.`,
+          source: "adler-ch3",
+        });
+      }
+      if (!desk.deputy) offer("desk.deputy");
+    }
+  }
+  return {
+    known,
+    timeLimit:
+      facts.organ === "specialConference" ? "Special Conference cases were to be reviewed within six months." : null,
+    reviewHours,
+    readHours: desk.readHours,
+    deputy: desk.deputy,
+    work,
+    menu:
+      path === "commission.review"
+        ? decisionMenu(facts).map((m) => ({ ...m, label: DECISION_LABELS[m.decision] }))
+        : null,
+  };
+}
+
+/** Hours a procurator seat has left today, over all its cases. */
+export function deskHoursLeft(world: World, caseIndexes: readonly number[]): number {
+  const used = caseIndexes.reduce((sum, i) => sum + world.deskState(i).hoursToday, 0);
+  return Math.max(0, world.scenario.desks.hoursPerDay - used);
+}
+
+export function caseView(world: World, i: number, role: SeatRole, live: boolean, hoursLeft = 0): CaseView {
   const facts = world.caseFacts(i);
   const { path, outcome } = world.caseState(i);
   const base = {
@@ -236,6 +345,7 @@ export function caseView(world: World, i: number, role: SeatRole, live: boolean)
     ...base,
     version: world.caseVersion(i),
     actions: decisionsFor(world, i, role, live),
+    file: procuratorFile(world, i, live, hoursLeft),
     stage,
     stageLabel: stage
       ? STAGE_LABELS[stage]
@@ -257,9 +367,15 @@ export function caseView(world: World, i: number, role: SeatRole, live: boolean)
 export function seatViewKey(world: World, status: string, role: string, caseIndexes: readonly number[]): string {
   let key = `${status}|${role}|${Math.floor(world.now)}`;
   for (const i of caseIndexes) {
-    key += `|${i}:${role === "petitioner" ? petitionerCaseKey(world, i) : world.caseVersion(i)}`;
+    key += `|${i}:${role === "petitioner" ? petitionerCaseKey(world, i) : procuratorCaseKey(world, i)}`;
   }
   return key;
+}
+
+/** A procurator's case changes with its state and with the desk's work on it. */
+function procuratorCaseKey(world: World, i: number): string {
+  const desk = world.deskState(i);
+  return `${world.caseVersion(i)}:${desk.hoursToday}:${desk.readHours}:${desk.deputy ? 1 : 0}`;
 }
 
 /** What a petitioner can know of case i, as a key (see petitionerVersion). */
@@ -287,11 +403,13 @@ export function seatView(
   const role = seat.role as SeatRole;
   // A paused clock freezes the whole class, desks included.
   const live = run.status === "running";
+  const hoursLeft = seat.role === "procurator" ? deskHoursLeft(world, caseIndexes) : 0;
   return {
     run: { id: run.id, title: run.title, scenarioTitle: scenario.title, joinCode: run.joinCode },
     clock,
     seat: { number: seat.number, role, displayName: seat.displayName, rejoinCode: formatRejoinCode(seat.rejoinCode) },
-    cases: [...caseIndexes].sort((a, b) => a - b).map((i) => caseView(world, i, role, live)),
+    cases: [...caseIndexes].sort((a, b) => a - b).map((i) => caseView(world, i, role, live, hoursLeft)),
+    ...(role === "procurator" ? { hours: { perDay: scenario.desks.hoursPerDay, left: hoursLeft } } : {}),
     ...(role === "petitioner" && caseIndexes.length > 0
       ? { character: characterCard(startingFacts(world, caseIndexes[0]!), caseIndexes[0]!) }
       : {}),

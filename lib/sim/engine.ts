@@ -162,6 +162,8 @@ export type SavedWorld = {
   history?: [caseIndex: number, story: number[]][];
   /** Cases whose latest letter had other grounds or another carrier than the bots' (absent before issue #5). */
   petitions?: [caseIndex: number, grounds: number, carrier: number][];
+  /** Seated procurators' work on their cases (absent before issue #6). */
+  desk?: [caseIndex: number, workDay: number, workHours: number, readHours: number, deputy: number][];
 };
 
 export type StageSummary = { stage: Stage; meanWaitDays: number; maxQueue: number };
@@ -215,6 +217,11 @@ export class World {
   /** The latest letter's grounds and carrier (indexes into GROUNDS, CARRIERS; 0 for bots' letters). */
   private readonly grounds: Uint8Array;
   private readonly carrier: Uint8Array;
+  /** A seated procurator's work on each case: the day of the latest work and the hours spent on it that day, hours read, deputy asked. */
+  private readonly workDay: Int32Array;
+  private readonly workHours: Float32Array;
+  private readonly readHours: Float32Array;
+  private readonly deputy: Uint8Array;
   /** Grounds and carrier for the letter being filed now (see fileLetter). */
   private pending = { grounds: 0, carrier: 0 };
   private readonly stageOf: Int8Array;
@@ -268,6 +275,10 @@ export class World {
     this.addressee = new Uint8Array(n);
     this.grounds = new Uint8Array(n);
     this.carrier = new Uint8Array(n);
+    this.workDay = new Int32Array(n).fill(-1);
+    this.workHours = new Float32Array(n);
+    this.readHours = new Float32Array(n);
+    this.deputy = new Uint8Array(n);
     this.epoch = new Uint32Array(n);
     this.seat = new Uint8Array(n);
     this.stageOf = new Int8Array(n).fill(-1);
@@ -341,6 +352,7 @@ export class World {
       queue: this.queue.entries(),
       history: [...this.history].map(([i, story]) => [i, [...story]]),
       petitions: this.petitions(),
+      desk: this.deskWork(),
     };
   }
 
@@ -387,10 +399,26 @@ export class World {
     this.decisionPersons.set(saved.decisionStats[1]!);
     for (const [time, kind, a, b] of saved.queue) this.queue.push(time, kind, a, b);
     for (const [i, story] of saved.history ?? []) this.history.set(i, [...story]);
+    for (const [i, day, hours, read, deputy] of saved.desk ?? []) {
+      this.workDay[i] = day;
+      this.workHours[i] = hours;
+      this.readHours[i] = read;
+      this.deputy[i] = deputy;
+    }
     for (const [i, grounds, carrier] of saved.petitions ?? []) {
       this.grounds[i] = grounds;
       this.carrier[i] = carrier;
     }
+  }
+
+  private deskWork(): NonNullable<SavedWorld["desk"]> {
+    const out: NonNullable<SavedWorld["desk"]> = [];
+    for (let i = 0; i < this.n; i++) {
+      if (this.workDay[i]! >= 0 || this.deputy[i]) {
+        out.push([i, this.workDay[i]!, this.workHours[i]!, this.readHours[i]!, this.deputy[i]!]);
+      }
+    }
+    return out;
   }
 
   private petitions(): NonNullable<SavedWorld["petitions"]> {
@@ -628,6 +656,13 @@ export class World {
         this.dispatchClerks();
         return;
       case Driver.CommissionFileAssemblyChecking:
+        if (this.seat[i] === Seat.Procurator) {
+          // The student requests the originals and checks testimony themselves; a complete file moves on.
+          if ((!ctx.originalsElsewhere || ctx.originalsRequested) && ctx.crossChecksDone >= ctx.crossChecks) {
+            this.at(i, now, EVENT_IDS.complete);
+          }
+          return;
+        }
         if (ctx.originalsElsewhere && !ctx.originalsRequested) this.at(i, now, EVENT_IDS.requestOriginals);
         else if (ctx.crossChecksDone < ctx.crossChecks)
           this.at(i, now + this.sample(i, p.institutions.crossCheck), EVENT_IDS.crossCheck);
@@ -641,6 +676,11 @@ export class World {
         const slower = ctx.complaintsOnly ? p.institutions.complaintsOnlyReviewFactor : 1;
         const hours = this.sample(i, p.desks.reviewHoursPerPerson) * this.persons[i]! * slower;
         this.reviewDays[i] = hours / p.desks.hoursPerDay;
+        // A student's own desk takes the file at once: their hours, not the province's desks, are the limit.
+        if (this.seat[i] === Seat.Procurator) {
+          this.at(i, now, EVENT_IDS.reviewStart);
+          return;
+        }
         this.deskQueue.push(i, this.epoch[i]!);
         this.dispatchDesks();
         return;
@@ -915,6 +955,36 @@ export class World {
     let story = this.history.get(i);
     if (!story) this.history.set(i, (story = []));
     story.push(this.now, NOTED + caseEventId({ type: "complaint.file", addressee }));
+  }
+
+  /**
+   * A seated procurator spends `hours` of today on case i (reading the file
+   * when `read`). The desk's daily budget is checked by the caller; here the
+   * work is only recorded, so replaying the class's log rebuilds it.
+   */
+  recordDeskWork(i: number, hours: number, work: { read?: boolean; deputy?: boolean } = {}): void {
+    const today = Math.floor(this.now);
+    if (this.workDay[i] !== today) {
+      this.workDay[i] = today;
+      this.workHours[i] = 0;
+    }
+    this.workHours[i]! += hours;
+    if (work.read) this.readHours[i]! += hours;
+    if (work.deputy) this.deputy[i] = 1;
+  }
+
+  /** A seated procurator's work on case i: hours spent today, hours read in all, whether the deputy was asked. */
+  deskState(i: number): { hoursToday: number; readHours: number; deputy: boolean } {
+    return {
+      hoursToday: this.workDay[i] === Math.floor(this.now) ? this.workHours[i]! : 0,
+      readHours: this.readHours[i]!,
+      deputy: this.deputy[i] === 1,
+    };
+  }
+
+  /** Hours a procurator needs to read case i's file (drawn when it became ready for review; 0 before). */
+  reviewHours(i: number): number {
+    return Math.round(this.reviewDays[i]! * this.params.desks.hoursPerDay * 2) / 2;
   }
 
   /** Whether case i's people were in a camp (not in exile) when the run began. */

@@ -2,7 +2,7 @@
 
 import { useRef, useState } from "react";
 import { StreamBadge, useLiveStream } from "@/app/_components/use-live-stream";
-import { ADDRESSEE_LABELS, DECISION_LABELS } from "@/lib/labels";
+import { ADDRESSEE_LABELS } from "@/lib/labels";
 import { Document, DocumentText } from "@/app/_components/document";
 import { SourceTag } from "@/app/_components/source-tag";
 import type { Ask } from "@/machines/vocabulary";
@@ -107,6 +107,32 @@ export function SeatDesk({
 
       {welcome ? rejoin : null}
 
+      {view.hours ? (
+        <section aria-labelledby="hours-heading" className="card space-y-2 print:hidden">
+          <h2 id="hours-heading" className="font-semibold">
+            Your working day: {view.hours.left} of {view.hours.perDay} hours left
+          </h2>
+          <div
+            role="progressbar"
+            aria-labelledby="hours-heading"
+            aria-valuemin={0}
+            aria-valuemax={view.hours.perDay}
+            aria-valuenow={view.hours.left}
+            className="h-3 w-full overflow-hidden rounded bg-canvas"
+          >
+            <div
+              className="h-full bg-accent"
+              style={{ width: `${(100 * view.hours.left) / Math.max(1, view.hours.perDay)}%` }}
+            />
+          </div>
+          <p className="text-sm text-muted">
+            {view.hours.left === 0
+              ? "Today is over for you: your files wait for tomorrow's hours."
+              : "Reading a file, writing to Moscow, checking testimony and writing decisions all take hours. New hours come each simulated day."}
+          </p>
+        </section>
+      ) : null}
+
       {view.character ? (
         <section aria-labelledby="character-heading" className="card space-y-2">
           <p className="text-sm font-semibold uppercase tracking-wider text-muted">Who you are</p>
@@ -167,6 +193,7 @@ export function SeatDesk({
                 defaultAsk={view.character?.ask}
                 onCase={(next) => setView((v) => withCase(v, next))}
                 onLetter={(l) => setLetters((all) => [...all, l])}
+                onHours={(left) => setView((v) => (v.hours ? { ...v, hours: { ...v.hours, left } } : v))}
               />
             </li>
           ))}
@@ -288,7 +315,8 @@ function newRequestId(): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-type ActResponse = { ok: true; case: CaseView; letter?: LetterView } | { ok: false; error: string; case?: CaseView };
+type ActResponse =
+  { ok: true; case: CaseView; letter?: LetterView; hoursLeft?: number } | { ok: false; error: string; case?: CaseView };
 
 function CaseCard({
   runId,
@@ -301,6 +329,7 @@ function CaseCard({
   relative,
   onCase,
   onLetter,
+  onHours,
 }: {
   runId: string;
   role: "procurator" | "petitioner";
@@ -312,8 +341,10 @@ function CaseCard({
   relative: boolean;
   onCase: (c: CaseView) => void;
   onLetter: (l: LetterView) => void;
+  onHours: (left: number) => void;
 }) {
   const [decision, setDecision] = useState("");
+  const [justification, setJustification] = useState("");
   const [pending, setPending] = useState(false);
   // A message belongs to the case as it was then: once the case moves on, it is no longer shown.
   const [message, setMessage] = useState<{ ok: boolean; text: string; version: number } | null>(null);
@@ -341,6 +372,7 @@ function CaseCard({
       const result = (await response.json()) as ActResponse;
       if (result.case) onCase(result.case);
       if (result.ok && result.letter) onLetter(result.letter);
+      if (result.ok && result.hoursLeft !== undefined) onHours(result.hoursLeft);
       ok = result.ok;
       const version = result.case?.version ?? item.version;
       setMessage(
@@ -362,12 +394,20 @@ function CaseCard({
 
   async function decide(event: React.FormEvent) {
     event.preventDefault();
-    const chosen = item.actions.find((a) => a.decision === decision);
+    const chosen = item.file?.menu?.find((m) => m.decision === decision);
     if (!chosen) {
       setMessage({ ok: false, text: "Choose a decision first.", version: item.version });
       return;
     }
-    await send(chosen);
+    if (justification.trim().length < 10) {
+      setMessage({
+        ok: false,
+        text: "Write the grounds for your decision: a sentence or two on what the file shows.",
+        version: item.version,
+      });
+      return;
+    }
+    if (await send({ type: "review.decide", decision: chosen.decision, justification })) setJustification("");
   }
 
   return (
@@ -457,30 +497,19 @@ function CaseCard({
           </div>
         </details>
       ) : null}
-      {role === "procurator" && item.actions.length > 0 ? (
-        <form onSubmit={decide} className="space-y-2 font-sans">
-          <label htmlFor={`${headingId}-choice`} className="field-label">
-            Decision<span className="sr-only"> on {item.label}</span>
-          </label>
-          <select
-            id={`${headingId}-choice`}
-            className="field-input"
-            value={decision}
-            onChange={(e) => setDecision(e.target.value)}
-          >
-            <option value="" disabled>
-              Choose a decision…
-            </option>
-            {item.actions.map((a) => (
-              <option key={a.decision} value={a.decision}>
-                {DECISION_LABELS[a.decision]}
-              </option>
-            ))}
-          </select>
-          <button type="submit" className="btn btn-primary w-full" disabled={pending}>
-            {pending ? "Sending…" : "Record the decision"}
-          </button>
-        </form>
+      {role === "procurator" && item.file ? (
+        <ProcuratorFileView
+          item={item}
+          file={item.file}
+          idPrefix={headingId}
+          pending={pending}
+          decision={decision}
+          onDecision={setDecision}
+          justification={justification}
+          onJustification={setJustification}
+          onWork={(type) => void send({ type })}
+          onDecide={decide}
+        />
       ) : null}
       <p
         role="status"
@@ -495,7 +524,133 @@ function CaseCard({
 }
 
 function doneText(action: SeatAction): string {
-  if (action.type === "complaint.file") return `Your letter to ${ADDRESSEE_LABELS[action.addressee]} is on its way.`;
-  if (action.type === "spravka.request") return "Your request is sent. Now you wait again.";
-  return "Your decision is recorded.";
+  switch (action.type) {
+    case "complaint.file":
+      return `Your letter to ${ADDRESSEE_LABELS[action.addressee]} is on its way.`;
+    case "spravka.request":
+      return "Your request is sent. Now you wait again.";
+    case "desk.read":
+      return "You read the file for as long as the day allowed.";
+    case "desk.deputy":
+      return "The deputy procurator will take part in the review.";
+    case "file.requestOriginals":
+      return "The request for the originals is sent. They will take weeks.";
+    case "file.crossCheck":
+      return "You checked the testimony against another case.";
+    case "lists.proceedWithout":
+      return "You go ahead on the complaint alone.";
+    default:
+      return "Your decision is recorded in the commission's protocol.";
+  }
+}
+
+const hoursText = (h: number) => (h === 0.5 ? "half an hour" : h === 1 ? "1 hour" : `${h} hours`);
+
+/** A procurator's case file: what it holds and lacks, the work it allows, the decision with its grounds. */
+function ProcuratorFileView({
+  item,
+  file,
+  idPrefix,
+  pending,
+  decision,
+  onDecision,
+  justification,
+  onJustification,
+  onWork,
+  onDecide,
+}: {
+  item: CaseView;
+  file: NonNullable<CaseView["file"]>;
+  idPrefix: string;
+  pending: boolean;
+  decision: string;
+  onDecision: (d: string) => void;
+  justification: string;
+  onJustification: (j: string) => void;
+  onWork: (type: NonNullable<CaseView["file"]>["work"][number]["type"]) => void;
+  onDecide: (e: React.FormEvent) => void;
+}) {
+  const read = file.reviewHours > 0 && file.readHours >= file.reviewHours;
+  const barred = file.menu?.find((m) => m.decision === decision)?.bar ?? null;
+  return (
+    <div className="space-y-3 font-sans">
+      {file.known.length > 0 ? (
+        <ul className="list-disc space-y-1 pl-5 text-sm">
+          {file.known.map((k) => (
+            <li key={k}>{k}</li>
+          ))}
+        </ul>
+      ) : null}
+      {file.timeLimit ? <p className="text-sm font-medium">{file.timeLimit}</p> : null}
+      {file.reviewHours > 0 ? (
+        <p className="text-sm">
+          Read {file.readHours} of {file.reviewHours} hours{file.deputy ? " · the deputy procurator takes part" : ""}
+        </p>
+      ) : null}
+      {file.work.length > 0 ? (
+        <ul className="space-y-2" aria-label={`Work on ${item.label}`}>
+          {file.work.map((w) => (
+            <li key={w.type}>
+              <button
+                type="button"
+                className="btn btn-secondary w-full"
+                disabled={pending}
+                onClick={() => onWork(w.type)}
+              >
+                {w.label} ({hoursText(w.hours)})
+              </button>
+              <p className="mt-1 text-xs text-muted">
+                {w.note}
+                <SourceTag source={w.source} />
+              </p>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {file.menu ? (
+        <form onSubmit={onDecide} className="space-y-2" aria-label={`Decide ${item.label}`}>
+          {!read ? <p className="text-sm font-medium">Read the whole file before you decide.</p> : null}
+          <label htmlFor={`${idPrefix}-choice`} className="field-label">
+            Decision<span className="sr-only"> on {item.label}</span>
+          </label>
+          <select
+            id={`${idPrefix}-choice`}
+            className="field-input"
+            value={decision}
+            onChange={(e) => onDecision(e.target.value)}
+            aria-describedby={barred ? `${idPrefix}-bar` : undefined}
+          >
+            <option value="" disabled>
+              Choose from the May 19 menu…
+            </option>
+            {file.menu.map((m) => (
+              <option key={m.decision} value={m.decision}>
+                {m.label}
+                {m.bar ? " (not allowed for this case)" : ""}
+              </option>
+            ))}
+          </select>
+          {barred ? (
+            <p id={`${idPrefix}-bar`} className="field-error">
+              {barred}
+            </p>
+          ) : null}
+          <label htmlFor={`${idPrefix}-grounds`} className="field-label">
+            Grounds for the decision
+          </label>
+          <textarea
+            id={`${idPrefix}-grounds`}
+            className="field-input font-typewriter"
+            rows={3}
+            maxLength={1000}
+            value={justification}
+            onChange={(e) => onJustification(e.target.value)}
+          />
+          <button type="submit" className="btn btn-primary w-full" disabled={pending || !read}>
+            {pending ? "Sending…" : "Record the decision (1 hour)"}
+          </button>
+        </form>
+      ) : null}
+    </div>
+  );
 }

@@ -713,3 +713,141 @@ describe("durability", () => {
     expect(await worldHash(runId, fresh)).toBe(live);
   });
 });
+
+describe("the procurator's desk", () => {
+  const act = (runId: string, cookie: string, c: CaseView, action: Record<string, unknown>) =>
+    actOnCase(runId, cookie, { requestId: randomUUID(), caseIndex: c.index, expectedVersion: c.version, action });
+
+  test("a working day of hours: file work, reading before deciding, barred decisions, the protest to a court", async () => {
+    const { runId, joinCode } = await newRun({ procuratorSeats: 1, petitionerSeats: 1, seed: 11 });
+    const procurator = await join(joinCode, "Proc");
+    const petitioner = await join(joinCode, "Pet");
+    const [proc, pet] = procurator.role === "procurator" ? [procurator, petitioner] : [petitioner, procurator];
+    await control(runId, { action: "start" });
+    const secret = "A petitioner's own words, for nobody else.";
+    const [theirCase] = await seatCases(runId, pet!.cookie);
+    await actOnCase(runId, pet!.cookie, {
+      requestId: randomUUID(),
+      caseIndex: theirCase!.index,
+      expectedVersion: theirCase!.version,
+      action: { type: "complaint.file", addressee: "kgb", grounds: "innocence", carrier: "self", ask: "release" },
+      letter: secret,
+    });
+
+    // Day by day, do whatever file work the desk offers, until a file reaches review.
+    let atReview: CaseView | undefined;
+    let spentOut = false;
+    for (let day = 0; day < 200 && !atReview; day++) {
+      now += TICK_MS; // one simulated day at this speed
+      for (const c of await seatCases(runId, proc!.cookie)) {
+        if (c.file?.menu) atReview = c;
+        for (const w of c.file?.work.filter((w) => w.type !== "desk.read" && w.type !== "desk.deputy") ?? []) {
+          const result = await act(runId, proc!.cookie, c, { type: w.type });
+          if (!result.ok) {
+            expect(result.error).toMatch(/hours for today are spent|cannot be done/);
+            if (/hours/.test(result.error)) spentOut = true;
+          }
+          break; // the case changed: read it again next day
+        }
+      }
+    }
+    expect(atReview).toBeDefined();
+    const file = atReview!.file!;
+    expect(file.reviewHours).toBeGreaterThan(0);
+    const view = await getSeatView(runId, proc!.cookie);
+    expect(view.ok && view.view.hours?.perDay).toBe(6);
+    // The petitioner's letter never reaches a procurator's desk.
+    expect(JSON.stringify(view)).not.toContain(secret);
+
+    // Deciding before reading is refused, as are decisions the May 19 menu bars for this case.
+    const early = await act(runId, proc!.cookie, atReview!, {
+      type: "review.decide",
+      decision: "confirmRefusal",
+      justification: "The file has not been read.",
+    });
+    expect(early.ok === false && early.error).toMatch(/Read the whole file before you decide/);
+    const barred = file.menu!.find((m) => m.bar);
+    if (barred) {
+      const result = await act(runId, proc!.cookie, atReview!, {
+        type: "review.decide",
+        decision: barred.decision,
+        justification: "Trying what the menu bars.",
+      });
+      expect(result.ok === false && result.error).toBe(barred.bar);
+    }
+
+    // Reading takes the day's hours; when they are spent, the file waits for tomorrow.
+    let current = atReview!;
+    for (let k = 0; k < 30 && current.actions.length === 0; k++) {
+      const read = await act(runId, proc!.cookie, current, { type: "desk.read" });
+      if (read.ok) {
+        current = read.case;
+        expect(read.hoursLeft).toBeGreaterThanOrEqual(0);
+        if (read.hoursLeft === 0) {
+          const more = await act(runId, proc!.cookie, current, { type: "desk.read" });
+          if (current.actions.length === 0) {
+            expect(more.ok === false && more.error).toMatch(/hours for today are spent/);
+            spentOut = true;
+          }
+        }
+      }
+      now += TICK_MS;
+      current = (await seatCases(runId, proc!.cookie)).find((c) => c.index === current.index)!;
+    }
+    expect(current.file!.readHours).toBeGreaterThanOrEqual(current.file!.reviewHours);
+
+    // Grounds must be written; then the decision goes into the protocol.
+    const allowed = current.actions.find((a) => a.decision !== "confirmRefusal") ?? current.actions[0]!;
+    const noGrounds = await act(runId, proc!.cookie, current, { ...allowed, justification: "ok" });
+    expect(noGrounds.ok === false && noGrounds.reason).toBe("invalid");
+    now += TICK_MS; // a fresh day's hours
+    current = (await seatCases(runId, proc!.cookie)).find((c) => c.index === current.index)!;
+    const decided = await act(runId, proc!.cookie, current, {
+      ...allowed,
+      justification: "The only evidence is a confession; no witness confirms it.",
+    });
+    expect(decided.ok).toBe(true);
+    const path = await runStore.read(runId, (_, world) => world.caseState(current.index).path);
+    // Final for an out-of-court sentence; a protest that a court must rule on otherwise (RULES.extrajudicialFinal).
+    const court = ["Regular court", "Military tribunal", "Military Collegium of the Supreme Court"].includes(
+      current.organ,
+    );
+    if (court) expect(path).toMatch(/^court\./);
+    else expect(path).not.toMatch(/^(court|commission)\./);
+    const logged = await db.runEvent.findFirstOrThrow({
+      where: { runId, type: "case.act", caseIndex: current.index },
+      orderBy: { seq: "desc" },
+    });
+    expect(JSON.parse(logged.payload)).toMatchObject({ hours: 1, justification: expect.stringMatching(/confession/) });
+
+    // A day's hours spent (here on another file): nothing more until tomorrow.
+    const hoursLeft = (await getSeatView(runId, proc!.cookie)) as { ok: true; view: { hours: { left: number } } };
+    if (!spentOut && hoursLeft.view.hours.left > 0) {
+      await runStore.withRun(runId, (session) =>
+        session.commit({
+          entries: [
+            {
+              type: "desk.work",
+              actor: `seat:${proc!.number}`,
+              caseIndex: current.index,
+              payload: { hours: hoursLeft.view.hours.left },
+            },
+          ],
+        }),
+      );
+    }
+    const spent = await getSeatView(runId, proc!.cookie);
+    expect(spent.ok && spent.view.hours?.left).toBe(0);
+    for (const c of spent.ok ? spent.view.cases : []) {
+      for (const w of c.file?.work ?? []) {
+        expect(w.affordable).toBe(false);
+        const tired = await act(runId, proc!.cookie, c, { type: w.type });
+        expect(tired.ok === false && tired.error).toMatch(/hours for today are spent/);
+      }
+    }
+
+    // Every hour and decision replays from the log into the same world.
+    const rebuilt = new RunStore(db, () => now);
+    expect(await worldHash(runId, rebuilt)).toBe(await worldHash(runId));
+  });
+});

@@ -102,6 +102,8 @@ export type DeskWorkView = {
   hours: number;
   note: string;
   source: SourceKey;
+  /** today's hours still cover it */
+  affordable: boolean;
 };
 
 export type ProcuratorFile = {
@@ -245,7 +247,14 @@ export function procuratorFile(world: World, i: number, live: boolean, hoursLeft
   const work: DeskWorkView[] = [];
   const offer = (type: Exclude<DeskWork, "review.decide">) => {
     const c = DESK_COSTS[type];
-    work.push({ type, label: c.label, hours: c.hours, note: c.note, source: c.source });
+    work.push({
+      type,
+      label: c.label,
+      hours: c.hours,
+      note: c.note,
+      source: c.source,
+      affordable: c.hours <= hoursLeft,
+    });
   };
   if (live) {
     if (world.canSend(i, EVENT_IDS.requestOriginals)) offer("file.requestOriginals");
@@ -253,11 +262,12 @@ export function procuratorFile(world: World, i: number, live: boolean, hoursLeft
     if (world.canSend(i, EVENT_IDS.proceedWithout)) offer("lists.proceedWithout");
     if (path === "commission.review") {
       const read = readingHours(hoursLeft, reviewHours, desk.readHours);
-      if (desk.readHours < reviewHours && read > 0) {
+      if (desk.readHours < reviewHours) {
         work.push({
           type: "desk.read",
           label: desk.readHours > 0 ? "Go on reading the file" : "Read the file",
           hours: read,
+          affordable: read > 0,
           note: `The whole file takes about ${reviewHours} hours to read${facts.persons > 1 ? ` (${facts.persons} people)` : ""}.`,
           source: "adler-ch3",
         });

@@ -594,10 +594,10 @@ function ProcuratorFileView({
               <button
                 type="button"
                 className="btn btn-secondary w-full"
-                disabled={pending}
+                disabled={pending || !w.affordable}
                 onClick={() => onWork(w.type)}
               >
-                {w.label} ({hoursText(w.hours)})
+                {w.label} {w.affordable ? `(${hoursText(w.hours)})` : "(no hours left today)"}
               </button>
               <p className="mt-1 text-xs text-muted">
                 {w.note}

@@ -121,7 +121,7 @@ test("an instructor and three students join, start, pause and resume; seats surv
       requestId: "e2e-forged-0001",
       caseIndex,
       expectedVersion: 0,
-      action: { type: "review.decide", decision: "fullRehabilitation" },
+      action: { type: "review.decide", decision: "fullRehabilitation", justification: "Forged by another seat." },
     },
   });
   expect(refused.status()).toBe(403);

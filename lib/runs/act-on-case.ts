@@ -19,14 +19,16 @@ import {
   deskHoursLeft,
   LETTER_FIELDS,
   letterView,
+  protocolView,
   type CaseView,
+  type ProtocolView,
   type ClockView,
   type LetterRow,
   type LetterView,
 } from "./views";
 
 export type ActResult =
-  | { ok: true; case: CaseView; clock: ClockView; letter?: LetterView; hoursLeft?: number }
+  | { ok: true; case: CaseView; clock: ClockView; letter?: LetterView; hoursLeft?: number; protocol?: ProtocolView }
   | {
       ok: false;
       reason: "invalid" | "forbidden" | "notLive" | "replayed" | "conflict" | "refused" | "busy";
@@ -211,7 +213,22 @@ export async function actOnCase(runId: string, seatCookie: string | undefined, r
         const refuse = (error: string): ActResult => ({ ok: false, reason: "refused", error, case: now() });
         const done = async (entry: Pick<LogEntry, "type" | "payload">): Promise<ActResult> => {
           const run = await s.commit({ entries: [{ ...entry, actor: `seat:${seat.number}`, caseIndex, requestId }] });
-          return { ok: true, case: now(), clock: clockView(run, s.scenario), hoursLeft: hoursLeft() };
+          // A decision becomes the commission's protocol.
+          const logged =
+            action.type === "review.decide"
+              ? await db.runEvent.findUnique({
+                  where: { runId_requestId: { runId, requestId } },
+                  select: { id: true, caseIndex: true, simDay: true, payload: true },
+                })
+              : null;
+          const protocol = logged ? protocolView(logged, s.world) : null;
+          return {
+            ok: true,
+            case: now(),
+            clock: clockView(run, s.scenario),
+            hoursLeft: hoursLeft(),
+            ...(protocol ? { protocol } : {}),
+          };
         };
         const { path } = s.world.caseState(caseIndex);
         const state = s.world.deskState(caseIndex);

@@ -3,10 +3,18 @@ import { db } from "@/lib/db";
 import { seatCaseIndexes } from "./queries";
 import { getSeatAccess, SEAT_ACCESS_MESSAGES, type SeatAccess } from "./seat-access";
 import { RunNotFound, runStore } from "./store";
-import { LETTER_FIELDS, letterView, seatView, type LetterView, type SeatView } from "./views";
+import {
+  LETTER_FIELDS,
+  letterView,
+  protocolView,
+  seatView,
+  type ProtocolView,
+  type LetterView,
+  type SeatView,
+} from "./views";
 
 export type SeatViewResult =
-  | { ok: true; view: SeatView; letters: LetterView[] }
+  | { ok: true; view: SeatView; letters: LetterView[]; protocols: ProtocolView[] }
   | { ok: false; reason: Exclude<SeatAccess["status"], "ok">; error: string; otherRunId?: string };
 
 /** The student's desk, if this browser holds a seat in this run; otherwise why not. */
@@ -34,11 +42,21 @@ export async function getSeatView(runId: string, seatCookie: string | undefined)
     orderBy: { createdAt: "asc" },
     select: LETTER_FIELDS,
   });
+  // A procurator's own decisions, as protocols (only their seat's entries).
+  const decided =
+    access.seat.role === "procurator"
+      ? await db.runEvent.findMany({
+          where: { runId, type: "case.act", actor: `seat:${access.seat.number}` },
+          orderBy: { seq: "asc" },
+          select: { id: true, caseIndex: true, simDay: true, payload: true },
+        })
+      : [];
   try {
     return await runStore.read(runId, (run, world, scenario) => ({
       ok: true as const,
       view: seatView(run, scenario, world, access.seat, cases),
       letters: written.map((letter) => letterView(letter, scenario.startDate)),
+      protocols: decided.map((entry) => protocolView(entry, world)).filter((p) => p !== null),
     }));
   } catch (error) {
     if (error instanceof RunNotFound) return { ok: false, reason: "none", error: SEAT_ACCESS_MESSAGES.none };

@@ -807,6 +807,13 @@ describe("the procurator's desk", () => {
       justification: "The only evidence is a confession; no witness confirms it.",
     });
     expect(decided.ok).toBe(true);
+    // The decision becomes the desk's protocol, seen by that procurator only.
+    expect(decided.ok && decided.protocol).toMatchObject({ justification: expect.stringMatching(/confession/) });
+    const withProtocol = await getSeatView(runId, proc!.cookie);
+    expect(withProtocol.ok && withProtocol.protocols).toHaveLength(1);
+    const theirs = await getSeatView(runId, pet!.cookie);
+    expect(theirs.ok && theirs.protocols).toEqual([]);
+    expect(JSON.stringify(theirs)).not.toContain("no witness confirms it");
     const path = await runStore.read(runId, (_, world) => world.caseState(current.index).path);
     // Final for an out-of-court sentence; a protest that a court must rule on otherwise (RULES.extrajudicialFinal).
     const court = ["Regular court", "Military tribunal", "Military Collegium of the Supreme Court"].includes(

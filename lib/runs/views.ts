@@ -9,6 +9,7 @@ import {
 } from "@/lib/labels";
 import type { World } from "@/lib/sim/engine";
 import type { Scenario } from "@/lib/sim/scenario-schema";
+import type { CaseEvent } from "@/machines/case-setup";
 import { caseEventId, EVENT_IDS } from "@/machines/case-events";
 import { CARRIER_NOTES, GROUNDS_NOTES } from "@/lib/sim/petitions";
 import {
@@ -132,6 +133,39 @@ export type SeatView = {
   /** a petitioner's character, from their case's facts */
   character?: CharacterCard;
 };
+
+/** A decision a procurator recorded, as the commission's protocol (issue #6). */
+export type ProtocolView = {
+  id: number;
+  caseLabel: string;
+  decisionLabel: string;
+  justification: string;
+  date: string;
+  dateLabel: string;
+  /** final for an out-of-court sentence; otherwise a protest a court rules on (RULES.extrajudicialFinal) */
+  final: boolean;
+  deputy: boolean;
+};
+
+/** The protocol of a logged decision (a case.act entry with written grounds). */
+export function protocolView(
+  entry: { id: number; caseIndex: number | null; simDay: number; payload: string },
+  world: World,
+): ProtocolView | null {
+  const payload = JSON.parse(entry.payload) as { event?: CaseEvent; justification?: string };
+  if (entry.caseIndex === null || payload.event?.type !== "review.decide" || !payload.justification) return null;
+  const date = simDate(world.scenario.startDate, entry.simDay);
+  return {
+    id: entry.id,
+    caseLabel: caseLabel(entry.caseIndex),
+    decisionLabel: DECISION_LABELS[payload.event.decision],
+    justification: payload.justification,
+    date,
+    dateLabel: dateLabel(date),
+    final: EXTRAJUDICIAL_ORGANS.includes(world.caseFacts(entry.caseIndex).organ),
+    deputy: world.deskState(entry.caseIndex).deputy,
+  };
+}
 
 /** A letter the petitioner wrote, as their own seat shows it. */
 export type LetterView = {

@@ -31,5 +31,12 @@ export default async function PlayPage({ params, searchParams }: PageProps<"/pla
       </div>
     );
   }
-  return <SeatDesk initial={result.view} initialLetters={result.letters} welcome={welcome === "1"} />;
+  return (
+    <SeatDesk
+      initial={result.view}
+      initialLetters={result.letters}
+      initialProtocols={result.protocols}
+      welcome={welcome === "1"}
+    />
+  );
 }

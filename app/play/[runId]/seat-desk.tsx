@@ -7,7 +7,7 @@ import { Document, DocumentText } from "@/app/_components/document";
 import { SourceTag } from "@/app/_components/source-tag";
 import type { Ask } from "@/machines/vocabulary";
 import { PetitionForm } from "./petition-form";
-import type { CaseView, ClockView, LetterView, SeatView } from "@/lib/runs/views";
+import type { CaseView, ClockView, LetterView, ProtocolView, SeatView } from "@/lib/runs/views";
 import type { SeatAction } from "@/lib/runs/validation";
 
 const STATUS_TEXT: Record<string, string> = {
@@ -21,14 +21,17 @@ const STATUS_TEXT: Record<string, string> = {
 export function SeatDesk({
   initial,
   initialLetters,
+  initialProtocols,
   welcome,
 }: {
   initial: SeatView;
   initialLetters: LetterView[];
+  initialProtocols: ProtocolView[];
   welcome: boolean;
 }) {
   const [view, setView] = useState(initial);
   const [letters, setLetters] = useState(initialLetters);
+  const [protocols, setProtocols] = useState(initialProtocols);
   const [clock, setClock] = useState<ClockView>(initial.clock);
   const [closed, setClosed] = useState<string | null>(null);
   const { status, retry } = useLiveStream(`/api/runs/${initial.run.id}/events?as=seat`, {
@@ -194,6 +197,7 @@ export function SeatDesk({
                 onCase={(next) => setView((v) => withCase(v, next))}
                 onLetter={(l) => setLetters((all) => [...all, l])}
                 onHours={(left) => setView((v) => (v.hours ? { ...v, hours: { ...v.hours, left } } : v))}
+                onProtocol={(p) => setProtocols((all) => [...all, p])}
               />
             </li>
           ))}
@@ -203,6 +207,8 @@ export function SeatDesk({
       {role === "petitioner" && (letters.length > 0 || view.cases.some((c) => c.received?.length)) ? (
         <Timeline letters={letters} cases={view.cases} view={view} />
       ) : null}
+
+      {role === "procurator" && view.cases.length > 0 ? <Protocols protocols={protocols} cases={view.cases} /> : null}
 
       {welcome ? null : rejoin}
     </div>
@@ -316,7 +322,8 @@ function newRequestId(): string {
 }
 
 type ActResponse =
-  { ok: true; case: CaseView; letter?: LetterView; hoursLeft?: number } | { ok: false; error: string; case?: CaseView };
+  | { ok: true; case: CaseView; letter?: LetterView; hoursLeft?: number; protocol?: ProtocolView }
+  | { ok: false; error: string; case?: CaseView };
 
 function CaseCard({
   runId,
@@ -330,6 +337,7 @@ function CaseCard({
   onCase,
   onLetter,
   onHours,
+  onProtocol,
 }: {
   runId: string;
   role: "procurator" | "petitioner";
@@ -342,6 +350,7 @@ function CaseCard({
   onCase: (c: CaseView) => void;
   onLetter: (l: LetterView) => void;
   onHours: (left: number) => void;
+  onProtocol: (p: ProtocolView) => void;
 }) {
   const [decision, setDecision] = useState("");
   const [justification, setJustification] = useState("");
@@ -373,6 +382,7 @@ function CaseCard({
       if (result.case) onCase(result.case);
       if (result.ok && result.letter) onLetter(result.letter);
       if (result.ok && result.hoursLeft !== undefined) onHours(result.hoursLeft);
+      if (result.ok && result.protocol) onProtocol(result.protocol);
       ok = result.ok;
       const version = result.case?.version ?? item.version;
       setMessage(
@@ -542,6 +552,50 @@ function doneText(action: SeatAction): string {
     default:
       return "Your decision is recorded in the commission's protocol.";
   }
+}
+
+/** The procurator's record: throughput, backlog, and each decision as the commission's protocol. */
+function Protocols({ protocols, cases }: { protocols: ProtocolView[]; cases: CaseView[] }) {
+  const atReview = cases.filter((c) => c.file?.menu).length;
+  const undecided = cases.filter((c) => c.outcome === "pending" && c.stage !== "court").length;
+  return (
+    <section aria-labelledby="protocols-heading" className="space-y-3">
+      <h2 id="protocols-heading" className="text-xl font-semibold">
+        Your protocols
+      </h2>
+      <p>
+        Decided by you: <strong>{protocols.length}</strong> · files still on your desk: <strong>{undecided}</strong>{" "}
+        (ready for review: <strong>{atReview}</strong>)
+      </p>
+      {protocols.length === 0 ? (
+        <p className="text-muted">No decisions yet. Each one you record is written up here as a protocol.</p>
+      ) : (
+        <ol className="space-y-4">
+          {protocols.map((p) => (
+            <li key={p.id}>
+              <Document
+                id={`protocol-${p.id}`}
+                title={`Protocol: ${p.caseLabel}`}
+                meta={[
+                  [
+                    "Date",
+                    <time key="d" dateTime={p.date}>
+                      {p.dateLabel}
+                    </time>,
+                  ],
+                  ["Decision", p.decisionLabel],
+                  ["Present", p.deputy ? "You, and the deputy procurator" : "You alone (the deputy did not take part)"],
+                  ["Force", p.final ? "Final: an out-of-court sentence" : "A protest: a court must rule on it"],
+                ]}
+              >
+                <DocumentText text={p.justification} />
+              </Document>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
 }
 
 const hoursText = (h: number) => (h === 0.5 ? "half an hour" : h === 1 ? "1 hour" : `${h} hours`);

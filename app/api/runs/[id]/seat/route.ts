@@ -9,5 +9,8 @@ export async function GET(_request: Request, ctx: RouteContext<"/api/runs/[id]/s
   const { id } = await ctx.params;
   const result = await getSeatView(id, (await cookies()).get(SEAT_COOKIE)?.value);
   if (!result.ok) return jsonError(403, result.error);
-  return NextResponse.json({ ...result.view, letters: result.letters }, { headers: { "Cache-Control": "no-store" } });
+  return NextResponse.json(
+    { ...result.view, letters: result.letters, protocols: result.protocols },
+    { headers: { "Cache-Control": "no-store" } },
+  );
 }

@@ -41,6 +41,7 @@ import {
 import { typicalDays, whyNoSpravka, whyNothingHappens, type Reason } from "./why-nothing-happens";
 import type { SeatRole } from "./deal-cases";
 import { decisionMenu, DESK_COSTS, readingHours, type DeskWork } from "./desk";
+import { memosFor, type Memo } from "./memos";
 
 export type ClockView = {
   status: RunStatus;
@@ -130,6 +131,8 @@ export type SeatView = {
   cases: CaseView[];
   /** a procurator's working day: hours a day, and hours left today */
   hours?: { perDay: number; left: number };
+  /** a procurator's memos from above, oldest first */
+  memos?: Memo[];
   /** a petitioner's character, from their case's facts */
   character?: CharacterCard;
 };
@@ -453,7 +456,9 @@ export function seatView(
     clock,
     seat: { number: seat.number, role, displayName: seat.displayName, rejoinCode: formatRejoinCode(seat.rejoinCode) },
     cases: [...caseIndexes].sort((a, b) => a - b).map((i) => caseView(world, i, role, live, hoursLeft)),
-    ...(role === "procurator" ? { hours: { perDay: scenario.desks.hoursPerDay, left: hoursLeft } } : {}),
+    ...(role === "procurator"
+      ? { hours: { perDay: scenario.desks.hoursPerDay, left: hoursLeft }, memos: memosFor(world, caseIndexes) }
+      : {}),
     ...(role === "petitioner" && caseIndexes.length > 0
       ? { character: characterCard(startingFacts(world, caseIndexes[0]!), caseIndexes[0]!) }
       : {}),

@@ -208,6 +208,40 @@ export function SeatDesk({
         <Timeline letters={letters} cases={view.cases} view={view} />
       ) : null}
 
+      {view.memos && view.memos.length > 0 ? (
+        <section aria-labelledby="memos-heading" className="space-y-3 print:hidden">
+          <h2 id="memos-heading" className="text-xl font-semibold">
+            Memos from above
+          </h2>
+          <p className="max-w-3xl text-muted">
+            They tell you what your superiors want. They do not change what you may decide.
+          </p>
+          <ol className="grid gap-3 md:grid-cols-2">
+            {[...view.memos].reverse().map((m) => (
+              <li key={m.id}>
+                <Document
+                  id={`memo-${m.id}`}
+                  title={m.title}
+                  meta={[
+                    [
+                      "Date",
+                      <time key="d" dateTime={m.date}>
+                        {m.dateLabel}
+                      </time>,
+                    ],
+                  ]}
+                >
+                  <p className="border-t border-paper-line pt-3">
+                    {m.text}
+                    <SourceTag source={m.source} />
+                  </p>
+                </Document>
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+
       {role === "procurator" && view.cases.length > 0 ? <Protocols protocols={protocols} cases={view.cases} /> : null}
 
       {welcome ? null : rejoin}

@@ -1,0 +1,65 @@
+import { dayNumber, type World } from "@/lib/sim/engine";
+import type { SourceKey } from "@/machines/vocabulary";
+import { dateLabel, simDate } from "./clock";
+
+/** A memo from above on a procurator's desk (issue #6): it tells, it never limits what the player may choose. */
+export type Memo = {
+  id: string;
+  date: string;
+  dateLabel: string;
+  title: string;
+  text: string;
+  source: SourceKey | "invented";
+};
+
+/** Decisions that cleared a person more or less fully: the ones superiors counted as "acquittals". */
+const ACQUITTALS = new Set(["fullRehabilitation", "reclassification"]);
+
+/**
+ * The memos a procurator seat has received by now: the standing order not to
+ * weaken the struggle against "real enemies" (RULES.pressure), the question
+ * "why so many acquittals?" once their own desk has cleared two people, and
+ * the scenario's historical events as they happen (each with its source).
+ */
+export function memosFor(world: World, caseIndexes: readonly number[]): Memo[] {
+  const start = world.scenario.startDate;
+  const at = (day: number) => {
+    const date = simDate(start, Math.max(0, Math.floor(day)));
+    return { date, dateLabel: dateLabel(date) };
+  };
+  const memos: Memo[] = [
+    {
+      id: "real-enemies",
+      ...at(0),
+      title: "From the Procuracy",
+      text: "Review the cases before you on their facts — but do not weaken the struggle against real enemies of the people.",
+      source: "adler-ch3",
+    },
+  ];
+  const acquittals = caseIndexes
+    .flatMap((i) => world.caseHistory(i))
+    .filter((h) => h.event.type === "review.decide" && ACQUITTALS.has(h.event.decision))
+    .map((h) => h.day)
+    .sort((a, b) => a - b);
+  if (acquittals.length >= 2) {
+    memos.push({
+      id: "acquittals",
+      ...at(acquittals[1]!),
+      title: "From the provincial procurator",
+      text: "Why so many acquittals? Every one of them asks who was to blame for the sentence. Check your work.",
+      source: "adler-ch3",
+    });
+  }
+  for (const event of world.scenario.events) {
+    const day = dayNumber(event.date) - dayNumber(start);
+    if (day < 0 || day > world.now) continue;
+    memos.push({
+      id: `event-${event.id}`,
+      ...at(day),
+      title: "News from Moscow",
+      text: event.title,
+      source: event.source,
+    });
+  }
+  return memos.sort((a, b) => a.date.localeCompare(b.date));
+}

@@ -131,7 +131,7 @@ export function SeatDesk({
           <p className="text-sm text-muted">
             {view.hours.left === 0
               ? "Today is over for you: your files wait for tomorrow's hours."
-              : "Reading a file, writing to Moscow, checking testimony and writing decisions all take hours. New hours come each simulated day."}
+              : "Reading a file, writing to Moscow, checking testimony and writing decisions all take hours; new hours come each simulated day. (How long each task takes is this game's estimate: the sources give no figures.)"}
           </p>
         </section>
       ) : null}

@@ -315,7 +315,9 @@ export function procuratorFile(world: World, i: number, live: boolean, hoursLeft
   return {
     known,
     timeLimit:
-      facts.organ === "specialConference" ? "Special Conference cases were to be reviewed within six months." : null,
+      facts.organ === "specialConference" && world.caseState(i).outcome === "pending" && !path.startsWith("court.")
+        ? "Special Conference cases were to be reviewed within six months."
+        : null,
     reviewHours,
     readHours: desk.readHours,
     deputy: desk.deputy,

@@ -669,7 +669,12 @@ function ProcuratorFileView({
           ))}
         </ul>
       ) : null}
-      {file.timeLimit ? <p className="text-sm font-medium">{file.timeLimit}</p> : null}
+      {file.timeLimit ? (
+        <p className="text-sm font-medium">
+          {file.timeLimit}
+          <SourceTag source="adler-ch3" />
+        </p>
+      ) : null}
       {file.reviewHours > 0 ? (
         <p className="text-sm">
           Read {file.readHours} of {file.reviewHours} hours{file.deputy ? " · the deputy procurator takes part" : ""}

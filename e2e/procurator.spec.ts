@@ -146,6 +146,12 @@ test("a procurator works a day: requests originals, reads, decides an out-of-cou
       .textContent())!,
   );
 
+  // The file's papers: the sentence, the interrogation and what the charge rested on.
+  await outOfCourt.getByText(/^Open the file: \d+ papers/).click();
+  await expect(outOfCourt.getByRole("heading", { name: "Extract from the sentence" })).toBeVisible();
+  await expect(outOfCourt.getByRole("heading", { name: "Protocol of interrogation (copy)" })).toBeVisible();
+  await expect(outOfCourt.getByText("Basis of the charge")).toBeVisible();
+
   // Deciding before reading is not possible.
   await expect(outOfCourt.getByRole("button", { name: "Record the decision (1 hour)" })).toBeDisabled();
   await desk.readWholeFile(outOfCourt);

@@ -42,6 +42,7 @@ import { typicalDays, whyNoSpravka, whyNothingHappens, type Reason } from "./why
 import type { SeatRole } from "./deal-cases";
 import { decisionMenu, DESK_COSTS, readingHours, type DeskWork } from "./desk";
 import { memosFor, type Memo } from "./memos";
+import { dossier, type DossierPaper } from "./dossier";
 
 export type ClockView = {
   status: RunStatus;
@@ -119,6 +120,8 @@ export type ProcuratorFile = {
   deputy: boolean;
   /** work the desk can do on it now, with its cost */
   work: DeskWorkView[];
+  /** the papers of the archival-investigative file, once it is at the commission */
+  papers: DossierPaper[];
   /** the May 19 menu, each with the reason it is barred for this case (null if allowed); null until the file is at review */
   menu: { decision: Decision; label: string; bar: string | null }[] | null;
 };
@@ -322,6 +325,7 @@ export function procuratorFile(world: World, i: number, live: boolean, hoursLeft
     readHours: desk.readHours,
     deputy: desk.deputy,
     work,
+    papers: path.startsWith("commission.") || path.startsWith("court.") ? dossier(facts, i, world.seed) : [],
     menu:
       path === "commission.review"
         ? decisionMenu(facts).map((m) => ({ ...m, label: DECISION_LABELS[m.decision] }))

@@ -669,6 +669,28 @@ function ProcuratorFileView({
           ))}
         </ul>
       ) : null}
+      {file.papers.length > 0 ? (
+        <details>
+          <summary className="cursor-pointer font-semibold text-accent">
+            Open the file: {file.papers.length} papers<span className="sr-only"> of {item.label}</span>
+          </summary>
+          <p className="mt-2 text-xs text-muted">
+            Composite papers in the sources&apos; terms; names and details are invented.
+          </p>
+          <ol className="mt-2 space-y-3">
+            {file.papers.map((paper) => (
+              <li key={paper.id}>
+                <Document id={`${idPrefix}-${paper.id}`} title={paper.title} meta={paper.meta} headingLevel={4}>
+                  <p className="border-t border-paper-line pt-3">
+                    {paper.text}
+                    <SourceTag source={paper.source} />
+                  </p>
+                </Document>
+              </li>
+            ))}
+          </ol>
+        </details>
+      ) : null}
       {file.timeLimit ? (
         <p className="text-sm font-medium">
           {file.timeLimit}

@@ -219,18 +219,7 @@ export function SeatDesk({
           <ol className="grid gap-3 md:grid-cols-2">
             {[...view.memos].reverse().map((m) => (
               <li key={m.id}>
-                <Document
-                  id={`memo-${m.id}`}
-                  title={m.title}
-                  meta={[
-                    [
-                      "Date",
-                      <time key="d" dateTime={m.date}>
-                        {m.dateLabel}
-                      </time>,
-                    ],
-                  ]}
-                >
+                <Document id={`memo-${m.id}`} title={m.title} meta={[dateRow(m)]}>
                   <p className="border-t border-paper-line pt-3">
                     {m.text}
                     <SourceTag source={m.source} />
@@ -299,12 +288,7 @@ function Timeline({ letters, cases, view }: { letters: LetterView[]; cases: Case
                 id={`letter-${e.letter.id}`}
                 title={`Letter to ${e.letter.addresseeLabel}`}
                 meta={[
-                  [
-                    "Date",
-                    <time key="d" dateTime={e.letter.date}>
-                      {e.letter.dateLabel}
-                    </time>,
-                  ],
+                  dateRow(e.letter),
                   ["About", e.letter.caseLabel],
                   ["Asking for", e.letter.askLabel],
                   ["Grounds", e.letter.groundsLabel],
@@ -316,19 +300,7 @@ function Timeline({ letters, cases, view }: { letters: LetterView[]; cases: Case
             </li>
           ) : (
             <li key={e.id}>
-              <Document
-                id={`received-${e.id}`}
-                title={e.item.title}
-                meta={[
-                  [
-                    "Date",
-                    <time key="d" dateTime={e.item.date}>
-                      {e.item.dateLabel}
-                    </time>,
-                  ],
-                  ["About", e.caseLabel],
-                ]}
-              >
+              <Document id={`received-${e.id}`} title={e.item.title} meta={[dateRow(e.item), ["About", e.caseLabel]]}>
                 <p className="border-t border-paper-line pt-3">
                   {e.item.text}
                   {e.item.source ? <SourceTag source={e.item.source} /> : null}
@@ -611,12 +583,7 @@ function Protocols({ protocols, cases }: { protocols: ProtocolView[]; cases: Cas
                 id={`protocol-${p.id}`}
                 title={`Protocol: ${p.caseLabel}`}
                 meta={[
-                  [
-                    "Date",
-                    <time key="d" dateTime={p.date}>
-                      {p.dateLabel}
-                    </time>,
-                  ],
+                  dateRow(p),
                   ["Decision", p.decisionLabel],
                   ["Present", p.deputy ? "You, and the deputy procurator" : "You alone (the deputy did not take part)"],
                   ["Force", p.final ? "Final: an out-of-court sentence" : "A protest: a court must rule on it"],
@@ -630,6 +597,16 @@ function Protocols({ protocols, cases }: { protocols: ProtocolView[]; cases: Cas
       )}
     </section>
   );
+}
+
+/** A document's "Date" row, machine-readable for assistive tech. */
+function dateRow(d: { date: string; dateLabel: string }): [string, React.ReactNode] {
+  return [
+    "Date",
+    <time key="d" dateTime={d.date}>
+      {d.dateLabel}
+    </time>,
+  ];
 }
 
 const hoursText = (h: number) => (h === 0.5 ? "half an hour" : h === 1 ? "1 hour" : `${h} hours`);

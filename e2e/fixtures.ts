@@ -5,6 +5,7 @@ import { encode } from "@auth/core/jwt";
 import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
 import Database from "better-sqlite3";
 import { hashPassword } from "../lib/auth/password";
+import { dateLabel } from "../lib/runs/clock";
 import { E2E_AUTH_SECRET, E2E_DATABASE_URL, E2E_PORT } from "../playwright.config";
 
 /** The e2e server's own SQLite file, opened directly to check what was (not) stored. */
@@ -113,4 +114,11 @@ export const BASE_URL = `http://localhost:${E2E_PORT}`;
 export async function saveScreenshot(page: Page, name: string): Promise<void> {
   if (!process.env.SCREENSHOTS) return;
   await page.screenshot({ path: path.join("docs", "screenshots", `${name}.png`), fullPage: true });
+}
+
+/** The teacher jumps the run's clock to `date` (YYYY-MM-DD) and waits until their page shows it. */
+export async function jump(teacher: Page, date: string): Promise<void> {
+  await teacher.getByLabel("Jump to date").fill(date);
+  await teacher.getByRole("button", { name: "Jump" }).click();
+  await expect(teacher.locator("time").first()).toHaveText(dateLabel(date));
 }

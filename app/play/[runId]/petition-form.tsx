@@ -158,50 +158,36 @@ function LetterForm({
         </select>
       </div>
 
-      <fieldset>
-        <legend className="field-label">On what grounds</legend>
-        <div className="space-y-2">
-          {GROUNDS.map((g) => (
-            <Choice
-              key={g}
-              name={id("grounds")}
-              value={g}
-              checked={grounds === g}
-              onChange={() => set({ grounds: g })}
-              label={GROUNDS_NOTES[g].label}
-              note={GROUNDS_NOTES[g].note}
-              source={GROUNDS_NOTES[g].source}
-            />
-          ))}
-        </div>
-      </fieldset>
+      <ChoiceGroup
+        legend="On what grounds"
+        name={id("grounds")}
+        value={grounds}
+        onChange={(g) => set({ grounds: g })}
+        options={GROUNDS.map((g) => ({ value: g, ...GROUNDS_NOTES[g] }))}
+      />
 
-      <fieldset>
-        <legend className="field-label">How it travels</legend>
-        <div className="space-y-2">
-          {carriers.map((c) => (
-            <Choice
-              key={c}
-              name={id("carrier")}
-              value={c}
-              checked={chosenCarrier === c}
-              disabled={c === "friend" && friendUsed}
-              onChange={() => set({ carrier: c })}
-              label={
-                relative && c === "self"
-                  ? "Send it yourself"
-                  : CARRIER_NOTES[c].label + (c === "friend" && friendUsed ? " (already asked)" : "")
+      <ChoiceGroup
+        legend="How it travels"
+        name={id("carrier")}
+        value={chosenCarrier}
+        onChange={(c) => set({ carrier: c })}
+        options={carriers.map((c) =>
+          relative && c === "self"
+            ? {
+                value: c,
+                label: "Send it yourself",
+                note: "By the ordinary post, from home. Cost: nothing more than the waiting.",
+                source: CARRIER_NOTES[c].source,
               }
-              note={
-                relative && c === "self"
-                  ? "By the ordinary post, from home. Cost: nothing more than the waiting."
-                  : `${CARRIER_NOTES[c].note} Cost: ${CARRIER_NOTES[c].cost}`
-              }
-              source={CARRIER_NOTES[c].source}
-            />
-          ))}
-        </div>
-      </fieldset>
+            : {
+                value: c,
+                label: CARRIER_NOTES[c].label + (c === "friend" && friendUsed ? " (already asked)" : ""),
+                note: `${CARRIER_NOTES[c].note} Cost: ${CARRIER_NOTES[c].cost}`,
+                source: CARRIER_NOTES[c].source,
+                disabled: c === "friend" && friendUsed,
+              },
+        )}
+      />
 
       <div>
         <label htmlFor={id("letter")} className="field-label">
@@ -244,6 +230,44 @@ function LetterForm({
   );
 }
 
+type Source = Parameters<typeof SourceTag>[0]["source"];
+
+/** A radio group whose every option says what it meant then, with its source. */
+function ChoiceGroup<T extends string>({
+  legend,
+  name,
+  value,
+  onChange,
+  options,
+}: {
+  legend: string;
+  name: string;
+  value: T;
+  onChange: (value: T) => void;
+  options: { value: T; label: string; note: string; source: Source; disabled?: boolean }[];
+}) {
+  return (
+    <fieldset>
+      <legend className="field-label">{legend}</legend>
+      <div className="space-y-2">
+        {options.map((o) => (
+          <Choice
+            key={o.value}
+            name={name}
+            value={o.value}
+            checked={value === o.value}
+            disabled={o.disabled}
+            onChange={() => onChange(o.value)}
+            label={o.label}
+            note={o.note}
+            source={o.source}
+          />
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
 function Choice({
   name,
   value,
@@ -261,7 +285,7 @@ function Choice({
   onChange: () => void;
   label: string;
   note: string;
-  source: Parameters<typeof SourceTag>[0]["source"];
+  source: Source;
 }) {
   const id = `${name}-${value}`;
   return (

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { encode } from "@auth/core/jwt";
-import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
+import { test as base, expect, type BrowserContext, type Locator, type Page } from "@playwright/test";
 import Database from "better-sqlite3";
 import { hashPassword } from "../lib/auth/password";
 import { dateLabel } from "../lib/runs/clock";
@@ -121,4 +121,13 @@ export async function jump(teacher: Page, date: string): Promise<void> {
   await teacher.getByLabel("Jump to date").fill(date);
   await teacher.getByRole("button", { name: "Jump" }).click();
   await expect(teacher.locator("time").first()).toHaveText(dateLabel(date));
+}
+
+/** Presses Tab (or Shift+Tab) until `target` has the focus, as a keyboard-only user would (source links sit between fields). */
+export async function tabTo(page: Page, target: Locator, key: "Tab" | "Shift+Tab" = "Tab"): Promise<void> {
+  for (let k = 0; k < 40; k++) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press(key);
+  }
+  await expect(target).toBeFocused();
 }

@@ -1,5 +1,5 @@
 import type { Browser, Locator, Page } from "@playwright/test";
-import { expect, expectNoAxeViolations, jump, saveScreenshot, test } from "./fixtures";
+import { expect, expectNoAxeViolations, jump, saveScreenshot, tabTo, test } from "./fixtures";
 
 /**
  * Issue #5: a petitioner's desk over a whole seeded run. Chita, seed 266, one
@@ -43,15 +43,6 @@ async function join(browser: Browser, page: Page, name: string): Promise<Page> {
 /** The student's own case card(s) (the timeline's print header repeats the headline). */
 function desk(student: Page): Locator {
   return student.getByRole("list", { name: "Your cases" });
-}
-
-/** Presses Tab until `target` has the focus (the form's source links sit between its fields). */
-async function tabTo(page: Page, target: Locator): Promise<void> {
-  for (let k = 0; k < 30; k++) {
-    if (await target.evaluate((el) => el === document.activeElement)) return;
-    await page.keyboard.press("Tab");
-  }
-  await expect(target).toBeFocused();
 }
 
 /** Opens the letter form if it is closed (it closes itself once the first letter is on its way). */

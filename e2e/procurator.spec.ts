@@ -1,8 +1,9 @@
 import type { Locator, Page } from "@playwright/test";
-import { expect, expectNoAxeViolations, jump, saveScreenshot, test } from "./fixtures";
+import { dateLabel } from "../lib/runs/clock";
+import { expect, expectNoAxeViolations, jump, saveScreenshot, tabTo, test } from "./fixtures";
 
 /**
- * Issue #6 (in progress): a procurator's working day. Rostov, seed 151, one
+ * Issue #6: a procurator's working day. Rostov, seed 151, one
  * procurator seat and bots everywhere else: by 16 July 1954 two files on the
  * desk are complete — one from a court (a decision is only a protest) and one
  * from an out-of-court board (a decision is final) — and one still lacks its
@@ -42,6 +43,23 @@ class Desk {
       if ((await this.hoursLeft()) === 0) await this.nextDay();
       await card.getByRole("button", { name: /^(Read the file|Go on reading the file) \(/ }).click();
       await expect(card.getByRole("status")).toHaveText(/You read the file/);
+    }
+    await expect(decide).toBeEnabled();
+  };
+
+  /** The same, by keyboard only: from the focus inside the card, back to the reading button, Enter. */
+  readWholeFileByKeyboard = async (card: Locator): Promise<void> => {
+    const decide = card.getByRole("button", { name: "Record the decision (1 hour)" });
+    for (let k = 0; k < 5 && !(await decide.isEnabled()); k++) {
+      if ((await this.hoursLeft()) === 0) await this.nextDay();
+      await tabTo(
+        this.student,
+        card.getByRole("button", { name: /^(Read the file|Go on reading the file) \(/ }),
+        "Shift+Tab",
+      );
+      await this.student.keyboard.press("Enter");
+      await expect(card.getByRole("status")).toHaveText(/You read the file/);
+      await expect(card.getByRole("status")).toBeFocused();
     }
     await expect(decide).toBeEnabled();
   };
@@ -120,18 +138,37 @@ test("a procurator works a day: requests originals, reads, decides an out-of-cou
       .textContent())!,
   );
 
-  // The file's papers: the sentence, the interrogation and what the charge rested on.
-  await outOfCourt.getByText(/^Open the file: \d+ papers/).click();
+  // Keyboard only for this file: open its papers, read it over the day's hours, reclassify it.
+  const papers = outOfCourt.locator("summary", { hasText: /^Open the file: \d+ papers/ });
+  await papers.focus();
+  await student.keyboard.press("Enter");
   await expect(outOfCourt.getByRole("heading", { name: "Extract from the sentence" })).toBeVisible();
   await expect(outOfCourt.getByRole("heading", { name: "Protocol of interrogation (copy)" })).toBeVisible();
   await expect(outOfCourt.getByText("Basis of the charge")).toBeVisible();
-
   // Deciding before reading is not possible.
   await expect(outOfCourt.getByRole("button", { name: "Record the decision (1 hour)" })).toBeDisabled();
-  await desk.readWholeFile(outOfCourt);
-  await desk.decide(outOfCourt, "confirmRefusal", "The file shows an organised group; the sentence stands.");
+  await tabTo(student, outOfCourt.getByRole("button", { name: /^Read the file \(/ }));
+  await desk.readWholeFileByKeyboard(outOfCourt);
+  if ((await desk.hoursLeft()) < 1) await desk.nextDay();
+  const choice = outOfCourt.getByLabel(/^Decision/);
+  await tabTo(student, choice, "Shift+Tab");
+  await student.keyboard.press("r"); // the first decision starting with R: reclassify
+  await expect(choice).toHaveValue("reclassification");
+  const art109 = outOfCourt.getByLabel("Art. 109 — abuse of office");
+  await tabTo(student, art109);
+  await student.keyboard.press("Space");
+  await expect(art109).toBeChecked();
+  const term = Number(/Term\s*(\d+) years/.exec((await outOfCourt.textContent()) ?? "")?.[1]);
+  const years = Math.min(term, 5);
+  await tabTo(student, outOfCourt.getByLabel("Term under the new article (years)"));
+  await student.keyboard.type(String(years));
+  await tabTo(student, outOfCourt.getByLabel("Grounds for the decision"));
+  await student.keyboard.type("The file shows talk among friends, not a plot; the charge belongs under art. 109.");
+  await tabTo(student, outOfCourt.getByRole("button", { name: "Record the decision (1 hour)" }));
+  await student.keyboard.press("Enter");
   const protocols = student.getByRole("region", { name: "Your protocols" });
   await expect(protocols.getByText("Final: an out-of-court sentence")).toBeVisible();
+  await expect(protocols.getByText(`Reclassified to Art. 109 — abuse of office, ${years} years`)).toBeVisible();
 
   await desk.readWholeFile(court);
   await desk.decide(court, "fullRehabilitation", "The only evidence is a confession taken under pressure.");
@@ -159,4 +196,19 @@ test("a procurator works a day: requests originals, reads, decides an out-of-cou
   await saveScreenshot(student, "procurator-desk");
   await student.setViewportSize({ width: 390, height: 844 });
   await saveScreenshot(student, "procurator-desk-phone");
+  await student.setViewportSize({ width: 1280, height: 800 });
+
+  // Weeks later the court rules on the protest: the ruling comes back as a notice and onto the protocol.
+  const courtLabel = (await court.getByRole("heading").first().textContent())!;
+  const courtProtocol = protocols.getByRole("listitem").filter({ hasText: `Protocol: ${courtLabel}` });
+  await expect(courtProtocol.getByText("Waiting for the court's ruling")).toBeVisible();
+  const notice = student.getByText(`From the court: ${courtLabel}`);
+  for (const date of ["1954-08-16", "1954-09-16", "1954-10-16", "1954-11-16", "1954-12-16", "1955-01-20"]) {
+    if (await notice.isVisible()) break;
+    await jump(teacher, date);
+    await expect(student.getByText(dateLabel(date)).first()).toBeVisible();
+  }
+  await expect(notice).toBeVisible();
+  await expect(courtProtocol.getByText(/The court (accepted|sent|rejected)/)).toBeVisible();
+  await expectNoAxeViolations(student);
 });

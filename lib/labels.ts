@@ -1,4 +1,4 @@
-import type { Addressee, Ask, Decision, Outcome, SentencingOrgan, Stage } from "@/machines/vocabulary";
+import type { Addressee, Ask, CourtRuling, Decision, Outcome, SentencingOrgan, Stage } from "@/machines/vocabulary";
 
 /** Plain-English names for the shared vocabulary (machines/vocabulary.ts), as the UI shows them. */
 
@@ -36,6 +36,14 @@ export const DECISION_LABELS: Record<Decision, string> = {
   amnesty1953: "Apply the March 1953 amnesty",
   endExile: "End the exile",
   confirmRefusal: "Confirm the refusal (sentence stands)",
+};
+
+/** A court's ruling on a commission's protest, as the notice to the procurator put it (RULES.courtRulings). */
+export const RULING_LABELS: Record<CourtRuling, string> = {
+  suspend: "The court accepted the protest and suspended the case.",
+  returnForInvestigation: "The court sent the case back for further investigation; it will rule again.",
+  psychiatric: "The court sent the person to the Serbsky Institute for psychiatric examination instead of release.",
+  reject: "The court rejected the protest: the sentence stands.",
 };
 
 export const STAGE_LABELS: Record<Stage, string> = {

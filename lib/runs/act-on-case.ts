@@ -4,7 +4,7 @@ import { caseEventId } from "@/machines/case-events";
 import type { CaseEvent } from "@/machines/case-setup";
 import type { SeatRole } from "./deal-cases";
 import { getSeatAccess, SEAT_ACCESS_MESSAGES } from "./seat-access";
-import { decisionBar, DESK_COSTS, readingHours, type DeskWork } from "./desk";
+import { decisionBar, DESK_COSTS, detailsBar, readingHours, type DeskWork } from "./desk";
 import { seatCaseIndexes } from "./queries";
 import { ReplayedRequest, RunBusy, RunNotFound, runStore, type LogEntry } from "./store";
 import { findScenario } from "@/lib/sim/scenarios";
@@ -52,6 +52,7 @@ const ALLOWED: Record<SeatRole, readonly SeatAction["type"][]> = {
     "desk.deputy",
     "file.requestOriginals",
     "file.crossCheck",
+    "lists.request",
     "lists.proceedWithout",
     "review.decide",
   ],
@@ -247,8 +248,15 @@ export async function actOnCase(runId: string, seatCookie: string | undefined, r
           if (hoursLeft() < DESK_COSTS["desk.deputy"].hours) return refuse(OUT_OF_HOURS);
           return done({ type: "desk.work", payload: { hours: DESK_COSTS["desk.deputy"].hours, deputy: true } });
         }
+        if (action.type === "lists.request") {
+          if (path !== "lists.awaiting") return refuse("This case is not waiting for a camp's list.");
+          if (state.listAsked) return refuse("You have already written to the camp for its list. Wait for an answer.");
+          if (hoursLeft() < DESK_COSTS["lists.request"].hours) return refuse(OUT_OF_HOURS);
+          return done({ type: "desk.work", payload: { hours: DESK_COSTS["lists.request"].hours, list: true } });
+        }
         if (action.type === "review.decide") {
-          const bar = decisionBar(action.decision, s.world.caseFacts(caseIndex));
+          const facts = s.world.caseFacts(caseIndex);
+          const bar = decisionBar(action.decision, facts) ?? detailsBar(action.decision, action, facts);
           if (bar) return refuse(bar);
           if (!atReview) return refuse("The file is not ready for a decision yet.");
           if (state.readHours < reviewHours) {
@@ -270,7 +278,13 @@ export async function actOnCase(runId: string, seatCookie: string | undefined, r
             payload: {
               event,
               hours: DESK_COSTS[work].hours,
-              ...(action.type === "review.decide" ? { justification: action.justification } : {}),
+              ...(action.type === "review.decide"
+                ? {
+                    justification: action.justification,
+                    ...(action.toArticle ? { toArticle: action.toArticle } : {}),
+                    ...(action.newTermYears !== undefined ? { newTermYears: action.newTermYears } : {}),
+                  }
+                : {}),
             },
           });
         }

@@ -37,4 +37,18 @@ describe("the procurator's case file", () => {
     const paper = dossier(complained, 1, 7).find((p) => p.id === "complaint")!;
     expect(paper.meta).toEqual([["Complaints registered", "2"]]);
   });
+
+  test("earlier decisions: the 1953 amnesty passed a long 58 sentence by; form replies to complaints are counted", () => {
+    const ids = (facts: typeof agitator, history: Parameters<typeof dossier>[3] = []) =>
+      dossier(facts, 1, 7, history).map((p) => p.id);
+    expect(agitator.termYears).toBeGreaterThan(5);
+    const amnesty = dossier(agitator, 1, 7).find((p) => p.id === "amnesty-refused")!;
+    expect(amnesty).toMatchObject({ source: "blog-not-all-free", text: expect.stringMatching(/over five years/) });
+    expect(ids({ ...agitator, termYears: 5 })).not.toContain("amnesty-refused");
+    expect(ids(agitator)).not.toContain("form-replies");
+    const reply = { day: 3, event: { type: "complaint.formReply" } } as const;
+    const filed = { day: 1, event: { type: "complaint.file", addressee: "kgb" } } as const;
+    const papers = dossier(agitator, 1, 7, [filed, reply, filed, reply]);
+    expect(papers.find((p) => p.id === "form-replies")!.meta).toEqual([["Answered", "2 complaints"]]);
+  });
 });

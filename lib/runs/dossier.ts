@@ -1,5 +1,6 @@
 import { ORGAN_LABELS } from "@/lib/labels";
 import { hashString } from "@/lib/sim/rng";
+import type { CaseHistoryEntry } from "@/lib/sim/engine";
 import type { CaseContext } from "@/machines/case-setup";
 import type { SourceKey } from "@/machines/vocabulary";
 
@@ -47,7 +48,12 @@ const CONDUCT = [
  * labelled so). Never a petitioner's own letter: the file holds only that a
  * complaint was registered.
  */
-export function dossier(facts: CaseContext, caseIndex: number, seed: number): DossierPaper[] {
+export function dossier(
+  facts: CaseContext,
+  caseIndex: number,
+  seed: number,
+  history: readonly CaseHistoryEntry[] = [],
+): DossierPaper[] {
   const h = hashString(`${seed}:${caseIndex}:dossier`);
   const basis = BASES[h % BASES.length]!;
   // A sentence still being served in 1954: passed between 1937 and 1953, and not yet over.
@@ -93,6 +99,26 @@ export function dossier(facts: CaseContext, caseIndex: number, seed: number): Do
       title: "Registered complaint",
       meta: [["Complaints registered", String(Math.max(1, facts.complaints))]],
       text: "The prisoner asks for the case to be reviewed. The complaint is registered, so the commission can take the case up.",
+      source: "adler-ch3",
+    });
+  }
+  // Earlier decisions: the 1953 amnesty passed every 58er with a longer term by (RULES.amnestyFiveYears), and form replies.
+  const formReplies = history.filter((h) => h.event.type === "complaint.formReply").length;
+  if (facts.termYears > 5) {
+    papers.push({
+      id: "amnesty-refused",
+      title: "Earlier decision: the 1953 amnesty",
+      meta: [["Year", "1953"]],
+      text: "The amnesty of March 27, 1953 does not apply: a counter-revolutionary crime (article 58) with a term over five years.",
+      source: "blog-not-all-free",
+    });
+  }
+  if (formReplies > 0) {
+    papers.push({
+      id: "form-replies",
+      title: "Earlier answers to complaints",
+      meta: [["Answered", formReplies === 1 ? "1 complaint" : `${formReplies} complaints`]],
+      text: "Answered with a printed form: no grounds found to review the case.",
       source: "adler-ch3",
     });
   }

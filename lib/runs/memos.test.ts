@@ -9,8 +9,11 @@ describe("memos from above", () => {
     const scenario = findScenario("rostov-1954")!;
     const world = new World(scenario, 3);
     expect(memosFor(world, []).map((m) => m.id)).toEqual(["real-enemies", "event-special-conference-exiles"]);
+    world.advanceTo(29);
+    expect(memosFor(world, []).map((m) => m.id)).not.toContain("figures");
     world.advanceTo(200); // past 24 September 1954
     const memos = memosFor(world, []);
+    expect(memos.find((m) => m.id === "figures")).toMatchObject({ source: "invented", text: /monthly figures/ });
     expect(memos.map((m) => m.id)).toContain("event-reclassification-ruling");
     expect(memos.find((m) => m.id === "event-reclassification-ruling")).toMatchObject({
       source: "adler-ch3",

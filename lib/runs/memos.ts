@@ -1,5 +1,7 @@
 import { dayNumber, type World } from "@/lib/sim/engine";
 import type { SourceKey } from "@/machines/vocabulary";
+import { RULING_LABELS } from "@/lib/labels";
+import { caseLabel } from "./case-label";
 import { dateLabel, simDate } from "./clock";
 
 /** A memo from above on a procurator's desk (issue #6): it tells, it never limits what the player may choose. */
@@ -11,6 +13,9 @@ export type Memo = {
   text: string;
   source: SourceKey | "invented";
 };
+
+/** The day the desk is first asked for its figures. */
+const QUOTA_DAY = 30;
 
 /** Decisions that cleared a person more or less fully: the ones superiors counted as "acquittals". */
 const ACQUITTALS = new Set(["fullRehabilitation", "reclassification"]);
@@ -50,6 +55,16 @@ export function memosFor(world: World, caseIndexes: readonly number[]): Memo[] {
       source: "adler-ch3",
     });
   }
+  // Figures wanted: a month in, the desk is asked how many files it has finished (the sources name no quota: invented).
+  if (world.now >= QUOTA_DAY) {
+    memos.push({
+      id: "figures",
+      ...at(QUOTA_DAY),
+      title: "From the provincial procurator",
+      text: "Moscow wants each commission's monthly figures: files reviewed, files still waiting. Commissions that fall behind will be named in the report.",
+      source: "invented",
+    });
+  }
   for (const event of world.scenario.events) {
     const day = dayNumber(event.date) - dayNumber(start);
     if (day < 0 || day > world.now) continue;
@@ -60,6 +75,19 @@ export function memosFor(world: World, caseIndexes: readonly number[]): Memo[] {
       text: event.title,
       source: event.source,
     });
+  }
+  // A protest comes back: the court's ruling reaches the procurator as a notice (RULES.courtRulings).
+  for (const i of caseIndexes) {
+    for (const [k, h] of world.caseHistory(i).entries()) {
+      if (h.event.type !== "court.rule") continue;
+      memos.push({
+        id: `ruling-${i}-${k}`,
+        ...at(h.day),
+        title: `From the court: ${caseLabel(i)}`,
+        text: RULING_LABELS[h.event.ruling],
+        source: "adler-ch3",
+      });
+    }
   }
   return memos.sort((a, b) => a.date.localeCompare(b.date));
 }

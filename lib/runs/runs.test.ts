@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import type { SessionUser } from "@/lib/authz";
 import { db } from "@/lib/db";
+import { RULING_LABELS } from "@/lib/labels";
 import { DRIVER_KINDS } from "@/lib/sim/engine";
 import { hashString } from "@/lib/sim/rng";
 import { actOnCase } from "./act-on-case";
@@ -853,5 +854,144 @@ describe("the procurator's desk", () => {
     // Every hour and decision replays from the log into the same world.
     const rebuilt = new RunStore(db, () => now);
     expect(await worldHash(runId, rebuilt)).toBe(await worldHash(runId));
+  });
+
+  /** Works the desk's files day by day (file work, then reading) until one `want` accepts is read and ready to decide. */
+  async function readyToDecide(runId: string, cookie: string, want: (c: CaseView) => boolean): Promise<CaseView> {
+    for (let day = 0; day < 230; day++) {
+      for (const c of await seatCases(runId, cookie)) {
+        const file = c.file;
+        if (!file) continue;
+        if (file.menu && file.readHours >= file.reviewHours && want(c)) return c;
+        const work = file.work.find((w) => w.type !== "desk.deputy" && w.affordable);
+        if (work) await act(runId, cookie, c, { type: work.type });
+      }
+      now += TICK_MS;
+    }
+    throw new Error("No file reached a decision in time.");
+  }
+
+  async function procuratorRun(seed: number) {
+    const { runId, joinCode } = await newRun({ procuratorSeats: 1, petitionerSeats: 0, seed });
+    const proc = await join(joinCode, "Proc");
+    await control(runId, { action: "start" });
+    return { runId, proc };
+  }
+
+  const decide = (decision: string, extra: Record<string, unknown> = {}) => ({
+    type: "review.decide",
+    decision,
+    justification: "The charge rests on a confession alone; nothing else supports it.",
+    ...extra,
+  });
+
+  test("a reclassification names an article and a term the amnesty covers; a reduction a shorter term; forged details change nothing", async () => {
+    const { runId, proc } = await procuratorRun(11);
+    const c = await readyToDecide(runId, proc.cookie, (c) => c.termYears > 5);
+    const before = await worldHash(runId);
+    const acts = () => db.runEvent.count({ where: { runId, type: "case.act" } });
+    const logged = await acts();
+    const refusals: [Record<string, unknown>, RegExp][] = [
+      [decide("reclassification"), /Choose the article/],
+      [decide("reclassification", { toArticle: "109" }), /Give the term/],
+      [decide("reclassification", { toArticle: "109", newTermYears: c.termYears + 1 }), /cannot lengthen/],
+      [decide("reclassification", { toArticle: "109", newTermYears: 6 }), /five years or fewer/],
+      [decide("confirmRefusal", { toArticle: "109" }), /Only a reclassification names a new article/],
+      [decide("confirmRefusal", { newTermYears: 3 }), /Only a reclassification or a reduction names a new term/],
+      [decide("sentenceReduction"), /Give the reduced term/],
+      [decide("sentenceReduction", { newTermYears: c.termYears }), /shorter than the sentence/],
+    ];
+    for (const [action, reason] of refusals) {
+      const result = await act(runId, proc.cookie, c, action);
+      expect(result.ok === false && result.error, JSON.stringify(action)).toMatch(reason);
+    }
+    // Forged shapes never reach the desk's rules.
+    for (const extra of [{ toArticle: "58-10" }, { newTermYears: 2.5 }, { newTermYears: 0 }, { newTermYears: "5" }]) {
+      const result = await act(runId, proc.cookie, c, decide("reclassification", { toArticle: "109", ...extra }));
+      expect(result.ok === false && result.reason, JSON.stringify(extra)).toBe("invalid");
+    }
+    expect(await worldHash(runId)).toBe(before);
+    expect(await acts()).toBe(logged);
+
+    const reclassified = await act(
+      runId,
+      proc.cookie,
+      c,
+      decide("reclassification", { toArticle: "109", newTermYears: 5 }),
+    );
+    expect(reclassified.ok && reclassified.protocol?.detail).toBe(
+      `Reclassified to Art. 109 — abuse of office, 5 years (was ${c.termYears} years): the March 1953 amnesty now applies.`,
+    );
+    const entry = await db.runEvent.findFirstOrThrow({ where: { runId, type: "case.act" }, orderBy: { seq: "desc" } });
+    expect(JSON.parse(entry.payload)).toMatchObject({ toArticle: "109", newTermYears: 5 });
+
+    // A reduction on another file that is still served in a camp.
+    const next = await readyToDecide(
+      runId,
+      proc.cookie,
+      (d) => d.index !== c.index && d.file?.menu?.find((m) => m.decision === "sentenceReduction")?.bar === null,
+    );
+    const reduced = await act(runId, proc.cookie, next, decide("sentenceReduction", { newTermYears: 2 }));
+    expect(reduced.ok && reduced.protocol?.detail).toBe(`Reduced from ${next.termYears} years to 2 years.`);
+    const view = await getSeatView(runId, proc.cookie);
+    expect(view.ok && view.protocols.map((p) => p.detail)).toEqual([
+      reclassified.ok && reclassified.protocol?.detail,
+      reduced.ok && reduced.protocol?.detail,
+    ]);
+    expect(await worldHash(runId, new RunStore(db, () => now))).toBe(await worldHash(runId));
+  });
+
+  test("a protest goes to the court, and the court's ruling comes back to the procurator as a notice", async () => {
+    const { runId, proc } = await procuratorRun(11);
+    const courtOrgans = ["Regular court", "Military tribunal", "Military Collegium of the Supreme Court"];
+    const c = await readyToDecide(runId, proc.cookie, (c) => courtOrgans.includes(c.organ));
+    const decided = await act(runId, proc.cookie, c, decide("fullRehabilitation"));
+    expect(decided.ok && decided.protocol?.final).toBe(false);
+    expect(decided.ok && decided.case.stage).toBe("court");
+    const noticesOf = (v: Awaited<ReturnType<typeof getSeatView>>) =>
+      v.ok ? (v.view.memos ?? []).filter((m) => m.title === `From the court: ${c.label}`) : [];
+    expect(noticesOf(await getSeatView(runId, proc.cookie))).toEqual([]);
+    let ruled: CaseView | undefined;
+    for (let day = 0; day < 200 && !ruled; day++) {
+      now += TICK_MS;
+      ruled = (await seatCases(runId, proc.cookie)).find((d) => d.index === c.index && d.file!.rulings.length > 0);
+    }
+    expect(ruled).toBeDefined();
+    const ruling = ruled!.file!.rulings[0]!;
+    expect(Object.values(RULING_LABELS)).toContain(ruling.text);
+    const notices = noticesOf(await getSeatView(runId, proc.cookie));
+    expect(notices[0]).toMatchObject({ text: ruling.text, date: ruling.date, source: "adler-ch3" });
+  });
+
+  test("the camp's list can be asked for once; the answer, if any, comes by the scenario's delays and replays the same", async () => {
+    let asked = 0;
+    for (const seed of [11, 12, 13]) {
+      const { runId, proc } = await procuratorRun(seed);
+      const before = asked;
+      for (let day = 0; day < 150 && asked === before; day++) {
+        for (const c of await seatCases(runId, proc.cookie)) {
+          const ask = c.file?.work.find((w) => w.type === "lists.request");
+          if (!ask) continue;
+          expect(ask).toMatchObject({ hours: 0.5, source: "adler-ch3" });
+          const result = await act(runId, proc.cookie, c, { type: "lists.request" });
+          expect(result.ok).toBe(true);
+          if (!result.ok) continue;
+          asked++;
+          expect(result.case.file!.known.join(" ")).toMatch(/written to the camp/);
+          expect(result.case.file!.work.map((w) => w.type)).not.toContain("lists.request");
+          const again = await act(runId, proc.cookie, result.case, { type: "lists.request" });
+          expect(again.ok === false && again.error).toMatch(/already written to the camp/);
+        }
+        now += TICK_MS;
+      }
+      // A case not waiting for a list cannot be asked about.
+      const other = (await seatCases(runId, proc.cookie)).find((c) => c.stage !== "lists");
+      if (other) {
+        const result = await act(runId, proc.cookie, other, { type: "lists.request" });
+        expect(result.ok === false && result.error).toMatch(/not waiting for a camp's list/);
+      }
+      expect(await worldHash(runId, new RunStore(db, () => now))).toBe(await worldHash(runId));
+    }
+    expect(asked).toBeGreaterThan(0);
   });
 });

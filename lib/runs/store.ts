@@ -10,6 +10,7 @@ import type { CaseEvent } from "@/machines/case-setup";
 import type { Addressee, Carrier, Grounds } from "@/machines/vocabulary";
 import { dueClock } from "./clock";
 import { CHECKPOINT_EVERY } from "./policy";
+import type { ReclassifyTo } from "./desk";
 
 /**
  * A run row without its checkpoint: the checkpoint (hundreds of kilobytes of
@@ -40,10 +41,17 @@ export type WorldEntry =
         petition?: { grounds: Grounds; carrier: Carrier };
         hours?: number;
         justification?: string;
+        /** a reclassification's new article; a reclassification's or reduction's new term (see detailsBar) */
+        toArticle?: ReclassifyTo;
+        newTermYears?: number;
       };
     }
-  /** A procurator's desk work that changes no state: reading the file, asking the deputy. */
-  | { type: "desk.work"; caseIndex: number; payload: { hours: number; read?: boolean; deputy?: boolean } }
+  /** A procurator's desk work outside the case machine: reading the file, asking the deputy, writing to the camp for its list. */
+  | {
+      type: "desk.work";
+      caseIndex: number;
+      payload: { hours: number; read?: boolean; deputy?: boolean; list?: boolean };
+    }
   /** A letter the case machine could not take: kept in the seat's story only (see World.noteLetter). */
   | { type: "letter.write"; caseIndex: number; payload: { addressee: Addressee; grounds: Grounds; carrier: Carrier } };
 

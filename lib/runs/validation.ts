@@ -3,6 +3,7 @@ import { SCENARIO_IDS } from "@/lib/sim/scenarios";
 import { MAX_SPEED, MIN_SPEED } from "@/machines/run.machine";
 import { ADDRESSEES, ASKS, CARRIERS, DECISIONS, GROUNDS } from "@/machines/vocabulary";
 import { normalizeCode } from "./codes";
+import { RECLASSIFY_TO } from "./desk";
 import {
   CODE_ALPHABET,
   DISPLAY_NAME_MAX,
@@ -128,6 +129,7 @@ export const seatActionSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("desk.deputy") }).strict(),
   z.object({ type: z.literal("file.requestOriginals") }).strict(),
   z.object({ type: z.literal("file.crossCheck") }).strict(),
+  z.object({ type: z.literal("lists.request") }).strict(),
   z.object({ type: z.literal("lists.proceedWithout") }).strict(),
   z
     .object({
@@ -139,6 +141,15 @@ export const seatActionSchema = z.discriminatedUnion("type", [
         .trim()
         .min(10, "Write the grounds for your decision: a sentence or two on what the file shows.")
         .max(JUSTIFICATION_MAX, `Keep the grounds to ${JUSTIFICATION_MAX.toLocaleString("en")} characters.`),
+      /** a reclassification's new article (see detailsBar in ./desk) */
+      toArticle: z.enum(RECLASSIFY_TO, { error: "Choose an article from the list." }).optional(),
+      /** a reclassification's or reduction's new term */
+      newTermYears: z
+        .number({ error: "The new term is a whole number of years." })
+        .int("The new term is a whole number of years.")
+        .min(1, "The new term is at least one year.")
+        .max(25, "The new term is at most 25 years.")
+        .optional(),
     })
     .strict(),
 ]);

@@ -5,6 +5,7 @@ import {
   DECISION_LABELS,
   ORGAN_LABELS,
   OUTCOME_LABELS,
+  RULING_LABELS,
   STAGE_LABELS,
 } from "@/lib/labels";
 import type { World } from "@/lib/sim/engine";
@@ -27,6 +28,7 @@ import {
 } from "@/machines/vocabulary";
 import { dateLabel, simDate, type RunStatus } from "./clock";
 import { describeCaseState } from "./case-descriptions";
+import { caseLabel } from "./case-label";
 import { characterCard, type CharacterCard } from "./character-card";
 import { formatRejoinCode } from "./codes";
 import {
@@ -40,7 +42,7 @@ import {
 } from "./petitioner-knowledge";
 import { typicalDays, whyNoSpravka, whyNothingHappens, type Reason } from "./why-nothing-happens";
 import type { SeatRole } from "./deal-cases";
-import { decisionMenu, DESK_COSTS, readingHours, type DeskWork } from "./desk";
+import { decisionMenu, DESK_COSTS, detailsText, readingHours, type DecisionDetails, type DeskWork } from "./desk";
 import { memosFor, type Memo } from "./memos";
 import { dossier, type DossierPaper } from "./dossier";
 
@@ -122,6 +124,8 @@ export type ProcuratorFile = {
   work: DeskWorkView[];
   /** the papers of the archival-investigative file, once it is at the commission */
   papers: DossierPaper[];
+  /** the court's rulings on this desk's protest, as notices (RULES.courtRulings) */
+  rulings: { date: string; dateLabel: string; text: string }[];
   /** the May 19 menu, each with the reason it is barred for this case (null if allowed); null until the file is at review */
   menu: { decision: Decision; label: string; bar: string | null }[] | null;
 };
@@ -143,8 +147,11 @@ export type SeatView = {
 /** A decision a procurator recorded, as the commission's protocol (issue #6). */
 export type ProtocolView = {
   id: number;
+  caseIndex: number;
   caseLabel: string;
   decisionLabel: string;
+  /** the new article and term of a reclassification, the new term of a reduction */
+  detail: string | null;
   justification: string;
   date: string;
   dateLabel: string;
@@ -158,13 +165,15 @@ export function protocolView(
   entry: { id: number; caseIndex: number | null; simDay: number; payload: string },
   world: World,
 ): ProtocolView | null {
-  const payload = JSON.parse(entry.payload) as { event?: CaseEvent; justification?: string };
+  const payload = JSON.parse(entry.payload) as { event?: CaseEvent; justification?: string } & DecisionDetails;
   if (entry.caseIndex === null || payload.event?.type !== "review.decide" || !payload.justification) return null;
   const date = simDate(world.scenario.startDate, entry.simDay);
   return {
     id: entry.id,
+    caseIndex: entry.caseIndex,
     caseLabel: caseLabel(entry.caseIndex),
     decisionLabel: DECISION_LABELS[payload.event.decision],
+    detail: detailsText(payload, world.caseFacts(entry.caseIndex).termYears),
     justification: payload.justification,
     date,
     dateLabel: dateLabel(date),
@@ -243,10 +252,6 @@ export function clockView(run: Run, scenario: Scenario): ClockView {
   };
 }
 
-export function caseLabel(index: number): string {
-  return `Case ${String(index + 1).padStart(4, "0")}`;
-}
-
 /** The decisions a procurator may take on the case now: the machine allows them and the file has been read. */
 function decisionsFor(world: World, i: number, role: SeatRole, live: boolean): DecisionAction[] {
   if (!live || role !== "procurator") return [];
@@ -269,7 +274,9 @@ export function procuratorFile(world: World, i: number, live: boolean, hoursLeft
         ? "The camp's list of prisoners has arrived."
         : facts.complaintsOnly
           ? "No list from the camp: you work from the complaint alone, which takes longer."
-          : "No list from the camp yet.",
+          : desk.listAsked
+            ? "No list from the camp yet. You have written to the camp for it; no answer so far."
+            : "No list from the camp yet.",
     );
     known.push(
       !facts.originalsElsewhere
@@ -299,6 +306,7 @@ export function procuratorFile(world: World, i: number, live: boolean, hoursLeft
   if (live) {
     if (world.canSend(i, EVENT_IDS.requestOriginals)) offer("file.requestOriginals");
     if (world.canSend(i, EVENT_IDS.crossCheck)) offer("file.crossCheck");
+    if (path === "lists.awaiting" && !desk.listAsked) offer("lists.request");
     if (world.canSend(i, EVENT_IDS.proceedWithout)) offer("lists.proceedWithout");
     if (path === "commission.review") {
       const read = readingHours(hoursLeft, reviewHours, desk.readHours);
@@ -325,7 +333,15 @@ export function procuratorFile(world: World, i: number, live: boolean, hoursLeft
     readHours: desk.readHours,
     deputy: desk.deputy,
     work,
-    papers: path.startsWith("commission.") || path.startsWith("court.") ? dossier(facts, i, world.seed) : [],
+    papers:
+      path.startsWith("commission.") || path.startsWith("court.")
+        ? dossier(facts, i, world.seed, world.caseHistory(i))
+        : [],
+    rulings: world.caseHistory(i).flatMap((h) => {
+      if (h.event.type !== "court.rule") return [];
+      const date = simDate(world.scenario.startDate, Math.floor(h.day));
+      return [{ date, dateLabel: dateLabel(date), text: RULING_LABELS[h.event.ruling] }];
+    }),
     menu:
       path === "commission.review"
         ? decisionMenu(facts).map((m) => ({ ...m, label: DECISION_LABELS[m.decision] }))
@@ -428,7 +444,7 @@ export function seatViewKey(world: World, status: string, role: string, caseInde
 /** A procurator's case changes with its state and with the desk's work on it. */
 function procuratorCaseKey(world: World, i: number): string {
   const desk = world.deskState(i);
-  return `${world.caseVersion(i)}:${desk.hoursToday}:${desk.readHours}:${desk.deputy ? 1 : 0}`;
+  return `${world.caseVersion(i)}:${desk.hoursToday}:${desk.readHours}:${desk.deputy ? 1 : 0}${desk.listAsked ? 1 : 0}`;
 }
 
 /** What a petitioner can know of case i, as a key (see petitionerVersion). */

@@ -404,6 +404,36 @@ describe("seats: students act for their cases, bots for the rest", () => {
     expect(bots.result(2).letters.written).toBeGreaterThan(0);
   });
 
+  test("a procurator's letter to the camp brings its list unless the camp withholds lists; it replays the same", () => {
+    const waiting = (listsWithheldShare: number, ask: boolean) => {
+      const scenario = deepMerge(small("missing-lists-1954", 300), {
+        institutions: { listsWithheldShare, proceedWithoutLists: false },
+      });
+      const world = new World(scenario, 5);
+      for (let k = 0; k < 300; k++) world.assignSeat(k, "procurator");
+      // Every day, the desk writes to the camp for each file that waits for a list.
+      for (let day = 1; day <= scenario.horizonDays; day++) {
+        world.advanceTo(day);
+        for (let k = 0; ask && k < 300; k++) {
+          if (world.caseState(k).path === "lists.awaiting" && !world.deskState(k).listAsked) {
+            world.recordDeskWork(k, 0.5, { list: true });
+          }
+        }
+      }
+      const stuck = Array.from({ length: 300 }, (_, k) => world.caseState(k).path).filter(
+        (p) => p === "lists.awaiting",
+      );
+      return { stuck: stuck.length, save: JSON.stringify(world.save()) };
+    };
+    const [asked, silent] = [waiting(0.5, true), waiting(0.5, false)];
+    expect(silent.stuck).toBeGreaterThan(20);
+    expect(asked.stuck).toBeLessThan(silent.stuck * 0.8);
+    // Camps that never send a list never answer a letter either.
+    const [askedNever, silentNever] = [waiting(1, true), waiting(1, false)];
+    expect(askedNever.stuck).toBe(silentNever.stuck);
+    expect(waiting(0.5, true).save).toBe(asked.save);
+  });
+
   test("seats survive saving and resuming", () => {
     const scenario = small("chita-1954", 100);
     const world = new World(scenario, 1);

@@ -63,6 +63,10 @@ const enum Seat {
 /** How many letters the machine takes from a student petitioner (bots give up after the scenario's few). */
 export const SEATED_LETTERS = 100;
 
+/** Flags of a seated procurator's work on a case (World.deskFlags). */
+const DESK_DEPUTY = 1;
+const DESK_LIST_ASKED = 2;
+
 /** In a seated case's story, event ids from here up are letters noted without a change of state (see noteLetter). */
 const NOTED = 1000;
 
@@ -163,7 +167,7 @@ export type SavedWorld = {
   /** Cases whose latest letter had other grounds or another carrier than the bots' (absent before issue #5). */
   petitions?: [caseIndex: number, grounds: number, carrier: number][];
   /** Seated procurators' work on their cases (absent before issue #6). */
-  desk?: [caseIndex: number, workDay: number, workHours: number, readHours: number, deputy: number][];
+  desk?: [caseIndex: number, workDay: number, workHours: number, readHours: number, flags: number][];
 };
 
 export type StageSummary = { stage: Stage; meanWaitDays: number; maxQueue: number };
@@ -217,11 +221,11 @@ export class World {
   /** The latest letter's grounds and carrier (indexes into GROUNDS, CARRIERS; 0 for bots' letters). */
   private readonly grounds: Uint8Array;
   private readonly carrier: Uint8Array;
-  /** A seated procurator's work on each case: the day of the latest work and the hours spent on it that day, hours read, deputy asked. */
+  /** A seated procurator's work on each case: the day of the latest work and the hours spent on it that day, hours read, DESK_* flags. */
   private readonly workDay: Int32Array;
   private readonly workHours: Float32Array;
   private readonly readHours: Float32Array;
-  private readonly deputy: Uint8Array;
+  private readonly deskFlags: Uint8Array;
   /** Grounds and carrier for the letter being filed now (see fileLetter). */
   private pending = { grounds: 0, carrier: 0 };
   private readonly stageOf: Int8Array;
@@ -278,7 +282,7 @@ export class World {
     this.workDay = new Int32Array(n).fill(-1);
     this.workHours = new Float32Array(n);
     this.readHours = new Float32Array(n);
-    this.deputy = new Uint8Array(n);
+    this.deskFlags = new Uint8Array(n);
     this.epoch = new Uint32Array(n);
     this.seat = new Uint8Array(n);
     this.stageOf = new Int8Array(n).fill(-1);
@@ -399,11 +403,11 @@ export class World {
     this.decisionPersons.set(saved.decisionStats[1]!);
     for (const [time, kind, a, b] of saved.queue) this.queue.push(time, kind, a, b);
     for (const [i, story] of saved.history ?? []) this.history.set(i, [...story]);
-    for (const [i, day, hours, read, deputy] of saved.desk ?? []) {
+    for (const [i, day, hours, read, flags] of saved.desk ?? []) {
       this.workDay[i] = day;
       this.workHours[i] = hours;
       this.readHours[i] = read;
-      this.deputy[i] = deputy;
+      this.deskFlags[i] = flags;
     }
     for (const [i, grounds, carrier] of saved.petitions ?? []) {
       this.grounds[i] = grounds;
@@ -414,8 +418,8 @@ export class World {
   private deskWork(): NonNullable<SavedWorld["desk"]> {
     const out: NonNullable<SavedWorld["desk"]> = [];
     for (let i = 0; i < this.n; i++) {
-      if (this.workDay[i]! >= 0 || this.deputy[i]) {
-        out.push([i, this.workDay[i]!, this.workHours[i]!, this.readHours[i]!, this.deputy[i]!]);
+      if (this.workDay[i]! >= 0 || this.deskFlags[i]) {
+        out.push([i, this.workDay[i]!, this.workHours[i]!, this.readHours[i]!, this.deskFlags[i]!]);
       }
     }
     return out;
@@ -962,7 +966,7 @@ export class World {
    * when `read`). The desk's daily budget is checked by the caller; here the
    * work is only recorded, so replaying the class's log rebuilds it.
    */
-  recordDeskWork(i: number, hours: number, work: { read?: boolean; deputy?: boolean } = {}): void {
+  recordDeskWork(i: number, hours: number, work: { read?: boolean; deputy?: boolean; list?: boolean } = {}): void {
     const today = Math.floor(this.now);
     if (this.workDay[i] !== today) {
       this.workDay[i] = today;
@@ -970,15 +974,29 @@ export class World {
     }
     this.workHours[i]! += hours;
     if (work.read) this.readHours[i]! += hours;
-    if (work.deputy) this.deputy[i] = 1;
+    if (work.deputy) this.deskFlags[i]! |= DESK_DEPUTY;
+    if (work.list) this.requestCampList(i);
   }
 
-  /** A seated procurator's work on case i: hours spent today, hours read in all, whether the deputy was asked. */
-  deskState(i: number): { hoursToday: number; readHours: number; deputy: boolean } {
+  /**
+   * A seated procurator writes to the camp for case i's entry in its list
+   * (RULES.complaintsOnly: camps did not send them). The camp may never answer
+   * — as often as camps withheld their lists — or answers after a list's
+   * usual delay (both the scenario's; that a request works so is invented).
+   */
+  private requestCampList(i: number): void {
+    this.deskFlags[i]! |= DESK_LIST_ASKED;
+    if (this.caseDraw(i) < this.params.institutions.listsWithheldShare) return;
+    this.at(i, this.now + this.sample(i, this.params.institutions.listDelay), EVENT_IDS.listsArrive);
+  }
+
+  /** A seated procurator's work on case i: hours spent today, hours read in all, whether the deputy was asked and the camp's list requested. */
+  deskState(i: number): { hoursToday: number; readHours: number; deputy: boolean; listAsked: boolean } {
     return {
       hoursToday: this.workDay[i] === Math.floor(this.now) ? this.workHours[i]! : 0,
       readHours: this.readHours[i]!,
-      deputy: this.deputy[i] === 1,
+      deputy: (this.deskFlags[i]! & DESK_DEPUTY) !== 0,
+      listAsked: (this.deskFlags[i]! & DESK_LIST_ASKED) !== 0,
     };
   }
 

@@ -7,6 +7,7 @@ import { Document, DocumentText } from "@/app/_components/document";
 import { SourceTag } from "@/app/_components/source-tag";
 import type { Ask } from "@/machines/vocabulary";
 import { PetitionForm } from "./petition-form";
+import { ProcuratorFileView } from "./procurator-file";
 import type { CaseView, ClockView, LetterView, ProtocolView, SeatView } from "@/lib/runs/views";
 import type { SeatAction } from "@/lib/runs/validation";
 
@@ -358,8 +359,6 @@ function CaseCard({
   onHours: (left: number) => void;
   onProtocol: (p: ProtocolView) => void;
 }) {
-  const [decision, setDecision] = useState("");
-  const [justification, setJustification] = useState("");
   const [pending, setPending] = useState(false);
   // A message belongs to the case as it was then: once the case moves on, it is no longer shown.
   const [message, setMessage] = useState<{ ok: boolean; text: string; version: number } | null>(null);
@@ -406,24 +405,6 @@ function CaseCard({
       requestAnimationFrame(() => statusRef.current?.focus());
     }
     return ok;
-  }
-
-  async function decide(event: React.FormEvent) {
-    event.preventDefault();
-    const chosen = item.file?.menu?.find((m) => m.decision === decision);
-    if (!chosen) {
-      setMessage({ ok: false, text: "Choose a decision first.", version: item.version });
-      return;
-    }
-    if (justification.trim().length < 10) {
-      setMessage({
-        ok: false,
-        text: "Write the grounds for your decision: a sentence or two on what the file shows.",
-        version: item.version,
-      });
-      return;
-    }
-    if (await send({ type: "review.decide", decision: chosen.decision, justification })) setJustification("");
   }
 
   return (
@@ -519,12 +500,12 @@ function CaseCard({
           file={item.file}
           idPrefix={headingId}
           pending={pending}
-          decision={decision}
-          onDecision={setDecision}
-          justification={justification}
-          onJustification={setJustification}
           onWork={(type) => void send({ type })}
-          onDecide={decide}
+          onDecide={(action) => send(action)}
+          onInvalid={(text) => {
+            setMessage({ ok: false, text, version: item.version });
+            requestAnimationFrame(() => statusRef.current?.focus());
+          }}
         />
       ) : null}
       <p
@@ -553,6 +534,8 @@ function doneText(action: SeatAction): string {
       return "The request for the originals is sent. They will take weeks.";
     case "file.crossCheck":
       return "You checked the testimony against another case.";
+    case "lists.request":
+      return "Your letter to the camp is sent. Its list may come in weeks — or never.";
     case "lists.proceedWithout":
       return "You go ahead on the complaint alone.";
     default:
@@ -585,8 +568,10 @@ function Protocols({ protocols, cases }: { protocols: ProtocolView[]; cases: Cas
                 meta={[
                   dateRow(p),
                   ["Decision", p.decisionLabel],
+                  ...(p.detail ? [["In detail", p.detail] as [string, string]] : []),
                   ["Present", p.deputy ? "You, and the deputy procurator" : "You alone (the deputy did not take part)"],
                   ["Force", p.final ? "Final: an out-of-court sentence" : "A protest: a court must rule on it"],
+                  ...(p.final ? [] : [courtRow(p, cases)]),
                 ]}
               >
                 <DocumentText text={p.justification} />
@@ -599,6 +584,22 @@ function Protocols({ protocols, cases }: { protocols: ProtocolView[]; cases: Cas
   );
 }
 
+/** A protest's "Court" row: the court's rulings on it so far (they come back as notices), or that it waits. */
+function courtRow(p: ProtocolView, cases: CaseView[]): [string, React.ReactNode] {
+  const rulings = cases.find((c) => c.index === p.caseIndex)?.file?.rulings.filter((r) => r.date >= p.date) ?? [];
+  if (rulings.length === 0) return ["Court", "Waiting for the court's ruling"];
+  return [
+    "Court",
+    <span key="c">
+      {rulings.map((r) => (
+        <span key={r.date + r.text} className="block">
+          <time dateTime={r.date}>{r.dateLabel}</time>: {r.text}
+        </span>
+      ))}
+    </span>,
+  ];
+}
+
 /** A document's "Date" row, machine-readable for assistive tech. */
 function dateRow(d: { date: string; dateLabel: string }): [string, React.ReactNode] {
   return [
@@ -607,142 +608,4 @@ function dateRow(d: { date: string; dateLabel: string }): [string, React.ReactNo
       {d.dateLabel}
     </time>,
   ];
-}
-
-const hoursText = (h: number) => (h === 0.5 ? "half an hour" : h === 1 ? "1 hour" : `${h} hours`);
-
-/** A procurator's case file: what it holds and lacks, the work it allows, the decision with its grounds. */
-function ProcuratorFileView({
-  item,
-  file,
-  idPrefix,
-  pending,
-  decision,
-  onDecision,
-  justification,
-  onJustification,
-  onWork,
-  onDecide,
-}: {
-  item: CaseView;
-  file: NonNullable<CaseView["file"]>;
-  idPrefix: string;
-  pending: boolean;
-  decision: string;
-  onDecision: (d: string) => void;
-  justification: string;
-  onJustification: (j: string) => void;
-  onWork: (type: NonNullable<CaseView["file"]>["work"][number]["type"]) => void;
-  onDecide: (e: React.FormEvent) => void;
-}) {
-  const read = file.reviewHours > 0 && file.readHours >= file.reviewHours;
-  const barred = file.menu?.find((m) => m.decision === decision)?.bar ?? null;
-  return (
-    <div className="space-y-3 font-sans">
-      {file.known.length > 0 ? (
-        <ul className="list-disc space-y-1 pl-5 text-sm">
-          {file.known.map((k) => (
-            <li key={k}>{k}</li>
-          ))}
-        </ul>
-      ) : null}
-      {file.papers.length > 0 ? (
-        <details>
-          <summary className="cursor-pointer font-semibold text-accent">
-            Open the file: {file.papers.length} papers<span className="sr-only"> of {item.label}</span>
-          </summary>
-          <p className="mt-2 text-xs text-muted">
-            Composite papers in the sources&apos; terms; names and details are invented.
-          </p>
-          <ol className="mt-2 space-y-3">
-            {file.papers.map((paper) => (
-              <li key={paper.id}>
-                <Document id={`${idPrefix}-${paper.id}`} title={paper.title} meta={paper.meta} headingLevel={4}>
-                  <p className="border-t border-paper-line pt-3">
-                    {paper.text}
-                    <SourceTag source={paper.source} />
-                  </p>
-                </Document>
-              </li>
-            ))}
-          </ol>
-        </details>
-      ) : null}
-      {file.timeLimit ? (
-        <p className="text-sm font-medium">
-          {file.timeLimit}
-          <SourceTag source="adler-ch3" />
-        </p>
-      ) : null}
-      {file.reviewHours > 0 ? (
-        <p className="text-sm">
-          Read {file.readHours} of {file.reviewHours} hours{file.deputy ? " · the deputy procurator takes part" : ""}
-        </p>
-      ) : null}
-      {file.work.length > 0 ? (
-        <ul className="space-y-2" aria-label={`Work on ${item.label}`}>
-          {file.work.map((w) => (
-            <li key={w.type}>
-              <button
-                type="button"
-                className="btn btn-secondary w-full"
-                disabled={pending || !w.affordable}
-                onClick={() => onWork(w.type)}
-              >
-                {w.label} {w.affordable ? `(${hoursText(w.hours)})` : "(no hours left today)"}
-              </button>
-              <p className="mt-1 text-xs text-muted">
-                {w.note}
-                <SourceTag source={w.source} />
-              </p>
-            </li>
-          ))}
-        </ul>
-      ) : null}
-      {file.menu ? (
-        <form onSubmit={onDecide} className="space-y-2" aria-label={`Decide ${item.label}`}>
-          {!read ? <p className="text-sm font-medium">Read the whole file before you decide.</p> : null}
-          <label htmlFor={`${idPrefix}-choice`} className="field-label">
-            Decision<span className="sr-only"> on {item.label}</span>
-          </label>
-          <select
-            id={`${idPrefix}-choice`}
-            className="field-input"
-            value={decision}
-            onChange={(e) => onDecision(e.target.value)}
-            aria-describedby={barred ? `${idPrefix}-bar` : undefined}
-          >
-            <option value="" disabled>
-              Choose from the May 19 menu…
-            </option>
-            {file.menu.map((m) => (
-              <option key={m.decision} value={m.decision}>
-                {m.label}
-                {m.bar ? " (not allowed for this case)" : ""}
-              </option>
-            ))}
-          </select>
-          {barred ? (
-            <p id={`${idPrefix}-bar`} className="field-error">
-              {barred}
-            </p>
-          ) : null}
-          <label htmlFor={`${idPrefix}-grounds`} className="field-label">
-            Grounds for the decision
-          </label>
-          <textarea
-            id={`${idPrefix}-grounds`}
-            className="field-input font-typewriter"
-            rows={3}
-            maxLength={1000}
-            value={justification}
-            onChange={(e) => onJustification(e.target.value)}
-          />
-          <button type="submit" className="btn btn-primary w-full" disabled={pending || !read}>
-            {pending ? "Sending…" : "Record the decision (1 hour)"}
-          </button>
-        </form>
-      ) : null}
-    </div>
-  );
 }

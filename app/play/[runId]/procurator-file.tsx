@@ -1,0 +1,259 @@
+"use client";
+
+import { useState } from "react";
+import { Document } from "@/app/_components/document";
+import { SourceTag } from "@/app/_components/source-tag";
+import {
+  detailsBar,
+  RECLASSIFIED_MAX_YEARS,
+  RECLASSIFY_LABELS,
+  RECLASSIFY_TO,
+  type DecisionDetails,
+  type ReclassifyTo,
+} from "@/lib/runs/desk";
+import type { SeatAction } from "@/lib/runs/validation";
+import type { CaseView } from "@/lib/runs/views";
+import type { Decision } from "@/machines/vocabulary";
+
+type File = NonNullable<CaseView["file"]>;
+type Decide = Extract<SeatAction, { type: "review.decide" }>;
+
+const hoursText = (h: number) => (h === 0.5 ? "half an hour" : h === 1 ? "1 hour" : `${h} hours`);
+
+/** A procurator's case file: what it holds and lacks, its papers, the work it allows, the decision with its grounds. */
+export function ProcuratorFileView({
+  item,
+  file,
+  idPrefix,
+  pending,
+  onWork,
+  onDecide,
+  onInvalid,
+}: {
+  item: CaseView;
+  file: File;
+  idPrefix: string;
+  pending: boolean;
+  onWork: (type: File["work"][number]["type"]) => void;
+  /** resolves true if the server recorded the decision */
+  onDecide: (action: Decide) => Promise<boolean>;
+  /** a problem the form found before sending */
+  onInvalid: (text: string) => void;
+}) {
+  return (
+    <div className="space-y-3 font-sans">
+      {file.known.length > 0 ? (
+        <ul className="list-disc space-y-1 pl-5 text-sm">
+          {file.known.map((k) => (
+            <li key={k}>{k}</li>
+          ))}
+        </ul>
+      ) : null}
+      {file.papers.length > 0 ? (
+        <details>
+          <summary className="cursor-pointer font-semibold text-accent">
+            Open the file: {file.papers.length} papers<span className="sr-only"> of {item.label}</span>
+          </summary>
+          <p className="mt-2 text-xs text-muted">
+            Composite papers in the sources&apos; terms; names and details are invented.
+          </p>
+          <ol className="mt-2 space-y-3">
+            {file.papers.map((paper) => (
+              <li key={paper.id}>
+                <Document id={`${idPrefix}-${paper.id}`} title={paper.title} meta={paper.meta} headingLevel={4}>
+                  <p className="border-t border-paper-line pt-3">
+                    {paper.text}
+                    <SourceTag source={paper.source} />
+                  </p>
+                </Document>
+              </li>
+            ))}
+          </ol>
+        </details>
+      ) : null}
+      {file.timeLimit ? (
+        <p className="text-sm font-medium">
+          {file.timeLimit}
+          <SourceTag source="adler-ch3" />
+        </p>
+      ) : null}
+      {file.reviewHours > 0 ? (
+        <p className="text-sm">
+          Read {file.readHours} of {file.reviewHours} hours{file.deputy ? " · the deputy procurator takes part" : ""}
+        </p>
+      ) : null}
+      {file.work.length > 0 ? (
+        <ul className="space-y-2" aria-label={`Work on ${item.label}`}>
+          {file.work.map((w) => (
+            <li key={w.type}>
+              <button
+                type="button"
+                className="btn btn-secondary w-full"
+                disabled={pending || !w.affordable}
+                onClick={() => onWork(w.type)}
+              >
+                {w.label} {w.affordable ? `(${hoursText(w.hours)})` : "(no hours left today)"}
+              </button>
+              <p className="mt-1 text-xs text-muted">
+                {w.note}
+                <SourceTag source={w.source} />
+              </p>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {file.menu ? (
+        <DecisionForm
+          item={item}
+          menu={file.menu}
+          read={file.reviewHours > 0 && file.readHours >= file.reviewHours}
+          idPrefix={idPrefix}
+          pending={pending}
+          onDecide={onDecide}
+          onInvalid={onInvalid}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+/**
+ * The decision on the May 19 menu, with what it names (a reclassification's
+ * article and term, a reduction's term) and the written grounds. The checks
+ * here are the server's own (detailsBar), run early so the student hears at
+ * once; the server runs them again.
+ */
+function DecisionForm({
+  item,
+  menu,
+  read,
+  idPrefix,
+  pending,
+  onDecide,
+  onInvalid,
+}: {
+  item: CaseView;
+  menu: NonNullable<File["menu"]>;
+  read: boolean;
+  idPrefix: string;
+  pending: boolean;
+  onDecide: (action: Decide) => Promise<boolean>;
+  onInvalid: (text: string) => void;
+}) {
+  const [decision, setDecision] = useState<Decision | "">("");
+  const [justification, setJustification] = useState("");
+  const [toArticle, setToArticle] = useState<ReclassifyTo | "">("");
+  const [term, setTerm] = useState("");
+  const barred = menu.find((m) => m.decision === decision)?.bar ?? null;
+  const namesTerm = decision === "reclassification" || decision === "sentenceReduction";
+  const maxTerm =
+    decision === "reclassification" ? Math.min(item.termYears, RECLASSIFIED_MAX_YEARS) : item.termYears - 1;
+
+  async function submit(event: React.FormEvent) {
+    event.preventDefault();
+    if (!decision) return onInvalid("Choose a decision first.");
+    const years = term.trim() === "" ? undefined : Number(term);
+    if (namesTerm && years !== undefined && !Number.isInteger(years)) {
+      return onInvalid("The new term is a whole number of years.");
+    }
+    const details: DecisionDetails = {
+      ...(decision === "reclassification" && toArticle ? { toArticle } : {}),
+      ...(namesTerm && years !== undefined ? { newTermYears: years } : {}),
+    };
+    const problem = barred ?? detailsBar(decision, details, item);
+    if (problem) return onInvalid(problem);
+    if (justification.trim().length < 10) {
+      return onInvalid("Write the grounds for your decision: a sentence or two on what the file shows.");
+    }
+    if (await onDecide({ type: "review.decide", decision, justification, ...details })) setJustification("");
+  }
+
+  return (
+    <form onSubmit={submit} className="space-y-2" aria-label={`Decide ${item.label}`} noValidate>
+      {!read ? <p className="text-sm font-medium">Read the whole file before you decide.</p> : null}
+      <label htmlFor={`${idPrefix}-choice`} className="field-label">
+        Decision<span className="sr-only"> on {item.label}</span>
+      </label>
+      <select
+        id={`${idPrefix}-choice`}
+        className="field-input"
+        value={decision}
+        onChange={(e) => setDecision(e.target.value as Decision)}
+        aria-describedby={barred ? `${idPrefix}-bar` : undefined}
+      >
+        <option value="" disabled>
+          Choose from the May 19 menu…
+        </option>
+        {menu.map((m) => (
+          <option key={m.decision} value={m.decision}>
+            {m.label}
+            {m.bar ? " (not allowed for this case)" : ""}
+          </option>
+        ))}
+      </select>
+      {barred ? (
+        <p id={`${idPrefix}-bar`} className="field-error">
+          {barred}
+        </p>
+      ) : null}
+      {decision === "reclassification" ? (
+        <fieldset className="space-y-2">
+          <legend className="field-label">Reclassify to which article?</legend>
+          {RECLASSIFY_TO.map((a) => (
+            <div key={a} className="flex flex-wrap items-center gap-x-1">
+              <label className="flex items-center gap-2">
+                <input
+                  type="radio"
+                  name={`${idPrefix}-article`}
+                  value={a}
+                  checked={toArticle === a}
+                  onChange={() => setToArticle(a)}
+                />
+                {RECLASSIFY_LABELS[a].label}
+              </label>
+              <SourceTag source={RECLASSIFY_LABELS[a].source} newTab />
+            </div>
+          ))}
+        </fieldset>
+      ) : null}
+      {namesTerm && !barred ? (
+        <div>
+          <label htmlFor={`${idPrefix}-term`} className="field-label">
+            {decision === "reclassification" ? "Term under the new article (years)" : "Reduced term (years)"}
+          </label>
+          <input
+            id={`${idPrefix}-term`}
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={Math.max(1, maxTerm)}
+            step={1}
+            className="field-input w-32"
+            value={term}
+            onChange={(e) => setTerm(e.target.value)}
+            aria-describedby={`${idPrefix}-term-hint`}
+          />
+          <p id={`${idPrefix}-term-hint`} className="field-hint">
+            {decision === "reclassification"
+              ? `Five years or fewer brings the March 1953 amnesty into reach, as in the Aksyonov case. The sentence now: ${item.termYears} years.`
+              : `Shorter than the sentence of ${item.termYears} years. The person stays a convict.`}
+          </p>
+        </div>
+      ) : null}
+      <label htmlFor={`${idPrefix}-grounds`} className="field-label">
+        Grounds for the decision
+      </label>
+      <textarea
+        id={`${idPrefix}-grounds`}
+        className="field-input font-typewriter"
+        rows={3}
+        maxLength={1000}
+        value={justification}
+        onChange={(e) => setJustification(e.target.value)}
+      />
+      <button type="submit" className="btn btn-primary w-full" disabled={pending || !read}>
+        {pending ? "Sending…" : "Record the decision (1 hour)"}
+      </button>
+    </form>
+  );
+}

@@ -111,9 +111,11 @@ export const BASE_URL = `http://localhost:${E2E_PORT}`;
  * Saves a screenshot for the README when run by `npm run screenshots`
  * (SCREENSHOTS=1); otherwise does nothing, so the journeys stay fast.
  */
-export async function saveScreenshot(page: Page, name: string): Promise<void> {
+export async function saveScreenshot(target: Page | Locator, name: string): Promise<void> {
   if (!process.env.SCREENSHOTS) return;
-  await page.screenshot({ path: path.join("docs", "screenshots", `${name}.png`), fullPage: true });
+  const file = path.join("docs", "screenshots", `${name}.png`);
+  // A page is shot whole; a locator (one card, one form) as it stands.
+  await ("goto" in target ? target.screenshot({ path: file, fullPage: true }) : target.screenshot({ path: file }));
 }
 
 /** The teacher jumps the run's clock to `date` (YYYY-MM-DD) and waits until their page shows it. */

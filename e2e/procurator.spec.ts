@@ -165,6 +165,7 @@ test("a procurator works a day: requests originals, reads, decides an out-of-cou
   await tabTo(student, outOfCourt.getByLabel("Grounds for the decision"));
   await student.keyboard.type("The file shows talk among friends, not a plot; the charge belongs under art. 109.");
   await tabTo(student, outOfCourt.getByRole("button", { name: "Record the decision (1 hour)" }));
+  await saveScreenshot(outOfCourt.getByRole("form", { name: /^Decide Case/ }), "procurator-decision");
   await student.keyboard.press("Enter");
   const protocols = student.getByRole("region", { name: "Your protocols" });
   await expect(protocols.getByText("Final: an out-of-court sentence")).toBeVisible();

@@ -9,6 +9,9 @@ import { actOnCase } from "./act-on-case";
 import { createRun } from "./create-run";
 import { controlRun, RUN_NOT_FOUND } from "./control-run";
 import { getSeatView } from "./get-seat-view";
+import { loadRunHistory } from "./run-history";
+import { replayRun } from "./history";
+import { findScenario } from "@/lib/sim/scenarios";
 import { joinRun } from "./join-run";
 import { UNKNOWN_CODE } from "./run-for-code";
 import { pauseInterruptedRuns } from "./pause-interrupted-runs";
@@ -229,6 +232,20 @@ describe("seats", () => {
   });
 });
 
+/** A complaint action from the seat for case `c`, with its letter. */
+const letter = (
+  c: CaseView,
+  addressee = "provincialProcuracy",
+  body: unknown = "I was sentenced for a joke.",
+  more: Record<string, string> = {},
+) => ({
+  requestId: randomUUID(),
+  caseIndex: c.index,
+  expectedVersion: c.version,
+  action: { type: "complaint.file", addressee, grounds: "innocence", carrier: "self", ask: "release", ...more },
+  letter: body,
+});
+
 describe("acting on cases", () => {
   async function runningWithPetitioner(overrides: Record<string, unknown> = {}) {
     const run = await newRun(overrides);
@@ -238,19 +255,6 @@ describe("acting on cases", () => {
     const [theCase] = await seatCases(run.runId, petitioner.cookie);
     return { ...run, petitioner, theCase: theCase! };
   }
-
-  const letter = (
-    c: CaseView,
-    addressee = "provincialProcuracy",
-    body: unknown = "I was sentenced for a joke.",
-    more: Record<string, string> = {},
-  ) => ({
-    requestId: randomUUID(),
-    caseIndex: c.index,
-    expectedVersion: c.version,
-    action: { type: "complaint.file", addressee, grounds: "innocence", carrier: "self", ask: "release", ...more },
-    letter: body,
-  });
 
   test("a petitioner's desk never shows where the case sits inside the machine", async () => {
     const { runId, petitioner, theCase } = await runningWithPetitioner();
@@ -993,5 +997,50 @@ describe("the procurator's desk", () => {
       expect(await worldHash(runId, new RunStore(db, () => now))).toBe(await worldHash(runId));
     }
     expect(asked).toBeGreaterThan(0);
+  });
+});
+
+describe("the run's history (console, debrief, exports)", () => {
+  test("a replay from the first entry ends in the live world, counts every case each day and names who acted", async () => {
+    const { runId, joinCode } = await newRun({ procuratorSeats: 1, petitionerSeats: 2, seed: 21 });
+    const seats = [await join(joinCode, "A"), await join(joinCode, "B"), await join(joinCode, "C")];
+    await control(runId, { action: "start" });
+    const petitioner = seats.find((s) => s.role === "petitioner")!;
+    const [theCase] = await seatCases(runId, petitioner.cookie);
+    now += 3 * TICK_MS;
+    expect((await actOnCase(runId, petitioner.cookie, letter(theCase!))).ok).toBe(true);
+    now += 40 * TICK_MS + 500; // and part of a day
+    const history = await loadRunHistory(runId);
+    const live = await runStore.read(runId, (run, world) => ({
+      run,
+      tally: world.tally(),
+      hash: hashString(JSON.stringify(world.save())),
+    }));
+    expect(history.simDay).toBe(live.run.simDay);
+    expect(hashString(JSON.stringify(history.world.save()))).toBe(live.hash);
+    const last = history.series.at(-1)!;
+    expect({ stages: last.stages, unpursued: last.unpursued, decided: last.decided }).toEqual(live.tally);
+    // Every case is counted once on every day.
+    const cases = history.world.caseCount;
+    for (const day of history.series) {
+      const waiting = Object.values(day.stages).reduce((a, b) => a + b, 0);
+      expect(waiting + day.unpursued + day.decided).toBe(cases);
+      expect(Object.values(day.outcomes).reduce((a, b) => a + b, 0)).toBe(cases);
+    }
+    expect(history.series.map((d) => d.day).slice(0, 3)).toEqual([0, 1, 2]);
+    // The student's letter is theirs; the machine's moves are the system's.
+    const letters = history.events.filter((e) => e.caseIndex === theCase!.index && e.event.type === "complaint.file");
+    expect(letters[0]).toMatchObject({ actor: `seat:${petitioner.number}` });
+    expect(history.events.some((e) => e.actor === "system" && e.event.type === "complaint.file")).toBe(true);
+    // Carried on as the run goes on: the same as a replay from the start.
+    expect(await loadRunHistory(runId)).toBe(history);
+    const days = history.series.length;
+    now += 2 * TICK_MS;
+    const later = await loadRunHistory(runId);
+    const entries = await db.runEvent.findMany({ where: { runId }, orderBy: { seq: "asc" } });
+    const whole = replayRun(findScenario("rostov-1954")!, 21, entries, later.simDay);
+    expect(later.series.length).toBeGreaterThan(days - 1);
+    expect(later.series).toEqual(whole.series);
+    expect(later.events).toEqual(whole.events);
   });
 });

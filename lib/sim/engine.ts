@@ -226,6 +226,12 @@ export class World {
   private readonly workHours: Float32Array;
   private readonly readHours: Float32Array;
   private readonly deskFlags: Uint8Array;
+  /**
+   * Called with every event a case takes (after its state changed), for
+   * exports and replays that need every case's story. It must not act on the
+   * world; the engine's behaviour never depends on it.
+   */
+  onCaseEvent: ((i: number, eventId: number) => void) | null = null;
   /** Grounds and carrier for the letter being filed now (see fileLetter). */
   private pending = { grounds: 0, carrier: 0 };
   private readonly stageOf: Int8Array;
@@ -774,6 +780,7 @@ export class World {
       this.carrier[i] = this.pending.carrier;
     }
     this.state[i] = next;
+    this.onCaseEvent?.(i, eventId);
     const decision = DECISION_OF_EVENT[eventId]!;
     if (decision >= 0) {
       this.decisionCount[decision]!++;

@@ -1,0 +1,33 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { runStore } from "./store";
+import { RunReplay, type RunHistory } from "./history";
+
+/** Replays kept per process, carried on as each run goes on (see RunReplay.extend). */
+const cache = new Map<string, RunReplay>();
+const MAX_CACHED = 8;
+
+/**
+ * The run's history up to its clock now (see RunReplay). Callers check the
+ * owner first; this reads whatever run it is given. The history is shared:
+ * read it, never change it.
+ */
+export async function loadRunHistory(runId: string): Promise<RunHistory> {
+  const { run, scenario } = await runStore.read(runId, (run, _world, scenario) => ({ run, scenario }));
+  let replay = cache.get(runId);
+  // A run's log only grows and its clock only moves on; anything else (a deleted and reused id) starts afresh.
+  if (!replay || replay.seq > run.seq || replay.simDay > run.simDay) replay = new RunReplay(scenario, run.seed);
+  cache.delete(runId);
+  cache.set(runId, replay);
+  for (const old of cache.keys()) {
+    if (cache.size <= MAX_CACHED) break;
+    cache.delete(old);
+  }
+  if (replay.seq === run.seq && replay.simDay === run.simDay) return replay;
+  const entries = await db.runEvent.findMany({
+    where: { runId, seq: { gt: replay.seq, lte: run.seq } },
+    orderBy: { seq: "asc" },
+    select: { seq: true, simDay: true, type: true, actor: true, caseIndex: true, payload: true },
+  });
+  return replay.extend(entries, run.simDay);
+}

@@ -31,7 +31,6 @@ export type WorldEntry =
   /** A letter the case machine could not take: kept in the seat's story only (see World.noteLetter). */
   | { type: "letter.write"; caseIndex: number; payload: { addressee: Addressee; grounds: Grounds; carrier: Carrier } };
 
-
 export /** Replays one logged entry on a world (entries that only change the run row do nothing here). */
 function applyToWorld(world: World, type: string, caseIndex: number | null, payload: Record<string, unknown>): void {
   if (type === "seats.deal") {

@@ -122,4 +122,3 @@ export function decisionWaits(events: readonly HistoryEvent[]): number[] {
   }
   return waits;
 }
-

@@ -11,6 +11,10 @@ import { controlRun, RUN_NOT_FOUND } from "./control-run";
 import { getSeatView } from "./get-seat-view";
 import { loadRunHistory } from "./run-history";
 import { replayRun } from "./history";
+import { exportRun } from "./export-run";
+import { LOG_COLUMNS, logRows } from "./exports";
+import Papa from "papaparse";
+import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { findScenario } from "@/lib/sim/scenarios";
 import { joinRun } from "./join-run";
 import { UNKNOWN_CODE } from "./run-for-code";
@@ -1042,5 +1046,103 @@ describe("the run's history (console, debrief, exports)", () => {
     expect(later.series.length).toBeGreaterThan(days - 1);
     expect(later.series).toEqual(whole.series);
     expect(later.events).toEqual(whole.events);
+  });
+});
+
+describe("exports", () => {
+  async function playedRun() {
+    const { runId, joinCode } = await newRun({ procuratorSeats: 0, petitionerSeats: 3, seed: 31 });
+    const names = ['Anna <b>&"', "=SUM(A1)", "Boris"];
+    const seats = [];
+    for (const name of names) seats.push(await join(joinCode, name));
+    await control(runId, { action: "start" });
+    for (const seat of seats.filter((s) => s.role === "petitioner")) {
+      const [c] = await seatCases(runId, seat.cookie);
+      expect((await actOnCase(runId, seat.cookie, letter(c!))).ok).toBe(true);
+    }
+    now += 60 * TICK_MS;
+    const named = await db.seat.findMany({ where: { runId }, orderBy: { number: "asc" } });
+    return { runId, seats: named };
+  }
+
+  test("the CSV parses back to the same events, one row per event, with display names or seat labels only", async () => {
+    const { runId, seats } = await playedRun();
+    const history = await loadRunHistory(runId);
+    const csv = await exportRun(owner, runId, { format: "csv" });
+    if (!csv.ok) throw new Error(csv.error);
+    expect(csv.filename).toBe("spravka-period-3.csv");
+    const parsed = Papa.parse<Record<string, string>>(csv.body, { header: true, skipEmptyLines: true });
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.meta.fields).toEqual([...LOG_COLUMNS]);
+    expect(parsed.data).toHaveLength(history.events.length);
+    const rows = logRows(history, findScenario("rostov-1954")!.startDate, seats);
+    // Round trip: every field back as written, except a cell a spreadsheet would run as a formula (defused with ').
+    expect(parsed.data.map((r) => ({ ...r, resource: r.resource!.replace(/^'=/, "=") }))).toEqual(rows);
+    expect(parsed.data.some((r) => r.resource === "'=SUM(A1)")).toBe(true);
+    for (const seat of seats.filter((s) => s.role === "petitioner")) {
+      expect(rows.some((r) => r.resource === seat.displayName && r.role === "petitioner")).toBe(true);
+    }
+    expect(rows[0]!.timestamp).toMatch(/^1954-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    // Seat labels instead of names: no display name is left anywhere.
+    const labelled = await exportRun(owner, runId, { format: "csv", names: "seats" });
+    if (!labelled.ok) throw new Error(labelled.error);
+    for (const seat of seats) {
+      expect(labelled.body).not.toContain(seat.displayName.slice(0, 5));
+      expect(labelled.body).not.toContain(seat.rejoinCode);
+    }
+    expect(labelled.body).toMatch(/Seat \d/);
+  });
+
+  test("the XES is well-formed IEEE 1849: log, extensions, traces per case, events with name, timestamp and resource", async () => {
+    const { runId, seats } = await playedRun();
+    const history = await loadRunHistory(runId);
+    const xes = await exportRun(owner, runId, { format: "xes" });
+    if (!xes.ok) throw new Error(xes.error);
+    expect(XMLValidator.validate(xes.body)).toBe(true);
+    const doc = new XMLParser({
+      ignoreAttributes: false,
+      isArray: (name) => ["trace", "event", "string", "date", "extension", "global"].includes(name),
+    }).parse(xes.body) as { log: Record<string, unknown> };
+    const log = doc.log as {
+      "@_xes.version": string;
+      extension: { "@_prefix": string }[];
+      trace: {
+        string: { "@_key": string; "@_value": string }[];
+        event: Record<string, { "@_key": string; "@_value": string }[]>[];
+      }[];
+    };
+    expect(log["@_xes.version"]).toBe("1849-2016");
+    expect(log.extension.map((e) => e["@_prefix"]).sort()).toEqual(["concept", "org", "time"]);
+    const attr = (list: { "@_key": string; "@_value": string }[] | undefined, key: string) =>
+      list?.find((a) => a["@_key"] === key)?.["@_value"];
+    const back = log.trace.flatMap((t) =>
+      t.event.map((e) => ({
+        case_id: attr(t.string, "concept:name"),
+        activity: attr(e.string, "concept:name"),
+        timestamp: attr(e.date, "time:timestamp"),
+        resource: attr(e.string, "org:resource"),
+        role: attr(e.string, "org:role"),
+        outcome: attr(t.string, "outcome"),
+      })),
+    );
+    const rows = logRows(history, findScenario("rostov-1954")!.startDate, seats);
+    // Same events, grouped by case (cases in the order they first appear); markup in a name stays text.
+    const grouped = new Map<string, typeof rows>();
+    for (const row of rows) grouped.set(row.case_id, [...(grouped.get(row.case_id) ?? []), row]);
+    expect(back).toEqual([...grouped.values()].flat());
+    expect(xes.body).not.toContain("<b>");
+    expect(back.some((r) => r.resource === 'Anna <b>&"')).toBe(true);
+  });
+
+  test("only the run's owner can export; a bad format changes nothing and says why", async () => {
+    const { runId } = await playedRun();
+    expect(await exportRun(other, runId, { format: "csv" })).toEqual({ ok: false, status: 404, error: RUN_NOT_FOUND });
+    expect(await exportRun(owner, "no-such-run", { format: "xes" })).toMatchObject({ ok: false, status: 404 });
+    expect(await exportRun(owner, runId, { format: "pdf" })).toEqual({
+      ok: false,
+      status: 400,
+      error: "Choose CSV or XES.",
+    });
+    expect(await exportRun(owner, runId, { format: "csv", extra: "1" })).toMatchObject({ ok: false, status: 400 });
   });
 });

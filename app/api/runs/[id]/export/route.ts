@@ -1,0 +1,24 @@
+import { AccessDenied, requireInstructor } from "@/lib/authz";
+import { jsonError } from "@/lib/http";
+import { exportRun } from "@/lib/runs/export-run";
+
+/** GET ?format=csv|xes[&names=seats]: the run's event log for process-mining tools, for the run's owner. */
+export async function GET(request: Request, ctx: RouteContext<"/api/runs/[id]/export">): Promise<Response> {
+  const { id } = await ctx.params;
+  try {
+    const user = await requireInstructor();
+    const query = Object.fromEntries(new URL(request.url).searchParams);
+    const result = await exportRun(user, id, query);
+    if (!result.ok) return jsonError(result.status, result.error);
+    return new Response(result.body, {
+      headers: {
+        "Content-Type": result.contentType,
+        "Content-Disposition": `attachment; filename="${result.filename}"`,
+        "Cache-Control": "no-store",
+      },
+    });
+  } catch (error) {
+    if (error instanceof AccessDenied) return jsonError(error.reason === "unauthenticated" ? 401 : 403, error.message);
+    throw error;
+  }
+}

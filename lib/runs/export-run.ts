@@ -1,0 +1,35 @@
+import "server-only";
+import { z } from "zod";
+import type { SessionUser } from "@/lib/authz";
+import { findScenario } from "@/lib/sim/scenarios";
+import { logRows, toCsv, toXes } from "./exports";
+import { getRunForOwner } from "./queries";
+import { loadRunHistory } from "./run-history";
+import { RUN_NOT_FOUND } from "./control-run";
+
+export const exportSchema = z
+  .object({
+    format: z.enum(["csv", "xes"], { error: "Choose CSV or XES." }),
+    /** "seats": seat labels instead of display names */
+    names: z.enum(["names", "seats"]).default("names"),
+  })
+  .strict();
+
+export type ExportResult =
+  | { ok: true; filename: string; contentType: string; body: string }
+  | { ok: false; status: 400 | 404; error: string };
+
+/** The run's event log as CSV or XES, for its owner only (anyone else: the same 404 as a missing run). */
+export async function exportRun(user: SessionUser, runId: string, query: unknown): Promise<ExportResult> {
+  const parsed = exportSchema.safeParse(query);
+  if (!parsed.success) return { ok: false, status: 400, error: parsed.error.issues[0]!.message };
+  const run = await getRunForOwner(user, runId);
+  if (!run) return { ok: false, status: 404, error: RUN_NOT_FOUND };
+  const scenario = findScenario(run.scenarioId)!;
+  const history = await loadRunHistory(runId);
+  const rows = logRows(history, scenario.startDate, run.seats, { pseudonymise: parsed.data.names === "seats" });
+  const base = `spravka-${run.title.replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "").toLowerCase() || "run"}`;
+  return parsed.data.format === "csv"
+    ? { ok: true, filename: `${base}.csv`, contentType: "text/csv; charset=utf-8", body: toCsv(rows) }
+    : { ok: true, filename: `${base}.xes`, contentType: "application/xml; charset=utf-8", body: toXes(rows, run.title) };
+}

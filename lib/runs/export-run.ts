@@ -16,8 +16,7 @@ export const exportSchema = z
   .strict();
 
 export type ExportResult =
-  | { ok: true; filename: string; contentType: string; body: string }
-  | { ok: false; status: 400 | 404; error: string };
+  { ok: true; filename: string; contentType: string; body: string } | { ok: false; status: 400 | 404; error: string };
 
 /** The run's event log as CSV or XES, for its owner only (anyone else: the same 404 as a missing run). */
 export async function exportRun(user: SessionUser, runId: string, query: unknown): Promise<ExportResult> {
@@ -28,8 +27,18 @@ export async function exportRun(user: SessionUser, runId: string, query: unknown
   const scenario = findScenario(run.scenarioId)!;
   const history = await loadRunHistory(runId);
   const rows = logRows(history, scenario.startDate, run.seats, { pseudonymise: parsed.data.names === "seats" });
-  const base = `spravka-${run.title.replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "").toLowerCase() || "run"}`;
+  const base = `spravka-${
+    run.title
+      .replace(/[^A-Za-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "")
+      .toLowerCase() || "run"
+  }`;
   return parsed.data.format === "csv"
     ? { ok: true, filename: `${base}.csv`, contentType: "text/csv; charset=utf-8", body: toCsv(rows) }
-    : { ok: true, filename: `${base}.xes`, contentType: "application/xml; charset=utf-8", body: toXes(rows, run.title) };
+    : {
+        ok: true,
+        filename: `${base}.xes`,
+        contentType: "application/xml; charset=utf-8",
+        body: toXes(rows, run.title),
+      };
 }

@@ -1,4 +1,5 @@
 import type { World } from "@/lib/sim/engine";
+import type { Effect } from "@/lib/sim/scenario-schema";
 import { caseEventId } from "@/machines/case-events";
 import type { CaseEvent } from "@/machines/case-setup";
 import type { Addressee, Carrier, Grounds } from "@/machines/vocabulary";
@@ -6,6 +7,8 @@ import type { ReclassifyTo } from "./desk";
 
 /** The log entries that change the world; every other entry only records a change of the run row. */
 export type WorldEntry =
+  /** An instructor's injected event, with the effects it had when injected (see lib/runs/injections.ts). */
+  | { type: "run.inject"; payload: { id: string; effects: Effect[] } }
   | { type: "seats.deal"; payload: { cases: [caseIndex: number, role: "petitioner" | "procurator"][] } }
   | {
       type: "case.act";
@@ -33,7 +36,10 @@ export type WorldEntry =
 
 export /** Replays one logged entry on a world (entries that only change the run row do nothing here). */
 function applyToWorld(world: World, type: string, caseIndex: number | null, payload: Record<string, unknown>): void {
-  if (type === "seats.deal") {
+  if (type === "run.inject") {
+    const { id, effects } = payload as Extract<WorldEntry, { type: "run.inject" }>["payload"];
+    world.inject(id, effects);
+  } else if (type === "seats.deal") {
     for (const [i, role] of (payload as Extract<WorldEntry, { type: "seats.deal" }>["payload"]).cases) {
       world.assignSeat(i, role);
     }

@@ -3,7 +3,9 @@ import type { SessionUser } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { dayNumber } from "@/lib/sim/engine";
 import type { RunEvent as RunMachineEvent } from "@/machines/run.machine";
-import { runStatusAfter, type RunStatus } from "./clock";
+import { applyEffectTo, EffectError } from "@/lib/sim/scenario-schema";
+import { dateLabel, runStatusAfter, simDate, type RunStatus } from "./clock";
+import { findInjection } from "./injections";
 import { dealCases, seatsFit, type SeatRole } from "./deal-cases";
 import { PROCURATOR_CASELOAD } from "./policy";
 import { RunBusy, RunNotFound, runStore, type Change, type LogEntry } from "./store";
@@ -22,6 +24,7 @@ const REFUSED: Record<ControlInput["action"], string> = {
   delete: "",
   setSpeed: "The run is over; its speed no longer matters.",
   jump: "The clock can only jump forward, within the scenario's dates, while the run is under way.",
+  inject: "Events can be injected only while the run is under way.",
   reassign: "Roles can only change in the lobby, before the run starts.",
 };
 
@@ -112,6 +115,27 @@ export async function controlRun(user: SessionUser, runId: string, raw: unknown)
             { simDay: toDay, ...(status === "running" ? { anchorAt: now } : {}) },
             { fromDay: run.simDay, toDay },
           );
+          break;
+        }
+        case "inject": {
+          const injection = findInjection(input.eventId)!;
+          const done = s.world.injections().find((e) => e.id === injection.id);
+          if (done) {
+            return {
+              ok: false,
+              error: `You injected that event already, on ${dateLabel(simDate(s.scenario.startDate, Math.floor(done.day)))}.`,
+            };
+          }
+          const effects = injection.effects(s.world.parameters);
+          try {
+            // Checked before anything is written: an effect that cannot apply changes nothing.
+            effects.reduce((p, e) => ("action" in e ? p : applyEffectTo(p, e)), s.world.parameters);
+          } catch (error) {
+            if (error instanceof EffectError)
+              return { ok: false, error: `That event cannot apply to this run: ${error.message}` };
+            throw error;
+          }
+          change = control({ type: "run.inject", eventId: injection.id }, {}, { id: injection.id, effects });
           break;
         }
         case "archive":

@@ -3,6 +3,7 @@ import type { SourceKey } from "@/machines/vocabulary";
 import { RULING_LABELS } from "@/lib/labels";
 import { caseLabel } from "./case-label";
 import { dateLabel, simDate } from "./clock";
+import { findInjection } from "./injections";
 
 /** A memo from above on a procurator's desk (issue #6): it tells, it never limits what the player may choose. */
 export type Memo = {
@@ -90,4 +91,23 @@ export function memosFor(world: World, caseIndexes: readonly number[]): Memo[] {
     }
   }
   return memos.sort((a, b) => a.date.localeCompare(b.date));
+}
+
+/** What each event the teacher injected announced to the class (lib/runs/injections.ts), oldest first. */
+export function injectedNews(world: World): Memo[] {
+  return world.injections().flatMap(({ id, day }) => {
+    const injection = findInjection(id);
+    if (!injection) return [];
+    const date = simDate(world.scenario.startDate, Math.max(0, Math.floor(day)));
+    return [
+      {
+        id: `injected-${id}`,
+        date,
+        dateLabel: dateLabel(date),
+        title: injection.title,
+        text: injection.news,
+        source: injection.source,
+      },
+    ];
+  });
 }

@@ -1146,3 +1146,51 @@ describe("exports", () => {
     expect(await exportRun(owner, runId, { format: "csv", extra: "1" })).toMatchObject({ ok: false, status: 400 });
   });
 });
+
+describe("injected events", () => {
+  test("the owner injects a sourced event once while the run is live; every seat is told; the log replays it", async () => {
+    const { runId, joinCode } = await newRun({ procuratorSeats: 1, petitionerSeats: 1, seed: 41 });
+    const seats = [await join(joinCode, "A"), await join(joinCode, "B")];
+    const lobby = await controlRun(owner, runId, { action: "inject", eventId: "staff-cut" });
+    expect(lobby).toEqual({ ok: false, error: "Events can be injected only while the run is under way." });
+    await control(runId, { action: "start" });
+    now += 10 * TICK_MS;
+    expect(await controlRun(other, runId, { action: "inject", eventId: "staff-cut" })).toEqual({
+      ok: false,
+      error: RUN_NOT_FOUND,
+    });
+    expect(await controlRun(owner, runId, { action: "inject", eventId: "free-everyone" })).toEqual({
+      ok: false,
+      error: "Choose an event from the list.",
+    });
+    const before = await worldHash(runId);
+    expect(await runStore.read(runId, (_, world) => world.parameters.desks.procurators)).toBe(5);
+    await control(runId, { action: "inject", eventId: "staff-cut" });
+    expect(await runStore.read(runId, (_, world) => world.parameters.desks.procurators)).toBe(2);
+    expect(await worldHash(runId)).not.toBe(before);
+    const again = await controlRun(owner, runId, { action: "inject", eventId: "staff-cut" });
+    expect(again.ok === false && again.error).toBe("You injected that event already, on 11 June 1954.");
+    // Lists arrive from every camp: no case is left waiting for one.
+    await control(runId, { action: "inject", eventId: "lists-arrive" });
+    expect(await runStore.read(runId, (_, world) => world.tally().stages.lists)).toBe(0);
+    for (const seat of seats) {
+      const view = await getSeatView(runId, seat.cookie);
+      expect(view.ok && view.view.news.map((n) => [n.id, n.dateLabel, n.source])).toEqual([
+        ["injected-staff-cut", "11 June 1954", "adler-ch3"],
+        ["injected-lists-arrive", "11 June 1954", "adler-ch3"],
+      ]);
+    }
+    const logged = await db.runEvent.findFirstOrThrow({
+      where: { runId, type: "run.inject" },
+      orderBy: { seq: "asc" },
+    });
+    expect(JSON.parse(logged.payload)).toEqual({ id: "staff-cut", effects: [{ set: "desks.procurators", value: 2 }] });
+    now += 5 * TICK_MS;
+    const history = await loadRunHistory(runId);
+    expect(hashString(JSON.stringify(history.world.save()))).toBe(await worldHash(runId));
+    expect(await worldHash(runId, new RunStore(db, () => now))).toBe(await worldHash(runId));
+    await control(runId, { action: "end" });
+    const over = await controlRun(owner, runId, { action: "inject", eventId: "twentieth-congress" });
+    expect(over).toEqual({ ok: false, error: "Events can be injected only while the run is under way." });
+  });
+});

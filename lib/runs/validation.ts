@@ -4,6 +4,7 @@ import { MAX_SPEED, MIN_SPEED } from "@/machines/run.machine";
 import { ADDRESSEES, ASKS, CARRIERS, DECISIONS, GROUNDS } from "@/machines/vocabulary";
 import { normalizeCode } from "./codes";
 import { RECLASSIFY_TO } from "./desk";
+import { INJECTION_IDS } from "./injections";
 import {
   CODE_ALPHABET,
   DISPLAY_NAME_MAX,
@@ -190,6 +191,10 @@ export const controlSchema = z.discriminatedUnion("action", [
   z.object({ action: z.literal("delete") }),
   z.object({ action: z.literal("setSpeed"), speed: speedSchema }),
   z.object({ action: z.literal("jump"), toDate: isoDate }),
+  z.object({
+    action: z.literal("inject"),
+    eventId: z.enum(INJECTION_IDS, { error: "Choose an event from the list." }),
+  }),
   z.object({
     action: z.literal("reassign"),
     seatId: z.string().min(1).max(64),

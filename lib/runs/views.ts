@@ -43,7 +43,7 @@ import {
 import { typicalDays, whyNoSpravka, whyNothingHappens, type Reason } from "./why-nothing-happens";
 import type { SeatRole } from "./deal-cases";
 import { decisionMenu, DESK_COSTS, detailsText, readingHours, type DecisionDetails, type DeskWork } from "./desk";
-import { memosFor, type Memo } from "./memos";
+import { injectedNews, memosFor, type Memo } from "./memos";
 import { dossier, type DossierPaper } from "./dossier";
 
 export type ClockView = {
@@ -140,6 +140,8 @@ export type SeatView = {
   hours?: { perDay: number; left: number };
   /** a procurator's memos from above, oldest first */
   memos?: Memo[];
+  /** what the teacher's injected events announced, oldest first (every seat is told) */
+  news: Memo[];
   /** a petitioner's character, from their case's facts */
   character?: CharacterCard;
 };
@@ -434,7 +436,7 @@ export function caseView(world: World, i: number, role: SeatRole, live: boolean,
  * passed, the run's status changed), and costs far less to compute than the view.
  */
 export function seatViewKey(world: World, status: string, role: string, caseIndexes: readonly number[]): string {
-  let key = `${status}|${role}|${Math.floor(world.now)}`;
+  let key = `${status}|${role}|${Math.floor(world.now)}|${world.injections().length}`;
   for (const i of caseIndexes) {
     key += `|${i}:${role === "petitioner" ? petitionerCaseKey(world, i) : procuratorCaseKey(world, i)}`;
   }
@@ -478,6 +480,7 @@ export function seatView(
     clock,
     seat: { number: seat.number, role, displayName: seat.displayName, rejoinCode: formatRejoinCode(seat.rejoinCode) },
     cases: [...caseIndexes].sort((a, b) => a - b).map((i) => caseView(world, i, role, live, hoursLeft)),
+    news: injectedNews(world),
     ...(role === "procurator"
       ? { hours: { perDay: scenario.desks.hoursPerDay, left: hoursLeft }, memos: memosFor(world, caseIndexes) }
       : {}),

@@ -166,6 +166,8 @@ export type SavedWorld = {
   history?: [caseIndex: number, story: number[]][];
   /** Cases whose latest letter had other grounds or another carrier than the bots' (absent before issue #5). */
   petitions?: [caseIndex: number, grounds: number, carrier: number][];
+  /** Events an instructor injected: their ids and simulated days (absent before issue #7). */
+  injected?: [id: string, day: number][];
   /** Seated procurators' work on their cases (absent before issue #6). */
   desk?: [caseIndex: number, workDay: number, workHours: number, readHours: number, flags: number][];
 };
@@ -232,6 +234,8 @@ export class World {
    * world; the engine's behaviour never depends on it.
    */
   onCaseEvent: ((i: number, eventId: number) => void) | null = null;
+  /** Events an instructor injected, in order (see inject). */
+  private readonly injectedEvents: { id: string; day: number }[] = [];
   /** Grounds and carrier for the letter being filed now (see fileLetter). */
   private pending = { grounds: 0, carrier: 0 };
   private readonly stageOf: Int8Array;
@@ -363,6 +367,7 @@ export class World {
       history: [...this.history].map(([i, story]) => [i, [...story]]),
       petitions: this.petitions(),
       desk: this.deskWork(),
+      injected: this.injectedEvents.map((e) => [e.id, e.day]),
     };
   }
 
@@ -409,6 +414,7 @@ export class World {
     this.decisionPersons.set(saved.decisionStats[1]!);
     for (const [time, kind, a, b] of saved.queue) this.queue.push(time, kind, a, b);
     for (const [i, story] of saved.history ?? []) this.history.set(i, [...story]);
+    for (const [id, day] of saved.injected ?? []) this.injectedEvents.push({ id, day });
     for (const [i, day, hours, read, flags] of saved.desk ?? []) {
       this.workDay[i] = day;
       this.workHours[i] = hours;
@@ -867,6 +873,29 @@ export class World {
     this.clerksFree += this.params.institutions.fileClerks - before.institutions.fileClerks;
     this.dispatchDesks();
     this.dispatchClerks();
+  }
+
+  /**
+   * An instructor's injected event (issue #7): its effects apply from now,
+   * like a scheduled historical event, and the world remembers it so seats
+   * can be told. Throws EffectError, changing nothing, if an effect cannot apply.
+   */
+  inject(id: string, effects: readonly Effect[]): void {
+    // Check every effect first (applyEffectTo throws on one that cannot apply), so a bad one changes nothing.
+    let probe = this.params;
+    for (const effect of effects) if (!("action" in effect)) probe = applyEffectTo(probe, effect);
+    for (const effect of effects) this.applyEffect(effect);
+    this.injectedEvents.push({ id, day: this.now });
+  }
+
+  /** The run's parameters now: the scenario after the historical events and injections so far. */
+  get parameters(): Readonly<Scenario> {
+    return this.params;
+  }
+
+  /** The events injected so far, oldest first. */
+  injections(): readonly { id: string; day: number }[] {
+    return this.injectedEvents;
   }
 
   /** Outcome counts and queue figures at the current time. */

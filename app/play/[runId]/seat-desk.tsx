@@ -158,6 +158,31 @@ export function SeatDesk({
         </section>
       ) : null}
 
+      {/* Always present, so a teacher's injected event is announced when it arrives. */}
+      <p className="sr-only" aria-live="polite">
+        {view.news.length > 0 ? `News: ${view.news.at(-1)!.text}` : ""}
+      </p>
+      {view.news.length > 0 ? (
+        <section aria-labelledby="news-heading" className="card space-y-2 border-accent print:hidden">
+          <h2 id="news-heading" className="text-xl font-semibold">
+            News
+          </h2>
+          <ol className="space-y-2">
+            {[...view.news].reverse().map((n) => (
+              <li key={n.id}>
+                <p>
+                  <time dateTime={n.date} className="font-semibold">
+                    {n.dateLabel}
+                  </time>
+                  : {n.text}
+                  <SourceTag source={n.source} />
+                </p>
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+
       <section aria-labelledby="role-heading" className="space-y-2 print:hidden">
         <h2 id="role-heading" className="text-xl font-semibold">
           {role === "procurator" ? "Your desk at the review commission" : "Your case"}

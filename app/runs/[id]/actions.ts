@@ -28,6 +28,7 @@ export async function controlAction(runId: unknown, previous: ControlState, form
     toDate: text(formData.get("toDate")),
     seatId: text(formData.get("seatId")),
     role: text(formData.get("role")),
+    eventId: text(formData.get("eventId")),
   };
   if (input.action === "delete" && formData.get("confirm") !== "yes") {
     return { error: "Tick the box to confirm: deleting removes the run, its seats and its log for good." };

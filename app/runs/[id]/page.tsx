@@ -3,17 +3,21 @@ import Link from "next/link";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { requireInstructorPage } from "@/lib/authz";
-import { STAGE_LABELS } from "@/lib/labels";
 import { simDate } from "@/lib/runs/clock";
 import { joinUrl } from "@/lib/runs/join-url";
 import { getRunForOwner, pausedByRestart } from "@/lib/runs/queries";
 import { runStore } from "@/lib/runs/store";
 import { clockView } from "@/lib/runs/views";
-import { STAGES } from "@/machines/vocabulary";
+import type { SourceKey } from "@/machines/vocabulary";
+import { SourceTag } from "@/app/_components/source-tag";
+import { consoleData } from "@/lib/runs/console";
 import { RunStatusBadge } from "../status-badge";
 import { ControlForm, EndRunControl } from "./controls";
 import { JoinPanel } from "./join-panel";
 import { RunLive } from "./run-live";
+import { ConsoleChartsView } from "./charts";
+import { PipelineMap } from "./pipeline-map";
+import { PipelineTable } from "./pipeline-table";
 
 export const metadata: Metadata = { title: "Run" };
 
@@ -23,13 +27,13 @@ export default async function RunPage({ params }: PageProps<"/runs/[id]">) {
   const owned = await getRunForOwner(user, id);
   if (!owned) notFound();
   // Reading through the store moves the clock to now first; its row is the fresh one (the seats do not move with it).
-  const { current, clock, tally, startDate } = await runStore.read(id, (current, world, scenario) => ({
+  const { current, clock, startDate } = await runStore.read(id, (current, _world, scenario) => ({
     current,
     clock: clockView(current, scenario),
-    tally: world.tally(),
     startDate: scenario.startDate,
   }));
   const run = { ...owned, ...current };
+  const data = current.status === "lobby" ? null : await consoleData(run.id);
   const status = run.status;
   const url = run.joinCode ? joinUrl(await headers(), run.joinCode) : null;
   const live = status === "running" || status === "paused";
@@ -38,7 +42,8 @@ export default async function RunPage({ params }: PageProps<"/runs/[id]">) {
   for (const seat of run.seats) byRole[seat.role as keyof typeof byRole]++;
 
   return (
-    <div className="space-y-8">
+    // On a wide screen (a projector) the console breaks out of the page's reading width.
+    <div className="space-y-8 xl:relative xl:left-1/2 xl:w-[min(94vw,96rem)] xl:-translate-x-1/2">
       <header className="space-y-2">
         <p>
           <Link href="/runs" className="text-accent">
@@ -158,45 +163,63 @@ export default async function RunPage({ params }: PageProps<"/runs/[id]">) {
         {status === "archived" ? <p>This run is archived. Its join code no longer works.</p> : null}
       </section>
 
-      {status !== "lobby" ? (
-        <section aria-labelledby="stages-heading" className="card space-y-3">
+      {data ? (
+        <section aria-labelledby="stages-heading" className="card space-y-4">
           <h2 id="stages-heading" className="text-xl font-semibold">
-            Where the cases wait now
+            Where the cases are
           </h2>
-          <table className="w-full max-w-lg text-left">
-            <thead>
-              <tr className="border-b border-line">
-                <th scope="col" className="py-1">
-                  Stage
-                </th>
-                <th scope="col" className="py-1 text-right">
-                  Cases
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {STAGES.map((stage) => (
-                <tr key={stage} className="border-b border-line/60">
-                  <th scope="row" className="py-1 font-normal">
-                    {STAGE_LABELS[stage]}
-                  </th>
-                  <td className="py-1 text-right tabular-nums">{tally.stages[stage]}</td>
-                </tr>
+          <PipelineMap pipeline={data.pipeline} />
+          <PipelineTable pipeline={data.pipeline} />
+        </section>
+      ) : null}
+
+      {data && live ? (
+        <section aria-labelledby="inject-heading" className="card space-y-3">
+          <h2 id="inject-heading" className="text-xl font-semibold">
+            Inject a historical event
+          </h2>
+          <p className="max-w-3xl text-muted">
+            It takes effect in the engine from today&rsquo;s simulated date, and every student&rsquo;s desk shows a line
+            of news about it. Each event can be injected once.
+          </p>
+          <ControlForm runId={run.id} action="inject" label="Inject" className="space-y-3">
+            <fieldset className="space-y-2">
+              <legend className="field-label">Event</legend>
+              {data.injections.map((inj) => (
+                <div key={inj.id} className="flex flex-wrap items-baseline gap-x-2">
+                  <input
+                    type="radio"
+                    id={`inject-${inj.id}`}
+                    name="eventId"
+                    value={inj.id}
+                    disabled={inj.injectedOn !== null}
+                    className="size-4"
+                  />
+                  <label htmlFor={`inject-${inj.id}`} className="font-medium">
+                    {inj.title}
+                  </label>
+                  <SourceTag source={inj.source as SourceKey} />
+                  <span className="basis-full pl-6 text-sm text-muted">
+                    {inj.injectedOn ? `Injected on ${inj.injectedOn}. ` : ""}
+                    {inj.effectNote}
+                    {inj.sizeSource === "invented" ? " (The size of the effect is this game's estimate.)" : ""}
+                  </span>
+                </div>
               ))}
-              <tr className="border-b border-line/60">
-                <th scope="row" className="py-1 font-normal">
-                  No complaint yet, or nobody pursuing it
-                </th>
-                <td className="py-1 text-right tabular-nums">{tally.unpursued}</td>
-              </tr>
-              <tr>
-                <th scope="row" className="py-1 font-normal">
-                  Decided
-                </th>
-                <td className="py-1 text-right tabular-nums">{tally.decided}</td>
-              </tr>
-            </tbody>
-          </table>
+            </fieldset>
+            <button type="submit" className="btn btn-primary">
+              Inject the event
+            </button>
+          </ControlForm>
+        </section>
+      ) : null}
+
+      {data ? (
+        <section aria-labelledby="charts-heading" className="card space-y-4">
+          <h2 id="charts-heading" className="text-xl font-semibold">
+            Charts
+          </h2>
+          <ConsoleChartsView charts={data.charts} pipeline={data.pipeline} />
         </section>
       ) : null}
 
@@ -220,6 +243,11 @@ export default async function RunPage({ params }: PageProps<"/runs/[id]">) {
                   <th scope="col" className="py-1 pr-3">
                     Role
                   </th>
+                  {data ? (
+                    <th scope="col" className="py-1 pr-3">
+                      Now
+                    </th>
+                  ) : null}
                   <th scope="col" className="py-1">
                     Rejoin code
                   </th>
@@ -256,6 +284,9 @@ export default async function RunPage({ params }: PageProps<"/runs/[id]">) {
                         "Petitioner"
                       )}
                     </td>
+                    {data ? (
+                      <td className="py-2 pr-3 text-sm">{data.seats.find((f) => f.id === seat.id)?.summary ?? ""}</td>
+                    ) : null}
                     <td className="py-2 text-sm">
                       {/* Hidden until asked for: this page may be on the projector, and a code opens the seat. */}
                       <details>
@@ -273,7 +304,49 @@ export default async function RunPage({ params }: PageProps<"/runs/[id]">) {
             </table>
           </div>
         )}
+        {data ? (
+          <p className="text-muted">
+            The computer plays the other {data.botCases.toLocaleString("en")} cases: their petitioners, procurators,
+            clerks and courts.
+          </p>
+        ) : null}
       </section>
+
+      {data ? (
+        <section aria-labelledby="exports-heading" className="card space-y-3">
+          <h2 id="exports-heading" className="text-xl font-semibold">
+            Take the data home
+          </h2>
+          <p className="max-w-3xl text-muted">
+            The run&rsquo;s event log — every case, every step, when and by whom — for a spreadsheet (CSV) or a
+            process-mining tool such as ProM or Disco (XES). The only personal data is students&rsquo; display names;
+            choose seat labels to leave them out.
+          </p>
+          <form method="get" action={`/api/runs/${run.id}/export`} className="flex flex-wrap items-end gap-4">
+            <fieldset className="space-y-1">
+              <legend className="field-label">Format</legend>
+              <label className="mr-4 inline-flex items-center gap-2">
+                <input type="radio" name="format" value="csv" defaultChecked className="size-4" /> CSV
+              </label>
+              <label className="inline-flex items-center gap-2">
+                <input type="radio" name="format" value="xes" className="size-4" /> XES
+              </label>
+            </fieldset>
+            <fieldset className="space-y-1">
+              <legend className="field-label">Students appear as</legend>
+              <label className="mr-4 inline-flex items-center gap-2">
+                <input type="radio" name="names" value="names" defaultChecked className="size-4" /> their display names
+              </label>
+              <label className="inline-flex items-center gap-2">
+                <input type="radio" name="names" value="seats" className="size-4" /> seat labels (Seat 1, Seat 2…)
+              </label>
+            </fieldset>
+            <button type="submit" className="btn btn-secondary">
+              Download the event log
+            </button>
+          </form>
+        </section>
+      ) : null}
 
       <section aria-labelledby="danger-heading" className="card space-y-3">
         <h2 id="danger-heading" className="text-xl font-semibold">

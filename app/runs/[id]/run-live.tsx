@@ -48,7 +48,8 @@ export function RunLive({ runId, initialClock }: { runId: string; initialClock: 
         <time dateTime={clock.date}>{clock.dateLabel}</time>
       </p>
       <p className="text-muted">
-        Day {Math.floor(clock.simDay)} of {clock.horizonDays} · {clock.speed} days per minute
+        Day {Math.floor(clock.simDay)} of {clock.horizonDays} · {clock.speed} {clock.speed === 1 ? "day" : "days"} per
+        minute
       </p>
       <StreamBadge status={status} retry={retry} />
     </div>

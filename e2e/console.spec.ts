@@ -1,0 +1,91 @@
+import { readFile } from "node:fs/promises";
+import { expect, expectNoAxeViolations, jump, saveScreenshot, test } from "./fixtures";
+
+/**
+ * Issue #7: the instructor's live console. A seeded Rostov run with one
+ * petitioner seat and bots for everything else: the teacher watches the
+ * pipeline map, injects two events and sees the map and the students' desks
+ * change, and takes the event log home as CSV and XES.
+ */
+test("the console: the pipeline map, two injected events, charts, and the event log as CSV and XES", async ({
+  signedInPage: teacher,
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  await teacher.goto("/runs/new");
+  await teacher.getByLabel("Title").fill("Console, seeded");
+  await teacher.getByLabel("Procurator seats").fill("0");
+  await teacher.getByLabel("Petitioner seats").fill("1");
+  await teacher.getByLabel("Clock speed (simulated days per real minute)").fill("1");
+  await teacher.getByText("More settings").click();
+  await teacher.getByLabel("Seed (optional)").fill("77");
+  await teacher.getByRole("button", { name: "Create the run and open the lobby" }).click();
+  const code = (await teacher
+    .getByLabel(/^Class code:/)
+    .first()
+    .textContent())!.trim();
+  const student = await (await browser.newContext()).newPage();
+  await student.goto(`/join?code=${code}`);
+  await student.getByLabel("Display name").fill("Olga");
+  await student.getByRole("button", { name: "Join the class" }).click();
+  await expect(student.getByRole("heading", { name: "Seat 1: Petitioner" })).toBeVisible();
+
+  await teacher.getByRole("button", { name: "Start the run" }).click();
+  const letter = student.getByRole("form", { name: /Write a letter about Case/ });
+  await letter.getByLabel("Your letter").fill("I ask for my case to be reviewed. I was sentenced for a joke.");
+  await letter.getByRole("button", { name: "Send the letter" }).click();
+  await expect(student.getByRole("status").filter({ hasText: /Your letter to/ })).toBeVisible();
+  await jump(teacher, "1954-08-01");
+  const map = teacher.getByRole("region", { name: "Where the cases are" });
+  const row = (stage: string) => map.getByRole("row", { name: new RegExp(`^${stage}`) });
+  await expect(row("Waiting for the camp's list")).toBeVisible();
+  // The page follows the clock: cases pile up before the lists.
+  await expect(row("Waiting for the camp's list").getByRole("cell").first()).not.toHaveText("0");
+  await expect(map.getByText("the bottleneck")).toBeVisible();
+  await expect(
+    teacher.getByRole("region", { name: "Charts" }).getByText("Cases by stage over simulated time"),
+  ).toBeVisible();
+  await expect(teacher.getByRole("row", { name: /Olga/ })).toContainText(/letters? sent/);
+  await expectNoAxeViolations(teacher);
+  await saveScreenshot(teacher, "console");
+
+  // Two events: the camps send their lists (the lists queue empties), then a staff cut.
+  const inject = async (title: RegExp) => {
+    const form = teacher.getByRole("form", { name: "Inject" });
+    await form.getByLabel(title).check();
+    await form.getByRole("button", { name: "Inject the event" }).click();
+    await expect(form.getByLabel(title)).toBeDisabled();
+  };
+  await inject(/The camps send their lists/);
+  await expect(row("Waiting for the camp's list").getByRole("cell").first()).toHaveText("0");
+  await expect(student.getByRole("region", { name: "News" })).toContainText("The camps' lists of prisoners arrive");
+  await inject(/A Procuracy staff cut/);
+  await expect(teacher.getByText(/Injected on 1 August 1954/)).toHaveCount(2);
+  await expect(student.getByRole("region", { name: "News" })).toContainText("staff is cut to a third");
+  await jump(teacher, "1954-10-01");
+  await expectNoAxeViolations(student);
+
+  // The event log, as a spreadsheet and for process-mining tools.
+  const exports = teacher.getByRole("region", { name: "Take the data home" });
+  const [csv] = await Promise.all([
+    teacher.waitForEvent("download"),
+    exports.getByRole("button", { name: "Download the event log" }).click(),
+  ]);
+  expect(csv.suggestedFilename()).toBe("spravka-console-seeded.csv");
+  const csvText = await readFile((await csv.path())!, "utf8");
+  expect(csvText.split("\r\n")[0]).toBe("case_id,activity,timestamp,resource,role,outcome");
+  expect(csvText).toContain(",Olga,petitioner,");
+  await exports.getByLabel("XES").check();
+  await exports.getByLabel(/seat labels/).check();
+  const [xes] = await Promise.all([
+    teacher.waitForEvent("download"),
+    exports.getByRole("button", { name: "Download the event log" }).click(),
+  ]);
+  expect(xes.suggestedFilename()).toBe("spravka-console-seeded.xes");
+  const xesText = await readFile((await xes.path())!, "utf8");
+  expect(xesText).toContain('xes.version="1849-2016"');
+  expect(xesText).toContain('<string key="org:resource" value="Seat 1"');
+  expect(xesText).not.toContain("Olga");
+  await teacher.setViewportSize({ width: 1920, height: 1080 });
+  await saveScreenshot(teacher, "console-projector");
+});

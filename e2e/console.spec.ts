@@ -88,4 +88,53 @@ test("the console: the pipeline map, two injected events, charts, and the event 
   expect(xesText).not.toContain("Olga");
   await teacher.setViewportSize({ width: 1920, height: 1080 });
   await saveScreenshot(teacher, "console-projector");
+  await teacher.setViewportSize({ width: 1280, height: 800 });
+
+  // End the run: the debrief.
+  await teacher.getByRole("button", { name: "End the run…" }).click();
+  await teacher.getByRole("button", { name: "Yes, end the run" }).click();
+  await teacher.getByRole("link", { name: "Open the debrief" }).click();
+  await expect(teacher.getByRole("heading", { name: "Debrief: Console, seeded" })).toBeVisible();
+  const compare = teacher.getByRole("region", { name: "Your class and history" });
+  await expect(compare.getByRole("row", { name: /Decisions that upheld the sentence/ })).toContainText(/\d+%/);
+  await expect(compare.getByText(/Chita/).first()).toBeVisible();
+  await expect(compare.getByRole("link", { name: /Source: / }).first()).toBeVisible();
+
+  // Scrub back to the first day: the map follows (nobody had reached the commission then).
+  const replay = teacher.getByRole("region", { name: "Replay the run" });
+  const slider = replay.getByLabel(/Day of the run/);
+  const commission = replay
+    .getByRole("row", { name: /^At the commission/ })
+    .getByRole("cell")
+    .first();
+  await expect(commission).not.toHaveText("0");
+  await slider.focus();
+  await teacher.keyboard.press("Home");
+  await expect(replay.getByText("Day of the run: 1 June 1954")).toBeVisible();
+  await expect(commission).toHaveText("0");
+  await teacher.keyboard.press("End");
+  await expect(commission).not.toHaveText("0");
+
+  // What if there had been twice the staff?
+  const whatIf = teacher.getByRole("form", { name: "What if" });
+  await whatIf.getByLabel("Twice the staff").check();
+  await whatIf.getByRole("button", { name: "Run it again" }).click();
+  const table = teacher.getByRole("table", { name: /What if: twice the staff/ });
+  await expect(table.getByRole("row", { name: /Cases the commission decided/ })).toBeVisible();
+
+  // The teacher's own prompt.
+  await teacher.getByRole("button", { name: "Edit the prompts" }).click();
+  await teacher.getByLabel(/Your prompts, one per line/).fill("Who decided the fate of the files on your desk?");
+  await teacher.getByRole("button", { name: "Save the prompts" }).click();
+  await expect(teacher.getByRole("listitem").filter({ hasText: "Who decided the fate of the files" })).toBeVisible();
+  await expectNoAxeViolations(teacher);
+  await saveScreenshot(teacher, "debrief");
+
+  // The report prints (Save as PDF): controls hidden, figures and prompts kept.
+  await teacher.emulateMedia({ media: "print" });
+  await expect(teacher.getByRole("button", { name: "Print or save as PDF" })).toBeHidden();
+  await expect(compare).toBeVisible();
+  const pdf = await teacher.pdf({ format: "A4" });
+  expect(pdf.subarray(0, 4).toString()).toBe("%PDF");
+  expect(pdf.length).toBeGreaterThan(20_000);
 });

@@ -1,9 +1,10 @@
 import type { World } from "@/lib/sim/engine";
-import type { Effect } from "@/lib/sim/scenario-schema";
+import { EffectError, type Effect } from "@/lib/sim/scenario-schema";
 import { caseEventId } from "@/machines/case-events";
 import type { CaseEvent } from "@/machines/case-setup";
 import type { Addressee, Carrier, Grounds } from "@/machines/vocabulary";
 import type { ReclassifyTo } from "./desk";
+import { findInjection } from "./injections";
 
 /** The log entries that change the world; every other entry only records a change of the run row. */
 export type WorldEntry =
@@ -35,10 +36,28 @@ export type WorldEntry =
   | { type: "letter.write"; caseIndex: number; payload: { addressee: Addressee; grounds: Grounds; carrier: Carrier } };
 
 export /** Replays one logged entry on a world (entries that only change the run row do nothing here). */
-function applyToWorld(world: World, type: string, caseIndex: number | null, payload: Record<string, unknown>): void {
+function applyToWorld(
+  world: World,
+  type: string,
+  caseIndex: number | null,
+  payload: Record<string, unknown>,
+  { whatIf = false } = {},
+): boolean {
   if (type === "run.inject") {
     const { id, effects } = payload as Extract<WorldEntry, { type: "run.inject" }>["payload"];
-    world.inject(id, effects);
+    if (!whatIf) {
+      world.inject(id, effects);
+      return true;
+    }
+    // In another version of history an event acts on that world's own figures (a staff cut cuts its staff).
+    const injection = findInjection(id);
+    try {
+      world.inject(id, injection ? injection.effects(world.parameters) : effects);
+      return true;
+    } catch (error) {
+      if (error instanceof EffectError) return false;
+      throw error;
+    }
   } else if (type === "seats.deal") {
     for (const [i, role] of (payload as Extract<WorldEntry, { type: "seats.deal" }>["payload"]).cases) {
       world.assignSeat(i, role);
@@ -55,9 +74,12 @@ function applyToWorld(world: World, type: string, caseIndex: number | null, payl
         ? world.fileLetter(caseIndex, { addressee: event.addressee, ...petition })
         : world.sendCaseEvent(caseIndex, caseEventId(event));
     if (!sent) {
+      // A what-if replays the class's actions on a changed world: one that cannot happen there is left out.
+      if (whatIf) return false;
       // The store checks an action against the world before logging it, so a replay cannot refuse it.
       throw new Error(`Replay diverged: case ${caseIndex} refused ${event.type}.`);
     }
     if (hours) world.recordDeskWork(caseIndex, hours);
   }
+  return true;
 }

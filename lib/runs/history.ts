@@ -60,10 +60,17 @@ export class RunReplay implements RunHistory {
   simDay = 0;
   /** the last log entry applied */
   seq = 0;
+  /** logged actions a what-if replay could not apply (its world had moved differently) */
+  skipped = 0;
   private actor = "system";
   private nextDay = 0;
 
-  constructor(scenario: Scenario, seed: number) {
+  /** `whatIf`: the scenario was changed, so actions the changed world refuses are skipped, not an error. */
+  constructor(
+    scenario: Scenario,
+    seed: number,
+    private readonly options: { whatIf?: boolean } = {},
+  ) {
     this.world = new World(scenario, seed);
     this.world.onCaseEvent = (caseIndex, eventId) =>
       this.events.push({ caseIndex, day: this.world.now, event: CASE_EVENTS[eventId]!, actor: this.actor });
@@ -80,7 +87,8 @@ export class RunReplay implements RunHistory {
         const entry = entries[k++]!;
         this.world.advanceTo(entry.simDay);
         this.actor = entry.actor.startsWith("seat:") ? entry.actor : "system";
-        applyToWorld(this.world, entry.type, entry.caseIndex, JSON.parse(entry.payload) as Record<string, unknown>);
+        const payload = JSON.parse(entry.payload) as Record<string, unknown>;
+        if (!applyToWorld(this.world, entry.type, entry.caseIndex, payload, this.options)) this.skipped++;
         this.actor = "system";
         this.seq = entry.seq;
       }

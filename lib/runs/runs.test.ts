@@ -12,6 +12,8 @@ import { getSeatView } from "./get-seat-view";
 import { loadRunHistory } from "./run-history";
 import { replayRun } from "./history";
 import { exportRun } from "./export-run";
+import { debriefPrompts, PROMPTS_MAX } from "./prompts";
+import { saveDebriefPrompts } from "./save-prompts";
 import { LOG_COLUMNS, logRows } from "./exports";
 import Papa from "papaparse";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
@@ -1192,5 +1194,25 @@ describe("injected events", () => {
     await control(runId, { action: "end" });
     const over = await controlRun(owner, runId, { action: "inject", eventId: "twentieth-congress" });
     expect(over).toEqual({ ok: false, error: "Events can be injected only while the run is under way." });
+  });
+});
+
+describe("debrief prompts", () => {
+  test("the owner rewrites them, one per line; others cannot; too long is refused; empty brings the defaults back", async () => {
+    const { runId } = await newRun();
+    const prompts = async () => {
+      const run = await db.run.findUniqueOrThrow({ where: { id: runId } });
+      return debriefPrompts(run.scenarioId, run.debriefPrompts);
+    };
+    const defaults = await prompts();
+    expect(defaults[0]).toMatch(/Rostov/);
+    expect(await saveDebriefPrompts(other, runId, "Mine")).toEqual({ ok: false, error: RUN_NOT_FOUND });
+    expect(await saveDebriefPrompts(owner, runId, "x".repeat(PROMPTS_MAX + 1))).toMatchObject({ ok: false });
+    expect(await saveDebriefPrompts(owner, runId, 42)).toMatchObject({ ok: false });
+    expect(await prompts()).toEqual(defaults);
+    expect(await saveDebriefPrompts(owner, runId, "  First?\r\n\r\nSecond?  ")).toEqual({ ok: true });
+    expect(await prompts()).toEqual(["First?", "Second?"]);
+    expect(await saveDebriefPrompts(owner, runId, "   ")).toEqual({ ok: true });
+    expect(await prompts()).toEqual(defaults);
   });
 });

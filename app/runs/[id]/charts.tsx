@@ -7,6 +7,7 @@ import {
   BarChart,
   CartesianGrid,
   Legend,
+  ReferenceLine,
   ResponsiveContainer,
   Tooltip,
   XAxis,
@@ -26,6 +27,53 @@ const COLOURS = {
 } as const;
 
 const KEYS = ["complaint", "lists", "commission", "court", "spravka", "decided"] as const;
+type StageKey = (typeof KEYS)[number];
+
+const STAGE_NAMES: Record<StageKey, string> = {
+  complaint: "Complaint",
+  lists: "Waiting for the camp's list",
+  commission: "At the commission",
+  court: "Before the court",
+  spravka: "Waiting for the spravka",
+  decided: "Decided",
+};
+
+/** Cases in each stage, stacked, over simulated time; `marker` draws a line at one date (the replay's day). */
+export function StackedStages({
+  data,
+  marker,
+}: {
+  data: ({ date: string } & Record<StageKey, number>)[];
+  marker?: string;
+}) {
+  return (
+    <div className="h-72 w-full">
+      <ResponsiveContainer>
+        <AreaChart data={data} margin={{ top: 16, right: 16, bottom: 8, left: 8 }}>
+          <CartesianGrid strokeDasharray="3 3" stroke="#d4d7dc" />
+          <XAxis dataKey="date" minTickGap={40} tick={{ fontSize: 12 }} />
+          <YAxis allowDecimals={false} tick={{ fontSize: 12 }} />
+          <Tooltip />
+          <Legend />
+          {KEYS.map((k) => (
+            <Area
+              key={k}
+              type="stepAfter"
+              dataKey={k}
+              name={STAGE_NAMES[k]}
+              stackId="cases"
+              stroke={COLOURS[k]}
+              fill={COLOURS[k]}
+              fillOpacity={0.55}
+              isAnimationActive={false}
+            />
+          ))}
+          {marker ? <ReferenceLine x={marker} stroke="#1b1f24" strokeWidth={2} /> : null}
+        </AreaChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}
 
 /** Cases by stage over simulated time (stacked), the decided cases' waits, and the outcomes so far (recharts). */
 export function ConsoleChartsView({ charts, pipeline }: { charts: ConsoleCharts; pipeline: PipelineView }) {
@@ -34,34 +82,11 @@ export function ConsoleChartsView({ charts, pipeline }: { charts: ConsoleCharts;
     <div className="grid gap-6 lg:grid-cols-2">
       <figure className="space-y-2 lg:col-span-2">
         <figcaption className="font-semibold">Cases by stage over simulated time</figcaption>
-        <div className="h-72 w-full">
-          <ResponsiveContainer>
-            <AreaChart data={charts.series} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
-              <CartesianGrid strokeDasharray="3 3" stroke="#d4d7dc" />
-              <XAxis dataKey="date" minTickGap={40} tick={{ fontSize: 12 }} />
-              <YAxis allowDecimals={false} tick={{ fontSize: 12 }} />
-              <Tooltip />
-              <Legend />
-              {KEYS.map((k) => (
-                <Area
-                  key={k}
-                  type="stepAfter"
-                  dataKey={k}
-                  name={charts.stageLabels[k]}
-                  stackId="cases"
-                  stroke={COLOURS[k]}
-                  fill={COLOURS[k]}
-                  fillOpacity={0.55}
-                  isAnimationActive={false}
-                />
-              ))}
-            </AreaChart>
-          </ResponsiveContainer>
-        </div>
+        <StackedStages data={charts.series} />
         {last ? (
           <p className="text-sm text-muted">
             On {last.date}:{" "}
-            {KEYS.map((k) => `${charts.stageLabels[k].toLowerCase()} ${last[k].toLocaleString("en")}`).join(", ")}.
+            {KEYS.map((k) => `${STAGE_NAMES[k].toLowerCase()} ${last[k].toLocaleString("en")}`).join(", ")}.
           </p>
         ) : null}
       </figure>

@@ -151,7 +151,10 @@ export default async function RunPage({ params }: PageProps<"/runs/[id]">) {
         ) : null}
         {status === "debrief" ? (
           <div className="space-y-3">
-            <p>The run has ended; students&rsquo; desks are read-only. The debrief comes in a later version.</p>
+            <p>The run has ended; students&rsquo; desks are read-only.</p>
+            <Link href={`/runs/${run.id}/debrief`} className="btn btn-primary">
+              Open the debrief
+            </Link>
             <ControlForm runId={run.id} action="archive" label="Archive">
               <p className="text-muted">Archiving stops the join code and keeps the run in your list.</p>
               <button type="submit" className="btn btn-secondary">
@@ -160,7 +163,14 @@ export default async function RunPage({ params }: PageProps<"/runs/[id]">) {
             </ControlForm>
           </div>
         ) : null}
-        {status === "archived" ? <p>This run is archived. Its join code no longer works.</p> : null}
+        {status === "archived" ? (
+          <div className="space-y-3">
+            <p>This run is archived. Its join code no longer works.</p>
+            <Link href={`/runs/${run.id}/debrief`} className="btn btn-secondary">
+              Open the debrief
+            </Link>
+          </div>
+        ) : null}
       </section>
 
       {data ? (

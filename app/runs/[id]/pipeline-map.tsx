@@ -59,7 +59,12 @@ export function PipelineMap({ pipeline }: { pipeline: PipelineView }) {
     data: {
       title: s.label,
       count: s.count,
-      detail: s.count > 0 ? `mean ${days(s.meanWait)} · p90 ${days(s.p90Wait)}` : "nobody waiting",
+      detail:
+        s.count === 0
+          ? "nobody waiting"
+          : pipeline.waits
+            ? `mean ${days(s.meanWait)} · p90 ${days(s.p90Wait)}`
+            : "waiting",
       heat: s.heat,
       worst: pipeline.worst === s.stage,
       kind: "stage",
@@ -76,9 +81,29 @@ export function PipelineMap({ pipeline }: { pipeline: PipelineView }) {
     ...pipeline.stages.map((s, k) => stage(s, k * X)),
     end("decided", "Decided", pipeline.decided, "final outcomes", 5 * X, 0, "end"),
     end("unpursued", "Nobody pursuing", pipeline.unpursued, "no letter yet, or gave up", 0, 170, "branch"),
-    end("psychiatric", "Serbsky Institute", pipeline.branches.psychiatric, "instead of release", 3 * X, 170, "branch"),
-    end("exile", "Still in exile", pipeline.branches.exile, "a separate decision", 4 * X, 170, "branch"),
-    end("minus", "Passport “minuses”", pipeline.branches.passportMinus, "free, barred cities", 5 * X, 170, "branch"),
+    ...(pipeline.branches
+      ? [
+          end(
+            "psychiatric",
+            "Serbsky Institute",
+            pipeline.branches.psychiatric,
+            "instead of release",
+            3 * X,
+            170,
+            "branch",
+          ),
+          end("exile", "Still in exile", pipeline.branches.exile, "a separate decision", 4 * X, 170, "branch"),
+          end(
+            "minus",
+            "Passport “minuses”",
+            pipeline.branches.passportMinus,
+            "free, barred cities",
+            5 * X,
+            170,
+            "branch",
+          ),
+        ]
+      : []),
   ];
   const arrow = { type: MarkerType.ArrowClosed, width: 18, height: 18 };
   const edge = (source: string, target: string, dashed = false, down = false): Edge => ({
@@ -96,8 +121,7 @@ export function PipelineMap({ pipeline }: { pipeline: PipelineView }) {
     edge("court", "spravka"),
     edge("spravka", "decided"),
     edge("complaint", "unpursued", true, true),
-    edge("court", "psychiatric", true, true),
-    edge("decided", "minus", true, true),
+    ...(pipeline.branches ? [edge("court", "psychiatric", true, true), edge("decided", "minus", true, true)] : []),
   ];
   return (
     <div className="h-72 w-full rounded-md border border-line bg-surface lg:h-96" aria-hidden="true">

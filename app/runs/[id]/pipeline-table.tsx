@@ -16,12 +16,16 @@ export function PipelineTable({ pipeline }: { pipeline: PipelineView }) {
             <th scope="col" className="py-1 pr-3 text-right">
               Cases
             </th>
-            <th scope="col" className="py-1 pr-3 text-right">
-              Mean wait (days)
-            </th>
-            <th scope="col" className="py-1 text-right">
-              90% waited less than (days)
-            </th>
+            {pipeline.waits ? (
+              <>
+                <th scope="col" className="py-1 pr-3 text-right">
+                  Mean wait (days)
+                </th>
+                <th scope="col" className="py-1 text-right">
+                  90% waited less than (days)
+                </th>
+              </>
+            ) : null}
           </tr>
         </thead>
         <tbody>
@@ -32,8 +36,12 @@ export function PipelineTable({ pipeline }: { pipeline: PipelineView }) {
                 {pipeline.worst === s.stage ? <strong className="ml-2 text-danger">the bottleneck</strong> : null}
               </th>
               <td className="py-1 pr-3 text-right tabular-nums">{s.count.toLocaleString("en")}</td>
-              <td className="py-1 pr-3 text-right tabular-nums">{days(s.meanWait)}</td>
-              <td className="py-1 text-right tabular-nums">{days(s.p90Wait)}</td>
+              {pipeline.waits ? (
+                <>
+                  <td className="py-1 pr-3 text-right tabular-nums">{days(s.meanWait)}</td>
+                  <td className="py-1 text-right tabular-nums">{days(s.p90Wait)}</td>
+                </>
+              ) : null}
             </tr>
           ))}
           <tr className="border-b border-line/60">
@@ -41,22 +49,24 @@ export function PipelineTable({ pipeline }: { pipeline: PipelineView }) {
               No complaint yet, or nobody pursuing it
             </th>
             <td className="py-1 pr-3 text-right tabular-nums">{pipeline.unpursued.toLocaleString("en")}</td>
-            <td colSpan={2} />
+            {pipeline.waits ? <td colSpan={2} /> : null}
           </tr>
           <tr className="border-b border-line/60">
             <th scope="row" className="py-1 pr-3 font-normal">
               Decided
             </th>
             <td className="py-1 pr-3 text-right tabular-nums">{pipeline.decided.toLocaleString("en")}</td>
-            <td colSpan={2} />
+            {pipeline.waits ? <td colSpan={2} /> : null}
           </tr>
         </tbody>
       </table>
-      <p className="mt-2 text-sm text-muted">
-        Also: {pipeline.branches.exile} still in exile · {pipeline.branches.passportMinus} free with passport
-        &ldquo;minuses&rdquo; · {pipeline.branches.psychiatric} sent to the Serbsky Institute · {pipeline.total} cases
-        in all.
-      </p>
+      {pipeline.branches ? (
+        <p className="mt-2 text-sm text-muted">
+          Also: {pipeline.branches.exile} still in exile · {pipeline.branches.passportMinus} free with passport
+          &ldquo;minuses&rdquo; · {pipeline.branches.psychiatric} sent to the Serbsky Institute · {pipeline.total} cases
+          in all.
+        </p>
+      ) : null}
     </div>
   );
 }

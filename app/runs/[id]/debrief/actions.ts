@@ -1,0 +1,27 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { AccessDenied, requireInstructor } from "@/lib/authz";
+import { saveDebriefPrompts } from "@/lib/runs/save-prompts";
+
+export type PromptsState = { error?: string; saved?: number };
+
+/** Saves the debrief's discussion prompts (authorized again in saveDebriefPrompts). */
+export async function savePromptsAction(
+  runId: unknown,
+  previous: PromptsState,
+  formData: FormData,
+): Promise<PromptsState> {
+  if (typeof runId !== "string" || runId.length === 0 || runId.length > 64) return { error: "There is no such run." };
+  let user;
+  try {
+    user = await requireInstructor();
+  } catch (error) {
+    if (error instanceof AccessDenied) return { error: "Please sign in again." };
+    throw error;
+  }
+  const result = await saveDebriefPrompts(user, runId, formData.get("prompts"));
+  if (!result.ok) return { error: result.error };
+  revalidatePath(`/runs/${runId}/debrief`);
+  return { saved: (previous.saved ?? 0) + 1 };
+}

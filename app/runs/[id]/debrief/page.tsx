@@ -1,0 +1,253 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { SourceTag } from "@/app/_components/source-tag";
+import { requireInstructorPage } from "@/lib/authz";
+import { db } from "@/lib/db";
+import { dateLabel, simDate } from "@/lib/runs/clock";
+import {
+  historicalComparison,
+  KEY_FIGURE_LABELS,
+  keyFigures,
+  whatIf,
+  WHAT_IFS,
+  type KeyFigures,
+} from "@/lib/runs/debrief";
+import { debriefPrompts } from "@/lib/runs/prompts";
+import { getRunForOwner } from "@/lib/runs/queries";
+import { loadRunHistory } from "@/lib/runs/run-history";
+import { findScenario } from "@/lib/sim/scenarios";
+import { RunStatusBadge } from "../../status-badge";
+import { PrintButton, PromptsEditor } from "./prompts-editor";
+import { Replay } from "./replay";
+
+export const metadata: Metadata = { title: "Debrief" };
+
+/**
+ * The debrief (issue #7): the ended run beside history, a replay of its
+ * timeline, one what-if, the discussion prompts and the exports — printable
+ * as a report.
+ */
+export default async function DebriefPage({ params, searchParams }: PageProps<"/runs/[id]/debrief">) {
+  const { id } = await params;
+  const { whatif } = await searchParams;
+  const user = await requireInstructorPage(`/runs/${id}/debrief`);
+  const run = await getRunForOwner(user, id);
+  if (!run) notFound();
+  const scenario = findScenario(run.scenarioId)!;
+  if (run.status !== "debrief" && run.status !== "archived") {
+    return (
+      <div className="space-y-4">
+        <h1 className="text-3xl font-bold">Debrief: {run.title}</h1>
+        <p className="card">
+          The debrief opens when the run ends, so that the figures stand still. End the run from its page first.
+        </p>
+        <Link href={`/runs/${run.id}`} className="btn btn-secondary">
+          Back to the run
+        </Link>
+      </div>
+    );
+  }
+  const history = await loadRunHistory(run.id);
+  const result = history.world.result(run.seed);
+  const ours = keyFigures(result);
+  const comparison = historicalComparison(result, scenario);
+  const dates = history.series.map((d) => dateLabel(simDate(scenario.startDate, Math.floor(d.day))));
+  const chosen = WHAT_IFS.find((w) => w.id === whatif);
+  let alternative: { figures: KeyFigures; skipped: number } | null = null;
+  if (chosen) {
+    const entries = await db.runEvent.findMany({
+      where: { runId: run.id },
+      orderBy: { seq: "asc" },
+      select: { seq: true, simDay: true, type: true, actor: true, caseIndex: true, payload: true },
+    });
+    alternative = whatIf(scenario, run.seed, entries, history.simDay, chosen.id);
+  }
+  const prompts = debriefPrompts(scenario.id, run.debriefPrompts);
+
+  return (
+    <div className="space-y-8 print:space-y-6">
+      <header className="space-y-2">
+        <p className="print:hidden">
+          <Link href={`/runs/${run.id}`} className="text-accent">
+            ← Back to the run
+          </Link>
+        </p>
+        <div className="flex flex-wrap items-center gap-3">
+          <h1 className="text-3xl font-bold">Debrief: {run.title}</h1>
+          <RunStatusBadge status={run.status} />
+        </div>
+        <p className="text-muted">
+          {scenario.title} · {run.seats.length} {run.seats.length === 1 ? "student" : "students"} · stopped on{" "}
+          {dates.at(-1)} (day {Math.floor(history.simDay)} of {scenario.horizonDays}) · seed {run.seed}
+        </p>
+        <PrintButton />
+      </header>
+
+      <section aria-labelledby="compare-heading" className="card space-y-3 print:break-inside-avoid">
+        <h2 id="compare-heading" className="text-xl font-semibold">
+          Your class and history
+        </h2>
+        <div className="overflow-x-auto">
+          <table className="w-full text-left">
+            <thead>
+              <tr className="border-b border-line">
+                <th scope="col" className="py-1 pr-3">
+                  Figure
+                </th>
+                <th scope="col" className="py-1 pr-3">
+                  Your class
+                </th>
+                <th scope="col" className="py-1">
+                  In history
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {comparison.map((row) => (
+                <tr key={row.metric} className="border-b border-line/60 align-top">
+                  <th scope="row" className="py-2 pr-3 font-normal">
+                    {row.what}
+                  </th>
+                  <td className="py-2 pr-3 text-lg font-semibold tabular-nums">{row.yours}</td>
+                  <td className="py-2">
+                    {row.history.length === 0 ? (
+                      <span className="text-muted">The sources give no figure.</span>
+                    ) : (
+                      <ul className="space-y-1">
+                        {row.history.map((h) => (
+                          <li key={h.place + h.label}>
+                            <strong className="tabular-nums">{h.value}</strong> — {h.place}
+                            {h.here ? " (this scenario)" : ""}: {h.label}
+                            <SourceTag source={h.source} />
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <p className="text-sm text-muted">
+          Shares are of the commission&rsquo;s decisions, as the provinces counted them. A class plays a few months of
+          one province with a few students: expect differences, and ask where they come from.
+        </p>
+      </section>
+
+      <section aria-labelledby="replay-heading" className="card space-y-3">
+        <h2 id="replay-heading" className="text-xl font-semibold">
+          Replay the run
+        </h2>
+        <Replay series={[...history.series]} dates={dates} total={history.world.caseCount} />
+      </section>
+
+      <section aria-labelledby="whatif-heading" className="card space-y-3 print:break-inside-avoid">
+        <h2 id="whatif-heading" className="text-xl font-semibold">
+          What if…
+        </h2>
+        <p className="max-w-3xl text-muted">
+          Run your class&rsquo;s own run again — the same cases, the same chance and the same student actions — with one
+          thing changed. (The size of each change is this game&rsquo;s choice; the sources only say which way it
+          pushed.)
+        </p>
+        <form method="get" className="space-y-3 print:hidden" aria-label="What if">
+          <fieldset className="space-y-1">
+            <legend className="field-label">Change one thing</legend>
+            {WHAT_IFS.map((w) => (
+              <div key={w.id} className="flex flex-wrap items-baseline gap-x-2">
+                <input
+                  type="radio"
+                  id={`whatif-${w.id}`}
+                  name="whatif"
+                  value={w.id}
+                  defaultChecked={chosen?.id === w.id}
+                  className="size-4"
+                  required
+                />
+                <label htmlFor={`whatif-${w.id}`} className="font-medium">
+                  {w.label}
+                </label>
+                <span className="text-sm text-muted">{w.note}</span>
+              </div>
+            ))}
+          </fieldset>
+          <button type="submit" className="btn btn-secondary">
+            Run it again
+          </button>
+        </form>
+        {chosen && alternative ? (
+          <div className="overflow-x-auto">
+            <table className="w-full max-w-3xl text-left">
+              <caption className="mb-2 text-left font-semibold">What if: {chosen.label.toLowerCase()}</caption>
+              <thead>
+                <tr className="border-b border-line">
+                  <th scope="col" className="py-1 pr-3">
+                    Figure
+                  </th>
+                  <th scope="col" className="py-1 pr-3 text-right">
+                    Your run
+                  </th>
+                  <th scope="col" className="py-1 text-right">
+                    What if
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {(Object.keys(KEY_FIGURE_LABELS) as (keyof KeyFigures)[]).map((k) => (
+                  <tr key={k} className="border-b border-line/60">
+                    <th scope="row" className="py-1 pr-3 font-normal">
+                      {KEY_FIGURE_LABELS[k]}
+                    </th>
+                    <td className="py-1 pr-3 text-right tabular-nums">{ours[k].toLocaleString("en")}</td>
+                    <td className="py-1 text-right font-semibold tabular-nums">
+                      {alternative.figures[k].toLocaleString("en")}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            {alternative.skipped > 0 ? (
+              <p className="mt-2 text-sm text-muted">
+                {alternative.skipped} of your class&rsquo;s actions could not happen in this version of history (the
+                case had moved on), so they were left out.
+              </p>
+            ) : null}
+          </div>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="prompts-heading" className="card space-y-3 print:break-inside-avoid">
+        <h2 id="prompts-heading" className="text-xl font-semibold">
+          For discussion
+        </h2>
+        <PromptsEditor runId={run.id} prompts={prompts} />
+      </section>
+
+      <section aria-labelledby="data-heading" className="card space-y-2 print:hidden">
+        <h2 id="data-heading" className="text-xl font-semibold">
+          The data
+        </h2>
+        <p>
+          The whole event log:{" "}
+          <a href={`/api/runs/${run.id}/export?format=csv`} className="text-accent underline">
+            CSV
+          </a>{" "}
+          ·{" "}
+          <a href={`/api/runs/${run.id}/export?format=xes`} className="text-accent underline">
+            XES
+          </a>{" "}
+          · with seat labels instead of names:{" "}
+          <a href={`/api/runs/${run.id}/export?format=csv&names=seats`} className="text-accent underline">
+            CSV
+          </a>{" "}
+          ·{" "}
+          <a href={`/api/runs/${run.id}/export?format=xes&names=seats`} className="text-accent underline">
+            XES
+          </a>
+        </p>
+      </section>
+    </div>
+  );
+}

@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { expect, expectNoAxeViolations, jump, saveScreenshot, test } from "./fixtures";
+import { createInstructorInDb, expect, expectNoAxeViolations, jump, saveScreenshot, signInAs, test } from "./fixtures";
 
 /**
  * Issue #7: the instructor's live console. A seeded Rostov run with one
@@ -64,6 +64,23 @@ test("the console: the pipeline map, two injected events, charts, and the event 
   await expect(student.getByRole("region", { name: "News" })).toContainText("staff is cut to a third");
   await jump(teacher, "1954-10-01");
   await expectNoAxeViolations(student);
+
+  // Any student's desk, read-only, and any case's whole timeline.
+  await teacher.getByRole("link", { name: /Olga: open their desk/ }).click();
+  await expect(teacher.getByText(/You are looking at Olga.s desk as they see it/)).toBeVisible();
+  const olgaCase = (await teacher
+    .getByRole("heading", { name: /^Case \d{4}$/ })
+    .first()
+    .textContent())!;
+  await expect(teacher.getByRole("button", { name: "Send the letter" })).toHaveCount(0);
+  await expect(teacher.getByText(/Your rejoin code/)).toHaveCount(0);
+  await expectNoAxeViolations(teacher);
+  await teacher.getByRole("link", { name: "← Back to the console" }).click();
+  await teacher.getByLabel("Look up any case by its number").fill(olgaCase.replace("Case ", ""));
+  await teacher.getByRole("button", { name: "Show its timeline" }).click();
+  await expect(teacher.getByRole("heading", { name: olgaCase })).toBeVisible();
+  await expect(teacher.getByRole("row", { name: /Complaint sent to .* Olga/ })).toBeVisible();
+  await teacher.getByRole("link", { name: "← Back to the console" }).click();
 
   // The event log, as a spreadsheet and for process-mining tools.
   const exports = teacher.getByRole("region", { name: "Take the data home" });
@@ -137,4 +154,17 @@ test("the console: the pipeline map, two injected events, charts, and the event 
   const pdf = await teacher.pdf({ format: "A4" });
   expect(pdf.subarray(0, 4).toString()).toBe("%PDF");
   expect(pdf.length).toBeGreaterThan(20_000);
+
+  // Another instructor reads none of it.
+  const runPath = new URL(teacher.url()).pathname.replace(/\/debrief$/, "");
+  const otherContext = await browser.newContext();
+  await signInAs(otherContext, await createInstructorInDb({ name: "Dr. Levin" }));
+  const stranger = await otherContext.newPage();
+  for (const path of [runPath, `${runPath}/debrief`, `${runPath}/seats/1`, `${runPath}/cases/1`]) {
+    const response = await stranger.goto(path);
+    expect(response?.status(), path).toBe(404);
+  }
+  const api = await stranger.request.get(`/api${runPath}/export?format=csv`);
+  expect(api.status()).toBe(404);
+  expect(await api.text()).not.toContain("case_id");
 });

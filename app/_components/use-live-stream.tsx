@@ -9,9 +9,10 @@ type Handlers = Record<string, (data: unknown) => void>;
 /**
  * Subscribes to a Server-Sent Events stream. The browser reconnects by
  * itself after a network drop; the status says so, so the page can show that
- * it is offline instead of silently showing old news.
+ * it is offline instead of silently showing old news. A null url subscribes
+ * to nothing.
  */
-export function useLiveStream(url: string, handlers: Handlers): { status: StreamStatus; retry: () => void } {
+export function useLiveStream(url: string | null, handlers: Handlers): { status: StreamStatus; retry: () => void } {
   const [status, setStatus] = useState<StreamStatus>("connecting");
   const [attempt, setAttempt] = useState(0);
   const latest = useRef(handlers);
@@ -19,6 +20,7 @@ export function useLiveStream(url: string, handlers: Handlers): { status: Stream
     latest.current = handlers;
   });
   useEffect(() => {
+    if (url === null) return; // nothing to follow (a read-only view that its page refreshes)
     const source = new EventSource(url);
     let closedByServer = false;
     source.onopen = () => setStatus("live");

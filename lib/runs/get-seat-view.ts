@@ -35,31 +35,44 @@ export async function getSeatView(runId: string, seatCookie: string | undefined)
       ...(access.status === "otherRun" ? { otherRunId: access.runId } : {}),
     };
   }
-  const cases = await seatCaseIndexes(access.seat.id);
+  try {
+    return { ok: true, ...(await seatDesk(runId, access.seat)) };
+  } catch (error) {
+    if (error instanceof RunNotFound) return { ok: false, reason: "none", error: SEAT_ACCESS_MESSAGES.none };
+    throw error;
+  }
+}
+
+type DeskSeat = { id: string; number: number; role: string; displayName: string; rejoinCode: string };
+
+/**
+ * A seat's desk as its student sees it: the view, their own letters, their
+ * own protocols. Callers decide who may see it (the seat's browser, the
+ * run's owner). Throws RunNotFound if the run is gone.
+ */
+export async function seatDesk(
+  runId: string,
+  seat: DeskSeat,
+): Promise<{ view: SeatView; letters: LetterView[]; protocols: ProtocolView[] }> {
+  const cases = await seatCaseIndexes(seat.id);
   // Only this seat's own letters: never another seat's.
   const written = await db.letter.findMany({
-    where: { seatId: access.seat.id, runId },
+    where: { seatId: seat.id, runId },
     orderBy: { createdAt: "asc" },
     select: LETTER_FIELDS,
   });
   // A procurator's own decisions, as protocols (only their seat's entries).
   const decided =
-    access.seat.role === "procurator"
+    seat.role === "procurator"
       ? await db.runEvent.findMany({
-          where: { runId, type: "case.act", actor: `seat:${access.seat.number}` },
+          where: { runId, type: "case.act", actor: `seat:${seat.number}` },
           orderBy: { seq: "asc" },
           select: { id: true, caseIndex: true, simDay: true, payload: true },
         })
       : [];
-  try {
-    return await runStore.read(runId, (run, world, scenario) => ({
-      ok: true as const,
-      view: seatView(run, scenario, world, access.seat, cases),
-      letters: written.map((letter) => letterView(letter, scenario.startDate)),
-      protocols: decided.map((entry) => protocolView(entry, world)).filter((p) => p !== null),
-    }));
-  } catch (error) {
-    if (error instanceof RunNotFound) return { ok: false, reason: "none", error: SEAT_ACCESS_MESSAGES.none };
-    throw error;
-  }
+  return runStore.read(runId, (run, world, scenario) => ({
+    view: seatView(run, scenario, world, seat, cases),
+    letters: written.map((letter) => letterView(letter, scenario.startDate)),
+    protocols: decided.map((entry) => protocolView(entry, world)).filter((p) => p !== null),
+  }));
 }

@@ -24,18 +24,21 @@ export function SeatDesk({
   initialLetters,
   initialProtocols,
   welcome,
+  observer = false,
 }: {
   initial: SeatView;
   initialLetters: LetterView[];
   initialProtocols: ProtocolView[];
   welcome: boolean;
+  /** the teacher looking at this desk: read-only, no codes, no stream of its own (its page refreshes it) */
+  observer?: boolean;
 }) {
   const [view, setView] = useState(initial);
   const [letters, setLetters] = useState(initialLetters);
   const [protocols, setProtocols] = useState(initialProtocols);
   const [clock, setClock] = useState<ClockView>(initial.clock);
   const [closed, setClosed] = useState<string | null>(null);
-  const { status, retry } = useLiveStream(`/api/runs/${initial.run.id}/events?as=seat`, {
+  const { status, retry } = useLiveStream(observer ? null : `/api/runs/${initial.run.id}/events?as=seat`, {
     clock: (data) => setClock(data as ClockView),
     seat: (data) => {
       const next = data as SeatView;
@@ -77,7 +80,7 @@ export function SeatDesk({
           </h1>
           <p className="text-muted">Playing as {view.seat.displayName}</p>
         </div>
-        <StreamBadge status={closed ? "closed" : status} retry={closed ? undefined : retry} />
+        {observer ? null : <StreamBadge status={closed ? "closed" : status} retry={closed ? undefined : retry} />}
       </header>
 
       {closed ? (
@@ -109,7 +112,7 @@ export function SeatDesk({
         </p>
       </section>
 
-      {welcome ? rejoin : null}
+      {welcome && !observer ? rejoin : null}
 
       {view.hours ? (
         <section aria-labelledby="hours-heading" className="card space-y-2 print:hidden">
@@ -213,11 +216,11 @@ export function SeatDesk({
             <li key={c.index}>
               <CaseCard
                 draftKey={`spravka-draft:${view.run.id}:${c.index}`}
-                status={seatStatus}
+                status={observer ? "debrief" : seatStatus}
                 relative={view.character?.relative ?? false}
                 runId={view.run.id}
                 role={role}
-                item={c}
+                item={observer ? readOnly(c) : c}
                 friendUsed={letters.some((l) => l.caseIndex === c.index && l.carrier === "friend")}
                 defaultAsk={view.character?.ask}
                 onCase={(next) => setView((v) => withCase(v, next))}
@@ -259,9 +262,18 @@ export function SeatDesk({
 
       {role === "procurator" && view.cases.length > 0 ? <Protocols protocols={protocols} cases={view.cases} /> : null}
 
-      {welcome ? null : rejoin}
+      {welcome || observer ? null : rejoin}
     </div>
   );
+}
+
+/** A case as the teacher sees it on a student's desk: everything the student sees, nothing to press. */
+function readOnly(c: CaseView): CaseView {
+  return {
+    ...c,
+    ...(c.petition ? { petition: { ...c.petition, canWrite: false, spravkaFrom: null, spravkaLater: null } } : {}),
+    ...(c.file ? { file: { ...c.file, work: [], menu: null } } : {}),
+  };
 }
 
 type TimelineEntry =

@@ -267,7 +267,19 @@ export default async function RunPage({ params }: PageProps<"/runs/[id]">) {
                 {run.seats.map((seat) => (
                   <tr key={seat.id} className="border-b border-line/60">
                     <td className="py-2 pr-3 tabular-nums">{seat.number}</td>
-                    <td className="py-2 pr-3">{seat.displayName}</td>
+                    <td className="py-2 pr-3">
+                      {data ? (
+                        <Link
+                          href={`/runs/${run.id}/seats/${seat.number}`}
+                          className="text-accent underline"
+                          aria-label={`${seat.displayName}: open their desk (read-only)`}
+                        >
+                          {seat.displayName}
+                        </Link>
+                      ) : (
+                        seat.displayName
+                      )}
+                    </td>
                     <td className="py-2 pr-3">
                       {status === "lobby" ? (
                         <ControlForm runId={run.id} action="reassign" className="flex items-center gap-2">
@@ -314,6 +326,27 @@ export default async function RunPage({ params }: PageProps<"/runs/[id]">) {
             </table>
           </div>
         )}
+        {data ? (
+          <form action={`/runs/${run.id}/cases/lookup`} method="get" className="flex flex-wrap items-end gap-2">
+            <div>
+              <label htmlFor="case-number" className="field-label">
+                Look up any case by its number
+              </label>
+              <input
+                id="case-number"
+                name="n"
+                type="number"
+                min={1}
+                max={data.pipeline.total}
+                required
+                className="field-input w-32"
+              />
+            </div>
+            <button type="submit" className="btn btn-secondary">
+              Show its timeline
+            </button>
+          </form>
+        ) : null}
         {data ? (
           <p className="text-muted">
             The computer plays the other {data.botCases.toLocaleString("en")} cases: their petitioners, procurators,

@@ -1,0 +1,85 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Document } from "@/app/_components/document";
+import { requireInstructorPage } from "@/lib/authz";
+import { caseLabel } from "@/lib/runs/case-label";
+import { logRows } from "@/lib/runs/exports";
+import { getRunForOwner } from "@/lib/runs/queries";
+import { loadRunHistory } from "@/lib/runs/run-history";
+import { ORGAN_LABELS, OUTCOME_LABELS } from "@/lib/labels";
+import { findScenario } from "@/lib/sim/scenarios";
+
+export const metadata: Metadata = { title: "A case's timeline" };
+
+/** Any case's full timeline, every step with its date and who took it (issue #7). */
+export default async function CasePage({ params }: PageProps<"/runs/[id]/cases/[index]">) {
+  const { id, index } = await params;
+  const user = await requireInstructorPage(`/runs/${id}/cases/${index}`);
+  const run = await getRunForOwner(user, id);
+  if (!run || run.status === "lobby") notFound();
+  const history = await loadRunHistory(run.id);
+  // "Case 0417" is case index 416; anything else is not a case of this run.
+  const number = /^\d{1,7}$/.test(index) ? Number(index) : NaN;
+  if (!(number >= 1 && number <= history.world.caseCount)) notFound();
+  const i = number - 1;
+  const scenario = findScenario(run.scenarioId)!;
+  const events = history.events.filter((e) => e.caseIndex === i);
+  const rows = logRows({ events, world: history.world }, scenario.startDate, run.seats);
+  const facts = history.world.caseFacts(i);
+  const { outcome } = history.world.caseState(i);
+  return (
+    <div className="space-y-6">
+      <p>
+        <Link href={`/runs/${run.id}`} className="text-accent">
+          ← Back to the console
+        </Link>
+      </p>
+      <Document
+        id="case"
+        title={caseLabel(i)}
+        meta={[
+          ["Article", facts.article],
+          ["Sentenced by", ORGAN_LABELS[facts.organ]],
+          ["Term", `${facts.termYears} years`],
+          ["Persons", String(facts.persons)],
+          ["Now", OUTCOME_LABELS[outcome]],
+        ]}
+      >
+        {rows.length === 0 ? (
+          <p className="font-sans">Nothing has happened to this case yet: nobody has written and no list has come.</p>
+        ) : (
+          <div className="overflow-x-auto font-sans">
+            <table className="w-full text-left">
+              <caption className="sr-only">Every step of {caseLabel(i)}</caption>
+              <thead>
+                <tr className="border-b border-paper-line">
+                  <th scope="col" className="py-1 pr-3">
+                    When
+                  </th>
+                  <th scope="col" className="py-1 pr-3">
+                    What happened
+                  </th>
+                  <th scope="col" className="py-1">
+                    Who
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r, k) => (
+                  <tr key={k} className="border-b border-paper-line/60">
+                    <td className="py-1 pr-3 whitespace-nowrap">
+                      <time dateTime={r.timestamp}>{r.timestamp.slice(0, 10)}</time>
+                    </td>
+                    <td className="py-1 pr-3">{r.activity}</td>
+                    <td className="py-1">{r.resource}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Document>
+    </div>
+  );
+}

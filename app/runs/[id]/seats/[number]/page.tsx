@@ -1,0 +1,52 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { SeatDesk } from "@/app/play/[runId]/seat-desk";
+import { requireInstructorPage } from "@/lib/authz";
+import { seatDesk } from "@/lib/runs/get-seat-view";
+import { getRunForOwner } from "@/lib/runs/queries";
+import { clockView, seatViewKey } from "@/lib/runs/views";
+import { runStore } from "@/lib/runs/store";
+import { RunLive } from "../../run-live";
+
+export const metadata: Metadata = { title: "A student's desk" };
+
+/** The teacher looks at one student's desk as the student sees it, read-only (issue #7). */
+export default async function SeatPage({ params }: PageProps<"/runs/[id]/seats/[number]">) {
+  const { id, number } = await params;
+  const user = await requireInstructorPage(`/runs/${id}/seats/${number}`);
+  const run = await getRunForOwner(user, id);
+  const seat = run?.seats.find((s) => String(s.number) === number);
+  if (!run || !seat) notFound();
+  const desk = await seatDesk(run.id, seat);
+  const cases = desk.view.cases.map((c) => c.index);
+  const { clock, key } = await runStore.read(run.id, (current, world, scenario) => ({
+    clock: clockView(current, scenario),
+    key: seatViewKey(world, current.status, seat.role, cases),
+  }));
+  return (
+    <div className="space-y-6">
+      <header className="space-y-2 print:hidden">
+        <p>
+          <Link href={`/runs/${run.id}`} className="text-accent">
+            ← Back to the console
+          </Link>
+        </p>
+        <p className="card border-accent">
+          You are looking at <strong>{seat.displayName}</strong>&rsquo;s desk as they see it. It is read-only: nothing
+          here acts for them.
+        </p>
+        <RunLive runId={run.id} initialClock={clock} />
+      </header>
+      {/* Remounted when what the student sees changes (its page refreshes as the run moves). */}
+      <SeatDesk
+        key={key}
+        initial={desk.view}
+        initialLetters={desk.letters}
+        initialProtocols={desk.protocols}
+        welcome={false}
+        observer
+      />
+    </div>
+  );
+}

@@ -10,6 +10,7 @@ import { createRun } from "./create-run";
 import { controlRun, RUN_NOT_FOUND } from "./control-run";
 import { getSeatView } from "./get-seat-view";
 import { loadRunHistory } from "./run-history";
+import { consoleData } from "./console";
 import { replayRun } from "./history";
 import { exportRun } from "./export-run";
 import { debriefPrompts, PROMPTS_MAX } from "./prompts";
@@ -22,7 +23,7 @@ import { joinRun } from "./join-run";
 import { UNKNOWN_CODE } from "./run-for-code";
 import { pauseInterruptedRuns } from "./pause-interrupted-runs";
 import { pausedByRestart } from "./queries";
-import { MAX_JOIN_FAILURES, TICK_MS } from "./policy";
+import { MAX_JOIN_FAILURES, PROCURATOR_CASELOAD, TICK_MS } from "./policy";
 import { rejoinSeat } from "./rejoin-seat";
 import { seatCookieValue } from "./seat-access";
 import { RunStore, runStore } from "./store";
@@ -1038,6 +1039,14 @@ describe("the run's history (console, debrief, exports)", () => {
     const letters = history.events.filter((e) => e.caseIndex === theCase!.index && e.event.type === "complaint.file");
     expect(letters[0]).toMatchObject({ actor: `seat:${petitioner.number}` });
     expect(history.events.some((e) => e.actor === "system" && e.event.type === "complaint.file")).toBe(true);
+    // The console's map counts what the database holds: a fresh instance rebuilt from checkpoint and log agrees.
+    const consoleView = await consoleData(runId);
+    const fresh = await new RunStore(db, () => now).read(runId, (_, world) => world.tally());
+    expect(Object.fromEntries(consoleView.pipeline.stages.map((s) => [s.stage, s.count]))).toEqual(fresh.stages);
+    expect([consoleView.pipeline.unpursued, consoleView.pipeline.decided]).toEqual([fresh.unpursued, fresh.decided]);
+    expect(consoleView.seats.map((s) => s.number)).toEqual([1, 2, 3]);
+    expect(consoleView.seats.find((s) => s.number === petitioner.number)!.summary).toMatch(/^1 letter sent · /);
+    expect(consoleView.botCases).toBe(consoleView.pipeline.total - PROCURATOR_CASELOAD - 2);
     // Carried on as the run goes on: the same as a replay from the start.
     expect(await loadRunHistory(runId)).toBe(history);
     const days = history.series.length;

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { courierPrime, plexSans } from "@/app/fonts";
@@ -33,7 +34,15 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         </main>
         <footer className="border-t border-line bg-surface print:hidden">
           <div className="mx-auto max-w-5xl px-4 py-6 text-sm text-muted sm:px-6">
-            Spravka is a teaching simulation. People in it are composites; historical claims name their sources.
+            Spravka is a teaching simulation. People in it are composites; historical claims name their{" "}
+            <Link href="/sources" className="underline">
+              sources
+            </Link>
+            . Words of the time are in the{" "}
+            <Link href="/glossary" className="underline">
+              glossary
+            </Link>
+            .
           </div>
         </footer>
       </body>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Term } from "@/app/_components/term";
 import { SourceTag } from "@/app/_components/source-tag";
 
 export default function HomePage() {
@@ -13,10 +14,13 @@ export default function HomePage() {
         </h1>
         <p className="max-w-3xl text-lg text-muted">
           After Stalin died, a decree of 19 May 1954 set up commissions to look again at the cases of people imprisoned
-          for “counter-revolutionary crimes” under article 58.
+          for “counter-revolutionary crimes” under <Term id="article-58">article 58</Term>.
           <SourceTag source="adler-ch3" /> The review was real, but slow: prisoner lists did not arrive, complaints went
-          to the officials they accused, and courts suspended cases without issuing the <em>spravka</em>, the
-          certificate of rehabilitation. In Spravka your class works that machine from the inside, as procurators
+          to the officials they accused, and courts suspended cases without issuing the{" "}
+          <em>
+            <Term id="spravka">spravka</Term>
+          </em>
+          , the certificate of rehabilitation. In Spravka your class works that machine from the inside, as procurators
           reviewing files or as prisoners and relatives writing complaints, and feels where it jammed.
         </p>
       </section>

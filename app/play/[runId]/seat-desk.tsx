@@ -6,6 +6,7 @@ import { ADDRESSEE_LABELS } from "@/lib/labels";
 import { Document, DocumentText } from "@/app/_components/document";
 import { SourceTag } from "@/app/_components/source-tag";
 import type { Ask } from "@/machines/vocabulary";
+import { Term } from "@/app/_components/term";
 import { PetitionForm } from "./petition-form";
 import { ProcuratorFileView } from "./procurator-file";
 import type { CaseView, ClockView, LetterView, ProtocolView, SeatView } from "@/lib/runs/views";
@@ -191,11 +192,23 @@ export function SeatDesk({
           {role === "procurator" ? "Your desk at the review commission" : "Your case"}
         </h2>
         <p className="max-w-3xl text-muted">
-          {seatStatus === "debrief" || seatStatus === "archived"
-            ? "The run has ended: this desk is now a record of what happened."
-            : role === "procurator"
-              ? "You sit on a commission set up after 19 May 1954 to review article 58 cases. Files reach your desk only after a complaint or a camp list, and after clerks have assembled them. When a file is ready for review, decide it."
-              : "You are a prisoner, or a relative of one, sentenced under article 58. Nothing happens unless someone writes: choose to whom, on what grounds and how your letter travels, then wait. Like a prisoner then, you will not see where it goes — only what comes back."}
+          {seatStatus === "debrief" || seatStatus === "archived" ? (
+            "The run has ended: this desk is now a record of what happened."
+          ) : role === "procurator" ? (
+            <>
+              You sit on a <Term id="commission">review commission</Term> set up after 19 May 1954 to review{" "}
+              <Term id="article-58">article 58</Term> cases. Files reach your desk only after a complaint or a camp
+              list, and after clerks have assembled them. When a file is ready for review, decide it: a court&rsquo;s
+              sentence only by a <Term id="protest">protest</Term>.
+            </>
+          ) : (
+            <>
+              You are a prisoner, or a relative of one, sentenced under <Term id="article-58">article 58</Term>. Nothing
+              happens unless someone writes: choose to whom, on what grounds and how your letter travels, then wait.
+              Like a prisoner then, you will not see where it goes — only what comes back. The goal, in the end, is a{" "}
+              <Term id="spravka">spravka</Term>.
+            </>
+          )}
         </p>
       </section>
 

@@ -1,0 +1,69 @@
+import { DESK_COSTS, RECLASSIFY_LABELS } from "@/lib/runs/desk";
+import { INJECTIONS } from "@/lib/runs/injections";
+import { ADDRESSEE_NOTES, CARRIER_NOTES, GROUNDS_NOTES, PETITION_EFFECTS } from "@/lib/sim/petitions";
+import { SCENARIOS } from "@/lib/sim/scenarios";
+import { RULES } from "@/machines/rules";
+import type { SourceKey } from "@/machines/vocabulary";
+
+/** One claim the app makes, where it is used, and what it rests on. */
+export type Claim = { area: string; text: string; source: SourceKey | "invented" };
+
+/**
+ * Every claim in the app's rules, figures and texts that names a source (or
+ * says it is invented), gathered from the modules that use them: the case
+ * machine's rules, the desk's work, the letter form, the injectable events,
+ * and each scenario's figures. The sources page lists them under their key.
+ */
+export function allClaims(): Claim[] {
+  const claims: Claim[] = [];
+  for (const rule of Object.values(RULES))
+    claims.push({ area: "The rules of the review", text: rule.claim, source: rule.source });
+  for (const work of Object.values(DESK_COSTS)) {
+    claims.push({ area: "The procurator's desk", text: `${work.label}: ${work.note}`, source: work.source });
+  }
+  for (const to of Object.values(RECLASSIFY_LABELS)) {
+    claims.push({ area: "The procurator's desk", text: `Reclassification to ${to.label}.`, source: to.source });
+  }
+  for (const [key, effect] of Object.entries(PETITION_EFFECTS)) {
+    claims.push({
+      area: "How letters move the odds",
+      text: `${effect.note} (${key}; its size is invented)`,
+      source: effect.source,
+    });
+  }
+  for (const g of Object.values(GROUNDS_NOTES))
+    claims.push({ area: "The letter form", text: `${g.label}: ${g.note}`, source: g.source });
+  for (const c of Object.values(CARRIER_NOTES))
+    claims.push({ area: "The letter form", text: c.note, source: c.source });
+  for (const a of Object.values(ADDRESSEE_NOTES))
+    claims.push({ area: "The letter form", text: a.note, source: a.source });
+  for (const i of INJECTIONS) {
+    claims.push({ area: "Events a teacher can inject", text: `${i.title}: ${i.news}`, source: i.source });
+  }
+  for (const s of SCENARIOS) {
+    for (const c of s.compare)
+      claims.push({ area: `Scenario: ${s.title}`, text: c.label, source: c.source as SourceKey });
+    for (const event of s.events) {
+      claims.push({
+        area: `Scenario: ${s.title}`,
+        text: `${event.date}: ${event.title}`,
+        source: event.source as SourceKey,
+      });
+    }
+    for (const [path, p] of Object.entries(s.provenance)) {
+      claims.push({
+        area: `Scenario: ${s.title}`,
+        text: `${path}: ${p.note}`,
+        source: p.source as SourceKey | "invented",
+      });
+    }
+  }
+  // The same text can reach several places (shared scenario defaults): list it once per area.
+  const seen = new Set<string>();
+  return claims.filter((c) => {
+    const key = `${c.area}|${c.text}|${c.source}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

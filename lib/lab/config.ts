@@ -36,7 +36,11 @@ function withTypical(d: Distribution, v: number): Distribution {
   return { kind: "lognormal", median: Math.max(0.01, v), p90: Math.max(0.01, v) * (d.p90 / d.median) };
 }
 
-const round = (x: number, step: number) => Math.round(x / step) * step;
+/** x to the nearest step, without binary leftovers (0.30000000000000004). */
+const round = (x: number, step: number) => {
+  const decimals = Math.max(0, -Math.floor(Math.log10(step)));
+  return Number((Math.round(x / step) * step).toFixed(decimals));
+};
 
 export const LAB_PARAMS: readonly LabParam[] = [
   {

@@ -24,6 +24,8 @@ describe("the what-if lab", () => {
       2 * base.institutions.routing.kgb.forwardToAccused,
     );
     expect(labScenario({ ...chita, events: false }).events).toEqual([]);
+    // Shown to people: no binary leftovers.
+    for (const p of LAB_PARAMS) expect(String(p.get(base)), p.key).toMatch(/^\d+(\.\d{1,2})?$/);
   });
 
   test("bad values are named by field", () => {

@@ -1,0 +1,69 @@
+import { expect, expectNoAxeViolations, saveScreenshot, test } from "./fixtures";
+
+/**
+ * Issue #8: the what-if lab, without an account. Two configurations of the
+ * Chita scenario run in a Web Worker and show side by side; the shared link
+ * of the second reproduces its figures; a bad value is named beside its
+ * field and nothing runs; the national run shows progress and can be
+ * cancelled.
+ */
+test("the lab runs two configurations side by side; a shared link reproduces a run; bad values are named", async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  await page.goto("/lab");
+  const form = page.getByRole("form", { name: "Lab configuration" });
+  const status = form.getByRole("status");
+  const procurators = form.getByLabel("Procurators reviewing files");
+  await form.getByLabel("Scenario", { exact: true }).selectOption("chita-1954");
+  await procurators.fill("2");
+  await form.getByRole("button", { name: /^Run/ }).click();
+  await expect(status).toHaveText(/Run 1 finished/, { timeout: 60_000 });
+  await procurators.fill("30");
+  const share = await form.getByLabel(/Link to this configuration/).inputValue();
+  expect(share).toContain("procurators=30");
+  await form.getByRole("button", { name: /^Run/ }).click();
+  await expect(status).toHaveText(/Run 2 finished/, { timeout: 60_000 });
+
+  const results = page.getByRole("region", { name: "Results side by side" });
+  const decided = results.getByRole("row", { name: /^Cases the commission decided/ }).getByRole("cell");
+  await expect(decided).toHaveCount(2);
+  const [one, two] = await decided.allTextContents();
+  expect(Number(two!.replace(/,/g, ""))).toBeGreaterThan(Number(one!.replace(/,/g, "")));
+  await expectNoAxeViolations(page);
+  await saveScreenshot(page, "lab");
+
+  // The shared link runs the same configuration: the same figures.
+  const other = await (await browser.newContext()).newPage();
+  await other.goto(share);
+  await expect(other.getByRole("form", { name: "Lab configuration" }).getByRole("status")).toHaveText(
+    /Run 1 finished/,
+    {
+      timeout: 60_000,
+    },
+  );
+  const again = other
+    .getByRole("region", { name: "Results side by side" })
+    .getByRole("row", { name: /^Cases the commission decided/ })
+    .getByRole("cell");
+  await expect(again).toHaveText([two!]);
+
+  // A bad value is named beside its field, and nothing runs.
+  await procurators.fill("0");
+  await expect(form.getByText("Between 1 and 500.")).toBeVisible();
+  await expect(procurators).toHaveAttribute("aria-invalid", "true");
+  await form.getByRole("button", { name: /^Run/ }).click();
+  await expect(status).toHaveText("Fix the values marked above first.");
+  await expect(decided).toHaveCount(2);
+
+  // The national run: progress, and a cancel button that stops it.
+  await procurators.fill("");
+  await results.getByRole("button", { name: "Remove run 1" }).click();
+  await form.getByLabel("Scenario", { exact: true }).selectOption("national-1954");
+  await form.getByRole("button", { name: /^Run/ }).click();
+  await expect(form.getByRole("progressbar")).toBeVisible();
+  await form.getByRole("button", { name: "Cancel" }).click();
+  await expect(status).toHaveText("Run cancelled.");
+  await expect(form.getByRole("progressbar")).toHaveCount(0);
+});

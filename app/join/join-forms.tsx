@@ -51,7 +51,7 @@ export function JoinForm({ code, requestId }: { code: string; requestId: string 
   );
 }
 
-export function RejoinForm({ code }: { code: string }) {
+export function RejoinForm({ code, rejoinCode = "" }: { code: string; rejoinCode?: string }) {
   const [state, action, pending] = useActionState<RejoinState, FormData>(rejoinAction, {});
   return (
     <form action={action} className="space-y-5" noValidate aria-labelledby="rejoin-heading">
@@ -67,7 +67,7 @@ export function RejoinForm({ code }: { code: string }) {
         idPrefix="rejoin"
         name="rejoinCode"
         label="Your rejoin code"
-        defaultValue={state.values?.rejoinCode}
+        defaultValue={state.values?.rejoinCode ?? rejoinCode}
         error={state.fieldErrors?.rejoinCode}
         hint="Shown on your seat when you joined, like K7MP-3QXD."
       />

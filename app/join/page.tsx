@@ -9,8 +9,10 @@ import { JoinForm, RejoinForm } from "./join-forms";
 export const metadata: Metadata = { title: "Join a class" };
 
 export default async function JoinPage({ searchParams }: PageProps<"/join">) {
-  const { code } = await searchParams;
+  const { code, rejoin } = await searchParams;
   const prefill = typeof code === "string" ? code.slice(0, 12) : "";
+  // A self-guided player's resume link carries both codes (app/play/[runId]/seat-desk.tsx).
+  const rejoinPrefill = typeof rejoin === "string" ? rejoin.slice(0, 12) : "";
   const held = await getHeldSeat((await cookies()).get(SEAT_COOKIE)?.value);
   return (
     <div className="mx-auto max-w-xl space-y-8">
@@ -37,7 +39,7 @@ export default async function JoinPage({ searchParams }: PageProps<"/join">) {
           On another device, or after clearing your browser: type the class code and the rejoin code your seat showed
           you.
         </p>
-        <RejoinForm code={prefill} />
+        <RejoinForm code={prefill} rejoinCode={rejoinPrefill} />
       </section>
     </div>
   );

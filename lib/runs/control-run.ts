@@ -10,6 +10,7 @@ import { dealCases, seatsFit, type SeatRole } from "./deal-cases";
 import { PROCURATOR_CASELOAD } from "./policy";
 import { RunBusy, RunNotFound, runStore, type Change, type LogEntry } from "./store";
 import { controlSchema, type ControlInput } from "./validation";
+import { getSeatAccess, SEAT_ACCESS_MESSAGES } from "./seat-access";
 
 export type ControlResult = { ok: true } | { ok: false; error: string };
 
@@ -44,6 +45,35 @@ export async function controlRun(user: SessionUser, runId: string, raw: unknown)
     runStore.forget(runId);
     return { ok: true };
   }
+  return applyControl(runId, input);
+}
+
+/** The controls a self-guided player has over their own run's clock (issue #8). */
+export const SOLO_CONTROLS = ["pause", "resume", "setSpeed", "jump", "end"] as const;
+
+/**
+ * A self-guided player steers their own run: only a run without an owner,
+ * only from the browser holding its seat, only the clock.
+ */
+export async function controlSoloRun(
+  runId: string,
+  seatCookie: string | undefined,
+  raw: unknown,
+): Promise<ControlResult> {
+  const parsed = controlSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, error: parsed.error.issues[0]?.message ?? "That control is unknown." };
+  const input = parsed.data;
+  const access = await getSeatAccess(runId, seatCookie);
+  if (access.status !== "ok") return { ok: false, error: SEAT_ACCESS_MESSAGES[access.status] };
+  const solo = await db.run.count({ where: { id: runId, ownerId: null } });
+  if (solo === 0) return { ok: false, error: "Only your teacher can steer this class's clock." };
+  if (!(SOLO_CONTROLS as readonly string[]).includes(input.action))
+    return { ok: false, error: "That control is not yours." };
+  return applyControl(runId, input);
+}
+
+/** Applies a control to a run. Callers check first who may (controlRun, controlSoloRun, startSoloRun). */
+export async function applyControl(runId: string, input: ControlInput): Promise<ControlResult> {
   try {
     return await runStore.withRun(runId, async (s): Promise<ControlResult> => {
       const run = s.run;

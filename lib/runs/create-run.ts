@@ -29,23 +29,26 @@ export async function createRun(user: SessionUser, raw: unknown): Promise<Create
     const message = `This scenario has ${scenario.caseload.cases} cases: each petitioner needs one and each procurator ${PROCURATOR_CASELOAD}. Use fewer seats or a larger scenario.`;
     return { ok: false, error: message, fieldErrors: { petitionerSeats: message } };
   }
+  return insertRun({
+    ownerId: user.id,
+    title: input.title,
+    scenarioId: scenario.id,
+    seed: input.seed ?? randomInt(1, SEED_MAX),
+    procuratorSeats: input.procuratorSeats,
+    petitionerSeats: input.petitionerSeats,
+    speed: input.speed,
+    horizonDays: scenario.horizonDays,
+  });
+}
+
+/** Stores a new run in the lobby under a fresh join code (drawing again if one is taken). */
+export async function insertRun(
+  data: Omit<Prisma.RunUncheckedCreateInput, "joinCode">,
+): Promise<{ ok: true; runId: string; joinCode: string }> {
   for (let attempt = 0; attempt < 5; attempt++) {
     const joinCode = generateJoinCode();
     try {
-      const run = await db.run.create({
-        data: {
-          ownerId: user.id,
-          title: input.title,
-          scenarioId: scenario.id,
-          seed: input.seed ?? randomInt(1, SEED_MAX),
-          procuratorSeats: input.procuratorSeats,
-          petitionerSeats: input.petitionerSeats,
-          speed: input.speed,
-          horizonDays: scenario.horizonDays,
-          joinCode,
-        },
-        select: { id: true },
-      });
+      const run = await db.run.create({ data: { ...data, joinCode }, select: { id: true } });
       return { ok: true, runId: run.id, joinCode };
     } catch (error) {
       // A join code already in use by another live run: draw another.

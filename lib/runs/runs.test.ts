@@ -7,7 +7,7 @@ import { DRIVER_KINDS } from "@/lib/sim/engine";
 import { hashString } from "@/lib/sim/rng";
 import { actOnCase } from "./act-on-case";
 import { createRun } from "./create-run";
-import { controlRun, RUN_NOT_FOUND } from "./control-run";
+import { controlRun, controlSoloRun, RUN_NOT_FOUND } from "./control-run";
 import { getSeatView } from "./get-seat-view";
 import { loadRunHistory } from "./run-history";
 import { consoleData } from "./console";
@@ -15,6 +15,8 @@ import { replayRun } from "./history";
 import { exportRun } from "./export-run";
 import { debriefPrompts, PROMPTS_MAX } from "./prompts";
 import { saveDebriefPrompts } from "./save-prompts";
+import { startSoloRun } from "./solo";
+import { getRunForOwner } from "./queries";
 import { LOG_COLUMNS, logRows } from "./exports";
 import Papa from "papaparse";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
@@ -1223,5 +1225,52 @@ describe("debrief prompts", () => {
     expect(await prompts()).toEqual(["First?", "Second?"]);
     expect(await saveDebriefPrompts(owner, runId, "   ")).toEqual({ ok: true });
     expect(await prompts()).toEqual(defaults);
+  });
+});
+
+describe("self-guided runs", () => {
+  test("a visitor's run has no owner, one seat that steers only its own clock, and a personal debrief at the end", async () => {
+    const bad = await startSoloRun({ scenarioId: "chita-1954", role: "judge" }, address);
+    expect(bad.ok === false && bad.fieldErrors?.role).toBe("Choose to play a petitioner or a procurator.");
+    const tooBig = await startSoloRun({ scenarioId: "national-1954", role: "petitioner" }, address);
+    expect(tooBig.ok === false && tooBig.error).toMatch(/too large to play/);
+    const solo = await startSoloRun({ scenarioId: "chita-1954", role: "procurator", seed: "5" }, address);
+    if (!solo.ok) throw new Error(solo.error);
+    const cookie = seatCookieValue(solo.seatId, solo.token);
+    const run = await db.run.findUniqueOrThrow({ where: { id: solo.runId } });
+    expect(run).toMatchObject({ ownerId: null, status: "running", seed: 5, procuratorSeats: 1, petitionerSeats: 0 });
+    // No instructor sees or steers it.
+    expect(await getRunForOwner(owner, solo.runId)).toBeNull();
+    expect(await controlRun(owner, solo.runId, { action: "pause" })).toEqual({ ok: false, error: RUN_NOT_FOUND });
+    // Its seat steers the clock, and nothing else.
+    expect(await controlSoloRun(solo.runId, cookie, { action: "pause" })).toEqual({ ok: true });
+    expect(await controlSoloRun(solo.runId, cookie, { action: "resume" })).toEqual({ ok: true });
+    expect(await controlSoloRun(solo.runId, cookie, { action: "jump", toDate: "1954-08-01" })).toEqual({ ok: true });
+    for (const action of [{ action: "delete" }, { action: "archive" }, { action: "inject", eventId: "staff-cut" }]) {
+      expect(await controlSoloRun(solo.runId, cookie, action)).toEqual({
+        ok: false,
+        error: "That control is not yours.",
+      });
+    }
+    expect((await controlSoloRun(solo.runId, undefined, { action: "pause" })).ok).toBe(false);
+    // A class seat cannot steer its class's clock.
+    const { runId, joinCode } = await newRun();
+    const student = await join(joinCode);
+    await control(runId, { action: "start" });
+    expect(await controlSoloRun(runId, student.cookie, { action: "pause" })).toEqual({
+      ok: false,
+      error: "Only your teacher can steer this class's clock.",
+    });
+    // Nor another run's seat this one.
+    expect((await controlSoloRun(solo.runId, student.cookie, { action: "pause" })).ok).toBe(false);
+    const live = await getSeatView(solo.runId, cookie);
+    expect(live.ok && [live.view.solo, live.view.debrief]).toEqual([true, undefined]);
+    expect(await controlSoloRun(solo.runId, cookie, { action: "end" })).toEqual({ ok: true });
+    const ended = await getSeatView(solo.runId, cookie);
+    if (!ended.ok) throw new Error(ended.error);
+    expect(ended.view.debrief!.find((r) => r.metric === "upheldShare")!.history[0]).toMatchObject({
+      here: true,
+      value: "37%",
+    });
   });
 });

@@ -44,6 +44,7 @@ import { typicalDays, whyNoSpravka, whyNothingHappens, type Reason } from "./why
 import type { SeatRole } from "./deal-cases";
 import { decisionMenu, DESK_COSTS, detailsText, readingHours, type DecisionDetails, type DeskWork } from "./desk";
 import { injectedNews, memosFor, type Memo } from "./memos";
+import { historicalComparison, type ComparisonRow } from "./debrief";
 import { dossier, type DossierPaper } from "./dossier";
 
 export type ClockView = {
@@ -140,6 +141,10 @@ export type SeatView = {
   hours?: { perDay: number; left: number };
   /** a procurator's memos from above, oldest first */
   memos?: Memo[];
+  /** a self-guided run (no teacher): the seat steers the clock, and gets a personal debrief at the end */
+  solo: boolean;
+  /** a self-guided run that has ended: the run's figures beside the historical ones */
+  debrief?: ComparisonRow[];
   /** what the teacher's injected events announced, oldest first (every seat is told) */
   news: Memo[];
   /** a petitioner's character, from their case's facts */
@@ -481,6 +486,10 @@ export function seatView(
     seat: { number: seat.number, role, displayName: seat.displayName, rejoinCode: formatRejoinCode(seat.rejoinCode) },
     cases: [...caseIndexes].sort((a, b) => a - b).map((i) => caseView(world, i, role, live, hoursLeft)),
     news: injectedNews(world),
+    solo: run.ownerId === null,
+    ...(run.ownerId === null && (run.status === "debrief" || run.status === "archived")
+      ? { debrief: historicalComparison(world.result(run.seed), scenario) }
+      : {}),
     ...(role === "procurator"
       ? { hours: { perDay: scenario.desks.hoursPerDay, left: hoursLeft }, memos: memosFor(world, caseIndexes) }
       : {}),

@@ -9,6 +9,7 @@ import type { Ask } from "@/machines/vocabulary";
 import { Term } from "@/app/_components/term";
 import { PetitionForm } from "./petition-form";
 import { ProcuratorFileView } from "./procurator-file";
+import { GuidedStart, PersonalDebrief, SoloControls } from "./solo";
 import type { CaseView, ClockView, LetterView, ProtocolView, SeatView } from "@/lib/runs/views";
 import type { SeatAction } from "@/lib/runs/validation";
 
@@ -58,13 +59,26 @@ export function SeatDesk({
       </h2>
       {view.run.joinCode ? (
         <p className="font-semibold">
-          Class code: <span className="font-mono text-xl tracking-widest">{view.run.joinCode}</span>
+          {view.solo ? "Run code" : "Class code"}:{" "}
+          <span className="font-mono text-xl tracking-widest">{view.run.joinCode}</span>
         </p>
       ) : null}
       <p className="text-muted">
-        Write both down. With them you can return to this seat after a refresh, in another browser or on another device
-        (Join a class → Back to your seat).
+        {view.solo
+          ? "This browser remembers your run (Explore → Continue where you left off). From another browser or device, use the resume link below, or write both codes down."
+          : "Write both down. With them you can return to this seat after a refresh, in another browser or on another device (Join a class → Back to your seat)."}
       </p>
+      {view.solo && view.run.joinCode ? (
+        <p>
+          <a
+            href={`/join?code=${view.run.joinCode}&rejoin=${view.seat.rejoinCode.replace(/-/g, "")}#rejoin-heading`}
+            className="text-accent underline"
+          >
+            Resume link
+          </a>{" "}
+          (bookmark it: it opens &ldquo;Back to your seat&rdquo; with both codes filled in)
+        </p>
+      ) : null}
     </section>
   );
   const seatStatus = clock.status;
@@ -113,7 +127,15 @@ export function SeatDesk({
         </p>
       </section>
 
-      {welcome && !observer ? rejoin : null}
+      {view.solo && !observer && (seatStatus === "running" || seatStatus === "paused") ? (
+        <>
+          <SoloControls view={view} clock={clock} />
+          {welcome ? <GuidedStart role={role} /> : null}
+        </>
+      ) : null}
+      {view.debrief && !observer ? <PersonalDebrief rows={view.debrief} /> : null}
+
+      {welcome && !observer && !view.solo ? rejoin : null}
 
       {view.hours ? (
         <section aria-labelledby="hours-heading" className="card space-y-2 print:hidden">
@@ -275,7 +297,8 @@ export function SeatDesk({
 
       {role === "procurator" && view.cases.length > 0 ? <Protocols protocols={protocols} cases={view.cases} /> : null}
 
-      {welcome || observer ? null : rejoin}
+      {/* (A class seat shows its codes first on arrival; a self-guided one keeps them here, under the desk.) */}
+      {observer || (welcome && !view.solo) ? null : rejoin}
     </div>
   );
 }

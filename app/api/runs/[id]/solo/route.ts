@@ -1,0 +1,14 @@
+import { cookies } from "next/headers";
+import { NextResponse } from "next/server";
+import { readJson } from "@/lib/http";
+import { controlSoloRun } from "@/lib/runs/control-run";
+import { SEAT_COOKIE } from "@/lib/runs/policy";
+
+/** POST {action, …}: a self-guided player pauses, resumes, speeds, skips ahead or ends their own run. */
+export async function POST(request: Request, ctx: RouteContext<"/api/runs/[id]/solo">): Promise<Response> {
+  const { id } = await ctx.params;
+  const read = await readJson(request);
+  if (!read.ok) return read.response;
+  const result = await controlSoloRun(id, (await cookies()).get(SEAT_COOKIE)?.value, read.body);
+  return NextResponse.json(result, { status: result.ok ? 200 : 409 });
+}

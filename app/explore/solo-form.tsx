@@ -1,0 +1,117 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState, useSyncExternalStore } from "react";
+import { SOLO_RUNS_KEY, type SoloRunNote } from "@/app/play/[runId]/solo";
+import { startSoloAction, type SoloState } from "./actions";
+
+/** Choose a scenario and a role; a seed under More settings replays the same history. */
+export function SoloForm({ scenarios }: { scenarios: { id: string; title: string; summary: string }[] }) {
+  const [state, action, pending] = useActionState<SoloState, FormData>(startSoloAction, {});
+  const errors = state.fieldErrors ?? {};
+  return (
+    <form action={action} className="space-y-4" aria-label="Play alone" noValidate>
+      <div>
+        <label htmlFor="solo-scenario" className="field-label">
+          Scenario
+        </label>
+        <select id="solo-scenario" name="scenarioId" className="field-input" defaultValue="chita-1954">
+          {scenarios.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.title}
+            </option>
+          ))}
+        </select>
+        {errors.scenarioId ? <p className="field-error">{errors.scenarioId}</p> : null}
+      </div>
+      <fieldset className="space-y-2">
+        <legend className="field-label">Play as</legend>
+        <label className="flex items-start gap-2">
+          <input type="radio" name="role" value="petitioner" defaultChecked className="mt-1 size-4" />
+          <span>
+            <strong>A petitioner</strong> — a prisoner or a relative, writing letters into the machine.
+          </span>
+        </label>
+        <label className="flex items-start gap-2">
+          <input type="radio" name="role" value="procurator" className="mt-1 size-4" />
+          <span>
+            <strong>A procurator</strong> — reviewing files at a commission, with too few hours.
+          </span>
+        </label>
+        {errors.role ? <p className="field-error">{errors.role}</p> : null}
+      </fieldset>
+      <details>
+        <summary className="cursor-pointer text-accent">More settings</summary>
+        <div className="mt-2">
+          <label htmlFor="solo-seed" className="field-label">
+            Seed (optional)
+          </label>
+          <input
+            id="solo-seed"
+            name="seed"
+            type="number"
+            min={1}
+            className="field-input w-40"
+            aria-describedby="solo-seed-hint"
+            aria-invalid={errors.seed ? true : undefined}
+          />
+          <p id="solo-seed-hint" className="field-hint">
+            The same seed and the same choices give the same history.
+          </p>
+          {errors.seed ? <p className="field-error">{errors.seed}</p> : null}
+        </div>
+      </details>
+      {state.formError && Object.keys(errors).length === 0 ? (
+        <p role="alert" className="font-medium text-danger">
+          {state.formError}
+        </p>
+      ) : null}
+      <button type="submit" className="btn btn-primary" disabled={pending}>
+        {pending ? "Starting…" : "Start playing"}
+      </button>
+    </form>
+  );
+}
+
+const subscribe = (onChange: () => void) => {
+  window.addEventListener("storage", onChange);
+  return () => window.removeEventListener("storage", onChange);
+};
+
+/** Runs this browser has played alone: continue where you left off. */
+export function ContinueList() {
+  const raw = useSyncExternalStore(
+    subscribe,
+    () => {
+      try {
+        return localStorage.getItem(SOLO_RUNS_KEY) ?? "[]";
+      } catch {
+        return "[]";
+      }
+    },
+    () => "[]",
+  );
+  let notes: SoloRunNote[] = [];
+  try {
+    notes = JSON.parse(raw) as SoloRunNote[];
+  } catch {
+    notes = [];
+  }
+  if (notes.length === 0) return null;
+  return (
+    <section aria-labelledby="continue-heading" className="card space-y-2">
+      <h2 id="continue-heading" className="text-xl font-semibold">
+        Continue where you left off
+      </h2>
+      <ul className="space-y-1">
+        {notes.map((n) => (
+          <li key={n.runId}>
+            <Link href={`/play/${n.runId}`} className="text-accent underline">
+              {n.title} — as a {n.role}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -44,6 +44,17 @@ const round = (x: number, step: number) => {
 
 export const LAB_PARAMS: readonly LabParam[] = [
   {
+    key: "cases",
+    label: "Cases under review",
+    hint: "The province's caseload (the national review: 467,946 cases).",
+    min: 10,
+    max: 500_000,
+    step: 1,
+    source: "adler-ch3",
+    get: (s) => s.caseload.cases,
+    set: (s, v) => deepMerge(s, { caseload: { cases: v } }),
+  },
+  {
     key: "procurators",
     label: "Procurators reviewing files",
     hint: "Desks in the province (Procuracy staff were cut threefold in 1954).",
@@ -175,7 +186,7 @@ export function labErrors(config: LabConfig): Record<string, string> {
     const v = config.values[p.key];
     if (v === undefined) continue;
     if (!Number.isFinite(v) || v < p.min || v > p.max) errors[p.key] = `Between ${p.min} and ${p.max}.`;
-    else if (p.key === "procurators" && !Number.isInteger(v)) errors[p.key] = "A whole number.";
+    else if ((p.key === "procurators" || p.key === "cases") && !Number.isInteger(v)) errors[p.key] = "A whole number.";
   }
   return errors;
 }

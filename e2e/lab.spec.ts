@@ -1,4 +1,4 @@
-import { expect, expectNoAxeViolations, saveScreenshot, test } from "./fixtures";
+import { e2eDb, expect, expectNoAxeViolations, saveScreenshot, test } from "./fixtures";
 
 /**
  * Issue #8: the what-if lab, without an account. Two configurations of the
@@ -66,4 +66,42 @@ test("the lab runs two configurations side by side; a shared link reproduces a r
   await form.getByRole("button", { name: "Cancel" }).click();
   await expect(status).toHaveText("Run cancelled.");
   await expect(form.getByRole("progressbar")).toHaveCount(0);
+});
+
+test("a teacher's own scenario: field errors and nothing saved, then saved and used for a class run", async ({
+  signedInPage: teacher,
+}) => {
+  const before = e2eDb().prepare("SELECT COUNT(*) AS n FROM CustomScenario").get() as { n: number };
+  await teacher.goto("/scenarios");
+  await teacher.getByLabel("Duplicate a scenario").selectOption("chita-1954");
+  await teacher.getByRole("button", { name: "Duplicate and edit" }).click();
+  const form = teacher.getByRole("form", { name: "Scenario" });
+  await form.getByLabel("Title").fill("");
+  await form.getByLabel("Cases under review").fill("0");
+  await form.getByLabel(/Share of camps that never send/).fill("2");
+  await form.getByRole("button", { name: "Save the scenario" }).click();
+  await expect(form.getByRole("alert")).toContainText("nothing was saved");
+  await expect(form.getByText("Write the title.")).toBeVisible();
+  await expect(form.getByLabel("Title")).toHaveAttribute("aria-invalid", "true");
+  await form.getByLabel("Title").fill("Chita, staff not cut");
+  await form.getByRole("button", { name: "Save the scenario" }).click();
+  await expect(form.getByText("More than 0.")).toBeVisible();
+  await expect(form.getByText("At most 1.")).toBeVisible();
+  await expectNoAxeViolations(teacher);
+  const still = e2eDb().prepare("SELECT COUNT(*) AS n FROM CustomScenario").get() as { n: number };
+  expect(still.n).toBe(before.n);
+
+  await form.getByLabel("Cases under review").fill("400");
+  await form.getByLabel(/Share of camps that never send/).fill("0.1");
+  await form.getByLabel("Procurators reviewing files").fill("9");
+  await form.getByRole("button", { name: "Save the scenario" }).click();
+  await expect(teacher.getByRole("status")).toContainText("Saved");
+  await expect(teacher.getByText("400 cases · 9 procurators")).toBeVisible();
+
+  await teacher.goto("/runs/new");
+  await teacher.getByLabel("Title").fill("Our own Chita");
+  await teacher.getByLabel("Scenario").selectOption({ label: "Yours: Chita, staff not cut" });
+  await expect(teacher.getByText(/400 cases; the clock starts/)).toBeVisible();
+  await teacher.getByRole("button", { name: "Create the run and open the lobby" }).click();
+  await expect(teacher.getByRole("heading", { name: "Our own Chita" })).toBeVisible();
 });

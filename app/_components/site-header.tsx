@@ -30,6 +30,11 @@ export async function SiteHeader() {
                   </Link>
                 </li>
                 <li>
+                  <Link href="/scenarios" className="text-ink hover:text-accent">
+                    Scenarios
+                  </Link>
+                </li>
+                <li>
                   <Link href="/account" className="text-ink hover:text-accent">
                     Account
                   </Link>

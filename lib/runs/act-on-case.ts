@@ -7,7 +7,7 @@ import { getSeatAccess, SEAT_ACCESS_MESSAGES } from "./seat-access";
 import { decisionBar, DESK_COSTS, detailsBar, readingHours, type DeskWork } from "./desk";
 import { seatCaseIndexes } from "./queries";
 import { ReplayedRequest, RunBusy, RunNotFound, runStore, type LogEntry } from "./store";
-import { findScenario } from "@/lib/sim/scenarios";
+import { scenarioOfRun } from "./custom-scenarios";
 import { dateLabel, dueClock, simDate } from "./clock";
 import { nextSpravkaAskDay } from "./petitioner-knowledge";
 import { typicalDays } from "./why-nothing-happens";
@@ -120,11 +120,19 @@ export async function actOnCase(runId: string, seatCookie: string | undefined, r
   if (action.type === "complaint.file" && before.seat.role === "petitioner") {
     const stored = await db.run.findUnique({
       where: { id: runId },
-      select: { status: true, simDay: true, anchorAt: true, speed: true, horizonDays: true, scenarioId: true },
+      select: {
+        status: true,
+        simDay: true,
+        anchorAt: true,
+        speed: true,
+        horizonDays: true,
+        scenarioId: true,
+        scenarioJson: true,
+      },
     });
     // The clock advances lazily: count from the day it has reached by now, not the day last written.
     const today = stored ? (dueClock(stored, runStore.nowMs())?.simDay ?? stored.simDay) : 0;
-    const startDate = stored ? findScenario(stored.scenarioId)?.startDate : undefined;
+    const startDate = stored ? scenarioOfRun(stored)?.startDate : undefined;
     const early =
       stored && startDate && (await letterRefusal(before.seat.id, caseIndex, today, action.carrier, startDate));
     if (early) return { ok: false, reason: "refused", error: early };

@@ -9,6 +9,7 @@ import { seatsFit } from "./deal-cases";
 import { MAX_RUN_CASES, PROCURATOR_CASELOAD } from "./policy";
 import { fieldErrors } from "@/lib/form-errors";
 import { createRunSchema, SEED_MAX } from "./validation";
+import { findCustomScenario } from "./custom-scenarios";
 
 export type CreateRunResult =
   { ok: true; runId: string; joinCode: string } | { ok: false; error: string; fieldErrors: Record<string, string> };
@@ -17,10 +18,21 @@ export type CreateRunResult =
 export async function createRun(user: SessionUser, raw: unknown): Promise<CreateRunResult> {
   const parsed = createRunSchema.safeParse(raw);
   if (!parsed.success) {
-    return { ok: false, error: "Check the highlighted fields.", fieldErrors: fieldErrors(parsed.error) };
+    const errors = fieldErrors(parsed.error);
+    // Name an unknown scenario in the same answer as the other fields.
+    const id = (raw as { scenarioId?: unknown } | null)?.scenarioId;
+    if (!errors.scenarioId && (typeof id !== "string" || !(findScenario(id) ?? (await findCustomScenario(user, id))))) {
+      errors.scenarioId = "Choose one of the scenarios.";
+    }
+    return { ok: false, error: "Check the highlighted fields.", fieldErrors: errors };
   }
   const input = parsed.data;
-  const scenario = findScenario(input.scenarioId)!;
+  const custom = findScenario(input.scenarioId) ? null : await findCustomScenario(user, input.scenarioId);
+  const scenario = findScenario(input.scenarioId) ?? custom;
+  if (!scenario) {
+    const message = "Choose one of the scenarios.";
+    return { ok: false, error: "Check the highlighted fields.", fieldErrors: { scenarioId: message } };
+  }
   if (scenario.caseload.cases > MAX_RUN_CASES) {
     const message = `"${scenario.title}" is too large for a class run; use it in the what-if lab. Choose a provincial scenario.`;
     return { ok: false, error: message, fieldErrors: { scenarioId: message } };
@@ -38,6 +50,8 @@ export async function createRun(user: SessionUser, raw: unknown): Promise<Create
     petitionerSeats: input.petitionerSeats,
     speed: input.speed,
     horizonDays: scenario.horizonDays,
+    // A teacher's own scenario is frozen into the run: later edits never change a run under way.
+    scenarioJson: custom ? JSON.stringify(custom) : null,
   });
 }
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { SessionUser } from "@/lib/authz";
-import { findScenario } from "@/lib/sim/scenarios";
+import { scenarioOfRun } from "./custom-scenarios";
 import { logRows, toCsv, toXes } from "./exports";
 import { getRunForOwner } from "./queries";
 import { loadRunHistory } from "./run-history";
@@ -24,7 +24,7 @@ export async function exportRun(user: SessionUser, runId: string, query: unknown
   if (!parsed.success) return { ok: false, status: 400, error: parsed.error.issues[0]!.message };
   const run = await getRunForOwner(user, runId);
   if (!run) return { ok: false, status: 404, error: RUN_NOT_FOUND };
-  const scenario = findScenario(run.scenarioId)!;
+  const scenario = scenarioOfRun(run)!;
   const history = await loadRunHistory(runId);
   const rows = logRows(history, scenario.startDate, run.seats, { pseudonymise: parsed.data.names === "seats" });
   const base = `spravka-${

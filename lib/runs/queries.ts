@@ -11,6 +11,7 @@ export async function listRunsForOwner(user: SessionUser) {
       id: true,
       title: true,
       scenarioId: true,
+      scenarioJson: true,
       status: true,
       joinCode: true,
       simDay: true,

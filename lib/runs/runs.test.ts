@@ -16,6 +16,7 @@ import { exportRun } from "./export-run";
 import { debriefPrompts, PROMPTS_MAX } from "./prompts";
 import { saveDebriefPrompts } from "./save-prompts";
 import { startSoloRun } from "./solo";
+import { findCustomScenario, saveCustomScenario } from "./custom-scenarios";
 import { getRunForOwner } from "./queries";
 import { LOG_COLUMNS, logRows } from "./exports";
 import Papa from "papaparse";
@@ -1272,5 +1273,78 @@ describe("self-guided runs", () => {
       here: true,
       value: "37%",
     });
+  });
+});
+
+describe("custom scenarios", () => {
+  const form = (overrides: Record<string, string> = {}) => ({
+    baseId: "chita-1954",
+    title: "Chita with more staff",
+    summary: "Chita, but the Procuracy is not cut.",
+    "caseload.cases": "500",
+    horizonDays: "300",
+    "desks.procurators": "12",
+    "desks.hoursPerDay": "6",
+    "institutions.fileClerks": "10",
+    "institutions.listsWithheldShare": "0.2",
+    "policy.bias": "1",
+    ...overrides,
+  });
+
+  test("bad values are named by field and nothing is saved; a good one is saved, private, and plays a class run", async () => {
+    const bad = await saveCustomScenario(
+      owner,
+      form({
+        title: " ",
+        "caseload.cases": "0",
+        "desks.procurators": "many",
+        "institutions.listsWithheldShare": "2",
+        horizonDays: "99999",
+      }),
+    );
+    expect(bad.ok).toBe(false);
+    if (bad.ok) return;
+    expect(Object.keys(bad.fieldErrors).sort()).toEqual(["desks.procurators", "title"]);
+    const ranges = await saveCustomScenario(
+      owner,
+      form({ "caseload.cases": "0", "institutions.listsWithheldShare": "2", horizonDays: "99999" }),
+    );
+    expect(ranges.ok === false && Object.keys(ranges.fieldErrors).sort()).toEqual([
+      "caseload.cases",
+      "horizonDays",
+      "institutions.listsWithheldShare",
+    ]);
+    const huge = await saveCustomScenario(owner, form({ "caseload.cases": "20000" }));
+    expect(huge.ok === false && huge.fieldErrors["caseload.cases"]).toMatch(/what-if lab/);
+    expect(await db.customScenario.count({ where: { ownerId: owner.id } })).toBe(0);
+
+    const saved = await saveCustomScenario(owner, form());
+    if (!saved.ok) throw new Error(saved.error);
+    expect(await findCustomScenario(other, `custom-${saved.id}`)).toBeNull();
+    expect(await saveCustomScenario(other, { ...form(), id: saved.id })).toMatchObject({ ok: false });
+    const mine = await findCustomScenario(owner, `custom-${saved.id}`);
+    expect(mine).toMatchObject({
+      title: "Chita with more staff",
+      caseload: { cases: 500 },
+      desks: { procurators: 12 },
+    });
+
+    // Another teacher cannot run it; its owner can, and the run keeps it even if it is edited later.
+    const theirs = await createRun(other, {
+      title: "x",
+      scenarioId: `custom-${saved.id}`,
+      procuratorSeats: 1,
+      petitionerSeats: 1,
+      speed: 60,
+    });
+    expect(theirs.ok === false && theirs.fieldErrors?.scenarioId).toBe("Choose one of the scenarios.");
+    const run = await newRun({ scenarioId: `custom-${saved.id}`, procuratorSeats: 0, petitionerSeats: 1 });
+    const seat = await join(run.joinCode);
+    await control(run.runId, { action: "start" });
+    expect((await saveCustomScenario(owner, { ...form({ "caseload.cases": "50" }), id: saved.id })).ok).toBe(true);
+    now += 5 * TICK_MS;
+    expect(await runStore.read(run.runId, (_, world) => world.caseCount)).toBe(500);
+    expect((await seatCases(run.runId, seat.cookie)).length).toBe(1);
+    expect(await worldHash(run.runId, new RunStore(db, () => now))).toBe(await worldHash(run.runId));
   });
 });

@@ -35,7 +35,13 @@ export async function startSoloRun(raw: unknown, clientAddress: string): Promise
     return { ok: false, error: "Check the highlighted fields.", fieldErrors };
   }
   const { scenarioId, role, seed } = parsed.data;
-  const scenario = findScenario(scenarioId)!;
+  const scenario = findScenario(scenarioId);
+  if (!scenario)
+    return {
+      ok: false,
+      error: "Check the highlighted fields.",
+      fieldErrors: { scenarioId: "Choose one of the scenarios." },
+    };
   if (scenario.caseload.cases > MAX_RUN_CASES) {
     const message = `"${scenario.title}" is too large to play; try it in the what-if lab.`;
     return { ok: false, error: message, fieldErrors: { scenarioId: message } };

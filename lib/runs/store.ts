@@ -3,11 +3,11 @@ import { Prisma, type PrismaClient, type Run as RunWithCheckpoint } from "@/.gen
 import { db } from "@/lib/db";
 import { KeyedQueue } from "@/lib/keyed-queue";
 import { World } from "@/lib/sim/engine";
-import { findScenario } from "@/lib/sim/scenarios";
 import type { Scenario } from "@/lib/sim/scenario-schema";
 import { dueClock } from "./clock";
 import { CHECKPOINT_EVERY } from "./policy";
 import { applyToWorld } from "./apply-to-world";
+import { scenarioOfRun } from "./custom-scenarios";
 
 /**
  * A run row without its checkpoint: the checkpoint (hundreds of kilobytes of
@@ -193,7 +193,7 @@ export class RunStore {
       this.cache.set(run.id, live);
     }
     if (!live) {
-      const scenario = findScenario(run.scenarioId);
+      const scenario = scenarioOfRun(run);
       if (!scenario)
         throw new Error(`This run uses scenario "${run.scenarioId}", which this version of Spravka lacks.`);
       const saved = await this.database.run.findUnique({

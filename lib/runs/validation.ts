@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { SCENARIO_IDS } from "@/lib/sim/scenarios";
 import { MAX_SPEED, MIN_SPEED } from "@/machines/run.machine";
 import { ADDRESSEES, ASKS, CARRIERS, DECISIONS, GROUNDS } from "@/machines/vocabulary";
 import { normalizeCode } from "./codes";
@@ -89,7 +88,10 @@ export const createRunSchema = z
       .trim()
       .min(1, "Give the run a title, e.g. the class's name.")
       .max(TITLE_MAX, `Use at most ${TITLE_MAX} characters for the title.`),
-    scenarioId: z.enum(SCENARIO_IDS as [string, ...string[]], { error: "Choose one of the scenarios." }),
+    /** a shipped scenario's id, or one of the teacher's own ("custom-…"; create-run checks it is theirs) */
+    scenarioId: z
+      .string({ error: "Choose one of the scenarios." })
+      .regex(/^[a-z0-9-]{1,80}$/, "Choose one of the scenarios."),
     procuratorSeats: seatCount("procurator"),
     petitionerSeats: seatCount("petitioner"),
     speed: speedSchema,

@@ -3,15 +3,17 @@ import { requireInstructorPage } from "@/lib/authz";
 import { dateLabel } from "@/lib/runs/clock";
 import { MAX_RUN_CASES } from "@/lib/runs/policy";
 import { SCENARIOS } from "@/lib/sim/scenarios";
+import { listCustomScenarios } from "@/lib/runs/custom-scenarios";
 import { NewRunForm } from "./new-run-form";
 
 export const metadata: Metadata = { title: "New run" };
 
 export default async function NewRunPage() {
-  await requireInstructorPage("/runs/new");
-  const scenarios = SCENARIOS.filter((s) => s.caseload.cases <= MAX_RUN_CASES).map((s) => ({
+  const user = await requireInstructorPage("/runs/new");
+  const own = (await listCustomScenarios(user)).map((c) => c.scenario);
+  const scenarios = [...SCENARIOS.filter((s) => s.caseload.cases <= MAX_RUN_CASES), ...own].map((s) => ({
     id: s.id,
-    title: s.title,
+    title: s.id.startsWith("custom-") ? `Yours: ${s.title}` : s.title,
     summary: s.summary,
     cases: s.caseload.cases,
     startLabel: dateLabel(s.startDate),

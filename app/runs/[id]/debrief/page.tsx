@@ -16,7 +16,7 @@ import {
 import { debriefPrompts } from "@/lib/runs/prompts";
 import { getRunForOwner } from "@/lib/runs/queries";
 import { loadRunHistory } from "@/lib/runs/run-history";
-import { findScenario } from "@/lib/sim/scenarios";
+import { scenarioOfRun } from "@/lib/runs/custom-scenarios";
 import { RunStatusBadge } from "../../status-badge";
 import { PrintButton, PromptsEditor } from "./prompts-editor";
 import { Replay } from "./replay";
@@ -34,7 +34,7 @@ export default async function DebriefPage({ params, searchParams }: PageProps<"/
   const user = await requireInstructorPage(`/runs/${id}/debrief`);
   const run = await getRunForOwner(user, id);
   if (!run) notFound();
-  const scenario = findScenario(run.scenarioId)!;
+  const scenario = scenarioOfRun(run)!;
   if (run.status !== "debrief" && run.status !== "archived") {
     return (
       <div className="space-y-4">

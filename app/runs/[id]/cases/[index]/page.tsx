@@ -8,7 +8,7 @@ import { logRows } from "@/lib/runs/exports";
 import { getRunForOwner } from "@/lib/runs/queries";
 import { loadRunHistory } from "@/lib/runs/run-history";
 import { ORGAN_LABELS, OUTCOME_LABELS } from "@/lib/labels";
-import { findScenario } from "@/lib/sim/scenarios";
+import { scenarioOfRun } from "@/lib/runs/custom-scenarios";
 
 export const metadata: Metadata = { title: "A case's timeline" };
 
@@ -23,7 +23,7 @@ export default async function CasePage({ params }: PageProps<"/runs/[id]/cases/[
   const number = /^\d{1,7}$/.test(index) ? Number(index) : NaN;
   if (!(number >= 1 && number <= history.world.caseCount)) notFound();
   const i = number - 1;
-  const scenario = findScenario(run.scenarioId)!;
+  const scenario = scenarioOfRun(run)!;
   const events = history.events.filter((e) => e.caseIndex === i);
   const rows = logRows({ events, world: history.world }, scenario.startDate, run.seats);
   const facts = history.world.caseFacts(i);

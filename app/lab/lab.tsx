@@ -356,6 +356,29 @@ function Results({ runs, onRemove, onExport }: { runs: Done[]; onRemove: (n: num
           </div>
         </figure>
         <figure className="space-y-2">
+          <figcaption className="font-semibold">Days to a decision</figcaption>
+          <div className="h-72">
+            <ResponsiveContainer>
+              <BarChart
+                data={runs.map((r) => ({
+                  run: `Run ${r.n}`,
+                  median: Math.round(r.waits.median ?? 0),
+                  p90: Math.round(r.waits.p90 ?? 0),
+                }))}
+                margin={{ top: 8, right: 16, bottom: 8, left: 8 }}
+              >
+                <CartesianGrid strokeDasharray="3 3" stroke="#d4d7dc" />
+                <XAxis dataKey="run" tick={{ fontSize: 12 }} />
+                <YAxis allowDecimals={false} tick={{ fontSize: 12 }} />
+                <Tooltip />
+                <Legend />
+                <Bar dataKey="median" name="Median" fill="#1f4e79" isAnimationActive={false} />
+                <Bar dataKey="p90" name="90% decided within" fill="#b45309" isAnimationActive={false} />
+              </BarChart>
+            </ResponsiveContainer>
+          </div>
+        </figure>
+        <figure className="space-y-2">
           <figcaption className="font-semibold">Outcomes</figcaption>
           <div className="h-72">
             <ResponsiveContainer>

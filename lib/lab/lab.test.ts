@@ -47,5 +47,7 @@ describe("the what-if lab", () => {
     const more = runLab({ ...chita, values: { procurators: 40 } });
     expect(more.figures).not.toEqual(a.figures);
     expect(a.outcomes.reduce((s, o) => s + o.count, 0)).toBeLessThanOrEqual(a.cases);
+    expect(a.waits.p90!).toBeGreaterThanOrEqual(a.waits.median!);
+    expect(more.waits.median!).toBeLessThan(a.waits.median!);
   });
 });

@@ -13,6 +13,8 @@ export type LabResult = {
   cases: number;
   horizonDays: number;
   figures: KeyFigures;
+  /** days from a case's first step to its decision: median and 90th percentile (null: none decided) */
+  waits: { median: number | null; p90: number | null };
   outcomes: { outcome: Outcome; label: string; count: number }[];
   /** at most about MAX_POINTS points over the scenario's span */
   series: LabPoint[];
@@ -51,6 +53,7 @@ export function runLab(config: LabConfig, onProgress: (done: number) => void = (
     cases: result.cases,
     horizonDays: scenario.horizonDays,
     figures: keyFigures(result),
+    waits: result.daysToDecision,
     outcomes: OUTCOMES.filter((o) => o !== "pending").map((o) => ({
       outcome: o,
       label: OUTCOME_LABELS[o],

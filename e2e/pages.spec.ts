@@ -28,14 +28,28 @@ test("Run a class asks an anonymous teacher to sign in first", async ({ page }) 
   await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fruns$/);
 });
 
-for (const [path, heading] of [["/explore", "Explore on your own"]] as const) {
-  test(`${path} honestly says it is coming`, async ({ page }) => {
-    await page.goto(path);
-    await expect(page.getByRole("heading", { name: heading })).toBeVisible();
-    await expect(page.getByText("Coming", { exact: true })).toBeVisible();
-    await expectNoAxeViolations(page);
-  });
-}
+test("/explore offers to play alone and the lab; the sources list their claims; the glossary explains the terms", async ({
+  page,
+}) => {
+  await page.goto("/explore");
+  await expect(page.getByRole("heading", { name: "Explore on your own" })).toBeVisible();
+  await expect(page.getByRole("form", { name: "Play alone" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Open the lab" })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.goto("/sources");
+  await page
+    .getByText(/claims in the app rest on it/)
+    .first()
+    .click();
+  await expect(page.getByRole("heading", { name: "The rules of the review" }).first()).toBeVisible();
+  await expectNoAxeViolations(page);
+  // A term links to its explanation.
+  await page.goto("/");
+  await page.getByRole("link", { name: "spravka", exact: true }).first().click();
+  await expect(page).toHaveURL(/\/glossary#spravka$/);
+  await expect(page.getByText(/the paper that said a person had been rehabilitated/)).toBeVisible();
+  await expectNoAxeViolations(page);
+});
 
 test("an unknown address gets the app's own 404 page with a 404 status", async ({ page }) => {
   const response = await page.goto("/no/such/page");

@@ -1,7 +1,8 @@
 /**
  * Runs once when a server process starts (Next.js instrumentation hook): runs
  * that were live when the previous process stopped resume paused where their
- * clock had reached (ADR 0008).
+ * clock had reached (ADR 0008), and runs past their retention period are
+ * deleted with everything in them.
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
@@ -9,4 +10,7 @@ export async function register(): Promise<void> {
   const paused = await pauseInterruptedRuns();
   if (paused > 0)
     console.log(`Spravka: ${paused} run(s) interrupted by the restart are paused; resume them from the console.`);
+  const { purgeExpiredRuns } = await import("@/lib/runs/retention");
+  const purged = await purgeExpiredRuns();
+  if (purged > 0) console.log(`Spravka: ${purged} expired run(s) deleted (see SPRAVKA_RETENTION_DAYS).`);
 }

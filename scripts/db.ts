@@ -16,6 +16,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import Database from "better-sqlite3";
 import {
   bindMigrationAwareSqlAdapterFactory,
   type SqlDriverAdapter,
@@ -278,6 +279,56 @@ export async function status(options: DbOptions = {}): Promise<{ pending: string
   return { pending: names.filter((name) => !applied.has(name)), total: names.length };
 }
 
+/**
+ * A consistent copy of the database while the app may be running (SQLite's
+ * online backup, safe with WAL). Returns the file written.
+ */
+export async function backup(dest?: string, options: DbOptions = {}): Promise<string> {
+  const source = sqliteFilePath(resolveOptions(options).url);
+  if (!existsSync(source)) throw new Error(`There is no database at ${source}.`);
+  const stamp = new Date().toISOString().replace(/[-:]/g, "").replace(/\..*/, "").replace("T", "-");
+  const target = path.resolve(dest ?? path.join(ROOT, "prisma", "backups", `spravka-${stamp}.db`));
+  if (existsSync(target)) throw new Error(`${target} exists already: choose another name.`);
+  await mkdir(path.dirname(target), { recursive: true });
+  const db = new Database(source, { readonly: true, fileMustExist: true });
+  try {
+    await db.backup(target);
+  } finally {
+    db.close();
+  }
+  return target;
+}
+
+/**
+ * Puts a backup in place of the database (stop the app first), then applies
+ * any migrations the backup predates. Refuses a file that is not a Spravka
+ * database, leaving the current one untouched.
+ */
+export async function restore(file: string, options: DbOptions = {}): Promise<{ applied: string[] }> {
+  const from = path.resolve(file);
+  if (!existsSync(from)) throw new Error(`There is no file at ${from}.`);
+  const check = new Database(from, { readonly: true, fileMustExist: true });
+  try {
+    const tables = check.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[];
+    const names = new Set(tables.map((t) => t.name));
+    if (!names.has("_prisma_migrations") || !names.has("Run") || !names.has("User")) {
+      throw new Error(`${from} is not a Spravka database backup.`);
+    }
+  } catch (error) {
+    if (error instanceof Error && /not a Spravka|file is not a database/.test(error.message)) {
+      throw new Error(`${from} is not a Spravka database backup.`);
+    }
+    throw error;
+  } finally {
+    check.close();
+  }
+  const target = sqliteFilePath(resolveOptions(options).url);
+  await mkdir(path.dirname(target), { recursive: true });
+  for (const extra of ["-wal", "-shm"]) await rm(`${target}${extra}`, { force: true });
+  await writeFile(target, await readFile(from));
+  return deploy(options);
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
@@ -298,8 +349,21 @@ async function main(argv: string[]): Promise<number> {
       if (pending.length) console.log(`Pending: ${pending.join(", ")}`);
       return 0;
     }
+    case "backup": {
+      console.log(`Backed up to ${await backup(rest[0])}`);
+      return 0;
+    }
+    case "restore": {
+      if (!rest[0]) {
+        console.error("Usage: npm run db:restore -- <backup file>   (stop the app first)");
+        return 64;
+      }
+      const { applied } = await restore(rest[0]);
+      console.log(`Restored from ${path.resolve(rest[0])}.${applied.length ? ` Applied: ${applied.join(", ")}` : ""}`);
+      return 0;
+    }
     default:
-      console.error("Usage: tsx scripts/db.ts deploy | migrate <name> | status");
+      console.error("Usage: tsx scripts/db.ts deploy | migrate <name> | status | backup [file] | restore <file>");
       return 64;
   }
 }

@@ -16,6 +16,7 @@ import { exportRun } from "./export-run";
 import { debriefPrompts, PROMPTS_MAX } from "./prompts";
 import { saveDebriefPrompts } from "./save-prompts";
 import { startSoloRun } from "./solo";
+import { purgeExpiredRuns } from "./retention";
 import { findCustomScenario, saveCustomScenario } from "./custom-scenarios";
 import { getRunForOwner } from "./queries";
 import { LOG_COLUMNS, logRows } from "./exports";
@@ -1346,5 +1347,40 @@ describe("custom scenarios", () => {
     expect(await runStore.read(run.runId, (_, world) => world.caseCount)).toBe(500);
     expect((await seatCases(run.runId, seat.cookie)).length).toBe(1);
     expect(await worldHash(run.runId, new RunStore(db, () => now))).toBe(await worldHash(run.runId));
+  });
+});
+
+describe("retention", () => {
+  test("archived class runs and long-idle self-guided runs are deleted with everything in them; others stay", async () => {
+    const day = 86_400_000;
+    const old = await newRun();
+    const recent = await newRun();
+    const live = await newRun();
+    const seat = await join(old.joinCode);
+    await control(old.runId, { action: "start" });
+    const [c] = await seatCases(old.runId, seat.cookie);
+    if (seat.role === "petitioner") expect((await actOnCase(old.runId, seat.cookie, letter(c!))).ok).toBe(true);
+    await db.run.update({
+      where: { id: old.runId },
+      data: { status: "archived", archivedAt: new Date(now - 400 * day) },
+    });
+    await db.run.update({
+      where: { id: recent.runId },
+      data: { status: "archived", archivedAt: new Date(now - 10 * day) },
+    });
+    const solo = await startSoloRun({ scenarioId: "tomsk-1955", role: "petitioner" }, address);
+    if (!solo.ok) throw new Error(solo.error);
+    await db.run.update({ where: { id: solo.runId }, data: { updatedAt: new Date(now - 100 * day) } });
+    const fresh = await startSoloRun({ scenarioId: "tomsk-1955", role: "petitioner" }, address);
+    if (!fresh.ok) throw new Error(fresh.error);
+    expect(await purgeExpiredRuns(now, { archivedDays: 365, soloDays: 90 })).toBe(2);
+    const left = new Set((await db.run.findMany({ select: { id: true } })).map((r) => r.id));
+    expect([old.runId, solo.runId].filter((id) => left.has(id))).toEqual([]);
+    expect([recent.runId, live.runId, fresh.runId].every((id) => left.has(id))).toBe(true);
+    for (const table of [db.seat, db.runEvent, db.letter, db.seatCase] as unknown as {
+      count: (a: object) => Promise<number>;
+    }[]) {
+      expect(await table.count({ where: { runId: old.runId } })).toBe(0);
+    }
   });
 });

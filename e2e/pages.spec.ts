@@ -65,3 +65,23 @@ test("an auth error URL does not leak internals", async ({ request }) => {
   expect(body).not.toMatch(/at .*\.(js|ts):\d+/);
   expect(body).not.toContain("node_modules");
 });
+
+test("pages carry a nonce-based Content Security Policy, and nothing the app does breaks it", async ({ page }) => {
+  const violations: string[] = [];
+  page.on("console", (m) => {
+    if (/Content Security Policy|Refused to/.test(m.text())) violations.push(m.text());
+  });
+  const response = await page.goto("/");
+  const csp = response?.headers()["content-security-policy"] ?? "";
+  expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+  expect(csp).toContain("frame-ancestors 'none'");
+  expect(csp).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+  // Next.js's own scripts carry this request's nonce (browsers hide the attribute; the property keeps it).
+  const nonce = /'nonce-([^']+)'/.exec(csp)![1]!;
+  const withNonce = await page.evaluate((n) => [...document.scripts].filter((s) => s.nonce === n).length, nonce);
+  expect(withNonce).toBeGreaterThan(0);
+  // The lab's Web Worker and charts run under it.
+  await page.goto("/lab?s=tomsk-1955&seed=1&run=1");
+  await expect(page.getByText(/Run 1 finished/)).toBeVisible({ timeout: 60_000 });
+  expect(violations).toEqual([]);
+});

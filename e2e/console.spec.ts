@@ -1,5 +1,15 @@
 import { readFile } from "node:fs/promises";
-import { createInstructorInDb, expect, expectNoAxeViolations, jump, saveScreenshot, signInAs, test } from "./fixtures";
+import {
+  createInstructorInDb,
+  createSeededRun,
+  expect,
+  expectNoAxeViolations,
+  joinAs,
+  jump,
+  saveScreenshot,
+  signInAs,
+  test,
+} from "./fixtures";
 
 /**
  * Issue #7: the instructor's live console. A seeded Rostov run with one
@@ -12,23 +22,14 @@ test("the console: the pipeline map, two injected events, charts, and the event 
   browser,
 }) => {
   test.setTimeout(120_000);
-  await teacher.goto("/runs/new");
-  await teacher.getByLabel("Title").fill("Console, seeded");
-  await teacher.getByLabel("Procurator seats").fill("0");
-  await teacher.getByLabel("Petitioner seats").fill("1");
-  await teacher.getByLabel("Clock speed (simulated days per real minute)").fill("1");
-  await teacher.getByText("More settings").click();
-  await teacher.getByLabel("Seed (optional)").fill("77");
-  await teacher.getByRole("button", { name: "Create the run and open the lobby" }).click();
-  const code = (await teacher
-    .getByLabel(/^Class code:/)
-    .first()
-    .textContent())!.trim();
-  const student = await (await browser.newContext()).newPage();
-  await student.goto(`/join?code=${code}`);
-  await student.getByLabel("Display name").fill("Olga");
-  await student.getByRole("button", { name: "Join the class" }).click();
-  await expect(student.getByRole("heading", { name: "Seat 1: Petitioner" })).toBeVisible();
+  await createSeededRun(teacher, {
+    title: "Console, seeded",
+    procurators: 0,
+    petitioners: 1,
+    speed: 1,
+    seed: 77,
+  });
+  const student = await joinAs(browser, teacher, "Olga", "Seat 1: Petitioner");
 
   await teacher.getByRole("button", { name: "Start the run" }).click();
   const letter = student.getByRole("form", { name: /Write a letter about Case/ });

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { encode } from "@auth/core/jwt";
-import { test as base, expect, type BrowserContext, type Locator, type Page } from "@playwright/test";
+import { test as base, expect, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
 import Database from "better-sqlite3";
 import { hashPassword } from "../lib/auth/password";
 import { dateLabel } from "../lib/runs/clock";
@@ -132,4 +132,35 @@ export async function tabTo(page: Page, target: Locator, key: "Tab" | "Shift+Tab
     await page.keyboard.press(key);
   }
   await expect(target).toBeFocused();
+}
+
+/** A run created from the New run form with a seed, so its history is the same every time. */
+export async function createSeededRun(
+  teacher: Page,
+  run: { title: string; scenario?: string; procurators: number; petitioners: number; speed: number; seed: number },
+): Promise<void> {
+  await teacher.goto("/runs/new");
+  await teacher.getByLabel("Title").fill(run.title);
+  if (run.scenario) await teacher.getByLabel("Scenario").selectOption(run.scenario);
+  await teacher.getByLabel("Procurator seats").fill(String(run.procurators));
+  await teacher.getByLabel("Petitioner seats").fill(String(run.petitioners));
+  await teacher.getByLabel("Clock speed (simulated days per real minute)").fill(String(run.speed));
+  await teacher.getByText("More settings").click();
+  await teacher.getByLabel("Seed (optional)").fill(String(run.seed));
+  await teacher.getByRole("button", { name: "Create the run and open the lobby" }).click();
+  await expect(teacher.getByRole("heading", { name: run.title })).toBeVisible();
+}
+
+/** A student joins the teacher's run (its lobby open on `teacher`) in a browser of their own, and lands on `seat`. */
+export async function joinAs(browser: Browser, teacher: Page, name: string, seat: string): Promise<Page> {
+  const code = (await teacher
+    .getByLabel(/^Class code:/)
+    .first()
+    .textContent())!.trim();
+  const student = await (await browser.newContext()).newPage();
+  await student.goto(`/join?code=${code}`);
+  await student.getByLabel("Display name").fill(name);
+  await student.getByRole("button", { name: "Join the class" }).click();
+  await expect(student.getByRole("heading", { name: seat })).toBeVisible();
+  return student;
 }

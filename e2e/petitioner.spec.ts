@@ -1,5 +1,5 @@
-import type { Browser, Locator, Page } from "@playwright/test";
-import { expect, expectNoAxeViolations, jump, saveScreenshot, tabTo, test } from "./fixtures";
+import type { Locator, Page } from "@playwright/test";
+import { createSeededRun, expect, expectNoAxeViolations, joinAs, jump, saveScreenshot, tabTo, test } from "./fixtures";
 
 /**
  * Issue #5: a petitioner's desk over a whole seeded run. Chita, seed 266, one
@@ -10,35 +10,7 @@ import { expect, expectNoAxeViolations, jump, saveScreenshot, tabTo, test } from
  * provincial procuracy is registered, the commission protests, the court
  * suspends the case — and no spravka comes until the petitioner asks.
  */
-const SEED = "266";
-
-async function createSeededRun(page: Page, title: string): Promise<string> {
-  await page.goto("/runs/new");
-  await page.getByLabel("Title").fill(title);
-  await page.getByLabel("Scenario").selectOption("chita-1954");
-  await page.getByLabel("Procurator seats").fill("0");
-  await page.getByLabel("Petitioner seats").fill("1");
-  // Slow enough that the date barely moves while the student writes; the teacher jumps ahead.
-  await page.getByLabel("Clock speed (simulated days per real minute)").fill("6");
-  await page.getByText("More settings").click();
-  await page.getByLabel("Seed (optional)").fill(SEED);
-  await page.getByRole("button", { name: "Create the run and open the lobby" }).click();
-  await expect(page.getByRole("heading", { name: title })).toBeVisible();
-  return page.url().split("/runs/")[1]!;
-}
-
-async function join(browser: Browser, page: Page, name: string): Promise<Page> {
-  const code = (await page
-    .getByLabel(/^Class code:/)
-    .first()
-    .textContent())!.trim();
-  const student = await (await browser.newContext()).newPage();
-  await student.goto(`/join?code=${code}`);
-  await student.getByLabel("Display name").fill(name);
-  await student.getByRole("button", { name: "Join the class" }).click();
-  await expect(student.getByRole("heading", { name: "Seat 1: Petitioner" })).toBeVisible();
-  return student;
-}
+const SEED = 266;
 
 /** The student's own case card(s) (the timeline's print header repeats the headline). */
 function desk(student: Page): Locator {
@@ -58,8 +30,16 @@ test("a petitioner writes to two addressees, follows up through a friend, asks f
   browser,
 }) => {
   test.setTimeout(120_000);
-  await createSeededRun(teacher, "Petitioners, seeded");
-  const student = await join(browser, teacher, "Lena");
+  // Slow enough that the date barely moves while the student writes; the teacher jumps ahead.
+  await createSeededRun(teacher, {
+    title: "Petitioners, seeded",
+    scenario: "chita-1954",
+    procurators: 0,
+    petitioners: 1,
+    speed: 6,
+    seed: SEED,
+  });
+  const student = await joinAs(browser, teacher, "Lena", "Seat 1: Petitioner");
   await teacher.getByRole("button", { name: "Start the run" }).click();
 
   // Who they are, from the case's own facts.

@@ -1,6 +1,6 @@
 import type { Locator, Page } from "@playwright/test";
 import { dateLabel } from "../lib/runs/clock";
-import { expect, expectNoAxeViolations, jump, saveScreenshot, tabTo, test } from "./fixtures";
+import { createSeededRun, expect, expectNoAxeViolations, joinAs, jump, saveScreenshot, tabTo, test } from "./fixtures";
 
 /**
  * Issue #6: a procurator's working day. Rostov, seed 151, one
@@ -78,23 +78,14 @@ test("a procurator works a day: requests originals, reads, decides an out-of-cou
   browser,
 }) => {
   test.setTimeout(120_000);
-  await teacher.goto("/runs/new");
-  await teacher.getByLabel("Title").fill("Procurators, seeded");
-  await teacher.getByLabel("Procurator seats").fill("1");
-  await teacher.getByLabel("Petitioner seats").fill("0");
-  await teacher.getByLabel("Clock speed (simulated days per real minute)").fill("1");
-  await teacher.getByText("More settings").click();
-  await teacher.getByLabel("Seed (optional)").fill("151");
-  await teacher.getByRole("button", { name: "Create the run and open the lobby" }).click();
-  const code = (await teacher
-    .getByLabel(/^Class code:/)
-    .first()
-    .textContent())!.trim();
-  const student = await (await browser.newContext()).newPage();
-  await student.goto(`/join?code=${code}`);
-  await student.getByLabel("Display name").fill("Ivan");
-  await student.getByRole("button", { name: "Join the class" }).click();
-  await expect(student.getByRole("heading", { name: "Seat 1: Procurator" })).toBeVisible();
+  await createSeededRun(teacher, {
+    title: "Procurators, seeded",
+    procurators: 1,
+    petitioners: 0,
+    speed: 1,
+    seed: 151,
+  });
+  const student = await joinAs(browser, teacher, "Ivan", "Seat 1: Procurator");
   await teacher.getByRole("button", { name: "Start the run" }).click();
   await jump(teacher, "1954-07-16");
   const desk = new Desk(teacher, student, "1954-07-16");

@@ -14,6 +14,7 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
+import { KeyFiguresTable } from "@/app/_components/key-figures-table";
 import { SourceTag } from "@/app/_components/source-tag";
 import { configToQuery, LAB_PARAMS, LAB_SCENARIOS, labErrors, labScenario, type LabConfig } from "@/lib/lab/config";
 import type { LabResult } from "@/lib/lab/run";
@@ -295,39 +296,20 @@ function Results({ runs, onRemove, onExport }: { runs: Done[]; onRemove: (n: num
           Export the results (CSV)
         </button>
       </div>
-      <div className="overflow-x-auto">
-        <table className="w-full text-left">
-          <thead>
-            <tr className="border-b border-line">
-              <th scope="col" className="py-1 pr-3">
-                Figure
-              </th>
-              {runs.map((r) => (
-                <th key={r.n} scope="col" className="py-1 pr-3 align-bottom">
-                  <span className="block text-sm font-normal">{r.label}</span>
-                  <button type="button" className="text-sm text-accent underline" onClick={() => onRemove(r.n)}>
-                    Remove<span className="sr-only"> run {r.n}</span>
-                  </button>
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {(Object.keys(KEY_FIGURE_LABELS) as (keyof KeyFigures)[]).map((k) => (
-              <tr key={k} className="border-b border-line/60">
-                <th scope="row" className="py-1 pr-3 font-normal">
-                  {KEY_FIGURE_LABELS[k]}
-                </th>
-                {runs.map((r) => (
-                  <td key={r.n} className="py-1 pr-3 tabular-nums">
-                    {r.figures[k].toLocaleString("en")}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <KeyFiguresTable
+        columns={runs.map((r) => ({
+          key: r.n,
+          figures: r.figures,
+          header: (
+            <>
+              <span className="block text-sm font-normal">{r.label}</span>
+              <button type="button" className="text-sm text-accent underline" onClick={() => onRemove(r.n)}>
+                Remove<span className="sr-only"> run {r.n}</span>
+              </button>
+            </>
+          ),
+        }))}
+      />
       <div className="grid gap-6 lg:grid-cols-2">
         <figure className="space-y-2">
           <figcaption className="font-semibold">Cases waiting in some stage, over the scenario&rsquo;s days</figcaption>

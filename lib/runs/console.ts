@@ -38,7 +38,6 @@ export type ConsoleData = {
 
 /** Everything the live console shows beyond the clock, for the run's owner (the caller checks ownership). */
 export async function consoleData(runId: string): Promise<ConsoleData> {
-  const history = await loadRunHistory(runId);
   const seats = await db.seat.findMany({
     where: { runId },
     orderBy: { number: "asc" },
@@ -51,7 +50,7 @@ export async function consoleData(runId: string): Promise<ConsoleData> {
       _count: { select: { letters: true } },
     },
   });
-  return runStore.read(runId, (_run, world, scenario) => {
+  const now = await runStore.read(runId, (run, world, scenario) => {
     const dealt = new Set<number>();
     const figures = seats.map((seat) => {
       const cases = seat.cases.map((c) => c.caseIndex);
@@ -82,8 +81,9 @@ export async function consoleData(runId: string): Promise<ConsoleData> {
     });
     const injected = new Map(world.injections().map((e) => [e.id, e.day]));
     return {
+      run,
+      scenario,
       pipeline: pipelineView(world),
-      charts: consoleCharts(history, scenario.startDate),
       seats: figures,
       botCases: world.caseCount - dealt.size,
       injections: INJECTIONS.map((inj) => ({
@@ -99,4 +99,13 @@ export async function consoleData(runId: string): Promise<ConsoleData> {
       })),
     };
   });
+  // The charts' history stops at the same instant as the figures above.
+  const history = await loadRunHistory(runId, { run: now.run, scenario: now.scenario });
+  return {
+    pipeline: now.pipeline,
+    seats: now.seats,
+    botCases: now.botCases,
+    injections: now.injections,
+    charts: consoleCharts(history, now.scenario.startDate),
+  };
 }

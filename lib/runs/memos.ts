@@ -77,20 +77,26 @@ export function memosFor(world: World, caseIndexes: readonly number[]): Memo[] {
       source: event.source,
     });
   }
-  // A protest comes back: the court's ruling reaches the procurator as a notice (RULES.courtRulings).
-  for (const i of caseIndexes) {
-    for (const [k, h] of world.caseHistory(i).entries()) {
-      if (h.event.type !== "court.rule") continue;
-      memos.push({
+  for (const i of caseIndexes) memos.push(...courtNotices(world, i));
+  return memos.sort((a, b) => a.date.localeCompare(b.date));
+}
+
+/** A protest comes back: each court ruling on case i, as the notice the procurator gets (RULES.courtRulings). */
+export function courtNotices(world: World, i: number): Memo[] {
+  return world.caseHistory(i).flatMap((h, k) => {
+    if (h.event.type !== "court.rule") return [];
+    const date = simDate(world.scenario.startDate, Math.max(0, Math.floor(h.day)));
+    return [
+      {
         id: `ruling-${i}-${k}`,
-        ...at(h.day),
+        date,
+        dateLabel: dateLabel(date),
         title: `From the court: ${caseLabel(i)}`,
         text: RULING_LABELS[h.event.ruling],
-        source: "adler-ch3",
-      });
-    }
-  }
-  return memos.sort((a, b) => a.date.localeCompare(b.date));
+        source: "adler-ch3" as const,
+      },
+    ];
+  });
 }
 
 /** What each event the teacher injected announced to the class (lib/runs/injections.ts), oldest first. */

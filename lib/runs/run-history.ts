@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { runStore } from "./store";
+import type { Scenario } from "@/lib/sim/scenario-schema";
+import { runStore, type Run } from "./store";
 import { RunReplay, type RunHistory } from "./history";
 
 /** Replays kept per process, carried on as each run goes on (see RunReplay.extend). */
@@ -12,8 +13,12 @@ const MAX_CACHED = 8;
  * owner first; this reads whatever run it is given. The history is shared:
  * read it, never change it.
  */
-export async function loadRunHistory(runId: string): Promise<RunHistory> {
-  const { run, scenario } = await runStore.read(runId, (run, _world, scenario) => ({ run, scenario }));
+export async function loadRunHistory(
+  runId: string,
+  /** the run as the caller just read it, so the history stops where the caller's figures do (one read, not two) */
+  at?: { run: Run; scenario: Scenario },
+): Promise<RunHistory> {
+  const { run, scenario } = at ?? (await runStore.read(runId, (run, _world, scenario) => ({ run, scenario })));
   let replay = cache.get(runId);
   // A run's log only grows and its clock only moves on; anything else (a deleted and reused id) starts afresh.
   if (!replay || replay.seq > run.seq || replay.simDay > run.simDay) replay = new RunReplay(scenario, run.seed);

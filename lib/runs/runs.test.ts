@@ -1001,10 +1001,9 @@ describe("the procurator's desk", () => {
       }
       // A case not waiting for a list cannot be asked about.
       const other = (await seatCases(runId, proc.cookie)).find((c) => c.stage !== "lists");
-      if (other) {
-        const result = await act(runId, proc.cookie, other, { type: "lists.request" });
-        expect(result.ok === false && result.error).toMatch(/not waiting for a camp's list/);
-      }
+      expect(other).toBeDefined();
+      const result = await act(runId, proc.cookie, other!, { type: "lists.request" });
+      expect(result.ok === false && result.error).toMatch(/not waiting for a camp's list/);
       expect(await worldHash(runId, new RunStore(db, () => now))).toBe(await worldHash(runId));
     }
     expect(asked).toBeGreaterThan(0);

@@ -1,6 +1,7 @@
 import "server-only";
 import { randomInt, randomUUID } from "node:crypto";
 import { z } from "zod";
+import { fieldErrors } from "@/lib/form-errors";
 import { findScenario } from "@/lib/sim/scenarios";
 import { applyControl } from "./control-run";
 import { insertRun } from "./create-run";
@@ -31,8 +32,7 @@ export type SoloResult =
 export async function startSoloRun(raw: unknown, clientAddress: string): Promise<SoloResult> {
   const parsed = soloSchema.safeParse(raw);
   if (!parsed.success) {
-    const fieldErrors = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? "form"), i.message]));
-    return { ok: false, error: "Check the highlighted fields.", fieldErrors };
+    return { ok: false, error: "Check the highlighted fields.", fieldErrors: fieldErrors(parsed.error) };
   }
   const { scenarioId, role, seed } = parsed.data;
   const scenario = findScenario(scenarioId);

@@ -5,7 +5,6 @@ import {
   DECISION_LABELS,
   ORGAN_LABELS,
   OUTCOME_LABELS,
-  RULING_LABELS,
   STAGE_LABELS,
 } from "@/lib/labels";
 import type { World } from "@/lib/sim/engine";
@@ -43,7 +42,7 @@ import {
 import { typicalDays, whyNoSpravka, whyNothingHappens, type Reason } from "./why-nothing-happens";
 import type { SeatRole } from "./deal-cases";
 import { decisionMenu, DESK_COSTS, detailsText, readingHours, type DecisionDetails, type DeskWork } from "./desk";
-import { injectedNews, memosFor, type Memo } from "./memos";
+import { courtNotices, injectedNews, memosFor, type Memo } from "./memos";
 import { historicalComparison, type ComparisonRow } from "./debrief";
 import { dossier, type DossierPaper } from "./dossier";
 
@@ -344,11 +343,7 @@ export function procuratorFile(world: World, i: number, live: boolean, hoursLeft
       path.startsWith("commission.") || path.startsWith("court.")
         ? dossier(facts, i, world.seed, world.caseHistory(i))
         : [],
-    rulings: world.caseHistory(i).flatMap((h) => {
-      if (h.event.type !== "court.rule") return [];
-      const date = simDate(world.scenario.startDate, Math.floor(h.day));
-      return [{ date, dateLabel: dateLabel(date), text: RULING_LABELS[h.event.ruling] }];
-    }),
+    rulings: courtNotices(world, i).map(({ date, dateLabel, text }) => ({ date, dateLabel, text })),
     menu:
       path === "commission.review"
         ? decisionMenu(facts).map((m) => ({ ...m, label: DECISION_LABELS[m.decision] }))

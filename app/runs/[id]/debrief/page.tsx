@@ -1,18 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { KeyFiguresTable } from "@/app/_components/key-figures-table";
 import { SourceTag } from "@/app/_components/source-tag";
 import { requireInstructorPage } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { dateLabel, simDate } from "@/lib/runs/clock";
-import {
-  historicalComparison,
-  KEY_FIGURE_LABELS,
-  keyFigures,
-  whatIf,
-  WHAT_IFS,
-  type KeyFigures,
-} from "@/lib/runs/debrief";
+import { historicalComparison, keyFigures, whatIf, WHAT_IFS, type KeyFigures } from "@/lib/runs/debrief";
 import { debriefPrompts } from "@/lib/runs/prompts";
 import { getRunForOwner } from "@/lib/runs/queries";
 import { loadRunHistory } from "@/lib/runs/run-history";
@@ -178,36 +172,14 @@ export default async function DebriefPage({ params, searchParams }: PageProps<"/
           </button>
         </form>
         {chosen && alternative ? (
-          <div className="overflow-x-auto">
-            <table className="w-full max-w-3xl text-left">
-              <caption className="mb-2 text-left font-semibold">What if: {chosen.label.toLowerCase()}</caption>
-              <thead>
-                <tr className="border-b border-line">
-                  <th scope="col" className="py-1 pr-3">
-                    Figure
-                  </th>
-                  <th scope="col" className="py-1 pr-3 text-right">
-                    Your run
-                  </th>
-                  <th scope="col" className="py-1 text-right">
-                    What if
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {(Object.keys(KEY_FIGURE_LABELS) as (keyof KeyFigures)[]).map((k) => (
-                  <tr key={k} className="border-b border-line/60">
-                    <th scope="row" className="py-1 pr-3 font-normal">
-                      {KEY_FIGURE_LABELS[k]}
-                    </th>
-                    <td className="py-1 pr-3 text-right tabular-nums">{ours[k].toLocaleString("en")}</td>
-                    <td className="py-1 text-right font-semibold tabular-nums">
-                      {alternative.figures[k].toLocaleString("en")}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+          <div>
+            <KeyFiguresTable
+              caption={`What if: ${chosen.label.toLowerCase()}`}
+              columns={[
+                { key: "ours", header: "Your run", figures: ours },
+                { key: "whatif", header: "What if", figures: alternative.figures, emphasis: true },
+              ]}
+            />
             {alternative.skipped > 0 ? (
               <p className="mt-2 text-sm text-muted">
                 {alternative.skipped} of your class&rsquo;s actions could not happen in this version of history (the

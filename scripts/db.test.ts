@@ -4,6 +4,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { backup, deploy, migrate, migrationFolderName, readMigrations, restore, sqliteFilePath, status } from "./db";
+import { postgresSchemaFrom } from "./postgres-schema";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 let dir: string;
@@ -99,6 +100,28 @@ describe("db:migrate", () => {
     expect((await status({ url, migrationsDir, schemaPath })).pending).toEqual([]);
   });
 
+  test("writes the same change for PostgreSQL, in its own folder, and regenerates its schema", async () => {
+    const postgresMigrationsDir = path.join(dir, "postgres", "migrations");
+    const postgresSchemaPath = path.join(dir, "postgres", "schema.prisma");
+    cpSync(path.join(ROOT, "prisma", "postgres"), path.join(dir, "postgres"), { recursive: true });
+    writeFileSync(
+      schemaPath,
+      `${readFileSync(schemaPath, "utf8")}\nmodel Note {\n  id   Int    @id @default(autoincrement())\n  text String\n}\n`,
+    );
+    const now = new Date("2026-01-02T03:04:05Z");
+    await migrate("Add notes!", { url, migrationsDir, schemaPath, now, postgresMigrationsDir, postgresSchemaPath });
+    const sql = readFileSync(path.join(postgresMigrationsDir, "20260102030405_add_notes", "migration.sql"), "utf8");
+    expect(sql).toContain('CREATE TABLE "Note"');
+    expect(sql).toContain('"id" SERIAL NOT NULL'); // PostgreSQL's dialect, not SQLite's
+    expect(sql).not.toContain('CREATE TABLE "Run"'); // only the change, not the whole schema again
+    expect(readFileSync(path.join(postgresMigrationsDir, "migration_lock.toml"), "utf8")).toContain(
+      'provider = "postgresql"',
+    );
+    expect(readFileSync(postgresSchemaPath, "utf8")).toBe(postgresSchemaFrom(readFileSync(schemaPath, "utf8")));
+    // The project's own PostgreSQL folder was not touched by this test's migration.
+    expect(readdirSync(path.join(ROOT, "prisma", "postgres", "migrations"))).not.toContain("20260102030405_add_notes");
+  });
+
   test("writes nothing when the schema has not changed", async () => {
     const before = readdirSync(migrationsDir).sort();
     const { created } = await migrate("nothing", { url, migrationsDir, schemaPath });
@@ -119,6 +142,17 @@ describe("db:migrate", () => {
 describe("inputs", () => {
   test("rejects a database URL that is not a SQLite file", () => {
     expect(() => sqliteFilePath("postgres://localhost/db")).toThrow(/file:/);
+  });
+
+  test("names what is wrong with a database URL that is neither SQLite nor PostgreSQL, and changes nothing", async () => {
+    await expect(deploy({ url: "mysql://localhost/db", migrationsDir, schemaPath })).rejects.toThrow(
+      /must start with "file:" \(SQLite\) or "postgres:\/\/"/,
+    );
+  });
+
+  test("db:backup and db:restore point PostgreSQL users to pg_dump and pg_restore", async () => {
+    await expect(backup(undefined, { url: "postgres://localhost/db" })).rejects.toThrow(/pg_dump/);
+    await expect(restore("x.db", { url: "postgresql://localhost/db" })).rejects.toThrow(/pg_restore/);
   });
 
   test("passes a migration folder without migration.sql to the engine as an error, which refuses to apply", async () => {

@@ -18,6 +18,7 @@ const BUILD_INPUTS = [
   "machines",
   "public",
   "prisma/schema.prisma",
+  "prisma/postgres/schema.prisma",
   "instrumentation.ts",
   "next.config.ts",
   "postcss.config.mjs",

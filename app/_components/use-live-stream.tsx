@@ -8,9 +8,10 @@ type Handlers = Record<string, (data: unknown) => void>;
 
 /**
  * Subscribes to a Server-Sent Events stream. The browser reconnects by
- * itself after a network drop; the status says so, so the page can show that
- * it is offline instead of silently showing old news. A null url subscribes
- * to nothing.
+ * itself after a network drop (or to another instance when this one goes
+ * away); the status says so, so the page can show that it is offline instead
+ * of silently showing old news, as it does when the server says its database
+ * is not answering. A null url subscribes to nothing.
  */
 export function useLiveStream(url: string | null, handlers: Handlers): { status: StreamStatus; retry: () => void } {
   const [status, setStatus] = useState<StreamStatus>("connecting");
@@ -36,9 +37,11 @@ export function useLiveStream(url: string | null, handlers: Handlers): { status:
           source.close();
           setStatus("closed");
         }
+        // The server is up but its database is not answering (restarting, failing over): same state for people.
+        if (type === "status") setStatus((data as { state?: string }).state === "live" ? "live" : "reconnecting");
         latest.current[type]?.(data);
       });
-    for (const type of ["clock", "seat", "run", "closed"]) listen(type);
+    for (const type of ["clock", "seat", "run", "closed", "status"]) listen(type);
     const offline = () => setStatus("reconnecting");
     window.addEventListener("offline", offline);
     return () => {

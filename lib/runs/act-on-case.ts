@@ -225,7 +225,7 @@ export async function actOnCase(runId: string, seatCookie: string | undefined, r
           // A decision becomes the commission's protocol.
           const logged =
             action.type === "review.decide"
-              ? await db.runEvent.findUnique({
+              ? await s.reader.runEvent.findUnique({
                   where: { runId_requestId: { runId, requestId } },
                   select: { id: true, caseIndex: true, simDay: true, payload: true },
                 })

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Run } from "./store";
 import { db } from "@/lib/db";
+import { DATABASE_UNAVAILABLE, isDatabaseUnavailable } from "@/lib/db-errors";
 import type { World } from "@/lib/sim/engine";
 import type { Scenario } from "@/lib/sim/scenario-schema";
 import { POLL_MS, SEEN_EVERY_MS } from "./policy";
@@ -20,6 +21,8 @@ export type LiveMessage =
   | { type: "clock"; data: ClockView }
   | { type: "seat"; data: SeatView & { at: number } }
   | { type: "run"; data: InstructorUpdate }
+  /** The database stopped answering (reconnecting) or answers again (live): the page shows it. */
+  | { type: "status"; data: { state: "reconnecting"; message: string } | { state: "live" } }
   /** The stream ends: the seat moved to another browser, or the run is gone. */
   | { type: "closed"; data: { reason: "movedAway" | "deleted"; message: string } };
 
@@ -52,6 +55,8 @@ type Channel = {
     { number: number; role: string; displayName: string; rejoinCode: string; holderHash: string; cases: number[] }
   >;
   lastSeenWrite: number;
+  /** the last poll failed because the database did not answer: subscribers were told */
+  unreachable: boolean;
 };
 
 /**
@@ -89,6 +94,7 @@ export class LiveHub {
         seats: new Map(),
         loaded: new Set(),
         lastSeenWrite: 0,
+        unreachable: false,
       };
       this.channels.set(runId, channel);
     }
@@ -129,6 +135,10 @@ export class LiveHub {
           await this.loadSeats(runId, channel);
         }
         channel.seenSeq = s.run.seq;
+        if (channel.unreachable) {
+          channel.unreachable = false;
+          for (const sub of channel.subscribers) sub.send({ type: "status", data: { state: "live" } });
+        }
         this.deliver(channel, s.run, s);
       });
       await this.markSeen(channel);
@@ -137,7 +147,18 @@ export class LiveHub {
         this.closeAll(runId, "deleted", RUN_DELETED);
         return;
       }
-      console.error("live update failed", error);
+      if (isDatabaseUnavailable(error)) {
+        // Keep the streams open and keep polling: the database is restarting or failing over.
+        if (!channel.unreachable) {
+          channel.unreachable = true;
+          console.warn(`live updates for run ${runId}: the database is not answering; retrying`);
+          for (const sub of channel.subscribers) {
+            sub.send({ type: "status", data: { state: "reconnecting", message: DATABASE_UNAVAILABLE } });
+          }
+        }
+      } else {
+        console.error("live update failed", error);
+      }
     } finally {
       channel.polling = false;
     }

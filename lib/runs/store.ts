@@ -1,5 +1,6 @@
 import "server-only";
 import { Prisma, type PrismaClient, type Run as RunWithCheckpoint } from "@/.generated/prisma/client";
+import { databaseKind } from "@/lib/config";
 import { db } from "@/lib/db";
 import { KeyedQueue } from "@/lib/keyed-queue";
 import { World } from "@/lib/sim/engine";
@@ -27,6 +28,14 @@ export type LogEntry = {
 
 type Transaction = Prisma.TransactionClient;
 
+/** How one attempt reaches the database: where it reads, and how it commits. */
+type Access = {
+  reader: Transaction | PrismaClient;
+  inTransaction: <T>(work: (tx: Transaction) => Promise<T>) => Promise<T>;
+  /** Called once the attempt's writes are durable (listeners hear of commits only then). */
+  afterCommit: (effect: () => void) => void;
+};
+
 export type Change = {
   /** Fields of the run row to change (version and seq are the store's). */
   run?: Omit<Prisma.RunUpdateManyMutationInput, "version" | "seq">;
@@ -40,6 +49,8 @@ export type RunSession = {
   readonly run: Run;
   readonly scenario: Scenario;
   readonly world: World;
+  /** Where to read rows this attempt may have written (on PostgreSQL, the attempt's own transaction). */
+  readonly reader: Transaction | PrismaClient;
   /** Commits a change in one transaction, applies it to the world, and returns the new run row. */
   commit(change: Change): Promise<Run>;
 };
@@ -91,6 +102,12 @@ type Listener = (run: Run, entryTypes: readonly string[]) => void;
  * change. Commits are compare-and-set on the row's version, so two processes
  * never both advance the clock or both act on a stale world: the loser
  * reloads and tries again.
+ *
+ * With several instances on PostgreSQL (ADR 0013) each attempt also holds
+ * the run's row lock from its first read to its last write, in one
+ * transaction: instances take turns on a run instead of racing (a busy class
+ * would otherwise keep one instance's requests losing), and a crash anywhere
+ * in between rolls the whole attempt back.
  */
 export class RunStore {
   private readonly cache = new Map<string, Live>();
@@ -102,6 +119,8 @@ export class RunStore {
   constructor(
     private readonly database: PrismaClient = db,
     private now: () => number = Date.now,
+    /** Serialise instances with the run's row lock (PostgreSQL; SQLite has one writer anyway). */
+    private readonly rowLock: boolean = databaseKind() === "postgresql",
   ) {}
 
   /** Real time as this store sees it (tests replace the clock with `useClock`). */
@@ -157,12 +176,44 @@ export class RunStore {
   }
 
   private async attempt<T>(runId: string, fn: (session: RunSession) => Promise<T>): Promise<T> {
-    let run = await this.database.run.findUnique({ where: { id: runId }, omit: WITHOUT_CHECKPOINT });
+    if (!this.rowLock) {
+      return this.attemptWith(runId, fn, {
+        reader: this.database,
+        inTransaction: (work) => this.database.$transaction(work),
+        afterCommit: (effect) => effect(),
+      });
+    }
+    const effects: (() => void)[] = [];
+    let result: T;
+    try {
+      result = await this.database.$transaction(
+        async (tx) => {
+          // FOR NO KEY UPDATE: other instances wait here; inserts that merely reference the run do not.
+          await tx.$queryRaw`SELECT 1 FROM "Run" WHERE "id" = ${runId} FOR NO KEY UPDATE`;
+          return this.attemptWith(runId, fn, {
+            reader: tx,
+            inTransaction: (work) => work(tx),
+            afterCommit: (effect) => effects.push(effect),
+          });
+        },
+        { maxWait: 10_000, timeout: 20_000 },
+      );
+    } catch (error) {
+      // Whatever this attempt applied to the cached world was rolled back in the database.
+      this.cache.delete(runId);
+      throw error;
+    }
+    for (const effect of effects) effect();
+    return result;
+  }
+
+  private async attemptWith<T>(runId: string, fn: (session: RunSession) => Promise<T>, access: Access): Promise<T> {
+    let run = await access.reader.run.findUnique({ where: { id: runId }, omit: WITHOUT_CHECKPOINT });
     if (!run) throw new RunNotFound();
-    const live = await this.sync(run);
+    const live = await this.sync(run, access.reader);
     const due = dueClock(run, this.now());
     if (due) {
-      run = await this.commitTo(run, live, {
+      run = await this.commitTo(run, live, access, {
         run: {
           simDay: due.simDay,
           anchorAt: due.ended ? null : due.anchorAt,
@@ -175,8 +226,9 @@ export class RunStore {
       run,
       scenario: live.scenario,
       world: live.world,
+      reader: access.reader,
       commit: async (change: Change) => {
-        session.run = await this.commitTo(session.run, live, change);
+        session.run = await this.commitTo(session.run, live, access, change);
         return session.run;
       },
     };
@@ -184,7 +236,7 @@ export class RunStore {
   }
 
   /** Brings this process's world for the run up to the row: checkpoint, then the log entries after it. */
-  private async sync(run: Run): Promise<Live> {
+  private async sync(run: Run, reader: Transaction | PrismaClient): Promise<Live> {
     let live = this.cache.get(run.id);
     if (live && live.seq > run.seq) live = undefined;
     if (live) {
@@ -196,7 +248,7 @@ export class RunStore {
       const scenario = scenarioOfRun(run);
       if (!scenario)
         throw new Error(`This run uses scenario "${run.scenarioId}", which this version of Spravka lacks.`);
-      const saved = await this.database.run.findUnique({
+      const saved = await reader.run.findUnique({
         where: { id: run.id },
         select: { checkpoint: true, checkpointSeq: true },
       });
@@ -211,7 +263,7 @@ export class RunStore {
       }
     }
     if (live.seq < run.seq) {
-      const entries = await this.database.runEvent.findMany({
+      const entries = await reader.runEvent.findMany({
         where: { runId: run.id, seq: { gt: live.seq, lte: run.seq } },
         orderBy: { seq: "asc" },
       });
@@ -225,12 +277,12 @@ export class RunStore {
     return live;
   }
 
-  private async commitTo(run: Run, live: Live, change: Change): Promise<Run> {
+  private async commitTo(run: Run, live: Live, access: Access, change: Change): Promise<Run> {
     const entries = change.entries ?? [];
     const at = new Date(this.now());
     let updated: Run;
     try {
-      updated = await this.database.$transaction(async (tx) => {
+      updated = await access.inTransaction(async (tx) => {
         if (!(await writeChange(tx, run, change.run ?? {}, entries, at))) throw new StaleRun();
         const next = await tx.run.findUniqueOrThrow({ where: { id: run.id }, omit: WITHOUT_CHECKPOINT });
         await change.also?.(tx, next);
@@ -249,16 +301,18 @@ export class RunStore {
     live.seq = updated.seq;
     const milestone = entries.some((e) => CHECKPOINT_AFTER.has(e.type));
     if (milestone || updated.seq - updated.checkpointSeq >= CHECKPOINT_EVERY) {
-      await this.checkpoint(updated, live);
+      await access.inTransaction((tx) => this.checkpoint(tx, updated, live));
     }
     const types = entries.map((e) => e.type);
-    for (const listener of this.listeners) listener(updated, types);
+    access.afterCommit(() => {
+      for (const listener of this.listeners) listener(updated, types);
+    });
     return updated;
   }
 
   /** Saves the world at (seq, simDay) so a restart replays only what came after. Never moves backwards. */
-  private async checkpoint(run: Run, live: Live): Promise<void> {
-    await this.database.run.updateMany({
+  private async checkpoint(tx: Transaction, run: Run, live: Live): Promise<void> {
+    await tx.run.updateMany({
       where: { id: run.id, checkpointSeq: { lt: run.seq } },
       data: { checkpoint: JSON.stringify(live.world.save()), checkpointSeq: run.seq },
     });

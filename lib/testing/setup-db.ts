@@ -1,11 +1,28 @@
 import { randomUUID } from "node:crypto";
 import { copyFileSync } from "node:fs";
 import path from "node:path";
+import pg from "pg";
 import { inject } from "vitest";
 
-// A real SQLite file per test file, copied from the migrated template before
-// anything imports lib/db.ts, so files never see each other's rows.
-const file = path.join(inject("testDbDir"), `test-${randomUUID()}.db`);
-copyFileSync(inject("templateDb"), file);
-process.env.DATABASE_URL = `file:${file}`;
+// A real database per test file, copied from the migrated template before
+// anything imports lib/db.ts, so files never see each other's rows: a SQLite
+// file, or (npm run test:postgres) a PostgreSQL database made from the template.
+const postgresUrl = inject("postgresUrl");
+if (postgresUrl) {
+  const name = `test_${randomUUID().replaceAll("-", "")}`;
+  const client = new pg.Client({ connectionString: postgresUrl });
+  await client.connect();
+  try {
+    await client.query(`CREATE DATABASE ${name} TEMPLATE spravka_template`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(postgresUrl);
+  url.pathname = `/${name}`;
+  process.env.DATABASE_URL = url.toString();
+} else {
+  const file = path.join(inject("testDbDir"), `test-${randomUUID()}.db`);
+  copyFileSync(inject("templateDb"), file);
+  process.env.DATABASE_URL = `file:${file}`;
+}
 process.env.AUTH_SECRET ??= "test-secret-not-for-production-000000000000";

@@ -636,14 +636,17 @@ describe("two app instances", () => {
     if (seat.role !== "petitioner") seat = await join(joinCode, "P2");
     await control(runId, { action: "start" });
     const [c] = await seatCases(runId, seat.cookie);
-    const second = new RunStore(db, () => now);
+    // Without the row lock (SQLite's way; on PostgreSQL the lock makes the other instance wait instead,
+    // see multi-instance.test.ts), compare-and-set alone must keep the log right.
+    const first = new RunStore(db, () => now, false);
+    const second = new RunStore(db, () => now, false);
     let attempts = 0;
     await second.withRun(runId, async (s) => {
       attempts++;
       if (attempts === 1) {
         // Meanwhile the first instance serves a request three ticks later.
         now += 3 * TICK_MS;
-        await worldHash(runId);
+        await worldHash(runId, first);
       }
       await s.commit({
         entries: [

@@ -2,6 +2,7 @@
 
 import { signIn } from "@/lib/auth";
 import { AccessDenied, requireInstructor } from "@/lib/authz";
+import { NOT_A_FORM } from "@/lib/form-errors";
 import { changePassword } from "@/lib/users/change-password";
 
 export type ChangePasswordState = {
@@ -13,6 +14,7 @@ export async function changePasswordAction(
   _previous: ChangePasswordState,
   formData: FormData,
 ): Promise<ChangePasswordState> {
+  if (!(formData instanceof FormData)) return { formError: NOT_A_FORM };
   let user;
   try {
     user = await requireInstructor();

@@ -3,6 +3,7 @@
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { clientAddress } from "@/lib/auth/client-address";
+import { NOT_A_FORM } from "@/lib/form-errors";
 import { isHttps } from "@/lib/http";
 import { seatCookie } from "@/lib/runs/seat-cookie";
 import { startSoloRun } from "@/lib/runs/solo";
@@ -11,6 +12,7 @@ export type SoloState = { formError?: string; fieldErrors?: Record<string, strin
 
 /** Starts a self-guided run and seats this browser in it (validated again in startSoloRun). */
 export async function startSoloAction(_previous: SoloState, formData: FormData): Promise<SoloState> {
+  if (!(formData instanceof FormData)) return { formError: NOT_A_FORM };
   const h = await headers();
   const result = await startSoloRun(
     { scenarioId: formData.get("scenarioId"), role: formData.get("role"), seed: formData.get("seed") ?? "" },

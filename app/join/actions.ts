@@ -3,6 +3,7 @@
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { clientAddress } from "@/lib/auth/client-address";
+import { NOT_A_FORM } from "@/lib/form-errors";
 import { isHttps } from "@/lib/http";
 import { joinRun } from "@/lib/runs/join-run";
 import { rejoinSeat } from "@/lib/runs/rejoin-seat";
@@ -33,6 +34,7 @@ async function enterSeat(runId: string, seatId: string, token: string, welcome: 
 }
 
 export async function joinAction(_previous: JoinState, formData: FormData): Promise<JoinState> {
+  if (!(formData instanceof FormData)) return { formError: NOT_A_FORM };
   const values = { code: text(formData.get("code")), name: text(formData.get("name")) };
   const result = await joinRun(
     { code: formData.get("code"), name: formData.get("name"), requestId: formData.get("requestId") },
@@ -47,6 +49,7 @@ export async function joinAction(_previous: JoinState, formData: FormData): Prom
 }
 
 export async function rejoinAction(_previous: RejoinState, formData: FormData): Promise<RejoinState> {
+  if (!(formData instanceof FormData)) return { formError: NOT_A_FORM };
   const values = { code: text(formData.get("code")), rejoinCode: text(formData.get("rejoinCode")) };
   const result = await rejoinSeat(
     { code: formData.get("code"), rejoinCode: formData.get("rejoinCode"), takeOver: formData.get("takeOver") === "1" },

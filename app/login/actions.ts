@@ -4,7 +4,7 @@ import { CredentialsSignin } from "next-auth";
 import { signIn } from "@/lib/auth";
 import { RATE_LIMITED_MESSAGE, WRONG_CREDENTIALS_MESSAGE } from "@/lib/auth/messages";
 import { signInSchema } from "@/lib/auth/validation";
-import { fieldErrors } from "@/lib/form-errors";
+import { fieldErrors, NOT_A_FORM } from "@/lib/form-errors";
 import { safeCallbackUrl } from "@/lib/safe-redirect";
 
 export type SignInState = {
@@ -14,6 +14,7 @@ export type SignInState = {
 };
 
 export async function signInAction(_previous: SignInState, formData: FormData): Promise<SignInState> {
+  if (!(formData instanceof FormData)) return { formError: NOT_A_FORM };
   const email = formData.get("email");
   const parsed = signInSchema.safeParse({ email, password: formData.get("password") });
   const echo = typeof email === "string" ? email : "";

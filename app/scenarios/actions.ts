@@ -2,6 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { AccessDenied, requireInstructor } from "@/lib/authz";
+import { NOT_A_FORM } from "@/lib/form-errors";
 import { saveCustomScenario } from "@/lib/runs/custom-scenarios";
 
 export type ScenarioFormState = {
@@ -12,6 +13,7 @@ export type ScenarioFormState = {
 
 /** Saves a teacher's scenario (validated field by field in saveCustomScenario); nothing is saved on any error. */
 export async function saveScenarioAction(_previous: ScenarioFormState, formData: FormData): Promise<ScenarioFormState> {
+  if (!(formData instanceof FormData)) return { formError: NOT_A_FORM };
   let user;
   try {
     user = await requireInstructor();

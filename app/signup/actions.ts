@@ -3,6 +3,7 @@
 import { CredentialsSignin } from "next-auth";
 import { redirect } from "next/navigation";
 import { signIn } from "@/lib/auth";
+import { NOT_A_FORM } from "@/lib/form-errors";
 import { createInstructor } from "@/lib/users/create-instructor";
 
 export type SignUpState = {
@@ -11,6 +12,7 @@ export type SignUpState = {
 };
 
 export async function signUpAction(_previous: SignUpState, formData: FormData): Promise<SignUpState> {
+  if (!(formData instanceof FormData)) return { fieldErrors: { form: NOT_A_FORM } };
   const name = formData.get("name");
   const email = formData.get("email");
   const password = formData.get("password");

@@ -12,7 +12,10 @@ import { RunBusy, RunNotFound, runStore, type Change, type LogEntry } from "./st
 import { controlSchema, type ControlInput } from "./validation";
 import { getSeatAccess, SEAT_ACCESS_MESSAGES } from "./seat-access";
 
-export type ControlResult = { ok: true } | { ok: false; error: string };
+export type ControlResult =
+  | { ok: true }
+  /** `forbidden`: refused for who is asking, not for the run's state (the route answers 403, not 409) */
+  | { ok: false; error: string; forbidden?: true };
 
 export const RUN_NOT_FOUND = "There is no such run among yours.";
 
@@ -64,11 +67,11 @@ export async function controlSoloRun(
   if (!parsed.success) return { ok: false, error: parsed.error.issues[0]?.message ?? "That control is unknown." };
   const input = parsed.data;
   const access = await getSeatAccess(runId, seatCookie);
-  if (access.status !== "ok") return { ok: false, error: SEAT_ACCESS_MESSAGES[access.status] };
+  if (access.status !== "ok") return { ok: false, error: SEAT_ACCESS_MESSAGES[access.status], forbidden: true };
   const solo = await db.run.count({ where: { id: runId, ownerId: null } });
-  if (solo === 0) return { ok: false, error: "Only your teacher can steer this class's clock." };
+  if (solo === 0) return { ok: false, error: "Only your teacher can steer this class's clock.", forbidden: true };
   if (!(SOLO_CONTROLS as readonly string[]).includes(input.action))
-    return { ok: false, error: "That control is not yours." };
+    return { ok: false, error: "That control is not yours.", forbidden: true };
   return applyControl(runId, input);
 }
 

@@ -120,6 +120,22 @@ describe("creating a run", () => {
     if (!result.ok) expect(result.fieldErrors.petitionerSeats).toMatch(/35 cases/);
   });
 
+  test("a JSON body's empty, null, true or [n] is not a number of seats or a speed", async () => {
+    const before = await db.run.count();
+    for (const bad of ["", " ", null, true, [3], {}]) {
+      const base = { title: "Period 3", scenarioId: "tomsk-1955", procuratorSeats: 1, petitionerSeats: 3, speed: 60 };
+      for (const field of ["procuratorSeats", "petitionerSeats", "speed"]) {
+        const result = await createRun(owner, { ...base, [field]: bad });
+        expect(result.ok === false && Object.keys(result.fieldErrors), `${field}: ${JSON.stringify(bad)}`).toContain(
+          field,
+        );
+      }
+    }
+    expect(await db.run.count()).toBe(before);
+    // A form's text of a number still counts.
+    expect((await newRun({ procuratorSeats: "1", petitionerSeats: " 3 ", speed: "60" })).ok).toBe(true);
+  });
+
   test("a join code has six characters from the unambiguous alphabet", async () => {
     const { joinCode } = await newRun();
     expect(joinCode).toMatch(/^[ACDEFGHJKMNPQRTUVWXY34679]{6}$/);
@@ -593,6 +609,11 @@ describe("the clock", () => {
     expect(await runStore.read(runId, (run) => run.simDay)).toBe(92);
     const back = await controlRun(owner, runId, { action: "jump", toDate: "1954-07-01" });
     expect(back.ok === false && back.error).toMatch(/only moves forward/);
+    // A date that is no day is refused, not rolled over into a later one (1955-13-45 would be 1956-02-14).
+    for (const toDate of ["1955-13-45", "1955-02-30", "1955-00-10"]) {
+      expect(await controlRun(owner, runId, { action: "jump", toDate })).toEqual({ ok: false, error: "Pick a date." });
+    }
+    expect(await runStore.read(runId, (run) => run.simDay)).toBe(92);
     await control(runId, { action: "setSpeed", speed: 14 });
     expect((await controlRun(owner, runId, { action: "setSpeed", speed: 1000 })).ok).toBe(false);
     await control(runId, { action: "end" });
@@ -1254,6 +1275,7 @@ describe("self-guided runs", () => {
       expect(await controlSoloRun(solo.runId, cookie, action)).toEqual({
         ok: false,
         error: "That control is not yours.",
+        forbidden: true,
       });
     }
     expect((await controlSoloRun(solo.runId, undefined, { action: "pause" })).ok).toBe(false);
@@ -1264,6 +1286,7 @@ describe("self-guided runs", () => {
     expect(await controlSoloRun(runId, student.cookie, { action: "pause" })).toEqual({
       ok: false,
       error: "Only your teacher can steer this class's clock.",
+      forbidden: true,
     });
     // Nor another run's seat this one.
     expect((await controlSoloRun(solo.runId, student.cookie, { action: "pause" })).ok).toBe(false);

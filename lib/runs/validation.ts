@@ -69,17 +69,28 @@ export const rejoinSchema = z.object({
 });
 export type RejoinInput = z.infer<typeof rejoinSchema>;
 
-const seatCount = (role: string) =>
-  z.coerce
-    .number({ error: `Enter how many ${role} seats.` })
-    .int(`Enter a whole number of ${role} seats.`)
-    .min(0, `The number of ${role} seats cannot be negative.`)
-    .max(MAX_SEATS, `At most ${MAX_SEATS} ${role} seats.`);
+/**
+ * A number, or a form field's text of one. Unlike z.coerce, never "", null,
+ * true or [3] (which Number() turns into 0, 1 and 3), as a JSON body may send.
+ */
+const numberOrNumeric = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (typeof v === "string" && v.trim() !== "" ? Number(v) : v), schema);
 
-export const speedSchema = z.coerce
-  .number({ error: "Enter a clock speed." })
-  .min(MIN_SPEED, `The clock runs at least ${MIN_SPEED} simulated day per minute.`)
-  .max(MAX_SPEED, `The clock runs at most ${MAX_SPEED} simulated days per minute.`);
+const seatCount = (role: string) =>
+  numberOrNumeric(
+    z
+      .number({ error: `Enter how many ${role} seats.` })
+      .int(`Enter a whole number of ${role} seats.`)
+      .min(0, `The number of ${role} seats cannot be negative.`)
+      .max(MAX_SEATS, `At most ${MAX_SEATS} ${role} seats.`),
+  );
+
+export const speedSchema = numberOrNumeric(
+  z
+    .number({ error: "Enter a clock speed." })
+    .min(MIN_SPEED, `The clock runs at least ${MIN_SPEED} simulated day per minute.`)
+    .max(MAX_SPEED, `The clock runs at most ${MAX_SPEED} simulated days per minute.`),
+);
 
 export const createRunSchema = z
   .object({
@@ -182,7 +193,14 @@ export const actSchema = z
   .strict();
 export type ActInput = z.infer<typeof actSchema>;
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Pick a date.");
+/** A calendar date: "1955-13-45" matches the pattern but is no day (Date.UTC would roll it into 1956). */
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Pick a date.")
+  .refine((s) => {
+    const time = Date.parse(`${s}T00:00:00Z`);
+    return Number.isFinite(time) && new Date(time).toISOString().slice(0, 10) === s;
+  }, "Pick a date.");
 
 export const controlSchema = z.discriminatedUnion("action", [
   z.object({ action: z.literal("start") }),

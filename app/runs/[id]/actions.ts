@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { AccessDenied, requireInstructor } from "@/lib/authz";
+import { NOT_A_FORM } from "@/lib/form-errors";
 import { controlRun } from "@/lib/runs/control-run";
 
 export type ControlState = { error?: string; done?: number };
@@ -15,6 +16,7 @@ function text(value: FormDataEntryValue | null): string | undefined {
 export async function controlAction(runId: unknown, previous: ControlState, formData: FormData): Promise<ControlState> {
   // Bound on the client, so it arrives like any other input.
   if (typeof runId !== "string" || runId.length === 0 || runId.length > 64) return { error: "There is no such run." };
+  if (!(formData instanceof FormData)) return { error: NOT_A_FORM };
   let user;
   try {
     user = await requireInstructor();
@@ -41,5 +43,6 @@ export async function controlAction(runId: unknown, previous: ControlState, form
   if (!result.ok) return { error: result.error };
   if (input.action === "delete") redirect("/runs");
   revalidatePath(`/runs/${runId}`);
-  return { done: (previous.done ?? 0) + 1 };
+  // The previous state is the client's too: it may be anything, null included.
+  return { done: (previous?.done ?? 0) + 1 };
 }

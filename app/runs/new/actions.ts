@@ -2,6 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { AccessDenied, requireInstructor } from "@/lib/authz";
+import { NOT_A_FORM } from "@/lib/form-errors";
 import { createRun } from "@/lib/runs/create-run";
 
 export type CreateRunState = {
@@ -13,7 +14,9 @@ export type CreateRunState = {
 };
 
 export async function createRunAction(previous: CreateRunState, formData: FormData): Promise<CreateRunState> {
-  const attempt = (previous.attempt ?? 0) + 1;
+  // The previous state is the client's too: it may be anything, null included.
+  const attempt = (previous?.attempt ?? 0) + 1;
+  if (!(formData instanceof FormData)) return { attempt, formError: NOT_A_FORM };
   const fields = ["title", "scenarioId", "procuratorSeats", "petitionerSeats", "speed", "seed"] as const;
   const values = Object.fromEntries(fields.map((f) => [f, String(formData.get(f) ?? "")]));
   let user;

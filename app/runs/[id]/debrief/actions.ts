@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { AccessDenied, requireInstructor } from "@/lib/authz";
+import { NOT_A_FORM } from "@/lib/form-errors";
 import { saveDebriefPrompts } from "@/lib/runs/save-prompts";
 
 export type PromptsState = { error?: string; saved?: number };
@@ -13,6 +14,7 @@ export async function savePromptsAction(
   formData: FormData,
 ): Promise<PromptsState> {
   if (typeof runId !== "string" || runId.length === 0 || runId.length > 64) return { error: "There is no such run." };
+  if (!(formData instanceof FormData)) return { error: NOT_A_FORM };
   let user;
   try {
     user = await requireInstructor();
@@ -23,5 +25,6 @@ export async function savePromptsAction(
   const result = await saveDebriefPrompts(user, runId, formData.get("prompts"));
   if (!result.ok) return { error: result.error };
   revalidatePath(`/runs/${runId}/debrief`);
-  return { saved: (previous.saved ?? 0) + 1 };
+  // The previous state is the client's too: it may be anything, null included.
+  return { saved: (previous?.saved ?? 0) + 1 };
 }

@@ -10,5 +10,6 @@ export async function POST(request: Request, ctx: RouteContext<"/api/runs/[id]/s
   const read = await readJson(request);
   if (!read.ok) return read.response;
   const result = await controlSoloRun(id, (await cookies()).get(SEAT_COOKIE)?.value, read.body);
-  return NextResponse.json(result, { status: result.ok ? 200 : 409 });
+  // Someone else's run, or a control that is not the player's: 403; the run's state refusing it: 409.
+  return NextResponse.json(result, { status: result.ok ? 200 : result.forbidden ? 403 : 409 });
 }

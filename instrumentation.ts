@@ -1,13 +1,17 @@
 /**
  * Runs once when a server process starts (Next.js instrumentation hook): runs
  * that were live when the previous process stopped resume paused where their
- * clock had reached (ADR 0008), and runs past their retention period are
- * deleted with everything in them.
+ * clock had reached (ADR 0008) — on PostgreSQL, where other instances may be
+ * serving them, only runs nobody served in the last minute (ADR 0013) — and
+ * runs past their retention period are deleted with everything in them.
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { pauseInterruptedRuns } = await import("@/lib/runs/pause-interrupted-runs");
-  const paused = await pauseInterruptedRuns();
+  const { pauseInterruptedRuns, SERVED_WITHIN_MS } = await import("@/lib/runs/pause-interrupted-runs");
+  const { databaseKind } = await import("@/lib/config");
+  const paused = await pauseInterruptedRuns(undefined, {
+    servedWithinMs: databaseKind() === "postgresql" ? SERVED_WITHIN_MS : 0,
+  });
   if (paused > 0)
     console.log(`Spravka: ${paused} run(s) interrupted by the restart are paused; resume them from the console.`);
   const { purgeExpiredRuns } = await import("@/lib/runs/retention");

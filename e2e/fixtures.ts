@@ -152,12 +152,18 @@ export async function createSeededRun(
 }
 
 /** A student joins the teacher's run (its lobby open on `teacher`) in a browser of their own, and lands on `seat`. */
-export async function joinAs(browser: Browser, teacher: Page, name: string, seat: string): Promise<Page> {
+export async function joinAs(
+  browser: Browser,
+  teacher: Page,
+  name: string,
+  seat: string,
+  options: { baseURL?: string } = {},
+): Promise<Page> {
   const code = (await teacher
     .getByLabel(/^Class code:/)
     .first()
     .textContent())!.trim();
-  const student = await (await browser.newContext()).newPage();
+  const student = await (await browser.newContext(options)).newPage();
   await student.goto(`/join?code=${code}`);
   await student.getByLabel("Display name").fill(name);
   await student.getByRole("button", { name: "Join the class" }).click();

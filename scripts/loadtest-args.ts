@@ -49,8 +49,8 @@ act every few seconds and hold a live stream, then reports latency and errors.
   --help                show this text
 
 Without --email, the script creates a throwaway instructor directly in the
-SQLite database named by DATABASE_URL (default file:./prisma/data/spravka.db),
-which only works when the server uses that same file.`;
+database named by DATABASE_URL (default file:./prisma/data/spravka.db; a
+postgresql:// URL works too), which only works when the server uses it too.`;
 
 const FLAGS = new Set(["json", "help"]);
 const VALUED = new Set([

@@ -31,7 +31,7 @@ import type { SeatAction } from "@/lib/runs/validation";
 import type { CaseView } from "@/lib/runs/views";
 import { ADDRESSEES, GROUNDS } from "@/machines/vocabulary";
 import type { ClockView, SeatView } from "@/lib/runs/views";
-import { databaseUrl } from "@/lib/config";
+import { databaseKind, databaseUrl } from "@/lib/config";
 import { parseLoadtestArgs, USAGE, UsageError, type LoadtestOptions } from "./loadtest-args";
 
 const TARGET = { students: 200, p95Ms: 200, lagP95Ms: 1000 } as const;
@@ -263,31 +263,45 @@ function sqliteFile(url: string): string {
   return path.resolve(url.slice("file:".length).split("?")[0] ?? "");
 }
 
-/** Makes a throwaway instructor straight in the database file (the server must use the same file). */
+/** Makes a throwaway instructor straight in the database (the server must use the same one). */
 async function createThrowawayInstructor(): Promise<{ email: string; password: string }> {
-  const file = sqliteFile(databaseUrl());
-  say(`No --email given: creating a throwaway instructor in ${file}.`);
-  say("  (This only works if the server uses this same database file; otherwise pass --email and --password.)");
-  if (!existsSync(file)) {
+  const url = databaseUrl();
+  const postgres = databaseKind(url) === "postgresql";
+  const where = postgres ? "the PostgreSQL database named by DATABASE_URL" : sqliteFile(url);
+  say(`No --email given: creating a throwaway instructor in ${where}.`);
+  say("  (This only works if the server uses this same database; otherwise pass --email and --password.)");
+  if (!postgres && !existsSync(sqliteFile(url))) {
     throw new Error(
-      `There is no database at ${file}. Set DATABASE_URL to the server's database file, or pass --email and --password.`,
+      `There is no database at ${sqliteFile(url)}. Set DATABASE_URL to the server's database, or pass --email and --password.`,
     );
   }
   // Loaded only here, so a run with --email needs neither the generated client nor the database.
-  const [{ PrismaClient }, { PrismaBetterSqlite3 }, { hashPassword }] = await Promise.all([
-    import("@/.generated/prisma/client"),
-    import("@prisma/adapter-better-sqlite3"),
-    import("@/lib/auth/password"),
-  ]);
+  const { hashPassword } = await import("@/lib/auth/password");
   const email = `loadtest-${randomUUID()}@example.invalid`;
   const password = randomUUID();
-  const db = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: `file:${file}`, timeout: 5000 }) });
-  try {
-    await db.user.create({
-      data: { name: "Load test", email, passwordHash: await hashPassword(password), role: "instructor" },
-    });
-  } finally {
-    await db.$disconnect();
+  const data = { name: "Load test", email, passwordHash: await hashPassword(password), role: "instructor" };
+  if (postgres) {
+    const [{ PrismaClient }, { PrismaPg }] = await Promise.all([
+      import("@/.generated/prisma-pg/client"),
+      import("@prisma/adapter-pg"),
+    ]);
+    const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+    try {
+      await db.user.create({ data });
+    } finally {
+      await db.$disconnect();
+    }
+  } else {
+    const [{ PrismaClient }, { PrismaBetterSqlite3 }] = await Promise.all([
+      import("@/.generated/prisma/client"),
+      import("@prisma/adapter-better-sqlite3"),
+    ]);
+    const db = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url, timeout: 5000 }) });
+    try {
+      await db.user.create({ data });
+    } finally {
+      await db.$disconnect();
+    }
   }
   return { email, password };
 }

@@ -8,6 +8,7 @@ import { deploy } from "@/scripts/db";
 import { startLocalPostgres } from "@/scripts/local-postgres";
 import { isDatabaseUnavailable } from "@/lib/db-errors";
 import { LiveHub, type LiveMessage } from "./hub";
+import { pauseInterruptedRuns, SERVED_WITHIN_MS } from "./pause-interrupted-runs";
 import { TICK_MS } from "./policy";
 import { ReplayedRequest, RunStore } from "./store";
 
@@ -105,6 +106,24 @@ describe.runIf(onPostgres)("several instances on one PostgreSQL database", () =>
     const seqA = await a.read(run.id, (r) => r.seq);
     const seqB = await b.read(run.id, (r) => r.seq);
     expect([seqA, seqB]).toEqual([16, 16]);
+  });
+});
+
+describe(`starting an instance on ${databaseKind()}`, () => {
+  test("with several instances, a starting one pauses only runs nobody has served lately", async () => {
+    const served = await runningRun(db);
+    const abandoned = await runningRun(db);
+    await db.run.update({
+      where: { id: abandoned.id },
+      data: { updatedAt: new Date(Date.now() - 2 * SERVED_WITHIN_MS) },
+    });
+    await pauseInterruptedRuns(db, { servedWithinMs: SERVED_WITHIN_MS });
+    const status = async (id: string) => (await db.run.findUniqueOrThrow({ where: { id } })).status;
+    expect(await status(served.id)).toBe("running");
+    expect(await status(abandoned.id)).toBe("paused");
+    // One process alone (SQLite): whatever was running was interrupted by its own restart.
+    await pauseInterruptedRuns(db);
+    expect(await status(served.id)).toBe("paused");
   });
 });
 

@@ -37,3 +37,12 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (typeof e.message === "string" && MESSAGES.some((m) => m.test(e.message as string))) return true;
   return isDatabaseUnavailable(e.cause, depth + 1);
 }
+
+/** PostgreSQL refusing text it cannot store (22021: a NUL byte), reached from input nothing else rejected. */
+export function isUnstorableText(error: unknown, depth = 0): boolean {
+  if (depth > 5 || typeof error !== "object" || error === null) return false;
+  const e = error as { code?: unknown; originalCode?: unknown; message?: unknown; cause?: unknown };
+  if (e.code === "22021" || e.originalCode === "22021") return true;
+  if (typeof e.message === "string" && /Code: `22021`|invalid byte sequence for encoding/.test(e.message)) return true;
+  return isUnstorableText(e.cause, depth + 1);
+}

@@ -1,4 +1,5 @@
 import "server-only";
+import { DATABASE_UNAVAILABLE, isDatabaseUnavailable, isUnstorableText } from "@/lib/db-errors";
 
 /** The largest JSON body an API route reads: every request Spravka expects is far smaller. */
 const MAX_BODY_BYTES = 16 * 1024;
@@ -63,4 +64,28 @@ export function isHttps(headers: Headers, url?: string): boolean {
   const proto = headers.get("x-forwarded-proto")?.split(",")[0]?.trim();
   if (proto) return proto === "https";
   return url ? url.startsWith("https:") : false;
+}
+
+/**
+ * Wraps a route handler so that a database which is not answering (restarting,
+ * failing over) gets a 503 with a message people understand, never a 500 and a
+ * stack trace, and text PostgreSQL cannot store (a NUL character, which
+ * SQLite accepts) a 400; anything else propagates as before.
+ */
+export function answersWhenDatabaseDown<A extends unknown[]>(
+  handler: (...args: A) => Promise<Response>,
+): (...args: A) => Promise<Response> {
+  return async (...args: A) => {
+    try {
+      return await handler(...args);
+    } catch (error) {
+      if (isUnstorableText(error)) return jsonError(400, "That request contains a character that cannot be stored.");
+      if (!isDatabaseUnavailable(error)) throw error;
+      console.warn(`database not answering: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
+      return Response.json(
+        { ok: false, error: DATABASE_UNAVAILABLE },
+        { status: 503, headers: { "Cache-Control": "no-store", "Retry-After": "5" } },
+      );
+    }
+  };
 }

@@ -222,3 +222,12 @@ export const controlSchema = z.discriminatedUnion("action", [
   }),
 ]);
 export type ControlInput = z.infer<typeof controlSchema>;
+
+/**
+ * Whether a value can be a run's id (Prisma's cuid: letters and digits). Ids
+ * arrive from URLs and action arguments; anything else is no run, refused
+ * before it reaches the database (PostgreSQL rejects a NUL in text outright).
+ */
+export function isRunId(value: unknown): value is string {
+  return typeof value === "string" && /^[A-Za-z0-9_-]{1,64}$/.test(value);
+}

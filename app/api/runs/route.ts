@@ -1,10 +1,10 @@
 import { NextResponse } from "next/server";
 import { AccessDenied, requireInstructor } from "@/lib/authz";
-import { jsonError, readJson } from "@/lib/http";
+import { jsonError, readJson, answersWhenDatabaseDown } from "@/lib/http";
 import { createRun } from "@/lib/runs/create-run";
 
 /** POST {title, scenarioId, procuratorSeats, petitionerSeats, speed}: an instructor creates a run (as /runs/new does). */
-export async function POST(request: Request): Promise<Response> {
+export const POST = answersWhenDatabaseDown(async function POST(request: Request): Promise<Response> {
   const read = await readJson(request);
   if (!read.ok) return read.response;
   try {
@@ -15,4 +15,4 @@ export async function POST(request: Request): Promise<Response> {
     if (error instanceof AccessDenied) return jsonError(error.reason === "unauthenticated" ? 401 : 403, error.message);
     throw error;
   }
-}
+});

@@ -1,5 +1,6 @@
 "use server";
 
+import { isRunId } from "@/lib/runs/validation";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { AccessDenied, requireInstructor } from "@/lib/authz";
@@ -15,7 +16,7 @@ function text(value: FormDataEntryValue | null): string | undefined {
 /** Every button and form of the run page: parsed and authorized again in controlRun. */
 export async function controlAction(runId: unknown, previous: ControlState, formData: FormData): Promise<ControlState> {
   // Bound on the client, so it arrives like any other input.
-  if (typeof runId !== "string" || runId.length === 0 || runId.length > 64) return { error: "There is no such run." };
+  if (!isRunId(runId)) return { error: "There is no such run." };
   if (!(formData instanceof FormData)) return { error: NOT_A_FORM };
   let user;
   try {

@@ -1,5 +1,6 @@
 "use server";
 
+import { isRunId } from "@/lib/runs/validation";
 import { revalidatePath } from "next/cache";
 import { AccessDenied, requireInstructor } from "@/lib/authz";
 import { NOT_A_FORM } from "@/lib/form-errors";
@@ -13,7 +14,7 @@ export async function savePromptsAction(
   previous: PromptsState,
   formData: FormData,
 ): Promise<PromptsState> {
-  if (typeof runId !== "string" || runId.length === 0 || runId.length > 64) return { error: "There is no such run." };
+  if (!isRunId(runId)) return { error: "There is no such run." };
   if (!(formData instanceof FormData)) return { error: NOT_A_FORM };
   let user;
   try {

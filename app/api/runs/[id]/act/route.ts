@@ -1,6 +1,6 @@
 import { cookies } from "next/headers";
 import { NextResponse } from "next/server";
-import { readJson } from "@/lib/http";
+import { readJson, answersWhenDatabaseDown } from "@/lib/http";
 import { actOnCase } from "@/lib/runs/act-on-case";
 import { SEAT_COOKIE } from "@/lib/runs/policy";
 
@@ -15,11 +15,14 @@ const STATUS = {
 } as const;
 
 /** POST {requestId, caseIndex, expectedVersion, action}: a student acts on a case on their desk. */
-export async function POST(request: Request, ctx: RouteContext<"/api/runs/[id]/act">): Promise<Response> {
+export const POST = answersWhenDatabaseDown(async function POST(
+  request: Request,
+  ctx: RouteContext<"/api/runs/[id]/act">,
+): Promise<Response> {
   const { id } = await ctx.params;
   const read = await readJson(request);
   if (!read.ok) return read.response;
   const seat = (await cookies()).get(SEAT_COOKIE)?.value;
   const result = await actOnCase(id, seat, read.body);
   return NextResponse.json(result, { status: result.ok ? 200 : STATUS[result.reason] });
-}
+});

@@ -1,10 +1,13 @@
 import { NextResponse } from "next/server";
 import { AccessDenied, requireInstructor } from "@/lib/authz";
-import { jsonError, readJson } from "@/lib/http";
+import { jsonError, readJson, answersWhenDatabaseDown } from "@/lib/http";
 import { controlRun, RUN_NOT_FOUND } from "@/lib/runs/control-run";
 
 /** POST {action, …}: the run's owner starts, pauses, resumes, speeds, jumps, ends, archives or deletes it. */
-export async function POST(request: Request, ctx: RouteContext<"/api/runs/[id]/control">): Promise<Response> {
+export const POST = answersWhenDatabaseDown(async function POST(
+  request: Request,
+  ctx: RouteContext<"/api/runs/[id]/control">,
+): Promise<Response> {
   const { id } = await ctx.params;
   const read = await readJson(request);
   if (!read.ok) return read.response;
@@ -17,4 +20,4 @@ export async function POST(request: Request, ctx: RouteContext<"/api/runs/[id]/c
     if (error instanceof AccessDenied) return jsonError(error.reason === "unauthenticated" ? 401 : 403, error.message);
     throw error;
   }
-}
+});

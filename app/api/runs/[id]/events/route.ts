@@ -1,7 +1,7 @@
 import { cookies } from "next/headers";
 import { getSessionUser } from "@/lib/authz";
 import { db } from "@/lib/db";
-import { jsonError } from "@/lib/http";
+import { jsonError, answersWhenDatabaseDown } from "@/lib/http";
 import { liveHub, type LiveMessage, type StreamAudience } from "@/lib/runs/hub";
 import { SEAT_COOKIE } from "@/lib/runs/policy";
 import { getSeatAccess, SEAT_ACCESS_MESSAGES } from "@/lib/runs/seat-access";
@@ -13,7 +13,10 @@ const HEARTBEAT_MS = 15_000;
  * to a seat in it (clock and the seat's own desk). Browsers reconnect by
  * themselves; anyone else is refused before the stream opens.
  */
-export async function GET(request: Request, ctx: RouteContext<"/api/runs/[id]/events">): Promise<Response> {
+export const GET = answersWhenDatabaseDown(async function GET(
+  request: Request,
+  ctx: RouteContext<"/api/runs/[id]/events">,
+): Promise<Response> {
   const { id } = await ctx.params;
   let subscriber: StreamAudience;
   // ?as=seat: a seat's page asks for its desk even in a browser where the run's owner is signed in (a teacher trying it).
@@ -72,4 +75,4 @@ export async function GET(request: Request, ctx: RouteContext<"/api/runs/[id]/ev
       "X-Accel-Buffering": "no",
     },
   });
-}
+});

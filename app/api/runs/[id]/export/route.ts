@@ -1,9 +1,12 @@
 import { AccessDenied, requireInstructor } from "@/lib/authz";
-import { jsonError } from "@/lib/http";
+import { jsonError, answersWhenDatabaseDown } from "@/lib/http";
 import { exportRun } from "@/lib/runs/export-run";
 
 /** GET ?format=csv|xes[&names=seats]: the run's event log for process-mining tools, for the run's owner. */
-export async function GET(request: Request, ctx: RouteContext<"/api/runs/[id]/export">): Promise<Response> {
+export const GET = answersWhenDatabaseDown(async function GET(
+  request: Request,
+  ctx: RouteContext<"/api/runs/[id]/export">,
+): Promise<Response> {
   const { id } = await ctx.params;
   try {
     const user = await requireInstructor();
@@ -21,4 +24,4 @@ export async function GET(request: Request, ctx: RouteContext<"/api/runs/[id]/ex
     if (error instanceof AccessDenied) return jsonError(error.reason === "unauthenticated" ? 401 : 403, error.message);
     throw error;
   }
-}
+});

@@ -1,11 +1,14 @@
 import { cookies } from "next/headers";
 import { NextResponse } from "next/server";
-import { jsonError } from "@/lib/http";
+import { jsonError, answersWhenDatabaseDown } from "@/lib/http";
 import { getSeatView } from "@/lib/runs/get-seat-view";
 import { SEAT_COOKIE } from "@/lib/runs/policy";
 
 /** GET: the student's own desk (role, simulated date, the seat's cases). */
-export async function GET(_request: Request, ctx: RouteContext<"/api/runs/[id]/seat">): Promise<Response> {
+export const GET = answersWhenDatabaseDown(async function GET(
+  _request: Request,
+  ctx: RouteContext<"/api/runs/[id]/seat">,
+): Promise<Response> {
   const { id } = await ctx.params;
   const result = await getSeatView(id, (await cookies()).get(SEAT_COOKIE)?.value);
   if (!result.ok) return jsonError(403, result.error);
@@ -13,4 +16,4 @@ export async function GET(_request: Request, ctx: RouteContext<"/api/runs/[id]/s
     { ...result.view, letters: result.letters, protocols: result.protocols },
     { headers: { "Cache-Control": "no-store" } },
   );
-}
+});

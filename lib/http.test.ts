@@ -1,0 +1,50 @@
+import { afterAll, describe, expect, test } from "vitest";
+import { createClient } from "@/lib/db";
+import { DATABASE_UNAVAILABLE, isDatabaseUnavailable } from "@/lib/db-errors";
+import { answersWhenDatabaseDown } from "@/lib/http";
+
+// A real client to a PostgreSQL port where nothing listens: the failure a
+// request meets while the database restarts or fails over.
+const unreachable = createClient("postgresql://spravka@127.0.0.1:1/spravka");
+afterAll(() => unreachable.$disconnect());
+
+describe("a route handler when the database does not answer", () => {
+  test("answers 503 with a plain message (and a Retry-After), never a 500 or a stack trace", async () => {
+    const handler = answersWhenDatabaseDown(async () => {
+      await unreachable.run.count();
+      return Response.json({ ok: true });
+    });
+    const response = await handler();
+    expect(response.status).toBe(503);
+    expect(response.headers.get("retry-after")).toBe("5");
+    const body = await response.json();
+    expect(body).toEqual({ ok: false, error: DATABASE_UNAVAILABLE });
+    expect(JSON.stringify(body)).not.toMatch(/at |Prisma|ECONNREFUSED/);
+  });
+
+  test("answers 400 for text the database cannot store (PostgreSQL and NUL characters)", async () => {
+    const handler = answersWhenDatabaseDown(async () => {
+      throw Object.assign(new Error("Database error. Code: `22021`. invalid byte sequence"), { code: "P2010" });
+    });
+    const response = await handler();
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({
+      ok: false,
+      error: "That request contains a character that cannot be stored.",
+    });
+  });
+
+  test("lets every other error through (a bug stays visible as one)", async () => {
+    const handler = answersWhenDatabaseDown(async () => {
+      throw new TypeError("a bug");
+    });
+    await expect(handler()).rejects.toThrow("a bug");
+  });
+
+  test("tells a database that is down from one that refuses a query", async () => {
+    const down = await unreachable.user.count().catch((error: unknown) => error);
+    expect(isDatabaseUnavailable(down)).toBe(true);
+    expect(isDatabaseUnavailable(new Error("Unique constraint failed on the fields: (`email`)"))).toBe(false);
+    expect(isDatabaseUnavailable(null)).toBe(false);
+  });
+});

@@ -1,3 +1,4 @@
+import { changePasswordSchema } from "@/lib/auth/validation";
 import { beforeEach, describe, expect, test, vi } from "vitest";
 import { db } from "@/lib/db";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
@@ -51,6 +52,16 @@ describe("changePasswordAction", () => {
       {},
       form({ currentPassword: "not my password", newPassword: "new password 22" }),
     );
+    expect(state.fieldErrors?.currentPassword).toMatch(/not your current password/);
+    expect(await storedHash()).toBe(before);
+  });
+
+  test("a megabyte-long current password is refused by validation, before any hashing, and changes nothing", async () => {
+    session.current = { user: { id: userId } };
+    const before = await storedHash();
+    const huge = { currentPassword: "x".repeat(1024 * 1024), newPassword: "new password 22" };
+    expect(changePasswordSchema.safeParse(huge).success).toBe(false);
+    const state = await changePasswordAction({}, form(huge));
     expect(state.fieldErrors?.currentPassword).toMatch(/not your current password/);
     expect(await storedHash()).toBe(before);
   });

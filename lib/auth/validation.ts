@@ -35,6 +35,10 @@ export const signInSchema = z.object({
 export type SignInInput = z.infer<typeof signInSchema>;
 
 export const changePasswordSchema = z.object({
-  currentPassword: z.string({ error: "Enter your current password." }).min(1, "Enter your current password."),
+  currentPassword: z
+    .string({ error: "Enter your current password." })
+    .min(1, "Enter your current password.")
+    // No password is longer: refuse before hashing a megabyte.
+    .max(MAX_PASSWORD_LENGTH, "That is not your current password."),
   newPassword: newPasswordSchema,
 });

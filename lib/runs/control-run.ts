@@ -14,8 +14,8 @@ import { getSeatAccess, SEAT_ACCESS_MESSAGES } from "./seat-access";
 
 export type ControlResult =
   | { ok: true }
-  /** `forbidden`: refused for who is asking, not for the run's state (the route answers 403, not 409) */
-  | { ok: false; error: string; forbidden?: true };
+  /** `forbidden`: refused for who is asking, not for the run's state (the route answers 403, not 409); `invalid`: not a control at all (400) */
+  | { ok: false; error: string; forbidden?: true; invalid?: true };
 
 export const RUN_NOT_FOUND = "There is no such run among yours.";
 
@@ -39,7 +39,8 @@ const REFUSED: Record<ControlInput["action"], string> = {
  */
 export async function controlRun(user: SessionUser, runId: string, raw: unknown): Promise<ControlResult> {
   const parsed = controlSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, error: parsed.error.issues[0]?.message ?? "That control is unknown." };
+  if (!parsed.success)
+    return { ok: false, error: parsed.error.issues[0]?.message ?? "That control is unknown.", invalid: true };
   const input = parsed.data;
   const owned = await db.run.findFirst({ where: { id: runId, ownerId: user.id }, select: { id: true } });
   if (!owned) return { ok: false, error: RUN_NOT_FOUND };
@@ -64,7 +65,8 @@ export async function controlSoloRun(
   raw: unknown,
 ): Promise<ControlResult> {
   const parsed = controlSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, error: parsed.error.issues[0]?.message ?? "That control is unknown." };
+  if (!parsed.success)
+    return { ok: false, error: parsed.error.issues[0]?.message ?? "That control is unknown.", invalid: true };
   const input = parsed.data;
   const access = await getSeatAccess(runId, seatCookie);
   if (access.status !== "ok") return { ok: false, error: SEAT_ACCESS_MESSAGES[access.status], forbidden: true };

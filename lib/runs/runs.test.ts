@@ -611,7 +611,11 @@ describe("the clock", () => {
     expect(back.ok === false && back.error).toMatch(/only moves forward/);
     // A date that is no day is refused, not rolled over into a later one (1955-13-45 would be 1956-02-14).
     for (const toDate of ["1955-13-45", "1955-02-30", "1955-00-10"]) {
-      expect(await controlRun(owner, runId, { action: "jump", toDate })).toEqual({ ok: false, error: "Pick a date." });
+      expect(await controlRun(owner, runId, { action: "jump", toDate })).toEqual({
+        ok: false,
+        error: "Pick a date.",
+        invalid: true,
+      });
     }
     expect(await runStore.read(runId, (run) => run.simDay)).toBe(92);
     await control(runId, { action: "setSpeed", speed: 14 });
@@ -1200,6 +1204,7 @@ describe("injected events", () => {
     expect(await controlRun(owner, runId, { action: "inject", eventId: "free-everyone" })).toEqual({
       ok: false,
       error: "Choose an event from the list.",
+      invalid: true,
     });
     const before = await worldHash(runId);
     expect(await runStore.read(runId, (_, world) => world.parameters.desks.procurators)).toBe(5);

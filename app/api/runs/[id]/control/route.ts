@@ -14,7 +14,7 @@ export const POST = answersWhenDatabaseDown(async function POST(
   try {
     const user = await requireInstructor();
     const result = await controlRun(user, id, read.body);
-    const status = result.ok ? 200 : result.error === RUN_NOT_FOUND ? 404 : 409;
+    const status = result.ok ? 200 : result.error === RUN_NOT_FOUND ? 404 : result.invalid ? 400 : 409;
     return NextResponse.json(result, { status });
   } catch (error) {
     if (error instanceof AccessDenied) return jsonError(error.reason === "unauthenticated" ? 401 : 403, error.message);

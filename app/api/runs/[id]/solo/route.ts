@@ -14,5 +14,5 @@ export const POST = answersWhenDatabaseDown(async function POST(
   if (!read.ok) return read.response;
   const result = await controlSoloRun(id, (await cookies()).get(SEAT_COOKIE)?.value, read.body);
   // Someone else's run, or a control that is not the player's: 403; the run's state refusing it: 409.
-  return NextResponse.json(result, { status: result.ok ? 200 : result.forbidden ? 403 : 409 });
+  return NextResponse.json(result, { status: result.ok ? 200 : result.forbidden ? 403 : result.invalid ? 400 : 409 });
 });

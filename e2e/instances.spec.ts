@@ -1,12 +1,11 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
 import path from "node:path";
 import type { Page } from "@playwright/test";
 import pg from "pg";
 import { E2E_AUTH_SECRET } from "../playwright.config";
 import { startBalancer, type Balancer } from "../scripts/balancer";
 import { deploy } from "../scripts/db";
-import { startLocalPostgres, type LocalPostgres } from "../scripts/local-postgres";
+import { freePort, startLocalPostgres, type LocalPostgres } from "../scripts/local-postgres";
 import { createSeededRun, expect, joinAs, jump, test } from "./fixtures";
 
 /**
@@ -17,17 +16,6 @@ import { createSeededRun, expect, joinAs, jump, test } from "./fixtures";
  * letter sent is still on the desk, and the log holds each exactly once.
  */
 const ROOT = path.resolve(import.meta.dirname, "..");
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
 
 function startInstance(port: number, databaseUrl: string): ChildProcess {
   return spawn(path.join(ROOT, "node_modules", ".bin", "next"), ["start", "--port", String(port)], {

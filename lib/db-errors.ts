@@ -26,23 +26,35 @@ const MESSAGES = [
  * such a request answers 503 with DATABASE_UNAVAILABLE, and live streams say
  * they are reconnecting (lib/runs/hub.ts) until it answers again.
  */
-export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
-  if (depth > 5 || typeof error !== "object" || error === null) return false;
-  if (error instanceof Prisma.PrismaClientInitializationError) return true;
-  const e = error as { code?: unknown; kind?: unknown; message?: unknown; cause?: unknown; originalCode?: unknown };
-  if (typeof e.code === "string" && (UNAVAILABLE_CODES.has(e.code) || SOCKET_CODES.has(e.code))) return true;
-  if (typeof e.originalCode === "string" && POSTGRES_CODES.has(e.originalCode)) return true;
-  if (typeof e.kind === "string" && UNAVAILABLE_KINDS.has(e.kind)) return true;
-  if (e.kind === "postgres" && typeof e.code === "string" && POSTGRES_CODES.has(e.code)) return true;
-  if (typeof e.message === "string" && MESSAGES.some((m) => m.test(e.message as string))) return true;
-  return isDatabaseUnavailable(e.cause, depth + 1);
+export function isDatabaseUnavailable(error: unknown): boolean {
+  return anyCause(error, (e) => {
+    if (e instanceof Prisma.PrismaClientInitializationError) return true;
+    if (typeof e.code === "string" && (UNAVAILABLE_CODES.has(e.code) || SOCKET_CODES.has(e.code))) return true;
+    if (typeof e.originalCode === "string" && POSTGRES_CODES.has(e.originalCode)) return true;
+    if (typeof e.kind === "string" && UNAVAILABLE_KINDS.has(e.kind)) return true;
+    if (e.kind === "postgres" && typeof e.code === "string" && POSTGRES_CODES.has(e.code)) return true;
+    return typeof e.message === "string" && MESSAGES.some((m) => m.test(e.message as string));
+  });
+}
+
+type ErrorLike = { code?: unknown; kind?: unknown; message?: unknown; cause?: unknown; originalCode?: unknown };
+
+/** Whether `test` holds for the error or any error it was caused by (Prisma wraps the driver's). */
+function anyCause(error: unknown, test: (e: ErrorLike) => boolean): boolean {
+  for (let e = error, depth = 0; depth < 6 && typeof e === "object" && e !== null; depth++) {
+    if (test(e as ErrorLike)) return true;
+    e = (e as ErrorLike).cause;
+  }
+  return false;
 }
 
 /** PostgreSQL refusing text it cannot store (22021: a NUL byte), reached from input nothing else rejected. */
-export function isUnstorableText(error: unknown, depth = 0): boolean {
-  if (depth > 5 || typeof error !== "object" || error === null) return false;
-  const e = error as { code?: unknown; originalCode?: unknown; message?: unknown; cause?: unknown };
-  if (e.code === "22021" || e.originalCode === "22021") return true;
-  if (typeof e.message === "string" && /Code: `22021`|invalid byte sequence for encoding/.test(e.message)) return true;
-  return isUnstorableText(e.cause, depth + 1);
+export function isUnstorableText(error: unknown): boolean {
+  return anyCause(
+    error,
+    (e) =>
+      e.code === "22021" ||
+      e.originalCode === "22021" ||
+      (typeof e.message === "string" && /Code: `22021`|invalid byte sequence for encoding/.test(e.message)),
+  );
 }

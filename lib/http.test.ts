@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, test } from "vitest";
 import { createClient } from "@/lib/db";
 import { DATABASE_UNAVAILABLE, isDatabaseUnavailable } from "@/lib/db-errors";
-import { answersWhenDatabaseDown } from "@/lib/http";
+import { withDatabaseErrors } from "@/lib/http";
 
 // A real client to a PostgreSQL port where nothing listens: the failure a
 // request meets while the database restarts or fails over.
@@ -10,7 +10,7 @@ afterAll(() => unreachable.$disconnect());
 
 describe("a route handler when the database does not answer", () => {
   test("answers 503 with a plain message (and a Retry-After), never a 500 or a stack trace", async () => {
-    const handler = answersWhenDatabaseDown(async () => {
+    const handler = withDatabaseErrors(async () => {
       await unreachable.run.count();
       return Response.json({ ok: true });
     });
@@ -23,7 +23,7 @@ describe("a route handler when the database does not answer", () => {
   });
 
   test("answers 400 for text the database cannot store (PostgreSQL and NUL characters)", async () => {
-    const handler = answersWhenDatabaseDown(async () => {
+    const handler = withDatabaseErrors(async () => {
       throw Object.assign(new Error("Database error. Code: `22021`. invalid byte sequence"), { code: "P2010" });
     });
     const response = await handler();
@@ -35,7 +35,7 @@ describe("a route handler when the database does not answer", () => {
   });
 
   test("lets every other error through (a bug stays visible as one)", async () => {
-    const handler = answersWhenDatabaseDown(async () => {
+    const handler = withDatabaseErrors(async () => {
       throw new TypeError("a bug");
     });
     await expect(handler()).rejects.toThrow("a bug");

@@ -72,7 +72,7 @@ export function isHttps(headers: Headers, url?: string): boolean {
  * stack trace, and text PostgreSQL cannot store (a NUL character, which
  * SQLite accepts) a 400; anything else propagates as before.
  */
-export function answersWhenDatabaseDown<A extends unknown[]>(
+export function withDatabaseErrors<A extends unknown[]>(
   handler: (...args: A) => Promise<Response>,
 ): (...args: A) => Promise<Response> {
   return async (...args: A) => {

@@ -280,17 +280,9 @@ export async function postgresDiff(from: string | null, to: string, url?: string
   try {
     const opts = resolveOptions({ url: url ?? server!.url(), schema: to });
     return await withEngine(opts, async (engine) => {
-      const diff = await engine.diff({
-        from:
-          from === null
-            ? { tag: "empty" }
-            : { tag: "schemaDatamodel", files: [{ path: "from.prisma", content: from }] },
-        to: { tag: "schemaDatamodel", files: [{ path: "to.prisma", content: to }] },
-        script: true,
-        exitCode: null,
-        filters: NO_FILTERS,
-      });
-      return diff.stdout ?? "";
+      const fromSchema: DiffTarget =
+        from === null ? { tag: "empty" } : { tag: "schemaDatamodel", files: [{ path: "from.prisma", content: from }] };
+      return sqlBetween(engine, fromSchema, { tag: "schemaDatamodel", files: [{ path: "to.prisma", content: to }] });
     });
   } finally {
     server?.stop();
@@ -325,20 +317,22 @@ export async function writePostgresMigration(
 export async function driftFromSchema(options: DbOptions = {}): Promise<string> {
   const opts = resolveOptions(options);
   return withEngine(opts, async (engine, schema) => {
-    const diff = await engine.diff({
-      from: {
-        tag: "schemaDatasource",
-        files: [{ path: opts.schemaPath, content: schema }],
-        configDir: path.dirname(opts.schemaPath),
-      },
-      to: { tag: "schemaDatamodel", files: [{ path: opts.schemaPath, content: schema }] },
-      script: true,
-      exitCode: null,
-      filters: NO_FILTERS,
-    });
-    const sql = diff.stdout ?? "";
+    const files = [{ path: opts.schemaPath, content: schema }];
+    const sql = await sqlBetween(
+      engine,
+      { tag: "schemaDatasource", files, configDir: path.dirname(opts.schemaPath) },
+      { tag: "schemaDatamodel", files },
+    );
     return isEmptyMigration(sql) ? "" : sql;
   });
+}
+
+type DiffTarget = Parameters<SchemaEngineType["diff"]>[0]["from"];
+
+/** The SQL script that takes `from` to `to` (the engine's `migrate diff --script`). */
+async function sqlBetween(engine: SchemaEngineType, from: DiffTarget, to: DiffTarget): Promise<string> {
+  const diff = await engine.diff({ from, to, script: true, exitCode: null, filters: NO_FILTERS });
+  return diff.stdout ?? "";
 }
 
 function isEmptyMigration(sql: string): boolean {

@@ -276,32 +276,19 @@ async function createThrowawayInstructor(): Promise<{ email: string; password: s
     );
   }
   // Loaded only here, so a run with --email needs neither the generated client nor the database.
-  const { hashPassword } = await import("@/lib/auth/password");
+  const [{ createClient }, { hashPassword }] = await Promise.all([
+    import("@/lib/db-client"),
+    import("@/lib/auth/password"),
+  ]);
   const email = `loadtest-${randomUUID()}@example.invalid`;
   const password = randomUUID();
-  const data = { name: "Load test", email, passwordHash: await hashPassword(password), role: "instructor" };
-  if (postgres) {
-    const [{ PrismaClient }, { PrismaPg }] = await Promise.all([
-      import("@/.generated/prisma-pg/client"),
-      import("@prisma/adapter-pg"),
-    ]);
-    const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
-    try {
-      await db.user.create({ data });
-    } finally {
-      await db.$disconnect();
-    }
-  } else {
-    const [{ PrismaClient }, { PrismaBetterSqlite3 }] = await Promise.all([
-      import("@/.generated/prisma/client"),
-      import("@prisma/adapter-better-sqlite3"),
-    ]);
-    const db = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url, timeout: 5000 }) });
-    try {
-      await db.user.create({ data });
-    } finally {
-      await db.$disconnect();
-    }
+  const db = createClient(url);
+  try {
+    await db.user.create({
+      data: { name: "Load test", email, passwordHash: await hashPassword(password), role: "instructor" },
+    });
+  } finally {
+    await db.$disconnect();
   }
   return { email, password };
 }

@@ -42,7 +42,11 @@ function binDir(): string {
   );
 }
 
-async function freePort(): Promise<number> {
+/** The migrated database the test suite copies for each test file (lib/testing/global-setup.ts). */
+export const TEMPLATE_DATABASE = "spravka_template";
+
+/** A TCP port nothing listens on now, on 127.0.0.1. */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once("error", reject);
@@ -52,6 +56,37 @@ async function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+/** The URL of database `name` on the server of `serverUrl` (any database URL of that server). */
+export function databaseUrlOn(serverUrl: string, name: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/**
+ * Creates database `name` on the server of `serverUrl` (from `template`, a
+ * fast copy of an existing database; `replace`: drop one of that name first)
+ * and returns its URL.
+ */
+export async function createDatabase(
+  serverUrl: string,
+  name: string,
+  { template, replace = false }: { template?: string; replace?: boolean } = {},
+): Promise<string> {
+  for (const id of [name, template ?? "postgres"]) {
+    if (!/^[a-z_][a-z0-9_]*$/.test(id)) throw new Error(`Not a plain database name: ${id}`);
+  }
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    if (replace) await client.query(`DROP DATABASE IF EXISTS ${name}`);
+    await client.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ""}`);
+  } finally {
+    await client.end();
+  }
+  return databaseUrlOn(serverUrl, name);
 }
 
 export async function startLocalPostgres(): Promise<LocalPostgres> {
@@ -86,17 +121,7 @@ export async function startLocalPostgres(): Promise<LocalPostgres> {
   return {
     port,
     url,
-    async createDatabase(name: string) {
-      if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`Not a plain database name: ${name}`);
-      const client = new pg.Client({ connectionString: url() });
-      await client.connect();
-      try {
-        await client.query(`CREATE DATABASE ${name}`);
-      } finally {
-        await client.end();
-      }
-      return url(name);
-    },
+    createDatabase: (name: string) => createDatabase(url(), name),
     halt() {
       run("pg_ctl", ["-D", data, "-m", "fast", "-w", "stop"]);
       running = false;

@@ -3,6 +3,7 @@ import path from "node:path";
 import pg from "pg";
 import { describe, expect, inject, test } from "vitest";
 import { deploy, postgresDiff, status } from "./db";
+import { createDatabase } from "./local-postgres";
 import { POSTGRES_SCHEMA, postgresSchemaFrom, SQLITE_SCHEMA } from "./postgres-schema";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -49,19 +50,7 @@ async function catalog(url: string): Promise<unknown> {
   }
 }
 
-async function freshDatabase(name: string): Promise<string> {
-  const client = new pg.Client({ connectionString: postgresUrl });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS ${name}`);
-    await client.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await client.end();
-  }
-  const url = new URL(postgresUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
+const freshDatabase = (name: string) => createDatabase(postgresUrl, name, { replace: true });
 
 describe.runIf(postgresUrl !== "")("PostgreSQL migrations (npm run test:postgres)", () => {
   test("db:deploy applies every committed migration to an empty database, then has nothing left to do", async () => {

@@ -28,9 +28,10 @@ export type LogEntry = {
 
 type Transaction = Prisma.TransactionClient;
 
-/** How one attempt reaches the database: where it reads, and how it commits. */
+/** How one attempt reaches the database: its client for single statements, and how it commits. */
 type Access = {
-  reader: Transaction | PrismaClient;
+  /** the store's client, or (PostgreSQL) the attempt's own transaction */
+  client: Transaction | PrismaClient;
   inTransaction: <T>(work: (tx: Transaction) => Promise<T>) => Promise<T>;
   /** Called once the attempt's writes are durable (listeners hear of commits only then). */
   afterCommit: (effect: () => void) => void;
@@ -178,7 +179,7 @@ export class RunStore {
   private async attempt<T>(runId: string, fn: (session: RunSession) => Promise<T>): Promise<T> {
     if (!this.rowLock) {
       return this.attemptWith(runId, fn, {
-        reader: this.database,
+        client: this.database,
         inTransaction: (work) => this.database.$transaction(work),
         afterCommit: (effect) => effect(),
       });
@@ -191,7 +192,7 @@ export class RunStore {
           // FOR NO KEY UPDATE: other instances wait here; inserts that merely reference the run do not.
           await tx.$queryRaw`SELECT 1 FROM "Run" WHERE "id" = ${runId} FOR NO KEY UPDATE`;
           return this.attemptWith(runId, fn, {
-            reader: tx,
+            client: tx,
             inTransaction: (work) => work(tx),
             afterCommit: (effect) => effects.push(effect),
           });
@@ -208,9 +209,9 @@ export class RunStore {
   }
 
   private async attemptWith<T>(runId: string, fn: (session: RunSession) => Promise<T>, access: Access): Promise<T> {
-    let run = await access.reader.run.findUnique({ where: { id: runId }, omit: WITHOUT_CHECKPOINT });
+    let run = await access.client.run.findUnique({ where: { id: runId }, omit: WITHOUT_CHECKPOINT });
     if (!run) throw new RunNotFound();
-    const live = await this.sync(run, access.reader);
+    const live = await this.sync(run, access.client);
     const due = dueClock(run, this.now());
     if (due) {
       run = await this.commitTo(run, live, access, {
@@ -226,7 +227,7 @@ export class RunStore {
       run,
       scenario: live.scenario,
       world: live.world,
-      reader: access.reader,
+      reader: access.client,
       commit: async (change: Change) => {
         session.run = await this.commitTo(session.run, live, access, change);
         return session.run;
@@ -301,7 +302,7 @@ export class RunStore {
     live.seq = updated.seq;
     const milestone = entries.some((e) => CHECKPOINT_AFTER.has(e.type));
     if (milestone || updated.seq - updated.checkpointSeq >= CHECKPOINT_EVERY) {
-      await access.inTransaction((tx) => this.checkpoint(tx, updated, live));
+      await this.checkpoint(access.client, updated, live);
     }
     const types = entries.map((e) => e.type);
     access.afterCommit(() => {
@@ -311,8 +312,8 @@ export class RunStore {
   }
 
   /** Saves the world at (seq, simDay) so a restart replays only what came after. Never moves backwards. */
-  private async checkpoint(tx: Transaction, run: Run, live: Live): Promise<void> {
-    await tx.run.updateMany({
+  private async checkpoint(client: Transaction | PrismaClient, run: Run, live: Live): Promise<void> {
+    await client.run.updateMany({
       where: { id: run.id, checkpointSeq: { lt: run.seq } },
       data: { checkpoint: JSON.stringify(live.world.save()), checkpointSeq: run.seq },
     });

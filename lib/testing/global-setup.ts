@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { deploy } from "../../scripts/db";
+import { createDatabase, TEMPLATE_DATABASE } from "../../scripts/local-postgres";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -14,9 +14,6 @@ declare module "vitest" {
   }
 }
 
-/** PostgreSQL's copy of the template: each test file's database is created from it. */
-export const POSTGRES_TEMPLATE = "spravka_template";
-
 /**
  * Migrates one template database; each test file gets its own copy
  * (lib/testing/setup-db.ts). SQLite by default; PostgreSQL when
@@ -26,17 +23,11 @@ export default async function setup(project: TestProject) {
   const postgresUrl = process.env.SPRAVKA_TEST_POSTGRES_URL ?? "";
   project.provide("postgresUrl", postgresUrl);
   if (postgresUrl) {
-    const client = new pg.Client({ connectionString: postgresUrl });
-    await client.connect();
-    try {
-      await client.query(`DROP DATABASE IF EXISTS ${POSTGRES_TEMPLATE}`);
-      await client.query(`CREATE DATABASE ${POSTGRES_TEMPLATE}`);
-    } finally {
-      await client.end();
-    }
-    const url = new URL(postgresUrl);
-    url.pathname = `/${POSTGRES_TEMPLATE}`;
-    await deploy({ url: url.toString() });
+    await deploy({ url: await createDatabase(postgresUrl, TEMPLATE_DATABASE, { replace: true }) });
+    // Every file's database is a copy of that template: no SQLite one to make.
+    project.provide("testDbDir", "");
+    project.provide("templateDb", "");
+    return () => {};
   }
   const dir = mkdtempSync(path.join(tmpdir(), "spravka-vitest-"));
   const templateDb = path.join(dir, "template.db");

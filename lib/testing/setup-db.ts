@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { copyFileSync } from "node:fs";
 import path from "node:path";
-import pg from "pg";
+import { createDatabase, TEMPLATE_DATABASE } from "../../scripts/local-postgres";
 import { inject } from "vitest";
 
 // A real database per test file, copied from the migrated template before
@@ -10,16 +10,7 @@ import { inject } from "vitest";
 const postgresUrl = inject("postgresUrl");
 if (postgresUrl) {
   const name = `test_${randomUUID().replaceAll("-", "")}`;
-  const client = new pg.Client({ connectionString: postgresUrl });
-  await client.connect();
-  try {
-    await client.query(`CREATE DATABASE ${name} TEMPLATE spravka_template`);
-  } finally {
-    await client.end();
-  }
-  const url = new URL(postgresUrl);
-  url.pathname = `/${name}`;
-  process.env.DATABASE_URL = url.toString();
+  process.env.DATABASE_URL = await createDatabase(postgresUrl, name, { template: TEMPLATE_DATABASE });
 } else {
   const file = path.join(inject("testDbDir"), `test-${randomUUID()}.db`);
   copyFileSync(inject("templateDb"), file);

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { clientAddress } from "@/lib/auth/client-address";
-import { isHttps, readJson, answersWhenDatabaseDown } from "@/lib/http";
+import { isHttps, readJson, withDatabaseErrors } from "@/lib/http";
 import { joinRun } from "@/lib/runs/join-run";
 import { rejoinSeat } from "@/lib/runs/rejoin-seat";
 import { seatCookie } from "@/lib/runs/seat-cookie";
@@ -22,7 +22,7 @@ const STATUS = {
  * takeOver?} returns to one. The seat cookie is set on success. (The join
  * page calls the same functions through server actions.)
  */
-export const POST = answersWhenDatabaseDown(async function POST(request: Request): Promise<Response> {
+export const POST = withDatabaseErrors(async function POST(request: Request): Promise<Response> {
   const read = await readJson(request);
   if (!read.ok) return read.response;
   const body = read.body;

@@ -1,10 +1,10 @@
 import { NextResponse } from "next/server";
 import { AccessDenied, requireInstructor } from "@/lib/authz";
-import { jsonError, readJson, answersWhenDatabaseDown } from "@/lib/http";
+import { jsonError, readJson, withDatabaseErrors } from "@/lib/http";
 import { createRun } from "@/lib/runs/create-run";
 
 /** POST {title, scenarioId, procuratorSeats, petitionerSeats, speed}: an instructor creates a run (as /runs/new does). */
-export const POST = answersWhenDatabaseDown(async function POST(request: Request): Promise<Response> {
+export const POST = withDatabaseErrors(async function POST(request: Request): Promise<Response> {
   const read = await readJson(request);
   if (!read.ok) return read.response;
   try {

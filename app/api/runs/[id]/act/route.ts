@@ -1,6 +1,6 @@
 import { cookies } from "next/headers";
 import { NextResponse } from "next/server";
-import { readJson, answersWhenDatabaseDown } from "@/lib/http";
+import { readJson, withDatabaseErrors } from "@/lib/http";
 import { actOnCase } from "@/lib/runs/act-on-case";
 import { SEAT_COOKIE } from "@/lib/runs/policy";
 
@@ -15,7 +15,7 @@ const STATUS = {
 } as const;
 
 /** POST {requestId, caseIndex, expectedVersion, action}: a student acts on a case on their desk. */
-export const POST = answersWhenDatabaseDown(async function POST(
+export const POST = withDatabaseErrors(async function POST(
   request: Request,
   ctx: RouteContext<"/api/runs/[id]/act">,
 ): Promise<Response> {

@@ -1,10 +1,10 @@
 import { NextResponse } from "next/server";
 import { AccessDenied, requireInstructor } from "@/lib/authz";
-import { jsonError, readJson, answersWhenDatabaseDown } from "@/lib/http";
+import { jsonError, readJson, withDatabaseErrors } from "@/lib/http";
 import { controlRun, RUN_NOT_FOUND } from "@/lib/runs/control-run";
 
 /** POST {action, …}: the run's owner starts, pauses, resumes, speeds, jumps, ends, archives or deletes it. */
-export const POST = answersWhenDatabaseDown(async function POST(
+export const POST = withDatabaseErrors(async function POST(
   request: Request,
   ctx: RouteContext<"/api/runs/[id]/control">,
 ): Promise<Response> {

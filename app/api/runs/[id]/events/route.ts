@@ -1,7 +1,7 @@
 import { cookies } from "next/headers";
 import { getSessionUser } from "@/lib/authz";
 import { db } from "@/lib/db";
-import { jsonError, answersWhenDatabaseDown } from "@/lib/http";
+import { jsonError, withDatabaseErrors } from "@/lib/http";
 import { liveHub, type LiveMessage, type StreamAudience } from "@/lib/runs/hub";
 import { SEAT_COOKIE } from "@/lib/runs/policy";
 import { getSeatAccess, SEAT_ACCESS_MESSAGES } from "@/lib/runs/seat-access";
@@ -13,7 +13,7 @@ const HEARTBEAT_MS = 15_000;
  * to a seat in it (clock and the seat's own desk). Browsers reconnect by
  * themselves; anyone else is refused before the stream opens.
  */
-export const GET = answersWhenDatabaseDown(async function GET(
+export const GET = withDatabaseErrors(async function GET(
   request: Request,
   ctx: RouteContext<"/api/runs/[id]/events">,
 ): Promise<Response> {

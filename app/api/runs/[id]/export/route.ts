@@ -1,9 +1,9 @@
 import { AccessDenied, requireInstructor } from "@/lib/authz";
-import { jsonError, answersWhenDatabaseDown } from "@/lib/http";
+import { jsonError, withDatabaseErrors } from "@/lib/http";
 import { exportRun } from "@/lib/runs/export-run";
 
 /** GET ?format=csv|xes[&names=seats]: the run's event log for process-mining tools, for the run's owner. */
-export const GET = answersWhenDatabaseDown(async function GET(
+export const GET = withDatabaseErrors(async function GET(
   request: Request,
   ctx: RouteContext<"/api/runs/[id]/export">,
 ): Promise<Response> {

@@ -1,11 +1,11 @@
 import { cookies } from "next/headers";
 import { NextResponse } from "next/server";
-import { jsonError, answersWhenDatabaseDown } from "@/lib/http";
+import { jsonError, withDatabaseErrors } from "@/lib/http";
 import { getSeatView } from "@/lib/runs/get-seat-view";
 import { SEAT_COOKIE } from "@/lib/runs/policy";
 
 /** GET: the student's own desk (role, simulated date, the seat's cases). */
-export const GET = answersWhenDatabaseDown(async function GET(
+export const GET = withDatabaseErrors(async function GET(
   _request: Request,
   ctx: RouteContext<"/api/runs/[id]/seat">,
 ): Promise<Response> {

@@ -1,11 +1,11 @@
 import { cookies } from "next/headers";
 import { NextResponse } from "next/server";
-import { readJson, answersWhenDatabaseDown } from "@/lib/http";
+import { readJson, withDatabaseErrors } from "@/lib/http";
 import { controlSoloRun } from "@/lib/runs/control-run";
 import { SEAT_COOKIE } from "@/lib/runs/policy";
 
 /** POST {action, …}: a self-guided player pauses, resumes, speeds, skips ahead or ends their own run. */
-export const POST = answersWhenDatabaseDown(async function POST(
+export const POST = withDatabaseErrors(async function POST(
   request: Request,
   ctx: RouteContext<"/api/runs/[id]/solo">,
 ): Promise<Response> {

@@ -1,8 +1,8 @@
 import { NextResponse } from "next/server";
-import { answersWhenDatabaseDown } from "@/lib/http";
+import { withDatabaseErrors } from "@/lib/http";
 
 /** The console's "look up a case" form: ?n=417 → the case's timeline page (which checks the owner). */
-export const GET = answersWhenDatabaseDown(async function GET(
+export const GET = withDatabaseErrors(async function GET(
   request: Request,
   ctx: RouteContext<"/runs/[id]/cases/lookup">,
 ): Promise<Response> {

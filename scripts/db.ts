@@ -31,7 +31,11 @@ import {
 import type { MigrationList, SchemaEngine as SchemaEngineType } from "@prisma/schema-engine-wasm";
 import * as engineGlue from "@prisma/schema-engine-wasm/schema_engine_bg";
 import { databaseKind, databaseUrl, type DatabaseKind } from "../lib/config";
+import { explainDatabaseFailure } from "./database-failure";
 import { startLocalPostgres } from "./local-postgres";
+import { sqliteFilePath } from "./sqlite-path";
+
+export { sqliteFilePath };
 import { POSTGRES_SCHEMA, postgresSchemaFrom, SQLITE_SCHEMA } from "./postgres-schema";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -67,19 +71,9 @@ function resolveOptions(options: DbOptions) {
   };
 }
 
-/** The filesystem path behind a `file:` URL (relative paths are relative to the working directory). */
-export function sqliteFilePath(url: string): string {
-  if (!url.startsWith("file:")) {
-    throw new Error(`DATABASE_URL must be a SQLite "file:" URL, got "${url}".`);
-  }
-  const withoutScheme = url.slice("file:".length).split("?")[0] ?? "";
-  if (withoutScheme === "") throw new Error("DATABASE_URL has no file path.");
-  return path.resolve(withoutScheme);
-}
-
 let wasmReady: Promise<void> | undefined;
 
-/** Node 20 cannot `import` a .wasm file, so instantiate it by path and hand it to the wasm-bindgen glue. */
+/** Not every supported Node.js can `import` a .wasm file, so instantiate it by path and hand it to the wasm-bindgen glue. */
 function loadWasm(): Promise<void> {
   wasmReady ??= (async () => {
     const require = createRequire(import.meta.url);
@@ -136,13 +130,21 @@ async function withEngine<T>(
     );
     return await work(engine, schema);
   } catch (error) {
-    throw new Error(`${describeEngineError(error)}${logs.length ? `\n${logs.join("\n")}` : ""}`, {
-      cause: error,
-    });
+    // When the driver itself throws (it cannot load, cannot open the file),
+    // the engine only says "External error id#N"; the thrown error waits in
+    // the adapter's registry under that number.
+    const cause = driverErrorBehind(error, adapter) ?? error;
+    throw new Error(`${describeEngineError(cause)}${logs.length ? `\n${logs.join("\n")}` : ""}`, { cause });
   } finally {
     engine?.free();
     await Promise.all(opened.map((connection) => connection.dispose()));
   }
+}
+
+/** The JavaScript error the engine reported only by number, if it was one. */
+function driverErrorBehind(error: unknown, adapter: ReturnType<typeof bindMigrationAwareSqlAdapterFactory>): unknown {
+  const id = /External error id#(\d+)/.exec(describeEngineError(error))?.[1];
+  return id === undefined ? undefined : adapter.errorRegistry.consumeError(Number(id))?.error;
 }
 
 function describeEngineError(error: unknown): string {
@@ -491,7 +493,9 @@ if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.ar
   main(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (error: unknown) => {
-      console.error(`Database command failed: ${describeEngineError(error)}`);
+      console.error(
+        explainDatabaseFailure(error, databaseUrl(), `The database command "${process.argv[2] ?? ""}" failed.`),
+      );
       process.exit(1);
     },
   );

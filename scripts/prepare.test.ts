@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, expect, test } from "vitest";
-import { ensureAuthSecret, loadEnvFile } from "./prepare";
+import { ensureAuthSecret, loadEnvFile, supportedNodeRange, unsupportedNodeMessage } from "./prepare";
 
 let dir: string;
 let saved: string | undefined;
@@ -50,4 +50,26 @@ test("the file holding the secret is readable only by its owner, new or existing
 test(".env.local is ignored by git", () => {
   const ignore = readFileSync(path.resolve(import.meta.dirname, "..", ".gitignore"), "utf8").split("\n");
   expect(ignore).toContain(".env.local");
+});
+
+test.each([
+  ["20.20.2", false],
+  ["22.11.0", false],
+  ["22.12.0", true],
+  ["23.11.1", false],
+  ["24.21.0", true],
+  ["26.1.0", true],
+])("Node.js %s is supported: %s (package.json engines, checked before anything else at start)", (version, ok) => {
+  const message = unsupportedNodeMessage(version);
+  if (ok) expect(message).toBeNull();
+  else {
+    expect(message).toContain(`this is Node.js ${version}`);
+    expect(message).toContain("24 LTS recommended");
+  }
+});
+
+test("the engines range package.json names is the one the README's quick start promises", () => {
+  const readme = readFileSync(path.resolve(import.meta.dirname, "..", "README.md"), "utf8");
+  expect(supportedNodeRange()).toBe("^22.12.0 || >=24.0.0");
+  expect(readme).toMatch(/Node\.js 24 LTS \(recommended\) or 22\.12\+/);
 });

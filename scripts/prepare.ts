@@ -7,7 +7,11 @@ import { randomBytes } from "node:crypto";
 import { appendFileSync, chmodSync, existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import semver from "semver";
+import { databaseKind, databaseUrl } from "../lib/config";
+import { explainDatabaseFailure } from "./database-failure";
 import { deploy } from "./db";
+import { ensureSqliteDriver } from "./sqlite-driver";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const ENV_FILE = path.join(ROOT, ".env.local");
@@ -33,18 +37,40 @@ export function ensureAuthSecret(file = ENV_FILE): "existing" | "created" {
   return "created";
 }
 
+/** The Node.js lines package.json's `engines` names (README: "Quick start"). */
+export function supportedNodeRange(): string {
+  const manifest = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { engines: { node: string } };
+  return manifest.engines.node;
+}
+
+/** Null when this Node.js is supported, else what to tell the person starting Spravka. */
+export function unsupportedNodeMessage(version: string = process.versions.node): string | null {
+  const range = supportedNodeRange();
+  if (semver.satisfies(version, range)) return null;
+  return `Spravka needs Node.js ${range} (24 LTS recommended); this is Node.js ${version}. Install a current LTS release, then run \`npm install\` again.`;
+}
+
 export async function prepare(): Promise<void> {
+  const unsupported = unsupportedNodeMessage();
+  if (unsupported) throw new Error(unsupported);
   loadEnvFile();
   // Schools and museums are often offline: don't let Next.js try to phone home.
   process.env.NEXT_TELEMETRY_DISABLED ??= "1";
   if (ensureAuthSecret() === "created") console.log("Created AUTH_SECRET in .env.local.");
-  const { applied } = await deploy();
+  const url = databaseUrl();
+  let applied: string[];
+  try {
+    if (databaseKind(url) === "sqlite") ensureSqliteDriver();
+    ({ applied } = await deploy({ url }));
+  } catch (error) {
+    throw new Error(explainDatabaseFailure(error, url), { cause: error });
+  }
   console.log(applied.length ? `Database: applied ${applied.join(", ")}.` : "Database is up to date.");
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
   prepare().catch((error: unknown) => {
-    console.error(`Could not prepare Spravka: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(error instanceof Error ? error.message : String(error));
     process.exit(1);
   });
 }

@@ -91,7 +91,7 @@ export async function main(): Promise<void> {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
   main().catch((error: unknown) => {
-    console.error(`Could not start Spravka: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(`Could not start Spravka.\n${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   });
 }

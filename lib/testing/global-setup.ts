@@ -2,7 +2,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
+import { explainDatabaseFailure } from "../../scripts/database-failure";
 import { deploy } from "../../scripts/db";
+import { ensureSqliteDriver } from "../../scripts/sqlite-driver";
 import { createDatabase, TEMPLATE_DATABASE } from "../../scripts/local-postgres";
 
 declare module "vitest" {
@@ -31,7 +33,14 @@ export default async function setup(project: TestProject) {
   }
   const dir = mkdtempSync(path.join(tmpdir(), "spravka-vitest-"));
   const templateDb = path.join(dir, "template.db");
-  await deploy({ url: `file:${templateDb}` });
+  try {
+    ensureSqliteDriver();
+    await deploy({ url: `file:${templateDb}` });
+  } catch (error) {
+    throw new Error(explainDatabaseFailure(error, `file:${templateDb}`, "Could not prepare the tests' database."), {
+      cause: error,
+    });
+  }
   project.provide("testDbDir", dir);
   project.provide("templateDb", templateDb);
   return () => rmSync(dir, { recursive: true, force: true });

@@ -1,4 +1,5 @@
-import { DESK_COSTS, RECLASSIFY_LABELS } from "@/lib/runs/desk";
+import { RECLASSIFY_LABELS } from "@/lib/desk/decisions";
+import { DESK_COSTS } from "@/lib/desk/work";
 import { INJECTIONS } from "@/lib/runs/injections";
 import { ADDRESSEE_NOTES, CARRIER_NOTES, GROUNDS_NOTES, PETITION_EFFECTS } from "@/lib/sim/petitions";
 import { SCENARIOS } from "@/lib/sim/scenarios";

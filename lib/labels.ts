@@ -55,7 +55,7 @@ export const STAGE_LABELS: Record<Stage, string> = {
 };
 
 export const OUTCOME_LABELS: Record<Outcome, string> = {
-  rehabilitated: "Rehabilitated, spravka issued",
+  rehabilitated: "Rehabilitated",
   reclassified: "Crime reclassified",
   reduced: "Sentence reduced",
   amnestied: "Amnestied",

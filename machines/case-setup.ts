@@ -1,4 +1,5 @@
 import { assign, setup } from "xstate";
+import { amnesty1953Covers } from "./rules";
 import {
   EXTRAJUDICIAL_ORGANS,
   type Addressee,
@@ -110,7 +111,7 @@ export const caseGuards = {
   /** RULES.decreeMenu, RULES.amnestyFiveYears, RULES.exileSeparateDecision: what the menu allows for this case. */
   decisionIsAvailable: ({ context, event }: { context: CaseContext; event: CaseEvent }) => {
     const decision = decisionOf(event);
-    if (decision === "amnesty1953") return context.termYears <= 5;
+    if (decision === "amnesty1953") return amnesty1953Covers(context.termYears);
     if (decision === "endExile") return context.custody === "exile";
     if (decision === "sentenceReduction") return context.custody === "camp";
     return decision !== null;

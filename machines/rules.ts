@@ -91,3 +91,16 @@ export const RULES = {
 } as const satisfies Record<string, { source: SourceKey; section: string; claim: string }>;
 
 export type RuleId = keyof typeof RULES;
+
+/**
+ * The numbers in the rules, each named once and imported wherever a rule
+ * uses it, so a change to the history is a change in one place.
+ */
+
+/** The longest sentence, in years, that the March 27, 1953 amnesty reached (RULES.amnestyFiveYears). */
+export const AMNESTY_1953_MAX_TERM_YEARS = 5;
+
+/** Whether the March 1953 amnesty reached a sentence of this many years (RULES.amnestyFiveYears). */
+export function amnesty1953Covers(termYears: number): boolean {
+  return termYears <= AMNESTY_1953_MAX_TERM_YEARS;
+}

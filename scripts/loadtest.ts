@@ -524,16 +524,20 @@ function sleep(ms: number): Promise<void> {
  */
 const COMPOSE_THINKS = 10;
 
-/** What a desk offers on a case: a procurator's decisions; a petitioner's letter (once written) or spravka request. */
+/**
+ * What a desk offers on a case, as its student sees it (the desk's own
+ * verdicts: lib/desk/available-actions.ts): a procurator's decisions, else
+ * the file work it allows now; a petitioner's letter (once written, and the
+ * game's pace allows it) or spravka request.
+ */
 function offered(c: CaseView, letterReady: boolean): SeatAction[] {
   const out: SeatAction[] = [];
-  // A procurator: decide a file once read, else do the work its file allows (read, request, check).
   if (Array.isArray(c.actions) && c.actions.length > 0) {
     return c.actions.map((a) => ({ ...a, justification: "The file shows no evidence beyond the confession." }));
   }
-  for (const work of c.file?.work ?? []) out.push({ type: work.type });
+  for (const work of c.file?.work ?? []) if (work.bar === null) out.push({ type: work.type });
   if (c.petition?.spravkaFrom) out.push({ type: "spravka.request" });
-  if (c.petition?.canWrite && letterReady) {
+  if (c.petition?.canWrite && c.petition.letterBar === null && letterReady) {
     out.push({
       type: "complaint.file",
       addressee: pick(ADDRESSEES),

@@ -3,7 +3,7 @@ import { EffectError, type Effect } from "@/lib/sim/scenario-schema";
 import { caseEventId } from "@/machines/case-events";
 import type { CaseEvent } from "@/machines/case-setup";
 import type { Addressee, Carrier, Grounds } from "@/machines/vocabulary";
-import type { ReclassifyTo } from "./desk";
+import type { ReclassifyTo } from "@/lib/desk/decisions";
 import { findInjection } from "./injections";
 
 /** The log entries that change the world; every other entry only records a change of the run row. */

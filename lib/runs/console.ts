@@ -7,7 +7,7 @@ import { pipelineView, type PipelineView } from "./pipeline";
 import { loadRunHistory } from "./run-history";
 import { runStore } from "./store";
 import { dateLabel, simDate } from "./clock";
-import { deskHoursLeft } from "./views";
+import { deskHoursLeft } from "@/lib/desk/available-actions";
 
 /** One seat as the console lists it: where its student is, in a line. */
 export type SeatFigures = {

@@ -2,6 +2,7 @@ import { ORGAN_LABELS } from "@/lib/labels";
 import { hashString } from "@/lib/sim/rng";
 import type { CaseHistoryEntry } from "@/lib/sim/engine";
 import type { CaseContext } from "@/machines/case-setup";
+import { amnesty1953Covers } from "@/machines/rules";
 import type { SourceKey } from "@/machines/vocabulary";
 
 /** One paper in a procurator's case file. */
@@ -104,7 +105,7 @@ export function dossier(
   }
   // Earlier decisions: the 1953 amnesty passed every 58er with a longer term by (RULES.amnestyFiveYears), and form replies.
   const formReplies = history.filter((h) => h.event.type === "complaint.formReply").length;
-  if (facts.termYears > 5) {
+  if (!amnesty1953Covers(facts.termYears)) {
     papers.push({
       id: "amnesty-refused",
       title: "Earlier decision: the 1953 amnesty",

@@ -71,7 +71,7 @@ export async function seatDesk(
         })
       : [];
   return runStore.read(runId, (run, world, scenario) => ({
-    view: seatView(run, scenario, world, seat, cases),
+    view: seatView(run, scenario, world, seat, cases, written),
     letters: written.map((letter) => letterView(letter, scenario.startDate)),
     protocols: decided.map((entry) => protocolView(entry, world)).filter((p) => p !== null),
   }));

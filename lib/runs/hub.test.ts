@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, test, vi } from "vitest";
 import { db } from "@/lib/db";
-import { actOnCase } from "./act-on-case";
+import { actOnCase } from "@/lib/desk/act-on-case";
 import { hashSeatToken } from "./codes";
 import { controlRun } from "./control-run";
 import { createRun } from "./create-run";

@@ -7,7 +7,7 @@ import type { Scenario } from "@/lib/sim/scenario-schema";
 import { POLL_MS, SEEN_EVERY_MS } from "./policy";
 import { SEAT_ACCESS_MESSAGES } from "./seat-access";
 import { RunNotFound, runStore, type RunStore } from "./store";
-import { clockView, seatView, seatViewKey, type ClockView, type SeatView } from "./views";
+import { clockView, seatView, seatViewKey, type ClockView, type SeatLetter, type SeatView } from "./views";
 
 export type InstructorUpdate = {
   version: number;
@@ -31,6 +31,8 @@ export type StreamAudience = { kind: "instructor" } | { kind: "seat"; seatId: st
 
 /** Log entries after which the seats (holders, roles, cases) must be read again. */
 const SEAT_CHANGES = new Set(["seat.join", "seat.rejoin", "seat.reassign", "seats.deal", "run.start"]);
+/** Entries that may carry a petitioner's letter: its pace is part of what that seat's desk allows. */
+const LETTER_CHANGES = new Set(["case.act", "letter.write"]);
 
 type Subscriber = StreamAudience & {
   send: (message: LiveMessage) => void;
@@ -52,7 +54,15 @@ type Channel = {
   loaded: Set<string>;
   seats: Map<
     string,
-    { number: number; role: string; displayName: string; rejoinCode: string; holderHash: string; cases: number[] }
+    {
+      number: number;
+      role: string;
+      displayName: string;
+      rejoinCode: string;
+      holderHash: string;
+      cases: number[];
+      letters: SeatLetter[];
+    }
   >;
   lastSeenWrite: number;
   /** the last poll failed because the database did not answer: subscribers were told */
@@ -74,7 +84,7 @@ export class LiveHub {
       const channel = this.channels.get(run.id);
       if (!channel) return;
       // Most changes (clock ticks, case actions) leave the seats as they were: no need to reload them.
-      if (types.some((t) => SEAT_CHANGES.has(t))) channel.seatsStale = true;
+      if (types.some((t) => SEAT_CHANGES.has(t) || LETTER_CHANGES.has(t))) channel.seatsStale = true;
       else if (channel.seenSeq === run.seq - types.length) channel.seenSeq = run.seq;
       this.poke(run.id);
     });
@@ -175,7 +185,10 @@ export class LiveHub {
         ? []
         : await db.seat.findMany({
             where: { runId, id: { in: ids } },
-            include: { cases: { select: { caseIndex: true } } },
+            include: {
+              cases: { select: { caseIndex: true } },
+              letters: { select: { caseIndex: true, simDay: true, carrier: true } },
+            },
           });
     channel.loaded = new Set(ids);
     channel.seats.clear();
@@ -222,10 +235,10 @@ export class LiveHub {
         sub.close();
         continue;
       }
-      const key = seatViewKey(s.world, run.status, seat.role, seat.cases);
+      const key = seatViewKey(s.world, run.status, seat.role, seat.cases, seat.letters.length);
       if (sub.lastSeat !== key) {
         sub.lastSeat = key;
-        const view = seatView(run, s.scenario, s.world, seat, seat.cases, clock);
+        const view = seatView(run, s.scenario, s.world, seat, seat.cases, seat.letters, clock);
         sub.send({ type: "seat", data: { ...view, at: run.updatedAt.getTime() } });
       }
     }

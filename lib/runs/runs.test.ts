@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { RULING_LABELS } from "@/lib/labels";
 import { DRIVER_KINDS } from "@/lib/sim/engine";
 import { hashString } from "@/lib/sim/rng";
-import { actOnCase } from "./act-on-case";
+import { actOnCase } from "@/lib/desk/act-on-case";
 import { createRun } from "./create-run";
 import { controlRun, controlSoloRun, RUN_NOT_FOUND } from "./control-run";
 import { getSeatView } from "./get-seat-view";
@@ -325,7 +325,7 @@ describe("acting on cases", () => {
       const visible = JSON.stringify([seen.received?.map((r) => r.title), seen.stageLabel, seen.petition]);
       // The live stream's key for this desk (minus its status, role and day) follows the same rule.
       const key = await runStore.read(runId, (run, world) =>
-        seatViewKey(world, run.status, "petitioner", [theCase.index]).split("|").slice(3).join("|"),
+        seatViewKey(world, run.status, "petitioner", [theCase.index], 0).split("|").slice(3).join("|"),
       );
       if (previous) {
         expect(visible === previous.visible).toBe(previous.version === seen.version);
@@ -372,9 +372,13 @@ describe("acting on cases", () => {
     expect(await runStore.read(runId, (_, world) => world.caseState(theCase.index).path)).toBe("complaint.inTransit");
     if (first.ok && second.ok) {
       expect(second.case.stageLabel).toBe("You wrote to the Presidium of the Supreme Soviet (Voroshilov)");
-      // The same answer either way: same shape, same kind of message, the letter kept.
-      const shape = (r: typeof first) => JSON.stringify(r, (_, v) => (typeof v === "object" ? v : typeof v));
+      // The same answer either way: same shape, same kind of message, the letter kept. (Only the
+      // week's pace differs: two letters in seven days, and the desk says when the next may go.)
+      const shape = (r: typeof first) =>
+        JSON.stringify(r, (k, v) => (k === "letterBar" ? "pace" : typeof v === "object" ? v : typeof v));
       expect(shape(second)).toBe(shape(first));
+      expect(first.case.petition?.letterBar).toBeNull();
+      expect(second.case.petition?.letterBar).toMatch(/2 letters in the last seven days/);
       expect(second.case.version).toBe(first.case.version + 1);
     }
     expect(await db.letter.count({ where: { runId } })).toBe(2);
@@ -888,7 +892,7 @@ describe("the procurator's desk", () => {
     expect(spent.ok && spent.view.hours?.left).toBe(0);
     for (const c of spent.ok ? spent.view.cases : []) {
       for (const w of c.file?.work ?? []) {
-        expect(w.affordable).toBe(false);
+        expect(w.bar).toMatch(/hours for today are spent/);
         const tired = await act(runId, proc!.cookie, c, { type: w.type });
         expect(tired.ok === false && tired.error).toMatch(/hours for today are spent/);
       }
@@ -906,7 +910,7 @@ describe("the procurator's desk", () => {
         const file = c.file;
         if (!file) continue;
         if (file.menu && file.readHours >= file.reviewHours && want(c)) return c;
-        const work = file.work.find((w) => w.type !== "desk.deputy" && w.affordable);
+        const work = file.work.find((w) => w.type !== "desk.deputy" && w.bar === null);
         if (work) await act(runId, cookie, c, { type: work.type });
       }
       now += TICK_MS;

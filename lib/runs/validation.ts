@@ -2,7 +2,7 @@ import { z } from "zod";
 import { MAX_SPEED, MIN_SPEED } from "@/machines/run.machine";
 import { ADDRESSEES, ASKS, CARRIERS, DECISIONS, GROUNDS } from "@/machines/vocabulary";
 import { normalizeCode } from "./codes";
-import { RECLASSIFY_TO } from "./desk";
+import { MIN_NEW_TERM_YEARS, RECLASSIFY_TO } from "@/lib/desk/decisions";
 import { INJECTION_IDS } from "./injections";
 import {
   CODE_ALPHABET,
@@ -161,7 +161,7 @@ export const seatActionSchema = z.discriminatedUnion("type", [
       newTermYears: z
         .number({ error: "The new term is a whole number of years." })
         .int("The new term is a whole number of years.")
-        .min(1, "The new term is at least one year.")
+        .min(MIN_NEW_TERM_YEARS, "The new term is at least one year.")
         .max(25, "The new term is at most 25 years.")
         .optional(),
     })

@@ -10,11 +10,10 @@ import {
 import type { World } from "@/lib/sim/engine";
 import type { Scenario } from "@/lib/sim/scenario-schema";
 import type { CaseEvent } from "@/machines/case-setup";
-import { caseEventId, EVENT_IDS } from "@/machines/case-events";
+import { EVENT_IDS } from "@/machines/case-events";
 import { CARRIER_NOTES, GROUNDS_NOTES } from "@/lib/sim/petitions";
 import {
   CARRIERS,
-  DECISIONS,
   EXTRAJUDICIAL_ORGANS,
   type Addressee,
   type Ask,
@@ -41,7 +40,16 @@ import {
 } from "./petitioner-knowledge";
 import { typicalDays, whyNoSpravka, whyNothingHappens, type Reason } from "./why-nothing-happens";
 import type { SeatRole } from "./deal-cases";
-import { decisionMenu, DESK_COSTS, detailsText, readingHours, type DecisionDetails, type DeskWork } from "./desk";
+import {
+  availableActions,
+  deskHoursLeft,
+  type Offer,
+  type SeatSituation,
+  type Verdict,
+} from "@/lib/desk/available-actions";
+import { detailsText, type DecisionDetails } from "@/lib/desk/decisions";
+import type { SentLetter } from "@/lib/desk/letters";
+import { DESK_COSTS, type DeskWork } from "@/lib/desk/work";
 import { courtNotices, injectedNews, memosFor, type Memo } from "./memos";
 import { historicalComparison, type ComparisonRow } from "./debrief";
 import { dossier, type DossierPaper } from "./dossier";
@@ -82,13 +90,17 @@ export type CaseView = {
   waitingDays: number | null;
   /** changes whenever the case does as this seat sees it (see actOnCase; for a petitioner, only what they can know) */
   version: number;
-  /** a procurator's decisions the machine allows now (once the file is read) */
+  /** a procurator's decisions the desk would record now (lib/desk/available-actions.ts) */
   actions: DecisionAction[];
   /** a procurator's file: what is known and missing, the work it allows, the decision menu */
   file?: ProcuratorFile;
   /** a petitioner's desk: writing is always open while the clock runs; the spravka can be asked for once it is due */
   petition?: {
+    /** the clock runs: the form is open (a paused clock keeps drafts) */
     canWrite: boolean;
+    /** why a letter cannot go now (the game's pace), or null; and why not by the friend in Moscow */
+    letterBar: string | null;
+    friendBar: string | null;
     /** the office to ask for the spravka now, if any */
     spravkaFrom: string | null;
     /** the next office, and from when, while the last one is given time to answer */
@@ -100,15 +112,15 @@ export type CaseView = {
 
 type DecisionAction = { type: "review.decide"; decision: Decision };
 
-/** One piece of desk work a procurator can do on a case now. */
+/** One piece of desk work that belongs to the case now, with its cost. */
 export type DeskWorkView = {
   type: Exclude<DeskWork, "review.decide"> | "desk.read";
   label: string;
   hours: number;
   note: string;
   source: SourceKey;
-  /** today's hours still cover it */
-  affordable: boolean;
+  /** why it cannot be done now (no hours left today), or null: the button is disabled with this reason */
+  bar: string | null;
 };
 
 export type ProcuratorFile = {
@@ -126,7 +138,11 @@ export type ProcuratorFile = {
   papers: DossierPaper[];
   /** the court's rulings on this desk's protest, as notices (RULES.courtRulings) */
   rulings: { date: string; dateLabel: string; text: string }[];
-  /** the May 19 menu, each with the reason it is barred for this case (null if allowed); null until the file is at review */
+  /**
+   * the May 19 menu, each with the reason it cannot be recorded now (barred
+   * for this case, the file not read, no hours left), null if it can; null
+   * until the file is at review
+   */
   menu: { decision: Decision; label: string; bar: string | null }[] | null;
 };
 
@@ -258,17 +274,13 @@ export function clockView(run: Run, scenario: Scenario): ClockView {
   };
 }
 
-/** The decisions a procurator may take on the case now: the machine allows them and the file has been read. */
-function decisionsFor(world: World, i: number, role: SeatRole, live: boolean): DecisionAction[] {
-  if (!live || role !== "procurator") return [];
-  if (world.deskState(i).readHours < world.reviewHours(i)) return [];
-  return DECISIONS.filter((decision) => world.canSend(i, caseEventId({ type: "review.decide", decision }))).map(
-    (decision) => ({ type: "review.decide", decision }),
-  );
-}
+/** The reason an offer is barred, or null when it would be accepted. */
+const barOf = (verdict: Verdict) => (verdict.ok ? null : verdict.reason);
+/** Whether the desk shows the offer: it can be done, or it belongs to the case and waits (hours, reading). */
+const shown = (offer: Offer) => offer.verdict.ok || (offer.verdict.applies && offer.verdict.code === "refused");
 
-/** What a procurator's file holds and lacks, and the work it allows now (issue #6). */
-export function procuratorFile(world: World, i: number, live: boolean, hoursLeft: number): ProcuratorFile {
+/** What a procurator's file holds and lacks, and the work and decisions the desk offers (lib/desk). */
+export function procuratorFile(world: World, i: number, offers: readonly Offer[]): ProcuratorFile {
   const facts = world.caseFacts(i);
   const { path } = world.caseState(i);
   const desk = world.deskState(i);
@@ -298,36 +310,30 @@ export function procuratorFile(world: World, i: number, live: boolean, hoursLeft
     }
   }
   const work: DeskWorkView[] = [];
-  const offer = (type: Exclude<DeskWork, "review.decide">) => {
-    const c = DESK_COSTS[type];
+  for (const offer of offers) {
+    if (offer.type === "review.decide" || offer.type === "complaint.file" || offer.type === "spravka.request") continue;
+    if (!shown(offer)) continue;
+    const hours = offer.verdict.ok ? offer.verdict.hours : 0;
+    if (offer.type === "desk.read") {
+      work.push({
+        type: "desk.read",
+        label: desk.readHours > 0 ? "Go on reading the file" : "Read the file",
+        hours,
+        bar: barOf(offer.verdict),
+        note: `The whole file takes about ${reviewHours} hours to read${facts.persons > 1 ? ` (${facts.persons} people)` : ""}.`,
+        source: "adler-ch3",
+      });
+      continue;
+    }
+    const c = DESK_COSTS[offer.type];
     work.push({
-      type,
+      type: offer.type,
       label: c.label,
       hours: c.hours,
       note: c.note,
       source: c.source,
-      affordable: c.hours <= hoursLeft,
+      bar: barOf(offer.verdict),
     });
-  };
-  if (live) {
-    if (world.canSend(i, EVENT_IDS.requestOriginals)) offer("file.requestOriginals");
-    if (world.canSend(i, EVENT_IDS.crossCheck)) offer("file.crossCheck");
-    if (path === "lists.awaiting" && !desk.listAsked) offer("lists.request");
-    if (world.canSend(i, EVENT_IDS.proceedWithout)) offer("lists.proceedWithout");
-    if (path === "commission.review") {
-      const read = readingHours(hoursLeft, reviewHours, desk.readHours);
-      if (desk.readHours < reviewHours) {
-        work.push({
-          type: "desk.read",
-          label: desk.readHours > 0 ? "Go on reading the file" : "Read the file",
-          hours: read,
-          affordable: read > 0,
-          note: `The whole file takes about ${reviewHours} hours to read${facts.persons > 1 ? ` (${facts.persons} people)` : ""}.`,
-          source: "adler-ch3",
-        });
-      }
-      if (!desk.deputy) offer("desk.deputy");
-    }
   }
   return {
     known,
@@ -346,18 +352,22 @@ export function procuratorFile(world: World, i: number, live: boolean, hoursLeft
     rulings: courtNotices(world, i).map(({ date, dateLabel, text }) => ({ date, dateLabel, text })),
     menu:
       path === "commission.review"
-        ? decisionMenu(facts).map((m) => ({ ...m, label: DECISION_LABELS[m.decision] }))
+        ? offers.flatMap((o) =>
+            o.type === "review.decide"
+              ? [{ decision: o.decision, label: DECISION_LABELS[o.decision], bar: barOf(o.verdict) }]
+              : [],
+          )
         : null,
   };
 }
 
-/** Hours a procurator seat has left today, over all its cases. */
-export function deskHoursLeft(world: World, caseIndexes: readonly number[]): number {
-  const used = caseIndexes.reduce((sum, i) => sum + world.deskState(i).hoursToday, 0);
-  return Math.max(0, world.scenario.desks.hoursPerDay - used);
-}
-
-export function caseView(world: World, i: number, role: SeatRole, live: boolean, hoursLeft = 0): CaseView {
+/**
+ * Case i as the seat sees it. What it may do comes from the desk's offers
+ * (lib/desk/available-actions.ts), the same verdicts its commands get.
+ */
+export function caseView(world: World, i: number, seat: SeatSituation): CaseView {
+  const role = seat.role;
+  const offers = availableActions(world, i, seat);
   const facts = world.caseFacts(i);
   const { path, outcome } = world.caseState(i);
   const base = {
@@ -375,7 +385,9 @@ export function caseView(world: World, i: number, role: SeatRole, live: boolean,
     const extrajudicial = EXTRAJUDICIAL_ORGANS.includes(facts.organ);
     const lived = petitionerOutcome(outcome, path);
     const known = petitionerKnowledge(history, outcome, path, world.now, facts);
-    const canAsk = live && world.canSend(i, EVENT_IDS.spravkaRequest);
+    const spravka = offers.find((o) => o.type === "spravka.request")!.verdict;
+    const letterBar = letterOffer(offers, "self");
+    const canAsk = seat.status === "running" && world.canSend(i, EVENT_IDS.spravkaRequest);
     const office = SPRAVKA_OFFICES[facts.spravkaRequests] ?? null;
     const askFrom = nextSpravkaAskDay(history, typicalDays(world.scenario.institutions.spravkaWait));
     const tooSoon = askFrom !== null && world.now < askFrom;
@@ -389,8 +401,10 @@ export function caseView(world: World, i: number, role: SeatRole, live: boolean,
       outcome: lived,
       actions: [],
       petition: {
-        canWrite: live,
-        spravkaFrom: canAsk && !tooSoon ? office : null,
+        canWrite: seat.status === "running",
+        letterBar,
+        friendBar: letterOffer(offers, "friend") === letterBar ? null : letterOffer(offers, "friend"),
+        spravkaFrom: spravka.ok ? office : null,
         spravkaLater:
           canAsk && tooSoon && office
             ? { office, dateLabel: dateLabel(simDate(world.scenario.startDate, Math.ceil(askFrom))) }
@@ -415,8 +429,10 @@ export function caseView(world: World, i: number, role: SeatRole, live: boolean,
   return {
     ...base,
     version: world.caseVersion(i),
-    actions: decisionsFor(world, i, role, live),
-    file: procuratorFile(world, i, live, hoursLeft),
+    actions: offers.flatMap((o) =>
+      o.type === "review.decide" && o.verdict.ok ? [{ type: "review.decide" as const, decision: o.decision }] : [],
+    ),
+    file: procuratorFile(world, i, offers),
     stage,
     stageLabel: stage
       ? STAGE_LABELS[stage]
@@ -431,12 +447,25 @@ export function caseView(world: World, i: number, role: SeatRole, live: boolean,
   };
 }
 
+/** Why a letter by this carrier cannot go now, or null (a clock standing still is the form's own message). */
+function letterOffer(offers: readonly Offer[], carrier: (typeof CARRIERS)[number]): string | null {
+  const offer = offers.find((o) => o.type === "complaint.file" && o.carrier === carrier);
+  return offer && !offer.verdict.ok && offer.verdict.code === "refused" ? offer.verdict.reason : null;
+}
+
 /**
  * Changes whenever the seat's view would (a case changed, a simulated day
  * passed, the run's status changed), and costs far less to compute than the view.
  */
-export function seatViewKey(world: World, status: string, role: string, caseIndexes: readonly number[]): string {
-  let key = `${status}|${role}|${Math.floor(world.now)}|${world.injections().length}`;
+export function seatViewKey(
+  world: World,
+  status: string,
+  role: string,
+  caseIndexes: readonly number[],
+  /** the seat's letters so far: each one may change what its desk allows (the letters' pace) */
+  letterCount: number,
+): string {
+  let key = `${status}|${role}|${Math.floor(world.now)}|${world.injections().length}|${letterCount}`;
   for (const i of caseIndexes) {
     key += `|${i}:${role === "petitioner" ? petitionerCaseKey(world, i) : procuratorCaseKey(world, i)}`;
   }
@@ -463,23 +492,33 @@ function startingFacts(world: World, i: number) {
   return { ...world.caseFacts(i), custody: inCamp ? ("camp" as const) : ("exile" as const), passportMinus: !inCamp };
 }
 
+/** A letter a seat wrote, as far as the desk's rules need it. */
+export type SeatLetter = SentLetter & { caseIndex: number };
+
 export function seatView(
   run: Run,
   scenario: Scenario,
   world: World,
   seat: { number: number; role: string; displayName: string; rejoinCode: string },
   caseIndexes: readonly number[],
+  /** a petitioner seat's letters (their pace is part of what the desk allows) */
+  letters: readonly SeatLetter[],
   clock: ClockView = clockView(run, scenario),
 ): SeatView {
   const role = seat.role as SeatRole;
-  // A paused clock freezes the whole class, desks included.
-  const live = run.status === "running";
-  const hoursLeft = seat.role === "procurator" ? deskHoursLeft(world, caseIndexes) : 0;
+  const status = run.status as RunStatus;
+  const hoursLeft = role === "procurator" ? deskHoursLeft(world, caseIndexes) : 0;
+  const situation = (i: number): SeatSituation => ({
+    role,
+    status,
+    hoursLeft,
+    letters: role === "petitioner" ? letters.filter((l) => l.caseIndex === i) : [],
+  });
   return {
     run: { id: run.id, title: run.title, scenarioTitle: scenario.title, joinCode: run.joinCode },
     clock,
     seat: { number: seat.number, role, displayName: seat.displayName, rejoinCode: formatRejoinCode(seat.rejoinCode) },
-    cases: [...caseIndexes].sort((a, b) => a - b).map((i) => caseView(world, i, role, live, hoursLeft)),
+    cases: [...caseIndexes].sort((a, b) => a - b).map((i) => caseView(world, i, situation(i))),
     news: injectedNews(world),
     solo: run.ownerId === null,
     ...(run.ownerId === null && (run.status === "debrief" || run.status === "archived")

@@ -3,6 +3,7 @@ import { caseMachine } from "@/machines/case.machine";
 import { initialCaseContext, type CaseContext, type CaseEvent, type CaseInput } from "@/machines/case-setup";
 import { COURT_RULINGS, DECISIONS, EXTRAJUDICIAL_ORGANS, type Outcome } from "@/machines/vocabulary";
 import { CASE_EVENTS } from "@/machines/case-events";
+import { AMNESTY_1953_MAX_TERM_YEARS, amnesty1953Covers } from "@/machines/rules";
 import { reduceCase, valueOfPath, type PlainSnapshot } from "./case-reducer";
 
 /** What the stepper keeps of a snapshot: where the case is, its context, done or not. */
@@ -32,7 +33,7 @@ export function canonicalFacts(input: CaseInput): CaseInput {
     organ: EXTRAJUDICIAL_ORGANS.includes(input.organ) ? "specialConference" : "court",
     article: "58",
     persons: 1,
-    termYears: input.termYears <= 5 ? 5 : 6,
+    termYears: amnesty1953Covers(input.termYears) ? AMNESTY_1953_MAX_TERM_YEARS : AMNESTY_1953_MAX_TERM_YEARS + 1,
   };
 }
 
@@ -62,7 +63,7 @@ export class CaseStepper {
   initial(input: CaseInput): number {
     // A number per distinct canonical case, cheap enough for 467,946 cases.
     const key =
-      ((((EXTRAJUDICIAL_ORGANS.includes(input.organ) ? 1 : 0) * 2 + (input.termYears <= 5 ? 1 : 0)) * 4 +
+      ((((EXTRAJUDICIAL_ORGANS.includes(input.organ) ? 1 : 0) * 2 + (amnesty1953Covers(input.termYears) ? 1 : 0)) * 4 +
         ["camp", "exile", "released", "psychiatric"].indexOf(input.custody)) *
         2 +
         (input.originalsElsewhere ? 1 : 0)) *

@@ -17,6 +17,7 @@ import {
   type Stage,
 } from "@/machines/vocabulary";
 import { CASE_EVENTS, caseEventId, EVENT_IDS } from "@/machines/case-events";
+import { amnesty1953Covers } from "@/machines/rules";
 import { snap } from "./case-reducer";
 import { CaseStepper, REFUSED } from "./case-stepper";
 import { sampleDays, type Distribution } from "./distributions";
@@ -645,7 +646,7 @@ export class World {
           if (to !== "campAdministration") w[1] = w[1]! * E.friendDiverted.by;
         }
         if (carrier === "relative") w[2] = w[2]! * E.relativeLose.by;
-        if (grounds === "amnesty" && this.termYears[i]! > 5 && to !== "presidium") w[3] = w[3]! * E.amnestyRefused.by;
+        if (grounds === "amnesty" && !amnesty1953Covers(this.termYears[i]!) && to !== "presidium") w[3] = w[3]! * E.amnestyRefused.by;
         // The schema guarantees a positive weight, so k ≥ 0.
         this.at(i, transit, ROUTES[this.pick(i, w)]!);
         return;

@@ -10,7 +10,7 @@ import {
   RECLASSIFY_TO,
   type DecisionDetails,
   type ReclassifyTo,
-} from "@/lib/runs/desk";
+} from "@/lib/desk/decisions";
 import type { SeatAction } from "@/lib/runs/validation";
 import type { CaseView } from "@/lib/runs/views";
 import type { Decision } from "@/machines/vocabulary";
@@ -89,11 +89,18 @@ export function ProcuratorFileView({
               <button
                 type="button"
                 className="btn btn-secondary w-full"
-                disabled={pending || !w.affordable}
+                disabled={pending || w.bar !== null}
+                aria-describedby={w.bar ? `${idPrefix}-${w.type}-bar` : undefined}
                 onClick={() => onWork(w.type)}
               >
-                {w.label} {w.affordable ? `(${hoursText(w.hours)})` : "(no hours left today)"}
+                {w.label}
+                {w.bar ? "" : ` (${hoursText(w.hours)})`}
               </button>
+              {w.bar ? (
+                <p id={`${idPrefix}-${w.type}-bar`} className="mt-1 text-sm font-medium">
+                  {w.bar}
+                </p>
+              ) : null}
               <p className="mt-1 text-xs text-muted">
                 {w.note}
                 <SourceTag source={w.source} />
@@ -106,7 +113,6 @@ export function ProcuratorFileView({
         <DecisionForm
           item={item}
           menu={file.menu}
-          read={file.reviewHours > 0 && file.readHours >= file.reviewHours}
           idPrefix={idPrefix}
           pending={pending}
           onDecide={onDecide}
@@ -119,14 +125,15 @@ export function ProcuratorFileView({
 
 /**
  * The decision on the May 19 menu, with what it names (a reclassification's
- * article and term, a reduction's term) and the written grounds. The checks
- * here are the server's own (detailsBar), run early so the student hears at
- * once; the server runs them again.
+ * article and term, a reduction's term) and the written grounds. Each
+ * decision comes with the desk's verdict (lib/desk): one that cannot be
+ * recorded now says why and cannot be sent. The details are checked here
+ * with the server's own rule (detailsBar), so the student hears at once; the
+ * server checks everything again.
  */
 function DecisionForm({
   item,
   menu,
-  read,
   idPrefix,
   pending,
   onDecide,
@@ -134,7 +141,6 @@ function DecisionForm({
 }: {
   item: CaseView;
   menu: NonNullable<File["menu"]>;
-  read: boolean;
   idPrefix: string;
   pending: boolean;
   onDecide: (action: Decide) => Promise<boolean>;
@@ -144,7 +150,9 @@ function DecisionForm({
   const [justification, setJustification] = useState("");
   const [toArticle, setToArticle] = useState<ReclassifyTo | "">("");
   const [term, setTerm] = useState("");
-  const barred = menu.find((m) => m.decision === decision)?.bar ?? null;
+  // When every decision waits for the same thing (reading the file, tomorrow's hours), say it once.
+  const sharedBar = menu.every((m) => m.bar !== null && m.bar === menu[0]!.bar) ? menu[0]!.bar : null;
+  const barred = menu.find((m) => m.decision === decision)?.bar ?? sharedBar;
   const namesTerm = decision === "reclassification" || decision === "sentenceReduction";
   const maxTerm =
     decision === "reclassification" ? Math.min(item.termYears, RECLASSIFIED_MAX_YEARS) : item.termYears - 1;
@@ -170,7 +178,11 @@ function DecisionForm({
 
   return (
     <form onSubmit={submit} className="space-y-2" aria-label={`Decide ${item.label}`} noValidate>
-      {!read ? <p className="text-sm font-medium">Read the whole file before you decide.</p> : null}
+      {sharedBar ? (
+        <p id={`${idPrefix}-bar`} className="text-sm font-medium">
+          {sharedBar}
+        </p>
+      ) : null}
       <label htmlFor={`${idPrefix}-choice`} className="field-label">
         Decision<span className="sr-only"> on {item.label}</span>
       </label>
@@ -187,11 +199,11 @@ function DecisionForm({
         {menu.map((m) => (
           <option key={m.decision} value={m.decision}>
             {m.label}
-            {m.bar ? " (not allowed for this case)" : ""}
+            {m.bar && !sharedBar ? " (not possible now)" : ""}
           </option>
         ))}
       </select>
-      {barred ? (
+      {barred && !sharedBar ? (
         <p id={`${idPrefix}-bar`} className="field-error">
           {barred}
         </p>
@@ -251,7 +263,12 @@ function DecisionForm({
         value={justification}
         onChange={(e) => setJustification(e.target.value)}
       />
-      <button type="submit" className="btn btn-primary w-full" disabled={pending || !read}>
+      <button
+        type="submit"
+        className="btn btn-primary w-full"
+        disabled={pending || barred !== null}
+        aria-describedby={barred ? `${idPrefix}-bar` : undefined}
+      >
         {pending ? "Sending…" : "Record the decision (1 hour)"}
       </button>
     </form>

@@ -137,7 +137,14 @@ export function SeatDesk({
 
       {welcome && !observer && !view.solo ? rejoin : null}
 
-      {view.hours ? (
+      {view.hours && (seatStatus === "debrief" || seatStatus === "archived") ? (
+        <section aria-labelledby="hours-heading" className="card space-y-2 print:hidden">
+          <h2 id="hours-heading" className="font-semibold">
+            Your working days are over
+          </h2>
+          <p className="text-sm text-muted">The run has ended: your desk is read-only now.</p>
+        </section>
+      ) : view.hours ? (
         <section aria-labelledby="hours-heading" className="card space-y-2 print:hidden">
           <h2 id="hours-heading" className="font-semibold">
             Your working day: {view.hours.left} of {view.hours.perDay} hours left
@@ -256,7 +263,7 @@ export function SeatDesk({
                 runId={view.run.id}
                 role={role}
                 item={observer ? readOnly(c) : c}
-                friendUsed={letters.some((l) => l.caseIndex === c.index && l.carrier === "friend")}
+                friendUsed={Boolean(c.petition?.friendBar)}
                 defaultAsk={view.character?.ask}
                 onCase={(next) => setView((v) => withCase(v, next))}
                 onLetter={(l) => setLetters((all) => [...all, l])}
@@ -433,11 +440,17 @@ function CaseCard({
   onProtocol: (p: ProtocolView) => void;
 }) {
   const [pending, setPending] = useState(false);
-  // A message belongs to the case as it was then: once the case moves on, it is no longer shown.
-  const [message, setMessage] = useState<{ ok: boolean; text: string; version: number } | null>(null);
+  // A message belongs to the case and the run as they were then: once either moves on
+  // (the case changes, the clock stops or the run ends), it is no longer shown.
+  const [message, setMessage] = useState<{
+    ok: boolean;
+    text: string;
+    version: number;
+    status: ClockView["status"];
+  } | null>(null);
   const statusRef = useRef<HTMLParagraphElement>(null);
   const headingId = `case-${item.index}`;
-  const shown = message && message.version === item.version ? message : null;
+  const shown = message && message.version === item.version && message.status === status ? message : null;
 
   /** Sends one action; resolves true if the server took it. */
   async function send(action: SeatAction, letter?: string): Promise<boolean> {
@@ -464,13 +477,16 @@ function CaseCard({
       ok = result.ok;
       const version = result.case?.version ?? item.version;
       setMessage(
-        result.ok ? { ok: true, text: doneText(action), version } : { ok: false, text: result.error, version },
+        result.ok
+          ? { ok: true, text: doneText(action), version, status }
+          : { ok: false, text: result.error, version, status },
       );
     } catch {
       setMessage({
         ok: false,
         text: "Could not reach the server. Check your connection and try again.",
         version: item.version,
+        status,
       });
     } finally {
       setPending(false);
@@ -556,7 +572,7 @@ function CaseCard({
               closedReason={
                 status === "paused"
                   ? "Your teacher has paused the clock. Keep writing: your draft is kept, and you can send it when the clock runs again."
-                  : null
+                  : item.petition.letterBar
               }
               caseLabel={item.label}
               friendUsed={friendUsed}
@@ -576,7 +592,7 @@ function CaseCard({
           onWork={(type) => void send({ type })}
           onDecide={(action) => send(action)}
           onInvalid={(text) => {
-            setMessage({ ok: false, text, version: item.version });
+            setMessage({ ok: false, text, version: item.version, status });
             requestAnimationFrame(() => statusRef.current?.focus());
           }}
         />

@@ -1,7 +1,7 @@
 import { cookies } from "next/headers";
 import { NextResponse } from "next/server";
 import { readJson, withDatabaseErrors } from "@/lib/http";
-import { actOnCase } from "@/lib/runs/act-on-case";
+import { actOnCase } from "@/lib/desk/act-on-case";
 import { SEAT_COOKIE } from "@/lib/runs/policy";
 
 const STATUS = {

@@ -22,7 +22,7 @@ export default async function SeatPage({ params }: PageProps<"/runs/[id]/seats/[
   const cases = desk.view.cases.map((c) => c.index);
   const { clock, key } = await runStore.read(run.id, (current, world, scenario) => ({
     clock: clockView(current, scenario),
-    key: seatViewKey(world, current.status, seat.role, cases),
+    key: seatViewKey(world, current.status, seat.role, cases, desk.letters.length),
   }));
   return (
     <div className="space-y-6">

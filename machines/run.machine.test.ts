@@ -1,6 +1,5 @@
 import { createActor, transition } from "xstate";
 import { describe, expect, test } from "vitest";
-import { procuratorDeskMachine } from "./procurator-desk.machine";
 import { runMachine } from "./run.machine";
 
 describe("the run machine", () => {
@@ -52,29 +51,6 @@ describe("the run machine", () => {
   });
 });
 
-describe("the procurator desk", () => {
-  test("hours run out during a day and come back the next", () => {
-    const desk = createActor(procuratorDeskMachine, { input: { hoursPerDay: 8 } });
-    desk.start();
-    desk.send({ type: "desk.work", hours: 5 });
-    expect(desk.getSnapshot().context.hoursLeft).toBe(3);
-    expect(desk.getSnapshot().can({ type: "desk.work", hours: 4 })).toBe(false);
-    desk.send({ type: "desk.work", hours: 3 });
-    expect(desk.getSnapshot().value).toBe("exhausted");
-    desk.send({ type: "desk.newDay" });
-    expect(desk.getSnapshot()).toMatchObject({ value: "open", context: { hoursLeft: 8 } });
-  });
-
-  test("pressure memos pile up whatever the hour", () => {
-    const desk = createActor(procuratorDeskMachine, { input: { hoursPerDay: 2 } });
-    desk.start();
-    desk.send({ type: "desk.work", hours: 2 });
-    desk.send({ type: "desk.memo" });
-    desk.send({ type: "desk.memo" });
-    expect(desk.getSnapshot().context.memos).toBe(2);
-  });
-});
-
 describe("generated paths (@xstate/graph)", () => {
   test("every run state is reachable and the debrief is final", async () => {
     const { getShortestPaths } = await import("@xstate/graph");
@@ -96,15 +72,5 @@ describe("generated paths (@xstate/graph)", () => {
     const reached = new Set(paths.map((p) => JSON.stringify(p.state.value)));
     expect([...reached].sort()).toEqual(['"debrief"', '"lobby"', '{"live":"paused"}', '{"live":"running"}']);
     for (const p of paths) if (p.state.value === "debrief") expect(p.state.status).toBe("done");
-  });
-
-  test("every desk state is reachable and hours never go negative", async () => {
-    const { getSimplePaths } = await import("@xstate/graph");
-    const paths = getSimplePaths(procuratorDeskMachine, {
-      input: { hoursPerDay: 4 },
-      events: [{ type: "desk.work", hours: 1 }, { type: "desk.work", hours: 3 }, { type: "desk.newDay" }],
-    });
-    expect(new Set(paths.map((p) => String(p.state.value)))).toEqual(new Set(["open", "exhausted"]));
-    for (const p of paths) for (const s of p.steps) expect(s.state.context.hoursLeft).toBeGreaterThanOrEqual(0);
   });
 });

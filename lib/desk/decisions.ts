@@ -1,59 +1,12 @@
-import type { CaseContext } from "@/machines/case-setup";
-import { DECISIONS, type Decision, type SourceKey } from "@/machines/vocabulary";
-
 /**
- * The procurator's working day (issue #6): what each piece of desk work costs
- * in simulated hours. The scenario sets the hours a day (`desks.hoursPerDay`)
- * and the reading time per person (`desks.reviewHoursPerPerson`); the costs
- * below are the game's own (the sources give none), so they are labelled
- * invented; what each step was rests on the sources.
+ * The May 19 menu as a procurator's desk offers it: which decisions a case
+ * allows, what a reclassification or reduction must name, and the
+ * protocol's line for it. Shared by the desk's offers, its commands and the
+ * decision form in the browser (so nothing here is server-only).
  */
-export type DeskWork =
-  | "file.requestOriginals"
-  | "file.crossCheck"
-  | "lists.request"
-  | "lists.proceedWithout"
-  | "desk.deputy"
-  | "review.decide";
-
-export const DESK_COSTS: Record<DeskWork, { hours: number; label: string; note: string; source: SourceKey }> = {
-  "file.requestOriginals": {
-    hours: 0.5,
-    label: "Request the originals",
-    note: "Only copies are here: write to Moscow or the other province for the original file. It takes weeks to come.",
-    source: "adler-ch3",
-  },
-  "file.crossCheck": {
-    hours: 2,
-    label: "Check testimony against another case",
-    note: "In Tomsk every case needed others to verify its testimony.",
-    source: "adler-ch3",
-  },
-  "lists.request": {
-    hours: 0.5,
-    label: "Write to the camp for its list",
-    note: "Camps were slow to send the lists of prisoners, and some never did (Kostroma: 250–300 cases stalled). The camp may answer in weeks, or not at all.",
-    source: "adler-ch3",
-  },
-  "lists.proceedWithout": {
-    hours: 0.5,
-    label: "Go ahead without the camp's list",
-    note: "The May 19 decree said to work from registered complaints rather than wait for the camp's list — but reviewing without it is slower.",
-    source: "adler-ch3",
-  },
-  "desk.deputy": {
-    hours: 1,
-    label: "Ask the deputy procurator to take part",
-    note: "Deputies were meant to sit on reviews; often they did not (in Chelyabinsk, in none of three cases).",
-    source: "adler-ch3",
-  },
-  "review.decide": {
-    hours: 1,
-    label: "Write the decision into the protocol",
-    note: "For a court's sentence the decision is a protest, which a court must rule on.",
-    source: "adler-ch3",
-  },
-};
+import type { CaseContext } from "@/machines/case-setup";
+import { AMNESTY_1953_MAX_TERM_YEARS, amnesty1953Covers } from "@/machines/rules";
+import type { Decision, SourceKey } from "@/machines/vocabulary";
 
 /**
  * Where a reclassification could take a case (issue #6: "to which article").
@@ -70,8 +23,11 @@ export const RECLASSIFY_LABELS: Record<ReclassifyTo, { label: string; source: So
   "74": { label: "Art. 74 — hooliganism", source: "invented" },
 };
 
-/** The new term a reclassification names: at most five years, so that the 1953 amnesty reaches it (RULES.reclassificationTo109). */
-export const RECLASSIFIED_MAX_YEARS = 5;
+/** The new term a reclassification names: short enough for the 1953 amnesty to reach it (RULES.reclassificationTo109). */
+export const RECLASSIFIED_MAX_YEARS = AMNESTY_1953_MAX_TERM_YEARS;
+
+/** The shortest term a reclassification or reduction can name, in years. */
+export const MIN_NEW_TERM_YEARS = 1;
 
 /** The details a decision names: the new article and term of a reclassification, the new term of a reduction. */
 export type DecisionDetails = { toArticle?: ReclassifyTo; newTermYears?: number };
@@ -124,22 +80,15 @@ export function detailsText(details: DecisionDetails, termYears: number): string
 
 /** Why the May 19 menu does not allow a decision for this case (RULES.decreeMenu, amnestyFiveYears, exileSeparateDecision), or null. */
 export function decisionBar(decision: Decision, facts: Pick<CaseContext, "termYears" | "custody">): string | null {
-  if (decision === "amnesty1953" && facts.termYears > 5) {
+  if (decision === "amnesty1953" && !amnesty1953Covers(facts.termYears)) {
     return `The March 1953 amnesty covers sentences of up to five years; this one is ${facts.termYears}.`;
   }
   if (decision === "endExile" && facts.custody !== "exile") return "Only a person in exile can have the exile ended.";
   if (decision === "sentenceReduction" && facts.custody !== "camp") {
     return "Only a sentence still being served in a camp can be reduced.";
   }
+  if (decision === "sentenceReduction" && facts.termYears <= MIN_NEW_TERM_YEARS) {
+    return "A sentence this short cannot be reduced further.";
+  }
   return null;
-}
-
-/** Every decision on the menu, with the reason it is barred for this case (null if allowed). */
-export function decisionMenu(facts: Pick<CaseContext, "termYears" | "custody">) {
-  return DECISIONS.map((decision) => ({ decision, bar: decisionBar(decision, facts) }));
-}
-
-/** The most hours a desk spends on reading in one go: what is left of today, and what is left of the file. */
-export function readingHours(hoursLeft: number, reviewHours: number, readHours: number): number {
-  return Math.max(0, Math.min(hoursLeft, reviewHours - readHours));
 }

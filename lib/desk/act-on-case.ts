@@ -1,0 +1,238 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { World } from "@/lib/sim/engine";
+import { dueClock } from "@/lib/runs/clock";
+import { scenarioOfRun } from "@/lib/runs/custom-scenarios";
+import type { SeatRole } from "@/lib/runs/deal-cases";
+import { seatCaseIndexes } from "@/lib/runs/queries";
+import { getSeatAccess, SEAT_ACCESS_MESSAGES } from "@/lib/runs/seat-access";
+import { ReplayedRequest, RunBusy, RunNotFound, runStore, type RunSession } from "@/lib/runs/store";
+import { actSchema, letterSchema, type SeatAction } from "@/lib/runs/validation";
+import {
+  caseView,
+  clockView,
+  LETTER_FIELDS,
+  letterView,
+  protocolView,
+  type CaseView,
+  type ClockView,
+  type LetterRow,
+  type LetterView,
+  type ProtocolView,
+} from "@/lib/runs/views";
+import { deskHoursLeft, judgeAction, seatMayAct, type SeatSituation } from "./available-actions";
+import { commandEntry } from "./commands";
+import { letterPaceBar, type SentLetter } from "./letters";
+
+export type ActResult =
+  | { ok: true; case: CaseView; clock: ClockView; letter?: LetterView; hoursLeft?: number; protocol?: ProtocolView }
+  | {
+      ok: false;
+      reason: "invalid" | "forbidden" | "notLive" | "replayed" | "conflict" | "refused" | "busy";
+      error: string;
+      /** the case as it stands now, when the student may see it */
+      case?: CaseView;
+    };
+
+const REPLAYED = "This was already done: the request was sent twice.";
+
+/** A seat's letters about one case, oldest first: what the letters' pace is judged on. */
+function lettersAbout(seatId: string, caseIndex: number): Promise<SentLetter[]> {
+  return db.letter.findMany({
+    where: { seatId, caseIndex },
+    select: { simDay: true, carrier: true },
+    orderBy: { simDay: "asc" },
+  });
+}
+
+/** Who is acting, on which case, with which checked action. */
+type Command = {
+  runId: string;
+  seat: { id: string; number: number; role: SeatRole };
+  caseIndex: number;
+  action: SeatAction;
+  requestId: string;
+  /** a complaint's text, checked */
+  letter: string | null;
+};
+
+/**
+ * Commits the accepted command's log entry (lib/desk/commands.ts) with
+ * whatever else must land with it: a petitioner's letter is kept in the
+ * writer's own words. Returns the letter, and a decision's protocol.
+ */
+async function execute(
+  session: RunSession,
+  command: Command,
+  hours: number,
+): Promise<Pick<Extract<ActResult, { ok: true }>, "letter" | "protocol">> {
+  const entry = commandEntry({ ...command, hours, actor: `seat:${command.seat.number}` }, session.world);
+  const { action } = command;
+  if (action.type === "complaint.file") {
+    let written: LetterRow | null = null;
+    await session.commit({
+      entries: [entry],
+      also: async (tx, next) => {
+        written = await tx.letter.create({
+          data: {
+            runId: command.runId,
+            seatId: command.seat.id,
+            caseIndex: command.caseIndex,
+            addressee: action.addressee,
+            grounds: action.grounds,
+            carrier: action.carrier,
+            ask: action.ask,
+            body: command.letter!,
+            simDay: next.simDay,
+          },
+          select: LETTER_FIELDS,
+        });
+      },
+    });
+    return written ? { letter: letterView(written, session.scenario.startDate) } : {};
+  }
+  await session.commit({ entries: [entry] });
+  if (action.type !== "review.decide") return {};
+  // A decision becomes the commission's protocol, numbered by its log entry.
+  const logged = await session.reader.runEvent.findUnique({
+    where: { runId_requestId: { runId: command.runId, requestId: command.requestId } },
+    select: { id: true, caseIndex: true, simDay: true, payload: true },
+  });
+  const protocol = logged ? protocolView(logged, session.world) : null;
+  return protocol ? { protocol } : {};
+}
+
+/** The seat's situation for judging an action on this case, read inside the run's lock. */
+async function situationOf(command: Command, session: RunSession, desk: readonly number[]): Promise<SeatSituation> {
+  return {
+    role: command.seat.role,
+    status: session.run.status as SeatSituation["status"],
+    hoursLeft: command.seat.role === "procurator" ? deskHoursLeft(session.world, desk) : 0,
+    letters: command.action.type === "complaint.file" ? await lettersAbout(command.seat.id, command.caseIndex) : [],
+  };
+}
+
+/**
+ * A student acts on one of their seat's cases: parse → authorize → take the
+ * run's lock → judge (lib/desk/available-actions.ts, the same verdict the
+ * desk's buttons show) → one handler writes the log → the case as it now
+ * stands. Checked in this order: the browser holds the seat, the case is on
+ * its desk, the role has the action and the clock runs, the request is new,
+ * a procurator's case has not changed since they saw it, then the verdict.
+ */
+export async function actOnCase(runId: string, seatCookie: string | undefined, raw: unknown): Promise<ActResult> {
+  const parsed = actSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, reason: "invalid", error: "That action is not one your desk offers." };
+  const { caseIndex, expectedVersion, action, requestId } = parsed.data;
+  let letter: string | null = null;
+  if (action.type === "complaint.file") {
+    const body = letterSchema.safeParse(parsed.data.letter);
+    if (!body.success) return { ok: false, reason: "invalid", error: body.error.issues[0]!.message };
+    letter = body.data;
+  }
+  // Checked before taking the run's lock, so requests without a seat cannot queue up in front of the class...
+  const before = await getSeatAccess(runId, seatCookie);
+  if (before.status !== "ok") return { ok: false, reason: "forbidden", error: SEAT_ACCESS_MESSAGES[before.status] };
+  // ...and so is a letter over the pace, against the day the clock has reached by now (judged again under the lock).
+  if (action.type === "complaint.file" && before.seat.role === "petitioner") {
+    const early = await earlyPaceBar(runId, before.seat.id, caseIndex);
+    if (early) return { ok: false, reason: "refused", error: early };
+  }
+  try {
+    return await runStore.withRun(runId, async (session): Promise<ActResult> => {
+      // ...and again under the lock, in case the seat moved to another browser meanwhile.
+      const access = await getSeatAccess(runId, seatCookie);
+      if (access.status !== "ok") return { ok: false, reason: "forbidden", error: SEAT_ACCESS_MESSAGES[access.status] };
+      const owned = await db.seatCase.findUnique({ where: { runId_caseIndex: { runId, caseIndex } } });
+      if (!owned || owned.seatId !== access.seat.id) {
+        return { ok: false, reason: "forbidden", error: "That case is not on your desk." };
+      }
+      const command: Command = {
+        runId,
+        seat: { id: access.seat.id, number: access.seat.number, role: access.seat.role as SeatRole },
+        caseIndex,
+        action,
+        requestId,
+        letter,
+      };
+      const desk = command.seat.role === "procurator" ? await seatCaseIndexes(command.seat.id) : [];
+      const seat = await situationOf(command, session, desk);
+      // The case as the seat now sees it (a petitioner's letters, the latest one included, set the pace).
+      const now = async () =>
+        caseViewFor(
+          session.world,
+          command,
+          desk,
+          seat.status,
+          command.seat.role === "petitioner" ? await lettersAbout(command.seat.id, caseIndex) : [],
+        );
+
+      const may = seatMayAct(seat, action.type);
+      if (!may.ok) return { ok: false, reason: may.code, error: may.reason };
+      if (await db.runEvent.findUnique({ where: { runId_requestId: { runId, requestId } }, select: { id: true } })) {
+        return { ok: false, reason: "replayed", error: REPLAYED };
+      }
+      if (seat.role === "procurator" && session.world.caseVersion(caseIndex) !== expectedVersion) {
+        return {
+          ok: false,
+          reason: "conflict",
+          error: "This case changed since you looked at it, so nothing was done. Here is where it stands now.",
+          case: await now(),
+        };
+      }
+      const verdict = judgeAction(session.world, caseIndex, seat, action);
+      if (!verdict.ok) return { ok: false, reason: verdict.code, error: verdict.reason, case: await now() };
+
+      const extras = await execute(session, command, verdict.hours);
+      return {
+        ok: true,
+        case: await now(),
+        clock: clockView(session.run, session.scenario),
+        ...(seat.role === "procurator" ? { hoursLeft: deskHoursLeft(session.world, desk) } : {}),
+        ...extras,
+      };
+    });
+  } catch (error) {
+    if (error instanceof ReplayedRequest) return { ok: false, reason: "replayed", error: REPLAYED };
+    if (error instanceof RunNotFound) return { ok: false, reason: "forbidden", error: SEAT_ACCESS_MESSAGES.none };
+    if (error instanceof RunBusy) return { ok: false, reason: "busy", error: error.message };
+    throw error;
+  }
+}
+
+/** The case as the acting seat now sees it. */
+function caseViewFor(
+  world: World,
+  command: Command,
+  desk: readonly number[],
+  status: SeatSituation["status"],
+  letters: readonly SentLetter[],
+) {
+  return caseView(world, command.caseIndex, {
+    role: command.seat.role,
+    status,
+    hoursLeft: command.seat.role === "procurator" ? deskHoursLeft(world, desk) : 0,
+    letters,
+  });
+}
+
+/** The letters' pace against the stored run, without the lock (the clock advances lazily: count from today). */
+async function earlyPaceBar(runId: string, seatId: string, caseIndex: number): Promise<string | null> {
+  const stored = await db.run.findUnique({
+    where: { id: runId },
+    select: {
+      status: true,
+      simDay: true,
+      anchorAt: true,
+      speed: true,
+      horizonDays: true,
+      scenarioId: true,
+      scenarioJson: true,
+    },
+  });
+  if (!stored) return null;
+  const startDate = scenarioOfRun(stored)?.startDate;
+  if (!startDate) return null;
+  const today = dueClock(stored, runStore.nowMs())?.simDay ?? stored.simDay;
+  return letterPaceBar(await lettersAbout(seatId, caseIndex), today, startDate);
+}

@@ -26,6 +26,23 @@ const deterministic = [
   },
 ];
 
+// lib/ is imported by app/ and scripts/, never the other way round.
+const noApp = {
+  regex: "^(@/app(/|$)|(\\.\\./)+app(/|$))",
+  message: "lib/ must not import from app/ (app → lib, never back).",
+};
+const noScripts = {
+  regex: "^(@/scripts(/|$)|(\\.\\./)+scripts(/|$))",
+  message:
+    "lib/ must not import from scripts/ (scripts → lib, never back): move what both need into lib/ (e.g. lib/database/).",
+};
+// The Prisma client, whichever way it is reached.
+const noDatabaseClient = {
+  regex: "^((@/|(\\.\\./)+)lib/(db|db-client)(\\.ts)?$|(@/|(\\.\\./)+)\\.generated(/|$))",
+  message:
+    "Pages, route handlers and actions never touch the database: call a named function in lib/ that takes the acting user and filters by what they may see.",
+};
+
 const boundaries = [
   {
     files: ["machines/**/*.{ts,tsx}"],
@@ -64,6 +81,16 @@ const boundaries = [
     },
   },
   {
+    // Every file in lib/, tests too. lib/sim's own object below comes after
+    // this one on purpose: in a flat config the later object's
+    // no-restricted-imports replaces this one for the files both match, and
+    // lib/sim's allow-list already refuses app/ and scripts/.
+    files: ["lib/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [noApp, noScripts] }],
+    },
+  },
+  {
     files: ["lib/sim/**/*.{ts,tsx}"],
     ignores: ["**/*.test.ts"],
     rules: {
@@ -83,20 +110,13 @@ const boundaries = [
     },
   },
   {
-    files: ["lib/**/*.{ts,tsx}"],
-    ignores: ["lib/sim/**"],
+    // Pages, layouts, route handlers, actions and components ask lib/ for
+    // data; the test-only routes (app/_testing) and tests may seed and read
+    // the database directly.
+    files: ["app/**/*.{ts,tsx}"],
+    ignores: ["app/_testing/**", "**/*.test.ts", "**/*.test.tsx"],
     rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          patterns: [
-            {
-              regex: "^(@/app(/|$)|(\\.\\./)+app(/|$))",
-              message: "lib/ must not import from app/ (app → lib, never back).",
-            },
-          ],
-        },
-      ],
+      "no-restricted-imports": ["error", { patterns: [noDatabaseClient] }],
     },
   },
 ];

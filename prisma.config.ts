@@ -4,7 +4,7 @@ import { databaseUrl } from "./lib/config";
 
 // The native schema engine cannot be downloaded offline. `prisma generate`
 // only checks that *some* executable is there, so point it at /bin/true;
-// migrations go through the WASM engine in scripts/db.ts (ADR 0001).
+// migrations go through the WASM engine in lib/database/migrations.ts (ADR 0001).
 process.env.PRISMA_SCHEMA_ENGINE_BINARY ??= "/bin/true";
 
 export default defineConfig({

@@ -4,8 +4,8 @@ import type { Page } from "@playwright/test";
 import pg from "pg";
 import { E2E_AUTH_SECRET } from "../playwright.config";
 import { startBalancer, type Balancer } from "../scripts/balancer";
-import { deploy } from "../scripts/db";
-import { freePort, startLocalPostgres, type LocalPostgres } from "../scripts/local-postgres";
+import { freePort, startLocalPostgres, type LocalPostgres } from "../lib/database/local-postgres";
+import { deploy } from "../lib/database/migrations";
 import { createSeededRun, expect, joinAs, jump, test } from "./fixtures";
 
 /**

@@ -4,7 +4,7 @@
  * from nothing and never touches the teacher's own data.
  */
 import { rmSync } from "node:fs";
-import { sqliteFilePath } from "./db";
+import { sqliteFilePath } from "../lib/database/sqlite-path";
 import { main } from "./start";
 
 const url = process.env.DATABASE_URL;

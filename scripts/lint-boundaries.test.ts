@@ -36,6 +36,29 @@ describe("layer boundaries", () => {
     ["lib/sim/engine.ts", 'import { headers } from "next/headers";\nexport const x = headers;\n'],
     ["machines/case.machine.ts", 'import Database from "better-sqlite3";\nexport const x = Database;\n'],
     ["machines/case.machine.ts", 'import { x } from "../lib/sim/rng";\nexport const y = x;\n'],
+    // lib/ never imports scripts/, tests included.
+    ["lib/testing/global-setup.ts", 'import { deploy } from "../../scripts/db";\nexport const x = deploy;\n'],
+    ["lib/config.ts", 'import { main } from "../scripts/start";\nexport const x = main;\n'],
+    ["lib/runs/multi-instance.test.ts", 'import { deploy } from "@/scripts/db";\nexport const x = deploy;\n'],
+    ["lib/sim/engine.ts", 'import { main } from "../../scripts/sim";\nexport const x = main;\n'],
+    ["lib/sim/engine.test.ts", 'import { main } from "@/scripts/sim";\nexport const x = main;\n'],
+    // Pages, route handlers and actions never reach the database client.
+    ["app/runs/[id]/debrief/page.tsx", 'import { db } from "@/lib/db";\nexport const x = db;\n'],
+    [
+      "app/api/runs/[id]/events/route.ts",
+      'import { createClient } from "@/lib/db-client";\nexport const x = createClient;\n',
+    ],
+    ["app/runs/actions.ts", 'import { db } from "../../lib/db";\nexport const x = db;\n'],
+    ["app/runs/actions.ts", 'import { createClient } from "../../lib/db-client";\nexport const x = createClient;\n'],
+    ["app/runs/page.tsx", 'import { Prisma } from "@/.generated/prisma/client";\nexport const x = Prisma;\n'],
+    [
+      "app/_components/run-card.tsx",
+      'import type { Run } from "@/.generated/prisma-pg/client";\nexport type X = Run;\n',
+    ],
+    [
+      "app/_components/run-card.tsx",
+      'import { Prisma } from "../../.generated/prisma/client";\nexport const x = Prisma;\n',
+    ],
   ])("%s may not contain: %s", async (file, code) => {
     expect(await ruleIds(file, code)).toContain("no-restricted-imports");
   });
@@ -64,6 +87,30 @@ describe("layer boundaries", () => {
       await ruleIds("machines/case.machine.ts", 'import { setup } from "xstate";\nexport const s = setup;\n'),
     ).toEqual([]);
     expect(await ruleIds("lib/runs/list.ts", 'import { db } from "@/lib/db";\nexport const x = db;\n')).toEqual([]);
+    expect(
+      await ruleIds(
+        "lib/testing/global-setup.ts",
+        'import { deploy } from "../database/migrations";\nexport const x = deploy;\n',
+      ),
+    ).toEqual([]);
+  });
+
+  test.each([
+    ["scripts/db.ts", 'import { deploy } from "../lib/database/migrations";\nexport const x = deploy;\n'],
+    ["scripts/loadtest.ts", 'import { createClient } from "@/lib/db-client";\nexport const x = createClient;\n'],
+    [
+      "app/runs/[id]/debrief/page.tsx",
+      'import { getRunLogForOwner } from "@/lib/runs/get-run-log-for-owner";\nexport const x = getRunLogForOwner;\n',
+    ],
+    [
+      "app/api/runs/[id]/events/route.ts",
+      'import { withDatabaseErrors } from "@/lib/http";\nexport const x = withDatabaseErrors;\n',
+    ],
+    ["app/_testing/fixture.ts", 'import { db } from "@/lib/db";\nexport const x = db;\n'],
+    ["app/_testing/db-state.ts", 'import { Prisma } from "@/.generated/prisma/client";\nexport const x = Prisma;\n'],
+    ["app/account/actions.test.ts", 'import { db } from "@/lib/db";\nexport const x = db;\n'],
+  ])("%s may contain: %s", async (file, code) => {
+    expect(await ruleIds(file, code)).toEqual([]);
     expect(
       await ruleIds(
         "lib/sim/engine.ts",

@@ -1,9 +1,11 @@
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterEach, beforeEach, expect, test } from "vitest";
+import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { ensureAuthSecret, loadEnvFile, supportedNodeRange, unsupportedNodeMessage } from "./prepare";
 
+const ROOT = path.resolve(import.meta.dirname, "..");
 let dir: string;
 let saved: string | undefined;
 beforeEach(() => {
@@ -72,4 +74,22 @@ test("the engines range package.json names is the one the README's quick start p
   const readme = readFileSync(path.resolve(import.meta.dirname, "..", "README.md"), "utf8");
   expect(supportedNodeRange()).toBe("^22.12.0 || >=24.0.0");
   expect(readme).toMatch(/Node\.js 24 LTS \(recommended\) or 22\.12\+/);
+});
+
+describe("npm start's preparation, as a person sees it", () => {
+  test("prints the explanation and exits 1, with no stack trace and no engine noise", () => {
+    const file = path.join(dir, "spravka.db");
+    writeFileSync(file, "not a database");
+    const result = spawnSync(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts", "prepare.ts")], {
+      cwd: ROOT,
+      encoding: "utf8",
+      env: { ...process.env, DATABASE_URL: `file:${file}`, AUTH_SECRET: "test-secret-not-written" },
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("Could not prepare Spravka's database.");
+    expect(result.stderr).toContain(`What failed: ${file} is not a SQLite database`);
+    expect(result.stderr).toContain(`Database:    ${file} (SQLite)`);
+    expect(result.stderr).toMatch(/What to do: /);
+    expect(result.stderr).not.toMatch(/\n\s+at |External error|schema_engine|"level":/);
+  });
 });

@@ -9,9 +9,9 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import semver from "semver";
 import { databaseKind, databaseUrl } from "../lib/config";
-import { explainDatabaseFailure } from "./database-failure";
-import { deploy } from "./db";
-import { ensureSqliteDriver } from "./sqlite-driver";
+import { explainDatabaseFailure } from "../lib/database/failure";
+import { deploy } from "../lib/database/migrations";
+import { ensureSqliteDriver } from "../lib/database/sqlite-driver";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const ENV_FILE = path.join(ROOT, ".env.local");

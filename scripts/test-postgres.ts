@@ -1,14 +1,14 @@
 /**
  * `npm run test:postgres`: the Vitest suite against PostgreSQL. Starts a
  * throwaway server (loopback only, in a temporary folder:
- * scripts/local-postgres.ts), runs every test file on its own database made
+ * lib/database/local-postgres.ts), runs every test file on its own database made
  * from a migrated template, then stops the server and deletes its folder.
  * Arguments go to Vitest (e.g. `npm run test:postgres -- lib/runs`).
  */
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { startLocalPostgres } from "./local-postgres";
+import { startLocalPostgres } from "../lib/database/local-postgres";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 

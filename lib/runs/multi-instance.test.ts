@@ -4,8 +4,8 @@ import { inject } from "vitest";
 import type { PrismaClient } from "@/.generated/prisma/client";
 import { createClient, db } from "@/lib/db";
 import { databaseKind } from "@/lib/config";
-import { deploy } from "@/scripts/db";
-import { startLocalPostgres } from "@/scripts/local-postgres";
+import { startLocalPostgres } from "@/lib/database/local-postgres";
+import { deploy } from "@/lib/database/migrations";
 import { isDatabaseUnavailable } from "@/lib/db-errors";
 import { LiveHub, type LiveMessage } from "./hub";
 import { pauseInterruptedRuns, SERVED_WITHIN_MS } from "./pause-interrupted-runs";
@@ -165,7 +165,7 @@ describe(`a crash on ${databaseKind()}`, () => {
 });
 
 // A database restart needs a server this test can stop: its own throwaway
-// PostgreSQL (scripts/local-postgres.ts). Runs under `npm run test:postgres`.
+// PostgreSQL (lib/database/local-postgres.ts). Runs under `npm run test:postgres`.
 describe.runIf(onPostgres)("a PostgreSQL restart in the middle of a run", () => {
   test("requests fail clearly while it is down, streams say they are reconnecting, and nothing is lost or doubled", async () => {
     const server = await startLocalPostgres();

@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { explainDatabaseFailure } from "../../scripts/database-failure";
-import { deploy } from "../../scripts/db";
-import { ensureSqliteDriver } from "../../scripts/sqlite-driver";
-import { createDatabase, TEMPLATE_DATABASE } from "../../scripts/local-postgres";
+import { explainDatabaseFailure } from "../database/failure";
+import { createDatabase, TEMPLATE_DATABASE } from "../database/local-postgres";
+import { deploy } from "../database/migrations";
+import { ensureSqliteDriver } from "../database/sqlite-driver";
 
 declare module "vitest" {
   export interface ProvidedContext {

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { copyFileSync } from "node:fs";
 import path from "node:path";
-import { createDatabase, TEMPLATE_DATABASE } from "../../scripts/local-postgres";
+import { createDatabase, TEMPLATE_DATABASE } from "../database/local-postgres";
 import { inject } from "vitest";
 
 // A real database per test file, copied from the migrated template before

@@ -1,8 +1,8 @@
 import { cookies } from "next/headers";
 import { getSessionUser } from "@/lib/authz";
-import { db } from "@/lib/db";
 import { jsonError, withDatabaseErrors } from "@/lib/http";
 import { liveHub, type LiveMessage, type StreamAudience } from "@/lib/runs/hub";
+import { isRunOwner } from "@/lib/runs/is-run-owner";
 import { SEAT_COOKIE } from "@/lib/runs/policy";
 import { getSeatAccess, SEAT_ACCESS_MESSAGES } from "@/lib/runs/seat-access";
 
@@ -22,7 +22,7 @@ export const GET = withDatabaseErrors(async function GET(
   // ?as=seat: a seat's page asks for its desk even in a browser where the run's owner is signed in (a teacher trying it).
   const asSeat = new URL(request.url).searchParams.get("as") === "seat";
   const user = asSeat ? null : await getSessionUser();
-  if (user && (await db.run.count({ where: { id, ownerId: user.id } })) === 1) {
+  if (user && (await isRunOwner(user, id))) {
     subscriber = { kind: "instructor" };
   } else {
     const cookie = (await cookies()).get(SEAT_COOKIE)?.value;

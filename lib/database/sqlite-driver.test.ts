@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { classifyDatabaseFailure } from "./database-failure";
+import { classifyDatabaseFailure } from "./failure";
 import { checkSqliteDriver, compiledModuleVersion, ensureSqliteDriver, SqliteDriverError } from "./sqlite-driver";
 
 let dir: string;
@@ -26,7 +26,7 @@ describe("the SQLite driver is checked before anything uses it", () => {
   });
 
   test("the driver in use is the prebuilt Node-API binary: nothing was compiled at install", () => {
-    const driver = path.resolve(import.meta.dirname, "..", "node_modules", "better-sqlite3");
+    const driver = path.resolve(import.meta.dirname, "..", "..", "node_modules", "better-sqlite3");
     // npm would otherwise run node-gyp for the package's binding.gyp; package.json's
     // allowScripts denies it, and the loader prefers a compiled build/ when one exists.
     expect(existsSync(path.join(driver, "build"))).toBe(false);

@@ -1,13 +1,11 @@
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { classifyDatabaseFailure, describeDatabaseLocation, explainDatabaseFailure } from "./database-failure";
-import { deploy } from "./db";
+import { classifyDatabaseFailure, describeDatabaseLocation, explainDatabaseFailure } from "./failure";
+import { deploy } from "./migrations";
 
-const ROOT = path.resolve(import.meta.dirname, "..");
 let dir: string;
 beforeEach(() => {
   dir = mkdtempSync(path.join(tmpdir(), "spravka-failure-"));
@@ -103,23 +101,5 @@ describe("a failure to prepare the database says what failed, where, and what to
     expect(describeDatabaseLocation("postgres://u:p@db.school.example/spravka")).toBe(
       "db.school.example:5432/spravka (PostgreSQL)",
     );
-  });
-});
-
-describe("npm start's preparation, as a person sees it", () => {
-  test("prints the explanation and exits 1, with no stack trace and no engine noise", () => {
-    const file = path.join(dir, "spravka.db");
-    writeFileSync(file, "not a database");
-    const result = spawnSync(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts", "prepare.ts")], {
-      cwd: ROOT,
-      encoding: "utf8",
-      env: { ...process.env, DATABASE_URL: `file:${file}`, AUTH_SECRET: "test-secret-not-written" },
-    });
-    expect(result.status).toBe(1);
-    expect(result.stderr).toContain("Could not prepare Spravka's database.");
-    expect(result.stderr).toContain(`What failed: ${file} is not a SQLite database`);
-    expect(result.stderr).toContain(`Database:    ${file} (SQLite)`);
-    expect(result.stderr).toMatch(/What to do: /);
-    expect(result.stderr).not.toMatch(/\n\s+at |External error|schema_engine|"level":/);
   });
 });

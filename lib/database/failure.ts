@@ -5,9 +5,9 @@
  * driver, Prisma's schema engine) and often only the innermost one says what
  * happened, so the whole `cause` chain is read.
  */
-import { databaseKind } from "../lib/config";
-import { sqliteFilePath } from "./sqlite-path";
+import { databaseKind } from "../config";
 import { compiledModuleVersion } from "./sqlite-driver";
+import { sqliteFilePath } from "./sqlite-path";
 
 export interface DatabaseFailure {
   whatFailed: string;

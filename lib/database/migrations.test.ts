@@ -2,11 +2,15 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writ
 import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { backup, deploy, migrate, migrationFolderName, readMigrations, restore, sqliteFilePath, status } from "./db";
-import { postgresSchemaFrom } from "./postgres-schema";
+import pg from "pg";
+import { afterEach, beforeEach, describe, expect, inject, test } from "vitest";
+import { createDatabase } from "./local-postgres";
+import { deploy, migrate, migrationFolderName, postgresDiff, readMigrations, status } from "./migrations";
+import { POSTGRES_SCHEMA, postgresSchemaFrom } from "./postgres-schema";
+import { sqliteFilePath } from "./sqlite-path";
 
-const ROOT = path.resolve(import.meta.dirname, "..");
+const ROOT = path.resolve(import.meta.dirname, "..", "..");
+const postgresUrl = inject("postgresUrl");
 let dir: string;
 let url: string;
 let migrationsDir: string;
@@ -140,19 +144,10 @@ describe("db:migrate", () => {
 });
 
 describe("inputs", () => {
-  test("rejects a database URL that is not a SQLite file", () => {
-    expect(() => sqliteFilePath("postgres://localhost/db")).toThrow(/file:/);
-  });
-
   test("names what is wrong with a database URL that is neither SQLite nor PostgreSQL, and changes nothing", async () => {
     await expect(deploy({ url: "mysql://localhost/db", migrationsDir, schemaPath })).rejects.toThrow(
       /must start with "file:" \(SQLite\) or "postgres:\/\/"/,
     );
-  });
-
-  test("db:backup and db:restore point PostgreSQL users to pg_dump and pg_restore", async () => {
-    await expect(backup(undefined, { url: "postgres://localhost/db" })).rejects.toThrow(/pg_dump/);
-    await expect(restore("x.db", { url: "postgresql://localhost/db" })).rejects.toThrow(/pg_restore/);
   });
 
   test("passes a migration folder without migration.sql to the engine as an error, which refuses to apply", async () => {
@@ -177,35 +172,53 @@ describe("db:migrate ignores the live database's own drift", () => {
   });
 });
 
-describe("db:backup and db:restore", () => {
-  test("a backup taken while the database is open restores the same rows; a file that is not a backup changes nothing", async () => {
-    const opts = { url, migrationsDir, schemaPath };
-    await deploy(opts);
-    const file = sqliteFilePath(url);
-    const live = new Database(file);
-    live
-      .prepare("INSERT INTO User (id, name, email, passwordHash, updatedAt) VALUES ('u1', 'A', 'a@b.c', 'x', 0)")
-      .run();
-    // Still open (as a running app would hold it): the online backup is consistent anyway.
-    const saved = await backup(path.join(dir, "backups", "one.db"), opts);
-    await expect(backup(saved, opts)).rejects.toThrow(/exists already/);
-    live
-      .prepare("INSERT INTO User (id, name, email, passwordHash, updatedAt) VALUES ('u2', 'B', 'b@b.c', 'x', 0)")
-      .run();
-    live.close();
-    const junk = path.join(dir, "junk.db");
-    writeFileSync(junk, "not a database at all");
-    await expect(restore(junk, opts)).rejects.toThrow(/not a Spravka database backup/);
-    const users = () => {
-      const db = new Database(file, { readonly: true });
-      try {
-        return (db.prepare("SELECT id FROM User ORDER BY id").all() as { id: string }[]).map((r) => r.id);
-      } finally {
-        db.close();
-      }
-    };
-    expect(users()).toEqual(["u1", "u2"]);
-    expect((await restore(saved, opts)).applied).toEqual([]);
-    expect(users()).toEqual(["u1"]);
+/** Tables, columns (type, null, default), indexes and foreign keys of a database, in a comparable form. */
+async function catalog(url: string): Promise<unknown> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const columns = await client.query(
+      `SELECT table_name, column_name, data_type, is_nullable, column_default FROM information_schema.columns
+       WHERE table_schema = 'public' AND table_name <> '_prisma_migrations' ORDER BY table_name, column_name`,
+    );
+    const indexes = await client.query(
+      `SELECT tablename, indexname, indexdef FROM pg_indexes
+       WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY tablename, indexname`,
+    );
+    const keys = await client.query(
+      `SELECT conname, pg_get_constraintdef(oid) AS def FROM pg_constraint
+       WHERE connamespace = 'public'::regnamespace AND conrelid::regclass::text <> '"_prisma_migrations"' AND conrelid::regclass::text <> '_prisma_migrations' ORDER BY conname`,
+    );
+    return { columns: columns.rows, indexes: indexes.rows, keys: keys.rows };
+  } finally {
+    await client.end();
+  }
+}
+
+const freshDatabase = (name: string) => createDatabase(postgresUrl, name, { replace: true });
+
+describe.runIf(postgresUrl !== "")("PostgreSQL migrations (npm run test:postgres)", () => {
+  test("db:deploy applies every committed migration to an empty database, then has nothing left to do", async () => {
+    const url = await freshDatabase("deploy_check");
+    const first = await deploy({ url });
+    expect(first.applied.length).toBe((await status({ url })).total);
+    expect((await status({ url })).pending).toEqual([]);
+    expect((await deploy({ url })).applied).toEqual([]);
+  });
+
+  test("the committed migrations build exactly the database the schema describes (no forgotten migration)", async () => {
+    const migrated = await freshDatabase("migrated_check");
+    await deploy({ url: migrated });
+    // The same schema built in one step, straight from prisma/postgres/schema.prisma.
+    const direct = await freshDatabase("direct_check");
+    const sql = await postgresDiff(null, readFileSync(POSTGRES_SCHEMA, "utf8"), direct);
+    const client = new pg.Client({ connectionString: direct });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+    expect(await catalog(migrated)).toEqual(await catalog(direct));
   });
 });

@@ -1,0 +1,36 @@
+import { randomUUID } from "node:crypto";
+import { expect, test } from "vitest";
+import type { SessionUser } from "@/lib/authz";
+import { db } from "@/lib/db";
+import { controlRun } from "./control-run";
+import { createRun } from "./create-run";
+import { getRunLogForOwner } from "./get-run-log-for-owner";
+
+async function instructor(name: string): Promise<SessionUser> {
+  const user = await db.user.create({ data: { name, email: `${randomUUID()}@school.org`, passwordHash: "x" } });
+  return { id: user.id, name: user.name, email: user.email, role: "instructor" };
+}
+
+test("the owner reads the run's whole log in order; another instructor reads nothing", async () => {
+  const owner = await instructor("Ms. Okafor");
+  const other = await instructor("Dr. Levin");
+  const created = await createRun(owner, {
+    title: "Period 3",
+    scenarioId: "rostov-1954",
+    procuratorSeats: 1,
+    petitionerSeats: 1,
+    speed: 60,
+  });
+  if (!created.ok) throw new Error(created.error);
+  const started = await controlRun(owner, created.runId, { action: "start" });
+  expect(started.ok).toBe(true);
+
+  const log = await getRunLogForOwner(owner, created.runId);
+  expect(log.length).toBeGreaterThan(0);
+  expect(log.map((entry) => entry.seq)).toEqual([...log.map((entry) => entry.seq)].sort((a, b) => a - b));
+  expect(log.map((entry) => entry.type)).toContain("run.start");
+  expect(Object.keys(log[0]!).sort()).toEqual(["actor", "caseIndex", "payload", "seq", "simDay", "type"]);
+
+  expect(await getRunLogForOwner(other, created.runId)).toEqual([]);
+  expect(await getRunLogForOwner(owner, "no-such-run")).toEqual([]);
+});

@@ -1,0 +1,17 @@
+import "server-only";
+import type { SessionUser } from "@/lib/authz";
+import { db } from "@/lib/db";
+import type { ReplayEntry } from "./history";
+
+/**
+ * The run's whole event log, oldest first, as a replay reads it (the
+ * debrief's what-if). Empty for a run the user does not own, as for one
+ * that does not exist.
+ */
+export async function getRunLogForOwner(user: SessionUser, runId: string): Promise<ReplayEntry[]> {
+  return db.runEvent.findMany({
+    where: { runId, run: { ownerId: user.id } },
+    orderBy: { seq: "asc" },
+    select: { seq: true, simDay: true, type: true, actor: true, caseIndex: true, payload: true },
+  });
+}

@@ -4,9 +4,12 @@ import { db } from "@/lib/db";
 import { DATABASE_UNAVAILABLE, isDatabaseUnavailable } from "@/lib/db-errors";
 import type { World } from "@/lib/sim/engine";
 import type { Scenario } from "@/lib/sim/scenario-schema";
+import type { SeatRole } from "./deal-cases";
+import type { LogEntryType } from "./log-entry";
 import { POLL_MS, SEEN_EVERY_MS } from "./policy";
 import { SEAT_ACCESS_MESSAGES } from "./seat-access";
 import { RunNotFound, runStore, type RunStore } from "./store";
+import { withSeatRole } from "./stored-rows";
 import { clockView, seatView, seatViewKey, type ClockView, type SeatView } from "./views";
 
 export type InstructorUpdate = {
@@ -30,7 +33,13 @@ export type LiveMessage =
 export type StreamAudience = { kind: "instructor" } | { kind: "seat"; seatId: string; holderHash: string };
 
 /** Log entries after which the seats (holders, roles, cases) must be read again. */
-const SEAT_CHANGES = new Set(["seat.join", "seat.rejoin", "seat.reassign", "seats.deal", "run.start"]);
+const SEAT_CHANGES: ReadonlySet<LogEntryType> = new Set([
+  "seat.join",
+  "seat.rejoin",
+  "seat.reassign",
+  "seats.deal",
+  "run.start",
+]);
 
 type Subscriber = StreamAudience & {
   send: (message: LiveMessage) => void;
@@ -52,7 +61,7 @@ type Channel = {
   loaded: Set<string>;
   seats: Map<
     string,
-    { number: number; role: string; displayName: string; rejoinCode: string; holderHash: string; cases: number[] }
+    { number: number; role: SeatRole; displayName: string; rejoinCode: string; holderHash: string; cases: number[] }
   >;
   lastSeenWrite: number;
   /** the last poll failed because the database did not answer: subscribers were told */
@@ -180,7 +189,7 @@ export class LiveHub {
     channel.loaded = new Set(ids);
     channel.seats.clear();
     for (const seat of seats) {
-      channel.seats.set(seat.id, { ...seat, cases: seat.cases.map((c) => c.caseIndex) });
+      channel.seats.set(seat.id, { ...withSeatRole(seat, runId), cases: seat.cases.map((c) => c.caseIndex) });
     }
   }
 

@@ -5,24 +5,45 @@ import { db } from "@/lib/db";
 import { KeyedQueue } from "@/lib/keyed-queue";
 import { World } from "@/lib/sim/engine";
 import type { Scenario } from "@/lib/sim/scenario-schema";
-import { dueClock } from "./clock";
+import { dueClock, type RunStatus } from "./clock";
 import { CHECKPOINT_EVERY } from "./policy";
 import { applyToWorld } from "./apply-to-world";
 import { scenarioOfRun } from "./custom-scenarios";
+import {
+  checkLogEntry,
+  parseLogEntry,
+  type LogEntryType,
+  type LogPayload,
+  type NewLogEntry,
+  type StorableLogEntry,
+} from "./log-entry";
+import { withRunStatus } from "./stored-rows";
 
 /**
  * A run row without its checkpoint: the checkpoint (hundreds of kilobytes of
  * JSON) is read only when a process builds its world, never on the hot path.
+ * Its status is parsed when the row is read (an unknown one is refused).
  */
-export type Run = Omit<RunWithCheckpoint, "checkpoint">;
+export type Run = Omit<RunWithCheckpoint, "checkpoint" | "status"> & { status: RunStatus };
 const WITHOUT_CHECKPOINT = { checkpoint: true } as const;
 
-/** One entry for the run's event log (RunEvent). */
-export type LogEntry = {
-  type: string;
+/** The seat entries lib/runs/act-on-case.ts writes. */
+type SeatEntryType = "case.act" | "desk.work" | "letter.write";
+
+/**
+ * What lib/runs/act-on-case.ts builds its procurator entries from, as
+ * `Pick<LogEntry, "type" | "payload">`. A Pick of a union keeps the types and
+ * the payloads but not which goes with which, so `Change` also takes that
+ * looser shape for these three types, and `commit` checks the pairing (with
+ * the entry's schema) before anything is written.
+ * @deprecated Write entries as `NewLogEntry` (./log-entry); this goes once act-on-case.ts does.
+ */
+export type LogEntry = Extract<NewLogEntry, { type: SeatEntryType }>;
+type LooseSeatEntry = {
+  type: SeatEntryType;
+  payload: LogPayload<SeatEntryType>;
   actor: string;
-  caseIndex?: number | null;
-  payload?: Record<string, unknown>;
+  caseIndex: number;
   requestId?: string | null;
 };
 
@@ -40,7 +61,7 @@ type Access = {
 export type Change = {
   /** Fields of the run row to change (version and seq are the store's). */
   run?: Omit<Prisma.RunUpdateManyMutationInput, "version" | "seq">;
-  entries?: LogEntry[];
+  entries?: readonly (NewLogEntry | LooseSeatEntry)[];
   /** More writes that must land in the same transaction (seats, their cases). */
   also?: (tx: Transaction, run: Run) => Promise<void>;
 };
@@ -84,13 +105,13 @@ export class ReplayedRequest extends Error {
 
 type Live = { world: World; scenario: Scenario; seq: number };
 
-/** Told of every committed change: the new row and the types of the log entries it added. */
 /** Log entries after which the world is saved (start, pause, a jump of the clock, the end). */
-const CHECKPOINT_AFTER = new Set(["run.start", "run.pause", "run.advance", "run.end"]);
+const CHECKPOINT_AFTER: ReadonlySet<LogEntryType> = new Set(["run.start", "run.pause", "run.advance", "run.end"]);
 /** Worlds kept in memory per process; an evicted run is rebuilt from its checkpoint when next asked for. */
 const MAX_CACHED_RUNS = 40;
 
-type Listener = (run: Run, entryTypes: readonly string[]) => void;
+/** Told of every committed change: the new row and the types of the log entries it added. */
+type Listener = (run: Run, entryTypes: readonly LogEntryType[]) => void;
 
 /**
  * The interactive driver (ADR 0008): runs live in the database as a
@@ -209,8 +230,9 @@ export class RunStore {
   }
 
   private async attemptWith<T>(runId: string, fn: (session: RunSession) => Promise<T>, access: Access): Promise<T> {
-    let run = await access.client.run.findUnique({ where: { id: runId }, omit: WITHOUT_CHECKPOINT });
-    if (!run) throw new RunNotFound();
+    const row = await access.client.run.findUnique({ where: { id: runId }, omit: WITHOUT_CHECKPOINT });
+    if (!row) throw new RunNotFound();
+    let run: Run = withRunStatus(row);
     const live = await this.sync(run, access.client);
     const due = dueClock(run, this.now());
     if (due) {
@@ -264,13 +286,13 @@ export class RunStore {
       }
     }
     if (live.seq < run.seq) {
-      const entries = await reader.runEvent.findMany({
+      const rows = await reader.runEvent.findMany({
         where: { runId: run.id, seq: { gt: live.seq, lte: run.seq } },
         orderBy: { seq: "asc" },
       });
-      for (const entry of entries) {
+      for (const entry of rows.map(parseLogEntry)) {
         live.world.advanceTo(entry.simDay);
-        applyToWorld(live.world, entry.type, entry.caseIndex, JSON.parse(entry.payload));
+        applyToWorld(live.world, entry);
         live.seq = entry.seq;
       }
     }
@@ -279,13 +301,14 @@ export class RunStore {
   }
 
   private async commitTo(run: Run, live: Live, access: Access, change: Change): Promise<Run> {
-    const entries = change.entries ?? [];
+    // Checked before the transaction: an entry that does not fit its type is a bug, and nothing is written.
+    const entries = (change.entries ?? []).map(checkLogEntry);
     const at = new Date(this.now());
     let updated: Run;
     try {
       updated = await access.inTransaction(async (tx) => {
         if (!(await writeChange(tx, run, change.run ?? {}, entries, at))) throw new StaleRun();
-        const next = await tx.run.findUniqueOrThrow({ where: { id: run.id }, omit: WITHOUT_CHECKPOINT });
+        const next = withRunStatus(await tx.run.findUniqueOrThrow({ where: { id: run.id }, omit: WITHOUT_CHECKPOINT }));
         await change.also?.(tx, next);
         return next;
       });
@@ -297,7 +320,7 @@ export class RunStore {
       }
       throw error;
     }
-    for (const e of entries) applyToWorld(live.world, e.type, e.caseIndex ?? null, e.payload ?? {});
+    for (const e of entries) applyToWorld(live.world, e);
     live.world.advanceTo(updated.simDay);
     live.seq = updated.seq;
     const milestone = entries.some((e) => CHECKPOINT_AFTER.has(e.type));
@@ -324,12 +347,13 @@ export class RunStore {
  * The write at the heart of every commit: compare-and-set the run row on its
  * version (raising version and seq) and append the entries to the log at the
  * row's simulated day. False, writing nothing, if the row changed meanwhile.
+ * The entries come checked against their schemas (`checkLogEntry`).
  */
 export async function writeChange(
   tx: Transaction,
   run: Pick<Run, "id" | "version" | "seq" | "simDay">,
   data: Change["run"] & object,
-  entries: readonly LogEntry[],
+  entries: readonly StorableLogEntry[],
   at: Date,
 ): Promise<boolean> {
   const res = await tx.run.updateMany({
@@ -346,9 +370,9 @@ export async function writeChange(
         at,
         actor: e.actor,
         type: e.type,
-        caseIndex: e.caseIndex ?? null,
-        payload: JSON.stringify(e.payload ?? {}),
-        requestId: e.requestId ?? null,
+        caseIndex: e.caseIndex,
+        payload: JSON.stringify(e.payload),
+        requestId: e.requestId,
       })),
     });
   }

@@ -9,7 +9,6 @@ import {
 } from "@/lib/labels";
 import type { World } from "@/lib/sim/engine";
 import type { Scenario } from "@/lib/sim/scenario-schema";
-import type { CaseEvent } from "@/machines/case-setup";
 import { caseEventId, EVENT_IDS } from "@/machines/case-events";
 import { CARRIER_NOTES, GROUNDS_NOTES } from "@/lib/sim/petitions";
 import {
@@ -41,7 +40,8 @@ import {
 } from "./petitioner-knowledge";
 import { typicalDays, whyNoSpravka, whyNothingHappens, type Reason } from "./why-nothing-happens";
 import type { SeatRole } from "./deal-cases";
-import { decisionMenu, DESK_COSTS, detailsText, readingHours, type DecisionDetails, type DeskWork } from "./desk";
+import { decisionMenu, DESK_COSTS, detailsText, readingHours, type DeskWork } from "./desk";
+import { parseLogEntry } from "./log-entry";
 import { courtNotices, injectedNews, memosFor, type Memo } from "./memos";
 import { historicalComparison, type ComparisonRow } from "./debrief";
 import { dossier, type DossierPaper } from "./dossier";
@@ -166,13 +166,16 @@ export type ProtocolView = {
   deputy: boolean;
 };
 
-/** The protocol of a logged decision (a case.act entry with written grounds). */
+/** The protocol of a logged decision (a case.act entry, as stored, with written grounds). */
 export function protocolView(
-  entry: { id: number; caseIndex: number | null; simDay: number; payload: string },
+  row: { id: number; caseIndex: number | null; simDay: number; payload: string },
   world: World,
 ): ProtocolView | null {
-  const payload = JSON.parse(entry.payload) as { event?: CaseEvent; justification?: string } & DecisionDetails;
-  if (entry.caseIndex === null || payload.event?.type !== "review.decide" || !payload.justification) return null;
+  // Callers read case.act rows only; parsing refuses (naming the entry) one that does not fit.
+  const entry = parseLogEntry({ ...row, type: "case.act" });
+  if (entry.type !== "case.act") return null;
+  const { payload } = entry;
+  if (payload.event.type !== "review.decide" || !payload.justification) return null;
   const date = simDate(world.scenario.startDate, entry.simDay);
   return {
     id: entry.id,

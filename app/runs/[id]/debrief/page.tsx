@@ -4,12 +4,11 @@ import { notFound } from "next/navigation";
 import { KeyFiguresTable } from "@/app/_components/key-figures-table";
 import { SourceTag } from "@/app/_components/source-tag";
 import { requireInstructorPage } from "@/lib/authz";
-import { db } from "@/lib/db";
 import { dateLabel, simDate } from "@/lib/runs/clock";
 import { historicalComparison, keyFigures, whatIf, WHAT_IFS, type KeyFigures } from "@/lib/runs/debrief";
 import { debriefPrompts } from "@/lib/runs/prompts";
 import { getRunForOwner } from "@/lib/runs/queries";
-import { loadRunHistory } from "@/lib/runs/run-history";
+import { loadRunHistory, readRunLog } from "@/lib/runs/run-history";
 import { scenarioOfRun } from "@/lib/runs/custom-scenarios";
 import { RunStatusBadge } from "../../status-badge";
 import { PrintButton, PromptsEditor } from "./prompts-editor";
@@ -50,12 +49,7 @@ export default async function DebriefPage({ params, searchParams }: PageProps<"/
   const chosen = WHAT_IFS.find((w) => w.id === whatif);
   let alternative: { figures: KeyFigures; skipped: number } | null = null;
   if (chosen) {
-    const entries = await db.runEvent.findMany({
-      where: { runId: run.id },
-      orderBy: { seq: "asc" },
-      select: { seq: true, simDay: true, type: true, actor: true, caseIndex: true, payload: true },
-    });
-    alternative = whatIf(scenario, run.seed, entries, history.simDay, chosen.id);
+    alternative = whatIf(scenario, run.seed, await readRunLog(run.id), history.simDay, chosen.id);
   }
   const prompts = debriefPrompts(scenario.id, run.debriefPrompts);
 

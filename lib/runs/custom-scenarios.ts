@@ -78,7 +78,7 @@ export async function saveCustomScenario(user: SessionUser, raw: Record<string, 
     return { ok: false, error: "There is no such scenario among yours.", fieldErrors: {} };
   }
   const id = editing ?? randomUUID();
-  const next = structuredClone(base) as Scenario;
+  const next = structuredClone(base);
   next.id = `custom-${id}`;
   const fieldErrors: Record<string, string> = {};
   for (const f of CUSTOM_FIELDS) {

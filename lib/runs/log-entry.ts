@@ -83,6 +83,7 @@ export type LogEntryType = LogVariant["type"];
 export type LogPayload<T extends LogEntryType> = Extract<LogVariant, { type: T }>["payload"];
 
 export const LOG_ENTRY_TYPES: readonly LogEntryType[] = logVariantSchema.options.map((o) => o.shape.type.value);
+const KNOWN_TYPES: ReadonlySet<string> = new Set(LOG_ENTRY_TYPES);
 
 /** Where and when an entry stands in the log (the columns of a RunEvent row besides what it says). */
 type Stored = { id: number; seq: number; simDay: number; at: Date; actor: string; requestId: string | null };
@@ -110,7 +111,7 @@ export function parseLogEntry<R extends StoredRow>(row: R): Omit<R, keyof Stored
     const run = "runId" in row ? ` of run ${String(row.runId)}` : "";
     return `Log entry ${id} ("${type}")${run}`;
   };
-  if (!(LOG_ENTRY_TYPES as readonly string[]).includes(type)) {
+  if (!KNOWN_TYPES.has(type)) {
     throw new StoredDataError(`${where()} is of a type this version of Spravka does not know.`);
   }
   let data: unknown;

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireInstructorPage } from "@/lib/authz";
 import { listRunsForOwner } from "@/lib/runs/queries";
-import { scenarioOfRun } from "@/lib/runs/custom-scenarios";
+import { scenarioTitleOfRun } from "@/lib/runs/custom-scenarios";
 import { RunStatusBadge } from "./status-badge";
 
 export const metadata: Metadata = { title: "My runs" };
@@ -42,7 +42,7 @@ export default async function RunsPage() {
                   </Link>
                 </h2>
                 <p className="text-sm text-muted">
-                  {scenarioOfRun(run)?.title ?? run.scenarioId} · {run._count.seats} students · created{" "}
+                  {scenarioTitleOfRun(run)} · {run._count.seats} students · created{" "}
                   {run.createdAt.toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric" })}
                 </p>
               </div>

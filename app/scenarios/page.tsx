@@ -47,14 +47,20 @@ export default async function ScenariosPage({ searchParams }: PageProps<"/scenar
             <li key={c.id} className="card flex flex-wrap items-center justify-between gap-3">
               <div>
                 <p className="font-semibold">{c.title}</p>
-                <p className="text-sm text-muted">
-                  {c.scenario.caseload.cases.toLocaleString("en")} cases · {c.scenario.desks.procurators} procurators ·
-                  from {SHIPPED_FOR_CLASSES.find((s) => s.id === c.baseId)?.title ?? c.baseId}
-                </p>
+                {c.scenario ? (
+                  <p className="text-sm text-muted">
+                    {c.scenario.caseload.cases.toLocaleString("en")} cases · {c.scenario.desks.procurators} procurators
+                    · from {SHIPPED_FOR_CLASSES.find((s) => s.id === c.baseId)?.title ?? c.baseId}
+                  </p>
+                ) : (
+                  <p className="text-sm">{c.problem}</p>
+                )}
               </div>
-              <Link href={`/scenarios/edit?id=${c.id}`} className="btn btn-secondary">
-                Edit<span className="sr-only"> {c.title}</span>
-              </Link>
+              {c.scenario ? (
+                <Link href={`/scenarios/edit?id=${c.id}`} className="btn btn-secondary">
+                  Edit<span className="sr-only"> {c.title}</span>
+                </Link>
+              ) : null}
             </li>
           ))}
         </ul>

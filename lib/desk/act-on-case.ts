@@ -106,7 +106,7 @@ async function execute(
 async function situationOf(command: Command, session: RunSession, desk: readonly number[]): Promise<SeatSituation> {
   return {
     role: command.seat.role,
-    status: session.run.status as SeatSituation["status"],
+    status: session.run.status,
     hoursLeft: command.seat.role === "procurator" ? deskHoursLeft(session.world, desk) : 0,
     letters: command.action.type === "complaint.file" ? await lettersAbout(command.seat.id, command.caseIndex) : [],
   };
@@ -149,7 +149,7 @@ export async function actOnCase(runId: string, seatCookie: string | undefined, r
       }
       const command: Command = {
         runId,
-        seat: { id: access.seat.id, number: access.seat.number, role: access.seat.role as SeatRole },
+        seat: { id: access.seat.id, number: access.seat.number, role: access.seat.role },
         caseIndex,
         action,
         requestId,

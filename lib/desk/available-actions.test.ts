@@ -81,7 +81,7 @@ function situations(world: World, role: SeatRole, hoursPerDay: number): SeatSitu
 function appliesOnCopy(world: World, scenario: Scenario, seed: number, command: SeatAction, i: number, hours: number) {
   const copy = new World(scenario, seed, undefined, world.save());
   const entry = commandEntry({ caseIndex: i, action: command, hours, actor: "seat:1", requestId: "r" }, copy);
-  return applyToWorld(copy, entry.type, entry.caseIndex ?? null, entry.payload ?? {});
+  return applyToWorld(copy, entry);
 }
 
 describe("offered ⇔ accepted, on every seated case state of seeded runs", () => {
@@ -146,7 +146,7 @@ describe("offered ⇔ accepted, on every seated case state of seeded runs", () =
           { caseIndex: i, action: command, hours: pick.verdict.hours, actor: "seat:1", requestId: "r" },
           world,
         );
-        expect(applyToWorld(world, entry.type, i, entry.payload ?? {})).toBe(true);
+        expect(applyToWorld(world, entry)).toBe(true);
       }
     }
     expect(checked).toBeGreaterThan(1000);

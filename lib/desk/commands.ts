@@ -1,5 +1,5 @@
 import type { World } from "@/lib/sim/engine";
-import type { LogEntry } from "@/lib/runs/store";
+import type { LogVariant } from "@/lib/runs/log-entry";
 import type { SeatAction } from "@/lib/runs/validation";
 import { caseEventId } from "@/machines/case-events";
 import type { CaseEvent } from "@/machines/case-setup";
@@ -15,10 +15,16 @@ export type AcceptedCommand = {
   requestId: string;
 };
 
+/** The log entries a seat's action writes: one of these three kinds, about its case. */
+type SeatVariant = Extract<LogVariant, { type: "case.act" | "desk.work" | "letter.write" }>;
+type WithoutCase<V> = V extends unknown ? Omit<V, "caseIndex"> : never;
+/** A seat's entry, ready for the store (and, being a parsed variant, for a replay). */
+export type SeatLogEntry = SeatVariant & { actor: string; requestId: string };
+
 type Builder<T extends SeatAction["type"]> = (
   command: AcceptedCommand & { action: Extract<SeatAction, { type: T }> },
   world: World,
-) => Pick<LogEntry, "type" | "payload">;
+) => WithoutCase<SeatVariant>;
 
 /**
  * What each kind of action writes to the run's log: one small builder per
@@ -66,12 +72,8 @@ const BUILDERS: { [T in SeatAction["type"]]: Builder<T> } = {
 };
 
 /** The log entry an accepted command writes. */
-export function commandEntry(command: AcceptedCommand, world: World): LogEntry {
+export function commandEntry(command: AcceptedCommand, world: World): SeatLogEntry {
   const build = BUILDERS[command.action.type] as Builder<SeatAction["type"]>;
-  return {
-    ...build(command, world),
-    actor: command.actor,
-    caseIndex: command.caseIndex,
-    requestId: command.requestId,
-  };
+  const { actor, caseIndex, requestId } = command;
+  return { ...build(command, world), actor, caseIndex, requestId } as SeatLogEntry;
 }

@@ -2,7 +2,9 @@ import { transition } from "xstate";
 import { runMachine, type RunEvent } from "@/machines/run.machine";
 import { TICK_MS } from "./policy";
 
-export type RunStatus = "lobby" | "running" | "paused" | "debrief" | "archived";
+/** A run's status as stored: the states of machines/run.machine.ts, then archived. */
+export const RUN_STATUSES = ["lobby", "running", "paused", "debrief", "archived"] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
 
 export type ClockState = {
   /** a RunStatus, as stored */

@@ -2,10 +2,12 @@ import "server-only";
 import { db } from "@/lib/db";
 import { OUTCOME_LABELS, STAGE_LABELS } from "@/lib/labels";
 import { consoleCharts, type ConsoleCharts } from "./console-charts";
+import type { SeatRole } from "./deal-cases";
 import { INJECTIONS } from "./injections";
 import { pipelineView, type PipelineView } from "./pipeline";
 import { loadRunHistory } from "./run-history";
 import { runStore } from "./store";
+import { withSeatRole } from "./stored-rows";
 import { dateLabel, simDate } from "./clock";
 import { deskHoursLeft } from "@/lib/desk/available-actions";
 
@@ -13,7 +15,7 @@ import { deskHoursLeft } from "@/lib/desk/available-actions";
 export type SeatFigures = {
   id: string;
   number: number;
-  role: string;
+  role: SeatRole;
   displayName: string;
   /** procurators: files still on the desk, files at review, hours used today; petitioners: letters and where the case is */
   summary: string;
@@ -38,7 +40,7 @@ export type ConsoleData = {
 
 /** Everything the live console shows beyond the clock, for the run's owner (the caller checks ownership). */
 export async function consoleData(runId: string): Promise<ConsoleData> {
-  const seats = await db.seat.findMany({
+  const rows = await db.seat.findMany({
     where: { runId },
     orderBy: { number: "asc" },
     select: {
@@ -50,6 +52,7 @@ export async function consoleData(runId: string): Promise<ConsoleData> {
       _count: { select: { letters: true } },
     },
   });
+  const seats = rows.map((seat) => withSeatRole(seat, runId));
   const now = await runStore.read(runId, (run, world, scenario) => {
     const dealt = new Set<number>();
     const figures = seats.map((seat) => {

@@ -4,11 +4,13 @@ import { db } from "@/lib/db";
 import { dayNumber } from "@/lib/sim/engine";
 import type { RunEvent as RunMachineEvent } from "@/machines/run.machine";
 import { applyEffectTo, EffectError } from "@/lib/sim/scenario-schema";
-import { dateLabel, runStatusAfter, simDate, type RunStatus } from "./clock";
+import { dateLabel, runStatusAfter, simDate } from "./clock";
 import { findInjection } from "./injections";
 import { dealCases, seatsFit, type SeatRole } from "./deal-cases";
+import type { NewLogEntry } from "./log-entry";
 import { PROCURATOR_CASELOAD } from "./policy";
-import { RunBusy, RunNotFound, runStore, type Change, type LogEntry } from "./store";
+import { withSeatRole } from "./stored-rows";
+import { RunBusy, RunNotFound, runStore, type Change } from "./store";
 import { controlSchema, type ControlInput } from "./validation";
 import { getSeatAccess, SEAT_ACCESS_MESSAGES } from "./seat-access";
 
@@ -18,6 +20,11 @@ export type ControlResult =
   | { ok: false; error: string; forbidden?: true; invalid?: true };
 
 export const RUN_NOT_FOUND = "There is no such run among yours.";
+
+/** A log entry for one of the run machine's events, before its actor (the instructor) is added. */
+type ControlEntry = WithoutActor<Extract<NewLogEntry, { type: RunMachineEvent["type"] }>>;
+/** Omit, member by member (a plain Omit of a union would lose which payload goes with which type). */
+type WithoutActor<E> = E extends unknown ? Omit<E, "actor"> : never;
 
 const REFUSED: Record<ControlInput["action"], string> = {
   start: "The run has already started.",
@@ -82,34 +89,41 @@ export async function applyControl(runId: string, input: ControlInput): Promise<
   try {
     return await runStore.withRun(runId, async (s): Promise<ControlResult> => {
       const run = s.run;
-      const status = run.status as RunStatus;
+      const status = run.status;
       const now = new Date(runStore.nowMs());
       const refuse = (): ControlResult => ({ ok: false, error: REFUSED[input.action] });
+      /** The run machine's event for a control, the row's change, and what the log says of it (the same type). */
       const control = (
         event: RunMachineEvent,
         change: Change["run"],
-        payload: Record<string, unknown> = {},
-      ): (Change & { entries: LogEntry[] }) | null => {
+        entry: ControlEntry,
+      ): (Change & { entries: NewLogEntry[] }) | null => {
         const next = runStatusAfter(run, event);
         if (next === null) return null;
         return {
           run: { ...change, status: next, ...(next === "debrief" ? { anchorAt: null, endedAt: now } : {}) },
-          entries: [{ type: event.type, actor: "instructor", payload }],
+          entries: [{ ...entry, actor: "instructor" }],
         };
       };
       let change: Change | null = null;
       switch (input.action) {
         case "start": {
-          const starting = control({ type: "run.start" }, { anchorAt: now, startedAt: now });
+          const starting = control(
+            { type: "run.start" },
+            { anchorAt: now, startedAt: now },
+            { type: "run.start", payload: {} },
+          );
           if (!starting) return refuse();
-          const seats = await db.seat.findMany({ where: { runId }, orderBy: { number: "asc" } });
+          const seats = (await db.seat.findMany({ where: { runId }, orderBy: { number: "asc" } })).map((seat) =>
+            withSeatRole(seat, runId),
+          );
           const dealt = dealCases(
             s.world,
             run.seed,
             new Set(),
-            seats.map((seat) => seat.role as SeatRole),
+            seats.map((seat) => seat.role),
           );
-          const cases = seats.flatMap((seat, k) => dealt[k]!.map((i) => [i, seat.role] as [number, SeatRole]));
+          const cases = seats.flatMap((seat, k) => dealt[k]!.map((i): [number, SeatRole] => [i, seat.role]));
           if (cases.length > 0) starting.entries.push({ type: "seats.deal", actor: "system", payload: { cases } });
           change = starting;
           change.also = async (tx) => {
@@ -120,21 +134,19 @@ export async function applyControl(runId: string, input: ControlInput): Promise<
           break;
         }
         case "pause":
-          change = control({ type: "run.pause" }, { anchorAt: null });
+          change = control({ type: "run.pause" }, { anchorAt: null }, { type: "run.pause", payload: {} });
           break;
         case "resume":
-          change = control({ type: "run.resume" }, { anchorAt: now });
+          change = control({ type: "run.resume" }, { anchorAt: now }, { type: "run.resume", payload: {} });
           break;
         case "end":
-          change = control({ type: "run.end" }, {});
+          change = control({ type: "run.end" }, {}, { type: "run.end", payload: {} });
           break;
         case "setSpeed":
           change = control(
             { type: "run.setSpeed", daysPerMinute: input.speed },
             { speed: input.speed },
-            {
-              speed: input.speed,
-            },
+            { type: "run.setSpeed", payload: { speed: input.speed } },
           );
           break;
         case "jump": {
@@ -148,7 +160,7 @@ export async function applyControl(runId: string, input: ControlInput): Promise<
           change = control(
             { type: "run.advance", toDay },
             { simDay: toDay, ...(status === "running" ? { anchorAt: now } : {}) },
-            { fromDay: run.simDay, toDay },
+            { type: "run.advance", payload: { fromDay: run.simDay, toDay } },
           );
           break;
         }
@@ -170,14 +182,18 @@ export async function applyControl(runId: string, input: ControlInput): Promise<
               return { ok: false, error: `That event cannot apply to this run: ${error.message}` };
             throw error;
           }
-          change = control({ type: "run.inject", eventId: injection.id }, {}, { id: injection.id, effects });
+          change = control(
+            { type: "run.inject", eventId: injection.id },
+            {},
+            { type: "run.inject", payload: { id: injection.id, effects } },
+          );
           break;
         }
         case "archive":
           if (status !== "debrief") return refuse();
           change = {
             run: { status: "archived", joinCode: null, archivedAt: now, anchorAt: null },
-            entries: [{ type: "run.archive", actor: "instructor" }],
+            entries: [{ type: "run.archive", actor: "instructor", payload: {} }],
           };
           break;
         case "reassign": {

@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { scenarioSchema, type Scenario } from "@/lib/sim/scenario-schema";
 import { findScenario, SCENARIOS } from "@/lib/sim/scenarios";
 import { MAX_RUN_CASES } from "./policy";
+import { issuesText, StoredDataError } from "./stored-rows";
 
 /** The fields a teacher edits, by their path in the scenario (issue #8). */
 export const CUSTOM_FIELDS = [
@@ -77,7 +78,7 @@ export async function saveCustomScenario(user: SessionUser, raw: Record<string, 
     return { ok: false, error: "There is no such scenario among yours.", fieldErrors: {} };
   }
   const id = editing ?? randomUUID();
-  const next = structuredClone(base) as Scenario;
+  const next = structuredClone(base);
   next.id = `custom-${id}`;
   const fieldErrors: Record<string, string> = {};
   for (const f of CUSTOM_FIELDS) {
@@ -126,38 +127,103 @@ export async function saveCustomScenario(user: SessionUser, raw: Record<string, 
   return { ok: true, id };
 }
 
-/** A teacher's own scenarios, newest first. */
-export async function listCustomScenarios(user: SessionUser) {
+/**
+ * A scenario stored as JSON (a teacher's own, or one frozen into a run),
+ * parsed with the scenario schema. Throws StoredDataError naming where it is
+ * stored (`where`) and what no longer fits: a scenario the schema has moved
+ * away from is reported, never played as if it fitted.
+ */
+export function parseStoredScenario(json: string, where: string): Scenario {
+  let data: unknown;
+  try {
+    data = JSON.parse(json);
+  } catch {
+    throw new StoredDataError(`The scenario stored for ${where} is not JSON.`);
+  }
+  const parsed = scenarioSchema.safeParse(data);
+  if (!parsed.success) {
+    throw new StoredDataError(
+      `The scenario stored for ${where} no longer fits this version of Spravka: ${issuesText(parsed.error)}.`,
+    );
+  }
+  return parsed.data;
+}
+
+const customWhere = (row: { id: string; title: string }) => `your scenario "${row.title}" (${row.id})`;
+
+/** One of a teacher's own scenarios in their list: its scenario, or why it can no longer be used. */
+export type CustomScenarioItem = { id: string; title: string; baseId: string; updatedAt: Date } & (
+  { scenario: Scenario; problem: null } | { scenario: null; problem: string }
+);
+
+/**
+ * A teacher's own scenarios, newest first. One that no longer fits the
+ * schema is listed with its problem (not dropped, and not failing the list).
+ */
+export async function listCustomScenarios(user: SessionUser): Promise<CustomScenarioItem[]> {
   const rows = await db.customScenario.findMany({
     where: { ownerId: user.id },
     orderBy: { updatedAt: "desc" },
     select: { id: true, title: true, baseId: true, scenario: true, updatedAt: true },
   });
-  return rows.map((r) => ({ ...r, scenario: JSON.parse(r.scenario) as Scenario }));
+  return rows.map(({ scenario: json, ...row }) => {
+    try {
+      return { ...row, scenario: parseStoredScenario(json, customWhere(row)), problem: null };
+    } catch (error) {
+      if (error instanceof StoredDataError) return { ...row, scenario: null, problem: error.message };
+      throw error;
+    }
+  });
 }
 
-/** One of the teacher's scenarios by its scenario id ("custom-…"), or null (also for someone else's). */
+/**
+ * One of the teacher's scenarios by its scenario id ("custom-…"), or null
+ * (also for someone else's). Throws StoredDataError if it no longer fits.
+ */
 export async function findCustomScenario(user: SessionUser, scenarioId: string): Promise<Scenario | null> {
   if (!scenarioId.startsWith("custom-")) return null;
   const row = await db.customScenario.findFirst({
     where: { id: scenarioId.slice("custom-".length), ownerId: user.id },
-    select: { scenario: true },
+    select: { id: true, title: true, scenario: true },
   });
-  return row ? (JSON.parse(row.scenario) as Scenario) : null;
+  return row ? parseStoredScenario(row.scenario, customWhere(row)) : null;
 }
 
-/** One of the teacher's scenarios by its row id, with what it was duplicated from, or null. */
+/**
+ * One of the teacher's scenarios by its row id, with what it was duplicated
+ * from, or null. Throws StoredDataError if it no longer fits.
+ */
 export async function customScenarioById(user: SessionUser, id: string) {
   const row = await db.customScenario.findFirst({
     where: { id, ownerId: user.id },
-    select: { id: true, baseId: true, scenario: true },
+    select: { id: true, title: true, baseId: true, scenario: true },
   });
-  return row ? { id: row.id, baseId: row.baseId, scenario: JSON.parse(row.scenario) as Scenario } : null;
+  return row ? { id: row.id, baseId: row.baseId, scenario: parseStoredScenario(row.scenario, customWhere(row)) } : null;
 }
 
-/** The scenario a run plays: a shipped one by id, or the teacher's own as frozen into the run. */
-export function scenarioOfRun(run: { scenarioId: string; scenarioJson?: string | null }): Scenario | undefined {
-  return findScenario(run.scenarioId) ?? (run.scenarioJson ? (JSON.parse(run.scenarioJson) as Scenario) : undefined);
+/**
+ * The scenario a run plays: a shipped one by id, or the teacher's own as
+ * frozen into the run (undefined: neither, e.g. a shipped scenario this
+ * version lacks). Throws StoredDataError if the frozen one no longer fits.
+ */
+export function scenarioOfRun(run: {
+  id?: string;
+  scenarioId: string;
+  scenarioJson?: string | null;
+}): Scenario | undefined {
+  const shipped = findScenario(run.scenarioId);
+  if (shipped || !run.scenarioJson) return shipped;
+  return parseStoredScenario(run.scenarioJson, run.id ? `run ${run.id}` : `a run of "${run.scenarioId}"`);
+}
+
+/** The title of the scenario a run plays, for lists of runs, which one unreadable scenario must not break. */
+export function scenarioTitleOfRun(run: { id: string; scenarioId: string; scenarioJson?: string | null }): string {
+  try {
+    return scenarioOfRun(run)?.title ?? run.scenarioId;
+  } catch (error) {
+    if (error instanceof StoredDataError) return `${run.scenarioId} (its stored scenario no longer fits)`;
+    throw error;
+  }
 }
 
 export const SHIPPED_FOR_CLASSES = SCENARIOS.filter((s) => s.caseload.cases <= MAX_RUN_CASES);

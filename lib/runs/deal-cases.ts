@@ -2,7 +2,9 @@ import type { World } from "@/lib/sim/engine";
 import { createRng } from "@/lib/sim/rng";
 import { PROCURATOR_CASELOAD } from "./policy";
 
-export type SeatRole = "procurator" | "petitioner";
+/** The roles a student's seat can have (../shared/architecture.md §3; the instructor is an account, not a seat). */
+export const SEAT_ROLES = ["procurator", "petitioner"] as const;
+export type SeatRole = (typeof SEAT_ROLES)[number];
 
 /** The run's cases in a fixed shuffled order (from the run's seed): seats are dealt from the front. */
 function dealingOrder(seed: number, n: number): Int32Array {

@@ -37,7 +37,7 @@ describe("the debrief", () => {
         type: "seats.deal",
         actor: "system",
         caseIndex: null,
-        payload: JSON.stringify({ cases: [[0, "procurator"]] }),
+        payload: { cases: [[0, "procurator"]] },
       },
       {
         seq: 2,
@@ -45,7 +45,7 @@ describe("the debrief", () => {
         type: "case.act",
         actor: "seat:1",
         caseIndex: 0,
-        payload: JSON.stringify({ event: { type: "review.decide", decision: "confirmRefusal" }, hours: 1 }),
+        payload: { event: { type: "review.decide", decision: "confirmRefusal" }, hours: 1 },
       },
     ];
     expect(() => replayRun(rostov, 1, entries, 30)).toThrow(/Replay diverged/);

@@ -2,16 +2,18 @@ import "server-only";
 import type { SessionUser } from "@/lib/authz";
 import { db } from "@/lib/db";
 import type { ReplayEntry } from "./history";
+import { parseLogEntry } from "./log-entry";
 
 /**
- * The run's whole event log, oldest first, as a replay reads it (the
- * debrief's what-if). Empty for a run the user does not own, as for one
+ * The run's whole event log, oldest first and parsed, as a replay reads it
+ * (the debrief's what-if). Empty for a run the user does not own, as for one
  * that does not exist.
  */
 export async function getRunLogForOwner(user: SessionUser, runId: string): Promise<ReplayEntry[]> {
-  return db.runEvent.findMany({
+  const rows = await db.runEvent.findMany({
     where: { runId, run: { ownerId: user.id } },
     orderBy: { seq: "asc" },
-    select: { seq: true, simDay: true, type: true, actor: true, caseIndex: true, payload: true },
+    select: { id: true, runId: true, seq: true, simDay: true, type: true, actor: true, caseIndex: true, payload: true },
   });
+  return rows.map((row) => parseLogEntry(row));
 }

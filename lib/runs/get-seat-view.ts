@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import type { SeatRole } from "./deal-cases";
 import { seatCaseIndexes } from "./queries";
 import { getSeatAccess, SEAT_ACCESS_MESSAGES, type SeatAccess } from "./seat-access";
 import { RunNotFound, runStore } from "./store";
@@ -43,7 +44,7 @@ export async function getSeatView(runId: string, seatCookie: string | undefined)
   }
 }
 
-type DeskSeat = { id: string; number: number; role: string; displayName: string; rejoinCode: string };
+type DeskSeat = { id: string; number: number; role: SeatRole; displayName: string; rejoinCode: string };
 
 /**
  * A seat's desk as its student sees it: the view, their own letters, their

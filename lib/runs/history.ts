@@ -4,16 +4,10 @@ import { CASE_EVENTS } from "@/machines/case-events";
 import type { CaseEvent } from "@/machines/case-setup";
 import { OUTCOMES, type Outcome, type Stage } from "@/machines/vocabulary";
 import { applyToWorld } from "./apply-to-world";
+import type { LogVariant } from "./log-entry";
 
-/** One logged entry of a run, as the replay needs it. */
-export type ReplayEntry = {
-  seq: number;
-  simDay: number;
-  type: string;
-  actor: string;
-  caseIndex: number | null;
-  payload: string;
-};
+/** One logged entry of a run, parsed (see readRunLog), as the replay needs it. */
+export type ReplayEntry = LogVariant & { seq: number; simDay: number; actor: string };
 
 /** One event a case took: when (simulated day, fractional), and who moved it — a seat ("seat:3") or the machine ("system"). */
 export type HistoryEvent = { caseIndex: number; day: number; event: CaseEvent; actor: string };
@@ -87,8 +81,7 @@ export class RunReplay implements RunHistory {
         const entry = entries[k++]!;
         this.world.advanceTo(entry.simDay);
         this.actor = entry.actor.startsWith("seat:") ? entry.actor : "system";
-        const payload = JSON.parse(entry.payload) as Record<string, unknown>;
-        if (!applyToWorld(this.world, entry.type, entry.caseIndex, payload, this.options)) this.skipped++;
+        if (!applyToWorld(this.world, entry, this.options)) this.skipped++;
         this.actor = "system";
         this.seq = entry.seq;
       }

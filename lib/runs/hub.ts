@@ -4,9 +4,12 @@ import { db } from "@/lib/db";
 import { DATABASE_UNAVAILABLE, isDatabaseUnavailable } from "@/lib/db-errors";
 import type { World } from "@/lib/sim/engine";
 import type { Scenario } from "@/lib/sim/scenario-schema";
+import type { SeatRole } from "./deal-cases";
+import type { LogEntryType } from "./log-entry";
 import { POLL_MS, SEEN_EVERY_MS } from "./policy";
 import { SEAT_ACCESS_MESSAGES } from "./seat-access";
 import { RunNotFound, runStore, type RunStore } from "./store";
+import { withSeatRole } from "./stored-rows";
 import { clockView, seatView, seatViewKey, type ClockView, type SeatLetter, type SeatView } from "./views";
 
 export type InstructorUpdate = {
@@ -30,9 +33,15 @@ export type LiveMessage =
 export type StreamAudience = { kind: "instructor" } | { kind: "seat"; seatId: string; holderHash: string };
 
 /** Log entries after which the seats (holders, roles, cases) must be read again. */
-const SEAT_CHANGES = new Set(["seat.join", "seat.rejoin", "seat.reassign", "seats.deal", "run.start"]);
+const SEAT_CHANGES: ReadonlySet<LogEntryType> = new Set([
+  "seat.join",
+  "seat.rejoin",
+  "seat.reassign",
+  "seats.deal",
+  "run.start",
+]);
 /** Entries that may carry a petitioner's letter: its pace is part of what that seat's desk allows. */
-const LETTER_CHANGES = new Set(["case.act", "letter.write"]);
+const LETTER_CHANGES: ReadonlySet<LogEntryType> = new Set(["case.act", "letter.write"]);
 
 type Subscriber = StreamAudience & {
   send: (message: LiveMessage) => void;
@@ -56,7 +65,7 @@ type Channel = {
     string,
     {
       number: number;
-      role: string;
+      role: SeatRole;
       displayName: string;
       rejoinCode: string;
       holderHash: string;
@@ -193,7 +202,7 @@ export class LiveHub {
     channel.loaded = new Set(ids);
     channel.seats.clear();
     for (const seat of seats) {
-      channel.seats.set(seat.id, { ...seat, cases: seat.cases.map((c) => c.caseIndex) });
+      channel.seats.set(seat.id, { ...withSeatRole(seat, runId), cases: seat.cases.map((c) => c.caseIndex) });
     }
   }
 

@@ -4,7 +4,9 @@ import { generateRejoinCode, formatRejoinCode, newSeatToken } from "./codes";
 import { dealCases, type SeatRole } from "./deal-cases";
 import { limitJoinAttempts, TOO_MANY_JOIN_ATTEMPTS } from "./join-rate-limit";
 import { invalidForm, runForCode, unknownCode } from "./run-for-code";
-import { ReplayedRequest, RunBusy, runStore, type LogEntry } from "./store";
+import type { NewLogEntry } from "./log-entry";
+import { ReplayedRequest, RunBusy, runStore } from "./store";
+import { withSeatRole } from "./stored-rows";
 import { joinSchema } from "./validation";
 
 export type JoinFailure = {
@@ -65,9 +67,11 @@ async function takeSeat(runId: string, name: string, requestId: string): Promise
     if (await db.seat.findFirst({ where: { runId, joinRequestId: requestId }, select: { id: true } })) {
       return replayed();
     }
-    const seats = await db.seat.findMany({ where: { runId }, select: { role: true, number: true } });
+    const seats = (await db.seat.findMany({ where: { runId }, select: { role: true, number: true } })).map((seat) =>
+      withSeatRole(seat, runId),
+    );
     const filled = { procurator: 0, petitioner: 0 };
-    for (const seat of seats) filled[seat.role as SeatRole]++;
+    for (const seat of seats) filled[seat.role]++;
     const capacity = { procurator: s.run.procuratorSeats, petitioner: s.run.petitionerSeats };
     const open = (["petitioner", "procurator"] as const).filter((r) => filled[r] < capacity[r]);
     if (open.length === 0) {
@@ -89,7 +93,7 @@ async function takeSeat(runId: string, name: string, requestId: string): Promise
       cases = dealCases(s.world, s.run.seed, new Set(taken.map((t) => t.caseIndex)), [role])[0]!;
     }
     const actor = `seat:${number}`;
-    const entries: LogEntry[] = [{ type: "seat.join", actor, payload: { number, role } }];
+    const entries: NewLogEntry[] = [{ type: "seat.join", actor, payload: { number, role } }];
     if (cases.length > 0)
       entries.push({ type: "seats.deal", actor: "system", payload: { cases: cases.map((i) => [i, role]) } });
     let seatId = "";

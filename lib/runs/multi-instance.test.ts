@@ -8,6 +8,7 @@ import { startLocalPostgres } from "@/lib/database/local-postgres";
 import { deploy } from "@/lib/database/migrations";
 import { isDatabaseUnavailable } from "@/lib/db-errors";
 import { LiveHub, type LiveMessage } from "./hub";
+import type { NewLogEntry } from "./log-entry";
 import { pauseInterruptedRuns, SERVED_WITHIN_MS } from "./pause-interrupted-runs";
 import { TICK_MS } from "./policy";
 import { ReplayedRequest, RunStore } from "./store";
@@ -50,6 +51,11 @@ async function runningRun(client: PrismaClient) {
   });
 }
 
+/** A log entry that changes nothing (the run's own speed again), to count and order commits by. */
+function mark(actor: string, requestId: string): NewLogEntry {
+  return { type: "run.setSpeed", actor, payload: { speed: 60 }, requestId };
+}
+
 async function logOf(client: PrismaClient, runId: string) {
   return client.runEvent.findMany({ where: { runId }, orderBy: { seq: "asc" } });
 }
@@ -89,9 +95,7 @@ describe.runIf(onPostgres)("several instances on one PostgreSQL database", () =>
     const ids = Array.from({ length: 16 }, () => randomUUID());
     const outcomes = await Promise.allSettled(
       ids.map((requestId, k) =>
-        (k % 2 ? a : b).withRun(run.id, (s) =>
-          s.commit({ entries: [{ type: "test.mark", actor: `seat-${k}`, requestId }] }),
-        ),
+        (k % 2 ? a : b).withRun(run.id, (s) => s.commit({ entries: [mark(`seat-${k}`, requestId)] })),
       ),
     );
     expect(outcomes.every((o) => o.status === "fulfilled")).toBe(true);
@@ -99,9 +103,9 @@ describe.runIf(onPostgres)("several instances on one PostgreSQL database", () =>
     expect(log.map((e) => e.seq)).toEqual(Array.from({ length: 16 }, (_, k) => k + 1));
     expect(new Set(log.map((e) => e.requestId))).toEqual(new Set(ids));
     // The same request sent again to the other instance (a retry after a lost answer) is not doubled.
-    await expect(
-      b.withRun(run.id, (s) => s.commit({ entries: [{ type: "test.mark", actor: "seat-0", requestId: ids[0] }] })),
-    ).rejects.toBeInstanceOf(ReplayedRequest);
+    await expect(b.withRun(run.id, (s) => s.commit({ entries: [mark("seat-0", ids[0]!)] }))).rejects.toBeInstanceOf(
+      ReplayedRequest,
+    );
     expect(await db.runEvent.count({ where: { runId: run.id } })).toBe(16);
     const seqA = await a.read(run.id, (r) => r.seq);
     const seqB = await b.read(run.id, (r) => r.seq);
@@ -180,17 +184,17 @@ describe.runIf(onPostgres)("a PostgreSQL restart in the middle of a run", () => 
       const messages: LiveMessage[] = [];
       const unsubscribe = hub.subscribe(run.id, { kind: "instructor", send: (m) => messages.push(m), close: () => {} });
       const statuses = () => messages.flatMap((m) => (m.type === "status" ? [m.data.state] : []));
-      const mark = (requestId: string) =>
-        store.withRun(run.id, (s) => s.commit({ entries: [{ type: "test.mark", actor: "seat-1", requestId }] }));
+      const commitMark = (requestId: string) =>
+        store.withRun(run.id, (s) => s.commit({ entries: [mark("seat-1", requestId)] }));
 
       const sent = [randomUUID(), randomUUID(), randomUUID()];
-      for (const id of sent) await mark(id);
+      for (const id of sent) await commitMark(id);
       await expect.poll(() => messages.some((m) => m.type === "run")).toBe(true);
 
       server.halt();
       now += TICK_MS * 3;
       const lost = randomUUID();
-      const failure = await mark(lost).then(
+      const failure = await commitMark(lost).then(
         () => null,
         (error: unknown) => error,
       );
@@ -201,8 +205,8 @@ describe.runIf(onPostgres)("a PostgreSQL restart in the middle of a run", () => 
       server.resume();
       await expect.poll(() => statuses().at(-1), { timeout: 15_000 }).toBe("live");
       // The student's browser retries the request that failed, and one whose answer it never saw.
-      await mark(lost);
-      await expect(mark(sent[2]!)).rejects.toBeInstanceOf(ReplayedRequest);
+      await commitMark(lost);
+      await expect(commitMark(sent[2]!)).rejects.toBeInstanceOf(ReplayedRequest);
       const log = await logOf(client, run.id);
       expect(log.map((e) => e.requestId)).toEqual([...sent, lost]);
       expect(log.map((e) => e.seq)).toEqual([1, 2, 3, 4]);

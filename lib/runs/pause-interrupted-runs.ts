@@ -1,6 +1,7 @@
 import "server-only";
 import type { PrismaClient } from "@/.generated/prisma/client";
 import { db } from "@/lib/db";
+import { checkLogEntry } from "./log-entry";
 import { writeChange } from "./store";
 
 /**
@@ -37,7 +38,7 @@ export async function pauseInterruptedRuns(
         tx,
         run,
         { status: "paused", anchorAt: null },
-        [{ type: "run.pause", actor: "system", payload: { reason: "restart" } }],
+        [checkLogEntry({ type: "run.pause", actor: "system", payload: { reason: "restart" } })],
         new Date(),
       ),
     );

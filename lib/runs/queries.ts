@@ -1,10 +1,12 @@
 import "server-only";
 import type { SessionUser } from "@/lib/authz";
 import { db } from "@/lib/db";
+import { parseLogEntry } from "./log-entry";
+import { withRunStatus, withSeatRole } from "./stored-rows";
 
 /** The instructor's runs, newest first, with how many students joined. */
 export async function listRunsForOwner(user: SessionUser) {
-  return db.run.findMany({
+  const runs = await db.run.findMany({
     where: { ownerId: user.id },
     orderBy: { createdAt: "desc" },
     select: {
@@ -19,11 +21,12 @@ export async function listRunsForOwner(user: SessionUser) {
       _count: { select: { seats: true } },
     },
   });
+  return runs.map(withRunStatus);
 }
 
 /** One of the instructor's runs with its seats, or null (also for someone else's run). */
 export async function getRunForOwner(user: SessionUser, runId: string) {
-  return db.run.findFirst({
+  const run = await db.run.findFirst({
     where: { id: runId, ownerId: user.id },
     omit: { checkpoint: true },
     include: {
@@ -33,6 +36,7 @@ export async function getRunForOwner(user: SessionUser, runId: string) {
       },
     },
   });
+  return run ? { ...withRunStatus(run), seats: run.seats.map((seat) => withSeatRole(seat, run.id)) } : null;
 }
 
 /** The case indexes on a seat's desk. */
@@ -46,7 +50,9 @@ export async function pausedByRestart(runId: string): Promise<boolean> {
   const last = await db.runEvent.findFirst({
     where: { runId, type: { in: ["run.pause", "run.resume"] } },
     orderBy: { seq: "desc" },
-    select: { type: true, payload: true },
+    select: { id: true, runId: true, type: true, caseIndex: true, payload: true },
   });
-  return last?.type === "run.pause" && (JSON.parse(last.payload) as { reason?: string }).reason === "restart";
+  if (!last) return false;
+  const entry = parseLogEntry(last);
+  return entry.type === "run.pause" && entry.payload.reason === "restart";
 }

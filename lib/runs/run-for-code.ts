@@ -2,12 +2,15 @@ import "server-only";
 import type { z } from "zod";
 import { db } from "@/lib/db";
 import { fieldErrors } from "@/lib/form-errors";
+import type { RunStatus } from "./clock";
+import { withRunStatus } from "./stored-rows";
 
 export const UNKNOWN_CODE = "No class is using that code. Check it against the screen, or ask your teacher.";
 
 /** The run a class code opens, or null (no such code, or the run was archived and its code stopped working). */
-export async function runForCode(code: string): Promise<{ id: string; status: string } | null> {
-  const run = await db.run.findUnique({ where: { joinCode: code }, select: { id: true, status: true } });
+export async function runForCode(code: string): Promise<{ id: string; status: RunStatus } | null> {
+  const row = await db.run.findUnique({ where: { joinCode: code }, select: { id: true, status: true } });
+  const run = row && withRunStatus(row);
   return run && run.status !== "archived" ? run : null;
 }
 

@@ -2,7 +2,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Scenario } from "@/lib/sim/scenario-schema";
 import { runStore, type Run } from "./store";
-import { RunReplay, type RunHistory } from "./history";
+import { RunReplay, type ReplayEntry, type RunHistory } from "./history";
+import { parseLogEntry } from "./log-entry";
 
 /** Replays kept per process, carried on as each run goes on (see RunReplay.extend). */
 const cache = new Map<string, RunReplay>();
@@ -29,10 +30,19 @@ export async function loadRunHistory(
     cache.delete(old);
   }
   if (replay.seq === run.seq && replay.simDay === run.simDay) return replay;
-  const entries = await db.runEvent.findMany({
-    where: { runId, seq: { gt: replay.seq, lte: run.seq } },
+  return replay.extend(await readRunLog(runId, { after: replay.seq, upTo: run.seq }), run.simDay);
+}
+
+/**
+ * A run's log entries in order, parsed (after seq `after`, up to `upTo`, when
+ * given). Callers check the owner first. An entry that does not fit its type
+ * is an error naming it (StoredDataError), never skipped.
+ */
+export async function readRunLog(runId: string, { after = 0, upTo }: { after?: number; upTo?: number } = {}) {
+  const rows = await db.runEvent.findMany({
+    where: { runId, seq: { gt: after, ...(upTo !== undefined ? { lte: upTo } : {}) } },
     orderBy: { seq: "asc" },
-    select: { seq: true, simDay: true, type: true, actor: true, caseIndex: true, payload: true },
+    select: { id: true, runId: true, seq: true, simDay: true, type: true, actor: true, caseIndex: true, payload: true },
   });
-  return replay.extend(entries, run.simDay);
+  return rows.map((row): ReplayEntry & { id: number } => parseLogEntry(row));
 }

@@ -9,7 +9,7 @@ import { actOnCase } from "@/lib/desk/act-on-case";
 import { createRun } from "./create-run";
 import { controlRun, controlSoloRun, RUN_NOT_FOUND } from "./control-run";
 import { getSeatView } from "./get-seat-view";
-import { loadRunHistory } from "./run-history";
+import { loadRunHistory, readRunLog } from "./run-history";
 import { consoleData } from "./console";
 import { replayRun } from "./history";
 import { exportRun } from "./export-run";
@@ -1087,8 +1087,7 @@ describe("the run's history (console, debrief, exports)", () => {
     const days = history.series.length;
     now += 2 * TICK_MS;
     const later = await loadRunHistory(runId);
-    const entries = await db.runEvent.findMany({ where: { runId }, orderBy: { seq: "asc" } });
-    const whole = replayRun(findScenario("rostov-1954")!, 21, entries, later.simDay);
+    const whole = replayRun(findScenario("rostov-1954")!, 21, await readRunLog(runId), later.simDay);
     expect(later.series.length).toBeGreaterThan(days - 1);
     expect(later.series).toEqual(whole.series);
     expect(later.events).toEqual(whole.events);

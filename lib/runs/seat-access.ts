@@ -2,9 +2,14 @@ import "server-only";
 import type { Seat } from "@/.generated/prisma/client";
 import { db } from "@/lib/db";
 import { hashSeatToken } from "./codes";
+import type { SeatRole } from "./deal-cases";
+import { withSeatRole } from "./stored-rows";
+
+/** A seat row with its role parsed. */
+export type HeldSeat = Omit<Seat, "role"> & { role: SeatRole };
 
 export type SeatAccess =
-  | { status: "ok"; seat: Seat }
+  | { status: "ok"; seat: HeldSeat }
   /** No seat cookie, or one that names no seat. */
   | { status: "none" }
   /** The browser holds a seat, but in another run. */
@@ -35,7 +40,7 @@ export async function getSeatAccess(runId: string, cookie: string | undefined): 
   if (!seat) return { status: "none" };
   if (seat.holderHash !== hashSeatToken(parsed.token)) return { status: "movedAway" };
   if (seat.runId !== runId) return { status: "otherRun", runId: seat.runId };
-  return { status: "ok", seat };
+  return { status: "ok", seat: withSeatRole(seat, runId) };
 }
 
 /** The seat this browser holds in any run (for "back to your seat" links), or null. */

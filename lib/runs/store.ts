@@ -5,26 +5,20 @@ import { db } from "@/lib/db";
 import { KeyedQueue } from "@/lib/keyed-queue";
 import { World } from "@/lib/sim/engine";
 import type { Scenario } from "@/lib/sim/scenario-schema";
-import { dueClock } from "./clock";
+import { dueClock, type RunStatus } from "./clock";
 import { CHECKPOINT_EVERY } from "./policy";
 import { applyToWorld } from "./apply-to-world";
 import { scenarioOfRun } from "./custom-scenarios";
+import { checkLogEntry, parseLogEntry, type LogEntryType, type NewLogEntry, type StorableLogEntry } from "./log-entry";
+import { withRunStatus } from "./stored-rows";
 
 /**
  * A run row without its checkpoint: the checkpoint (hundreds of kilobytes of
  * JSON) is read only when a process builds its world, never on the hot path.
+ * Its status is parsed when the row is read (an unknown one is refused).
  */
-export type Run = Omit<RunWithCheckpoint, "checkpoint">;
+export type Run = Omit<RunWithCheckpoint, "checkpoint" | "status"> & { status: RunStatus };
 const WITHOUT_CHECKPOINT = { checkpoint: true } as const;
-
-/** One entry for the run's event log (RunEvent). */
-export type LogEntry = {
-  type: string;
-  actor: string;
-  caseIndex?: number | null;
-  payload?: Record<string, unknown>;
-  requestId?: string | null;
-};
 
 type Transaction = Prisma.TransactionClient;
 
@@ -40,7 +34,7 @@ type Access = {
 export type Change = {
   /** Fields of the run row to change (version and seq are the store's). */
   run?: Omit<Prisma.RunUpdateManyMutationInput, "version" | "seq">;
-  entries?: LogEntry[];
+  entries?: readonly NewLogEntry[];
   /** More writes that must land in the same transaction (seats, their cases). */
   also?: (tx: Transaction, run: Run) => Promise<void>;
 };
@@ -84,13 +78,13 @@ export class ReplayedRequest extends Error {
 
 type Live = { world: World; scenario: Scenario; seq: number };
 
-/** Told of every committed change: the new row and the types of the log entries it added. */
 /** Log entries after which the world is saved (start, pause, a jump of the clock, the end). */
-const CHECKPOINT_AFTER = new Set(["run.start", "run.pause", "run.advance", "run.end"]);
+const CHECKPOINT_AFTER: ReadonlySet<LogEntryType> = new Set(["run.start", "run.pause", "run.advance", "run.end"]);
 /** Worlds kept in memory per process; an evicted run is rebuilt from its checkpoint when next asked for. */
 const MAX_CACHED_RUNS = 40;
 
-type Listener = (run: Run, entryTypes: readonly string[]) => void;
+/** Told of every committed change: the new row and the types of the log entries it added. */
+type Listener = (run: Run, entryTypes: readonly LogEntryType[]) => void;
 
 /**
  * The interactive driver (ADR 0008): runs live in the database as a
@@ -209,8 +203,9 @@ export class RunStore {
   }
 
   private async attemptWith<T>(runId: string, fn: (session: RunSession) => Promise<T>, access: Access): Promise<T> {
-    let run = await access.client.run.findUnique({ where: { id: runId }, omit: WITHOUT_CHECKPOINT });
-    if (!run) throw new RunNotFound();
+    const row = await access.client.run.findUnique({ where: { id: runId }, omit: WITHOUT_CHECKPOINT });
+    if (!row) throw new RunNotFound();
+    let run: Run = withRunStatus(row);
     const live = await this.sync(run, access.client);
     const due = dueClock(run, this.now());
     if (due) {
@@ -264,13 +259,13 @@ export class RunStore {
       }
     }
     if (live.seq < run.seq) {
-      const entries = await reader.runEvent.findMany({
+      const rows = await reader.runEvent.findMany({
         where: { runId: run.id, seq: { gt: live.seq, lte: run.seq } },
         orderBy: { seq: "asc" },
       });
-      for (const entry of entries) {
+      for (const entry of rows.map(parseLogEntry)) {
         live.world.advanceTo(entry.simDay);
-        applyToWorld(live.world, entry.type, entry.caseIndex, JSON.parse(entry.payload));
+        applyToWorld(live.world, entry);
         live.seq = entry.seq;
       }
     }
@@ -279,13 +274,14 @@ export class RunStore {
   }
 
   private async commitTo(run: Run, live: Live, access: Access, change: Change): Promise<Run> {
-    const entries = change.entries ?? [];
+    // Checked before the transaction: an entry that does not fit its type is a bug, and nothing is written.
+    const entries = (change.entries ?? []).map(checkLogEntry);
     const at = new Date(this.now());
     let updated: Run;
     try {
       updated = await access.inTransaction(async (tx) => {
         if (!(await writeChange(tx, run, change.run ?? {}, entries, at))) throw new StaleRun();
-        const next = await tx.run.findUniqueOrThrow({ where: { id: run.id }, omit: WITHOUT_CHECKPOINT });
+        const next = withRunStatus(await tx.run.findUniqueOrThrow({ where: { id: run.id }, omit: WITHOUT_CHECKPOINT }));
         await change.also?.(tx, next);
         return next;
       });
@@ -297,7 +293,7 @@ export class RunStore {
       }
       throw error;
     }
-    for (const e of entries) applyToWorld(live.world, e.type, e.caseIndex ?? null, e.payload ?? {});
+    for (const e of entries) applyToWorld(live.world, e);
     live.world.advanceTo(updated.simDay);
     live.seq = updated.seq;
     const milestone = entries.some((e) => CHECKPOINT_AFTER.has(e.type));
@@ -324,12 +320,13 @@ export class RunStore {
  * The write at the heart of every commit: compare-and-set the run row on its
  * version (raising version and seq) and append the entries to the log at the
  * row's simulated day. False, writing nothing, if the row changed meanwhile.
+ * The entries come checked against their schemas (`checkLogEntry`).
  */
 export async function writeChange(
   tx: Transaction,
   run: Pick<Run, "id" | "version" | "seq" | "simDay">,
   data: Change["run"] & object,
-  entries: readonly LogEntry[],
+  entries: readonly StorableLogEntry[],
   at: Date,
 ): Promise<boolean> {
   const res = await tx.run.updateMany({
@@ -346,9 +343,9 @@ export async function writeChange(
         at,
         actor: e.actor,
         type: e.type,
-        caseIndex: e.caseIndex ?? null,
-        payload: JSON.stringify(e.payload ?? {}),
-        requestId: e.requestId ?? null,
+        caseIndex: e.caseIndex,
+        payload: JSON.stringify(e.payload),
+        requestId: e.requestId,
       })),
     });
   }

@@ -9,7 +9,6 @@ import {
 } from "@/lib/labels";
 import type { World } from "@/lib/sim/engine";
 import type { Scenario } from "@/lib/sim/scenario-schema";
-import type { CaseEvent } from "@/machines/case-setup";
 import { EVENT_IDS } from "@/machines/case-events";
 import { CARRIER_NOTES, GROUNDS_NOTES } from "@/lib/sim/petitions";
 import {
@@ -47,9 +46,10 @@ import {
   type SeatSituation,
   type Verdict,
 } from "@/lib/desk/available-actions";
-import { detailsText, type DecisionDetails } from "@/lib/desk/decisions";
+import { detailsText } from "@/lib/desk/decisions";
 import type { SentLetter } from "@/lib/desk/letters";
 import { DESK_COSTS, type DeskWork } from "@/lib/desk/work";
+import { parseLogEntry } from "./log-entry";
 import { courtNotices, injectedNews, memosFor, type Memo } from "./memos";
 import { historicalComparison, type ComparisonRow } from "./debrief";
 import { dossier, type DossierPaper } from "./dossier";
@@ -182,13 +182,16 @@ export type ProtocolView = {
   deputy: boolean;
 };
 
-/** The protocol of a logged decision (a case.act entry with written grounds). */
+/** The protocol of a logged decision (a case.act entry, as stored, with written grounds). */
 export function protocolView(
-  entry: { id: number; caseIndex: number | null; simDay: number; payload: string },
+  row: { id: number; caseIndex: number | null; simDay: number; payload: string },
   world: World,
 ): ProtocolView | null {
-  const payload = JSON.parse(entry.payload) as { event?: CaseEvent; justification?: string } & DecisionDetails;
-  if (entry.caseIndex === null || payload.event?.type !== "review.decide" || !payload.justification) return null;
+  // Callers read case.act rows only; parsing refuses (naming the entry) one that does not fit.
+  const entry = parseLogEntry({ ...row, type: "case.act" });
+  if (entry.type !== "case.act") return null;
+  const { payload } = entry;
+  if (payload.event.type !== "review.decide" || !payload.justification) return null;
   const date = simDate(world.scenario.startDate, entry.simDay);
   return {
     id: entry.id,
@@ -263,7 +266,7 @@ export function letterView(letter: LetterRow, startDate: string): LetterView {
 export function clockView(run: Run, scenario: Scenario): ClockView {
   const date = simDate(scenario.startDate, run.simDay);
   return {
-    status: run.status as RunStatus,
+    status: run.status,
     simDay: run.simDay,
     date,
     dateLabel: dateLabel(date),
@@ -499,14 +502,14 @@ export function seatView(
   run: Run,
   scenario: Scenario,
   world: World,
-  seat: { number: number; role: string; displayName: string; rejoinCode: string },
+  seat: { number: number; role: SeatRole; displayName: string; rejoinCode: string },
   caseIndexes: readonly number[],
   /** a petitioner seat's letters (their pace is part of what the desk allows) */
   letters: readonly SeatLetter[],
   clock: ClockView = clockView(run, scenario),
 ): SeatView {
-  const role = seat.role as SeatRole;
-  const status = run.status as RunStatus;
+  const role = seat.role;
+  const status = run.status;
   const hoursLeft = role === "procurator" ? deskHoursLeft(world, caseIndexes) : 0;
   const situation = (i: number): SeatSituation => ({
     role,

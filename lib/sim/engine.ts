@@ -646,7 +646,8 @@ export class World {
           if (to !== "campAdministration") w[1] = w[1]! * E.friendDiverted.by;
         }
         if (carrier === "relative") w[2] = w[2]! * E.relativeLose.by;
-        if (grounds === "amnesty" && !amnesty1953Covers(this.termYears[i]!) && to !== "presidium") w[3] = w[3]! * E.amnestyRefused.by;
+        if (grounds === "amnesty" && !amnesty1953Covers(this.termYears[i]!) && to !== "presidium")
+          w[3] = w[3]! * E.amnestyRefused.by;
         // The schema guarantees a positive weight, so k ≥ 0.
         this.at(i, transit, ROUTES[this.pick(i, w)]!);
         return;

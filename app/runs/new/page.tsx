@@ -10,7 +10,8 @@ export const metadata: Metadata = { title: "New run" };
 
 export default async function NewRunPage() {
   const user = await requireInstructorPage("/runs/new");
-  const own = (await listCustomScenarios(user)).map((c) => c.scenario);
+  // A scenario that no longer fits the schema is listed (with why) on the scenarios page, not offered here.
+  const own = (await listCustomScenarios(user)).flatMap((c) => (c.scenario ? [c.scenario] : []));
   const scenarios = [...SCENARIOS.filter((s) => s.caseload.cases <= MAX_RUN_CASES), ...own].map((s) => ({
     id: s.id,
     title: s.id.startsWith("custom-") ? `Yours: ${s.title}` : s.title,

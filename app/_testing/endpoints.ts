@@ -162,10 +162,12 @@ export async function settle(call: () => Promise<unknown>): Promise<Outcome> {
   }
 }
 
+/** An action's refusal is a Failure under `error` (lib/failure.ts): its message, or null. */
 function refusalText(value: unknown): string | null {
   if (typeof value !== "object" || value === null) return null;
-  const state = value as { error?: unknown; formError?: unknown; fieldErrors?: Record<string, unknown> };
-  const text = state.formError ?? state.error ?? Object.values(state.fieldErrors ?? {})[0];
+  const error = (value as { error?: unknown }).error;
+  if (typeof error !== "object" || error === null) return null;
+  const text = (error as { message?: unknown }).message;
   return typeof text === "string" && text !== "" ? text : null;
 }
 

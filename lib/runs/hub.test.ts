@@ -21,9 +21,9 @@ async function setUp(petitionerSeats = 2) {
     petitionerSeats,
     speed: 60,
   });
-  if (!run.ok) throw new Error(run.error);
+  if (!run.ok) throw new Error(run.error.message);
   const seat = await joinRun({ code: run.joinCode, name: "Sam", requestId: randomUUID() }, `addr-${randomUUID()}`);
-  if (!seat.ok) throw new Error(seat.error);
+  if (!seat.ok) throw new Error(seat.error.message);
   return { owner, run, seat };
 }
 
@@ -82,7 +82,7 @@ describe("the live hub", () => {
         { code: run.joinCode, name: `S${k}`, requestId: randomUUID() },
         `addr-${randomUUID()}`,
       );
-      if (!seat.ok) throw new Error(seat.error);
+      if (!seat.ok) throw new Error(seat.error.message);
       seats.push(seat);
     }
     const streams = [];

@@ -1,18 +1,10 @@
 import { cookies } from "next/headers";
 import { NextResponse } from "next/server";
+import type { ActResponse } from "@/lib/api-types";
+import { failure, failureResponse, type Failure } from "@/lib/failure";
 import { readJson, withDatabaseErrors } from "@/lib/http";
-import { actOnCase } from "@/lib/runs/act-on-case";
+import { actOnCase, type ActResult } from "@/lib/runs/act-on-case";
 import { SEAT_COOKIE } from "@/lib/runs/policy";
-
-const STATUS = {
-  invalid: 400,
-  forbidden: 403,
-  notLive: 409,
-  replayed: 409,
-  conflict: 409,
-  refused: 422,
-  busy: 503,
-} as const;
 
 /** POST {requestId, caseIndex, expectedVersion, action}: a student acts on a case on their desk. */
 export const POST = withDatabaseErrors(async function POST(
@@ -24,5 +16,21 @@ export const POST = withDatabaseErrors(async function POST(
   if (!read.ok) return read.response;
   const seat = (await cookies()).get(SEAT_COOKIE)?.value;
   const result = await actOnCase(id, seat, read.body);
-  return NextResponse.json(result, { status: result.ok ? 200 : STATUS[result.reason] });
+  if (result.ok) return NextResponse.json(result satisfies ActResponse);
+  const { error, extra } = actFailure(result);
+  return failureResponse(error, { extra });
 });
+
+/**
+ * actOnCase still refuses in its own shape, `{ reason, error: string, case? }`.
+ * Its reasons are FailureCodes by name (invalid, forbidden, notLive,
+ * replayed, conflict, refused, busy), so they map straight through the one
+ * status table; the case as it stands now travels beside the error. Once
+ * actOnCase returns a Result, this goes and the route reads `result.error`.
+ */
+function actFailure({ reason, error, ...extra }: Extract<ActResult, { ok: false }>): {
+  error: Failure;
+  extra: Omit<Extract<ActResponse, { ok: false }>, "ok" | "error">;
+} {
+  return { error: failure(reason, error), extra };
+}

@@ -70,3 +70,15 @@ describe("route handlers choose no status by themselves", () => {
     ).toEqual([]);
   });
 });
+
+describe("what the browser imports", () => {
+  test("the contract and the API types bring no server code into a client bundle", () => {
+    const contract = readFileSync(path.join(ROOT, "lib/failure.ts"), "utf8");
+    expect(contract).not.toMatch(/^import /m);
+    const types = readFileSync(path.join(ROOT, "lib/api-types.ts"), "utf8");
+    const imports = types.match(/^import .*$/gm) ?? [];
+    expect(imports.length).toBeGreaterThan(0);
+    expect(imports.filter((line) => !line.startsWith("import type "))).toEqual([]);
+    expect(types).not.toMatch(/^export (?!type )/m);
+  });
+});

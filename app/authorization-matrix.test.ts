@@ -5,6 +5,7 @@ import { databaseState } from "./_testing/db-state";
 import {
   callRoute,
   endpointFiles,
+  failureContractProblems,
   form,
   isRefusal,
   isSuccess,
@@ -420,6 +421,7 @@ describe.each(
       if (rule.writes === false) expect(after, "a permitted read changed the database").toEqual(before);
     } else {
       expect(isRefusal(outcome), summary(outcome)).toBe(true);
+      expect(failureContractProblems(outcome), summary(outcome)).toEqual([]);
       expect(after, "a refused call changed the database").toEqual(before);
       // A refused call leaves this browser without a new seat or session.
       expect(current.setCookies).toEqual([]);

@@ -4,6 +4,7 @@ import { createRng, type Rng } from "@/lib/sim/rng";
 import { databaseState } from "./_testing/db-state";
 import {
   callRoute,
+  failureContractProblems,
   isRefusal,
   isSuccess,
   listEndpoints,
@@ -880,7 +881,7 @@ describe.each(fuzzed.map((e) => [e.key, e] as const))("%s", (key, endpoint) => {
 function problems(recipe: Exclude<Recipe, Skip>, fuzz: FuzzCase, outcome: Outcome, changed: string[]): string[] {
   if (outcome.kind === "threw") return [summary(outcome)];
   if (outcome.kind === "response" && outcome.status >= 500) return [summary(outcome)];
-  const out: string[] = [];
+  const out: string[] = failureContractProblems(outcome).map((p) => `${p}: ${summary(outcome)}`);
   if (recipe.kind === "get") {
     // Reads: any answer but a 5xx, so long as a success looks like one and nothing changes.
     if (recipe.success && outcome.kind === "response" && outcome.status < 400 && !recipe.success(outcome)) {

@@ -125,7 +125,10 @@ test("an instructor and three students join, start, pause and resume; seats surv
     },
   });
   expect(refused.status()).toBe(403);
-  expect((await refused.json()).error).toMatch(/not on your desk|cannot do that/);
+  expect((await refused.json()).error).toMatchObject({
+    code: "forbidden",
+    message: expect.stringMatching(/not on your desk|cannot do that/),
+  });
 
   // ...nor open another run: the page explains, the API refuses.
   const otherRun = await createRun(teacher, "Period 4");

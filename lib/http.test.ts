@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, test } from "vitest";
 import { createClient } from "@/lib/db";
 import { DATABASE_UNAVAILABLE, isDatabaseUnavailable } from "@/lib/db-errors";
-import { withDatabaseErrors } from "@/lib/http";
+import { readJson, withDatabaseErrors } from "@/lib/http";
 
 // A real client to a PostgreSQL port where nothing listens: the failure a
 // request meets while the database restarts or fails over.
@@ -18,7 +18,7 @@ describe("a route handler when the database does not answer", () => {
     expect(response.status).toBe(503);
     expect(response.headers.get("retry-after")).toBe("5");
     const body = await response.json();
-    expect(body).toEqual({ ok: false, error: DATABASE_UNAVAILABLE });
+    expect(body).toEqual({ ok: false, error: { code: "unavailable", message: DATABASE_UNAVAILABLE } });
     expect(JSON.stringify(body)).not.toMatch(/at |Prisma|ECONNREFUSED/);
   });
 
@@ -30,7 +30,7 @@ describe("a route handler when the database does not answer", () => {
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({
       ok: false,
-      error: "That request contains a character that cannot be stored.",
+      error: { code: "invalid", message: "That request contains a character that cannot be stored." },
     });
   });
 
@@ -46,5 +46,36 @@ describe("a route handler when the database does not answer", () => {
     expect(isDatabaseUnavailable(down)).toBe(true);
     expect(isDatabaseUnavailable(new Error("Unique constraint failed on the fields: (`email`)"))).toBe(false);
     expect(isDatabaseUnavailable(null)).toBe(false);
+  });
+});
+
+describe("reading a request's JSON body", () => {
+  const post = (headers: Record<string, string>, body: string) =>
+    new Request("http://localhost:3000/api/join", {
+      method: "POST",
+      headers: { host: "localhost:3000", ...headers },
+      body,
+    });
+  const json = { "content-type": "application/json" };
+
+  test.each([
+    ["a page of another site", post({ ...json, origin: "https://elsewhere.example" }, "{}"), 403, "forbidden"],
+    ["a form post instead of JSON", post({ "content-type": "text/plain" }, "{}"), 415, "unsupportedMediaType"],
+    ["a body over the limit", post(json, JSON.stringify({ pad: "x".repeat(20_000) })), 413, "tooLarge"],
+    ["text that is not JSON", post(json, "{not json"), 400, "invalid"],
+  ])("refuses %s with the failure contract", async (_label, request, status, code) => {
+    const read = await readJson(request);
+    expect(read.ok).toBe(false);
+    if (read.ok) return;
+    expect(read.response.status).toBe(status);
+    expect(read.response.headers.get("cache-control")).toBe("no-store");
+    expect(await read.response.json()).toMatchObject({ ok: false, error: { code, message: expect.any(String) } });
+  });
+
+  test("reads a same-site JSON body", async () => {
+    expect(await readJson(post({ ...json, origin: "http://localhost:3000" }, '{"a":1}'))).toEqual({
+      ok: true,
+      body: { a: 1 },
+    });
   });
 });

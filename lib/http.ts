@@ -1,14 +1,11 @@
 import "server-only";
 import { DATABASE_UNAVAILABLE, isDatabaseUnavailable, isUnstorableText } from "@/lib/db-errors";
+import { failure, failureResponse } from "@/lib/failure";
 
 /** The largest JSON body an API route reads: every request Spravka expects is far smaller. */
 const MAX_BODY_BYTES = 16 * 1024;
 
 export type JsonBody = { ok: true; body: unknown } | { ok: false; response: Response };
-
-export function jsonError(status: number, error: string): Response {
-  return Response.json({ ok: false, error }, { status, headers: { "Cache-Control": "no-store" } });
-}
 
 /**
  * Whether a request comes from a page of this site. Browsers send `Origin`
@@ -28,11 +25,13 @@ export function sameOrigin(request: Request): boolean {
 
 /** Reads a small JSON body from a same-origin request, or says clearly what was wrong with it. */
 export async function readJson(request: Request): Promise<JsonBody> {
-  if (!sameOrigin(request)) return { ok: false, response: jsonError(403, "Requests must come from this site.") };
+  const refuse = (...args: Parameters<typeof failure>) =>
+    ({ ok: false, response: failureResponse(failure(...args)) }) as const;
+  if (!sameOrigin(request)) return refuse("forbidden", "Requests must come from this site.");
   if (!request.headers.get("content-type")?.toLowerCase().startsWith("application/json")) {
-    return { ok: false, response: jsonError(415, "Send JSON (Content-Type: application/json).") };
+    return refuse("unsupportedMediaType", "Send JSON (Content-Type: application/json).");
   }
-  const tooLarge = { ok: false, response: jsonError(413, "That request is too large.") } as const;
+  const tooLarge = refuse("tooLarge", "That request is too large.");
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > MAX_BODY_BYTES) return tooLarge;
   // Read at most the limit, whatever the sender claims: a body without a length is not read to its end.
@@ -55,7 +54,7 @@ export async function readJson(request: Request): Promise<JsonBody> {
   try {
     return { ok: true, body: JSON.parse(text) as unknown };
   } catch {
-    return { ok: false, response: jsonError(400, "That request is not valid JSON.") };
+    return refuse("invalid", "That request is not valid JSON.");
   }
 }
 
@@ -79,13 +78,12 @@ export function withDatabaseErrors<A extends unknown[]>(
     try {
       return await handler(...args);
     } catch (error) {
-      if (isUnstorableText(error)) return jsonError(400, "That request contains a character that cannot be stored.");
+      if (isUnstorableText(error)) {
+        return failureResponse(failure("invalid", "That request contains a character that cannot be stored."));
+      }
       if (!isDatabaseUnavailable(error)) throw error;
       console.warn(`database not answering: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
-      return Response.json(
-        { ok: false, error: DATABASE_UNAVAILABLE },
-        { status: 503, headers: { "Cache-Control": "no-store", "Retry-After": "5" } },
-      );
+      return failureResponse(failure("unavailable", DATABASE_UNAVAILABLE));
     }
   };
 }

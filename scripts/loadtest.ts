@@ -27,6 +27,7 @@ import http from "node:http";
 import https from "node:https";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
+import type { Failure } from "@/lib/failure";
 import type { SeatAction } from "@/lib/runs/validation";
 import type { CaseView } from "@/lib/runs/views";
 import { ADDRESSEES, GROUNDS } from "@/machines/vocabulary";
@@ -179,11 +180,19 @@ function parseJson(text: string): Record<string, unknown> | null {
   }
 }
 
+/** The Failure in a refusal's JSON body (lib/failure.ts), if it has one. */
+function failureOf(text: string): Partial<Failure> | null {
+  const error = parseJson(text)?.error;
+  return typeof error === "object" && error !== null ? (error as Partial<Failure>) : null;
+}
+
 /** "HTTP 500: <the server's error message>" */
 function describe(reply: Omit<Reply, "ms">): string {
-  const body = parseJson(reply.text);
+  const error = failureOf(reply.text);
   const message =
-    typeof body?.error === "string" ? body.error : reply.text.replace(/\s+/g, " ").trim().slice(0, 120) || "no body";
+    typeof error?.message === "string"
+      ? error.message
+      : reply.text.replace(/\s+/g, " ").trim().slice(0, 120) || "no body";
   return `HTTP ${reply.status}: ${message}`;
 }
 
@@ -325,7 +334,8 @@ async function createRun(base: string, instructor: Instructor, options: Loadtest
   });
   const body = parseJson(reply.text);
   if (reply.status !== 201 || typeof body?.runId !== "string" || typeof body.joinCode !== "string") {
-    const fields = body?.fieldErrors ? ` ${JSON.stringify(body.fieldErrors)}` : "";
+    const fieldErrors = failureOf(reply.text)?.fieldErrors;
+    const fields = fieldErrors ? ` ${JSON.stringify(fieldErrors)}` : "";
     throw new Error(`Could not create the run: ${describe(reply)}${fields}`);
   }
   return { runId: body.runId, joinCode: body.joinCode };
@@ -608,7 +618,7 @@ async function play(
           },
         });
         stats.sample("act", reply.ms);
-        const reason = parseJson(reply.text)?.reason;
+        const reason = failureOf(reply.text)?.code;
         if (reply.status === 200) stats.outcomes.ok++;
         else if (ACT_OUTCOMES[reply.status]?.includes(reason as Outcome)) stats.outcomes[reason as Outcome]++;
         else stats.error(`act: ${describe(reply)}`);

@@ -1,10 +1,14 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import type { LiveData, LiveMessageType } from "@/lib/api-types";
 
 export type StreamStatus = "connecting" | "live" | "reconnecting" | "closed";
 
-type Handlers = Record<string, (data: unknown) => void>;
+/** One handler per message type the page cares about, each given that message's data (lib/api-types.ts). */
+export type LiveHandlers = { [K in LiveMessageType]?: (data: LiveData<K>) => void };
+
+const MESSAGE_TYPES = ["clock", "seat", "run", "closed", "status"] as const satisfies readonly LiveMessageType[];
 
 /**
  * Subscribes to a Server-Sent Events stream. The browser reconnects by
@@ -13,7 +17,7 @@ type Handlers = Record<string, (data: unknown) => void>;
  * of silently showing old news, as it does when the server says its database
  * is not answering. A null url subscribes to nothing.
  */
-export function useLiveStream(url: string | null, handlers: Handlers): { status: StreamStatus; retry: () => void } {
+export function useLiveStream(url: string | null, handlers: LiveHandlers): { status: StreamStatus; retry: () => void } {
   const [status, setStatus] = useState<StreamStatus>("connecting");
   const [attempt, setAttempt] = useState(0);
   const latest = useRef(handlers);
@@ -29,19 +33,20 @@ export function useLiveStream(url: string | null, handlers: Handlers): { status:
       if (closedByServer) return;
       setStatus(source.readyState === EventSource.CLOSED ? "closed" : "reconnecting");
     };
-    const listen = (type: string) =>
+    const listen = <K extends LiveMessageType>(type: K) =>
       source.addEventListener(type, (event) => {
-        const data: unknown = JSON.parse((event as MessageEvent<string>).data);
+        // The server writes each event's data from a LiveMessage of this type (app/api/runs/[id]/events).
+        const data = JSON.parse((event as MessageEvent<string>).data) as LiveData<K>;
         if (type === "closed") {
           closedByServer = true;
           source.close();
           setStatus("closed");
         }
         // The server is up but its database is not answering (restarting, failing over): same state for people.
-        if (type === "status") setStatus((data as { state?: string }).state === "live" ? "live" : "reconnecting");
-        latest.current[type]?.(data);
+        if (type === "status") setStatus((data as LiveData<"status">).state === "live" ? "live" : "reconnecting");
+        (latest.current[type] as ((data: LiveData<K>) => void) | undefined)?.(data);
       });
-    for (const type of ["clock", "seat", "run", "closed", "status"]) listen(type);
+    for (const type of MESSAGE_TYPES) listen(type);
     const offline = () => setStatus("reconnecting");
     window.addEventListener("offline", offline);
     return () => {

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { NextRequest } from "next/server";
+import { FAILURE_STATUS, isFailureCode } from "@/lib/failure";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const APP = path.join(ROOT, "app");
@@ -162,10 +163,12 @@ export async function settle(call: () => Promise<unknown>): Promise<Outcome> {
   }
 }
 
+/** An action's refusal is a Failure under `error` (lib/failure.ts): its message, or null. */
 function refusalText(value: unknown): string | null {
   if (typeof value !== "object" || value === null) return null;
-  const state = value as { error?: unknown; formError?: unknown; fieldErrors?: Record<string, unknown> };
-  const text = state.formError ?? state.error ?? Object.values(state.fieldErrors ?? {})[0];
+  const error = (value as { error?: unknown }).error;
+  if (typeof error !== "object" || error === null) return null;
+  const text = (error as { message?: unknown }).message;
   return typeof text === "string" && text !== "" ? text : null;
 }
 
@@ -199,6 +202,53 @@ export function isSuccess(outcome: Outcome): boolean {
     default:
       return false;
   }
+}
+
+/** What is wrong with a Failure (lib/failure.ts) as found in an answer: nothing, for a well-formed one. */
+function failureShapeProblems(error: unknown, status?: number): string[] {
+  if (typeof error !== "object" || error === null) return [`error is ${JSON.stringify(error)}, not a Failure`];
+  const { code, message, fieldErrors, ...rest } = error as Record<string, unknown>;
+  const out: string[] = [];
+  if (!isFailureCode(code)) out.push(`error.code ${JSON.stringify(code)} is not a FailureCode`);
+  else if (status !== undefined && FAILURE_STATUS[code] !== status) {
+    out.push(`status ${status}, but code ${code} maps to ${FAILURE_STATUS[code]}`);
+  }
+  if (typeof message !== "string" || message === "") out.push("error.message is not a message");
+  if (
+    fieldErrors !== undefined &&
+    (typeof fieldErrors !== "object" ||
+      fieldErrors === null ||
+      Object.values(fieldErrors).some((m) => typeof m !== "string"))
+  ) {
+    out.push("error.fieldErrors is not a message per field");
+  }
+  if (Object.keys(rest).length > 0) out.push(`error has other keys: ${Object.keys(rest).join(", ")}`);
+  return out;
+}
+
+/**
+ * Whether a refusal speaks the one failure contract: a route's 4xx/5xx is
+ * JSON `{ ok: false, error: Failure }` with the status its code maps to, and
+ * an action's returned `error` is a Failure. Empty when it does (or when the
+ * outcome is no refusal of that kind).
+ */
+export function failureContractProblems(outcome: Outcome): string[] {
+  if (outcome.kind === "returned") {
+    if (typeof outcome.value !== "object" || outcome.value === null || !("error" in outcome.value)) return [];
+    return failureShapeProblems((outcome.value as { error: unknown }).error);
+  }
+  if (outcome.kind !== "response" || outcome.status < 400) return [];
+  if (!outcome.contentType.startsWith("application/json")) return [`a ${outcome.status} that is not JSON`];
+  let body: unknown;
+  try {
+    body = JSON.parse(outcome.body);
+  } catch {
+    return [`a ${outcome.status} whose body is not JSON`];
+  }
+  if (typeof body !== "object" || body === null || (body as { ok?: unknown }).ok !== false) {
+    return [`a ${outcome.status} whose body is not { ok: false, … }`];
+  }
+  return failureShapeProblems((body as { error?: unknown }).error, outcome.status);
 }
 
 /** For failure messages: the outcome without the noise. */

@@ -40,7 +40,7 @@ describe("changePasswordAction", () => {
       {},
       form({ currentPassword: "first password 1", newPassword: "hijacked password" }),
     );
-    expect(state.formError).toMatch(/Sign in again/);
+    expect(state.error?.message).toMatch(/Sign in again/);
     expect(await storedHash()).toBe(before);
     expect(signIns).toEqual([]);
   });
@@ -52,7 +52,7 @@ describe("changePasswordAction", () => {
       {},
       form({ currentPassword: "not my password", newPassword: "new password 22" }),
     );
-    expect(state.fieldErrors?.currentPassword).toMatch(/not your current password/);
+    expect(state.error?.fieldErrors?.currentPassword).toMatch(/not your current password/);
     expect(await storedHash()).toBe(before);
   });
 
@@ -62,7 +62,7 @@ describe("changePasswordAction", () => {
     const huge = { currentPassword: "x".repeat(1024 * 1024), newPassword: "new password 22" };
     expect(changePasswordSchema.safeParse(huge).success).toBe(false);
     const state = await changePasswordAction({}, form(huge));
-    expect(state.fieldErrors?.currentPassword).toMatch(/not your current password/);
+    expect(state.error?.fieldErrors?.currentPassword).toMatch(/not your current password/);
     expect(await storedHash()).toBe(before);
   });
 
@@ -70,7 +70,7 @@ describe("changePasswordAction", () => {
     session.current = { user: { id: userId } };
     const before = await storedHash();
     const state = await changePasswordAction({}, form({ currentPassword: "first password 1", newPassword: "short" }));
-    expect(state.fieldErrors?.newPassword).toMatch(/at least 10 characters/);
+    expect(state.error?.fieldErrors?.newPassword).toMatch(/at least 10 characters/);
     expect(await storedHash()).toBe(before);
   });
 

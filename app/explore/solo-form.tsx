@@ -3,12 +3,14 @@
 import Link from "next/link";
 import { useActionState, useSyncExternalStore } from "react";
 import { SOLO_RUNS_KEY, type SoloRunNote } from "@/app/play/[runId]/solo";
+import { formAlert } from "@/lib/failure";
 import { startSoloAction, type SoloState } from "./actions";
 
 /** Choose a scenario and a role; a seed under More settings replays the same history. */
 export function SoloForm({ scenarios }: { scenarios: { id: string; title: string; summary: string }[] }) {
   const [state, action, pending] = useActionState<SoloState, FormData>(startSoloAction, {});
-  const errors = state.fieldErrors ?? {};
+  const errors = state.error?.fieldErrors ?? {};
+  const alert = formAlert(state.error, ["scenarioId", "role", "seed"]);
   return (
     <form action={action} className="space-y-4" aria-label="Play alone" noValidate>
       <div>
@@ -61,9 +63,9 @@ export function SoloForm({ scenarios }: { scenarios: { id: string; title: string
           {errors.seed ? <p className="field-error">{errors.seed}</p> : null}
         </div>
       </details>
-      {state.formError && Object.keys(errors).length === 0 ? (
+      {alert ? (
         <p role="alert" className="font-medium text-danger">
-          {state.formError}
+          {alert}
         </p>
       ) : null}
       <button type="submit" className="btn btn-primary" disabled={pending}>

@@ -3,25 +3,17 @@
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { clientAddress } from "@/lib/auth/client-address";
-import { NOT_A_FORM } from "@/lib/form-errors";
+import type { FormState } from "@/lib/failure";
+import { notAForm } from "@/lib/form-errors";
 import { isHttps } from "@/lib/http";
 import { joinRun } from "@/lib/runs/join-run";
 import { rejoinSeat } from "@/lib/runs/rejoin-seat";
 import { seatCookie } from "@/lib/runs/seat-cookie";
 
-export type JoinState = {
-  formError?: string;
-  fieldErrors?: Record<string, string>;
-  values?: { code: string; name: string };
-};
+export type JoinState = FormState<{ values?: { code: string; name: string } }>;
 
-export type RejoinState = {
-  formError?: string;
-  fieldErrors?: Record<string, string>;
-  /** The seat is open in another browser: offer to move it here. */
-  held?: boolean;
-  values?: { code: string; rejoinCode: string };
-};
+/** A refusal with code `held`: the seat is open in another browser, so the form offers to move it here. */
+export type RejoinState = FormState<{ values?: { code: string; rejoinCode: string } }>;
 
 function text(value: FormDataEntryValue | null): string {
   return typeof value === "string" ? value : "";
@@ -34,31 +26,23 @@ async function enterSeat(runId: string, seatId: string, token: string, welcome: 
 }
 
 export async function joinAction(_previous: JoinState, formData: FormData): Promise<JoinState> {
-  if (!(formData instanceof FormData)) return { formError: NOT_A_FORM };
+  if (!(formData instanceof FormData)) return { error: notAForm() };
   const values = { code: text(formData.get("code")), name: text(formData.get("name")) };
   const result = await joinRun(
     { code: formData.get("code"), name: formData.get("name"), requestId: formData.get("requestId") },
     clientAddress(await headers()),
   );
-  if (!result.ok) {
-    const fieldErrors = result.fieldErrors ?? {};
-    const onField = Object.keys(fieldErrors).some((k) => k === "code" || k === "name");
-    return { formError: onField ? undefined : result.error, fieldErrors, values };
-  }
+  if (!result.ok) return { error: result.error, values };
   return enterSeat(result.runId, result.seatId, result.token, true);
 }
 
 export async function rejoinAction(_previous: RejoinState, formData: FormData): Promise<RejoinState> {
-  if (!(formData instanceof FormData)) return { formError: NOT_A_FORM };
+  if (!(formData instanceof FormData)) return { error: notAForm() };
   const values = { code: text(formData.get("code")), rejoinCode: text(formData.get("rejoinCode")) };
   const result = await rejoinSeat(
     { code: formData.get("code"), rejoinCode: formData.get("rejoinCode"), takeOver: formData.get("takeOver") === "1" },
     clientAddress(await headers()),
   );
-  if (!result.ok) {
-    const fieldErrors = result.fieldErrors ?? {};
-    const onField = Object.keys(fieldErrors).some((k) => k === "code" || k === "rejoinCode");
-    return { formError: onField ? undefined : result.error, fieldErrors, values, held: result.reason === "held" };
-  }
+  if (!result.ok) return { error: result.error, values };
   return enterSeat(result.runId, result.seatId, result.token, false);
 }

@@ -2,6 +2,7 @@
 
 import { useActionState, type ComponentProps } from "react";
 import { Field, FormAlert } from "@/app/_components/field";
+import { formAlert } from "@/lib/failure";
 import { joinAction, rejoinAction, type JoinState, type RejoinState } from "./actions";
 
 /** A code typed from the screen or a note: no autocorrect, capitals, spaced typewriter digits. */
@@ -20,15 +21,16 @@ function CodeField({ large = false, ...props }: ComponentProps<typeof Field> & {
 
 export function JoinForm({ code, requestId }: { code: string; requestId: string }) {
   const [state, action, pending] = useActionState<JoinState, FormData>(joinAction, {});
+  const errors = state.error?.fieldErrors;
   return (
     <form action={action} className="space-y-5" noValidate aria-labelledby="join-heading">
-      <FormAlert message={state.formError} />
+      <FormAlert message={formAlert(state.error, ["code", "name"])} />
       <input type="hidden" name="requestId" value={requestId} />
       <CodeField
         name="code"
         label="Class code"
         defaultValue={state.values?.code ?? code}
-        error={state.fieldErrors?.code}
+        error={errors?.code}
         hint="The six letters and digits your teacher shows."
         large
       />
@@ -41,7 +43,7 @@ export function JoinForm({ code, requestId }: { code: string; requestId: string 
         // Arriving from the QR code, the code is filled in: the name is what is left to type.
         autoFocus={Boolean(code)}
         defaultValue={state.values?.name}
-        error={state.fieldErrors?.name}
+        error={errors?.name}
         hint="A first name or a nickname is enough. No email, no surname."
       />
       <button type="submit" className="btn btn-primary w-full" disabled={pending}>
@@ -53,25 +55,26 @@ export function JoinForm({ code, requestId }: { code: string; requestId: string 
 
 export function RejoinForm({ code, rejoinCode = "" }: { code: string; rejoinCode?: string }) {
   const [state, action, pending] = useActionState<RejoinState, FormData>(rejoinAction, {});
+  const errors = state.error?.fieldErrors;
   return (
     <form action={action} className="space-y-5" noValidate aria-labelledby="rejoin-heading">
-      <FormAlert message={state.formError} />
+      <FormAlert message={formAlert(state.error, ["code", "rejoinCode"])} />
       <CodeField
         idPrefix="rejoin"
         name="code"
         label="Class code"
         defaultValue={state.values?.code ?? code}
-        error={state.fieldErrors?.code}
+        error={errors?.code}
       />
       <CodeField
         idPrefix="rejoin"
         name="rejoinCode"
         label="Your rejoin code"
         defaultValue={state.values?.rejoinCode ?? rejoinCode}
-        error={state.fieldErrors?.rejoinCode}
+        error={errors?.rejoinCode}
         hint="Shown on your seat when you joined, like K7MP-3QXD."
       />
-      {state.held ? (
+      {state.error?.code === "held" ? (
         <button type="submit" name="takeOver" value="1" className="btn btn-primary w-full" disabled={pending}>
           {pending ? "Moving…" : "Move my seat to this browser"}
         </button>

@@ -2,23 +2,20 @@
 
 import { redirect } from "next/navigation";
 import { AccessDenied, requireInstructor } from "@/lib/authz";
-import { NOT_A_FORM } from "@/lib/form-errors";
+import { failure, type FormState } from "@/lib/failure";
+import { notAForm } from "@/lib/form-errors";
 import { saveCustomScenario } from "@/lib/runs/custom-scenarios";
 
-export type ScenarioFormState = {
-  formError?: string;
-  fieldErrors?: Record<string, string>;
-  values?: Record<string, string>;
-};
+export type ScenarioFormState = FormState<{ values?: Record<string, string> }>;
 
 /** Saves a teacher's scenario (validated field by field in saveCustomScenario); nothing is saved on any error. */
 export async function saveScenarioAction(_previous: ScenarioFormState, formData: FormData): Promise<ScenarioFormState> {
-  if (!(formData instanceof FormData)) return { formError: NOT_A_FORM };
+  if (!(formData instanceof FormData)) return { error: notAForm() };
   let user;
   try {
     user = await requireInstructor();
   } catch (error) {
-    if (error instanceof AccessDenied) return { formError: "Please sign in again." };
+    if (error instanceof AccessDenied) return { error: failure(error.reason, "Please sign in again.") };
     throw error;
   }
   const raw = Object.fromEntries([...formData.entries()].filter(([, v]) => typeof v === "string")) as Record<
@@ -26,6 +23,6 @@ export async function saveScenarioAction(_previous: ScenarioFormState, formData:
     string
   >;
   const result = await saveCustomScenario(user, raw);
-  if (!result.ok) return { formError: result.error, fieldErrors: result.fieldErrors, values: raw };
+  if (!result.ok) return { error: result.error, values: raw };
   redirect(`/scenarios?saved=${result.id}`);
 }

@@ -3,23 +3,21 @@
 import { CredentialsSignin } from "next-auth";
 import { redirect } from "next/navigation";
 import { signIn } from "@/lib/auth";
-import { NOT_A_FORM } from "@/lib/form-errors";
+import type { FormState } from "@/lib/failure";
+import { notAForm } from "@/lib/form-errors";
 import { createInstructor } from "@/lib/users/create-instructor";
 
-export type SignUpState = {
-  fieldErrors?: Record<string, string>;
-  values?: { name: string; email: string };
-};
+export type SignUpState = FormState<{ values?: { name: string; email: string } }>;
 
 export async function signUpAction(_previous: SignUpState, formData: FormData): Promise<SignUpState> {
-  if (!(formData instanceof FormData)) return { fieldErrors: { form: NOT_A_FORM } };
+  if (!(formData instanceof FormData)) return { error: notAForm() };
   const name = formData.get("name");
   const email = formData.get("email");
   const password = formData.get("password");
   const result = await createInstructor({ name, email, password });
   if (!result.ok) {
     return {
-      fieldErrors: result.fieldErrors,
+      error: result.error,
       values: { name: typeof name === "string" ? name : "", email: typeof email === "string" ? email : "" },
     };
   }

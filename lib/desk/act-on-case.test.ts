@@ -39,11 +39,11 @@ async function classRun() {
     speed: 60,
     seed: 11,
   });
-  if (!run.ok) throw new Error(run.error);
+  if (!run.ok) throw new Error(run.error.message);
   const seats = [];
   for (const name of ["Ana", "Ben"]) {
     const joined = await joinRun({ code: run.joinCode, name, requestId: randomUUID() }, `203.0.113.${seats.length}`);
-    if (!joined.ok) throw new Error(joined.error);
+    if (!joined.ok) throw new Error(joined.error.message);
     seats.push(seatCookieValue(joined.seatId, joined.token));
   }
   await controlRun(owner, run.runId, { action: "start" });
@@ -98,7 +98,7 @@ const act = (runId: string, cookie: string, c: CaseView, candidate: Candidate) =
 
 async function cases(runId: string, cookie: string): Promise<CaseView[]> {
   const view = await getSeatView(runId, cookie);
-  if (!view.ok) throw new Error(view.error);
+  if (!view.ok) throw new Error(view.error.message);
   return view.view.cases;
 }
 
@@ -118,7 +118,10 @@ describe("what a seat's view offers is what its commands accept", () => {
             for (const candidate of candidates(c).filter((k) => k.bar !== null)) {
               const result = await act(runId, cookie, c, candidate);
               disabled++;
-              expect(result, JSON.stringify(candidate.action)).toMatchObject({ ok: false, error: candidate.bar });
+              expect(result, JSON.stringify(candidate.action)).toMatchObject({
+                ok: false,
+                error: { message: candidate.bar },
+              });
             }
           }
           // ...then the first enabled one anywhere on the desk (it changes the case, and maybe the day's hours).
@@ -127,7 +130,7 @@ describe("what a seat's view offers is what its commands accept", () => {
           const go = candidates(c).find((k) => k.bar === null)!;
           const result = await act(runId, cookie, c, go);
           enabled++;
-          expect(result.ok, `${JSON.stringify(go.action)}: ${result.ok ? "" : result.error}`).toBe(true);
+          expect(result.ok, `${JSON.stringify(go.action)}: ${result.ok ? "" : result.error.message}`).toBe(true);
         }
       }
     }
@@ -143,7 +146,10 @@ describe("what a seat's view offers is what its commands accept", () => {
           expect(c.petition?.canWrite ?? false).toBe(false);
           for (const candidate of candidates(c)) {
             expect(candidate.bar).not.toBeNull();
-            expect(await act(runId, cookie, c, candidate)).toMatchObject({ ok: false, error: candidate.bar });
+            expect(await act(runId, cookie, c, candidate)).toMatchObject({
+              ok: false,
+              error: { message: candidate.bar },
+            });
           }
         }
       }

@@ -1,4 +1,6 @@
 import "server-only";
+import type { ActResponse, ActSuccess } from "@/lib/api-types";
+import { fail } from "@/lib/failure";
 import { db } from "@/lib/db";
 import type { World } from "@/lib/sim/engine";
 import { dueClock } from "@/lib/runs/clock";
@@ -8,31 +10,13 @@ import { seatCaseIndexes } from "@/lib/runs/queries";
 import { getSeatAccess, SEAT_ACCESS_MESSAGES } from "@/lib/runs/seat-access";
 import { ReplayedRequest, RunBusy, RunNotFound, runStore, type RunSession } from "@/lib/runs/store";
 import { actSchema, letterSchema, type SeatAction } from "@/lib/runs/validation";
-import {
-  caseView,
-  clockView,
-  LETTER_FIELDS,
-  letterView,
-  protocolView,
-  type CaseView,
-  type ClockView,
-  type LetterRow,
-  type LetterView,
-  type ProtocolView,
-} from "@/lib/runs/views";
+import { caseView, clockView, LETTER_FIELDS, letterView, protocolView, type LetterRow } from "@/lib/runs/views";
 import { deskHoursLeft, judgeAction, seatMayAct, type SeatSituation } from "./available-actions";
 import { commandEntry } from "./commands";
 import { letterPaceBar, type SentLetter } from "./letters";
 
-export type ActResult =
-  | { ok: true; case: CaseView; clock: ClockView; letter?: LetterView; hoursLeft?: number; protocol?: ProtocolView }
-  | {
-      ok: false;
-      reason: "invalid" | "forbidden" | "notLive" | "replayed" | "conflict" | "refused" | "busy";
-      error: string;
-      /** the case as it stands now, when the student may see it */
-      case?: CaseView;
-    };
+/** Accepted: the case as the seat now sees it, and what else the action made. Refused: the one failure contract, with the case when the student may see it. */
+export type ActResult = ActResponse;
 
 const REPLAYED = "This was already done: the request was sent twice.";
 
@@ -65,7 +49,7 @@ async function execute(
   session: RunSession,
   command: Command,
   hours: number,
-): Promise<Pick<Extract<ActResult, { ok: true }>, "letter" | "protocol">> {
+): Promise<Pick<ActSuccess, "letter" | "protocol">> {
   const entry = commandEntry({ ...command, hours, actor: `seat:${command.seat.number}` }, session.world);
   const { action } = command;
   if (action.type === "complaint.file") {
@@ -122,30 +106,30 @@ async function situationOf(command: Command, session: RunSession, desk: readonly
  */
 export async function actOnCase(runId: string, seatCookie: string | undefined, raw: unknown): Promise<ActResult> {
   const parsed = actSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, reason: "invalid", error: "That action is not one your desk offers." };
+  if (!parsed.success) return fail("invalid", "That action is not one your desk offers.");
   const { caseIndex, expectedVersion, action, requestId } = parsed.data;
   let letter: string | null = null;
   if (action.type === "complaint.file") {
     const body = letterSchema.safeParse(parsed.data.letter);
-    if (!body.success) return { ok: false, reason: "invalid", error: body.error.issues[0]!.message };
+    if (!body.success) return fail("invalid", body.error.issues[0]!.message);
     letter = body.data;
   }
   // Checked before taking the run's lock, so requests without a seat cannot queue up in front of the class...
   const before = await getSeatAccess(runId, seatCookie);
-  if (before.status !== "ok") return { ok: false, reason: "forbidden", error: SEAT_ACCESS_MESSAGES[before.status] };
+  if (before.status !== "ok") return fail("forbidden", SEAT_ACCESS_MESSAGES[before.status]);
   // ...and so is a letter over the pace, against the day the clock has reached by now (judged again under the lock).
   if (action.type === "complaint.file" && before.seat.role === "petitioner") {
     const early = await earlyPaceBar(runId, before.seat.id, caseIndex);
-    if (early) return { ok: false, reason: "refused", error: early };
+    if (early) return fail("refused", early);
   }
   try {
     return await runStore.withRun(runId, async (session): Promise<ActResult> => {
       // ...and again under the lock, in case the seat moved to another browser meanwhile.
       const access = await getSeatAccess(runId, seatCookie);
-      if (access.status !== "ok") return { ok: false, reason: "forbidden", error: SEAT_ACCESS_MESSAGES[access.status] };
+      if (access.status !== "ok") return fail("forbidden", SEAT_ACCESS_MESSAGES[access.status]);
       const owned = await db.seatCase.findUnique({ where: { runId_caseIndex: { runId, caseIndex } } });
       if (!owned || owned.seatId !== access.seat.id) {
-        return { ok: false, reason: "forbidden", error: "That case is not on your desk." };
+        return fail("forbidden", "That case is not on your desk.");
       }
       const command: Command = {
         runId,
@@ -168,20 +152,21 @@ export async function actOnCase(runId: string, seatCookie: string | undefined, r
         );
 
       const may = seatMayAct(seat, action.type);
-      if (!may.ok) return { ok: false, reason: may.code, error: may.reason };
+      if (!may.ok) return fail(may.code, may.reason);
       if (await db.runEvent.findUnique({ where: { runId_requestId: { runId, requestId } }, select: { id: true } })) {
-        return { ok: false, reason: "replayed", error: REPLAYED };
+        return fail("replayed", REPLAYED);
       }
       if (seat.role === "procurator" && session.world.caseVersion(caseIndex) !== expectedVersion) {
         return {
-          ok: false,
-          reason: "conflict",
-          error: "This case changed since you looked at it, so nothing was done. Here is where it stands now.",
+          ...fail(
+            "conflict",
+            "This case changed since you looked at it, so nothing was done. Here is where it stands now.",
+          ),
           case: await now(),
         };
       }
       const verdict = judgeAction(session.world, caseIndex, seat, action);
-      if (!verdict.ok) return { ok: false, reason: verdict.code, error: verdict.reason, case: await now() };
+      if (!verdict.ok) return { ...fail(verdict.code, verdict.reason), case: await now() };
 
       const extras = await execute(session, command, verdict.hours);
       return {
@@ -193,9 +178,9 @@ export async function actOnCase(runId: string, seatCookie: string | undefined, r
       };
     });
   } catch (error) {
-    if (error instanceof ReplayedRequest) return { ok: false, reason: "replayed", error: REPLAYED };
-    if (error instanceof RunNotFound) return { ok: false, reason: "forbidden", error: SEAT_ACCESS_MESSAGES.none };
-    if (error instanceof RunBusy) return { ok: false, reason: "busy", error: error.message };
+    if (error instanceof ReplayedRequest) return fail("replayed", REPLAYED);
+    if (error instanceof RunNotFound) return fail("forbidden", SEAT_ACCESS_MESSAGES.none);
+    if (error instanceof RunBusy) return fail("busy", error.message);
     throw error;
   }
 }

@@ -1,6 +1,8 @@
 import "server-only";
+import type { SoloControlRequest } from "@/lib/api-types";
 import type { SessionUser } from "@/lib/authz";
 import { db } from "@/lib/db";
+import { fail, type Result } from "@/lib/failure";
 import { dayNumber } from "@/lib/sim/engine";
 import type { RunEvent as RunMachineEvent } from "@/machines/run.machine";
 import { applyEffectTo, EffectError } from "@/lib/sim/scenario-schema";
@@ -14,10 +16,12 @@ import { RunBusy, RunNotFound, runStore, type Change } from "./store";
 import { controlSchema, type ControlInput } from "./validation";
 import { getSeatAccess, SEAT_ACCESS_MESSAGES } from "./seat-access";
 
-export type ControlResult =
-  | { ok: true }
-  /** `forbidden`: refused for who is asking, not for the run's state (the route answers 403, not 409); `invalid`: not a control at all (400) */
-  | { ok: false; error: string; forbidden?: true; invalid?: true };
+/**
+ * Refusals: `invalid` (not a control at all), `notFound` (no such run among
+ * the owner's), `forbidden` (not this player's to steer), `conflict` (the
+ * run's state or clock does not allow it), `busy`.
+ */
+export type ControlResult = Result;
 
 export const RUN_NOT_FOUND = "There is no such run among yours.";
 
@@ -46,11 +50,10 @@ const REFUSED: Record<ControlInput["action"], string> = {
  */
 export async function controlRun(user: SessionUser, runId: string, raw: unknown): Promise<ControlResult> {
   const parsed = controlSchema.safeParse(raw);
-  if (!parsed.success)
-    return { ok: false, error: parsed.error.issues[0]?.message ?? "That control is unknown.", invalid: true };
+  if (!parsed.success) return fail("invalid", parsed.error.issues[0]?.message ?? "That control is unknown.");
   const input = parsed.data;
   const owned = await db.run.findFirst({ where: { id: runId, ownerId: user.id }, select: { id: true } });
-  if (!owned) return { ok: false, error: RUN_NOT_FOUND };
+  if (!owned) return fail("notFound", RUN_NOT_FOUND);
   if (input.action === "delete") {
     await db.run.deleteMany({ where: { id: runId, ownerId: user.id } });
     runStore.forget(runId);
@@ -60,7 +63,13 @@ export async function controlRun(user: SessionUser, runId: string, raw: unknown)
 }
 
 /** The controls a self-guided player has over their own run's clock (issue #8). */
-export const SOLO_CONTROLS = ["pause", "resume", "setSpeed", "jump", "end"] as const;
+export const SOLO_CONTROLS = [
+  "pause",
+  "resume",
+  "setSpeed",
+  "jump",
+  "end",
+] as const satisfies readonly SoloControlRequest["action"][];
 
 /**
  * A self-guided player steers their own run: only a run without an owner,
@@ -72,15 +81,14 @@ export async function controlSoloRun(
   raw: unknown,
 ): Promise<ControlResult> {
   const parsed = controlSchema.safeParse(raw);
-  if (!parsed.success)
-    return { ok: false, error: parsed.error.issues[0]?.message ?? "That control is unknown.", invalid: true };
+  if (!parsed.success) return fail("invalid", parsed.error.issues[0]?.message ?? "That control is unknown.");
   const input = parsed.data;
   const access = await getSeatAccess(runId, seatCookie);
-  if (access.status !== "ok") return { ok: false, error: SEAT_ACCESS_MESSAGES[access.status], forbidden: true };
+  if (access.status !== "ok") return fail("forbidden", SEAT_ACCESS_MESSAGES[access.status]);
   const solo = await db.run.count({ where: { id: runId, ownerId: null } });
-  if (solo === 0) return { ok: false, error: "Only your teacher can steer this class's clock.", forbidden: true };
+  if (solo === 0) return fail("forbidden", "Only your teacher can steer this class's clock.");
   if (!(SOLO_CONTROLS as readonly string[]).includes(input.action))
-    return { ok: false, error: "That control is not yours.", forbidden: true };
+    return fail("forbidden", "That control is not yours.");
   return applyControl(runId, input);
 }
 
@@ -91,7 +99,7 @@ export async function applyControl(runId: string, input: ControlInput): Promise<
       const run = s.run;
       const status = run.status;
       const now = new Date(runStore.nowMs());
-      const refuse = (): ControlResult => ({ ok: false, error: REFUSED[input.action] });
+      const refuse = (message = REFUSED[input.action]): ControlResult => fail("conflict", message);
       /** The run machine's event for a control, the row's change, and what the log says of it (the same type). */
       const control = (
         event: RunMachineEvent,
@@ -152,10 +160,10 @@ export async function applyControl(runId: string, input: ControlInput): Promise<
         case "jump": {
           const toDay = dayNumber(input.toDate) - dayNumber(s.scenario.startDate);
           if (!(toDay > run.simDay)) {
-            return { ok: false, error: "Pick a date after the clock's current date: the clock only moves forward." };
+            return refuse("Pick a date after the clock's current date: the clock only moves forward.");
           }
           if (toDay > run.horizonDays) {
-            return { ok: false, error: "That date is after the scenario ends. Pick an earlier date, or end the run." };
+            return refuse("That date is after the scenario ends. Pick an earlier date, or end the run.");
           }
           change = control(
             { type: "run.advance", toDay },
@@ -168,18 +176,16 @@ export async function applyControl(runId: string, input: ControlInput): Promise<
           const injection = findInjection(input.eventId)!;
           const done = s.world.injections().find((e) => e.id === injection.id);
           if (done) {
-            return {
-              ok: false,
-              error: `You injected that event already, on ${dateLabel(simDate(s.scenario.startDate, Math.floor(done.day)))}.`,
-            };
+            return refuse(
+              `You injected that event already, on ${dateLabel(simDate(s.scenario.startDate, Math.floor(done.day)))}.`,
+            );
           }
           const effects = injection.effects(s.world.parameters);
           try {
             // Checked before anything is written: an effect that cannot apply changes nothing.
             effects.reduce((p, e) => ("action" in e ? p : applyEffectTo(p, e)), s.world.parameters);
           } catch (error) {
-            if (error instanceof EffectError)
-              return { ok: false, error: `That event cannot apply to this run: ${error.message}` };
+            if (error instanceof EffectError) return refuse(`That event cannot apply to this run: ${error.message}`);
             throw error;
           }
           change = control(
@@ -199,17 +205,16 @@ export async function applyControl(runId: string, input: ControlInput): Promise<
         case "reassign": {
           if (status !== "lobby") return refuse();
           const seat = await db.seat.findFirst({ where: { id: input.seatId, runId } });
-          if (!seat) return { ok: false, error: "That seat is not in this run." };
+          if (!seat) return refuse("That seat is not in this run.");
           if (seat.role === input.role) return { ok: true };
           // The teacher's choice wins over the counts set at creation; the caseload must still cover it.
           const delta = input.role === "procurator" ? 1 : -1;
           const procuratorSeats = Math.max(0, run.procuratorSeats + delta);
           const petitionerSeats = Math.max(0, run.petitionerSeats - delta);
           if (!seatsFit(s.world.caseCount, procuratorSeats, petitionerSeats)) {
-            return {
-              ok: false,
-              error: `Not enough cases: each procurator needs ${PROCURATOR_CASELOAD} of the scenario's ${s.world.caseCount}.`,
-            };
+            return refuse(
+              `Not enough cases: each procurator needs ${PROCURATOR_CASELOAD} of the scenario's ${s.world.caseCount}.`,
+            );
           }
           change = {
             run: { procuratorSeats, petitionerSeats },
@@ -228,8 +233,8 @@ export async function applyControl(runId: string, input: ControlInput): Promise<
       return { ok: true };
     });
   } catch (error) {
-    if (error instanceof RunNotFound) return { ok: false, error: RUN_NOT_FOUND };
-    if (error instanceof RunBusy) return { ok: false, error: error.message };
+    if (error instanceof RunNotFound) return fail("notFound", RUN_NOT_FOUND);
+    if (error instanceof RunBusy) return fail("busy", error.message);
     throw error;
   }
 }

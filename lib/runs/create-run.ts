@@ -7,12 +7,15 @@ import { findScenario } from "@/lib/sim/scenarios";
 import { generateJoinCode } from "./codes";
 import { seatsFit } from "./deal-cases";
 import { MAX_RUN_CASES, PROCURATOR_CASELOAD } from "./policy";
+import { fail, type Result } from "@/lib/failure";
 import { fieldErrors } from "@/lib/form-errors";
 import { createRunSchema, SEED_MAX } from "./validation";
 import { findCustomScenario } from "./custom-scenarios";
 
-export type CreateRunResult =
-  { ok: true; runId: string; joinCode: string } | { ok: false; error: string; fieldErrors: Record<string, string> };
+/** Refusals are all `invalid`, with a message per field. */
+export type CreateRunResult = Result<{ runId: string; joinCode: string }>;
+
+const CHECK_FIELDS = "Check the highlighted fields.";
 
 /** Creates a run in the lobby for an instructor (who must already be checked by the caller). */
 export async function createRun(user: SessionUser, raw: unknown): Promise<CreateRunResult> {
@@ -24,22 +27,21 @@ export async function createRun(user: SessionUser, raw: unknown): Promise<Create
     if (!errors.scenarioId && (typeof id !== "string" || !(findScenario(id) ?? (await findCustomScenario(user, id))))) {
       errors.scenarioId = "Choose one of the scenarios.";
     }
-    return { ok: false, error: "Check the highlighted fields.", fieldErrors: errors };
+    return fail("invalid", CHECK_FIELDS, errors);
   }
   const input = parsed.data;
   const custom = findScenario(input.scenarioId) ? null : await findCustomScenario(user, input.scenarioId);
   const scenario = findScenario(input.scenarioId) ?? custom;
   if (!scenario) {
-    const message = "Choose one of the scenarios.";
-    return { ok: false, error: "Check the highlighted fields.", fieldErrors: { scenarioId: message } };
+    return fail("invalid", CHECK_FIELDS, { scenarioId: "Choose one of the scenarios." });
   }
   if (scenario.caseload.cases > MAX_RUN_CASES) {
     const message = `"${scenario.title}" is too large for a class run; use it in the what-if lab. Choose a provincial scenario.`;
-    return { ok: false, error: message, fieldErrors: { scenarioId: message } };
+    return fail("invalid", message, { scenarioId: message });
   }
   if (!seatsFit(scenario.caseload.cases, input.procuratorSeats, input.petitionerSeats)) {
     const message = `This scenario has ${scenario.caseload.cases} cases: each petitioner needs one and each procurator ${PROCURATOR_CASELOAD}. Use fewer seats or a larger scenario.`;
-    return { ok: false, error: message, fieldErrors: { petitionerSeats: message } };
+    return fail("invalid", message, { petitionerSeats: message });
   }
   return insertRun({
     ownerId: user.id,

@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { SessionUser } from "@/lib/authz";
 import { db } from "@/lib/db";
+import { fail, type FieldErrors, type Result } from "@/lib/failure";
 import { scenarioSchema, type Scenario } from "@/lib/sim/scenario-schema";
 import { findScenario, SCENARIOS } from "@/lib/sim/scenarios";
 import { MAX_RUN_CASES } from "./policy";
@@ -56,7 +57,8 @@ function friendly(issue: { code: string; maximum?: unknown; minimum?: unknown; i
   return "That value is not allowed here.";
 }
 
-export type SaveResult = { ok: true; id: string } | { ok: false; error: string; fieldErrors: Record<string, string> };
+/** Refusals: `invalid` (with a message per field), `notFound` (not one of the teacher's scenarios). */
+export type SaveResult = Result<{ id: string }>;
 
 /**
  * Validates a teacher's edits of a shipped scenario and saves them to their
@@ -68,19 +70,15 @@ export async function saveCustomScenario(user: SessionUser, raw: Record<string, 
   const editing = typeof raw.id === "string" && raw.id !== "" ? raw.id : null;
   const base = findScenario(baseId);
   if (!base || base.caseload.cases > MAX_RUN_CASES) {
-    return {
-      ok: false,
-      error: "Choose a scenario to start from.",
-      fieldErrors: { baseId: "Choose a scenario to start from." },
-    };
+    return fail("invalid", "Choose a scenario to start from.", { baseId: "Choose a scenario to start from." });
   }
   if (editing && (await db.customScenario.count({ where: { id: editing, ownerId: user.id } })) === 0) {
-    return { ok: false, error: "There is no such scenario among yours.", fieldErrors: {} };
+    return fail("notFound", "There is no such scenario among yours.");
   }
   const id = editing ?? randomUUID();
   const next = structuredClone(base);
   next.id = `custom-${id}`;
-  const fieldErrors: Record<string, string> = {};
+  const fieldErrors: FieldErrors = {};
   for (const f of CUSTOM_FIELDS) {
     const value = typeof raw[f.key] === "string" ? (raw[f.key] as string).trim() : "";
     if (f.kind === "number") {
@@ -119,7 +117,7 @@ export async function saveCustomScenario(user: SessionUser, raw: Record<string, 
     }
   }
   if (Object.keys(fieldErrors).length > 0) {
-    return { ok: false, error: "Check the highlighted fields: nothing was saved.", fieldErrors };
+    return fail("invalid", "Check the highlighted fields: nothing was saved.", fieldErrors);
   }
   const data = { ownerId: user.id, baseId: base.id, title: next.title, scenario: JSON.stringify(next) };
   if (editing) await db.customScenario.update({ where: { id: editing }, data });

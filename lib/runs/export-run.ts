@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { SessionUser } from "@/lib/authz";
+import { fail, type Result } from "@/lib/failure";
 import { scenarioOfRun } from "./custom-scenarios";
 import { logRows, toCsv, toXes } from "./exports";
 import { getRunForOwner } from "./queries";
@@ -15,15 +16,14 @@ export const exportSchema = z
   })
   .strict();
 
-export type ExportResult =
-  { ok: true; filename: string; contentType: string; body: string } | { ok: false; status: 400 | 404; error: string };
+export type ExportResult = Result<{ filename: string; contentType: string; body: string }>;
 
 /** The run's event log as CSV or XES, for its owner only (anyone else: the same 404 as a missing run). */
 export async function exportRun(user: SessionUser, runId: string, query: unknown): Promise<ExportResult> {
   const parsed = exportSchema.safeParse(query);
-  if (!parsed.success) return { ok: false, status: 400, error: parsed.error.issues[0]!.message };
+  if (!parsed.success) return fail("invalid", parsed.error.issues[0]!.message);
   const run = await getRunForOwner(user, runId);
-  if (!run) return { ok: false, status: 404, error: RUN_NOT_FOUND };
+  if (!run) return fail("notFound", RUN_NOT_FOUND);
   const scenario = scenarioOfRun(run)!;
   const history = await loadRunHistory(runId);
   const rows = logRows(history, scenario.startDate, run.seats, { pseudonymise: parsed.data.names === "seats" });

@@ -21,7 +21,7 @@ test("the owner reads the run's whole log in order; another instructor reads not
     petitionerSeats: 1,
     speed: 60,
   });
-  if (!created.ok) throw new Error(created.error);
+  if (!created.ok) throw new Error(created.error.message);
   const started = await controlRun(owner, created.runId, { action: "start" });
   expect(started.ok).toBe(true);
 

@@ -1,8 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { fail, type Result } from "@/lib/failure";
 import type { SeatRole } from "./deal-cases";
 import { seatCaseIndexes } from "./queries";
-import { getSeatAccess, SEAT_ACCESS_MESSAGES, type SeatAccess } from "./seat-access";
+import { getSeatAccess, SEAT_ACCESS_MESSAGES } from "./seat-access";
 import { RunNotFound, runStore } from "./store";
 import {
   LETTER_FIELDS,
@@ -14,32 +15,31 @@ import {
   type SeatView,
 } from "./views";
 
-export type SeatViewResult =
-  | { ok: true; view: SeatView; letters: LetterView[]; protocols: ProtocolView[] }
-  | { ok: false; reason: Exclude<SeatAccess["status"], "ok">; error: string; otherRunId?: string };
+/**
+ * Refusals: `notFound` (no run at this address), `forbidden` (this browser
+ * holds no seat in it; `otherRunId` when its seat is in another run).
+ */
+export type SeatViewResult = Result<
+  { view: SeatView; letters: LetterView[]; protocols: ProtocolView[] },
+  { otherRunId?: string }
+>;
 
 /** The student's desk, if this browser holds a seat in this run; otherwise why not. */
 export async function getSeatView(runId: string, seatCookie: string | undefined): Promise<SeatViewResult> {
   const access = await getSeatAccess(runId, seatCookie);
   if (access.status !== "ok" && (await db.run.count({ where: { id: runId } })) === 0) {
-    return {
-      ok: false,
-      reason: "none",
-      error: "There is no class at this address. Check the link, or join with the class code.",
-    };
+    return fail("notFound", "There is no class at this address. Check the link, or join with the class code.");
   }
   if (access.status !== "ok") {
     return {
-      ok: false,
-      reason: access.status,
-      error: SEAT_ACCESS_MESSAGES[access.status],
+      ...fail("forbidden", SEAT_ACCESS_MESSAGES[access.status]),
       ...(access.status === "otherRun" ? { otherRunId: access.runId } : {}),
     };
   }
   try {
     return { ok: true, ...(await seatDesk(runId, access.seat)) };
   } catch (error) {
-    if (error instanceof RunNotFound) return { ok: false, reason: "none", error: SEAT_ACCESS_MESSAGES.none };
+    if (error instanceof RunNotFound) return fail("forbidden", SEAT_ACCESS_MESSAGES.none);
     throw error;
   }
 }

@@ -5,7 +5,8 @@ import { actOnCase } from "@/lib/desk/act-on-case";
 import { hashSeatToken } from "./codes";
 import { controlRun } from "./control-run";
 import { createRun } from "./create-run";
-import { liveHub, type LiveMessage, type StreamAudience } from "./hub";
+import type { LiveMessage } from "@/lib/api-types";
+import { liveHub, type StreamAudience } from "./hub";
 import { joinRun } from "./join-run";
 import { rejoinSeat } from "./rejoin-seat";
 import { seatCookieValue } from "./seat-access";
@@ -20,9 +21,9 @@ async function setUp(petitionerSeats = 2) {
     petitionerSeats,
     speed: 60,
   });
-  if (!run.ok) throw new Error(run.error);
+  if (!run.ok) throw new Error(run.error.message);
   const seat = await joinRun({ code: run.joinCode, name: "Sam", requestId: randomUUID() }, `addr-${randomUUID()}`);
-  if (!seat.ok) throw new Error(seat.error);
+  if (!seat.ok) throw new Error(seat.error.message);
   return { owner, run, seat };
 }
 
@@ -81,7 +82,7 @@ describe("the live hub", () => {
         { code: run.joinCode, name: `S${k}`, requestId: randomUUID() },
         `addr-${randomUUID()}`,
       );
-      if (!seat.ok) throw new Error(seat.error);
+      if (!seat.ok) throw new Error(seat.error.message);
       seats.push(seat);
     }
     const streams = [];

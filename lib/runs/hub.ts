@@ -1,4 +1,5 @@
 import "server-only";
+import type { InstructorUpdate, LiveMessage } from "@/lib/api-types";
 import type { Run } from "./store";
 import { db } from "@/lib/db";
 import { DATABASE_UNAVAILABLE, isDatabaseUnavailable } from "@/lib/db-errors";
@@ -10,24 +11,9 @@ import { POLL_MS, SEEN_EVERY_MS } from "./policy";
 import { SEAT_ACCESS_MESSAGES } from "./seat-access";
 import { RunNotFound, runStore, type RunStore } from "./store";
 import { withSeatRole } from "./stored-rows";
-import { clockView, seatView, seatViewKey, type ClockView, type SeatLetter, type SeatView } from "./views";
-
-export type InstructorUpdate = {
-  version: number;
-  at: number;
-};
+import { clockView, seatView, seatViewKey, type SeatLetter } from "./views";
 
 const RUN_DELETED = "This run was deleted by its teacher.";
-
-/** What a live stream sends. `at` is the real time (ms) the change was committed, for measuring delivery lag. */
-export type LiveMessage =
-  | { type: "clock"; data: ClockView }
-  | { type: "seat"; data: SeatView & { at: number } }
-  | { type: "run"; data: InstructorUpdate }
-  /** The database stopped answering (reconnecting) or answers again (live): the page shows it. */
-  | { type: "status"; data: { state: "reconnecting"; message: string } | { state: "live" } }
-  /** The stream ends: the seat moved to another browser, or the run is gone. */
-  | { type: "closed"; data: { reason: "movedAway" | "deleted"; message: string } };
 
 /** Who a stream is for: the run's owner, or the browser holding a seat (with the holder hash it presented). */
 export type StreamAudience = { kind: "instructor" } | { kind: "seat"; seatId: string; holderHash: string };

@@ -20,7 +20,7 @@ test("only the instructor who created a run owns it; a run that does not exist i
     petitionerSeats: 1,
     speed: 60,
   });
-  if (!created.ok) throw new Error(created.error);
+  if (!created.ok) throw new Error(created.error.message);
   expect(await isRunOwner(owner, created.runId)).toBe(true);
   expect(await isRunOwner(other, created.runId)).toBe(false);
   expect(await isRunOwner(owner, "no-such-run")).toBe(false);

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { fail, type Result } from "@/lib/failure";
 import { generateRejoinCode, formatRejoinCode, newSeatToken } from "./codes";
 import { dealCases, type SeatRole } from "./deal-cases";
 import { limitJoinAttempts, TOO_MANY_JOIN_ATTEMPTS } from "./join-rate-limit";
@@ -9,15 +10,18 @@ import { ReplayedRequest, RunBusy, runStore } from "./store";
 import { withSeatRole } from "./stored-rows";
 import { joinSchema } from "./validation";
 
-export type JoinFailure = {
-  ok: false;
-  reason: "invalid" | "limited" | "unknownCode" | "ended" | "full" | "replayed" | "busy";
-  error: string;
-  fieldErrors?: Record<string, string>;
-};
-export type JoinResult =
-  | { ok: true; runId: string; seatId: string; token: string; number: number; role: SeatRole; rejoinCode: string }
-  | JoinFailure;
+/**
+ * Refusals: `invalid`, `rateLimited`, `notFound` (no class uses the code),
+ * `notLive` (the run has ended), `conflict` (the class is full), `replayed`, `busy`.
+ */
+export type JoinResult = Result<{
+  runId: string;
+  seatId: string;
+  token: string;
+  number: number;
+  role: SeatRole;
+  rejoinCode: string;
+}>;
 
 /**
  * A student takes a seat: no account, just the class code and a display
@@ -36,28 +40,23 @@ export async function joinRun(raw: unknown, clientAddress: string): Promise<Join
       return await takeSeat(run.id, name, requestId);
     } catch (error) {
       if (error instanceof ReplayedRequest) return replayed();
-      if (error instanceof RunBusy) return { ok: false, reason: "busy", error: error.message };
+      if (error instanceof RunBusy) return fail("busy", error.message);
       throw error;
     }
   });
-  if ("limited" in result) return { ok: false, reason: "limited", error: TOO_MANY_JOIN_ATTEMPTS };
+  if ("limited" in result) return fail("rateLimited", TOO_MANY_JOIN_ATTEMPTS);
   return result;
 }
 
-function ended(): JoinFailure {
-  return {
-    ok: false,
-    reason: "ended",
-    error: "This class's run has ended, so no new seats can join. If you had a seat, rejoin it with your rejoin code.",
-  };
+function ended() {
+  return fail(
+    "notLive",
+    "This class's run has ended, so no new seats can join. If you had a seat, rejoin it with your rejoin code.",
+  );
 }
 
-function replayed(): JoinFailure {
-  return {
-    ok: false,
-    reason: "replayed",
-    error: "This join form was already used. If that was you, open your seat with your rejoin code.",
-  };
+function replayed() {
+  return fail("replayed", "This join form was already used. If that was you, open your seat with your rejoin code.");
 }
 
 async function takeSeat(runId: string, name: string, requestId: string): Promise<JoinResult> {
@@ -75,11 +74,7 @@ async function takeSeat(runId: string, name: string, requestId: string): Promise
     const capacity = { procurator: s.run.procuratorSeats, petitioner: s.run.petitionerSeats };
     const open = (["petitioner", "procurator"] as const).filter((r) => filled[r] < capacity[r]);
     if (open.length === 0) {
-      return {
-        ok: false,
-        reason: "full",
-        error: `This class is full: all ${seats.length} seats are taken. Tell your teacher.`,
-      };
+      return fail("conflict", `This class is full: all ${seats.length} seats are taken. Tell your teacher.`);
     }
     // Fill each role in proportion to the seats the teacher set.
     const role = open.reduce((a, b) => (filled[b] / capacity[b] < filled[a] / capacity[a] ? b : a));

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { fail, type Result } from "@/lib/failure";
 import { newSeatToken } from "./codes";
 import { limitJoinAttempts, TOO_MANY_JOIN_ATTEMPTS } from "./join-rate-limit";
 import { SEAT_HELD_FOR_MS } from "./policy";
@@ -7,14 +8,8 @@ import { invalidForm, runForCode, unknownCode } from "./run-for-code";
 import { runStore } from "./store";
 import { rejoinSchema } from "./validation";
 
-export type RejoinResult =
-  | { ok: true; runId: string; seatId: string; token: string }
-  | {
-      ok: false;
-      reason: "invalid" | "limited" | "unknownCode" | "unknownSeat" | "held";
-      error: string;
-      fieldErrors?: Record<string, string>;
-    };
+/** Refusals: `invalid`, `rateLimited`, `notFound` (no such class or seat), `held` (open in another browser). */
+export type RejoinResult = Result<{ runId: string; seatId: string; token: string }>;
 
 const UNKNOWN_SEAT = "No seat in this class has that rejoin code. Check the code you wrote down, or ask your teacher.";
 
@@ -35,23 +30,14 @@ export async function rejoinSeat(raw: unknown, clientAddress: string): Promise<R
       where: { runId_rejoinCode: { runId: run.id, rejoinCode } },
       select: { id: true, number: true, lastSeenAt: true },
     });
-    if (!seat) {
-      return {
-        ok: false,
-        failed: true,
-        reason: "unknownSeat",
-        error: UNKNOWN_SEAT,
-        fieldErrors: { rejoinCode: UNKNOWN_SEAT },
-      };
-    }
+    if (!seat) return { ...fail("notFound", UNKNOWN_SEAT, { rejoinCode: UNKNOWN_SEAT }), failed: true };
     const idleMs = now() - seat.lastSeenAt.getTime();
     if (!takeOver && idleMs < SEAT_HELD_FOR_MS) {
       const seconds = Math.max(1, Math.round(idleMs / 1000));
-      return {
-        ok: false,
-        reason: "held",
-        error: `Seat ${seat.number} is open in another browser right now (active ${seconds} s ago). If that is not you, tell your teacher. If it is, you can move the seat here: the other browser will stop.`,
-      };
+      return fail(
+        "held",
+        `Seat ${seat.number} is open in another browser right now (active ${seconds} s ago). If that is not you, tell your teacher. If it is, you can move the seat here: the other browser will stop.`,
+      );
     }
     const { token, hash } = newSeatToken();
     await runStore.withRun(run.id, (s) =>
@@ -67,6 +53,6 @@ export async function rejoinSeat(raw: unknown, clientAddress: string): Promise<R
     );
     return { ok: true, runId: run.id, seatId: seat.id, token };
   });
-  if ("limited" in result) return { ok: false, reason: "limited", error: TOO_MANY_JOIN_ATTEMPTS };
+  if ("limited" in result) return fail("rateLimited", TOO_MANY_JOIN_ATTEMPTS);
   return result;
 }

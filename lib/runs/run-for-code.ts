@@ -1,7 +1,8 @@
 import "server-only";
 import type { z } from "zod";
 import { db } from "@/lib/db";
-import { fieldErrors } from "@/lib/form-errors";
+import { fail } from "@/lib/failure";
+import { invalidInput } from "@/lib/form-errors";
 import type { RunStatus } from "./clock";
 import { withRunStatus } from "./stored-rows";
 
@@ -16,17 +17,10 @@ export async function runForCode(code: string): Promise<{ id: string; status: Ru
 
 /** The refusal for a code no run uses: a failure the join rate limit counts. */
 export function unknownCode() {
-  return {
-    ok: false,
-    failed: true,
-    reason: "unknownCode",
-    error: UNKNOWN_CODE,
-    fieldErrors: { code: UNKNOWN_CODE },
-  } as const;
+  return { ...fail("notFound", UNKNOWN_CODE, { code: UNKNOWN_CODE }), failed: true };
 }
 
 /** The refusal for a join or rejoin form that did not parse: each field's message, the first one as the error. */
 export function invalidForm(error: z.ZodError) {
-  const errors = fieldErrors(error);
-  return { ok: false, reason: "invalid", error: Object.values(errors)[0]!, fieldErrors: errors } as const;
+  return { ok: false, error: invalidInput(error) } as const;
 }

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import type { SessionUser } from "@/lib/authz";
 import { db } from "@/lib/db";
+import { fail } from "@/lib/failure";
 import { RULING_LABELS } from "@/lib/labels";
 import { DRIVER_KINDS } from "@/lib/sim/engine";
 import { hashString } from "@/lib/sim/rng";
@@ -67,19 +68,19 @@ async function newRun(overrides: Record<string, unknown> = {}) {
     speed: 60,
     ...overrides,
   });
-  if (!result.ok) throw new Error(result.error);
+  if (!result.ok) throw new Error(result.error.message);
   return result;
 }
 
 async function join(code: string, name = "Sam") {
   const result = await joinRun({ code, name, requestId: randomUUID() }, address);
-  if (!result.ok) throw new Error(result.error);
+  if (!result.ok) throw new Error(result.error.message);
   return { ...result, cookie: seatCookieValue(result.seatId, result.token) };
 }
 
 async function seatCases(runId: string, cookie: string): Promise<CaseView[]> {
   const view = await getSeatView(runId, cookie);
-  if (!view.ok) throw new Error(view.error);
+  if (!view.ok) throw new Error(view.error.message);
   return view.view.cases;
 }
 
@@ -89,7 +90,7 @@ async function worldHash(runId: string, store: RunStore = runStore): Promise<num
 
 async function control(runId: string, input: Record<string, unknown>, user = owner) {
   const result = await controlRun(user, runId, input);
-  if (!result.ok) throw new Error(result.error);
+  if (!result.ok) throw new Error(result.error.message);
 }
 
 describe("creating a run", () => {
@@ -98,7 +99,8 @@ describe("creating a run", () => {
     const result = await createRun(owner, { title: " ", scenarioId: "atlantis", procuratorSeats: -1, speed: 0 });
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(Object.keys(result.fieldErrors).sort()).toEqual([
+    expect(result.error.code).toBe("invalid");
+    expect(Object.keys(result.error.fieldErrors ?? {}).sort()).toEqual([
       "petitionerSeats",
       "procuratorSeats",
       "scenarioId",
@@ -117,7 +119,7 @@ describe("creating a run", () => {
       speed: 7,
     });
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.fieldErrors.petitionerSeats).toMatch(/35 cases/);
+    if (!result.ok) expect(result.error.fieldErrors?.petitionerSeats).toMatch(/35 cases/);
   });
 
   test("a JSON body's empty, null, true or [n] is not a number of seats or a speed", async () => {
@@ -126,9 +128,10 @@ describe("creating a run", () => {
       const base = { title: "Period 3", scenarioId: "tomsk-1955", procuratorSeats: 1, petitionerSeats: 3, speed: 60 };
       for (const field of ["procuratorSeats", "petitionerSeats", "speed"]) {
         const result = await createRun(owner, { ...base, [field]: bad });
-        expect(result.ok === false && Object.keys(result.fieldErrors), `${field}: ${JSON.stringify(bad)}`).toContain(
-          field,
-        );
+        expect(
+          result.ok === false && Object.keys(result.error.fieldErrors ?? {}),
+          `${field}: ${JSON.stringify(bad)}`,
+        ).toContain(field);
       }
     }
     expect(await db.run.count()).toBe(before);
@@ -158,13 +161,17 @@ describe("joining", () => {
     for (const [input, message] of cases) {
       const result = await joinRun({ requestId: randomUUID(), ...input }, address);
       expect(result.ok, JSON.stringify(input)).toBe(false);
-      if (!result.ok) expect(result.error).toMatch(message);
+      if (!result.ok) expect(result.error).toMatchObject({ code: "invalid", message: expect.stringMatching(message) });
     }
     const unknown = await joinRun(
       { code: joinCode === "AAAAAA" ? "CCCCCC" : "AAAAAA", name: "Sam", requestId: randomUUID() },
       address,
     );
-    expect(unknown.ok === false && unknown.error).toBe(UNKNOWN_CODE);
+    expect(unknown.ok === false && unknown.error).toEqual({
+      code: "notFound",
+      message: UNKNOWN_CODE,
+      fieldErrors: { code: UNKNOWN_CODE },
+    });
     expect(await db.seat.count({ where: { runId } })).toBe(0);
   });
 
@@ -179,7 +186,7 @@ describe("joining", () => {
     const request = { code: joinCode, name: "Sam", requestId: randomUUID() };
     expect((await joinRun(request, address)).ok).toBe(true);
     const again = await joinRun(request, address);
-    expect(again.ok === false && again.reason).toBe("replayed");
+    expect(again.ok === false && again.error.code).toBe("replayed");
     expect(await db.seat.count({ where: { runId } })).toBe(1);
   });
 
@@ -192,11 +199,11 @@ describe("joining", () => {
         joinRun({ code: wrong, name: "Eve", requestId: randomUUID() }, address),
       ),
     );
-    expect(attempts.filter((a) => !a.ok && a.reason === "unknownCode")).toHaveLength(MAX_JOIN_FAILURES);
-    expect(attempts.filter((a) => !a.ok && a.reason === "limited")).toHaveLength(3);
+    expect(attempts.filter((a) => !a.ok && a.error.code === "notFound")).toHaveLength(MAX_JOIN_FAILURES);
+    expect(attempts.filter((a) => !a.ok && a.error.code === "rateLimited")).toHaveLength(3);
     // Even the right code is refused from this address now, so a guess cannot be confirmed.
     const right = await joinRun({ code: joinCode, name: "Eve", requestId: randomUUID() }, address);
-    expect(right.ok === false && right.reason).toBe("limited");
+    expect(right.ok === false && right.error.code).toBe("rateLimited");
   });
 
   test("roles are balanced over the seats the teacher set, and a full class says so", async () => {
@@ -205,7 +212,8 @@ describe("joining", () => {
     for (let k = 0; k < 3; k++) roles.push((await join(joinCode, `S${k}`)).role);
     expect(roles.sort()).toEqual(["petitioner", "petitioner", "procurator"]);
     const full = await joinRun({ code: joinCode, name: "Late", requestId: randomUUID() }, address);
-    expect(full.ok === false && full.error).toMatch(/full: all 3 seats are taken/);
+    expect(full.ok === false && full.error.code).toBe("conflict");
+    expect(full.ok === false && full.error.message).toMatch(/full: all 3 seats are taken/);
   });
 
   test("an archived run's code stops working", async () => {
@@ -214,7 +222,7 @@ describe("joining", () => {
     await control(runId, { action: "end" });
     await control(runId, { action: "archive" });
     const result = await joinRun({ code: joinCode, name: "Sam", requestId: randomUUID() }, address);
-    expect(result.ok === false && result.error).toBe(UNKNOWN_CODE);
+    expect(result.ok === false && result.error.message).toBe(UNKNOWN_CODE);
   });
 });
 
@@ -223,8 +231,8 @@ describe("seats", () => {
     const { joinCode, runId } = await newRun();
     const first = await join(joinCode);
     const held = await rejoinSeat({ code: joinCode, rejoinCode: first.rejoinCode }, address);
-    expect(held.ok === false && held.reason).toBe("held");
-    expect(held.ok === false && held.error).toMatch(/open in another browser/);
+    expect(held.ok === false && held.error.code).toBe("held");
+    expect(held.ok === false && held.error.message).toMatch(/open in another browser/);
     const moved = await rejoinSeat({ code: joinCode, rejoinCode: first.rejoinCode, takeOver: true }, address);
     expect(moved.ok && moved.seatId).toBe(first.seatId);
     // The first browser's cookie no longer works; the second one's does.
@@ -237,9 +245,19 @@ describe("seats", () => {
     const b = await newRun();
     const seat = await join(a.joinCode);
     const other = await getSeatView(b.runId, seat.cookie);
-    expect(other.ok === false && other.reason).toBe("otherRun");
+    expect(other.ok === false && other.error.code).toBe("forbidden");
+    expect(other.ok === false && other.otherRunId).toBe(a.runId);
     const forged = await getSeatView(a.runId, seatCookieValue(seat.seatId, "not-the-token"));
-    expect(forged.ok).toBe(false);
+    expect(forged.ok === false && forged.error.code).toBe("forbidden");
+  });
+
+  test("a run that does not exist is not found, whoever asks", async () => {
+    const { joinCode } = await newRun();
+    const seat = await join(joinCode);
+    for (const cookie of [undefined, seat.cookie]) {
+      const result = await getSeatView("no-such-run", cookie);
+      expect(result.ok === false && result.error.code).toBe("notFound");
+    }
   });
 
   test("starting the run deals each seat its own cases", async () => {
@@ -289,7 +307,7 @@ describe("acting on cases", () => {
     for (let k = 0; k < 12; k++) {
       now += 20 * TICK_MS; // twenty simulated days at a time
       const view = await getSeatView(runId, petitioner.cookie);
-      if (!view.ok) throw new Error(view.error);
+      if (!view.ok) throw new Error(view.error.message);
       const seen = view.view.cases[0]!;
       expect(seen.stage).toBeNull();
       expect(seen.state).not.toMatch(/camp chief|never arrived|clerk|procurator's desk|list/i);
@@ -309,7 +327,7 @@ describe("acting on cases", () => {
     for (let day = 0; day < 230; day++) {
       now += TICK_MS; // one simulated day
       const view = await getSeatView(runId, petitioner.cookie);
-      if (!view.ok) throw new Error(view.error);
+      if (!view.ok) throw new Error(view.error.message);
       const seen = view.view.cases[0]!;
       hidden.add(await runStore.read(runId, (_, world) => world.caseState(theCase.index).path));
       const json = JSON.stringify(view);
@@ -393,7 +411,7 @@ describe("acting on cases", () => {
     expect((await actOnCase(runId, petitioner.cookie, letter(theCase, "kgb"))).ok).toBe(true);
     expect((await actOnCase(runId, petitioner.cookie, letter(theCase, "presidium"))).ok).toBe(true);
     const third = await actOnCase(runId, petitioner.cookie, letter(theCase, "generalProcurator"));
-    expect(third.ok === false && third.error).toMatch(
+    expect(third.ok === false && third.error.message).toMatch(
       /2 letters in the last seven days.*You can write again on \d+ \w+ 195\d/,
     );
     expect(await db.letter.count({ where: { runId } })).toBe(2);
@@ -416,7 +434,7 @@ describe("acting on cases", () => {
       action: { type: "spravka.request" },
     };
     const early = await actOnCase(runId, petitioner.cookie, ask);
-    expect(early.ok === false && early.reason).toBe("refused");
+    expect(early.ok === false && early.error.code).toBe("refused");
     expect(theCase.petition?.spravkaFrom).toBeNull();
     expect((await actOnCase(runId, petitioner.cookie, letter(theCase, "presidium"))).ok).toBe(true);
     await control(runId, { action: "jump", toDate: "1954-09-08" });
@@ -436,7 +454,7 @@ describe("acting on cases", () => {
       expect(asked.case.received?.at(-1)?.kind).toBe("asked");
     }
     const rushed = await actOnCase(runId, petitioner.cookie, { ...ask, requestId: randomUUID() });
-    expect(rushed.ok === false && rushed.error).toMatch(
+    expect(rushed.ok === false && rushed.error.message).toMatch(
       /Give that office time to answer: you can ask the next one from/,
     );
     const logged = await db.runEvent.findFirstOrThrow({
@@ -453,7 +471,7 @@ describe("acting on cases", () => {
       true,
     );
     const again = await actOnCase(runId, petitioner.cookie, letter(theCase, "generalProcurator", "y", friend));
-    expect(again.ok === false && again.error).toMatch(/asked once/);
+    expect(again.ok === false && again.error.message).toMatch(/asked once/);
     expect(await db.letter.count({ where: { runId } })).toBe(1);
   });
 
@@ -467,7 +485,7 @@ describe("acting on cases", () => {
       ["x".repeat(2001), /2,000 characters/],
     ] as const) {
       const result = await actOnCase(runId, petitioner.cookie, letter(theCase, "kgb", body));
-      expect(result.ok === false && result.error, String(body).slice(0, 10)).toMatch(message);
+      expect(result.ok === false && result.error.message, String(body).slice(0, 10)).toMatch(message);
     }
     expect(await db.letter.count({ where: { runId } })).toBe(0);
     expect(await db.runEvent.count({ where: { runId, type: "case.act" } })).toBe(0);
@@ -499,8 +517,8 @@ describe("acting on cases", () => {
       expectedVersion: ready!.version - 1,
       action: { type: ready!.file!.work[0]!.type },
     });
-    expect(stale.ok === false && stale.reason).toBe("conflict");
-    expect(stale.ok === false && stale.error).toMatch(/changed since you looked/);
+    expect(stale.ok === false && stale.error.code).toBe("conflict");
+    expect(stale.ok === false && stale.error.message).toMatch(/changed since you looked/);
     expect(stale.ok === false && stale.case?.version).toBe(ready!.version);
     expect(await db.runEvent.count({ where: { runId } })).toBe(before);
   });
@@ -511,7 +529,7 @@ describe("acting on cases", () => {
     expect((await actOnCase(runId, petitioner.cookie, request)).ok).toBe(true);
     const hash = await worldHash(runId);
     const again = await actOnCase(runId, petitioner.cookie, request);
-    expect(again.ok === false && again.reason).toBe("replayed");
+    expect(again.ok === false && again.error.code).toBe("replayed");
     expect(await worldHash(runId)).toBe(hash);
     expect(await db.runEvent.count({ where: { runId, requestId: request.requestId } })).toBe(1);
   });
@@ -520,12 +538,12 @@ describe("acting on cases", () => {
     const { runId, petitioner, theCase, joinCode } = await runningWithPetitioner({ procuratorSeats: 3 });
     const stranger = await join(joinCode, "Stranger");
     const notMine = await actOnCase(runId, stranger.cookie, letter(theCase));
-    expect(notMine.ok === false && notMine.reason).toBe("forbidden");
+    expect(notMine.ok === false && notMine.error.code).toBe("forbidden");
     const decide = await actOnCase(runId, petitioner.cookie, {
       ...letter(theCase),
       action: { type: "review.decide", decision: "fullRehabilitation", justification: "No evidence in the file." },
     });
-    expect(decide.ok === false && decide.reason).toBe("forbidden");
+    expect(decide.ok === false && decide.error.code).toBe("forbidden");
     for (const type of [
       "desk.read",
       "desk.deputy",
@@ -534,7 +552,7 @@ describe("acting on cases", () => {
       "lists.proceedWithout",
     ]) {
       const work = await actOnCase(runId, petitioner.cookie, { ...letter(theCase), action: { type } });
-      expect(work.ok === false && work.reason, type).toBe("forbidden");
+      expect(work.ok === false && work.error.code, type).toBe("forbidden");
     }
     // A procurator neither writes letters nor asks for a spravka, even on a case of their own desk.
     let procurator = await join(joinCode, "Proc");
@@ -545,7 +563,7 @@ describe("acting on cases", () => {
       { type: "complaint.file", addressee: "kgb", grounds: "innocence", carrier: "self", ask: "release" },
     ]) {
       const result = await actOnCase(runId, procurator.cookie, { ...letter(theirs!), action });
-      expect(result.ok === false && result.reason, action.type).toBe("forbidden");
+      expect(result.ok === false && result.error.code, action.type).toBe("forbidden");
     }
     // Forged letter fields are refused before anything is read or written.
     for (const forged of [{ grounds: "bribe" }, { carrier: "pigeon" }, { ask: "everything" }, { extra: 1 }]) {
@@ -554,13 +572,13 @@ describe("acting on cases", () => {
         petitioner.cookie,
         letter(theCase, "kgb", "x", forged as unknown as Record<string, string>),
       );
-      expect(result.ok === false && result.reason, JSON.stringify(forged)).toBe("invalid");
+      expect(result.ok === false && result.error.code, JSON.stringify(forged)).toBe("invalid");
     }
     const elsewhere = await newRun();
     const wrongRun = await actOnCase(elsewhere.runId, petitioner.cookie, letter(theCase));
-    expect(wrongRun.ok === false && wrongRun.error).toMatch(/another class/);
+    expect(wrongRun.ok === false && wrongRun.error.message).toMatch(/another class/);
     const garbage = await actOnCase(runId, petitioner.cookie, { caseIndex: "0; DROP TABLE", action: {} });
-    expect(garbage.ok === false && garbage.reason).toBe("invalid");
+    expect(garbage.ok === false && garbage.error.code).toBe("invalid");
   });
 
   test("a request without a seat is refused before it can take the run's lock or move its clock", async () => {
@@ -568,7 +586,7 @@ describe("acting on cases", () => {
     const before = await db.run.findUniqueOrThrow({ where: { id: runId }, select: { version: true } });
     now += 5 * TICK_MS; // a tick is due: any request that enters the run would commit it
     const result = await actOnCase(runId, undefined, letter(theCase));
-    expect(result.ok === false && result.reason).toBe("forbidden");
+    expect(result.ok === false && result.error.code).toBe("forbidden");
     const after = await db.run.findUniqueOrThrow({ where: { id: runId }, select: { version: true } });
     expect(after.version).toBe(before.version);
   });
@@ -577,7 +595,7 @@ describe("acting on cases", () => {
     const { runId, petitioner, theCase } = await runningWithPetitioner();
     await control(runId, { action: "pause" });
     const result = await actOnCase(runId, petitioner.cookie, letter(theCase));
-    expect(result.ok === false && result.error).toMatch(/paused/);
+    expect(result.ok === false && result.error.message).toMatch(/paused/);
   });
 });
 
@@ -602,24 +620,19 @@ describe("the clock", () => {
 
   test("jump, speed and end follow the run machine; another instructor cannot touch the run", async () => {
     const { runId } = await newRun();
-    expect(await controlRun(other, runId, { action: "start" })).toEqual({ ok: false, error: RUN_NOT_FOUND });
+    expect(await controlRun(other, runId, { action: "start" })).toEqual(fail("notFound", RUN_NOT_FOUND));
     expect((await controlRun(owner, runId, { action: "pause" })).ok).toBe(false);
-    expect(await controlRun(owner, runId, { action: "end" })).toEqual({
-      ok: false,
-      error: "Only a started run can be ended.",
-    });
+    expect(await controlRun(owner, runId, { action: "end" })).toEqual(
+      fail("conflict", "Only a started run can be ended."),
+    );
     await control(runId, { action: "start" });
     await control(runId, { action: "jump", toDate: "1954-09-01" });
     expect(await runStore.read(runId, (run) => run.simDay)).toBe(92);
     const back = await controlRun(owner, runId, { action: "jump", toDate: "1954-07-01" });
-    expect(back.ok === false && back.error).toMatch(/only moves forward/);
+    expect(back.ok === false && back.error.message).toMatch(/only moves forward/);
     // A date that is no day is refused, not rolled over into a later one (1955-13-45 would be 1956-02-14).
     for (const toDate of ["1955-13-45", "1955-02-30", "1955-00-10"]) {
-      expect(await controlRun(owner, runId, { action: "jump", toDate })).toEqual({
-        ok: false,
-        error: "Pick a date.",
-        invalid: true,
-      });
+      expect(await controlRun(owner, runId, { action: "jump", toDate })).toEqual(fail("invalid", "Pick a date."));
     }
     expect(await runStore.read(runId, (run) => run.simDay)).toBe(92);
     await control(runId, { action: "setSpeed", speed: 14 });
@@ -627,7 +640,7 @@ describe("the clock", () => {
     await control(runId, { action: "end" });
     expect(await runStore.read(runId, (run) => run.status)).toBe("debrief");
     expect((await controlRun(owner, runId, { action: "resume" })).ok).toBe(false);
-    expect(await controlRun(other, runId, { action: "delete" })).toEqual({ ok: false, error: RUN_NOT_FOUND });
+    expect(await controlRun(other, runId, { action: "delete" })).toEqual(fail("notFound", RUN_NOT_FOUND));
     await control(runId, { action: "delete" });
     expect(await db.run.count({ where: { id: runId } })).toBe(0);
   });
@@ -811,7 +824,7 @@ describe("the procurator's desk", () => {
       decision: "confirmRefusal",
       justification: "The file has not been read.",
     });
-    expect(early.ok === false && early.error).toMatch(/Read the whole file before you decide/);
+    expect(early.ok === false && early.error.message).toMatch(/Read the whole file before you decide/);
     const barred = file.menu!.find((m) => m.bar);
     if (barred) {
       const result = await act(runId, proc!.cookie, atReview!, {
@@ -819,7 +832,7 @@ describe("the procurator's desk", () => {
         decision: barred.decision,
         justification: "Trying what the menu bars.",
       });
-      expect(result.ok === false && result.error).toBe(barred.bar);
+      expect(result.ok === false && result.error.message).toBe(barred.bar);
     }
 
     // Reading takes the day's hours; when they are spent, the file waits for tomorrow.
@@ -832,7 +845,7 @@ describe("the procurator's desk", () => {
         if (read.hoursLeft === 0) {
           const more = await act(runId, proc!.cookie, current, { type: "desk.read" });
           if (current.actions.length === 0) {
-            expect(more.ok === false && more.error).toMatch(/hours for today are spent/);
+            expect(more.ok === false && more.error.message).toMatch(/hours for today are spent/);
           }
         }
       }
@@ -844,7 +857,7 @@ describe("the procurator's desk", () => {
     // Grounds must be written; then the decision goes into the protocol.
     const allowed = current.actions.find((a) => a.decision !== "confirmRefusal") ?? current.actions[0]!;
     const noGrounds = await act(runId, proc!.cookie, current, { ...allowed, justification: "ok" });
-    expect(noGrounds.ok === false && noGrounds.reason).toBe("invalid");
+    expect(noGrounds.ok === false && noGrounds.error.code).toBe("invalid");
     now += TICK_MS; // a fresh day's hours
     current = (await seatCases(runId, proc!.cookie)).find((c) => c.index === current.index)!;
     const decided = await act(runId, proc!.cookie, current, {
@@ -894,7 +907,7 @@ describe("the procurator's desk", () => {
       for (const w of c.file?.work ?? []) {
         expect(w.bar).toMatch(/hours for today are spent/);
         const tired = await act(runId, proc!.cookie, c, { type: w.type });
-        expect(tired.ok === false && tired.error).toMatch(/hours for today are spent/);
+        expect(tired.ok === false && tired.error.message).toMatch(/hours for today are spent/);
       }
     }
 
@@ -950,12 +963,12 @@ describe("the procurator's desk", () => {
     ];
     for (const [action, reason] of refusals) {
       const result = await act(runId, proc.cookie, c, action);
-      expect(result.ok === false && result.error, JSON.stringify(action)).toMatch(reason);
+      expect(result.ok === false && result.error.message, JSON.stringify(action)).toMatch(reason);
     }
     // Forged shapes never reach the desk's rules.
     for (const extra of [{ toArticle: "58-10" }, { newTermYears: 2.5 }, { newTermYears: 0 }, { newTermYears: "5" }]) {
       const result = await act(runId, proc.cookie, c, decide("reclassification", { toArticle: "109", ...extra }));
-      expect(result.ok === false && result.reason, JSON.stringify(extra)).toBe("invalid");
+      expect(result.ok === false && result.error.code, JSON.stringify(extra)).toBe("invalid");
     }
     expect(await worldHash(runId)).toBe(before);
     expect(await acts()).toBe(logged);
@@ -1027,7 +1040,7 @@ describe("the procurator's desk", () => {
           expect(result.case.file!.known.join(" ")).toMatch(/written to the camp/);
           expect(result.case.file!.work.map((w) => w.type)).not.toContain("lists.request");
           const again = await act(runId, proc.cookie, result.case, { type: "lists.request" });
-          expect(again.ok === false && again.error).toMatch(/already written to the camp/);
+          expect(again.ok === false && again.error.message).toMatch(/already written to the camp/);
         }
         now += TICK_MS;
       }
@@ -1035,7 +1048,7 @@ describe("the procurator's desk", () => {
       const other = (await seatCases(runId, proc.cookie)).find((c) => c.stage !== "lists");
       expect(other).toBeDefined();
       const result = await act(runId, proc.cookie, other!, { type: "lists.request" });
-      expect(result.ok === false && result.error).toMatch(/not waiting for a camp's list/);
+      expect(result.ok === false && result.error.message).toMatch(/not waiting for a camp's list/);
       expect(await worldHash(runId, new RunStore(db, () => now))).toBe(await worldHash(runId));
     }
     expect(asked).toBeGreaterThan(0);
@@ -1114,7 +1127,7 @@ describe("exports", () => {
     const { runId, seats } = await playedRun();
     const history = await loadRunHistory(runId);
     const csv = await exportRun(owner, runId, { format: "csv" });
-    if (!csv.ok) throw new Error(csv.error);
+    if (!csv.ok) throw new Error(csv.error.message);
     expect(csv.filename).toBe("spravka-period-3.csv");
     const parsed = Papa.parse<Record<string, string>>(csv.body, { header: true, skipEmptyLines: true });
     expect(parsed.errors).toEqual([]);
@@ -1130,7 +1143,7 @@ describe("exports", () => {
     expect(rows[0]!.timestamp).toMatch(/^1954-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     // Seat labels instead of names: no display name is left anywhere.
     const labelled = await exportRun(owner, runId, { format: "csv", names: "seats" });
-    if (!labelled.ok) throw new Error(labelled.error);
+    if (!labelled.ok) throw new Error(labelled.error.message);
     for (const seat of seats) {
       expect(labelled.body).not.toContain(seat.displayName.slice(0, 5));
       expect(labelled.body).not.toContain(seat.rejoinCode);
@@ -1142,7 +1155,7 @@ describe("exports", () => {
     const { runId, seats } = await playedRun();
     const history = await loadRunHistory(runId);
     const xes = await exportRun(owner, runId, { format: "xes" });
-    if (!xes.ok) throw new Error(xes.error);
+    if (!xes.ok) throw new Error(xes.error.message);
     expect(XMLValidator.validate(xes.body)).toBe(true);
     const doc = new XMLParser({
       ignoreAttributes: false,
@@ -1181,14 +1194,10 @@ describe("exports", () => {
 
   test("only the run's owner can export; a bad format changes nothing and says why", async () => {
     const { runId } = await playedRun();
-    expect(await exportRun(other, runId, { format: "csv" })).toEqual({ ok: false, status: 404, error: RUN_NOT_FOUND });
-    expect(await exportRun(owner, "no-such-run", { format: "xes" })).toMatchObject({ ok: false, status: 404 });
-    expect(await exportRun(owner, runId, { format: "pdf" })).toEqual({
-      ok: false,
-      status: 400,
-      error: "Choose CSV or XES.",
-    });
-    expect(await exportRun(owner, runId, { format: "csv", extra: "1" })).toMatchObject({ ok: false, status: 400 });
+    expect(await exportRun(other, runId, { format: "csv" })).toEqual(fail("notFound", RUN_NOT_FOUND));
+    expect(await exportRun(owner, "no-such-run", { format: "xes" })).toMatchObject({ error: { code: "notFound" } });
+    expect(await exportRun(owner, runId, { format: "pdf" })).toEqual(fail("invalid", "Choose CSV or XES."));
+    expect(await exportRun(owner, runId, { format: "csv", extra: "1" })).toMatchObject({ error: { code: "invalid" } });
   });
 });
 
@@ -1197,25 +1206,22 @@ describe("injected events", () => {
     const { runId, joinCode } = await newRun({ procuratorSeats: 1, petitionerSeats: 1, seed: 41 });
     const seats = [await join(joinCode, "A"), await join(joinCode, "B")];
     const lobby = await controlRun(owner, runId, { action: "inject", eventId: "staff-cut" });
-    expect(lobby).toEqual({ ok: false, error: "Events can be injected only while the run is under way." });
+    expect(lobby).toEqual(fail("conflict", "Events can be injected only while the run is under way."));
     await control(runId, { action: "start" });
     now += 10 * TICK_MS;
-    expect(await controlRun(other, runId, { action: "inject", eventId: "staff-cut" })).toEqual({
-      ok: false,
-      error: RUN_NOT_FOUND,
-    });
-    expect(await controlRun(owner, runId, { action: "inject", eventId: "free-everyone" })).toEqual({
-      ok: false,
-      error: "Choose an event from the list.",
-      invalid: true,
-    });
+    expect(await controlRun(other, runId, { action: "inject", eventId: "staff-cut" })).toEqual(
+      fail("notFound", RUN_NOT_FOUND),
+    );
+    expect(await controlRun(owner, runId, { action: "inject", eventId: "free-everyone" })).toEqual(
+      fail("invalid", "Choose an event from the list."),
+    );
     const before = await worldHash(runId);
     expect(await runStore.read(runId, (_, world) => world.parameters.desks.procurators)).toBe(5);
     await control(runId, { action: "inject", eventId: "staff-cut" });
     expect(await runStore.read(runId, (_, world) => world.parameters.desks.procurators)).toBe(2);
     expect(await worldHash(runId)).not.toBe(before);
     const again = await controlRun(owner, runId, { action: "inject", eventId: "staff-cut" });
-    expect(again.ok === false && again.error).toBe("You injected that event already, on 11 June 1954.");
+    expect(again.ok === false && again.error.message).toBe("You injected that event already, on 11 June 1954.");
     // Lists arrive from every camp: no case is left waiting for one.
     await control(runId, { action: "inject", eventId: "lists-arrive" });
     expect(await runStore.read(runId, (_, world) => world.tally().stages.lists)).toBe(0);
@@ -1237,7 +1243,7 @@ describe("injected events", () => {
     expect(await worldHash(runId, new RunStore(db, () => now))).toBe(await worldHash(runId));
     await control(runId, { action: "end" });
     const over = await controlRun(owner, runId, { action: "inject", eventId: "twentieth-congress" });
-    expect(over).toEqual({ ok: false, error: "Events can be injected only while the run is under way." });
+    expect(over).toEqual(fail("conflict", "Events can be injected only while the run is under way."));
   });
 });
 
@@ -1250,7 +1256,7 @@ describe("debrief prompts", () => {
     };
     const defaults = await prompts();
     expect(defaults[0]).toMatch(/Rostov/);
-    expect(await saveDebriefPrompts(other, runId, "Mine")).toEqual({ ok: false, error: RUN_NOT_FOUND });
+    expect(await saveDebriefPrompts(other, runId, "Mine")).toEqual(fail("notFound", RUN_NOT_FOUND));
     expect(await saveDebriefPrompts(owner, runId, "x".repeat(PROMPTS_MAX + 1))).toMatchObject({ ok: false });
     expect(await saveDebriefPrompts(owner, runId, 42)).toMatchObject({ ok: false });
     expect(await prompts()).toEqual(defaults);
@@ -1264,45 +1270,39 @@ describe("debrief prompts", () => {
 describe("self-guided runs", () => {
   test("a visitor's run has no owner, one seat that steers only its own clock, and a personal debrief at the end", async () => {
     const bad = await startSoloRun({ scenarioId: "chita-1954", role: "judge" }, address);
-    expect(bad.ok === false && bad.fieldErrors?.role).toBe("Choose to play a petitioner or a procurator.");
+    expect(bad.ok === false && bad.error.fieldErrors?.role).toBe("Choose to play a petitioner or a procurator.");
     const tooBig = await startSoloRun({ scenarioId: "national-1954", role: "petitioner" }, address);
-    expect(tooBig.ok === false && tooBig.error).toMatch(/too large to play/);
+    expect(tooBig.ok === false && tooBig.error.message).toMatch(/too large to play/);
     const solo = await startSoloRun({ scenarioId: "chita-1954", role: "procurator", seed: "5" }, address);
-    if (!solo.ok) throw new Error(solo.error);
+    if (!solo.ok) throw new Error(solo.error.message);
     const cookie = seatCookieValue(solo.seatId, solo.token);
     const run = await db.run.findUniqueOrThrow({ where: { id: solo.runId } });
     expect(run).toMatchObject({ ownerId: null, status: "running", seed: 5, procuratorSeats: 1, petitionerSeats: 0 });
     // No instructor sees or steers it.
     expect(await getRunForOwner(owner, solo.runId)).toBeNull();
-    expect(await controlRun(owner, solo.runId, { action: "pause" })).toEqual({ ok: false, error: RUN_NOT_FOUND });
+    expect(await controlRun(owner, solo.runId, { action: "pause" })).toEqual(fail("notFound", RUN_NOT_FOUND));
     // Its seat steers the clock, and nothing else.
     expect(await controlSoloRun(solo.runId, cookie, { action: "pause" })).toEqual({ ok: true });
     expect(await controlSoloRun(solo.runId, cookie, { action: "resume" })).toEqual({ ok: true });
     expect(await controlSoloRun(solo.runId, cookie, { action: "jump", toDate: "1954-08-01" })).toEqual({ ok: true });
     for (const action of [{ action: "delete" }, { action: "archive" }, { action: "inject", eventId: "staff-cut" }]) {
-      expect(await controlSoloRun(solo.runId, cookie, action)).toEqual({
-        ok: false,
-        error: "That control is not yours.",
-        forbidden: true,
-      });
+      expect(await controlSoloRun(solo.runId, cookie, action)).toEqual(fail("forbidden", "That control is not yours."));
     }
     expect((await controlSoloRun(solo.runId, undefined, { action: "pause" })).ok).toBe(false);
     // A class seat cannot steer its class's clock.
     const { runId, joinCode } = await newRun();
     const student = await join(joinCode);
     await control(runId, { action: "start" });
-    expect(await controlSoloRun(runId, student.cookie, { action: "pause" })).toEqual({
-      ok: false,
-      error: "Only your teacher can steer this class's clock.",
-      forbidden: true,
-    });
+    expect(await controlSoloRun(runId, student.cookie, { action: "pause" })).toEqual(
+      fail("forbidden", "Only your teacher can steer this class's clock."),
+    );
     // Nor another run's seat this one.
     expect((await controlSoloRun(solo.runId, student.cookie, { action: "pause" })).ok).toBe(false);
     const live = await getSeatView(solo.runId, cookie);
     expect(live.ok && [live.view.solo, live.view.debrief]).toEqual([true, undefined]);
     expect(await controlSoloRun(solo.runId, cookie, { action: "end" })).toEqual({ ok: true });
     const ended = await getSeatView(solo.runId, cookie);
-    if (!ended.ok) throw new Error(ended.error);
+    if (!ended.ok) throw new Error(ended.error.message);
     expect(ended.view.debrief!.find((r) => r.metric === "upheldShare")!.history[0]).toMatchObject({
       here: true,
       value: "37%",
@@ -1338,22 +1338,22 @@ describe("custom scenarios", () => {
     );
     expect(bad.ok).toBe(false);
     if (bad.ok) return;
-    expect(Object.keys(bad.fieldErrors).sort()).toEqual(["desks.procurators", "title"]);
+    expect(Object.keys(bad.error.fieldErrors ?? {}).sort()).toEqual(["desks.procurators", "title"]);
     const ranges = await saveCustomScenario(
       owner,
       form({ "caseload.cases": "0", "institutions.listsWithheldShare": "2", horizonDays: "99999" }),
     );
-    expect(ranges.ok === false && Object.keys(ranges.fieldErrors).sort()).toEqual([
+    expect(ranges.ok === false && Object.keys(ranges.error.fieldErrors ?? {}).sort()).toEqual([
       "caseload.cases",
       "horizonDays",
       "institutions.listsWithheldShare",
     ]);
     const huge = await saveCustomScenario(owner, form({ "caseload.cases": "20000" }));
-    expect(huge.ok === false && huge.fieldErrors["caseload.cases"]).toMatch(/what-if lab/);
+    expect(huge.ok === false && huge.error.fieldErrors?.["caseload.cases"]).toMatch(/what-if lab/);
     expect(await db.customScenario.count({ where: { ownerId: owner.id } })).toBe(0);
 
     const saved = await saveCustomScenario(owner, form());
-    if (!saved.ok) throw new Error(saved.error);
+    if (!saved.ok) throw new Error(saved.error.message);
     expect(await findCustomScenario(other, `custom-${saved.id}`)).toBeNull();
     expect(await saveCustomScenario(other, { ...form(), id: saved.id })).toMatchObject({ ok: false });
     const mine = await findCustomScenario(owner, `custom-${saved.id}`);
@@ -1371,7 +1371,7 @@ describe("custom scenarios", () => {
       petitionerSeats: 1,
       speed: 60,
     });
-    expect(theirs.ok === false && theirs.fieldErrors?.scenarioId).toBe("Choose one of the scenarios.");
+    expect(theirs.ok === false && theirs.error.fieldErrors?.scenarioId).toBe("Choose one of the scenarios.");
     const run = await newRun({ scenarioId: `custom-${saved.id}`, procuratorSeats: 0, petitionerSeats: 1 });
     const seat = await join(run.joinCode);
     await control(run.runId, { action: "start" });
@@ -1402,10 +1402,10 @@ describe("retention", () => {
       data: { status: "archived", archivedAt: new Date(now - 10 * day) },
     });
     const solo = await startSoloRun({ scenarioId: "tomsk-1955", role: "petitioner" }, address);
-    if (!solo.ok) throw new Error(solo.error);
+    if (!solo.ok) throw new Error(solo.error.message);
     await db.run.update({ where: { id: solo.runId }, data: { updatedAt: new Date(now - 100 * day) } });
     const fresh = await startSoloRun({ scenarioId: "tomsk-1955", role: "petitioner" }, address);
-    if (!fresh.ok) throw new Error(fresh.error);
+    if (!fresh.ok) throw new Error(fresh.error.message);
     expect(await purgeExpiredRuns(now, { archivedDays: 365, soloDays: 90 })).toBe(2);
     const left = new Set((await db.run.findMany({ select: { id: true } })).map((r) => r.id));
     expect([old.runId, solo.runId].filter((id) => left.has(id))).toEqual([]);

@@ -1,7 +1,8 @@
 import "server-only";
 import { randomInt, randomUUID } from "node:crypto";
 import { z } from "zod";
-import { fieldErrors } from "@/lib/form-errors";
+import { fail, type Result } from "@/lib/failure";
+import { invalidInput } from "@/lib/form-errors";
 import { findScenario } from "@/lib/sim/scenarios";
 import { applyControl } from "./control-run";
 import { insertRun } from "./create-run";
@@ -20,9 +21,9 @@ export const soloSchema = z
   })
   .strict();
 
-export type SoloResult =
-  | { ok: true; runId: string; seatId: string; token: string }
-  | { ok: false; error: string; fieldErrors?: Record<string, string> };
+export type SoloResult = Result<{ runId: string; seatId: string; token: string }>;
+
+const CHECK_FIELDS = "Check the highlighted fields.";
 
 /**
  * A self-guided run (issue #8): no account, one seat in the chosen role,
@@ -31,20 +32,13 @@ export type SoloResult =
  */
 export async function startSoloRun(raw: unknown, clientAddress: string): Promise<SoloResult> {
   const parsed = soloSchema.safeParse(raw);
-  if (!parsed.success) {
-    return { ok: false, error: "Check the highlighted fields.", fieldErrors: fieldErrors(parsed.error) };
-  }
+  if (!parsed.success) return { ok: false, error: invalidInput(parsed.error, CHECK_FIELDS) };
   const { scenarioId, role, seed } = parsed.data;
   const scenario = findScenario(scenarioId);
-  if (!scenario)
-    return {
-      ok: false,
-      error: "Check the highlighted fields.",
-      fieldErrors: { scenarioId: "Choose one of the scenarios." },
-    };
+  if (!scenario) return fail("invalid", CHECK_FIELDS, { scenarioId: "Choose one of the scenarios." });
   if (scenario.caseload.cases > MAX_RUN_CASES) {
     const message = `"${scenario.title}" is too large to play; try it in the what-if lab.`;
-    return { ok: false, error: message, fieldErrors: { scenarioId: message } };
+    return fail("invalid", message, { scenarioId: message });
   }
   const run = await insertRun({
     ownerId: null,

@@ -110,7 +110,7 @@ describe("stored scenarios", () => {
 
   test("a teacher's scenario that no longer fits the schema is reported, naming it and what does not fit", async () => {
     const saved = await saveCustomScenario(owner, form);
-    if (!saved.ok) throw new Error(saved.error);
+    if (!saved.ok) throw new Error(saved.error.message);
     const row = await db.customScenario.findUniqueOrThrow({ where: { id: saved.id } });
     await db.customScenario.update({ where: { id: saved.id }, data: { scenario: unfit(row.scenario) } });
 
@@ -135,7 +135,7 @@ describe("stored scenarios", () => {
 
   test("a run's frozen scenario that no longer fits is reported, naming the run", async () => {
     const saved = await saveCustomScenario(owner, form);
-    if (!saved.ok) throw new Error(saved.error);
+    if (!saved.ok) throw new Error(saved.error.message);
     const created = await createRun(owner, {
       title: "Period 3",
       scenarioId: `custom-${saved.id}`,
@@ -143,7 +143,7 @@ describe("stored scenarios", () => {
       petitionerSeats: 1,
       speed: 60,
     });
-    if (!created.ok) throw new Error(created.error);
+    if (!created.ok) throw new Error(created.error.message);
     const run = await db.run.findUniqueOrThrow({ where: { id: created.runId } });
     expect(scenarioOfRun(run)).toMatchObject({ id: `custom-${saved.id}`, caseload: { cases: 500 } });
 

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, test } from "vitest";
 import { db } from "@/lib/db";
+import { fail } from "@/lib/failure";
 import { createInstructor, DUPLICATE_EMAIL_MESSAGE } from "./create-instructor";
 
 const valid = { name: "Ada Okafor", email: "Ada.Okafor@School.org ", password: "a long enough password" };
@@ -31,14 +32,14 @@ describe("createInstructor", () => {
   ])("refuses %s with a message and stores nothing", async (_label, input, field, message) => {
     const result = await createInstructor(input);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.fieldErrors[field]).toMatch(message);
+    if (!result.ok) expect(result.error.fieldErrors?.[field]).toMatch(message);
     expect(await db.user.count()).toBe(0);
   });
 
   test("refuses a duplicate email, whatever its case, and keeps the first account", async () => {
     await createInstructor(valid);
     const again = await createInstructor({ ...valid, name: "Someone Else", email: "ADA.OKAFOR@school.org" });
-    expect(again).toEqual({ ok: false, fieldErrors: { email: DUPLICATE_EMAIL_MESSAGE } });
+    expect(again).toEqual(fail("conflict", DUPLICATE_EMAIL_MESSAGE, { email: DUPLICATE_EMAIL_MESSAGE }));
     expect(await db.user.count()).toBe(1);
     expect((await db.user.findFirstOrThrow()).name).toBe("Ada Okafor");
   });

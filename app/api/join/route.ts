@@ -1,21 +1,12 @@
 import { NextResponse } from "next/server";
+import type { JoinResponse } from "@/lib/api-types";
 import { clientAddress } from "@/lib/auth/client-address";
+import { failureResponse } from "@/lib/failure";
 import { isHttps, readJson, withDatabaseErrors } from "@/lib/http";
 import { joinRun } from "@/lib/runs/join-run";
+import { JOIN_WINDOW_MS } from "@/lib/runs/policy";
 import { rejoinSeat } from "@/lib/runs/rejoin-seat";
 import { seatCookie } from "@/lib/runs/seat-cookie";
-
-const STATUS = {
-  invalid: 400,
-  limited: 429,
-  unknownCode: 404,
-  unknownSeat: 404,
-  ended: 409,
-  full: 409,
-  replayed: 409,
-  held: 409,
-  busy: 503,
-} as const;
 
 /**
  * POST {code, name, requestId} takes a new seat; POST {code, rejoinCode,
@@ -30,13 +21,13 @@ export const POST = withDatabaseErrors(async function POST(request: Request): Pr
   const rejoin = typeof body === "object" && body !== null && "rejoinCode" in body;
   const result = rejoin ? await rejoinSeat(body, address) : await joinRun(body, address);
   if (!result.ok) {
-    return NextResponse.json(
-      { ok: false, reason: result.reason, error: result.error, fieldErrors: result.fieldErrors ?? {} },
-      { status: STATUS[result.reason] },
-    );
+    // The join limit counts failures over a sliding window: once it has passed, this address may try again.
+    const limited = result.error.code === "rateLimited";
+    return failureResponse(result.error, limited ? { retryAfterSeconds: JOIN_WINDOW_MS / 1000 } : {});
   }
   const { token, ...seat } = result;
-  const response = NextResponse.json({ ...seat, url: `/play/${result.runId}` });
+  const answer: JoinResponse = { ...seat, url: `/play/${result.runId}` };
+  const response = NextResponse.json(answer);
   response.cookies.set(seatCookie(result.seatId, token, isHttps(request.headers, request.url)));
   return response;
 });

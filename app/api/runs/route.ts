@@ -1,6 +1,8 @@
 import { NextResponse } from "next/server";
+import type { CreateRunResponse } from "@/lib/api-types";
 import { AccessDenied, requireInstructor } from "@/lib/authz";
-import { jsonError, readJson, withDatabaseErrors } from "@/lib/http";
+import { failure, failureResponse } from "@/lib/failure";
+import { readJson, withDatabaseErrors } from "@/lib/http";
 import { createRun } from "@/lib/runs/create-run";
 
 /** POST {title, scenarioId, procuratorSeats, petitionerSeats, speed}: an instructor creates a run (as /runs/new does). */
@@ -10,9 +12,10 @@ export const POST = withDatabaseErrors(async function POST(request: Request): Pr
   try {
     const user = await requireInstructor();
     const result = await createRun(user, read.body);
-    return NextResponse.json(result, { status: result.ok ? 201 : 400 });
+    if (!result.ok) return failureResponse(result.error);
+    return NextResponse.json(result satisfies CreateRunResponse, { status: 201 });
   } catch (error) {
-    if (error instanceof AccessDenied) return jsonError(error.reason === "unauthenticated" ? 401 : 403, error.message);
+    if (error instanceof AccessDenied) return failureResponse(failure(error.reason, error.message));
     throw error;
   }
 });

@@ -16,7 +16,7 @@ export default async function PlayPage({ params, searchParams }: PageProps<"/pla
       <div className="mx-auto max-w-xl space-y-4">
         <h1 className="text-3xl font-bold">You cannot open this seat</h1>
         <p role="alert" className="card">
-          {result.error}
+          {result.error.message}
         </p>
         <p className="flex flex-wrap gap-3">
           {result.otherRunId ? (

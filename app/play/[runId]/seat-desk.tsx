@@ -10,6 +10,7 @@ import { Term } from "@/app/_components/term";
 import { PetitionForm } from "./petition-form";
 import { ProcuratorFileView } from "./procurator-file";
 import { GuidedStart, PersonalDebrief, SoloControls } from "./solo";
+import type { ActRequest, ActResponse } from "@/lib/api-types";
 import type { CaseView, ClockView, LetterView, ProtocolView, SeatView } from "@/lib/runs/views";
 import type { SeatAction } from "@/lib/runs/validation";
 
@@ -41,13 +42,12 @@ export function SeatDesk({
   const [clock, setClock] = useState<ClockView>(initial.clock);
   const [closed, setClosed] = useState<string | null>(null);
   const { status, retry } = useLiveStream(observer ? null : `/api/runs/${initial.run.id}/events?as=seat`, {
-    clock: (data) => setClock(data as ClockView),
-    seat: (data) => {
-      const next = data as SeatView;
+    clock: setClock,
+    seat: (next) => {
       setView(next);
       setClock(next.clock);
     },
-    closed: (data) => setClosed((data as { message: string }).message),
+    closed: (data) => setClosed(data.message),
   });
   const role = view.seat.role;
 
@@ -408,10 +408,6 @@ function newRequestId(): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-type ActResponse =
-  | { ok: true; case: CaseView; letter?: LetterView; hoursLeft?: number; protocol?: ProtocolView }
-  | { ok: false; error: string; case?: CaseView };
-
 function CaseCard({
   runId,
   role,
@@ -467,7 +463,7 @@ function CaseCard({
           expectedVersion: item.version,
           action,
           ...(letter !== undefined ? { letter } : {}),
-        }),
+        } satisfies ActRequest),
       });
       const result = (await response.json()) as ActResponse;
       if (result.case) onCase(result.case);
@@ -479,7 +475,7 @@ function CaseCard({
       setMessage(
         result.ok
           ? { ok: true, text: doneText(action), version, status }
-          : { ok: false, text: result.error, version, status },
+          : { ok: false, text: result.error.message, version, status },
       );
     } catch {
       setMessage({

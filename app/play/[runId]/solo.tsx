@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useEffect, useState } from "react";
 import { SourceTag } from "@/app/_components/source-tag";
 import { Term } from "@/app/_components/term";
+import type { ControlResponse, SoloControlRequest } from "@/lib/api-types";
 import { simDate } from "@/lib/runs/clock";
 import type { ClockView, SeatView } from "@/lib/runs/views";
 
@@ -31,7 +32,7 @@ export function SoloControls({ view, clock }: { view: SeatView; clock: ClockView
     }
   }, [runId, view.run.scenarioTitle, view.seat.role]);
 
-  async function control(body: Record<string, unknown>) {
+  async function control(body: SoloControlRequest) {
     setPending(true);
     setError(null);
     try {
@@ -40,8 +41,8 @@ export function SoloControls({ view, clock }: { view: SeatView; clock: ClockView
         headers: { "Content-Type": "application/json" },
         body: JSON.stringify(body),
       });
-      const result = (await response.json()) as { ok: boolean; error?: string };
-      if (!result.ok) setError(result.error ?? "That did not work.");
+      const result = (await response.json()) as ControlResponse;
+      if (!result.ok) setError(result.error.message);
     } catch {
       setError("Could not reach the server. Check your connection and try again.");
     } finally {

@@ -4,10 +4,11 @@ import { isRunId } from "@/lib/runs/validation";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { AccessDenied, requireInstructor } from "@/lib/authz";
-import { NOT_A_FORM } from "@/lib/form-errors";
+import { failure, type FormState } from "@/lib/failure";
+import { notAForm } from "@/lib/form-errors";
 import { controlRun } from "@/lib/runs/control-run";
 
-export type ControlState = { error?: string; done?: number };
+export type ControlState = FormState<{ done?: number }>;
 
 function text(value: FormDataEntryValue | null): string | undefined {
   return typeof value === "string" ? value : undefined;
@@ -16,13 +17,13 @@ function text(value: FormDataEntryValue | null): string | undefined {
 /** Every button and form of the run page: parsed and authorized again in controlRun. */
 export async function controlAction(runId: unknown, previous: ControlState, formData: FormData): Promise<ControlState> {
   // Bound on the client, so it arrives like any other input.
-  if (!isRunId(runId)) return { error: "There is no such run." };
-  if (!(formData instanceof FormData)) return { error: NOT_A_FORM };
+  if (!isRunId(runId)) return { error: failure("notFound", "There is no such run.") };
+  if (!(formData instanceof FormData)) return { error: notAForm() };
   let user;
   try {
     user = await requireInstructor();
   } catch (error) {
-    if (error instanceof AccessDenied) return { error: "Please sign in again." };
+    if (error instanceof AccessDenied) return { error: failure(error.reason, "Please sign in again.") };
     throw error;
   }
   const input = {
@@ -34,7 +35,9 @@ export async function controlAction(runId: unknown, previous: ControlState, form
     eventId: text(formData.get("eventId")),
   };
   if (input.action === "delete" && formData.get("confirm") !== "yes") {
-    return { error: "Tick the box to confirm: deleting removes the run, its seats and its log for good." };
+    return {
+      error: failure("invalid", "Tick the box to confirm: deleting removes the run, its seats and its log for good."),
+    };
   }
   const result = await controlRun(
     user,

@@ -26,7 +26,7 @@ export function ControlForm({
       </fieldset>
       {state.error ? (
         <p role="alert" className="text-sm font-medium text-danger">
-          {state.error}
+          {state.error.message}
         </p>
       ) : null}
     </form>

@@ -27,8 +27,7 @@ export function RunLive({ runId, initialClock }: { runId: string; initialClock: 
     }, wait);
   };
   const { status, retry } = useLiveStream(`/api/runs/${runId}/events`, {
-    clock: (data) => {
-      const next = data as ClockView;
+    clock: (next) => {
       if (next.status !== clock.status) refresh();
       setClock(next);
     },

@@ -2,28 +2,29 @@
 
 import { redirect } from "next/navigation";
 import { AccessDenied, requireInstructor } from "@/lib/authz";
-import { NOT_A_FORM } from "@/lib/form-errors";
+import { failure, type FormState } from "@/lib/failure";
+import { notAForm } from "@/lib/form-errors";
 import { createRun } from "@/lib/runs/create-run";
 
-export type CreateRunState = {
+export type CreateRunState = FormState<{
   /** counts submissions, so the form can show what was sent after each one */
   attempt?: number;
-  formError?: string;
-  fieldErrors?: Record<string, string>;
   values?: Record<string, string>;
-};
+}>;
 
 export async function createRunAction(previous: CreateRunState, formData: FormData): Promise<CreateRunState> {
   // The previous state is the client's too: it may be anything, null included.
   const attempt = (previous?.attempt ?? 0) + 1;
-  if (!(formData instanceof FormData)) return { attempt, formError: NOT_A_FORM };
+  if (!(formData instanceof FormData)) return { attempt, error: notAForm() };
   const fields = ["title", "scenarioId", "procuratorSeats", "petitionerSeats", "speed", "seed"] as const;
   const values = Object.fromEntries(fields.map((f) => [f, String(formData.get(f) ?? "")]));
   let user;
   try {
     user = await requireInstructor();
   } catch (error) {
-    if (error instanceof AccessDenied) return { attempt, formError: "Please sign in again to create a run.", values };
+    if (error instanceof AccessDenied) {
+      return { attempt, error: failure(error.reason, "Please sign in again to create a run."), values };
+    }
     throw error;
   }
   const result = await createRun(user, {
@@ -35,6 +36,6 @@ export async function createRunAction(previous: CreateRunState, formData: FormDa
     speed: formData.get("speed") || undefined,
     seed: formData.get("seed") ?? undefined,
   });
-  if (!result.ok) return { attempt, fieldErrors: result.fieldErrors, values };
+  if (!result.ok) return { attempt, error: result.error, values };
   redirect(`/runs/${result.runId}`);
 }

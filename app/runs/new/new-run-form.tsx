@@ -2,6 +2,7 @@
 
 import { useActionState, useState } from "react";
 import { Field, FormAlert } from "@/app/_components/field";
+import { formAlert } from "@/lib/failure";
 import { createRunAction, type CreateRunState } from "./actions";
 
 export type ScenarioChoice = {
@@ -18,6 +19,9 @@ export function NewRunForm({ scenarios }: { scenarios: ScenarioChoice[] }) {
   // React resets a form after its action runs; remounting the fields with what was sent keeps the teacher's choices.
   return <RunFields key={state.attempt ?? 0} scenarios={scenarios} state={state} action={action} pending={pending} />;
 }
+
+/** The form's fields: a refusal about one of them is shown beside it, not above the form. */
+const FIELDS = ["title", "scenarioId", "procuratorSeats", "petitionerSeats", "speed", "seed"];
 
 function speedHint(speed: string, horizonDays: number): string {
   const n = Number(speed);
@@ -41,17 +45,18 @@ function RunFields({
   const [scenarioId, setScenarioId] = useState(state.values?.scenarioId || scenarios[0]!.id);
   const [speed, setSpeed] = useState(state.values?.speed ?? "7");
   const scenario = scenarios.find((s) => s.id === scenarioId) ?? scenarios[0]!;
-  const scenarioError = state.fieldErrors?.scenarioId;
+  const errors = state.error?.fieldErrors;
+  const scenarioError = errors?.scenarioId;
   return (
     <form action={action} className="space-y-6" noValidate>
-      <FormAlert message={state.formError} />
+      <FormAlert message={formAlert(state.error, FIELDS)} />
       <Field
         name="title"
         label="Title"
         required
         maxLength={100}
         defaultValue={state.values?.title}
-        error={state.fieldErrors?.title}
+        error={errors?.title}
         hint="For you and your students, e.g. “History 11B, period 3”."
       />
       <div>
@@ -88,7 +93,7 @@ function RunFields({
           min={0}
           required
           defaultValue={state.values?.procuratorSeats ?? "4"}
-          error={state.fieldErrors?.procuratorSeats}
+          error={errors?.procuratorSeats}
           hint="Students who review files. Bots staff the other desks."
         />
         <Field
@@ -99,7 +104,7 @@ function RunFields({
           min={0}
           required
           defaultValue={state.values?.petitionerSeats ?? "26"}
-          error={state.fieldErrors?.petitionerSeats}
+          error={errors?.petitionerSeats}
           hint="Students who write complaints. Bots write for every other prisoner."
         />
       </div>
@@ -114,10 +119,10 @@ function RunFields({
         required
         defaultValue={speed}
         onChange={(e) => setSpeed(e.target.value)}
-        error={state.fieldErrors?.speed}
+        error={errors?.speed}
         hint={speedHint(speed, scenario.horizonDays)}
       />
-      <details className="rounded-md border border-line p-3" open={Boolean(state.fieldErrors?.seed)}>
+      <details className="rounded-md border border-line p-3" open={Boolean(errors?.seed)}>
         <summary className="cursor-pointer font-semibold">More settings</summary>
         <div className="mt-3">
           <Field
@@ -126,7 +131,7 @@ function RunFields({
             type="text"
             inputMode="numeric"
             defaultValue={state.values?.seed ?? ""}
-            error={state.fieldErrors?.seed}
+            error={errors?.seed}
             hint="Leave blank for a fresh run. The same seed, scenario and students' actions replay the same history — useful to run one scenario the same way for two classes."
           />
         </div>

@@ -18,15 +18,15 @@ export function ScenarioForm({
   values: Record<string, string>;
 }) {
   const [state, action, pending] = useActionState<ScenarioFormState, FormData>(saveScenarioAction, {});
-  const errors = state.fieldErrors ?? {};
+  const errors = state.error?.fieldErrors ?? {};
   const shown = state.values ?? values;
   return (
     <form action={action} className="card space-y-4" aria-label="Scenario" noValidate>
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="baseId" value={baseId} />
-      {state.formError ? (
+      {state.error ? (
         <p role="alert" className="font-medium text-danger">
-          {state.formError}
+          {state.error.message}
           {errors.form ? ` ${errors.form}` : ""}
         </p>
       ) : null}

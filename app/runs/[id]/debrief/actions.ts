@@ -3,10 +3,11 @@
 import { isRunId } from "@/lib/runs/validation";
 import { revalidatePath } from "next/cache";
 import { AccessDenied, requireInstructor } from "@/lib/authz";
-import { NOT_A_FORM } from "@/lib/form-errors";
+import { failure, type FormState } from "@/lib/failure";
+import { notAForm } from "@/lib/form-errors";
 import { saveDebriefPrompts } from "@/lib/runs/save-prompts";
 
-export type PromptsState = { error?: string; saved?: number };
+export type PromptsState = FormState<{ saved?: number }>;
 
 /** Saves the debrief's discussion prompts (authorized again in saveDebriefPrompts). */
 export async function savePromptsAction(
@@ -14,13 +15,13 @@ export async function savePromptsAction(
   previous: PromptsState,
   formData: FormData,
 ): Promise<PromptsState> {
-  if (!isRunId(runId)) return { error: "There is no such run." };
-  if (!(formData instanceof FormData)) return { error: NOT_A_FORM };
+  if (!isRunId(runId)) return { error: failure("notFound", "There is no such run.") };
+  if (!(formData instanceof FormData)) return { error: notAForm() };
   let user;
   try {
     user = await requireInstructor();
   } catch (error) {
-    if (error instanceof AccessDenied) return { error: "Please sign in again." };
+    if (error instanceof AccessDenied) return { error: failure(error.reason, "Please sign in again.") };
     throw error;
   }
   const result = await saveDebriefPrompts(user, runId, formData.get("prompts"));

@@ -43,7 +43,7 @@ export function PromptsEditor({ runId, prompts }: { runId: string; prompts: stri
           />
           {state.error ? (
             <p id="prompts-error" role="alert" className="field-error">
-              {state.error}
+              {state.error.message}
             </p>
           ) : null}
           <div className="flex gap-2">

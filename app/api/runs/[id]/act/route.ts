@@ -1,18 +1,10 @@
 import { cookies } from "next/headers";
 import { NextResponse } from "next/server";
+import type { ActResponse } from "@/lib/api-types";
+import { failureResponse } from "@/lib/failure";
 import { readJson, withDatabaseErrors } from "@/lib/http";
 import { actOnCase } from "@/lib/desk/act-on-case";
 import { SEAT_COOKIE } from "@/lib/runs/policy";
-
-const STATUS = {
-  invalid: 400,
-  forbidden: 403,
-  notLive: 409,
-  replayed: 409,
-  conflict: 409,
-  refused: 422,
-  busy: 503,
-} as const;
 
 /** POST {requestId, caseIndex, expectedVersion, action}: a student acts on a case on their desk. */
 export const POST = withDatabaseErrors(async function POST(
@@ -24,5 +16,8 @@ export const POST = withDatabaseErrors(async function POST(
   if (!read.ok) return read.response;
   const seat = (await cookies()).get(SEAT_COOKIE)?.value;
   const result = await actOnCase(id, seat, read.body);
-  return NextResponse.json(result, { status: result.ok ? 200 : STATUS[result.reason] });
+  if (result.ok) return NextResponse.json(result satisfies ActResponse);
+  // A refusal carries the case as it stands now, when the student may see it.
+  const { error, ...extra } = result;
+  return failureResponse(error, { extra });
 });

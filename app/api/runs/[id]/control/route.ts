@@ -1,7 +1,9 @@
 import { NextResponse } from "next/server";
+import type { ControlResponse } from "@/lib/api-types";
 import { AccessDenied, requireInstructor } from "@/lib/authz";
-import { jsonError, readJson, withDatabaseErrors } from "@/lib/http";
-import { controlRun, RUN_NOT_FOUND } from "@/lib/runs/control-run";
+import { failure, failureResponse } from "@/lib/failure";
+import { readJson, withDatabaseErrors } from "@/lib/http";
+import { controlRun } from "@/lib/runs/control-run";
 
 /** POST {action, …}: the run's owner starts, pauses, resumes, speeds, jumps, ends, archives or deletes it. */
 export const POST = withDatabaseErrors(async function POST(
@@ -14,10 +16,10 @@ export const POST = withDatabaseErrors(async function POST(
   try {
     const user = await requireInstructor();
     const result = await controlRun(user, id, read.body);
-    const status = result.ok ? 200 : result.error === RUN_NOT_FOUND ? 404 : result.invalid ? 400 : 409;
-    return NextResponse.json(result, { status });
+    if (!result.ok) return failureResponse(result.error);
+    return NextResponse.json(result satisfies ControlResponse);
   } catch (error) {
-    if (error instanceof AccessDenied) return jsonError(error.reason === "unauthenticated" ? 401 : 403, error.message);
+    if (error instanceof AccessDenied) return failureResponse(failure(error.reason, error.message));
     throw error;
   }
 });

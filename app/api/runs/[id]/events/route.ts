@@ -1,7 +1,9 @@
 import { cookies } from "next/headers";
 import { getSessionUser } from "@/lib/authz";
-import { jsonError, withDatabaseErrors } from "@/lib/http";
-import { liveHub, type LiveMessage, type StreamAudience } from "@/lib/runs/hub";
+import type { LiveMessage } from "@/lib/api-types";
+import { failure, failureResponse } from "@/lib/failure";
+import { withDatabaseErrors } from "@/lib/http";
+import { liveHub, type StreamAudience } from "@/lib/runs/hub";
 import { isRunOwner } from "@/lib/runs/is-run-owner";
 import { SEAT_COOKIE } from "@/lib/runs/policy";
 import { getSeatAccess, SEAT_ACCESS_MESSAGES } from "@/lib/runs/seat-access";
@@ -27,7 +29,7 @@ export const GET = withDatabaseErrors(async function GET(
   } else {
     const cookie = (await cookies()).get(SEAT_COOKIE)?.value;
     const access = await getSeatAccess(id, cookie);
-    if (access.status !== "ok") return jsonError(403, SEAT_ACCESS_MESSAGES[access.status]);
+    if (access.status !== "ok") return failureResponse(failure("forbidden", SEAT_ACCESS_MESSAGES[access.status]));
     subscriber = { kind: "seat", seatId: access.seat.id, holderHash: access.seat.holderHash };
   }
   const encoder = new TextEncoder();

@@ -1,5 +1,6 @@
 import { AccessDenied, requireInstructor } from "@/lib/authz";
-import { jsonError, withDatabaseErrors } from "@/lib/http";
+import { failure, failureResponse } from "@/lib/failure";
+import { withDatabaseErrors } from "@/lib/http";
 import { exportRun } from "@/lib/runs/export-run";
 
 /** GET ?format=csv|xes[&names=seats]: the run's event log for process-mining tools, for the run's owner. */
@@ -12,7 +13,7 @@ export const GET = withDatabaseErrors(async function GET(
     const user = await requireInstructor();
     const query = Object.fromEntries(new URL(request.url).searchParams);
     const result = await exportRun(user, id, query);
-    if (!result.ok) return jsonError(result.status, result.error);
+    if (!result.ok) return failureResponse(result.error);
     return new Response(result.body, {
       headers: {
         "Content-Type": result.contentType,
@@ -21,7 +22,7 @@ export const GET = withDatabaseErrors(async function GET(
       },
     });
   } catch (error) {
-    if (error instanceof AccessDenied) return jsonError(error.reason === "unauthenticated" ? 401 : 403, error.message);
+    if (error instanceof AccessDenied) return failureResponse(failure(error.reason, error.message));
     throw error;
   }
 });

@@ -1,6 +1,8 @@
 import { cookies } from "next/headers";
 import { NextResponse } from "next/server";
-import { jsonError, withDatabaseErrors } from "@/lib/http";
+import type { SeatResponse } from "@/lib/api-types";
+import { failureResponse } from "@/lib/failure";
+import { withDatabaseErrors } from "@/lib/http";
 import { getSeatView } from "@/lib/runs/get-seat-view";
 import { SEAT_COOKIE } from "@/lib/runs/policy";
 
@@ -11,9 +13,7 @@ export const GET = withDatabaseErrors(async function GET(
 ): Promise<Response> {
   const { id } = await ctx.params;
   const result = await getSeatView(id, (await cookies()).get(SEAT_COOKIE)?.value);
-  if (!result.ok) return jsonError(403, result.error);
-  return NextResponse.json(
-    { ...result.view, letters: result.letters, protocols: result.protocols },
-    { headers: { "Cache-Control": "no-store" } },
-  );
+  if (!result.ok) return failureResponse(result.error);
+  const answer: SeatResponse = { ok: true, ...result.view, letters: result.letters, protocols: result.protocols };
+  return NextResponse.json(answer, { headers: { "Cache-Control": "no-store" } });
 });

@@ -1,5 +1,7 @@
 import { cookies } from "next/headers";
 import { NextResponse } from "next/server";
+import type { ControlResponse } from "@/lib/api-types";
+import { failureResponse } from "@/lib/failure";
 import { readJson, withDatabaseErrors } from "@/lib/http";
 import { controlSoloRun } from "@/lib/runs/control-run";
 import { SEAT_COOKIE } from "@/lib/runs/policy";
@@ -13,6 +15,6 @@ export const POST = withDatabaseErrors(async function POST(
   const read = await readJson(request);
   if (!read.ok) return read.response;
   const result = await controlSoloRun(id, (await cookies()).get(SEAT_COOKIE)?.value, read.body);
-  // Someone else's run, or a control that is not the player's: 403; the run's state refusing it: 409.
-  return NextResponse.json(result, { status: result.ok ? 200 : result.forbidden ? 403 : result.invalid ? 400 : 409 });
+  if (!result.ok) return failureResponse(result.error);
+  return NextResponse.json(result satisfies ControlResponse);
 });

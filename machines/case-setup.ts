@@ -1,5 +1,5 @@
 import { assign, setup } from "xstate";
-import { amnesty1953Covers } from "./rules";
+import { menuRefusal } from "./decision-menu";
 import {
   EXTRAJUDICIAL_ORGANS,
   type Addressee,
@@ -111,10 +111,7 @@ export const caseGuards = {
   /** RULES.decreeMenu, RULES.amnestyFiveYears, RULES.exileSeparateDecision: what the menu allows for this case. */
   decisionIsAvailable: ({ context, event }: { context: CaseContext; event: CaseEvent }) => {
     const decision = decisionOf(event);
-    if (decision === "amnesty1953") return amnesty1953Covers(context.termYears);
-    if (decision === "endExile") return context.custody === "exile";
-    if (decision === "sentenceReduction") return context.custody === "camp";
-    return decision !== null;
+    return decision !== null && menuRefusal(decision, context) === null;
   },
   confirmsRefusal: ({ event }: { event: CaseEvent }) => decisionOf(event) === "confirmRefusal",
   rulingIs:

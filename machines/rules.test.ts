@@ -12,6 +12,7 @@ test("every RULES.x named in a machine's comments exists", () => {
   const dir = import.meta.dirname;
   const files = [
     "case-setup.ts",
+    "decision-menu.ts",
     "case.machine.ts",
     "complaint.machine.ts",
     "prisoner-lists.machine.ts",

@@ -5,7 +5,8 @@
  * decision form in the browser (so nothing here is server-only).
  */
 import type { CaseContext } from "@/machines/case-setup";
-import { AMNESTY_1953_MAX_TERM_YEARS, amnesty1953Covers } from "@/machines/rules";
+import { menuRefusal } from "@/machines/decision-menu";
+import { AMNESTY_1953_MAX_TERM_YEARS } from "@/machines/rules";
 import type { Decision, SourceKey } from "@/machines/vocabulary";
 
 /**
@@ -78,15 +79,14 @@ export function detailsText(details: DecisionDetails, termYears: number): string
   return null;
 }
 
-/** Why the May 19 menu does not allow a decision for this case (RULES.decreeMenu, amnestyFiveYears, exileSeparateDecision), or null. */
+/**
+ * Why the desk cannot record a decision for this case: the May 19 menu's own
+ * rule (the case machine's, machines/decision-menu.ts), or a sentence too
+ * short for a reduction to name a shorter term. Null if it can.
+ */
 export function decisionBar(decision: Decision, facts: Pick<CaseContext, "termYears" | "custody">): string | null {
-  if (decision === "amnesty1953" && !amnesty1953Covers(facts.termYears)) {
-    return `The March 1953 amnesty covers sentences of up to five years; this one is ${facts.termYears}.`;
-  }
-  if (decision === "endExile" && facts.custody !== "exile") return "Only a person in exile can have the exile ended.";
-  if (decision === "sentenceReduction" && facts.custody !== "camp") {
-    return "Only a sentence still being served in a camp can be reduced.";
-  }
+  const menu = menuRefusal(decision, facts);
+  if (menu) return menu;
   if (decision === "sentenceReduction" && facts.termYears <= MIN_NEW_TERM_YEARS) {
     return "A sentence this short cannot be reduced further.";
   }

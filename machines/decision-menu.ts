@@ -1,0 +1,20 @@
+import { amnesty1953Covers } from "./rules";
+import type { Custody, Decision } from "./vocabulary";
+
+/**
+ * Why the May 19, 1954 menu did not allow a decision for a case with these
+ * facts, in words a student reads, or null when it did (RULES.decreeMenu,
+ * RULES.amnestyFiveYears, RULES.exileSeparateDecision). The case machine's
+ * guard `decisionIsAvailable` and the procurator's desk (lib/desk) both ask
+ * this, so the rule and its reason live in one place.
+ */
+export function menuRefusal(decision: Decision, facts: { termYears: number; custody: Custody }): string | null {
+  if (decision === "amnesty1953" && !amnesty1953Covers(facts.termYears)) {
+    return `The March 1953 amnesty covers sentences of up to five years; this one is ${facts.termYears}.`;
+  }
+  if (decision === "endExile" && facts.custody !== "exile") return "Only a person in exile can have the exile ended.";
+  if (decision === "sentenceReduction" && facts.custody !== "camp") {
+    return "Only a sentence still being served in a camp can be reduced.";
+  }
+  return null;
+}

@@ -181,6 +181,29 @@ test("a student's letter moves their case on and the desk says so", async ({ sig
   await expectNoAxeViolations(student);
 });
 
+test("when the run ends, the desk stops saying a letter is on its way and offers no letter", async ({
+  signedInPage: teacher,
+  browser,
+}) => {
+  await createRun(teacher, "Letters end", { procurators: "0", petitioners: "1" });
+  const code = await joinCode(teacher);
+  const student = await joinAs(browser, code, "Sam");
+  await teacher.getByRole("button", { name: "Start the run" }).click();
+  const card = student.getByRole("list", { name: "Your cases" }).getByRole("article").first();
+  await card.getByLabel("Write to").selectOption({ label: "The provincial procuracy" });
+  await card.getByLabel("Your letter").fill("I ask for my case to be reviewed.");
+  await card.getByRole("button", { name: "Send the letter" }).click();
+  const sent = card.getByText("Your letter to the provincial procuracy is on its way.");
+  await expect(sent).toBeVisible();
+  await expect(card.locator("summary", { hasText: "Write a letter" })).toHaveCount(1);
+  await teacher.getByRole("button", { name: "End the run…" }).click();
+  await teacher.getByRole("button", { name: "Yes, end the run" }).click();
+  await expect(student.getByText("The run has ended", { exact: false }).first()).toBeVisible();
+  await expect(sent).toBeHidden();
+  await expect(card.locator("summary", { hasText: "Write a letter" })).toHaveCount(0);
+  await expectNoAxeViolations(student);
+});
+
 test("bad join codes and names get their message on the form and no seat", async ({ page }) => {
   await page.goto("/join");
   const join = page.getByRole("form", { name: "New seat" });

@@ -36,11 +36,19 @@ class Desk {
     await expect(this.student.getByRole("heading", { name: /^Your working day: 6 of 6 hours left$/ })).toBeVisible();
   };
 
-  /** Reads a file, day after day if need be, until it can be decided. */
+  /** Whether the file's reading button can be pressed now (not read through, hours left today). */
+  canRead = async (card: Locator): Promise<boolean> =>
+    (await this.hoursLeft()) > 0 &&
+    (await card.getByRole("button", { name: /^(Read the file|Go on reading the file) \(/ }).count()) > 0;
+
+  /** Reads a file, day after day if need be, until it can be decided (the decision takes an hour too). */
   readWholeFile = async (card: Locator): Promise<void> => {
     const decide = card.getByRole("button", { name: "Record the decision (1 hour)" });
-    for (let k = 0; k < 5 && !(await decide.isEnabled()); k++) {
-      if ((await this.hoursLeft()) === 0) await this.nextDay();
+    for (let k = 0; k < 8 && !(await decide.isEnabled()); k++) {
+      if (!(await this.canRead(card))) {
+        await this.nextDay();
+        continue;
+      }
       await card.getByRole("button", { name: /^(Read the file|Go on reading the file) \(/ }).click();
       await expect(card.getByRole("status")).toHaveText(/You read the file/);
     }
@@ -50,8 +58,11 @@ class Desk {
   /** The same, by keyboard only: from the focus inside the card, back to the reading button, Enter. */
   readWholeFileByKeyboard = async (card: Locator): Promise<void> => {
     const decide = card.getByRole("button", { name: "Record the decision (1 hour)" });
-    for (let k = 0; k < 5 && !(await decide.isEnabled()); k++) {
-      if ((await this.hoursLeft()) === 0) await this.nextDay();
+    for (let k = 0; k < 8 && !(await decide.isEnabled()); k++) {
+      if (!(await this.canRead(card))) {
+        await this.nextDay();
+        continue;
+      }
       await tabTo(
         this.student,
         card.getByRole("button", { name: /^(Read the file|Go on reading the file) \(/ }),
@@ -136,8 +147,10 @@ test("a procurator works a day: requests originals, reads, decides an out-of-cou
   await expect(outOfCourt.getByRole("heading", { name: "Extract from the sentence" })).toBeVisible();
   await expect(outOfCourt.getByRole("heading", { name: "Protocol of interrogation (copy)" })).toBeVisible();
   await expect(outOfCourt.getByText("Basis of the charge")).toBeVisible();
-  // Deciding before reading is not possible.
-  await expect(outOfCourt.getByRole("button", { name: "Record the decision (1 hour)" })).toBeDisabled();
+  // Deciding before reading is not possible: the button says why, and so does the form.
+  const recordButton = outOfCourt.getByRole("button", { name: "Record the decision (1 hour)" });
+  await expect(recordButton).toBeDisabled();
+  await expect(recordButton).toHaveAccessibleDescription(/^Read the whole file before you decide: you have read 0 of/);
   await tabTo(student, outOfCourt.getByRole("button", { name: /^Read the file \(/ }));
   await desk.readWholeFileByKeyboard(outOfCourt);
   if ((await desk.hoursLeft()) < 1) await desk.nextDay();
@@ -165,6 +178,17 @@ test("a procurator works a day: requests originals, reads, decides an out-of-cou
   await desk.readWholeFile(court);
   await desk.decide(court, "fullRehabilitation", "The only evidence is a confession taken under pressure.");
   await expect(protocols.getByText("A protest: a court must rule on it")).toBeVisible();
+
+  // A decision the May 19 menu bars for a case is shown as barred and cannot be sent.
+  const long = cards.filter({ has: student.getByRole("form", { name: /^Decide Case/ }) }).filter({
+    hasText: /Term\s*(8|10|15|25) years/,
+  });
+  if ((await long.count()) > 0) {
+    const form = long.first().getByRole("form", { name: /^Decide Case/ });
+    await form.getByLabel(/^Decision/).selectOption("amnesty1953");
+    await expect(form.getByText(/The March 1953 amnesty covers sentences of up to five years/)).toBeVisible();
+    await expect(form.getByRole("button", { name: "Record the decision (1 hour)" })).toBeDisabled();
+  }
   await expect(protocols.getByText("Decided by you:")).toContainText("2");
   // The protest now waits for the court.
   await expect(student.getByText("Before the court").first()).toBeVisible();
@@ -202,5 +226,13 @@ test("a procurator works a day: requests originals, reads, decides an out-of-cou
   }
   await expect(notice).toBeVisible();
   await expect(courtProtocol.getByText(/The court (accepted|sent|rejected)/)).toBeVisible();
+  await expectNoAxeViolations(student);
+
+  // The run ends: the desk stops counting hours and offers no work.
+  await teacher.getByRole("button", { name: "End the run…" }).click();
+  await teacher.getByRole("button", { name: "Yes, end the run" }).click();
+  await expect(student.getByRole("heading", { name: "Your working days are over" })).toBeVisible();
+  await expect(student.getByRole("heading", { name: /^Your working day:/ })).toHaveCount(0);
+  await expect(student.getByRole("list", { name: /^Work on / })).toHaveCount(0);
   await expectNoAxeViolations(student);
 });

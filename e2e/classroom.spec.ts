@@ -198,7 +198,7 @@ test("when the run ends, the desk stops saying a letter is on its way and offers
   await expect(card.locator("summary", { hasText: "Write a letter" })).toHaveCount(1);
   await teacher.getByRole("button", { name: "End the run…" }).click();
   await teacher.getByRole("button", { name: "Yes, end the run" }).click();
-  await expect(student.getByText("The run has ended", { exact: false }).first()).toBeVisible();
+  await expect(student.getByText("The run has ended: this desk is now a record of what happened.")).toBeVisible();
   await expect(sent).toBeHidden();
   await expect(card.locator("summary", { hasText: "Write a letter" })).toHaveCount(0);
   await expectNoAxeViolations(student);

@@ -46,7 +46,7 @@ import {
   type SeatSituation,
   type Verdict,
 } from "@/lib/desk/available-actions";
-import { detailsText } from "@/lib/desk/decisions";
+import { decisionBar, detailsText } from "@/lib/desk/decisions";
 import type { SentLetter } from "@/lib/desk/letters";
 import { DESK_COSTS, type DeskWork } from "@/lib/desk/work";
 import { parseLogEntry } from "./log-entry";
@@ -144,6 +144,12 @@ export type ProcuratorFile = {
    * until the file is at review
    */
   menu: { decision: Decision; label: string; bar: string | null }[] | null;
+  /**
+   * why no decision can be recorded now whichever is chosen (the file not
+   * read, no hours left, the clock stopped), or null; a decision the menu
+   * bars for this case says so in its own `bar`
+   */
+  decideBar: string | null;
 };
 
 export type SeatView = {
@@ -282,6 +288,18 @@ const barOf = (verdict: Verdict) => (verdict.ok ? null : verdict.reason);
 /** Whether the desk shows the offer: it can be done, or it belongs to the case and waits (hours, reading). */
 const shown = (offer: Offer) => offer.verdict.ok || (offer.verdict.applies && offer.verdict.code === "refused");
 
+/**
+ * Why no decision can be recorded now: the reason given for a decision the
+ * May 19 menu itself allows for this case (every such decision waits for the
+ * same thing: reading, hours, the clock), or null when one can be recorded.
+ */
+function decideBarOf(offers: readonly Offer[], facts: ReturnType<World["caseFacts"]>): string | null {
+  const allowed = offers.filter((o) => o.type === "review.decide" && decisionBar(o.decision, facts) === null);
+  if (allowed.some((o) => o.verdict.ok)) return null;
+  const first = allowed[0];
+  return first && !first.verdict.ok ? first.verdict.reason : null;
+}
+
 /** What a procurator's file holds and lacks, and the work and decisions the desk offers (lib/desk). */
 export function procuratorFile(world: World, i: number, offers: readonly Offer[]): ProcuratorFile {
   const facts = world.caseFacts(i);
@@ -353,6 +371,7 @@ export function procuratorFile(world: World, i: number, offers: readonly Offer[]
         ? dossier(facts, i, world.seed, world.caseHistory(i))
         : [],
     rulings: courtNotices(world, i).map(({ date, dateLabel, text }) => ({ date, dateLabel, text })),
+    decideBar: path === "commission.review" ? decideBarOf(offers, facts) : null,
     menu:
       path === "commission.review"
         ? offers.flatMap((o) =>

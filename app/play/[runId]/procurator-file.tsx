@@ -113,6 +113,7 @@ export function ProcuratorFileView({
         <DecisionForm
           item={item}
           menu={file.menu}
+          decideBar={file.decideBar}
           idPrefix={idPrefix}
           pending={pending}
           onDecide={onDecide}
@@ -134,6 +135,7 @@ export function ProcuratorFileView({
 function DecisionForm({
   item,
   menu,
+  decideBar,
   idPrefix,
   pending,
   onDecide,
@@ -141,6 +143,8 @@ function DecisionForm({
 }: {
   item: CaseView;
   menu: NonNullable<File["menu"]>;
+  /** why nothing can be recorded now, whichever decision (reading, hours, the clock) */
+  decideBar: string | null;
   idPrefix: string;
   pending: boolean;
   onDecide: (action: Decide) => Promise<boolean>;
@@ -150,9 +154,11 @@ function DecisionForm({
   const [justification, setJustification] = useState("");
   const [toArticle, setToArticle] = useState<ReclassifyTo | "">("");
   const [term, setTerm] = useState("");
-  // When every decision waits for the same thing (reading the file, tomorrow's hours), say it once.
-  const sharedBar = menu.every((m) => m.bar !== null && m.bar === menu[0]!.bar) ? menu[0]!.bar : null;
-  const barred = menu.find((m) => m.decision === decision)?.bar ?? sharedBar;
+  // What the chosen decision is barred by, beyond what bars every decision now (said once, above).
+  const chosenBar = menu.find((m) => m.decision === decision)?.bar ?? null;
+  const ownBar = chosenBar !== null && chosenBar !== decideBar ? chosenBar : null;
+  const barred = ownBar ?? decideBar;
+  const describedBy = ownBar ? `${idPrefix}-bar` : decideBar ? `${idPrefix}-decide-bar` : undefined;
   const namesTerm = decision === "reclassification" || decision === "sentenceReduction";
   const maxTerm =
     decision === "reclassification" ? Math.min(item.termYears, RECLASSIFIED_MAX_YEARS) : item.termYears - 1;
@@ -178,9 +184,9 @@ function DecisionForm({
 
   return (
     <form onSubmit={submit} className="space-y-2" aria-label={`Decide ${item.label}`} noValidate>
-      {sharedBar ? (
-        <p id={`${idPrefix}-bar`} className="text-sm font-medium">
-          {sharedBar}
+      {decideBar ? (
+        <p id={`${idPrefix}-decide-bar`} className="text-sm font-medium">
+          {decideBar}
         </p>
       ) : null}
       <label htmlFor={`${idPrefix}-choice`} className="field-label">
@@ -191,7 +197,7 @@ function DecisionForm({
         className="field-input"
         value={decision}
         onChange={(e) => setDecision(e.target.value as Decision)}
-        aria-describedby={barred ? `${idPrefix}-bar` : undefined}
+        aria-describedby={describedBy}
       >
         <option value="" disabled>
           Choose from the May 19 menu…
@@ -199,13 +205,13 @@ function DecisionForm({
         {menu.map((m) => (
           <option key={m.decision} value={m.decision}>
             {m.label}
-            {m.bar && !sharedBar ? " (not possible now)" : ""}
+            {m.bar && m.bar !== decideBar ? " (not allowed for this case)" : ""}
           </option>
         ))}
       </select>
-      {barred && !sharedBar ? (
+      {ownBar ? (
         <p id={`${idPrefix}-bar`} className="field-error">
-          {barred}
+          {ownBar}
         </p>
       ) : null}
       {decision === "reclassification" ? (
@@ -228,7 +234,7 @@ function DecisionForm({
           ))}
         </fieldset>
       ) : null}
-      {namesTerm && !barred ? (
+      {namesTerm && !ownBar ? (
         <div>
           <label htmlFor={`${idPrefix}-term`} className="field-label">
             {decision === "reclassification" ? "Term under the new article (years)" : "Reduced term (years)"}
@@ -267,7 +273,7 @@ function DecisionForm({
         type="submit"
         className="btn btn-primary w-full"
         disabled={pending || barred !== null}
-        aria-describedby={barred ? `${idPrefix}-bar` : undefined}
+        aria-describedby={describedBy}
       >
         {pending ? "Sending…" : "Record the decision (1 hour)"}
       </button>

@@ -185,6 +185,7 @@ test("when the run ends, the desk stops saying a letter is on its way and offers
   signedInPage: teacher,
   browser,
 }) => {
+  test.setTimeout(60_000);
   await createRun(teacher, "Letters end", { procurators: "0", petitioners: "1" });
   const code = await joinCode(teacher);
   const student = await joinAs(browser, code, "Sam");

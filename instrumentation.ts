@@ -7,14 +7,14 @@
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { pauseInterruptedRuns, SERVED_WITHIN_MS } = await import("@/lib/runs/pause-interrupted-runs");
+  const { pauseInterruptedRuns, SERVED_WITHIN_MS } = await import("@/lib/runs/store/pause-interrupted-runs");
   const { databaseKind } = await import("@/lib/config");
   const paused = await pauseInterruptedRuns(undefined, {
     servedWithinMs: databaseKind() === "postgresql" ? SERVED_WITHIN_MS : 0,
   });
   if (paused > 0)
     console.log(`Spravka: ${paused} run(s) interrupted by the restart are paused; resume them from the console.`);
-  const { purgeExpiredRuns } = await import("@/lib/runs/retention");
+  const { purgeExpiredRuns } = await import("@/lib/runs/store/retention");
   const purged = await purgeExpiredRuns();
   if (purged > 0) console.log(`Spravka: ${purged} expired run(s) deleted (see SPRAVKA_RETENTION_DAYS).`);
 }

@@ -11,7 +11,7 @@ import type { z } from "zod";
 import type { Result } from "./failure";
 import type { SeatRole } from "./runs/deal-cases";
 import type { actSchema, controlSchema, createRunSchema, joinSchema, rejoinSchema } from "./runs/validation";
-import type { CaseView, ClockView, LetterView, ProtocolView, SeatView } from "./runs/views";
+import type { CaseView, ClockView, LetterView, ProtocolView, SeatView } from "./runs/seat-view/views";
 
 // ---------------------------------------------------------------- POST /api/join
 

@@ -24,7 +24,7 @@ const MESSAGES = [
 /**
  * Whether an error means "the database is not answering" rather than a bug:
  * such a request answers 503 with DATABASE_UNAVAILABLE, and live streams say
- * they are reconnecting (lib/runs/hub.ts) until it answers again.
+ * they are reconnecting (lib/runs/live/hub.ts) until it answers again.
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
   return anyCause(error, (e) => {

@@ -1,7 +1,7 @@
 /**
  * Runs tasks one at a time per key, in arrival order (a failed task does not
  * stop the ones behind it). In-process only: across processes the database
- * decides (see lib/runs/store.ts).
+ * decides (see lib/runs/store/store.ts).
  */
 export class KeyedQueue {
   private readonly tails = new Map<string, Promise<unknown>>();

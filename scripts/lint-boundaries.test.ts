@@ -39,7 +39,7 @@ describe("layer boundaries", () => {
     // lib/ never imports scripts/, tests included.
     ["lib/testing/global-setup.ts", 'import { deploy } from "../../scripts/db";\nexport const x = deploy;\n'],
     ["lib/config.ts", 'import { main } from "../scripts/start";\nexport const x = main;\n'],
-    ["lib/runs/multi-instance.test.ts", 'import { deploy } from "@/scripts/db";\nexport const x = deploy;\n'],
+    ["lib/runs/store/multi-instance.test.ts", 'import { deploy } from "@/scripts/db";\nexport const x = deploy;\n'],
     ["lib/sim/engine.ts", 'import { main } from "../../scripts/sim";\nexport const x = main;\n'],
     ["lib/sim/engine.test.ts", 'import { main } from "@/scripts/sim";\nexport const x = main;\n'],
     // Pages, route handlers and actions never reach the database client.
@@ -100,7 +100,7 @@ describe("layer boundaries", () => {
     ["scripts/loadtest.ts", 'import { createClient } from "@/lib/db-client";\nexport const x = createClient;\n'],
     [
       "app/runs/[id]/debrief/page.tsx",
-      'import { getRunLogForOwner } from "@/lib/runs/get-run-log-for-owner";\nexport const x = getRunLogForOwner;\n',
+      'import { getRunLogForOwner } from "@/lib/runs/debrief/get-run-log-for-owner";\nexport const x = getRunLogForOwner;\n',
     ],
     [
       "app/api/runs/[id]/events/route.ts",

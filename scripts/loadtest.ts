@@ -29,9 +29,9 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import type { Failure } from "@/lib/failure";
 import type { SeatAction } from "@/lib/runs/validation";
-import type { CaseView } from "@/lib/runs/views";
+import type { CaseView } from "@/lib/runs/seat-view/views";
 import { ADDRESSEES, GROUNDS } from "@/machines/vocabulary";
-import type { ClockView, SeatView } from "@/lib/runs/views";
+import type { ClockView, SeatView } from "@/lib/runs/seat-view/views";
 import { databaseKind, databaseUrl } from "@/lib/config";
 import { parseLoadtestArgs, USAGE, UsageError, type LoadtestOptions } from "./loadtest-args";
 

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { KEY_FIGURE_LABELS, type KeyFigures } from "@/lib/runs/debrief";
+import { KEY_FIGURE_LABELS, type KeyFigures } from "@/lib/runs/debrief/debrief";
 
 /** Runs side by side, one row per key figure (the lab's comparison, the debrief's what-if). */
 export function KeyFiguresTable({

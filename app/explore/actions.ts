@@ -6,8 +6,8 @@ import { clientAddress } from "@/lib/auth/client-address";
 import type { FormState } from "@/lib/failure";
 import { notAForm } from "@/lib/form-errors";
 import { isHttps } from "@/lib/http";
-import { seatCookie } from "@/lib/runs/seat-cookie";
-import { startSoloRun } from "@/lib/runs/solo";
+import { seatCookie } from "@/lib/runs/seats/seat-cookie";
+import { startSoloRun } from "@/lib/runs/console/solo";
 
 export type SoloState = FormState;
 

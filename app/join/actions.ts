@@ -6,9 +6,9 @@ import { clientAddress } from "@/lib/auth/client-address";
 import type { FormState } from "@/lib/failure";
 import { notAForm } from "@/lib/form-errors";
 import { isHttps } from "@/lib/http";
-import { joinRun } from "@/lib/runs/join-run";
-import { rejoinSeat } from "@/lib/runs/rejoin-seat";
-import { seatCookie } from "@/lib/runs/seat-cookie";
+import { joinRun } from "@/lib/runs/seats/join-run";
+import { rejoinSeat } from "@/lib/runs/seats/rejoin-seat";
+import { seatCookie } from "@/lib/runs/seats/seat-cookie";
 
 export type JoinState = FormState<{ values?: { code: string; name: string } }>;
 

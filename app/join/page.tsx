@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { cookies } from "next/headers";
 import { SEAT_COOKIE } from "@/lib/runs/policy";
-import { getHeldSeat } from "@/lib/runs/seat-access";
+import { getHeldSeat } from "@/lib/runs/seats/seat-access";
 import { JoinForm, RejoinForm } from "./join-forms";
 
 export const metadata: Metadata = { title: "Join a class" };

@@ -18,7 +18,7 @@ import { KeyFiguresTable } from "@/app/_components/key-figures-table";
 import { SourceTag } from "@/app/_components/source-tag";
 import { configToQuery, LAB_PARAMS, LAB_SCENARIOS, labErrors, labScenario, type LabConfig } from "@/lib/lab/config";
 import type { LabResult } from "@/lib/lab/run";
-import { KEY_FIGURE_LABELS, type KeyFigures } from "@/lib/runs/debrief";
+import { KEY_FIGURE_LABELS, type KeyFigures } from "@/lib/runs/debrief/debrief";
 
 const MAX_RUNS = 4;
 const RUN_COLOURS = ["#1f4e79", "#9b1c1c", "#0f766e", "#b45309"];

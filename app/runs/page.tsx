@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireInstructorPage } from "@/lib/authz";
-import { listRunsForOwner } from "@/lib/runs/queries";
-import { scenarioTitleOfRun } from "@/lib/runs/custom-scenarios";
+import { listRunsForOwner } from "@/lib/runs/store/queries";
+import { scenarioTitleOfRun } from "@/lib/runs/store/custom-scenarios";
 import { RunStatusBadge } from "./status-badge";
 
 export const metadata: Metadata = { title: "My runs" };

@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { AccessDenied, requireInstructor } from "@/lib/authz";
 import { failure, type FormState } from "@/lib/failure";
 import { notAForm } from "@/lib/form-errors";
-import { saveCustomScenario } from "@/lib/runs/custom-scenarios";
+import { saveCustomScenario } from "@/lib/runs/store/custom-scenarios";
 
 export type ScenarioFormState = FormState<{ values?: Record<string, string> }>;
 

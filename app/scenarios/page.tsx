@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireInstructorPage } from "@/lib/authz";
-import { listCustomScenarios, SHIPPED_FOR_CLASSES } from "@/lib/runs/custom-scenarios";
+import { listCustomScenarios, SHIPPED_FOR_CLASSES } from "@/lib/runs/store/custom-scenarios";
 
 export const metadata: Metadata = { title: "Your scenarios" };
 

@@ -4,13 +4,20 @@ import { fail } from "@/lib/failure";
 import { db } from "@/lib/db";
 import type { World } from "@/lib/sim/engine";
 import { dueClock } from "@/lib/runs/clock";
-import { scenarioOfRun } from "@/lib/runs/custom-scenarios";
+import { scenarioOfRun } from "@/lib/runs/store/custom-scenarios";
 import type { SeatRole } from "@/lib/runs/deal-cases";
-import { seatCaseIndexes } from "@/lib/runs/queries";
-import { getSeatAccess, SEAT_ACCESS_MESSAGES } from "@/lib/runs/seat-access";
-import { ReplayedRequest, RunBusy, RunNotFound, runStore, type RunSession } from "@/lib/runs/store";
+import { seatCaseIndexes } from "@/lib/runs/store/queries";
+import { getSeatAccess, SEAT_ACCESS_MESSAGES } from "@/lib/runs/seats/seat-access";
+import { ReplayedRequest, RunBusy, RunNotFound, runStore, type RunSession } from "@/lib/runs/store/store";
 import { actSchema, letterSchema, type SeatAction } from "@/lib/runs/validation";
-import { caseView, clockView, LETTER_FIELDS, letterView, protocolView, type LetterRow } from "@/lib/runs/views";
+import {
+  caseView,
+  clockView,
+  LETTER_FIELDS,
+  letterView,
+  protocolView,
+  type LetterRow,
+} from "@/lib/runs/seat-view/views";
 import { deskHoursLeft, judgeAction, seatMayAct, type SeatSituation } from "./available-actions";
 import { commandEntry } from "./commands";
 import { letterPaceBar, type SentLetter } from "./letters";

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { applyToWorld } from "@/lib/runs/apply-to-world";
+import { applyToWorld } from "@/lib/runs/store/apply-to-world";
 import type { RunStatus } from "@/lib/runs/clock";
 import type { SeatRole } from "@/lib/runs/deal-cases";
 import { LETTERS_PER_CASE } from "@/lib/runs/policy";

@@ -11,8 +11,8 @@
 import type { World } from "@/lib/sim/engine";
 import type { RunStatus } from "@/lib/runs/clock";
 import type { SeatRole } from "@/lib/runs/deal-cases";
-import { nextSpravkaAskDay } from "@/lib/runs/petitioner-knowledge";
-import { typicalDays } from "@/lib/runs/why-nothing-happens";
+import { nextSpravkaAskDay } from "@/lib/runs/seat-view/petitioner-knowledge";
+import { typicalDays } from "@/lib/runs/seat-view/why-nothing-happens";
 import { dateLabel, simDate } from "@/lib/runs/clock";
 import type { SeatAction } from "@/lib/runs/validation";
 import { caseEventId, EVENT_IDS } from "@/machines/case-events";

@@ -1,5 +1,5 @@
 import type { World } from "@/lib/sim/engine";
-import type { LogVariant } from "@/lib/runs/log-entry";
+import type { LogVariant } from "@/lib/runs/store/log-entry";
 import type { SeatAction } from "@/lib/runs/validation";
 import { caseEventId } from "@/machines/case-events";
 import type { CaseEvent } from "@/machines/case-setup";
@@ -58,7 +58,7 @@ const BUILDERS: { [T in SeatAction["type"]]: Builder<T> } = {
     type: "case.act",
     payload: { event: { type: "lists.proceedWithout" }, hours },
   }),
-  /** A decision with its written grounds: it becomes the commission's protocol (views.ts protocolView). */
+  /** A decision with its written grounds: it becomes the commission's protocol (lib/runs/seat-view/views.ts protocolView). */
   "review.decide": ({ action, hours }) => ({
     type: "case.act",
     payload: {

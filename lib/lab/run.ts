@@ -1,6 +1,6 @@
 import { OUTCOME_LABELS } from "@/lib/labels";
 import { dateLabel, simDate } from "@/lib/runs/clock";
-import { keyFigures, type KeyFigures } from "@/lib/runs/debrief";
+import { keyFigures, type KeyFigures } from "@/lib/runs/debrief/debrief";
 import { World } from "@/lib/sim/engine";
 import { OUTCOMES, STAGES, type Outcome, type Stage } from "@/machines/vocabulary";
 import { configToQuery, labScenario, type LabConfig } from "./config";

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { expect, test } from "vitest";
 import type { SessionUser } from "@/lib/authz";
 import { db } from "@/lib/db";
-import { createRun } from "./create-run";
+import { createRun } from "@/lib/runs/console/create-run";
 import { isRunOwner } from "./is-run-owner";
 
 async function instructor(name: string): Promise<SessionUser> {

@@ -3,10 +3,10 @@ import type { JoinResponse } from "@/lib/api-types";
 import { clientAddress } from "@/lib/auth/client-address";
 import { failureResponse } from "@/lib/failure";
 import { isHttps, readJson, withDatabaseErrors } from "@/lib/http";
-import { joinRun } from "@/lib/runs/join-run";
+import { joinRun } from "@/lib/runs/seats/join-run";
 import { JOIN_WINDOW_MS } from "@/lib/runs/policy";
-import { rejoinSeat } from "@/lib/runs/rejoin-seat";
-import { seatCookie } from "@/lib/runs/seat-cookie";
+import { rejoinSeat } from "@/lib/runs/seats/rejoin-seat";
+import { seatCookie } from "@/lib/runs/seats/seat-cookie";
 
 /**
  * POST {code, name, requestId} takes a new seat; POST {code, rejoinCode,

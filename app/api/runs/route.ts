@@ -3,7 +3,7 @@ import type { CreateRunResponse } from "@/lib/api-types";
 import { AccessDenied, requireInstructor } from "@/lib/authz";
 import { failure, failureResponse } from "@/lib/failure";
 import { readJson, withDatabaseErrors } from "@/lib/http";
-import { createRun } from "@/lib/runs/create-run";
+import { createRun } from "@/lib/runs/console/create-run";
 
 /** POST {title, scenarioId, procuratorSeats, petitionerSeats, speed}: an instructor creates a run (as /runs/new does). */
 export const POST = withDatabaseErrors(async function POST(request: Request): Promise<Response> {

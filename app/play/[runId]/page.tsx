@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { cookies } from "next/headers";
-import { getSeatView } from "@/lib/runs/get-seat-view";
+import { getSeatView } from "@/lib/runs/seat-view/get-seat-view";
 import { SEAT_COOKIE } from "@/lib/runs/policy";
 import { SeatDesk } from "./seat-desk";
 

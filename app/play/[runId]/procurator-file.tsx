@@ -12,7 +12,7 @@ import {
   type ReclassifyTo,
 } from "@/lib/desk/decisions";
 import type { SeatAction } from "@/lib/runs/validation";
-import type { CaseView } from "@/lib/runs/views";
+import type { CaseView } from "@/lib/runs/seat-view/views";
 import type { Decision } from "@/machines/vocabulary";
 
 type File = NonNullable<CaseView["file"]>;

@@ -11,7 +11,7 @@ import { PetitionForm } from "./petition-form";
 import { ProcuratorFileView } from "./procurator-file";
 import { GuidedStart, PersonalDebrief, SoloControls } from "./solo";
 import type { ActRequest, ActResponse } from "@/lib/api-types";
-import type { CaseView, ClockView, LetterView, ProtocolView, SeatView } from "@/lib/runs/views";
+import type { CaseView, ClockView, LetterView, ProtocolView, SeatView } from "@/lib/runs/seat-view/views";
 import type { SeatAction } from "@/lib/runs/validation";
 
 const STATUS_TEXT: Record<string, string> = {

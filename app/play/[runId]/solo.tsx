@@ -6,7 +6,7 @@ import { SourceTag } from "@/app/_components/source-tag";
 import { Term } from "@/app/_components/term";
 import type { ControlResponse, SoloControlRequest } from "@/lib/api-types";
 import { simDate } from "@/lib/runs/clock";
-import type { ClockView, SeatView } from "@/lib/runs/views";
+import type { ClockView, SeatView } from "@/lib/runs/seat-view/views";
 
 const SPEEDS = [7, 30, 60, 120];
 

@@ -6,7 +6,7 @@ import { redirect } from "next/navigation";
 import { AccessDenied, requireInstructor } from "@/lib/authz";
 import { failure, type FormState } from "@/lib/failure";
 import { notAForm } from "@/lib/form-errors";
-import { controlRun } from "@/lib/runs/control-run";
+import { controlRun } from "@/lib/runs/console/control-run";
 
 export type ControlState = FormState<{ done?: number }>;
 

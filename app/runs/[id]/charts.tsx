@@ -13,8 +13,8 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import type { ConsoleCharts } from "@/lib/runs/console-charts";
-import type { PipelineView } from "@/lib/runs/pipeline";
+import type { ConsoleCharts } from "@/lib/runs/console/console-charts";
+import type { PipelineView } from "@/lib/runs/console/pipeline";
 
 /** Stage colours: distinguishable for common colour-blindness, dark enough against white. */
 const COLOURS = {

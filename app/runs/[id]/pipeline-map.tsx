@@ -2,7 +2,7 @@
 
 import { Handle, MarkerType, Position, ReactFlow, type Edge, type Node, type NodeProps } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
-import type { PipelineView } from "@/lib/runs/pipeline";
+import type { PipelineView } from "@/lib/runs/console/pipeline";
 
 type BoxData = {
   title: string;

@@ -1,4 +1,4 @@
-import type { PipelineView } from "@/lib/runs/pipeline";
+import type { PipelineView } from "@/lib/runs/console/pipeline";
 
 const days = (d: number | null) => (d === null ? "—" : `${Math.round(d)}`);
 

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { StreamBadge, useLiveStream } from "@/app/_components/use-live-stream";
-import type { ClockView } from "@/lib/runs/views";
+import type { ClockView } from "@/lib/runs/seat-view/views";
 
 /**
  * The instructor's live link: shows the clock as it moves and refreshes the

@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { AccessDenied, requireInstructor } from "@/lib/authz";
 import { failure, type FormState } from "@/lib/failure";
 import { notAForm } from "@/lib/form-errors";
-import { createRun } from "@/lib/runs/create-run";
+import { createRun } from "@/lib/runs/console/create-run";
 
 export type CreateRunState = FormState<{
   /** counts submissions, so the form can show what was sent after each one */

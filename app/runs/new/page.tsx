@@ -3,7 +3,7 @@ import { requireInstructorPage } from "@/lib/authz";
 import { dateLabel } from "@/lib/runs/clock";
 import { MAX_RUN_CASES } from "@/lib/runs/policy";
 import { SCENARIOS } from "@/lib/sim/scenarios";
-import { listCustomScenarios } from "@/lib/runs/custom-scenarios";
+import { listCustomScenarios } from "@/lib/runs/store/custom-scenarios";
 import { NewRunForm } from "./new-run-form";
 
 export const metadata: Metadata = { title: "New run" };

@@ -1,7 +1,12 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireInstructorPage } from "@/lib/authz";
-import { CUSTOM_FIELDS, customFormValues, customScenarioById, SHIPPED_FOR_CLASSES } from "@/lib/runs/custom-scenarios";
+import {
+  CUSTOM_FIELDS,
+  customFormValues,
+  customScenarioById,
+  SHIPPED_FOR_CLASSES,
+} from "@/lib/runs/store/custom-scenarios";
 import { ScenarioForm } from "./scenario-form";
 
 export const metadata: Metadata = { title: "Edit a scenario" };

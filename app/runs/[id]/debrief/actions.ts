@@ -5,7 +5,7 @@ import { revalidatePath } from "next/cache";
 import { AccessDenied, requireInstructor } from "@/lib/authz";
 import { failure, type FormState } from "@/lib/failure";
 import { notAForm } from "@/lib/form-errors";
-import { saveDebriefPrompts } from "@/lib/runs/save-prompts";
+import { saveDebriefPrompts } from "@/lib/runs/debrief/save-prompts";
 
 export type PromptsState = FormState<{ saved?: number }>;
 

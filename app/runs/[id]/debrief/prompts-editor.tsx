@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { PROMPTS_MAX } from "@/lib/runs/prompts";
+import { PROMPTS_MAX } from "@/lib/runs/debrief/prompts";
 import { savePromptsAction, type PromptsState } from "./actions";
 
 /** The discussion prompts, and (on request) a form to rewrite them: one prompt per line. */

@@ -1,8 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import type { DayFigures } from "@/lib/runs/history";
-import { pipelineOfDay } from "@/lib/runs/pipeline";
+import type { DayFigures } from "@/lib/runs/history/history";
+import { pipelineOfDay } from "@/lib/runs/console/pipeline";
 import { StackedStages } from "../charts";
 import { PipelineMap } from "../pipeline-map";
 import { PipelineTable } from "../pipeline-table";

@@ -3,10 +3,10 @@ import Link from "next/link";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { requireInstructorPage } from "@/lib/authz";
-import { joinUrl } from "@/lib/runs/join-url";
-import { getRunForOwner } from "@/lib/runs/queries";
-import { runStore } from "@/lib/runs/store";
-import { clockView } from "@/lib/runs/views";
+import { joinUrl } from "@/lib/runs/seats/join-url";
+import { getRunForOwner } from "@/lib/runs/store/queries";
+import { runStore } from "@/lib/runs/store/store";
+import { clockView } from "@/lib/runs/seat-view/views";
 import { RunLive } from "../run-live";
 import { JoinPanel } from "../join-panel";
 

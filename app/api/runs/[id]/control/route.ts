@@ -3,7 +3,7 @@ import type { ControlResponse } from "@/lib/api-types";
 import { AccessDenied, requireInstructor } from "@/lib/authz";
 import { failure, failureResponse } from "@/lib/failure";
 import { readJson, withDatabaseErrors } from "@/lib/http";
-import { controlRun } from "@/lib/runs/control-run";
+import { controlRun } from "@/lib/runs/console/control-run";
 
 /** POST {action, …}: the run's owner starts, pauses, resumes, speeds, jumps, ends, archives or deletes it. */
 export const POST = withDatabaseErrors(async function POST(

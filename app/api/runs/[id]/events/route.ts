@@ -3,10 +3,10 @@ import { getSessionUser } from "@/lib/authz";
 import type { LiveMessage } from "@/lib/api-types";
 import { failure, failureResponse } from "@/lib/failure";
 import { withDatabaseErrors } from "@/lib/http";
-import { liveHub, type StreamAudience } from "@/lib/runs/hub";
+import { liveHub, type StreamAudience } from "@/lib/runs/live/hub";
 import { isRunOwner } from "@/lib/runs/is-run-owner";
 import { SEAT_COOKIE } from "@/lib/runs/policy";
-import { getSeatAccess, SEAT_ACCESS_MESSAGES } from "@/lib/runs/seat-access";
+import { getSeatAccess, SEAT_ACCESS_MESSAGES } from "@/lib/runs/seats/seat-access";
 
 const HEARTBEAT_MS = 15_000;
 

@@ -1,7 +1,7 @@
 import { AccessDenied, requireInstructor } from "@/lib/authz";
 import { failure, failureResponse } from "@/lib/failure";
 import { withDatabaseErrors } from "@/lib/http";
-import { exportRun } from "@/lib/runs/export-run";
+import { exportRun } from "@/lib/runs/exports/export-run";
 
 /** GET ?format=csv|xes[&names=seats]: the run's event log for process-mining tools, for the run's owner. */
 export const GET = withDatabaseErrors(async function GET(

@@ -3,7 +3,7 @@ import { NextResponse } from "next/server";
 import type { SeatResponse } from "@/lib/api-types";
 import { failureResponse } from "@/lib/failure";
 import { withDatabaseErrors } from "@/lib/http";
-import { getSeatView } from "@/lib/runs/get-seat-view";
+import { getSeatView } from "@/lib/runs/seat-view/get-seat-view";
 import { SEAT_COOKIE } from "@/lib/runs/policy";
 
 /** GET: the student's own desk (role, simulated date, the seat's cases). */

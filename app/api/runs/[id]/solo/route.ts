@@ -3,7 +3,7 @@ import { NextResponse } from "next/server";
 import type { ControlResponse } from "@/lib/api-types";
 import { failureResponse } from "@/lib/failure";
 import { readJson, withDatabaseErrors } from "@/lib/http";
-import { controlSoloRun } from "@/lib/runs/control-run";
+import { controlSoloRun } from "@/lib/runs/console/control-run";
 import { SEAT_COOKIE } from "@/lib/runs/policy";
 
 /** POST {action, …}: a self-guided player pauses, resumes, speeds, skips ahead or ends their own run. */

@@ -4,11 +4,11 @@ import { notFound } from "next/navigation";
 import { Document } from "@/app/_components/document";
 import { requireInstructorPage } from "@/lib/authz";
 import { caseLabel } from "@/lib/runs/case-label";
-import { logRows } from "@/lib/runs/exports";
-import { getRunForOwner } from "@/lib/runs/queries";
-import { loadRunHistory } from "@/lib/runs/run-history";
+import { logRows } from "@/lib/runs/exports/exports";
+import { getRunForOwner } from "@/lib/runs/store/queries";
+import { loadRunHistory } from "@/lib/runs/history/run-history";
 import { ORGAN_LABELS, OUTCOME_LABELS } from "@/lib/labels";
-import { scenarioOfRun } from "@/lib/runs/custom-scenarios";
+import { scenarioOfRun } from "@/lib/runs/store/custom-scenarios";
 
 export const metadata: Metadata = { title: "A case's timeline" };
 

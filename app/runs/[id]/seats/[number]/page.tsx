@@ -3,10 +3,10 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { SeatDesk } from "@/app/play/[runId]/seat-desk";
 import { requireInstructorPage } from "@/lib/authz";
-import { seatDesk } from "@/lib/runs/get-seat-view";
-import { getRunForOwner } from "@/lib/runs/queries";
-import { clockView, seatViewKey } from "@/lib/runs/views";
-import { runStore } from "@/lib/runs/store";
+import { seatDesk } from "@/lib/runs/seat-view/get-seat-view";
+import { getRunForOwner } from "@/lib/runs/store/queries";
+import { clockView, seatViewKey } from "@/lib/runs/seat-view/views";
+import { runStore } from "@/lib/runs/store/store";
 import { RunLive } from "../../run-live";
 
 export const metadata: Metadata = { title: "A student's desk" };

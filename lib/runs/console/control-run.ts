@@ -1,0 +1,240 @@
+import "server-only";
+import type { SoloControlRequest } from "@/lib/api-types";
+import type { SessionUser } from "@/lib/authz";
+import { db } from "@/lib/db";
+import { fail, type Result } from "@/lib/failure";
+import { dayNumber } from "@/lib/sim/engine";
+import type { RunEvent as RunMachineEvent } from "@/machines/run.machine";
+import { applyEffectTo, EffectError } from "@/lib/sim/scenario-schema";
+import { dateLabel, runStatusAfter, simDate } from "@/lib/runs/clock";
+import { findInjection } from "@/lib/runs/injections";
+import { dealCases, seatsFit, type SeatRole } from "@/lib/runs/deal-cases";
+import type { NewLogEntry } from "@/lib/runs/store/log-entry";
+import { PROCURATOR_CASELOAD } from "@/lib/runs/policy";
+import { withSeatRole } from "@/lib/runs/store/stored-rows";
+import { RunBusy, RunNotFound, runStore, type Change } from "@/lib/runs/store/store";
+import { controlSchema, type ControlInput } from "@/lib/runs/validation";
+import { getSeatAccess, SEAT_ACCESS_MESSAGES } from "@/lib/runs/seats/seat-access";
+
+/**
+ * Refusals: `invalid` (not a control at all), `notFound` (no such run among
+ * the owner's), `forbidden` (not this player's to steer), `conflict` (the
+ * run's state or clock does not allow it), `busy`.
+ */
+export type ControlResult = Result;
+
+export const RUN_NOT_FOUND = "There is no such run among yours.";
+
+/** A log entry for one of the run machine's events, before its actor (the instructor) is added. */
+type ControlEntry = WithoutActor<Extract<NewLogEntry, { type: RunMachineEvent["type"] }>>;
+/** Omit, member by member (a plain Omit of a union would lose which payload goes with which type). */
+type WithoutActor<E> = E extends unknown ? Omit<E, "actor"> : never;
+
+const REFUSED: Record<ControlInput["action"], string> = {
+  start: "The run has already started.",
+  pause: "The clock is not running.",
+  resume: "The clock is not paused.",
+  end: "Only a started run can be ended.",
+  archive: "End the run before archiving it.",
+  delete: "",
+  setSpeed: "The run is over; its speed no longer matters.",
+  jump: "The clock can only jump forward, within the scenario's dates, while the run is under way.",
+  inject: "Events can be injected only while the run is under way.",
+  reassign: "Roles can only change in the lobby, before the run starts.",
+};
+
+/**
+ * The instructor's controls: clock (start, pause, resume, speed, jump, end),
+ * archive, delete, and role changes in the lobby. The run machine decides
+ * which controls apply in which state; only the run's owner may use them.
+ */
+export async function controlRun(user: SessionUser, runId: string, raw: unknown): Promise<ControlResult> {
+  const parsed = controlSchema.safeParse(raw);
+  if (!parsed.success) return fail("invalid", parsed.error.issues[0]?.message ?? "That control is unknown.");
+  const input = parsed.data;
+  const owned = await db.run.findFirst({ where: { id: runId, ownerId: user.id }, select: { id: true } });
+  if (!owned) return fail("notFound", RUN_NOT_FOUND);
+  if (input.action === "delete") {
+    await db.run.deleteMany({ where: { id: runId, ownerId: user.id } });
+    runStore.forget(runId);
+    return { ok: true };
+  }
+  return applyControl(runId, input);
+}
+
+/** The controls a self-guided player has over their own run's clock (issue #8). */
+export const SOLO_CONTROLS = [
+  "pause",
+  "resume",
+  "setSpeed",
+  "jump",
+  "end",
+] as const satisfies readonly SoloControlRequest["action"][];
+
+/**
+ * A self-guided player steers their own run: only a run without an owner,
+ * only from the browser holding its seat, only the clock.
+ */
+export async function controlSoloRun(
+  runId: string,
+  seatCookie: string | undefined,
+  raw: unknown,
+): Promise<ControlResult> {
+  const parsed = controlSchema.safeParse(raw);
+  if (!parsed.success) return fail("invalid", parsed.error.issues[0]?.message ?? "That control is unknown.");
+  const input = parsed.data;
+  const access = await getSeatAccess(runId, seatCookie);
+  if (access.status !== "ok") return fail("forbidden", SEAT_ACCESS_MESSAGES[access.status]);
+  const solo = await db.run.count({ where: { id: runId, ownerId: null } });
+  if (solo === 0) return fail("forbidden", "Only your teacher can steer this class's clock.");
+  if (!(SOLO_CONTROLS as readonly string[]).includes(input.action))
+    return fail("forbidden", "That control is not yours.");
+  return applyControl(runId, input);
+}
+
+/** Applies a control to a run. Callers check first who may (controlRun, controlSoloRun, startSoloRun). */
+export async function applyControl(runId: string, input: ControlInput): Promise<ControlResult> {
+  try {
+    return await runStore.withRun(runId, async (s): Promise<ControlResult> => {
+      const run = s.run;
+      const status = run.status;
+      const now = new Date(runStore.nowMs());
+      const refuse = (message = REFUSED[input.action]): ControlResult => fail("conflict", message);
+      /** The run machine's event for a control, the row's change, and what the log says of it (the same type). */
+      const control = (
+        event: RunMachineEvent,
+        change: Change["run"],
+        entry: ControlEntry,
+      ): (Change & { entries: NewLogEntry[] }) | null => {
+        const next = runStatusAfter(run, event);
+        if (next === null) return null;
+        return {
+          run: { ...change, status: next, ...(next === "debrief" ? { anchorAt: null, endedAt: now } : {}) },
+          entries: [{ ...entry, actor: "instructor" }],
+        };
+      };
+      let change: Change | null = null;
+      switch (input.action) {
+        case "start": {
+          const starting = control(
+            { type: "run.start" },
+            { anchorAt: now, startedAt: now },
+            { type: "run.start", payload: {} },
+          );
+          if (!starting) return refuse();
+          const seats = (await db.seat.findMany({ where: { runId }, orderBy: { number: "asc" } })).map((seat) =>
+            withSeatRole(seat, runId),
+          );
+          const dealt = dealCases(
+            s.world,
+            run.seed,
+            new Set(),
+            seats.map((seat) => seat.role),
+          );
+          const cases = seats.flatMap((seat, k) => dealt[k]!.map((i): [number, SeatRole] => [i, seat.role]));
+          if (cases.length > 0) starting.entries.push({ type: "seats.deal", actor: "system", payload: { cases } });
+          change = starting;
+          change.also = async (tx) => {
+            await tx.seatCase.createMany({
+              data: seats.flatMap((seat, k) => dealt[k]!.map((caseIndex) => ({ runId, caseIndex, seatId: seat.id }))),
+            });
+          };
+          break;
+        }
+        case "pause":
+          change = control({ type: "run.pause" }, { anchorAt: null }, { type: "run.pause", payload: {} });
+          break;
+        case "resume":
+          change = control({ type: "run.resume" }, { anchorAt: now }, { type: "run.resume", payload: {} });
+          break;
+        case "end":
+          change = control({ type: "run.end" }, {}, { type: "run.end", payload: {} });
+          break;
+        case "setSpeed":
+          change = control(
+            { type: "run.setSpeed", daysPerMinute: input.speed },
+            { speed: input.speed },
+            { type: "run.setSpeed", payload: { speed: input.speed } },
+          );
+          break;
+        case "jump": {
+          const toDay = dayNumber(input.toDate) - dayNumber(s.scenario.startDate);
+          if (!(toDay > run.simDay)) {
+            return refuse("Pick a date after the clock's current date: the clock only moves forward.");
+          }
+          if (toDay > run.horizonDays) {
+            return refuse("That date is after the scenario ends. Pick an earlier date, or end the run.");
+          }
+          change = control(
+            { type: "run.advance", toDay },
+            { simDay: toDay, ...(status === "running" ? { anchorAt: now } : {}) },
+            { type: "run.advance", payload: { fromDay: run.simDay, toDay } },
+          );
+          break;
+        }
+        case "inject": {
+          const injection = findInjection(input.eventId)!;
+          const done = s.world.injections().find((e) => e.id === injection.id);
+          if (done) {
+            return refuse(
+              `You injected that event already, on ${dateLabel(simDate(s.scenario.startDate, Math.floor(done.day)))}.`,
+            );
+          }
+          const effects = injection.effects(s.world.parameters);
+          try {
+            // Checked before anything is written: an effect that cannot apply changes nothing.
+            effects.reduce((p, e) => ("action" in e ? p : applyEffectTo(p, e)), s.world.parameters);
+          } catch (error) {
+            if (error instanceof EffectError) return refuse(`That event cannot apply to this run: ${error.message}`);
+            throw error;
+          }
+          change = control(
+            { type: "run.inject", eventId: injection.id },
+            {},
+            { type: "run.inject", payload: { id: injection.id, effects } },
+          );
+          break;
+        }
+        case "archive":
+          if (status !== "debrief") return refuse();
+          change = {
+            run: { status: "archived", joinCode: null, archivedAt: now, anchorAt: null },
+            entries: [{ type: "run.archive", actor: "instructor", payload: {} }],
+          };
+          break;
+        case "reassign": {
+          if (status !== "lobby") return refuse();
+          const seat = await db.seat.findFirst({ where: { id: input.seatId, runId } });
+          if (!seat) return refuse("That seat is not in this run.");
+          if (seat.role === input.role) return { ok: true };
+          // The teacher's choice wins over the counts set at creation; the caseload must still cover it.
+          const delta = input.role === "procurator" ? 1 : -1;
+          const procuratorSeats = Math.max(0, run.procuratorSeats + delta);
+          const petitionerSeats = Math.max(0, run.petitionerSeats - delta);
+          if (!seatsFit(s.world.caseCount, procuratorSeats, petitionerSeats)) {
+            return refuse(
+              `Not enough cases: each procurator needs ${PROCURATOR_CASELOAD} of the scenario's ${s.world.caseCount}.`,
+            );
+          }
+          change = {
+            run: { procuratorSeats, petitionerSeats },
+            entries: [
+              { type: "seat.reassign", actor: "instructor", payload: { number: seat.number, role: input.role } },
+            ],
+            also: async (tx) => {
+              await tx.seat.update({ where: { id: seat.id }, data: { role: input.role } });
+            },
+          };
+          break;
+        }
+      }
+      if (!change) return refuse();
+      await s.commit(change);
+      return { ok: true };
+    });
+  } catch (error) {
+    if (error instanceof RunNotFound) return fail("notFound", RUN_NOT_FOUND);
+    if (error instanceof RunBusy) return fail("busy", error.message);
+    throw error;
+  }
+}

@@ -1,0 +1,76 @@
+import "server-only";
+import { randomInt } from "node:crypto";
+import { Prisma } from "@/.generated/prisma/client";
+import type { SessionUser } from "@/lib/authz";
+import { db } from "@/lib/db";
+import { findScenario } from "@/lib/sim/scenarios";
+import { generateJoinCode } from "@/lib/runs/codes";
+import { seatsFit } from "@/lib/runs/deal-cases";
+import { MAX_RUN_CASES, PROCURATOR_CASELOAD } from "@/lib/runs/policy";
+import { fail, type Result } from "@/lib/failure";
+import { fieldErrors } from "@/lib/form-errors";
+import { createRunSchema, SEED_MAX } from "@/lib/runs/validation";
+import { findCustomScenario } from "@/lib/runs/store/custom-scenarios";
+
+/** Refusals are all `invalid`, with a message per field. */
+export type CreateRunResult = Result<{ runId: string; joinCode: string }>;
+
+const CHECK_FIELDS = "Check the highlighted fields.";
+
+/** Creates a run in the lobby for an instructor (who must already be checked by the caller). */
+export async function createRun(user: SessionUser, raw: unknown): Promise<CreateRunResult> {
+  const parsed = createRunSchema.safeParse(raw);
+  if (!parsed.success) {
+    const errors = fieldErrors(parsed.error);
+    // Name an unknown scenario in the same answer as the other fields.
+    const id = (raw as { scenarioId?: unknown } | null)?.scenarioId;
+    if (!errors.scenarioId && (typeof id !== "string" || !(findScenario(id) ?? (await findCustomScenario(user, id))))) {
+      errors.scenarioId = "Choose one of the scenarios.";
+    }
+    return fail("invalid", CHECK_FIELDS, errors);
+  }
+  const input = parsed.data;
+  const custom = findScenario(input.scenarioId) ? null : await findCustomScenario(user, input.scenarioId);
+  const scenario = findScenario(input.scenarioId) ?? custom;
+  if (!scenario) {
+    return fail("invalid", CHECK_FIELDS, { scenarioId: "Choose one of the scenarios." });
+  }
+  if (scenario.caseload.cases > MAX_RUN_CASES) {
+    const message = `"${scenario.title}" is too large for a class run; use it in the what-if lab. Choose a provincial scenario.`;
+    return fail("invalid", message, { scenarioId: message });
+  }
+  if (!seatsFit(scenario.caseload.cases, input.procuratorSeats, input.petitionerSeats)) {
+    const message = `This scenario has ${scenario.caseload.cases} cases: each petitioner needs one and each procurator ${PROCURATOR_CASELOAD}. Use fewer seats or a larger scenario.`;
+    return fail("invalid", message, { petitionerSeats: message });
+  }
+  return insertRun({
+    ownerId: user.id,
+    title: input.title,
+    scenarioId: scenario.id,
+    seed: input.seed ?? randomInt(1, SEED_MAX),
+    procuratorSeats: input.procuratorSeats,
+    petitionerSeats: input.petitionerSeats,
+    speed: input.speed,
+    horizonDays: scenario.horizonDays,
+    // A teacher's own scenario is frozen into the run: later edits never change a run under way.
+    scenarioJson: custom ? JSON.stringify(custom) : null,
+  });
+}
+
+/** Stores a new run in the lobby under a fresh join code (drawing again if one is taken). */
+export async function insertRun(
+  data: Omit<Prisma.RunUncheckedCreateInput, "joinCode">,
+): Promise<{ ok: true; runId: string; joinCode: string }> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const joinCode = generateJoinCode();
+    try {
+      const run = await db.run.create({ data: { ...data, joinCode }, select: { id: true } });
+      return { ok: true, runId: run.id, joinCode };
+    } catch (error) {
+      // A join code already in use by another live run: draw another.
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") continue;
+      throw error;
+    }
+  }
+  throw new Error("Could not find a free join code.");
+}

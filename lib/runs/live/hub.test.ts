@@ -1,0 +1,121 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, test, vi } from "vitest";
+import { db } from "@/lib/db";
+import { actOnCase } from "@/lib/desk/act-on-case";
+import { hashSeatToken } from "@/lib/runs/codes";
+import { controlRun } from "@/lib/runs/console/control-run";
+import { createRun } from "@/lib/runs/console/create-run";
+import type { LiveMessage } from "@/lib/api-types";
+import { liveHub, type StreamAudience } from "./hub";
+import { joinRun } from "@/lib/runs/seats/join-run";
+import { rejoinSeat } from "@/lib/runs/seats/rejoin-seat";
+import { seatCookieValue } from "@/lib/runs/seats/seat-access";
+
+async function setUp(petitionerSeats = 2) {
+  const user = await db.user.create({ data: { name: "T", email: `${randomUUID()}@school.org`, passwordHash: "x" } });
+  const owner = { id: user.id, name: "T", email: user.email, role: "instructor" };
+  const run = await createRun(owner, {
+    title: "Live",
+    scenarioId: "rostov-1954",
+    procuratorSeats: 0,
+    petitionerSeats,
+    speed: 60,
+  });
+  if (!run.ok) throw new Error(run.error.message);
+  const seat = await joinRun({ code: run.joinCode, name: "Sam", requestId: randomUUID() }, `addr-${randomUUID()}`);
+  if (!seat.ok) throw new Error(seat.error.message);
+  return { owner, run, seat };
+}
+
+function listen(runId: string, who: StreamAudience) {
+  const messages: LiveMessage[] = [];
+  const close = vi.fn();
+  const unsubscribe = liveHub.subscribe(runId, { ...who, send: (m) => messages.push(m), close });
+  const of = <T extends LiveMessage["type"]>(type: T) =>
+    messages.filter((m): m is Extract<LiveMessage, { type: T }> => m.type === type);
+  return { messages, close, unsubscribe, of };
+}
+
+describe("the live hub", () => {
+  test("a seat's stream gets the clock, its own desk, and news of its own case", async () => {
+    const { owner, run, seat } = await setUp();
+    const student = listen(run.runId, { kind: "seat", seatId: seat.seatId, holderHash: hashSeatToken(seat.token) });
+    const teacher = listen(run.runId, { kind: "instructor" });
+    await expect.poll(() => student.of("seat").length).toBeGreaterThan(0);
+    expect(student.of("seat")[0]!.data.cases).toEqual([]); // lobby: no cases yet
+    expect(teacher.of("seat")).toEqual([]); // the teacher's stream never carries a seat's desk
+
+    await controlRun(owner, run.runId, { action: "start" });
+    await expect.poll(() => student.of("seat").at(-1)?.data.cases.length).toBe(1);
+    await expect.poll(() => teacher.of("run").length).toBeGreaterThan(0);
+    expect(student.of("clock").at(-1)?.data.status).toBe("running");
+
+    const theCase = student.of("seat").at(-1)!.data.cases[0]!;
+    const before = student.of("seat").length;
+    const acted = await actOnCase(run.runId, seatCookieValue(seat.seatId, seat.token), {
+      requestId: randomUUID(),
+      caseIndex: theCase.index,
+      expectedVersion: theCase.version,
+      action: { type: "complaint.file", addressee: "kgb", grounds: "innocence", carrier: "self", ask: "release" },
+      letter: "Please review my case.",
+    });
+    expect(acted.ok).toBe(true);
+    await expect.poll(() => student.of("seat").length).toBeGreaterThan(before);
+    const latest = student.of("seat").at(-1)!.data;
+    expect(latest.cases[0]!.version).not.toBe(theCase.version);
+    expect(latest.at).toBeLessThanOrEqual(Date.now());
+    student.unsubscribe();
+    teacher.unsubscribe();
+  });
+
+  test("seats whose streams open while the seats are loading are never mistaken for moved ones", async () => {
+    const { run } = await setUp(10);
+    // A slower database (as under load) widens the window in which streams open mid-load.
+    const findMany = db.seat.findMany.bind(db.seat);
+    const slow = vi
+      .spyOn(db.seat, "findMany")
+      .mockImplementation(((args: Parameters<typeof findMany>[0]) =>
+        new Promise((resolve) => setTimeout(resolve, 15)).then(() => findMany(args))) as typeof db.seat.findMany);
+    const seats = [];
+    for (let k = 0; k < 8; k++) {
+      const seat = await joinRun(
+        { code: run.joinCode, name: `S${k}`, requestId: randomUUID() },
+        `addr-${randomUUID()}`,
+      );
+      if (!seat.ok) throw new Error(seat.error.message);
+      seats.push(seat);
+    }
+    const streams = [];
+    for (const seat of seats) {
+      streams.push(listen(run.runId, { kind: "seat", seatId: seat.seatId, holderHash: hashSeatToken(seat.token) }));
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    expect(streams).toHaveLength(8);
+    for (const stream of streams) await expect.poll(() => stream.of("seat").length).toBeGreaterThan(0);
+    expect(streams.flatMap((s) => s.of("closed"))).toEqual([]);
+    for (const stream of streams) stream.unsubscribe();
+    slow.mockRestore();
+  });
+
+  test("a seat moved to another browser closes the old stream with the reason", async () => {
+    const { run, seat } = await setUp();
+    const old = listen(run.runId, { kind: "seat", seatId: seat.seatId, holderHash: hashSeatToken(seat.token) });
+    await expect.poll(() => old.of("seat").length).toBeGreaterThan(0);
+    const moved = await rejoinSeat(
+      { code: run.joinCode, rejoinCode: seat.rejoinCode, takeOver: true },
+      `addr-${randomUUID()}`,
+    );
+    expect(moved.ok).toBe(true);
+    await expect.poll(() => old.of("closed").at(0)?.data.reason).toBe("movedAway");
+    expect(old.close).toHaveBeenCalled();
+    old.unsubscribe();
+  });
+
+  test("deleting a run closes every stream of it", async () => {
+    const { owner, run } = await setUp();
+    const teacher = listen(run.runId, { kind: "instructor" });
+    await expect.poll(() => teacher.of("clock").length).toBeGreaterThan(0);
+    await controlRun(owner, run.runId, { action: "delete" });
+    await expect.poll(() => teacher.of("closed").at(0)?.data.reason).toBe("deleted");
+  });
+});

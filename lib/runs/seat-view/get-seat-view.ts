@@ -1,0 +1,79 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { fail, type Result } from "@/lib/failure";
+import type { SeatRole } from "@/lib/runs/deal-cases";
+import { seatCaseIndexes } from "@/lib/runs/store/queries";
+import { getSeatAccess, SEAT_ACCESS_MESSAGES } from "@/lib/runs/seats/seat-access";
+import { RunNotFound, runStore } from "@/lib/runs/store/store";
+import {
+  LETTER_FIELDS,
+  letterView,
+  protocolView,
+  seatView,
+  type ProtocolView,
+  type LetterView,
+  type SeatView,
+} from "./views";
+
+/**
+ * Refusals: `notFound` (no run at this address), `forbidden` (this browser
+ * holds no seat in it; `otherRunId` when its seat is in another run).
+ */
+export type SeatViewResult = Result<
+  { view: SeatView; letters: LetterView[]; protocols: ProtocolView[] },
+  { otherRunId?: string }
+>;
+
+/** The student's desk, if this browser holds a seat in this run; otherwise why not. */
+export async function getSeatView(runId: string, seatCookie: string | undefined): Promise<SeatViewResult> {
+  const access = await getSeatAccess(runId, seatCookie);
+  if (access.status !== "ok" && (await db.run.count({ where: { id: runId } })) === 0) {
+    return fail("notFound", "There is no class at this address. Check the link, or join with the class code.");
+  }
+  if (access.status !== "ok") {
+    return {
+      ...fail("forbidden", SEAT_ACCESS_MESSAGES[access.status]),
+      ...(access.status === "otherRun" ? { otherRunId: access.runId } : {}),
+    };
+  }
+  try {
+    return { ok: true, ...(await seatDesk(runId, access.seat)) };
+  } catch (error) {
+    if (error instanceof RunNotFound) return fail("forbidden", SEAT_ACCESS_MESSAGES.none);
+    throw error;
+  }
+}
+
+type DeskSeat = { id: string; number: number; role: SeatRole; displayName: string; rejoinCode: string };
+
+/**
+ * A seat's desk as its student sees it: the view, their own letters, their
+ * own protocols. Callers decide who may see it (the seat's browser, the
+ * run's owner). Throws RunNotFound if the run is gone.
+ */
+export async function seatDesk(
+  runId: string,
+  seat: DeskSeat,
+): Promise<{ view: SeatView; letters: LetterView[]; protocols: ProtocolView[] }> {
+  const cases = await seatCaseIndexes(seat.id);
+  // Only this seat's own letters: never another seat's.
+  const written = await db.letter.findMany({
+    where: { seatId: seat.id, runId },
+    orderBy: { createdAt: "asc" },
+    select: LETTER_FIELDS,
+  });
+  // A procurator's own decisions, as protocols (only their seat's entries).
+  const decided =
+    seat.role === "procurator"
+      ? await db.runEvent.findMany({
+          where: { runId, type: "case.act", actor: `seat:${seat.number}` },
+          orderBy: { seq: "asc" },
+          select: { id: true, caseIndex: true, simDay: true, payload: true },
+        })
+      : [];
+  return runStore.read(runId, (run, world, scenario) => ({
+    view: seatView(run, scenario, world, seat, cases, written),
+    letters: written.map((letter) => letterView(letter, scenario.startDate)),
+    protocols: decided.map((entry) => protocolView(entry, world)).filter((p) => p !== null),
+  }));
+}

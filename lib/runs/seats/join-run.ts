@@ -1,0 +1,120 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { fail, type Result } from "@/lib/failure";
+import { generateRejoinCode, formatRejoinCode, newSeatToken } from "@/lib/runs/codes";
+import { dealCases, type SeatRole } from "@/lib/runs/deal-cases";
+import { limitJoinAttempts, TOO_MANY_JOIN_ATTEMPTS } from "./join-rate-limit";
+import { invalidForm, runForCode, unknownCode } from "./run-for-code";
+import type { NewLogEntry } from "@/lib/runs/store/log-entry";
+import { ReplayedRequest, RunBusy, runStore } from "@/lib/runs/store/store";
+import { withSeatRole } from "@/lib/runs/store/stored-rows";
+import { joinSchema } from "@/lib/runs/validation";
+
+/**
+ * Refusals: `invalid`, `rateLimited`, `notFound` (no class uses the code),
+ * `notLive` (the run has ended), `conflict` (the class is full), `replayed`, `busy`.
+ */
+export type JoinResult = Result<{
+  runId: string;
+  seatId: string;
+  token: string;
+  number: number;
+  role: SeatRole;
+  rejoinCode: string;
+}>;
+
+/**
+ * A student takes a seat: no account, just the class code and a display
+ * name. The role is balanced over the seats the teacher set; once the run
+ * is live, the seat is dealt its cases at once.
+ */
+export async function joinRun(raw: unknown, clientAddress: string): Promise<JoinResult> {
+  const parsed = joinSchema.safeParse(raw);
+  if (!parsed.success) return invalidForm(parsed.error);
+  const { code, name, requestId } = parsed.data;
+  const result = await limitJoinAttempts(clientAddress, async (): Promise<JoinResult & { failed?: boolean }> => {
+    const run = await runForCode(code);
+    if (!run) return unknownCode();
+    if (run.status === "debrief") return ended();
+    try {
+      return await takeSeat(run.id, name, requestId);
+    } catch (error) {
+      if (error instanceof ReplayedRequest) return replayed();
+      if (error instanceof RunBusy) return fail("busy", error.message);
+      throw error;
+    }
+  });
+  if ("limited" in result) return fail("rateLimited", TOO_MANY_JOIN_ATTEMPTS);
+  return result;
+}
+
+function ended() {
+  return fail(
+    "notLive",
+    "This class's run has ended, so no new seats can join. If you had a seat, rejoin it with your rejoin code.",
+  );
+}
+
+function replayed() {
+  return fail("replayed", "This join form was already used. If that was you, open your seat with your rejoin code.");
+}
+
+async function takeSeat(runId: string, name: string, requestId: string): Promise<JoinResult> {
+  return runStore.withRun(runId, async (s) => {
+    // The run may have ended (or reached its last day) since the code was looked up.
+    if (s.run.status === "debrief" || s.run.status === "archived") return ended();
+    if (await db.seat.findFirst({ where: { runId, joinRequestId: requestId }, select: { id: true } })) {
+      return replayed();
+    }
+    const seats = (await db.seat.findMany({ where: { runId }, select: { role: true, number: true } })).map((seat) =>
+      withSeatRole(seat, runId),
+    );
+    const filled = { procurator: 0, petitioner: 0 };
+    for (const seat of seats) filled[seat.role]++;
+    const capacity = { procurator: s.run.procuratorSeats, petitioner: s.run.petitionerSeats };
+    const open = (["petitioner", "procurator"] as const).filter((r) => filled[r] < capacity[r]);
+    if (open.length === 0) {
+      return fail("conflict", `This class is full: all ${seats.length} seats are taken. Tell your teacher.`);
+    }
+    // Fill each role in proportion to the seats the teacher set.
+    const role = open.reduce((a, b) => (filled[b] / capacity[b] < filled[a] / capacity[a] ? b : a));
+    const number = seats.reduce((max, seat) => Math.max(max, seat.number), 0) + 1;
+    const rejoinCode = generateRejoinCode();
+    const { token, hash } = newSeatToken();
+    const live = s.run.status === "running" || s.run.status === "paused";
+    let cases: number[] = [];
+    if (live) {
+      const taken = await db.seatCase.findMany({ where: { runId }, select: { caseIndex: true } });
+      cases = dealCases(s.world, s.run.seed, new Set(taken.map((t) => t.caseIndex)), [role])[0]!;
+    }
+    const actor = `seat:${number}`;
+    const entries: NewLogEntry[] = [{ type: "seat.join", actor, payload: { number, role } }];
+    if (cases.length > 0)
+      entries.push({ type: "seats.deal", actor: "system", payload: { cases: cases.map((i) => [i, role]) } });
+    let seatId = "";
+    await s.commit({
+      entries,
+      also: async (tx) => {
+        const seat = await tx.seat.create({
+          data: {
+            runId,
+            number,
+            role,
+            displayName: name,
+            rejoinCode,
+            holderHash: hash,
+            joinRequestId: requestId,
+            heldSince: new Date(runStore.nowMs()),
+            lastSeenAt: new Date(runStore.nowMs()),
+          },
+          select: { id: true },
+        });
+        seatId = seat.id;
+        if (cases.length > 0) {
+          await tx.seatCase.createMany({ data: cases.map((caseIndex) => ({ runId, caseIndex, seatId: seat.id })) });
+        }
+      },
+    });
+    return { ok: true, runId, seatId, token, number, role, rejoinCode: formatRejoinCode(rejoinCode) };
+  });
+}

@@ -1,0 +1,63 @@
+import "server-only";
+import type { Seat } from "@/.generated/prisma/client";
+import { db } from "@/lib/db";
+import { hashSeatToken } from "@/lib/runs/codes";
+import type { SeatRole } from "@/lib/runs/deal-cases";
+import { withSeatRole } from "@/lib/runs/store/stored-rows";
+
+/** A seat row with its role parsed. */
+export type HeldSeat = Omit<Seat, "role"> & { role: SeatRole };
+
+export type SeatAccess =
+  | { status: "ok"; seat: HeldSeat }
+  /** No seat cookie, or one that names no seat. */
+  | { status: "none" }
+  /** The browser holds a seat, but in another run. */
+  | { status: "otherRun"; runId: string }
+  /** The seat was moved to another browser with the rejoin code. */
+  | { status: "movedAway" };
+
+export function seatCookieValue(seatId: string, token: string): string {
+  return `${seatId}.${token}`;
+}
+
+function parseSeatCookie(value: string | undefined): { seatId: string; token: string } | null {
+  if (!value || value.length > 200) return null;
+  const dot = value.indexOf(".");
+  if (dot <= 0) return null;
+  return { seatId: value.slice(0, dot), token: value.slice(dot + 1) };
+}
+
+/**
+ * Which seat this browser holds in the run, checked on the server for every
+ * seat page, stream and action: the cookie names a seat and carries the
+ * token whose hash the seat stores, so no other browser can act for it.
+ */
+export async function getSeatAccess(runId: string, cookie: string | undefined): Promise<SeatAccess> {
+  const parsed = parseSeatCookie(cookie);
+  if (!parsed) return { status: "none" };
+  const seat = await db.seat.findUnique({ where: { id: parsed.seatId } });
+  if (!seat) return { status: "none" };
+  if (seat.holderHash !== hashSeatToken(parsed.token)) return { status: "movedAway" };
+  if (seat.runId !== runId) return { status: "otherRun", runId: seat.runId };
+  return { status: "ok", seat: withSeatRole(seat, runId) };
+}
+
+/** The seat this browser holds in any run (for "back to your seat" links), or null. */
+export async function getHeldSeat(cookie: string | undefined) {
+  const parsed = parseSeatCookie(cookie);
+  if (!parsed) return null;
+  const seat = await db.seat.findUnique({
+    where: { id: parsed.seatId },
+    select: { runId: true, number: true, holderHash: true, run: { select: { title: true, status: true } } },
+  });
+  if (!seat || seat.holderHash !== hashSeatToken(parsed.token) || seat.run.status === "archived") return null;
+  return { runId: seat.runId, number: seat.number, runTitle: seat.run.title };
+}
+
+export const SEAT_ACCESS_MESSAGES: Record<Exclude<SeatAccess["status"], "ok">, string> = {
+  none: "This browser has no seat in this class. Join with the class code, or rejoin with your rejoin code.",
+  otherRun: "Your seat is in another class. You can only see and act in your own class.",
+  movedAway:
+    "Your seat was opened in another browser with its rejoin code, so this one has stopped. Rejoin here to move it back.",
+};

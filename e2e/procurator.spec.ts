@@ -188,6 +188,7 @@ test("a procurator works a day: requests originals, reads, decides an out-of-cou
     await form.getByLabel(/^Decision/).selectOption("amnesty1953");
     await expect(form.getByText(/The March 1953 amnesty covers sentences of up to five years/)).toBeVisible();
     await expect(form.getByRole("button", { name: "Record the decision (1 hour)" })).toBeDisabled();
+    await saveScreenshot(form, "procurator-decision-barred");
   }
   await expect(protocols.getByText("Decided by you:")).toContainText("2");
   // The protest now waits for the court.

@@ -27,9 +27,18 @@ export type ActResult = ActResponse;
 
 const REPLAYED = "This was already done: the request was sent twice.";
 
-/** A seat's letters about one case, oldest first: what the letters' pace is judged on. */
-function lettersAbout(seatId: string, caseIndex: number): Promise<SentLetter[]> {
-  return db.letter.findMany({
+/**
+ * A seat's letters about one case, oldest first: what the letters' pace is
+ * judged on. Inside the run's lock, read through the session's reader: on
+ * PostgreSQL the attempt is one transaction, and a letter it has just written
+ * is visible only there until it commits.
+ */
+function lettersAbout(
+  seatId: string,
+  caseIndex: number,
+  reader: Pick<RunSession["reader"], "letter"> = db,
+): Promise<SentLetter[]> {
+  return reader.letter.findMany({
     where: { seatId, caseIndex },
     select: { simDay: true, carrier: true },
     orderBy: { simDay: "asc" },
@@ -99,7 +108,10 @@ async function situationOf(command: Command, session: RunSession, desk: readonly
     role: command.seat.role,
     status: session.run.status,
     hoursLeft: command.seat.role === "procurator" ? deskHoursLeft(session.world, desk) : 0,
-    letters: command.action.type === "complaint.file" ? await lettersAbout(command.seat.id, command.caseIndex) : [],
+    letters:
+      command.action.type === "complaint.file"
+        ? await lettersAbout(command.seat.id, command.caseIndex, session.reader)
+        : [],
   };
 }
 
@@ -155,7 +167,7 @@ export async function actOnCase(runId: string, seatCookie: string | undefined, r
           command,
           desk,
           seat.status,
-          command.seat.role === "petitioner" ? await lettersAbout(command.seat.id, caseIndex) : [],
+          command.seat.role === "petitioner" ? await lettersAbout(command.seat.id, caseIndex, session.reader) : [],
         );
 
       const may = seatMayAct(seat, action.type);

@@ -11,6 +11,8 @@ import {
 
 test.describe("instructor accounts", () => {
   test("a teacher signs up, reaches the protected home, signs out, and signs back in", async ({ page }) => {
+    // Four page loads and two password hashes (scrypt, 32 MB each): on a busy two-core machine, more than 30 s.
+    test.setTimeout(60_000);
     const email = uniqueEmail("okafor");
     await page.goto("/");
     await page.getByRole("link", { name: "Create an instructor account" }).click();

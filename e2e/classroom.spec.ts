@@ -143,6 +143,7 @@ test("an instructor and three students join, start, pause and resume; seats surv
 });
 
 test("a student's letter moves their case on and the desk says so", async ({ signedInPage: teacher, browser }) => {
+  test.setTimeout(60_000); // a run, a join, a letter, a reload and axe: about 20 s on a quiet machine
   await createRun(teacher, "Letters", { procurators: "0", petitioners: "1" });
   const code = await joinCode(teacher);
   const student = await joinAs(browser, code, "Sam");

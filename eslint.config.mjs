@@ -36,6 +36,12 @@ const noScripts = {
   message:
     "lib/ must not import from scripts/ (scripts → lib, never back): move what both need into lib/ (e.g. lib/database/).",
 };
+// The engine's inside: WorldCore's fields are public only to its sibling modules.
+const noSimWorld = {
+  regex: "^(@/lib/sim/world(/|$)|(\\.\\./)+(lib/)?sim/world(/|$))",
+  message:
+    "Import the engine from @/lib/sim/engine: lib/sim/world/ is its inside (WorldCore and its fields are no API, ADR 0018).",
+};
 // The Prisma client, whichever way it is reached.
 const noDatabaseClient = {
   regex: "^((@/|(\\.\\./)+)lib/(db|db-client)(\\.ts)?$|(@/|(\\.\\./)+)\\.generated(/|$))",
@@ -87,7 +93,7 @@ const boundaries = [
     // lib/sim's allow-list already refuses app/ and scripts/.
     files: ["lib/**/*.{ts,tsx}"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [noApp, noScripts] }],
+      "no-restricted-imports": ["error", { patterns: [noApp, noScripts, noSimWorld] }],
     },
   },
   {
@@ -116,7 +122,13 @@ const boundaries = [
     files: ["app/**/*.{ts,tsx}"],
     ignores: ["app/_testing/**", "**/*.test.ts", "**/*.test.tsx"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [noDatabaseClient] }],
+      "no-restricted-imports": ["error", { patterns: [noDatabaseClient, noSimWorld] }],
+    },
+  },
+  {
+    files: ["scripts/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [noSimWorld] }],
     },
   },
 ];

@@ -42,6 +42,11 @@ describe("layer boundaries", () => {
     ["lib/runs/store/multi-instance.test.ts", 'import { deploy } from "@/scripts/db";\nexport const x = deploy;\n'],
     ["lib/sim/engine.ts", 'import { main } from "../../scripts/sim";\nexport const x = main;\n'],
     ["lib/sim/engine.test.ts", 'import { main } from "@/scripts/sim";\nexport const x = main;\n'],
+    // The engine is imported from lib/sim/engine, never from its inside (lib/sim/world/).
+    ["lib/runs/store.ts", 'import { WorldCore } from "@/lib/sim/world/core";\nexport const x = WorldCore;\n'],
+    ["lib/desk/commands.ts", 'import { enter } from "../sim/world/institutions";\nexport const x = enter;\n'],
+    ["app/lab/lab.worker.ts", 'import { World } from "@/lib/sim/world/world";\nexport const x = World;\n'],
+    ["scripts/bench.ts", 'import { WorldCore } from "../lib/sim/world/core";\nexport const x = WorldCore;\n'],
     // Pages, route handlers and actions never reach the database client.
     ["app/runs/[id]/debrief/page.tsx", 'import { db } from "@/lib/db";\nexport const x = db;\n'],
     [
@@ -109,6 +114,12 @@ describe("layer boundaries", () => {
     ["app/_testing/fixture.ts", 'import { db } from "@/lib/db";\nexport const x = db;\n'],
     ["app/_testing/db-state.ts", 'import { Prisma } from "@/.generated/prisma/client";\nexport const x = Prisma;\n'],
     ["app/account/actions.test.ts", 'import { db } from "@/lib/db";\nexport const x = db;\n'],
+    ["scripts/bench.ts", 'import { World } from "@/lib/sim/engine";\nexport const x = World;\n'],
+    ["lib/sim/engine.ts", 'export { World } from "./world/world";\n'],
+    [
+      "lib/sim/world/world.ts",
+      'import { WorldCore } from "./core";\nimport { seedOf } from "@/lib/sim/rng";\nexport const x = [WorldCore, seedOf];\n',
+    ],
   ])("%s may contain: %s", async (file, code) => {
     expect(await ruleIds(file, code)).toEqual([]);
     expect(

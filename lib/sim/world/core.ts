@@ -1,0 +1,344 @@
+/**
+ * The core of a World: the cases as struct-of-arrays, the timed event queue,
+ * each case's stream of randomness, stepping one case through the memoised
+ * case machine, and advancing simulated time.
+ *
+ * Internal to lib/sim/world/. The public face is World (./world.ts, exported
+ * by lib/sim/engine.ts); nothing else imports this file (eslint.config.mjs).
+ * The fields are public only so the sibling modules (the institution driver,
+ * the seat layer, statistics, save/load) can be plain functions over this one
+ * class: every hot path sees a single object shape, with no per-case objects
+ * and no dynamic dispatch. They are not an API: change them freely with their
+ * users in this folder.
+ */
+import type { CaseInput } from "@/machines/case-setup";
+import { ARTICLES, COURT_RULINGS, DECISIONS, SENTENCING_ORGANS, STAGES, ADDRESSEES } from "@/machines/vocabulary";
+import { CASE_EVENTS, EVENT_IDS } from "@/machines/case-events";
+import { type CaseStepper, REFUSED } from "@/lib/sim/case-stepper";
+import { sampleDays, type Distribution } from "@/lib/sim/distributions";
+import { EventQueue } from "@/lib/sim/event-queue";
+import { WorkQueue } from "@/lib/sim/work-queue";
+import { childStream, pickWeighted, rngFromState, uniformAt, type Rng } from "@/lib/sim/rng";
+import type { Scenario } from "@/lib/sim/scenario-schema";
+import {
+  applyEffect,
+  dispatchClerks,
+  dispatchDesks,
+  enter,
+  isLetterInTransit,
+  listArrives,
+  scheduleInstitutions,
+} from "./institutions";
+import { keepStory } from "./seats";
+import { countStep, moveToStage, stageIndexOf } from "./statistics";
+
+/**
+ * What the event queue holds. Private to this file so that advanceTo's switch
+ * compiles to integer constants; other modules schedule through the `…At`
+ * methods below.
+ */
+const enum Kind {
+  /** A bot's or an institution's next step for a case, valid only while the case stays in the state that planned it. */
+  CaseEvent = 1,
+  CampList = 2,
+  History = 3,
+  /** A Presidium answer: it comes whatever state the case has reached meanwhile. */
+  Petition = 4,
+  DeskFree = 5,
+  ClerkFree = 6,
+}
+
+/** Case events are queued with the case's epoch, so a plan made for an earlier state is dropped. */
+const EVENT_BITS = 64;
+
+/** For each case event id: which addressee's letter (or -1). */
+const LETTER_OF_EVENT = Int8Array.from(CASE_EVENTS, (_, id) => EVENT_IDS.fileTo.indexOf(id));
+
+/** One World's cases, queue and clock, and the loop that steps them (internal: see the header). */
+export class WorldCore {
+  readonly scenario: Scenario;
+  readonly seed: number;
+  readonly stepper: CaseStepper;
+  now = 0;
+  eventsProcessed = 0;
+  lettersWritten = 0;
+  forwardedToAccused = 0;
+  readonly decisionCount = new Int32Array(DECISIONS.length);
+  readonly decisionPersons = new Int32Array(DECISIONS.length);
+
+  readonly n: number;
+  readonly state: Int32Array;
+  readonly persons: Uint8Array;
+  readonly camp: Int32Array;
+  readonly organ: Uint8Array;
+  readonly article: Uint8Array;
+  readonly termYears: Float32Array;
+  /** 1 if the case began in exile rather than a camp (generated, so never saved). */
+  readonly startedInExile: Uint8Array;
+  readonly draws: Uint32Array;
+  readonly streams: Uint32Array;
+  readonly reviewDays: Float32Array;
+  /** Who acts for the case: bots, or a student's seat (Seat in ./institutions.ts; set by ./seats.ts). */
+  readonly seat: Uint8Array;
+  /** Bumped on every change of a case's state; see Kind.CaseEvent. */
+  readonly epoch: Uint32Array;
+  /** Who the case's latest letter is addressed to (index into ADDRESSEES), for routing. */
+  readonly addressee: Uint8Array;
+  /** The latest letter's grounds and carrier (indexes into GROUNDS, CARRIERS; 0 for bots' letters). */
+  readonly grounds: Uint8Array;
+  readonly carrier: Uint8Array;
+  /** A seated procurator's work on each case: the day of the latest work and the hours spent on it that day, hours read, DESK_* flags (./seats.ts). */
+  readonly workDay: Int32Array;
+  readonly workHours: Float32Array;
+  readonly readHours: Float32Array;
+  readonly deskFlags: Uint8Array;
+  /** World.onCaseEvent: called with every event a case takes; it must not act on the world. */
+  onCaseEvent: ((i: number, eventId: number) => void) | null = null;
+  /** Events an instructor injected, in order (see inject). */
+  readonly injectedEvents: { id: string; day: number }[] = [];
+  /** Grounds and carrier for the letter being filed now (see fileLetter). */
+  pending = { grounds: 0, carrier: 0 };
+  readonly stageOf: Int8Array;
+  readonly stageSince: Float64Array;
+  readonly knownSince: Float64Array;
+  readonly decidedAt: Float64Array;
+  readonly campCases: Int32Array[];
+  readonly campListSent: Uint8Array;
+  readonly queue: EventQueue;
+  params: Scenario;
+  /** Procurators' desks and file clerks not busy now, and the cases waiting for one (RULES.reviewHours). */
+  desksFree: number;
+  clerksFree: number;
+  readonly deskQueue = new WorkQueue();
+  readonly clerkQueue = new WorkQueue();
+  readonly clerkDays: Float32Array;
+  readonly stageCount = new Int32Array(STAGES.length);
+  readonly stageMax = new Int32Array(STAGES.length);
+  readonly stageWaitSum = new Float64Array(STAGES.length);
+  readonly stageWaitN = new Float64Array(STAGES.length);
+  readonly rootStream: number;
+  /** Per state id, memoised: its stage (statistics.stageIndexOf) and its driver kind (institutions.kindOf). */
+  readonly stageByState: number[] = [];
+  readonly kindByState: number[] = [];
+  private readonly popped = { time: 0, kind: 0, a: 0, b: 0 };
+  /** Scratch for the institution driver's draws (reused, so the hot loop allocates nothing). */
+  readonly decisionIds = EVENT_IDS.decide;
+  readonly rulingIds = EVENT_IDS.rule;
+  readonly decisionWeights = new Float64Array(DECISIONS.length);
+  readonly rulingWeights = new Float64Array(COURT_RULINGS.length);
+  readonly routeWeights = new Float64Array(4);
+  readonly addresseeWeights = new Float64Array(ADDRESSEES.length);
+  /** For cases with a student's seat: what happened to them, as [day, event id, day, event id, …] (./seats.ts). */
+  readonly history = new Map<number, number[]>();
+
+  /** Generates the caseload; World then either resumes a saved run (save-load.ts) or calls begin(). */
+  constructor(scenario: Scenario, seed: number, stepper: CaseStepper) {
+    this.scenario = scenario;
+    this.params = structuredClone(scenario);
+    this.seed = seed;
+    this.stepper = stepper;
+    this.rootStream = childStream(0, "cases");
+    const n = (this.n = scenario.caseload.cases);
+    this.state = new Int32Array(n);
+    this.persons = new Uint8Array(n);
+    this.camp = new Int32Array(n);
+    this.organ = new Uint8Array(n);
+    this.article = new Uint8Array(n);
+    this.termYears = new Float32Array(n);
+    this.startedInExile = new Uint8Array(n);
+    this.draws = new Uint32Array(n);
+    this.streams = new Uint32Array(n);
+    this.reviewDays = new Float32Array(n);
+    this.addressee = new Uint8Array(n);
+    this.grounds = new Uint8Array(n);
+    this.carrier = new Uint8Array(n);
+    this.workDay = new Int32Array(n).fill(-1);
+    this.workHours = new Float32Array(n);
+    this.readHours = new Float32Array(n);
+    this.deskFlags = new Uint8Array(n);
+    this.epoch = new Uint32Array(n);
+    this.seat = new Uint8Array(n);
+    this.stageOf = new Int8Array(n).fill(-1);
+    this.stageSince = new Float64Array(n);
+    this.knownSince = new Float64Array(n).fill(NaN);
+    this.decidedAt = new Float64Array(n).fill(NaN);
+    this.queue = new EventQueue(scenario.horizonDays);
+    this.desksFree = scenario.desks.procurators;
+    this.clerksFree = scenario.institutions.fileClerks;
+    this.clerkDays = new Float32Array(n);
+    this.campListSent = new Uint8Array(scenario.caseload.camps);
+    this.generate();
+    const campSizes = new Int32Array(scenario.caseload.camps);
+    for (let i = 0; i < n; i++) campSizes[this.camp[i]!]!++;
+    this.campCases = Array.from(campSizes, (size) => new Int32Array(size));
+    campSizes.fill(0);
+    for (let i = 0; i < n; i++) {
+      const c = this.camp[i]!;
+      this.campCases[c]![campSizes[c]!++] = i;
+    }
+  }
+
+  /** Starts a fresh run: the institutions' calendar, then every case's first plan. */
+  begin(): void {
+    scheduleInstitutions(this);
+    for (let i = 0; i < this.n; i++) this.arrive(i, this.state[i]!);
+  }
+
+  /** Lets the institutions and bots plan case i again from its current state (after its seat changed). */
+  replan(i: number): void {
+    this.arrive(i, this.state[i]!);
+  }
+
+  /**
+   * Case i is in state `stateId` (newly, or planned afresh): it is counted in
+   * its stage, then its institution or bot plans what happens next. Two calls
+   * rather than one in `enter`, so TurboFan's inlining budget for the big
+   * `enter` goes to its own draws (measured: ADR 0018).
+   */
+  private arrive(i: number, stateId: number): void {
+    moveToStage(this, i, stageIndexOf(this, stateId));
+    enter(this, i, stateId);
+  }
+
+  // ── randomness: a stream per case, one per institution ─────────────────
+  caseDraw(i: number): number {
+    return uniformAt(this.seed, this.streams[i]!, this.draws[i]!++);
+  }
+  /** One reusable Rng view onto "the current case's stream" (no allocation per draw). */
+  private currentCase = 0;
+  private readonly caseStream: Rng = {
+    next: () => this.caseDraw(this.currentCase),
+    split: () => {
+      throw new Error("case streams do not split");
+    },
+    get state() {
+      return { seed: 0, stream: 0, counter: 0 };
+    },
+  };
+  private caseRng(i: number): Rng {
+    this.currentCase = i;
+    return this.caseStream;
+  }
+  institutionRng(name: string): Rng {
+    return rngFromState({ seed: this.seed, stream: childStream(0, name), counter: 0 });
+  }
+  sample(i: number, d: Distribution): number {
+    return sampleDays(this.caseRng(i), d);
+  }
+  pick(i: number, weights: ArrayLike<number>): number {
+    return pickWeighted(this.caseRng(i), weights);
+  }
+
+  // ── the caseload ────────────────────────────────────────────────────────
+  private generate(): void {
+    const c = this.scenario.caseload;
+    const organWeights = SENTENCING_ORGANS.map((o) => c.organs[o]);
+    const termWeights = c.termYears.map((t) => t.weight);
+    const articleWeights = ARTICLES.map((a) => c.articles[a]);
+    for (let i = 0; i < this.n; i++) {
+      this.streams[i] = childStream(this.rootStream, i);
+      const persons = 1 + Math.max(0, this.pick(i, c.personsPerCase));
+      const organ = SENTENCING_ORGANS[Math.max(0, this.pick(i, organWeights))]!;
+      const term = c.termYears[Math.max(0, this.pick(i, termWeights))]!.years;
+      const input: CaseInput = {
+        organ,
+        article: "58",
+        termYears: term,
+        custody: this.caseDraw(i) < c.exileShare ? "exile" : "camp",
+        persons,
+        originalsElsewhere: this.caseDraw(i) < c.originalsElsewhereShare,
+        crossChecks: Math.max(0, this.pick(i, c.crossChecks)),
+        maxComplaints: 1 + Math.max(0, this.pick(i, c.maxComplaints)),
+      };
+      this.persons[i] = Math.min(255, persons);
+      this.camp[i] = Math.min(c.camps - 1, Math.floor(this.caseDraw(i) * c.camps));
+      this.article[i] = Math.max(0, this.pick(i, articleWeights));
+      this.organ[i] = SENTENCING_ORGANS.indexOf(organ);
+      this.termYears[i] = term;
+      this.startedInExile[i] = input.custody === "exile" ? 1 : 0;
+      this.state[i] = this.stepper.initial(input);
+    }
+  }
+
+  // ── the event queue ─────────────────────────────────────────────────────
+  /** Plans event `eventId` for case i at `time`; dropped if the case changes state before then. */
+  at(i: number, time: number, eventId: number): void {
+    if (time < this.now) throw new Error(`case ${i}: event ${eventId} scheduled in the past (${time} < ${this.now})`);
+    this.queue.push(time, Kind.CaseEvent, i, this.epoch[i]! * EVENT_BITS + eventId);
+  }
+  /** An answer for case i that comes whatever state it has reached meanwhile (a Presidium pardon, a certificate). */
+  petitionAt(time: number, i: number, eventId: number): void {
+    this.queue.push(time, Kind.Petition, i, eventId);
+  }
+  deskFreeAt(time: number): void {
+    this.queue.push(time, Kind.DeskFree, 0, 0);
+  }
+  clerkFreeAt(time: number): void {
+    this.queue.push(time, Kind.ClerkFree, 0, 0);
+  }
+  campListAt(day: number, camp: number): void {
+    this.queue.push(day, Kind.CampList, camp, 0);
+  }
+  /** The scenario's historical event number `index` (scenario.events) takes effect on `day`. */
+  historyAt(day: number, index: number): void {
+    this.queue.push(day, Kind.History, index, 0);
+  }
+
+  // ── stepping ────────────────────────────────────────────────────────────
+  /** Sends one event to one case, as a bot, an institution or a player would. Returns false if the machine refuses it. */
+  sendCaseEvent(i: number, eventId: number): boolean {
+    const before = this.state[i]!;
+    const next = this.stepper.step(before, eventId);
+    if (next === REFUSED) return false;
+    this.eventsProcessed++;
+    if (next === before) return true;
+    this.epoch[i]!++;
+    // Only cases a student sits on keep their story (the seat's timeline); the rest stay lean.
+    keepStory(this, i, eventId);
+    const letterTo = LETTER_OF_EVENT[eventId]!;
+    if (letterTo >= 0) {
+      this.addressee[i] = letterTo;
+      this.grounds[i] = this.pending.grounds;
+      this.carrier[i] = this.pending.carrier;
+    }
+    this.state[i] = next;
+    this.onCaseEvent?.(i, eventId);
+    countStep(this, i, eventId);
+    if (isLetterInTransit(this, next)) this.lettersWritten++;
+    this.arrive(i, next);
+    return true;
+  }
+
+  /** Advances simulated time to `day` (not past the horizon), processing every event due by then. */
+  advanceTo(day: number): void {
+    const until = Math.min(day, this.scenario.horizonDays);
+    const out = this.popped;
+    while (this.queue.size > 0 && this.queue.peekTime() <= until) {
+      this.queue.pop(out);
+      this.now = out.time;
+      switch (out.kind) {
+        case Kind.CaseEvent:
+          if (Math.floor(out.b / EVENT_BITS) === this.epoch[out.a]) this.sendCaseEvent(out.a, out.b % EVENT_BITS);
+          break;
+        case Kind.Petition:
+          this.sendCaseEvent(out.a, out.b);
+          break;
+        case Kind.DeskFree:
+          this.desksFree++;
+          dispatchDesks(this);
+          break;
+        case Kind.ClerkFree:
+          this.clerksFree++;
+          dispatchClerks(this);
+          break;
+        case Kind.CampList:
+          listArrives(this, out.a);
+          break;
+        case Kind.History:
+          for (const effect of this.scenario.events[out.a]!.effects) applyEffect(this, effect);
+          break;
+      }
+    }
+    this.now = Math.max(this.now, until);
+  }
+}

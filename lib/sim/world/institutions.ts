@@ -1,0 +1,350 @@
+/**
+ * The institution driver: what the engine's institutions and bots do when a
+ * case enters a state. Camps send (or withhold) their prisoner lists, the
+ * Presidium pardons, letters are routed (registered, forwarded to the
+ * accused, lost, answered by a form), file clerks and procurators' desks take
+ * the oldest files, the KGB archive sends originals, bots decide, courts
+ * rule, the MVD and procuracies issue or withhold the spravka; historical
+ * events and an instructor's injections change the rules mid-run.
+ *
+ * Separate from the core because this is where the history lives (each
+ * branch of `enter` is a sourced institution's behaviour, weighted by the
+ * scenario), while the core only keeps cases and time. Internal to
+ * lib/sim/world/: plain functions over WorldCore, so the hot loop stays
+ * monomorphic; `enter`'s switch is on integer kinds local to this file.
+ */
+import {
+  ADDRESSEES,
+  CARRIERS,
+  COURT_RULINGS,
+  DECISIONS,
+  GROUNDS,
+  type Decision,
+  type Grounds,
+} from "@/machines/vocabulary";
+import { EVENT_IDS } from "@/machines/case-events";
+import { amnesty1953Covers } from "@/machines/rules";
+import { sampleDays } from "@/lib/sim/distributions";
+import { PETITION_EFFECTS } from "@/lib/sim/petitions";
+import { applyEffectTo, type Effect } from "@/lib/sim/scenario-schema";
+import type { WorldCore } from "./core";
+import { leaveStage, STAGE_INDEX, stageIndexOf } from "./statistics";
+
+/**
+ * The states where an institution or a bot schedules what happens next (the
+ * `enter` switch), numbered so the hot loop switches on integers.
+ * DRIVER_KINDS[k - 1] is the state path of Driver k.
+ */
+export const DRIVER_KINDS = [
+  "complaint.unwritten",
+  "complaint.inTransit",
+  "complaint.forwardedToAccused",
+  "complaint.lost",
+  "complaint.formReply",
+  "lists.awaiting",
+  "commission.queued",
+  "commission.fileAssembly.checking",
+  "commission.fileAssembly.awaitingOriginals",
+  "commission.readyForReview",
+  "commission.review",
+  "court.awaitingHearing",
+  "court.reinvestigation",
+  "spravka.awaiting",
+  "spravka.atLocalMvd",
+  "spravka.atProvincialProcuracy",
+  "spravka.atGeneralProcuracy",
+] as const;
+const enum Driver {
+  ComplaintUnwritten = 1,
+  ComplaintInTransit,
+  ComplaintForwardedToAccused,
+  ComplaintLost,
+  ComplaintFormReply,
+  ListsAwaiting,
+  CommissionQueued,
+  CommissionFileAssemblyChecking,
+  CommissionFileAssemblyAwaitingOriginals,
+  CommissionReadyForReview,
+  CommissionReview,
+  CourtAwaitingHearing,
+  CourtReinvestigation,
+  SpravkaAwaiting,
+  SpravkaAtLocalMvd,
+  SpravkaAtProvincialProcuracy,
+  SpravkaAtGeneralProcuracy,
+}
+
+/**
+ * Who acts for a case (WorldCore.seat; seats.ts sets it). Declared here, by
+ * `enter`, which reads it on every plan: a const enum compiles to integer
+ * constants only in its own file (measured: ADR 0018).
+ */
+export const enum Seat {
+  Bot = 0,
+  Petitioner = 1,
+  Procurator = 2,
+}
+
+/** Where a letter in transit ends up, in the order of the routing weights. */
+const ROUTES = [EVENT_IDS.register, EVENT_IDS.forwardToAccused, EVENT_IDS.lose, EVENT_IDS.formReply];
+
+/** How the grounds of the latest letter weigh a decision at review (lib/sim/petitions.ts). */
+function groundsFactor(grounds: Grounds, decision: Decision): number {
+  if (grounds === "noEvidence" && (decision === "fullRehabilitation" || decision === "reclassification")) {
+    return PETITION_EFFECTS.noEvidenceReview.by;
+  }
+  // Only where the amnesty can apply at all: the machine refuses it for longer terms anyway.
+  if (grounds === "amnesty" && decision === "amnesty1953") return PETITION_EFFECTS.amnestyReview.by;
+  return 1;
+}
+
+/** The driver's case label for a state: 1 + its index in DRIVER_KINDS, 0 for states where nothing is scheduled. */
+function kindOf(w: WorldCore, stateId: number): number {
+  let k = w.kindByState[stateId];
+  if (k === undefined) {
+    k = (DRIVER_KINDS as readonly string[]).indexOf(w.stepper.path[stateId]!) + 1;
+    w.kindByState[stateId] = k;
+  }
+  return k;
+}
+
+/** Whether a case in this state has a letter on its way (the core counts letters written by it). */
+export function isLetterInTransit(w: WorldCore, stateId: number): boolean {
+  return kindOf(w, stateId) === Driver.ComplaintInTransit;
+}
+
+/** The institutions' own calendar at the start of a run: camps' lists and the scenario's historical events. */
+export function scheduleInstitutions(w: WorldCore): void {
+  const lists = w.institutionRng("camp-lists");
+  const inst = w.scenario.institutions;
+  for (let camp = 0; camp < w.scenario.caseload.camps; camp++) {
+    const withheld = lists.next() < inst.listsWithheldShare;
+    const day = sampleDays(lists, inst.listDelay);
+    if (!withheld) w.campListAt(day, camp);
+  }
+  const start = dayNumber(w.scenario.startDate);
+  w.scenario.events.forEach((event, index) => {
+    const day = dayNumber(event.date) - start;
+    // Events before the start date are already in force on day 0 (in date order).
+    if (day <= w.scenario.horizonDays) w.historyAt(Math.max(0, day), index);
+  });
+}
+
+/** Hands free clerks the oldest waiting files; each clerk is busy until the file is assembled. */
+export function dispatchClerks(w: WorldCore): void {
+  while (w.clerksFree > 0 && w.clerkQueue.size > 0) {
+    const i = w.clerkQueue.shift();
+    if (w.clerkQueue.lastEpoch !== w.epoch[i]) continue; // moved on while waiting
+    w.clerksFree--;
+    const done = w.now + w.clerkDays[i]!;
+    w.at(i, done, EVENT_IDS.assemble);
+    w.clerkFreeAt(done);
+  }
+}
+
+/** Gives free desks the oldest complete files; a desk is busy for the file's review time. */
+export function dispatchDesks(w: WorldCore): void {
+  while (w.desksFree > 0 && w.deskQueue.size > 0) {
+    const i = w.deskQueue.shift();
+    if (w.deskQueue.lastEpoch !== w.epoch[i]) continue;
+    w.desksFree--;
+    w.deskFreeAt(w.now + w.reviewDays[i]!);
+    w.at(i, w.now, EVENT_IDS.reviewStart);
+  }
+}
+
+/** Case i has just entered state `stateId` (and been counted in its stage): plan what its institution or bot does next. */
+export function enter(w: WorldCore, i: number, stateId: number): void {
+  const now = w.now;
+  const p = w.params;
+  const ctx = w.stepper.context(stateId);
+  switch (kindOf(w, stateId)) {
+    case Driver.ComplaintUnwritten:
+      if (w.seat[i] === Seat.Petitioner) return; // the student writes
+      if (w.caseDraw(i) < p.caseload.complaintShare) {
+        w.at(i, now + w.sample(i, p.caseload.firstComplaint), addresseeEvent(w, i));
+      }
+      return;
+    case Driver.ComplaintInTransit: {
+      const to = ADDRESSEES[w.addressee[i]!]!;
+      const grounds = GROUNDS[w.grounds[i]!]!;
+      const carrier = CARRIERS[w.carrier[i]!]!;
+      const E = PETITION_EFFECTS;
+      const slower = carrier === "friend" ? E.friendTransit.by : carrier === "relative" ? E.relativeTransit.by : 1;
+      const transit = now + w.sample(i, p.institutions.complaintTransit) * slower;
+      const pardonShare = p.institutions.presidiumPardonShare * (grounds === "mercy" ? E.mercyPardon.by : 1);
+      if (to === "presidium" && w.caseDraw(i) < pardonShare) {
+        w.petitionAt(transit + w.sample(i, p.institutions.presidiumDays), i, EVENT_IDS.pardon);
+      }
+      const r = p.institutions.routing[to];
+      const rw = w.routeWeights;
+      rw[0] = r.register;
+      rw[1] = r.forwardToAccused;
+      rw[2] = r.lose;
+      rw[3] = r.formReply;
+      // How it travels and what it rests on (lib/sim/petitions.ts).
+      // Handed over in person, it arrives; only a letter to the camp itself can still land with the camp chiefs.
+      if (carrier === "friend") {
+        rw[2] = rw[2]! * E.friendDiverted.by;
+        if (to !== "campAdministration") rw[1] = rw[1]! * E.friendDiverted.by;
+      }
+      if (carrier === "relative") rw[2] = rw[2]! * E.relativeLose.by;
+      if (grounds === "amnesty" && !amnesty1953Covers(w.termYears[i]!) && to !== "presidium")
+        rw[3] = rw[3]! * E.amnestyRefused.by;
+      // The schema guarantees a positive weight, so k ≥ 0.
+      w.at(i, transit, ROUTES[w.pick(i, rw)]!);
+      return;
+    }
+    case Driver.ComplaintForwardedToAccused:
+    case Driver.ComplaintLost:
+    case Driver.ComplaintFormReply:
+      if (w.seat[i] === Seat.Petitioner) return; // the student decides whether to write again
+      if (ctx.complaints < ctx.maxComplaints) {
+        w.at(i, now + w.sample(i, p.institutions.rewrite), addresseeEvent(w, i));
+      } else {
+        leaveStage(w, i); // gave up: no longer waiting on anyone (a camp list may still bring the case up)
+      }
+      return;
+    case Driver.ListsAwaiting:
+      if (w.campListSent[w.camp[i]!]) w.at(i, now, EVENT_IDS.listsArrive);
+      else if (p.institutions.proceedWithoutLists) {
+        w.at(i, now + w.sample(i, p.institutions.proceedWithoutListsAfter), EVENT_IDS.proceedWithout);
+      }
+      return;
+    case Driver.CommissionQueued:
+      w.clerkDays[i] = w.sample(i, p.institutions.fileAssembly);
+      w.clerkQueue.push(i, w.epoch[i]!);
+      dispatchClerks(w);
+      return;
+    case Driver.CommissionFileAssemblyChecking:
+      if (w.seat[i] === Seat.Procurator) {
+        // The student requests the originals and checks testimony themselves; a complete file moves on.
+        if ((!ctx.originalsElsewhere || ctx.originalsRequested) && ctx.crossChecksDone >= ctx.crossChecks) {
+          w.at(i, now, EVENT_IDS.complete);
+        }
+        return;
+      }
+      if (ctx.originalsElsewhere && !ctx.originalsRequested) w.at(i, now, EVENT_IDS.requestOriginals);
+      else if (ctx.crossChecksDone < ctx.crossChecks)
+        w.at(i, now + w.sample(i, p.institutions.crossCheck), EVENT_IDS.crossCheck);
+      else w.at(i, now, EVENT_IDS.complete);
+      return;
+    case Driver.CommissionFileAssemblyAwaitingOriginals:
+      w.at(i, now + w.sample(i, p.institutions.originalsDelay), EVENT_IDS.originalsArrive);
+      return;
+    case Driver.CommissionReadyForReview: {
+      // Without the camp's list there is nothing to check a complaint against: slower (RULES.complaintsOnly).
+      const slower = ctx.complaintsOnly ? p.institutions.complaintsOnlyReviewFactor : 1;
+      const hours = w.sample(i, p.desks.reviewHoursPerPerson) * w.persons[i]! * slower;
+      w.reviewDays[i] = hours / p.desks.hoursPerDay;
+      // A student's own desk takes the file at once: their hours, not the province's desks, are the limit.
+      if (w.seat[i] === Seat.Procurator) {
+        w.at(i, now, EVENT_IDS.reviewStart);
+        return;
+      }
+      w.deskQueue.push(i, w.epoch[i]!);
+      dispatchDesks(w);
+      return;
+    }
+    case Driver.CommissionReview: {
+      if (w.seat[i] === Seat.Procurator) return; // the student decides
+      const weights = w.decisionWeights;
+      const grounds = GROUNDS[w.grounds[i]!]!;
+      for (let k = 0; k < DECISIONS.length; k++) {
+        const d = DECISIONS[k]!;
+        const dw = p.policy.decisions[d] * (d === "confirmRefusal" ? p.policy.bias : 1) * groundsFactor(grounds, d);
+        weights[k] = dw > 0 && w.stepper.can(stateId, w.decisionIds[k]!) ? dw : 0;
+      }
+      // No decision the policy allows is available: the file stays on the desk.
+      const k = w.pick(i, weights);
+      if (k >= 0) w.at(i, now + w.reviewDays[i]!, w.decisionIds[k]!);
+      return;
+    }
+    case Driver.CourtAwaitingHearing:
+    case Driver.CourtReinvestigation: {
+      const weights = w.rulingWeights;
+      for (let k = 0; k < COURT_RULINGS.length; k++) {
+        weights[k] = w.stepper.can(stateId, w.rulingIds[k]!) ? p.institutions.courtRulings[COURT_RULINGS[k]!] : 0;
+      }
+      const delay =
+        kindOf(w, stateId) === Driver.CourtAwaitingHearing
+          ? p.institutions.courtBacklog
+          : p.institutions.reinvestigation;
+      const k = w.pick(i, weights);
+      if (k >= 0) w.at(i, now + w.sample(i, delay), w.rulingIds[k]!);
+      return;
+    }
+    case Driver.SpravkaAwaiting:
+    case Driver.SpravkaAtLocalMvd:
+    case Driver.SpravkaAtProvincialProcuracy:
+    case Driver.SpravkaAtGeneralProcuracy: {
+      const level = ctx.spravkaRequests;
+      const when = now + w.sample(i, p.institutions.spravkaWait);
+      if (w.caseDraw(i) < p.institutions.spravkaIssueShare[Math.min(3, level)]!) {
+        // For a student's case the certificate comes even if they ask again meanwhile (asking never cancels it).
+        if (w.seat[i] === Seat.Petitioner) w.petitionAt(when, i, EVENT_IDS.spravkaIssue);
+        else w.at(i, when, EVENT_IDS.spravkaIssue);
+      }
+      // A seated petitioner asks again (or not) themselves, from their desk.
+      else if (level < 3 && w.seat[i] !== Seat.Petitioner) w.at(i, when, EVENT_IDS.spravkaRequest);
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+/** A new letter: complaint.file to an addressee drawn from the scenario's mix. */
+function addresseeEvent(w: WorldCore, i: number): number {
+  const mix = w.params.caseload.addressees;
+  const aw = w.addresseeWeights;
+  for (let k = 0; k < ADDRESSEES.length; k++) aw[k] = mix[ADDRESSEES[k]!];
+  return EVENT_IDS.fileTo[Math.max(0, w.pick(i, aw))]!;
+}
+
+/** A camp's prisoner list arrives: every case of that camp not yet at the commission can go on. */
+export function listArrives(w: WorldCore, camp: number): void {
+  if (w.campListSent[camp]) return;
+  w.campListSent[camp] = 1;
+  w.eventsProcessed++;
+  for (const i of w.campCases[camp]!) {
+    // Cases not yet at the commission: no letter yet, a letter on its way, or waiting for this list.
+    const s = w.state[i]!;
+    if (!w.stepper.done[s] && stageIndexOf(w, s) <= STAGE_INDEX.lists!) w.sendCaseEvent(i, EVENT_IDS.listsArrive);
+  }
+}
+
+/** A historical event or an instructor's injection. Throws EffectError (and changes nothing) if it cannot apply. */
+export function applyEffect(w: WorldCore, effect: Effect): void {
+  if ("action" in effect) {
+    for (let camp = 0; camp < w.campListSent.length; camp++) listArrives(w, camp);
+    return;
+  }
+  const before = w.params;
+  w.params = applyEffectTo(w.params, effect);
+  // Staff changes reach the backlog at once: new desks take waiting files now;
+  // after a cut, desks close as their current files are finished.
+  w.desksFree += w.params.desks.procurators - before.desks.procurators;
+  w.clerksFree += w.params.institutions.fileClerks - before.institutions.fileClerks;
+  dispatchDesks(w);
+  dispatchClerks(w);
+}
+
+/**
+ * An instructor's injected event (issue #7): its effects apply from now,
+ * like a scheduled historical event, and the world remembers it so seats
+ * can be told. Throws EffectError, changing nothing, if an effect cannot apply.
+ */
+export function inject(w: WorldCore, id: string, effects: readonly Effect[]): void {
+  // Check every effect first (applyEffectTo throws on one that cannot apply), so a bad one changes nothing.
+  let probe = w.params;
+  for (const effect of effects) if (!("action" in effect)) probe = applyEffectTo(probe, effect);
+  for (const effect of effects) applyEffect(w, effect);
+  w.injectedEvents.push({ id, day: w.now });
+}
+
+/** Days since 1970-01-01 for a YYYY-MM-DD date (calendar arithmetic, not the wall clock). */
+export function dayNumber(iso: string): number {
+  const [y, m, d] = iso.split("-").map(Number);
+  return Date.UTC(y!, m! - 1, d!) / 86_400_000;
+}

@@ -1,0 +1,191 @@
+/**
+ * Saving and resuming a run: SavedWorld is everything needed to go on
+ * exactly where a run stopped, as plain JSON (the interactive driver stores
+ * it as a checkpoint, ADR 0008). Case states are stored by path and context,
+ * never by the stepper's process-local ids; a run saved by other machines or
+ * for other scenario settings is refused, never restored blindly.
+ *
+ * Separate from the core because the saved format is a contract with stored
+ * data: every field of WorldCore that a run needs to continue must appear
+ * both in saveWorld and loadWorld, and reading the two side by side is how
+ * that is checked. Internal to lib/sim/world/: World.save() and
+ * World.resume() are the public face.
+ */
+import { CASE_MACHINE_VERSION, type CaseContext } from "@/machines/case-setup";
+import { snap } from "@/lib/sim/case-reducer";
+import { hashString } from "@/lib/sim/rng";
+import type { Scenario } from "@/lib/sim/scenario-schema";
+import type { WorldCore } from "./core";
+
+const SAVED_WORLD_FORMAT = 1;
+
+/** A run saved mid-way (JSON-safe). Case states are stored by path and context, never by process-local ids. */
+export type SavedWorld = {
+  format: number;
+  machineVersion: number;
+  scenario: string;
+  /** The scenario as it was when the run started (with any --set changes): resuming needs the very same one. */
+  scenarioHash: number;
+  seed: number;
+  now: number;
+  counters: [events: number, letters: number, forwarded: number];
+  params: Scenario;
+  states: [path: string, context: CaseContext][];
+  caseStates: number[];
+  draws: number[];
+  addressee: number[];
+  epoch: number[];
+  seat: number[];
+  reviewDays: number[];
+  stageOf: number[];
+  stageSince: (number | null)[];
+  knownSince: (number | null)[];
+  decidedAt: (number | null)[];
+  campListSent: number[];
+  /** free procurators' desks and clerks (negative after a cut, until enough finish) */
+  free: [desks: number, clerks: number];
+  deskQueue: [caseIndex: number, epoch: number][];
+  clerkQueue: [caseIndex: number, epoch: number][];
+  clerkDays: number[];
+  stageStats: number[][];
+  decisionStats: number[][];
+  queue: [time: number, kind: number, a: number, b: number][];
+  /** Seated cases' stories (absent in runs saved before seats kept one). */
+  history?: [caseIndex: number, story: number[]][];
+  /** Cases whose latest letter had other grounds or another carrier than the bots' (absent before issue #5). */
+  petitions?: [caseIndex: number, grounds: number, carrier: number][];
+  /** Events an instructor injected: their ids and simulated days (absent before issue #7). */
+  injected?: [id: string, day: number][];
+  /** Seated procurators' work on their cases (absent before issue #6). */
+  desk?: [caseIndex: number, workDay: number, workHours: number, readHours: number, flags: number][];
+};
+
+/** A fingerprint of a scenario's settings. */
+export function scenarioHash(scenario: Scenario): number {
+  return hashString(JSON.stringify(scenario));
+}
+
+/** Everything needed to resume this run exactly, as plain JSON. */
+export function saveWorld(w: WorldCore): SavedWorld {
+  const states: SavedWorld["states"] = [];
+  const index = new Map<number, number>();
+  const caseStates = Array.from(w.state, (s) => {
+    let k = index.get(s);
+    if (k === undefined) {
+      k = states.length;
+      index.set(s, k);
+      states.push([w.stepper.path[s]!, w.stepper.context(s)]);
+    }
+    return k;
+  });
+  const nums = (a: ArrayLike<number>) => Array.from(a, (x) => (Number.isNaN(x) ? null : x));
+  return {
+    format: SAVED_WORLD_FORMAT,
+    machineVersion: CASE_MACHINE_VERSION,
+    scenario: w.scenario.id,
+    scenarioHash: scenarioHash(w.scenario),
+    seed: w.seed,
+    now: w.now,
+    counters: [w.eventsProcessed, w.lettersWritten, w.forwardedToAccused],
+    params: structuredClone(w.params),
+    states,
+    caseStates,
+    draws: Array.from(w.draws),
+    addressee: Array.from(w.addressee),
+    epoch: Array.from(w.epoch),
+    seat: Array.from(w.seat),
+    reviewDays: Array.from(w.reviewDays),
+    stageOf: Array.from(w.stageOf),
+    stageSince: nums(w.stageSince),
+    knownSince: nums(w.knownSince),
+    decidedAt: nums(w.decidedAt),
+    campListSent: Array.from(w.campListSent),
+    free: [w.desksFree, w.clerksFree],
+    deskQueue: w.deskQueue.toArray(),
+    clerkQueue: w.clerkQueue.toArray(),
+    clerkDays: Array.from(w.clerkDays),
+    stageStats: [w.stageCount, w.stageMax, w.stageWaitSum, w.stageWaitN].map((a) => Array.from(a)),
+    decisionStats: [Array.from(w.decisionCount), Array.from(w.decisionPersons)],
+    queue: w.queue.entries(),
+    history: [...w.history].map(([i, story]) => [i, [...story]]),
+    petitions: petitions(w),
+    desk: deskWork(w),
+    injected: w.injectedEvents.map((e) => [e.id, e.day]),
+  };
+}
+
+/** Throws unless `saved` was saved by these machines, in this format, for this very scenario. */
+export function checkResumable(scenario: Scenario, saved: SavedWorld): void {
+  if (saved.format !== SAVED_WORLD_FORMAT || saved.machineVersion !== CASE_MACHINE_VERSION) {
+    throw new Error(
+      `This run was saved by another version of Spravka (format ${saved.format}, machines v${saved.machineVersion}).`,
+    );
+  }
+  if (saved.scenario !== scenario.id || saved.scenarioHash !== scenarioHash(scenario)) {
+    throw new Error(
+      `This run was saved for scenario "${saved.scenario}" with other settings, not this "${scenario.id}".`,
+    );
+  }
+}
+
+/** Restores a saved run into a freshly generated core (instead of WorldCore.begin). */
+export function loadWorld(w: WorldCore, saved: SavedWorld): void {
+  const ids = saved.states.map(([path, context]) => w.stepper.adopt(snap(path, context)));
+  const num = (x: number | null) => (x === null ? NaN : x);
+  for (let i = 0; i < w.n; i++) {
+    w.state[i] = ids[saved.caseStates[i]!]!;
+    w.draws[i] = saved.draws[i]!;
+    w.addressee[i] = saved.addressee[i]!;
+    w.epoch[i] = saved.epoch[i]!;
+    w.seat[i] = saved.seat[i]!;
+    w.reviewDays[i] = saved.reviewDays[i]!;
+    w.stageOf[i] = saved.stageOf[i]!;
+    w.stageSince[i] = num(saved.stageSince[i]!);
+    w.knownSince[i] = num(saved.knownSince[i]!);
+    w.decidedAt[i] = num(saved.decidedAt[i]!);
+  }
+  w.now = saved.now;
+  [w.eventsProcessed, w.lettersWritten, w.forwardedToAccused] = saved.counters;
+  w.params = structuredClone(saved.params);
+  w.campListSent.set(saved.campListSent);
+  [w.desksFree, w.clerksFree] = saved.free;
+  w.deskQueue.load(saved.deskQueue);
+  w.clerkQueue.load(saved.clerkQueue);
+  w.clerkDays.set(saved.clerkDays);
+  [w.stageCount, w.stageMax, w.stageWaitSum, w.stageWaitN].forEach((a, k) => a.set(saved.stageStats[k]!));
+  w.decisionCount.set(saved.decisionStats[0]!);
+  w.decisionPersons.set(saved.decisionStats[1]!);
+  for (const [time, kind, a, b] of saved.queue) w.queue.push(time, kind, a, b);
+  for (const [i, story] of saved.history ?? []) w.history.set(i, [...story]);
+  for (const [id, day] of saved.injected ?? []) w.injectedEvents.push({ id, day });
+  for (const [i, day, hours, read, flags] of saved.desk ?? []) {
+    w.workDay[i] = day;
+    w.workHours[i] = hours;
+    w.readHours[i] = read;
+    w.deskFlags[i] = flags;
+  }
+  for (const [i, grounds, carrier] of saved.petitions ?? []) {
+    w.grounds[i] = grounds;
+    w.carrier[i] = carrier;
+  }
+}
+
+/** Seated procurators' work, for the cases that have any. */
+function deskWork(w: WorldCore): NonNullable<SavedWorld["desk"]> {
+  const out: NonNullable<SavedWorld["desk"]> = [];
+  for (let i = 0; i < w.n; i++) {
+    if (w.workDay[i]! >= 0 || w.deskFlags[i]) {
+      out.push([i, w.workDay[i]!, w.workHours[i]!, w.readHours[i]!, w.deskFlags[i]!]);
+    }
+  }
+  return out;
+}
+
+/** The cases whose latest letter had grounds or a carrier other than the bots'. */
+function petitions(w: WorldCore): NonNullable<SavedWorld["petitions"]> {
+  const out: NonNullable<SavedWorld["petitions"]> = [];
+  for (let i = 0; i < w.n; i++) {
+    if (w.grounds[i] !== 0 || w.carrier[i] !== 0) out.push([i, w.grounds[i]!, w.carrier[i]!]);
+  }
+  return out;
+}

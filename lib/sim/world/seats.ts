@@ -1,0 +1,160 @@
+/**
+ * The seat layer: cases a student sits on. Seating a petitioner or a
+ * procurator hands that part of the case from the bots to the student; the
+ * case then keeps its story (each change of state, for the seat's timeline),
+ * a petitioner's letters carry their grounds and carrier, and a procurator's
+ * hours, reading, deputy and camp-list requests are recorded so that
+ * replaying the class's log rebuilds them (ADR 0010).
+ *
+ * Separate from the core because only the interactive driver (lib/runs,
+ * lib/desk) uses it: a batch run has no seats, and its hot loop pays one
+ * byte compare per step for it (keepStory). Internal to lib/sim/world/:
+ * plain functions over WorldCore, exposed as World's methods.
+ */
+import { caseEventId, CASE_EVENTS, EVENT_IDS } from "@/machines/case-events";
+import type { CaseEvent } from "@/machines/case-setup";
+import { CARRIERS, GROUNDS, type Addressee, type Carrier, type Grounds } from "@/machines/vocabulary";
+import { snap } from "@/lib/sim/case-reducer";
+import type { WorldCore } from "./core";
+import { Seat } from "./institutions";
+
+/** How many letters the machine takes from a student petitioner (bots give up after the scenario's few). */
+export const SEATED_LETTERS = 100;
+
+/** Flags of a seated procurator's work on a case (WorldCore.deskFlags). */
+const DESK_DEPUTY = 1;
+const DESK_LIST_ASKED = 2;
+
+/** In a seated case's story, event ids from here up are letters noted without a change of state (see noteLetter). */
+const NOTED = 1000;
+
+/** One entry of a seated case's story; `noted`: a letter that joined the pile and changed nothing. */
+export type CaseHistoryEntry = { day: number; event: CaseEvent; noted?: true };
+
+/**
+ * Seats a student on case i: a petitioner writes its letters, a procurator
+ * decides it; bots then leave that part to the student. Null hands it back.
+ */
+export function assignSeat(w: WorldCore, i: number, role: "petitioner" | "procurator" | null): void {
+  if (i < 0 || i >= w.n) throw new RangeError(`no case ${i}`);
+  w.seat[i] = role === "petitioner" ? Seat.Petitioner : role === "procurator" ? Seat.Procurator : Seat.Bot;
+  if (role === "petitioner") {
+    // A bot gives up after a few letters; a student decides for themselves (the server limits the pace).
+    const s = w.state[i]!;
+    const context = w.stepper.context(s);
+    if (context.maxComplaints < SEATED_LETTERS) {
+      w.state[i] = w.stepper.adopt(snap(w.stepper.path[s]!, { ...context, maxComplaints: SEATED_LETTERS }));
+    }
+  }
+  w.epoch[i]!++; // drop the bots' plans for this case
+  w.replan(i);
+}
+
+/** Case i just took event `eventId` (its state changed): a seated case writes it into its story. */
+export function keepStory(w: WorldCore, i: number, eventId: number): void {
+  if (w.seat[i] === Seat.Bot) return;
+  let story = w.history.get(i);
+  if (!story) w.history.set(i, (story = []));
+  story.push(w.now, eventId);
+}
+
+/**
+ * A student's letter: complaint.file to `addressee`, resting on `grounds`,
+ * carried by `carrier` (lib/sim/petitions.ts). Returns false, changing
+ * nothing, if the machine refuses it.
+ */
+export function fileLetter(
+  w: WorldCore,
+  i: number,
+  letter: { addressee: Addressee; grounds: Grounds; carrier: Carrier },
+): boolean {
+  w.pending = { grounds: GROUNDS.indexOf(letter.grounds), carrier: CARRIERS.indexOf(letter.carrier) };
+  try {
+    return w.sendCaseEvent(i, caseEventId({ type: "complaint.file", addressee: letter.addressee }));
+  } finally {
+    w.pending = { grounds: 0, carrier: 0 };
+  }
+}
+
+/**
+ * Notes in a seated case's story a letter the machine did not take (an
+ * earlier one still unanswered, or the case already under review): it
+ * joins the pile and changes nothing else.
+ */
+export function noteLetter(w: WorldCore, i: number, addressee: Addressee): void {
+  if (w.seat[i] === Seat.Bot) return;
+  let story = w.history.get(i);
+  if (!story) w.history.set(i, (story = []));
+  story.push(w.now, NOTED + caseEventId({ type: "complaint.file", addressee }));
+}
+
+/**
+ * What happened to case i since a student took its seat, oldest first:
+ * every change of state, with its simulated day and the event (a player's,
+ * a bot's or an institution's). Empty for cases no student sits on.
+ */
+export function caseHistory(w: WorldCore, i: number): CaseHistoryEntry[] {
+  const story = w.history.get(i) ?? [];
+  const out: CaseHistoryEntry[] = [];
+  for (let k = 0; k < story.length; k += 2) {
+    const id = story[k + 1]!;
+    out.push(
+      id >= NOTED
+        ? { day: story[k]!, event: CASE_EVENTS[id - NOTED]!, noted: true }
+        : { day: story[k]!, event: CASE_EVENTS[id]! },
+    );
+  }
+  return out;
+}
+
+/**
+ * A seated procurator spends `hours` of today on case i (reading the file
+ * when `read`). The desk's daily budget is checked by the caller; here the
+ * work is only recorded, so replaying the class's log rebuilds it.
+ */
+export function recordDeskWork(
+  w: WorldCore,
+  i: number,
+  hours: number,
+  work: { read?: boolean; deputy?: boolean; list?: boolean } = {},
+): void {
+  const today = Math.floor(w.now);
+  if (w.workDay[i] !== today) {
+    w.workDay[i] = today;
+    w.workHours[i] = 0;
+  }
+  w.workHours[i]! += hours;
+  if (work.read) w.readHours[i]! += hours;
+  if (work.deputy) w.deskFlags[i]! |= DESK_DEPUTY;
+  if (work.list) requestCampList(w, i);
+}
+
+/**
+ * A seated procurator writes to the camp for case i's entry in its list
+ * (RULES.complaintsOnly: camps did not send them). The camp may never answer
+ * — as often as camps withheld their lists — or answers after a list's
+ * usual delay (both the scenario's; that a request works so is invented).
+ */
+function requestCampList(w: WorldCore, i: number): void {
+  w.deskFlags[i]! |= DESK_LIST_ASKED;
+  if (w.caseDraw(i) < w.params.institutions.listsWithheldShare) return;
+  w.at(i, w.now + w.sample(i, w.params.institutions.listDelay), EVENT_IDS.listsArrive);
+}
+
+/** A seated procurator's work on case i: hours spent today, hours read in all, whether the deputy was asked and the camp's list requested. */
+export function deskState(
+  w: WorldCore,
+  i: number,
+): { hoursToday: number; readHours: number; deputy: boolean; listAsked: boolean } {
+  return {
+    hoursToday: w.workDay[i] === Math.floor(w.now) ? w.workHours[i]! : 0,
+    readHours: w.readHours[i]!,
+    deputy: (w.deskFlags[i]! & DESK_DEPUTY) !== 0,
+    listAsked: (w.deskFlags[i]! & DESK_LIST_ASKED) !== 0,
+  };
+}
+
+/** Hours a procurator needs to read case i's file (drawn when it became ready for review; 0 before). */
+export function reviewHours(w: WorldCore, i: number): number {
+  return Math.round(w.reviewDays[i]! * w.params.desks.hoursPerDay * 2) / 2;
+}

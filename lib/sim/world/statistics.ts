@@ -1,0 +1,170 @@
+/**
+ * Statistics of a run: where each case waits and for how long (the stage
+ * counts kept as cases move), the commission's decisions, and the read-outs
+ * built from them: result() for the CLI, the debrief and calibration,
+ * tally() and stageCounts() for the console.
+ *
+ * Separate from the core because the figures a run is judged by should be
+ * readable in one place, apart from the mechanics that produce them; the
+ * engine's behaviour never depends on them. Internal to lib/sim/world/:
+ * plain functions over WorldCore (moveToStage and countStep run on every
+ * step, so they stay small and monomorphic).
+ */
+import { DECISIONS, OUTCOMES, STAGES, type Decision, type Outcome, type Stage } from "@/machines/vocabulary";
+import { CASE_EVENTS, EVENT_IDS } from "@/machines/case-events";
+import type { WorldCore } from "./core";
+
+export type StageSummary = { stage: Stage; meanWaitDays: number; maxQueue: number };
+export type RunResult = {
+  scenario: string;
+  seed: number | string;
+  cases: number;
+  persons: number;
+  outcomes: Record<Outcome, number>;
+  /** persons in each outcome */
+  outcomePersons: Record<Outcome, number>;
+  spravka: { issued: number; withheld: number };
+  letters: { written: number; forwardedToAccused: number };
+  /** The commission's decisions (what provincial tallies counted), cases and persons. */
+  decisions: Record<Decision, { cases: number; persons: number }>;
+  daysToDecision: { median: number | null; p90: number | null };
+  stages: StageSummary[];
+  events: number;
+};
+
+export const STAGE_INDEX: Record<string, number> = Object.fromEntries(STAGES.map((s, i) => [s, i]));
+
+/** For each case event id: which decision (or -1). */
+const DECISION_OF_EVENT = Int8Array.from(CASE_EVENTS, (_, id) => EVENT_IDS.decide.indexOf(id));
+
+/** The stage a state counts in (index into STAGES), or -1 (no letter yet, or decided). */
+export function stageIndexOf(w: WorldCore, stateId: number): number {
+  let s = w.stageByState[stateId];
+  if (s === undefined) {
+    const path = w.stepper.path[stateId]!;
+    const top = path.split(".")[0]!;
+    s = path === "complaint.unwritten" ? -1 : (STAGE_INDEX[top] ?? -1);
+    w.stageByState[stateId] = s;
+  }
+  return s;
+}
+
+/** Case i now waits in `stage` (or in none, -1): the stage it leaves counts its wait. */
+export function moveToStage(w: WorldCore, i: number, stage: number): void {
+  const previous = w.stageOf[i]!;
+  if (stage === previous) return;
+  const now = w.now;
+  if (previous >= 0) {
+    w.stageCount[previous]!--;
+    w.stageWaitSum[previous]! += now - w.stageSince[i]!;
+    w.stageWaitN[previous]!++;
+  }
+  if (stage >= 0) {
+    const count = ++w.stageCount[stage]!;
+    if (count > w.stageMax[stage]!) w.stageMax[stage] = count;
+    w.stageSince[i] = now;
+    if (Number.isNaN(w.knownSince[i]!) && stage >= STAGE_INDEX.lists!) w.knownSince[i] = now;
+  }
+  w.stageOf[i] = stage;
+}
+
+/** Case i waits on nobody any more (its petitioner gave up). */
+export function leaveStage(w: WorldCore, i: number): void {
+  const stage = w.stageOf[i]!;
+  if (stage < 0) return;
+  w.stageCount[stage]!--;
+  w.stageWaitSum[stage]! += w.now - w.stageSince[i]!;
+  w.stageWaitN[stage]!++;
+  w.stageOf[i] = -1;
+}
+
+/** Counts event `eventId` that just changed case i's state: decisions, the day of the decision, letters forwarded. */
+export function countStep(w: WorldCore, i: number, eventId: number): void {
+  const decision = DECISION_OF_EVENT[eventId]!;
+  if (decision >= 0) {
+    w.decisionCount[decision]!++;
+    w.decisionPersons[decision]! += w.persons[i]!;
+  }
+  if ((decision >= 0 || eventId === EVENT_IDS.pardon) && Number.isNaN(w.decidedAt[i]!)) w.decidedAt[i] = w.now;
+  if (eventId === EVENT_IDS.forwardToAccused) w.forwardedToAccused++;
+}
+
+/** Outcome counts and queue figures at the current time. */
+export function result(w: WorldCore, seedLabel: number | string): RunResult {
+  const outcomes = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>;
+  const outcomePersons = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>;
+  let persons = 0;
+  let issued = 0;
+  let withheld = 0;
+  const waits: number[] = [];
+  const waitSum = Float64Array.from(w.stageWaitSum);
+  const waitN = Float64Array.from(w.stageWaitN);
+  for (let i = 0; i < w.n; i++) {
+    const s = w.state[i]!;
+    const outcome = w.stepper.outcome[s]!;
+    outcomes[outcome]++;
+    outcomePersons[outcome] += w.persons[i]!;
+    persons += w.persons[i]!;
+    const path = w.stepper.path[s]!;
+    if (path === "rehabilitated") issued++;
+    else if (path.startsWith("spravka.")) withheld++;
+    const decided = w.decidedAt[i]!;
+    const known = w.knownSince[i]!;
+    if (!Number.isNaN(decided) && !Number.isNaN(known)) waits.push(decided - known);
+    const stage = w.stageOf[i]!;
+    if (stage >= 0) {
+      waitSum[stage]! += w.now - w.stageSince[i]!;
+      waitN[stage]!++;
+    }
+  }
+  waits.sort((a, b) => a - b);
+  return {
+    scenario: w.scenario.id,
+    seed: seedLabel,
+    cases: w.n,
+    persons,
+    outcomes,
+    outcomePersons,
+    spravka: { issued, withheld },
+    letters: { written: w.lettersWritten, forwardedToAccused: w.forwardedToAccused },
+    decisions: Object.fromEntries(
+      DECISIONS.map((d, k) => [d, { cases: w.decisionCount[k]!, persons: w.decisionPersons[k]! }]),
+    ) as Record<Decision, { cases: number; persons: number }>,
+    daysToDecision: { median: quantile(waits, 0.5), p90: quantile(waits, 0.9) },
+    stages: STAGES.map((stage, k) => ({
+      stage,
+      meanWaitDays: waitN[k]! > 0 ? round1(waitSum[k]! / waitN[k]!) : 0,
+      maxQueue: w.stageMax[k]!,
+    })),
+    events: w.eventsProcessed,
+  };
+}
+
+/** The stage case i waits in (or null once decided or given up) and since which simulated day. */
+export function caseStage(w: WorldCore, i: number): { stage: Stage | null; sinceDay: number | null } {
+  const k = w.stageOf[i]!;
+  return k < 0 ? { stage: null, sinceDay: null } : { stage: STAGES[k]!, sinceDay: w.stageSince[i]! };
+}
+
+/** How many cases wait in each stage now. */
+export function stageCounts(w: WorldCore): Record<Stage, number> {
+  return Object.fromEntries(STAGES.map((s, k) => [s, w.stageCount[k]!])) as Record<Stage, number>;
+}
+
+/** Every case counted once: waiting in a stage, undecided with nobody pursuing it (yet), or decided. */
+export function tally(w: WorldCore): { stages: Record<Stage, number>; unpursued: number; decided: number } {
+  let decided = 0;
+  for (let i = 0; i < w.n; i++) if (w.stepper.done[w.state[i]!]) decided++;
+  const stages = stageCounts(w);
+  const waiting = STAGES.reduce((sum, s) => sum + stages[s], 0);
+  return { stages, unpursued: w.n - waiting - decided, decided };
+}
+
+function quantile(sorted: number[], q: number): number | null {
+  if (sorted.length === 0) return null;
+  return round1(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!);
+}
+
+function round1(x: number): number {
+  return Math.round(x * 10) / 10;
+}

@@ -44,5 +44,5 @@ export const LETTER_MAX = 2000;
 
 /** A game rule (not a historical one): letters a petitioner may send about one case in seven simulated days… */
 export const LETTERS_PER_WEEK = 2;
-/** …and in all (the case machine takes up to SEATED_LETTERS from a student: lib/sim/engine.ts). */
+/** …and in all (the case machine takes up to SEATED_LETTERS from a student: lib/sim/world/seats.ts). */
 export const LETTERS_PER_CASE = 30;

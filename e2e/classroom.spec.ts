@@ -223,6 +223,7 @@ test("the instructor's controls: speed, jump to a date, end, archive; the code t
   signedInPage: teacher,
   page,
 }) => {
+  test.setTimeout(60_000); // two jumps replay months of a run, then axe, end and archive
   await createRun(teacher, "Controls");
   const code = await joinCode(teacher);
   await teacher.getByRole("button", { name: "Start the run" }).click();

@@ -1,9 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, test } from "vitest";
+import { testClassRun, testInstructor } from "@/lib/testing/fixtures";
 import type { SessionUser } from "@/lib/authz";
-import { db } from "@/lib/db";
 import { controlRun } from "@/lib/runs/console/control-run";
-import { createRun } from "@/lib/runs/console/create-run";
 import { getSeatView } from "@/lib/runs/seat-view/get-seat-view";
 import { joinRun } from "@/lib/runs/seats/join-run";
 import { TICK_MS } from "@/lib/runs/policy";
@@ -24,22 +23,11 @@ runStore.useClock(() => now);
 let owner: SessionUser;
 
 beforeEach(async () => {
-  const user = await db.user.create({
-    data: { name: "Ms. Okafor", email: `${randomUUID()}@school.org`, passwordHash: "x" },
-  });
-  owner = { id: user.id, name: user.name, email: user.email, role: "instructor" };
+  owner = await testInstructor("Ms. Okafor");
 });
 
 async function classRun() {
-  const run = await createRun(owner, {
-    title: "Period 3",
-    scenarioId: "rostov-1954",
-    procuratorSeats: 1,
-    petitionerSeats: 1,
-    speed: 60,
-    seed: 11,
-  });
-  if (!run.ok) throw new Error(run.error.message);
+  const run = await testClassRun(owner, { seed: 11 });
   const seats = [];
   for (const name of ["Ana", "Ben"]) {
     const joined = await joinRun({ code: run.joinCode, name, requestId: randomUUID() }, `203.0.113.${seats.length}`);

@@ -1,27 +1,12 @@
-import { randomUUID } from "node:crypto";
 import { expect, test } from "vitest";
-import type { SessionUser } from "@/lib/authz";
-import { db } from "@/lib/db";
+import { testClassRun, testInstructor } from "@/lib/testing/fixtures";
 import { controlRun } from "@/lib/runs/console/control-run";
-import { createRun } from "@/lib/runs/console/create-run";
 import { getRunLogForOwner } from "./get-run-log-for-owner";
 
-async function instructor(name: string): Promise<SessionUser> {
-  const user = await db.user.create({ data: { name, email: `${randomUUID()}@school.org`, passwordHash: "x" } });
-  return { id: user.id, name: user.name, email: user.email, role: "instructor" };
-}
-
 test("the owner reads the run's whole log in order; another instructor reads nothing", async () => {
-  const owner = await instructor("Ms. Okafor");
-  const other = await instructor("Dr. Levin");
-  const created = await createRun(owner, {
-    title: "Period 3",
-    scenarioId: "rostov-1954",
-    procuratorSeats: 1,
-    petitionerSeats: 1,
-    speed: 60,
-  });
-  if (!created.ok) throw new Error(created.error.message);
+  const owner = await testInstructor("Ms. Okafor");
+  const other = await testInstructor("Dr. Levin");
+  const created = await testClassRun(owner);
   const started = await controlRun(owner, created.runId, { action: "start" });
   expect(started.ok).toBe(true);
 

@@ -1,0 +1,25 @@
+import { randomUUID } from "node:crypto";
+import type { SessionUser } from "@/lib/authz";
+import { db } from "@/lib/db";
+import { createRun } from "@/lib/runs/console/create-run";
+import type { CreateRunInput } from "@/lib/runs/validation";
+
+/** An instructor account written straight to the test database, as the session sees it. */
+export async function testInstructor(name: string): Promise<SessionUser> {
+  const user = await db.user.create({ data: { name, email: `${randomUUID()}@school.org`, passwordHash: "x" } });
+  return { id: user.id, name: user.name, email: user.email, role: "instructor" };
+}
+
+/** A class run of Rostov in the lobby (one procurator, one petitioner, 60 days a minute unless changed). */
+export async function testClassRun(owner: SessionUser, overrides: Partial<CreateRunInput> = {}) {
+  const created = await createRun(owner, {
+    title: "Period 3",
+    scenarioId: "rostov-1954",
+    procuratorSeats: 1,
+    petitionerSeats: 1,
+    speed: 60,
+    ...overrides,
+  });
+  if (!created.ok) throw new Error(created.error.message);
+  return created;
+}

@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 
 /**
- * A Content Security Policy with a fresh nonce per page (issue #9): scripts
+ * A Content Security Policy with a fresh nonce per page: scripts
  * run only if Next.js gave them this request's nonce ('strict-dynamic' lets
  * them load the app's own chunks), so an injected <script> never runs. Styles
  * allow inline attributes (React style props, the charts and the diagram set

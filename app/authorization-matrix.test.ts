@@ -29,7 +29,7 @@ import {
 } from "./_testing/fixture";
 import { authHandlers, current } from "./_testing/request";
 
-// Issue #9: who may use each way into the server. Every route handler and
+// Who may use each way into the server. Every route handler and
 // server action is found in app/ at test time and must have a rule here;
 // each rule is then checked by calling the real code, as each principal,
 // against this file's own SQLite database.

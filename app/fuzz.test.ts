@@ -18,7 +18,7 @@ import {
 import { actAs, PASSWORD, SCENARIO_ID, seedFixture, type Fixture, type SeatHandle } from "./_testing/fixture";
 import { current } from "./_testing/request";
 
-// Issue #9: every route handler and server action, fed malformed, oversized
+// Every route handler and server action, fed malformed, oversized
 // and type-confused input by a seeded generator, as a principal allowed to
 // use it (so the validation, not the authorization, is what is exercised).
 // Whatever comes in: no 5xx, no uncaught throw (Next's redirect and

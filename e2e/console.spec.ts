@@ -12,7 +12,7 @@ import {
 } from "./fixtures";
 
 /**
- * Issue #7: the instructor's live console. A seeded Rostov run with one
+ * The instructor's live console. A seeded Rostov run with one
  * petitioner seat and bots for everything else: the teacher watches the
  * pipeline map, injects two events and sees the map and the students' desks
  * change, and takes the event log home as CSV and XES.

@@ -1,7 +1,7 @@
 import { e2eDb, expect, expectNoAxeViolations, saveScreenshot, test } from "./fixtures";
 
 /**
- * Issue #8: the what-if lab, without an account. Two configurations of the
+ * The what-if lab, without an account. Two configurations of the
  * Chita scenario run in a Web Worker and show side by side; the shared link
  * of the second reproduces its figures; a bad value is named beside its
  * field and nothing runs; the national run shows progress and can be

@@ -2,7 +2,7 @@ import type { Locator, Page } from "@playwright/test";
 import { createSeededRun, expect, expectNoAxeViolations, joinAs, jump, saveScreenshot, tabTo, test } from "./fixtures";
 
 /**
- * Issue #5: a petitioner's desk over a whole seeded run. Chita, seed 266, one
+ * A petitioner's desk over a whole seeded run. Chita, seed 266, one
  * petitioner seat and bots everywhere else: the seat's case is a military
  * tribunal's 58-10 sentence. The same seed, scenario and letters always give
  * the same route (checked in the engine: lib/sim/petitions.test.ts): a letter

@@ -3,7 +3,7 @@ import { dateLabel } from "../lib/runs/clock";
 import { createSeededRun, expect, expectNoAxeViolations, joinAs, jump, saveScreenshot, tabTo, test } from "./fixtures";
 
 /**
- * Issue #6: a procurator's working day. Rostov, seed 151, one
+ * A procurator's working day. Rostov, seed 151, one
  * procurator seat and bots everywhere else: by 16 July 1954 two files on the
  * desk are complete — one from a court (a decision is only a protest) and one
  * from an out-of-court board (a decision is final) — and one still lacks its

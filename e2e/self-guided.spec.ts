@@ -1,7 +1,7 @@
 import { expect, expectNoAxeViolations, saveScreenshot, test } from "./fixtures";
 
 /**
- * Issue #8: a visitor without an account plays Chita alone as a petitioner
+ * A visitor without an account plays Chita alone as a petitioner
  * (seed 266): the guided start, one letter, the clock skipped ahead month by
  * month until the case is decided, then the end of the run and a personal
  * debrief beside history. The resume link brings the seat back in another

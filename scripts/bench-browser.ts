@@ -1,6 +1,6 @@
 /**
  * `npm run bench:browser -- --url http://localhost:3000`: the what-if lab in
- * Chromium (issue #8) — a 20,000-case run and the national run (467,946
+ * Chromium — a 20,000-case run and the national run (467,946
  * cases), each in the lab's Web Worker, timed by the page itself. Start the
  * app first (`npm start`). Figures only: nothing here fails a build.
  */

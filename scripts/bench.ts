@@ -3,7 +3,7 @@
  * scenario (467,946 cases), with wall time, events/s and peak RSS; then the
  * same figures for a plain hand-written reference stepper of the same graph
  * (lib/sim/case-reducer.ts, no engine, no queue) in this process, and the
- * ratio. Targets (issue #3): national ≤ 5 s and ≤ 2 GB; 20k ≤ 300 ms.
+ * ratio. Targets: national ≤ 5 s and ≤ 2 GB; 20k ≤ 300 ms.
  * Figures only: nothing here fails a build.
  */
 import type { CaseEvent, CaseInput } from "@/machines/case-setup";

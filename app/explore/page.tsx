@@ -6,7 +6,7 @@ import { ContinueList, SoloForm } from "./solo-form";
 
 export const metadata: Metadata = { title: "Explore on your own" };
 
-/** Play alone, no account (issue #8), or open the what-if lab. */
+/** Play alone, no account, or open the what-if lab. */
 export default function ExplorePage() {
   const playable = SCENARIOS.filter((s) => s.caseload.cases <= MAX_RUN_CASES).map((s) => ({
     id: s.id,

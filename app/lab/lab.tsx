@@ -34,7 +34,7 @@ function describe(config: LabConfig): string {
 }
 
 /**
- * The what-if lab (issue #8): a scenario's main parameters as controls, runs
+ * The what-if lab: a scenario's main parameters as controls, runs
  * in a Web Worker with a progress bar and a cancel button, up to four runs
  * side by side, a shareable link and a CSV of the results.
  */

@@ -2,7 +2,7 @@ import { runLab } from "@/lib/lab/run";
 import type { LabConfig } from "@/lib/lab/config";
 
 /**
- * The lab's simulation, off the page's thread (issue #8): one message with a
+ * The lab's simulation, off the page's thread: one message with a
  * configuration in; progress messages, then the result (with how long it took)
  * or an error, out. The page stops a run by terminating the worker.
  */

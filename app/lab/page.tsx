@@ -4,7 +4,7 @@ import { Lab } from "./lab";
 
 export const metadata: Metadata = { title: "What-if lab" };
 
-/** The what-if lab: anyone, no account (issue #8). The configuration lives in the address. */
+/** The what-if lab: anyone, no account. The configuration lives in the address. */
 export default async function LabPage({ searchParams }: PageProps<"/lab">) {
   const raw = await searchParams;
   const query = new URLSearchParams();

@@ -5,7 +5,7 @@ import { listCustomScenarios, SHIPPED_FOR_CLASSES } from "@/lib/runs/store/custo
 
 export const metadata: Metadata = { title: "Your scenarios" };
 
-/** A teacher's own scenarios: duplicate a shipped one, edit it, use it for a class run (issue #8). */
+/** A teacher's own scenarios: duplicate a shipped one, edit it, use it for a class run. */
 export default async function ScenariosPage({ searchParams }: PageProps<"/scenarios">) {
   const user = await requireInstructorPage("/scenarios");
   const { saved } = await searchParams;

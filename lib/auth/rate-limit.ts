@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 
-/** Failed sign-ins allowed per email + client address in one window (issue #2). */
+/** Failed sign-ins allowed per email + client address in one window. */
 export const MAX_FAILURES_PER_KEY = 10;
 /**
  * Failed sign-ins allowed per email from all addresses together: the client

@@ -10,7 +10,7 @@ import { AMNESTY_1953_MAX_TERM_YEARS } from "@/machines/rules";
 import type { Decision, SourceKey } from "@/machines/vocabulary";
 
 /**
- * Where a reclassification could take a case (issue #6: "to which article").
+ * Where a reclassification could take a case (the decision names "to which article").
  * The Aksyonov ruling of Sep 24, 1954 moved 58-7/11 conduct to art. 109
  * (RULES.reclassificationTo109); the other two are ordinary articles of the
  * 1926 RSFSR criminal code that the game offers beside it (the sources name

@@ -5,7 +5,7 @@ import { deepMerge } from "@/lib/sim/scenarios/define";
 import { ADDRESSEES, type SourceKey } from "@/machines/vocabulary";
 
 /**
- * The what-if lab's controls (issue #8): each reads its value from a
+ * The what-if lab's controls: each reads its value from a
  * scenario and writes a changed one. Sources say which way each pushed;
  * where a control has no historical figure behind its range, it says so.
  */

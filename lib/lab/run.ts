@@ -23,7 +23,7 @@ export type LabResult = {
 const MAX_POINTS = 100;
 
 /**
- * Runs a lab configuration to the scenario's horizon (issue #8), sampling
+ * Runs a lab configuration to the scenario's horizon, sampling
  * where the cases wait at most about MAX_POINTS times and reporting progress
  * (0 … 1) as it goes. Pure and deterministic: the same configuration gives
  * the same result, in a Web Worker or in a test.

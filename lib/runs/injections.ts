@@ -2,7 +2,7 @@ import type { Effect, Scenario } from "@/lib/sim/scenario-schema";
 import type { SourceKey } from "@/machines/vocabulary";
 
 /**
- * Events an instructor can inject into a live run (issue #7), each a real
+ * Events an instructor can inject into a live run, each a real
  * event of 1954–56 with its source. `effects` says what it changes in the
  * engine, from the run's parameters at that moment; the sizes are this game's
  * (labelled so in `sizeSource`), the direction is the source's. `news` is the

@@ -127,7 +127,7 @@ export const createRunSchema = z
   });
 export type CreateRunInput = z.infer<typeof createRunSchema>;
 
-/** What a student can do from the minimal desk (issues #5 and #6 add more). */
+/** What a student can do from their desk: a petitioner's letters and spravka requests, a procurator's desk work and decisions. */
 export const seatActionSchema = z.discriminatedUnion("type", [
   z
     .object({

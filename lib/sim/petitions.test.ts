@@ -8,7 +8,7 @@ import { PETITION_EFFECTS } from "./petitions";
 import { findScenario } from "./scenarios";
 
 /**
- * Issue #5: a petitioner's addressee, grounds and carrier really change the
+ * A petitioner's addressee, grounds and carrier really change the
  * route and the odds in the engine. Statistical, over a few seeds of
  * provincial scenarios: each comparison seats the same cases in the same
  * worlds and changes one thing about the letter.

@@ -62,7 +62,7 @@ export async function controlRun(user: SessionUser, runId: string, raw: unknown)
   return applyControl(runId, input);
 }
 
-/** The controls a self-guided player has over their own run's clock (issue #8). */
+/** The controls a self-guided player has over their own run's clock. */
 export const SOLO_CONTROLS = [
   "pause",
   "resume",

@@ -26,7 +26,7 @@ export type SoloResult = Result<{ runId: string; seatId: string; token: string }
 const CHECK_FIELDS = "Check the highlighted fields.";
 
 /**
- * A self-guided run (issue #8): no account, one seat in the chosen role,
+ * A self-guided run: no account, one seat in the chosen role,
  * bots everywhere else, the clock running fast from the start. The run has
  * no owner; its seat steers the clock (controlSoloRun).
  */

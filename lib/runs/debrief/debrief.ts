@@ -39,7 +39,7 @@ export type ComparisonRow = {
 };
 
 /**
- * The class's figures beside the historical ones (issue #7): every figure
+ * The class's figures beside the historical ones: every figure
  * this scenario's sources give, then the same figure from the other
  * provinces, so "your commission upheld 52%" sits beside Chita's 37% and
  * Stalingrad's three-quarters — each with its source.
@@ -65,7 +65,7 @@ export function historicalComparison(result: RunResult, scenario: Scenario): Com
   }));
 }
 
-/** One thing changed in the class's own run (issue #7's what-if). Directions from the sources; sizes invented. */
+/** One thing changed in the class's own run (the debrief's what-if). Directions from the sources; sizes invented. */
 export const WHAT_IFS = [
   {
     id: "listsOnTime",

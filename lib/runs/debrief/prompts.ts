@@ -1,5 +1,5 @@
 /**
- * Discussion prompts for the debrief (issue #7): questions every class can
+ * Discussion prompts for the debrief: questions every class can
  * use, then the scenario's own. The teacher can rewrite them for a run
  * (Run.debriefPrompts); these are the defaults.
  */

@@ -6,7 +6,7 @@ import { caseLabel } from "@/lib/runs/case-label";
 import type { HistoryEvent, RunHistory } from "@/lib/runs/history/history";
 
 /**
- * A run's event log for process-mining tools (issue #7): one row per event a
+ * A run's event log for process-mining tools: one row per event a
  * case took, in the columns such tools import — case, activity, timestamp,
  * resource (who did it), role — plus the case's outcome so far. The only
  * personal data is a seat's display name, and `pseudonymise` replaces it with

@@ -5,7 +5,7 @@ import { caseLabel } from "@/lib/runs/case-label";
 import { dateLabel, simDate } from "@/lib/runs/clock";
 import { findInjection } from "@/lib/runs/injections";
 
-/** A memo from above on a procurator's desk (issue #6): it tells, it never limits what the player may choose. */
+/** A memo from above on a procurator's desk: it tells, it never limits what the player may choose. */
 export type Memo = {
   id: string;
   date: string;

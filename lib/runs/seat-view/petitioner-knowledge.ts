@@ -46,7 +46,7 @@ const DECIDED: Record<Exclude<Outcome, "pending">, [headline: string, detail: st
 };
 
 /**
- * What a petitioner could actually know about their own case (issue #5):
+ * What a petitioner could actually know about their own case:
  * their own letters, the answers that came back, and a final decision — not
  * where the case sits inside the machine. A letter forwarded to the official
  * it accused, lost, registered or lying on a desk all look the same from

@@ -172,7 +172,7 @@ export type SeatView = {
   character?: CharacterCard;
 };
 
-/** A decision a procurator recorded, as the commission's protocol (issue #6). */
+/** A decision a procurator recorded, as the commission's protocol. */
 export type ProtocolView = {
   id: number;
   caseIndex: number;

@@ -8,7 +8,7 @@ import { findScenario, SCENARIOS } from "@/lib/sim/scenarios";
 import { MAX_RUN_CASES } from "@/lib/runs/policy";
 import { issuesText, StoredDataError } from "./stored-rows";
 
-/** The fields a teacher edits, by their path in the scenario (issue #8). */
+/** The fields a teacher edits, by their path in the scenario. */
 export const CUSTOM_FIELDS = [
   { key: "title", label: "Title", kind: "text" },
   { key: "summary", label: "What happens in it (one or two sentences)", kind: "textarea" },

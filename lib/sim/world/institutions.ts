@@ -331,7 +331,7 @@ export function applyEffect(w: WorldCore, effect: Effect): void {
 }
 
 /**
- * An instructor's injected event (issue #7): its effects apply from now,
+ * An instructor's injected event: its effects apply from now,
  * like a scheduled historical event, and the world remembers it so seats
  * can be told. Throws EffectError, changing nothing, if an effect cannot apply.
  */

@@ -52,11 +52,11 @@ export type SavedWorld = {
   queue: [time: number, kind: number, a: number, b: number][];
   /** Seated cases' stories (absent in runs saved before seats kept one). */
   history?: [caseIndex: number, story: number[]][];
-  /** Cases whose latest letter had other grounds or another carrier than the bots' (absent before issue #5). */
+  /** Cases whose latest letter had other grounds or another carrier than the bots' (absent from saves made before students chose grounds and carriers). */
   petitions?: [caseIndex: number, grounds: number, carrier: number][];
-  /** Events an instructor injected: their ids and simulated days (absent before issue #7). */
+  /** Events an instructor injected: their ids and simulated days (absent from saves made before instructors could inject events). */
   injected?: [id: string, day: number][];
-  /** Seated procurators' work on their cases (absent before issue #6). */
+  /** Seated procurators' work on their cases (absent from saves made before procurators had working hours). */
   desk?: [caseIndex: number, workDay: number, workHours: number, readHours: number, flags: number][];
 };
 

@@ -18,7 +18,7 @@ import { Replay } from "./replay";
 export const metadata: Metadata = { title: "Debrief" };
 
 /**
- * The debrief (issue #7): the ended run beside history, a replay of its
+ * The debrief: the ended run beside history, a replay of its
  * timeline, one what-if, the discussion prompts and the exports — printable
  * as a report.
  */

@@ -12,7 +12,7 @@ import { scenarioOfRun } from "@/lib/runs/store/custom-scenarios";
 
 export const metadata: Metadata = { title: "A case's timeline" };
 
-/** Any case's full timeline, every step with its date and who took it (issue #7). */
+/** Any case's full timeline, every step with its date and who took it. */
 export default async function CasePage({ params }: PageProps<"/runs/[id]/cases/[index]">) {
   const { id, index } = await params;
   const user = await requireInstructorPage(`/runs/${id}/cases/${index}`);

@@ -11,7 +11,7 @@ import { RunLive } from "../../run-live";
 
 export const metadata: Metadata = { title: "A student's desk" };
 
-/** The teacher looks at one student's desk as the student sees it, read-only (issue #7). */
+/** The teacher looks at one student's desk as the student sees it, read-only. */
 export default async function SeatPage({ params }: PageProps<"/runs/[id]/seats/[number]">) {
   const { id, number } = await params;
   const user = await requireInstructorPage(`/runs/${id}/seats/${number}`);

@@ -1,25 +1,19 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { scratchProject } from "@/lib/testing/scratch-project";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { backup, restore } from "./backup";
 import { deploy } from "./migrations";
 import { sqliteFilePath } from "./sqlite-path";
 
-const ROOT = path.resolve(import.meta.dirname, "..", "..");
 let dir: string;
 let url: string;
 let migrationsDir: string;
 let schemaPath: string;
 
 beforeEach(() => {
-  dir = mkdtempSync(path.join(tmpdir(), "spravka-db-"));
-  url = `file:${path.join(dir, "nested", "folder", "app.db")}`;
-  migrationsDir = path.join(dir, "migrations");
-  schemaPath = path.join(dir, "schema.prisma");
-  cpSync(path.join(ROOT, "prisma", "migrations"), migrationsDir, { recursive: true });
-  cpSync(path.join(ROOT, "prisma", "schema.prisma"), schemaPath);
+  ({ dir, url, migrationsDir, schemaPath } = scratchProject());
 });
 
 afterEach(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,8 +1,8 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
+import { scratchProject } from "@/lib/testing/scratch-project";
 import { afterEach, beforeEach, describe, expect, inject, test } from "vitest";
 import { createDatabase } from "./local-postgres";
 import { deploy, migrate, migrationFolderName, postgresDiff, readMigrations, status } from "./migrations";
@@ -29,12 +29,7 @@ function tables(file: string): string[] {
 }
 
 beforeEach(() => {
-  dir = mkdtempSync(path.join(tmpdir(), "spravka-db-"));
-  url = `file:${path.join(dir, "nested", "folder", "app.db")}`;
-  migrationsDir = path.join(dir, "migrations");
-  schemaPath = path.join(dir, "schema.prisma");
-  cpSync(path.join(ROOT, "prisma", "migrations"), migrationsDir, { recursive: true });
-  cpSync(path.join(ROOT, "prisma", "schema.prisma"), schemaPath);
+  ({ dir, url, migrationsDir, schemaPath } = scratchProject());
 });
 
 afterEach(() => rmSync(dir, { recursive: true, force: true }));

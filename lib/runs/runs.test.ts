@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { customScenarioForm } from "@/lib/testing/fixtures";
 import type { SessionUser } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { fail } from "@/lib/failure";
@@ -1311,19 +1312,7 @@ describe("self-guided runs", () => {
 });
 
 describe("custom scenarios", () => {
-  const form = (overrides: Record<string, string> = {}) => ({
-    baseId: "chita-1954",
-    title: "Chita with more staff",
-    summary: "Chita, but the Procuracy is not cut.",
-    "caseload.cases": "500",
-    horizonDays: "300",
-    "desks.procurators": "12",
-    "desks.hoursPerDay": "6",
-    "institutions.fileClerks": "10",
-    "institutions.listsWithheldShare": "0.2",
-    "policy.bias": "1",
-    ...overrides,
-  });
+  const form = customScenarioForm;
 
   test("bad values are named by field and nothing is saved; a good one is saved, private, and plays a class run", async () => {
     const bad = await saveCustomScenario(

@@ -23,3 +23,20 @@ export async function testClassRun(owner: SessionUser, overrides: Partial<Create
   if (!created.ok) throw new Error(created.error.message);
   return created;
 }
+
+/** A teacher's scenario form as the browser sends it: Chita, with more staff than the Procuracy had. */
+export function customScenarioForm(overrides: Record<string, string> = {}): Record<string, string> {
+  return {
+    baseId: "chita-1954",
+    title: "Chita with more staff",
+    summary: "Chita, but the Procuracy is not cut.",
+    "caseload.cases": "500",
+    horizonDays: "300",
+    "desks.procurators": "12",
+    "desks.hoursPerDay": "6",
+    "institutions.fileClerks": "10",
+    "institutions.listsWithheldShare": "0.2",
+    "policy.bias": "1",
+    ...overrides,
+  };
+}

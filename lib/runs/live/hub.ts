@@ -71,6 +71,12 @@ type Channel = {
  * made in this process; it sends each subscriber only what changed for it:
  * the clock, its own desk, or (to the instructor) the run's figures.
  */
+/** Whether a petitioner's desk is open on this channel (their seats are loaded with their letters). */
+function watchedByPetitioner(channel: Channel): boolean {
+  for (const seat of channel.seats.values()) if (seat.role === "petitioner") return true;
+  return false;
+}
+
 export class LiveHub {
   private readonly channels = new Map<string, Channel>();
 
@@ -78,8 +84,10 @@ export class LiveHub {
     store.onChange((run, types) => {
       const channel = this.channels.get(run.id);
       if (!channel) return;
-      // Most changes (clock ticks, case actions) leave the seats as they were: no need to reload them.
-      if (types.some((t) => SEAT_CHANGES.has(t) || LETTER_CHANGES.has(t))) channel.seatsStale = true;
+      // Most changes (clock ticks, procurators' work) leave the seats as they were: no need to reload
+      // them. A case action may be a letter, whose pace only petitioners' desks show.
+      const letters = types.some((t) => LETTER_CHANGES.has(t)) && watchedByPetitioner(channel);
+      if (letters || types.some((t) => SEAT_CHANGES.has(t))) channel.seatsStale = true;
       else if (channel.seenSeq === run.seq - types.length) channel.seenSeq = run.seq;
       this.poke(run.id);
     });

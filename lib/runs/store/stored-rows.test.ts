@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, test } from "vitest";
+import { customScenarioForm } from "@/lib/testing/fixtures";
 import type { SessionUser } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { newSeatToken } from "@/lib/runs/codes";
@@ -88,18 +89,7 @@ describe("roles and statuses read from rows", () => {
 });
 
 describe("stored scenarios", () => {
-  const form = {
-    baseId: "chita-1954",
-    title: "Chita with more staff",
-    summary: "Chita, but the Procuracy is not cut.",
-    "caseload.cases": "500",
-    horizonDays: "300",
-    "desks.procurators": "12",
-    "desks.hoursPerDay": "6",
-    "institutions.fileClerks": "10",
-    "institutions.listsWithheldShare": "0.2",
-    "policy.bias": "1",
-  };
+  const form = customScenarioForm();
 
   /** Rewrites a stored scenario as an older (or hand-edited) database might hold it. */
   function unfit(json: string): string {

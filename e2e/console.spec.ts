@@ -106,7 +106,27 @@ test("the console: the pipeline map, two injected events, charts, and the event 
   expect(xesText).not.toContain("Olga");
   await teacher.setViewportSize({ width: 1920, height: 1080 });
   await saveScreenshot(teacher, "console-projector");
-  await teacher.setViewportSize({ width: 1280, height: 800 });
+});
+
+/**
+ * The debrief of an ended run: the class against history, a replay, a "what
+ * if", the teacher's prompts and a printable report; another instructor reads
+ * none of it. A run of its own, so neither journey sits near the time limit.
+ */
+test("the debrief: class against history, replay, what if, prompts, print; strangers see nothing", async ({
+  signedInPage: teacher,
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  await createSeededRun(teacher, {
+    title: "Console, seeded",
+    procurators: 0,
+    petitioners: 1,
+    speed: 1,
+    seed: 77,
+  });
+  await teacher.getByRole("button", { name: "Start the run" }).click();
+  await jump(teacher, "1954-10-01");
 
   // End the run: the debrief.
   await teacher.getByRole("button", { name: "End the run…" }).click();

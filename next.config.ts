@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { SERVER_ACTION_BODY_LIMIT_BYTES } from "./lib/server-action-guard";
 
 const nextConfig: NextConfig = {
   // better-sqlite3 is a native addon: load it with Node's require, never bundle it.
@@ -6,6 +7,8 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   typedRoutes: true,
+  // proxy.ts refuses larger action bodies first, with a 413 and a sentence (lib/server-action-guard.ts).
+  experimental: { serverActions: { bodySizeLimit: SERVER_ACTION_BODY_LIMIT_BYTES } },
   async headers() {
     return [
       {

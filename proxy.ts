@@ -1,6 +1,10 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { refuseServerAction } from "@/lib/server-action-guard";
 
 /**
+ * Server actions from another site or over the size limit are answered here
+ * with 403 or 413 and a sentence (lib/server-action-guard.ts).
+ *
  * A Content Security Policy with a fresh nonce per page: scripts
  * run only if Next.js gave them this request's nonce ('strict-dynamic' lets
  * them load the app's own chunks), so an injected <script> never runs. Styles
@@ -9,6 +13,15 @@ import { NextResponse, type NextRequest } from "next/server";
  * CSP header and puts it on its scripts. Pages are all dynamic already.
  */
 export function proxy(request: NextRequest): NextResponse {
+  if (request.method === "POST" && request.headers.has("next-action")) {
+    const refusal = refuseServerAction(request.headers);
+    if (refusal) {
+      return new NextResponse(refusal.message, {
+        status: refusal.status,
+        headers: { "content-type": "text/plain; charset=utf-8" },
+      });
+    }
+  }
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const dev = process.env.NODE_ENV !== "production";
   const csp = [

@@ -27,7 +27,7 @@ import {
   type Principal,
   type RunHandle,
 } from "./_testing/fixture";
-import { authHandlers, current } from "./_testing/request";
+import { current } from "./_testing/request";
 
 // Who may use each way into the server. Every route handler and
 // server action is found in app/ at test time and must have a rule here;
@@ -107,6 +107,9 @@ const letter = (c: Ctx) => ({
   letter: "I ask the commission to review my father's case: he was sentenced without evidence.",
 });
 
+/** Auth.js's handlers stand in as `authHandlers` here, answering 204: the request reached them. */
+const reachedAuthJs = status(204);
+
 const RULES: Record<string, Rule> = {
   // Auth.js's own endpoints (sign-in, sign-out, session, CSRF token) guard themselves; checked lightly:
   // the route must hand every request to Auth.js's handler, with nothing of ours in between.
@@ -115,14 +118,14 @@ const RULES: Record<string, Rule> = {
     cases: [{ ...noRun, allow: EVERYONE }],
     writes: false,
     call: ({ fn }) => callRoute(fn, { method: "GET", url: "/api/auth/session", params: { nextauth: ["session"] } }),
-    succeeded: (_o, c) => c.fn === authHandlers.GET,
+    succeeded: reachedAuthJs,
   },
   "app/api/auth/[...nextauth]/route.ts#POST": {
     policy: "public (Auth.js)",
     cases: [{ ...noRun, allow: EVERYONE }],
     writes: false,
     call: ({ fn }) => callRoute(fn, { method: "POST", url: "/api/auth/signout", params: { nextauth: ["signout"] } }),
-    succeeded: (_o, c) => c.fn === authHandlers.POST,
+    succeeded: reachedAuthJs,
   },
   "app/api/join/route.ts#POST": {
     policy:
@@ -250,9 +253,9 @@ const RULES: Record<string, Rule> = {
     succeeded: redirectTo(/^\/account\?changed=1$/),
   },
   "app/actions.ts#signOutAction": {
-    policy: "public: signing out is harmless",
+    policy: "public: signing out is harmless (it ends only the caller's own session)",
     cases: [{ ...noRun, allow: EVERYONE }],
-    writes: false,
+    writes: "maybe",
     call: ({ fn }) => fn(),
     succeeded: redirectTo(/^\/$/),
   },

@@ -9,7 +9,7 @@ import { deploy } from "../lib/database/migrations";
 import { createSeededRun, expect, joinAs, jump, test } from "./fixtures";
 
 /**
- * Issue 9: two app instances on one PostgreSQL behind a balancer (the same
+ * Two app instances on one PostgreSQL behind a balancer (the same
  * production build the other journeys use). A student and their teacher work
  * through the balancer; each instance in turn is killed without warning
  * (SIGKILL). The student's live stream reconnects to the survivor, every
@@ -18,10 +18,13 @@ import { createSeededRun, expect, joinAs, jump, test } from "./fixtures";
 const ROOT = path.resolve(import.meta.dirname, "..");
 
 function startInstance(port: number, databaseUrl: string): ChildProcess {
-  return spawn(path.join(ROOT, "node_modules", ".bin", "next"), ["start", "--port", String(port)], {
+  // Node itself with tsx's loader (not the tsx CLI, which runs the server in a child a SIGKILL would orphan).
+  return spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", "--port", String(port)], {
     cwd: ROOT,
     env: {
       ...process.env,
+      // The balancer in front is the one proxy whose forwarding headers the instances believe.
+      SPRAVKA_TRUSTED_PROXIES: "loopback",
       DATABASE_URL: databaseUrl,
       AUTH_SECRET: E2E_AUTH_SECRET,
       NEXT_TELEMETRY_DISABLED: "1",

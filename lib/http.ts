@@ -1,33 +1,19 @@
 import "server-only";
 import { DATABASE_UNAVAILABLE, isDatabaseUnavailable, isUnstorableText } from "@/lib/db-errors";
 import { failure, failureResponse } from "@/lib/failure";
+import { sentFromThisSite } from "@/lib/same-origin";
 
 /** The largest JSON body an API route reads: every request Spravka expects is far smaller. */
 const MAX_BODY_BYTES = 16 * 1024;
 
 export type JsonBody = { ok: true; body: unknown } | { ok: false; response: Response };
 
-/**
- * Whether a request comes from a page of this site. Browsers send `Origin`
- * on every cross-site POST; a JSON API that accepts cookies refuses any other
- * origin, so a page elsewhere cannot act for a student (CSRF).
- */
-export function sameOrigin(request: Request): boolean {
-  const origin = request.headers.get("origin");
-  if (!origin) return true; // not a browser (the load script, curl): no ambient cookies to abuse
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
-}
-
 /** Reads a small JSON body from a same-origin request, or says clearly what was wrong with it. */
 export async function readJson(request: Request): Promise<JsonBody> {
   const refuse = (...args: Parameters<typeof failure>) =>
     ({ ok: false, response: failureResponse(failure(...args)) }) as const;
-  if (!sameOrigin(request)) return refuse("forbidden", "Requests must come from this site.");
+  // A JSON API that accepts cookies refuses other sites' pages (lib/same-origin.ts).
+  if (!sentFromThisSite(request.headers)) return refuse("forbidden", "Requests must come from this site.");
   if (!request.headers.get("content-type")?.toLowerCase().startsWith("application/json")) {
     return refuse("unsupportedMediaType", "Send JSON (Content-Type: application/json).");
   }
@@ -86,4 +72,32 @@ export function withDatabaseErrors<A extends unknown[]>(
       return failureResponse(failure("unavailable", DATABASE_UNAVAILABLE));
     }
   };
+}
+
+/**
+ * A redirect to a path on this site, written relative so the browser stays
+ * on the host it used (a LAN address, 127.0.0.1, a proxy's name). Next.js
+ * builds `request.url` from its own host name, so a URL resolved against it
+ * would send the browser to `localhost`, which the page's CSP then blocks.
+ */
+export function seeOther(path: string): Response {
+  if (!path.startsWith("/") || path.startsWith("//")) throw new Error(`Redirects stay on this site: ${path}`);
+  return new Response(null, { status: 303, headers: { Location: path } });
+}
+
+/**
+ * The origin the browser used for this request, from the headers Spravka's
+ * server set after deciding which proxies to believe (lib/forwarding.ts);
+ * null when the request does not name a usable host.
+ */
+export function browserOrigin(headers: Headers): string | null {
+  const host = headers.get("x-forwarded-host") ?? headers.get("host");
+  const proto = headers.get("x-forwarded-proto") === "https" ? "https" : "http";
+  if (!host) return null;
+  try {
+    const url = new URL(`${proto}://${host}`);
+    return url.host === host.toLowerCase() ? url.origin : null;
+  } catch {
+    return null;
+  }
 }

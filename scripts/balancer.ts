@@ -46,7 +46,9 @@ export function startBalancer(port: number, upstreams: readonly string[]): Promi
         const target = targets[(first + tried) % targets.length]!;
         const headers = {
           ...req.headers,
+          // What a proxy in front of Spravka reports (the instances believe it with SPRAVKA_TRUSTED_PROXIES).
           "x-forwarded-for": req.socket.remoteAddress ?? "",
+          "x-forwarded-host": req.headers.host ?? "",
           "x-forwarded-proto": "http",
         };
         const upstream = http.request(

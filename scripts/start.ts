@@ -1,13 +1,16 @@
 /**
  * `npm start`: prepare (secret, database), build if the sources changed
- * since the last build, then serve with `next start` on $PORT (default 3000).
+ * since the last build, then serve on $PORT (default 3000) through
+ * scripts/serve.ts, which puts Next.js behind Spravka's own reading of who is
+ * asking (lib/forwarding.ts).
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { prepare } from "./prepare";
+import { serveUntilStopped } from "./serve";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const NEXT_BIN = path.join(ROOT, "node_modules", ".bin", "next");
@@ -76,17 +79,7 @@ function buildIfNeeded(): void {
 export async function main(): Promise<void> {
   await prepare();
   buildIfNeeded();
-  const port = process.env.PORT ?? "3000";
-  const child = spawn(NEXT_BIN, ["start", "--port", port], { cwd: ROOT, stdio: "inherit", env: process.env });
-  let stopping = false;
-  for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    process.on(signal, () => {
-      stopping = true;
-      child.kill(signal);
-    });
-  }
-  // A clean stop we asked for exits 0; a crash or a kill from elsewhere does not.
-  child.on("exit", (code, signal) => process.exit(code ?? (stopping && signal ? 0 : 1)));
+  await serveUntilStopped(Number(process.env.PORT ?? "3000"));
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {

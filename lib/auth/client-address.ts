@@ -1,16 +1,12 @@
+import { CLIENT_ADDRESS_HEADER } from "@/lib/forwarding";
+
 /**
- * The address a request came from, for rate limiting. Next.js fills
- * `x-forwarded-for` with the socket address unless a proxy (or the client)
- * already set it; a proxy appends what it saw, so the last entry is the one
- * the nearest hop vouches for. A client can still forge it without a proxy,
- * which is why rate-limit.ts also caps failures per email.
+ * The address a request came from, for rate limiting: the value Spravka's
+ * own server worked out from the socket and any trusted proxies
+ * (lib/forwarding.ts), never a header as the client sent it. Without that
+ * server (`next dev`), every request counts as the same "unknown" address,
+ * which only makes the limits shared, never bypassable.
  */
 export function clientAddress(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for");
-  const last = forwarded
-    ?.split(",")
-    .map((part) => part.trim())
-    .filter(Boolean)
-    .at(-1);
-  return last ?? headers.get("x-real-ip")?.trim() ?? "unknown";
+  return headers.get(CLIENT_ADDRESS_HEADER)?.trim() || "unknown";
 }

@@ -1,5 +1,4 @@
-import { NextResponse } from "next/server";
-import { withDatabaseErrors } from "@/lib/http";
+import { seeOther, withDatabaseErrors } from "@/lib/http";
 
 /** The console's "look up a case" form: ?n=417 → the case's timeline page (which checks the owner). */
 export const GET = withDatabaseErrors(async function GET(
@@ -9,5 +8,5 @@ export const GET = withDatabaseErrors(async function GET(
   const { id } = await ctx.params;
   const n = new URL(request.url).searchParams.get("n") ?? "";
   const number = /^\d{1,7}$/.test(n.trim()) ? String(Number(n.trim())) : "0";
-  return NextResponse.redirect(new URL(`/runs/${encodeURIComponent(id)}/cases/${number}`, request.url), 303);
+  return seeOther(`/runs/${encodeURIComponent(id)}/cases/${number}`);
 });

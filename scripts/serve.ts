@@ -1,0 +1,91 @@
+/**
+ * Spravka's HTTP server: Next.js's own request handler behind a few lines
+ * that decide, once per request, who is asking and which address their
+ * browser used (lib/forwarding.ts, ADR 0019). `next start` cannot do this:
+ * it keeps an `X-Forwarded-For` the client wrote itself, so anyone could pose
+ * as endless addresses. `npm start` serves through here; so do the e2e tests.
+ *
+ *   npx tsx scripts/serve.ts --port 3000     (after `next build`; npm start does both)
+ */
+import http from "node:http";
+import { networkInterfaces } from "node:os";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import next from "next";
+import { proxyTrust, resolveForwarding, rewriteForwardingHeaders } from "../lib/forwarding";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+/** Live streams stay open; on a stop they get this long to finish before they are cut. */
+const SHUTDOWN_GRACE_MS = 3000;
+
+export type RunningServer = { port: number; close: () => Promise<void> };
+
+function lanAddress(): string | undefined {
+  for (const addresses of Object.values(networkInterfaces())) {
+    for (const a of addresses ?? []) if (a.family === "IPv4" && !a.internal) return a.address;
+  }
+  return undefined;
+}
+
+export async function serve(port: number): Promise<RunningServer> {
+  // As `next start` does: React and Next.js load their production builds.
+  Object.assign(process.env, { NODE_ENV: "production" });
+  const trust = proxyTrust();
+  const app = next({ dev: false, dir: ROOT, port });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  const server = http.createServer((req, res) => {
+    const forwarding = resolveForwarding(req, trust);
+    if (!forwarding.host) {
+      res.writeHead(400, { "content-type": "text/plain; charset=utf-8" });
+      res.end("This request did not say which site it is for (its Host header is missing or malformed).");
+      return;
+    }
+    rewriteForwardingHeaders(req.headers, forwarding);
+    void handle(req, res);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, () => resolve());
+  });
+  const lan = lanAddress();
+  console.log(
+    `✓ Spravka is ready on http://localhost:${port}${lan ? ` (on this network: http://${lan}:${port})` : ""}`,
+  );
+  return {
+    port,
+    close: async () => {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const cut = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+      await closed;
+      clearTimeout(cut);
+      await app.close();
+    },
+  };
+}
+
+/** Serves until SIGINT or SIGTERM, then stops cleanly (exit 0). */
+export async function serveUntilStopped(port: number): Promise<void> {
+  const running = await serve(port);
+  let stopping = false;
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      running.close().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    });
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  const flag = process.argv.indexOf("--port");
+  const port = Number(flag >= 0 ? process.argv[flag + 1] : (process.env.PORT ?? "3000"));
+  serveUntilStopped(port).catch((error: unknown) => {
+    console.error(`Could not start Spravka.\n${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  });
+}

@@ -80,11 +80,23 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
   expect(summary, "axe violations").toEqual([]);
 }
 
-/** Gives a browser context the instructor's session cookie, as signing in would. */
+/** Gives a browser context the instructor's session cookie, as signing in would (a session row, and a cookie naming it). */
 export async function signInAs(context: BrowserContext, instructor: TestInstructor): Promise<void> {
   const cookieName = "authjs.session-token";
+  const sid = randomUUID();
+  const db = e2eDb();
+  try {
+    db.prepare("INSERT INTO InstructorSession (id, userId, createdAt, expiresAt) VALUES (?, ?, ?, ?)").run(
+      sid,
+      instructor.id,
+      Date.now(),
+      Date.now() + 30 * 24 * 60 * 60 * 1000,
+    );
+  } finally {
+    db.close();
+  }
   const value = await encode({
-    token: { sub: instructor.id, name: instructor.name, email: instructor.email },
+    token: { sub: instructor.id, name: instructor.name, email: instructor.email, sid },
     secret: E2E_AUTH_SECRET,
     salt: cookieName,
   });

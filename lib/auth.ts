@@ -2,6 +2,7 @@ import "server-only";
 import NextAuth, { AuthError, CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { clientAddress } from "@/lib/auth/client-address";
+import { closeSession, openSession, SESSION_MAX_AGE_SECONDS } from "@/lib/auth/sessions";
 import { verifyCredentials } from "@/lib/auth/verify-credentials";
 
 /** Thrown from `authorize`; `code` tells the sign-in form which message to show. */
@@ -13,12 +14,13 @@ export class TooManyAttempts extends CredentialsSignin {
 }
 
 // Instructors sign in with email + password. Credentials sign-in requires
-// JWT sessions in Auth.js; lib/authz.ts re-reads the user from the database
-// on every request, so a deleted account, or every session older than a
-// password change (sessionVersion), loses access at once (ADR 0003).
+// JWT sessions in Auth.js. The cookie names a session row kept on the server
+// (lib/auth/sessions.ts): lib/authz.ts re-reads the row and the user on every
+// request, so signing out, a password change or a deleted account ends access
+// at once (ADR 0003, ADR 0019).
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
-  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/login", error: "/login" },
   providers: [
     Credentials({
@@ -26,8 +28,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       async authorize(credentials, request) {
         const result = await verifyCredentials(credentials, clientAddress(request.headers));
         if (result.ok) {
-          const { id, name, email, sessionVersion } = result.user;
-          return { id, name, email, sessionVersion };
+          const { id, name, email } = result.user;
+          return { id, name, email };
         }
         if (result.error === "rate_limited") throw new TooManyAttempts();
         throw new InvalidCredentials();
@@ -35,17 +37,24 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
+    async jwt({ token, user }) {
+      // Only at sign-in does `user` arrive: that is when this browser's session row opens.
       if (user?.id) {
         token.sub = user.id;
-        token.sessionVersion = user.sessionVersion ?? 0;
+        token.sid = await openSession(user.id);
       }
       return token;
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
-      session.user.sessionVersion = token.sessionVersion ?? 0;
+      session.user.sessionId = token.sid;
       return session;
+    },
+  },
+  events: {
+    async signOut(message) {
+      const sid = "token" in message ? message.token?.sid : undefined;
+      if (sid) await closeSession(sid);
     },
   },
   logger: {

@@ -1,7 +1,9 @@
 import { beforeEach, describe, expect, test, vi } from "vitest";
+import { closeSession } from "@/lib/auth/sessions";
 import { db } from "@/lib/db";
+import { signedInSession } from "@/lib/testing/fixtures";
 
-const session = vi.hoisted(() => ({ current: null as null | { user: { id: string; sessionVersion?: number } } }));
+const session = vi.hoisted(() => ({ current: null as null | { user: { id: string; sessionId?: string } } }));
 vi.mock("@/lib/auth", () => ({ auth: async () => session.current }));
 
 const { AccessDenied, getSessionUser, requireInstructor, requireInstructorPage } = await import("./authz");
@@ -22,7 +24,7 @@ describe("authorization", () => {
 
   test("a session whose account was deleted is refused", async () => {
     const user = await makeUser();
-    session.current = { user: { id: user.id } };
+    session.current = await signedInSession(user.id);
     await db.user.delete({ where: { id: user.id } });
     expect(await getSessionUser()).toBeNull();
     await expect(requireInstructor()).rejects.toBeInstanceOf(AccessDenied);
@@ -30,23 +32,33 @@ describe("authorization", () => {
 
   test("an account without the instructor role is refused as forbidden", async () => {
     const user = await makeUser("student");
-    session.current = { user: { id: user.id } };
+    session.current = await signedInSession(user.id);
     await expect(requireInstructor()).rejects.toEqual(new AccessDenied("forbidden"));
     await expect(requireInstructorPage("/runs")).rejects.toMatchObject({ digest: expect.stringContaining("404") });
   });
 
-  test("a session from before a password change is refused", async () => {
+  test("a session that was closed (signed out, or a password change) is refused, even with its cookie", async () => {
     const user = await makeUser();
-    session.current = { user: { id: user.id, sessionVersion: 0 } };
+    session.current = await signedInSession(user.id);
     expect(await getSessionUser()).not.toBeNull();
-    await db.user.update({ where: { id: user.id }, data: { sessionVersion: 1 } });
-    session.current = { user: { id: user.id, sessionVersion: 0 } };
+    await closeSession(session.current.user.sessionId!);
     await expect(requireInstructor()).rejects.toEqual(new AccessDenied("unauthenticated"));
+  });
+
+  test("a cookie without a session, or naming another teacher's session, is refused", async () => {
+    const user = await makeUser();
+    const stranger = await db.user.create({
+      data: { name: "Dr. Levin", email: "levin@school.org", passwordHash: "x" },
+    });
+    session.current = { user: { id: user.id } };
+    expect(await getSessionUser()).toBeNull();
+    session.current = { user: { id: user.id, sessionId: (await signedInSession(stranger.id)).user.sessionId } };
+    expect(await getSessionUser()).toBeNull();
   });
 
   test("a signed-in instructor is let through, with details read from the database", async () => {
     const user = await makeUser();
-    session.current = { user: { id: user.id } };
+    session.current = await signedInSession(user.id);
     expect(await requireInstructor()).toEqual({
       id: user.id,
       name: "Ms. Okafor",

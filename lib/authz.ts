@@ -23,14 +23,15 @@ export class AccessDenied extends Error {
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const session = await auth();
   const id = session?.user?.id;
-  if (!id) return null;
-  const user = await db.user.findUnique({
-    where: { id },
-    select: { id: true, name: true, email: true, role: true, sessionVersion: true },
+  const sessionId = session?.user?.sessionId;
+  if (!id || !sessionId) return null;
+  // The cookie is only a claim: the session must still be open on the server (lib/auth/sessions.ts).
+  const open = await db.instructorSession.findUnique({
+    where: { id: sessionId },
+    select: { userId: true, expiresAt: true, user: { select: { id: true, name: true, email: true, role: true } } },
   });
-  // A password change raises sessionVersion and so ends every older session.
-  if (!user || user.sessionVersion !== (session.user.sessionVersion ?? 0)) return null;
-  return { id: user.id, name: user.name, email: user.email, role: user.role };
+  if (!open || open.userId !== id || open.expiresAt.getTime() <= Date.now()) return null;
+  return open.user;
 });
 
 /** For server actions and route handlers: the user, or an AccessDenied error. */

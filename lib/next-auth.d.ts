@@ -1,17 +1,15 @@
 import type { DefaultSession } from "next-auth";
 
 declare module "next-auth" {
-  interface User {
-    /** Copied into the token at sign-in; see lib/authz.ts. */
-    sessionVersion?: number;
-  }
   interface Session {
-    user: { id: string; sessionVersion: number } & DefaultSession["user"];
+    /** The server-side session this cookie names (lib/auth/sessions.ts); checked on every request by lib/authz.ts. */
+    user: { id: string; sessionId?: string } & DefaultSession["user"];
   }
 }
 
 declare module "@auth/core/jwt" {
   interface JWT {
-    sessionVersion?: number;
+    /** The InstructorSession row opened at sign-in. */
+    sid?: string;
   }
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { hashPassword } from "@/lib/auth/password";
+import { openSession } from "@/lib/auth/sessions";
 import type { SessionUser } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { controlRun } from "@/lib/runs/console/control-run";
@@ -44,6 +45,8 @@ export type RunHandle = { id: string; joinCode: string | null; seat: SeatHandle 
 export type Fixture = {
   owner: SessionUser;
   other: SessionUser;
+  /** each instructor's open session (lib/auth/sessions.ts), as their browser's cookie names it */
+  sessions: { owner: string; other: string };
   classRun: RunHandle & { procurator: SeatHandle };
   otherRun: RunHandle;
   soloRun: RunHandle;
@@ -128,6 +131,7 @@ export async function seedFixture(): Promise<Fixture> {
   return {
     owner,
     other,
+    sessions: { owner: await openSession(owner.id), other: await openSession(other.id) },
     classRun: {
       id: mine.run.runId,
       joinCode: mine.run.joinCode,
@@ -167,9 +171,8 @@ export const PRINCIPAL_NAMES: Record<Principal, string> = {
  */
 export function actAs(fx: Fixture, principal: Principal, run: RunHandle = fx.classRun): void {
   resetRequest(nextAddress());
-  const session = (user: SessionUser) => ({ user: { id: user.id, sessionVersion: 0 } });
-  if (principal === "owner") current.session = session(fx.owner);
-  if (principal === "otherInstructor") current.session = session(fx.other);
+  if (principal === "owner") current.session = { user: { id: fx.owner.id, sessionId: fx.sessions.owner } };
+  if (principal === "otherInstructor") current.session = { user: { id: fx.other.id, sessionId: fx.sessions.other } };
   if (principal === "studentOfRun") current.cookies.set(SEAT_COOKIE, run.seat.cookie);
   if (principal === "studentOfOtherRun") current.cookies.set(SEAT_COOKIE, fx.otherRun.seat.cookie);
 }

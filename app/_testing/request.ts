@@ -2,6 +2,9 @@ import { CredentialsSignin } from "@auth/core/errors";
 import { redirect } from "next/navigation";
 import { verifyCredentials } from "@/lib/auth/verify-credentials";
 import { clientAddress } from "@/lib/auth/client-address";
+import { closeSession } from "@/lib/auth/sessions";
+import { signedInSession } from "@/lib/testing/fixtures";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/forwarding";
 
 /**
  * What `next/headers`, `next/cache` and `@/lib/auth` see during a test: the
@@ -10,7 +13,7 @@ import { clientAddress } from "@/lib/auth/client-address";
  * those modules with the functions below.
  */
 export const current = {
-  session: null as null | { user: { id: string; sessionVersion: number } },
+  session: null as null | { user: { id: string; sessionId: string } },
   cookies: new Map<string, string>(),
   headers: new Headers(),
   /** cookies the code under test set, in order */
@@ -21,7 +24,13 @@ export const current = {
 export function resetRequest(address: string): void {
   current.session = null;
   current.cookies = new Map();
-  current.headers = new Headers({ "x-forwarded-for": address, host: "localhost:3000" });
+  // As Spravka's server (scripts/serve.ts) sets them after resolving the socket and any trusted proxy.
+  current.headers = new Headers({
+    [CLIENT_ADDRESS_HEADER]: address,
+    "x-forwarded-for": address,
+    "x-forwarded-host": "localhost:3000",
+    host: "localhost:3000",
+  });
   current.setCookies = [];
   current.revalidated = [];
 }
@@ -95,10 +104,11 @@ export const authModule = {
       clientAddress(current.headers),
     );
     if (!result.ok) throw result.error === "rate_limited" ? new TooManyAttempts() : new InvalidCredentials();
-    current.session = { user: { id: result.user.id, sessionVersion: result.user.sessionVersion } };
+    current.session = await signedInSession(result.user.id);
     redirect(options.redirectTo ?? "/");
   },
   signOut: async (options?: { redirectTo?: string }) => {
+    if (current.session) await closeSession(current.session.user.sessionId);
     current.session = null;
     redirect(options?.redirectTo ?? "/");
   },

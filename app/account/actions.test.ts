@@ -2,8 +2,9 @@ import { changePasswordSchema } from "@/lib/auth/validation";
 import { beforeEach, describe, expect, test, vi } from "vitest";
 import { db } from "@/lib/db";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { signedInSession } from "@/lib/testing/fixtures";
 
-const session = vi.hoisted(() => ({ current: null as null | { user: { id: string } } }));
+const session = vi.hoisted(() => ({ current: null as null | { user: { id: string; sessionId: string } } }));
 const signIns = vi.hoisted(() => [] as unknown[]);
 vi.mock("@/lib/auth", () => ({
   auth: async () => session.current,
@@ -46,7 +47,7 @@ describe("changePasswordAction", () => {
   });
 
   test("a wrong current password is refused with a message and changes nothing", async () => {
-    session.current = { user: { id: userId } };
+    session.current = await signedInSession(userId);
     const before = await storedHash();
     const state = await changePasswordAction(
       {},
@@ -57,7 +58,7 @@ describe("changePasswordAction", () => {
   });
 
   test("a megabyte-long current password is refused by validation, before any hashing, and changes nothing", async () => {
-    session.current = { user: { id: userId } };
+    session.current = await signedInSession(userId);
     const before = await storedHash();
     const huge = { currentPassword: "x".repeat(1024 * 1024), newPassword: "new password 22" };
     expect(changePasswordSchema.safeParse(huge).success).toBe(false);
@@ -67,7 +68,7 @@ describe("changePasswordAction", () => {
   });
 
   test("a too-short new password is refused with a message and changes nothing", async () => {
-    session.current = { user: { id: userId } };
+    session.current = await signedInSession(userId);
     const before = await storedHash();
     const state = await changePasswordAction({}, form({ currentPassword: "first password 1", newPassword: "short" }));
     expect(state.error?.fieldErrors?.newPassword).toMatch(/at least 10 characters/);
@@ -75,15 +76,17 @@ describe("changePasswordAction", () => {
   });
 
   test("the signed-in instructor can change their own password", async () => {
-    session.current = { user: { id: userId } };
+    session.current = await signedInSession(userId);
+    const otherBrowser = await signedInSession(userId);
     const state = await changePasswordAction(
       {},
       form({ currentPassword: "first password 1", newPassword: "second password 2" }),
     );
     expect(state).toEqual({});
     expect(await verifyPassword("second password 2", await storedHash())).toBe(true);
-    // Other sessions end; this browser is signed in again with the new password.
-    expect((await db.user.findUniqueOrThrow({ where: { id: userId } })).sessionVersion).toBe(1);
+    // Every session ends, on every browser (this one is signed in again below, with the new password).
+    expect(await db.instructorSession.findUnique({ where: { id: otherBrowser.user.sessionId } })).toBeNull();
+    expect(await db.instructorSession.count({ where: { userId } })).toBe(0);
     expect(signIns.at(-1)).toEqual([
       "credentials",
       { email: "okafor@school.org", password: "second password 2", redirectTo: "/account?changed=1" },

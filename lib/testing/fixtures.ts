@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { openSession } from "@/lib/auth/sessions";
 import type { SessionUser } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { createRun } from "@/lib/runs/console/create-run";
@@ -8,6 +9,11 @@ import type { CreateRunInput } from "@/lib/runs/validation";
 export async function testInstructor(name: string): Promise<SessionUser> {
   const user = await db.user.create({ data: { name, email: `${randomUUID()}@school.org`, passwordHash: "x" } });
   return { id: user.id, name: user.name, email: user.email, role: "instructor" };
+}
+
+/** What Auth.js's `auth()` returns for a teacher signed in on one browser: their id and an open session row. */
+export async function signedInSession(userId: string): Promise<{ user: { id: string; sessionId: string } }> {
+  return { user: { id: userId, sessionId: await openSession(userId) } };
 }
 
 /** A class run of Rostov in the lobby (one procurator, one petitioner, 60 days a minute unless changed). */

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { closeAllSessions } from "@/lib/auth/sessions";
 import { changePasswordSchema } from "@/lib/auth/validation";
 import { fail, type Result } from "@/lib/failure";
 import { invalidInput } from "@/lib/form-errors";
@@ -21,8 +22,9 @@ export async function changePassword(actor: SessionUser, input: unknown): Promis
   }
   await db.user.update({
     where: { id: actor.id },
-    // Ends every other session; the action signs this browser in again.
-    data: { passwordHash: await hashPassword(parsed.data.newPassword), sessionVersion: { increment: 1 } },
+    data: { passwordHash: await hashPassword(parsed.data.newPassword) },
   });
+  // Whoever might know the old password is signed out everywhere; the action signs this browser in again.
+  await closeAllSessions(actor.id);
   return { ok: true };
 }

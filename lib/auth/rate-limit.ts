@@ -1,55 +1,44 @@
 import "server-only";
+import { AttemptLanes } from "@/lib/attempt-lanes";
 import { db } from "@/lib/db";
 
-/** Failed sign-ins allowed per email + client address in one window. */
-export const MAX_FAILURES_PER_KEY = 10;
 /**
- * Failed sign-ins allowed per email from all addresses together: the client
- * address comes from a header a client can forge, so this caps guessing
- * from rotating addresses.
+ * Password guessing is slowed, never locked out (ADR 0019, lib/attempt-lanes.ts):
+ * a lockout would let anyone keep a teacher out of their own class by typing
+ * wrong passwords for their email. Attempts for one email from one address
+ * share a lane; past a budget of wrong passwords, each further wrong one
+ * holds its lane for SIGN_IN_SLOWDOWN_MS. The right password is never
+ * refused because of wrong ones.
  */
-export const MAX_FAILURES_PER_EMAIL = 50;
-export const WINDOW_MS = 10 * 60 * 1000;
+export const SIGN_IN_WINDOW_MS = 10 * 60 * 1000;
+/** Wrong passwords for one email from one address in a window, before each further one is held. */
+export const WRONG_PASSWORDS_PER_EMAIL_AND_ADDRESS = 10;
+/** Wrong passwords for one email from all addresses together: past it, they are held from every address. */
+export const WRONG_PASSWORDS_PER_EMAIL = 50;
+export const SIGN_IN_SLOWDOWN_MS = 3000;
+/** Sign-ins that may wait in one lane: a person signs in once; a crowd this size is a script. */
+const SIGN_IN_ATTEMPTS_WAITING_PER_LANE = 10;
 const KEEP_MS = 24 * 60 * 60 * 1000;
+
+export const signInLanes = new AttemptLanes(SIGN_IN_ATTEMPTS_WAITING_PER_LANE);
 
 export function attemptKey(email: string, clientAddress: string): string {
   return `${email}|${clientAddress}`;
 }
 
-export type RateLimitVerdict = { allowed: true } | { allowed: false; retryAfterMs: number };
-
-/**
- * Whether the attempt just recorded (as a failure, see verify-credentials.ts)
- * may go ahead: counting it first means parallel requests cannot all slip
- * through between a check and a write.
- */
-export async function checkSignInRateLimit(
+/** How long a wrong password just recorded should hold its lane: 0 within the budgets. */
+export async function holdAfterWrongPassword(
   email: string,
   clientAddress: string,
   now: Date = new Date(),
-): Promise<RateLimitVerdict> {
-  const since = new Date(now.getTime() - WINDOW_MS);
-  const key = attemptKey(email, clientAddress);
-  const [byKey, byEmail] = await Promise.all([
-    db.signInAttempt.findMany({
-      where: { key, succeeded: false, createdAt: { gt: since } },
-      orderBy: { createdAt: "asc" },
-      select: { createdAt: true },
-    }),
-    db.signInAttempt.findMany({
-      where: { email, succeeded: false, createdAt: { gt: since } },
-      orderBy: { createdAt: "asc" },
-      select: { createdAt: true },
-    }),
+): Promise<number> {
+  const recent = { succeeded: false, createdAt: { gt: new Date(now.getTime() - SIGN_IN_WINDOW_MS) } };
+  const [fromAddress, everywhere] = await Promise.all([
+    db.signInAttempt.count({ where: { ...recent, key: attemptKey(email, clientAddress) } }),
+    db.signInAttempt.count({ where: { ...recent, email } }),
   ]);
-  const blocking = [
-    byKey.length > MAX_FAILURES_PER_KEY ? byKey[byKey.length - MAX_FAILURES_PER_KEY] : undefined,
-    byEmail.length > MAX_FAILURES_PER_EMAIL ? byEmail[byEmail.length - MAX_FAILURES_PER_EMAIL] : undefined,
-  ].filter((a) => a !== undefined);
-  if (blocking.length === 0) return { allowed: true };
-  // The window reopens when the oldest counted failure falls out of it.
-  const reopensAt = Math.max(...blocking.map((a) => a.createdAt.getTime() + WINDOW_MS));
-  return { allowed: false, retryAfterMs: Math.max(1000, reopensAt - now.getTime()) };
+  const past = fromAddress > WRONG_PASSWORDS_PER_EMAIL_AND_ADDRESS || everywhere > WRONG_PASSWORDS_PER_EMAIL;
+  return past ? SIGN_IN_SLOWDOWN_MS : 0;
 }
 
 /** Records an attempt (and forgets attempts older than a day); returns its id. */

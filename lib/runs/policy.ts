@@ -28,11 +28,27 @@ export const SEEN_EVERY_MS = 10_000;
 /** Write a checkpoint of the world after this many logged events (and on pause and end). */
 export const CHECKPOINT_EVERY = 100;
 
-/** Failed join or rejoin attempts allowed per client address in one window. */
-export const MAX_JOIN_FAILURES = 10;
+/**
+ * Guessing class and rejoin codes is slowed, never locked out (ADR 0019,
+ * lib/attempt-lanes.ts). Budgets of wrong codes per ten minutes; past one,
+ * each further wrong code holds its address's lane for JOIN_SLOWDOWN_MS.
+ * Codes are long enough that the slowed rate makes guessing hopeless: about
+ * 300 guesses per address per ten minutes against 244 million class codes.
+ */
 export const JOIN_WINDOW_MS = 10 * 60 * 1000;
-/** Failed attempts from all addresses together in one window: a ceiling against guessing with forged addresses. */
-export const MAX_JOIN_FAILURES_EVERYWHERE = 500;
+/** A whole class of MAX_SEATS behind one school address, each mistyping the code once, stays under it. */
+export const WRONG_CODES_PER_ADDRESS = MAX_SEATS;
+/** Wrong rejoin codes tried against one run, from anywhere: a class's own slips stay under it. */
+export const WRONG_REJOIN_CODES_PER_RUN = MAX_SEATS;
+/**
+ * Wrong codes from all addresses together. Each address counts only up to its
+ * own budget, so no single client can fill this: it takes twenty busy ones.
+ */
+export const WRONG_CODES_EVERYWHERE = 20 * WRONG_CODES_PER_ADDRESS;
+/** The hold after each wrong code once a budget is spent. */
+export const JOIN_SLOWDOWN_MS = 2000;
+/** Join attempts that may wait in one address's lane: a whole class joining at once, twice over. */
+export const JOIN_ATTEMPTS_WAITING_PER_ADDRESS = 2 * MAX_SEATS;
 
 export const SEAT_COOKIE = "spravka_seat";
 

@@ -4,7 +4,7 @@ import { clientAddress } from "@/lib/auth/client-address";
 import { failureResponse } from "@/lib/failure";
 import { isHttps, readJson, withDatabaseErrors } from "@/lib/http";
 import { joinRun } from "@/lib/runs/seats/join-run";
-import { JOIN_WINDOW_MS } from "@/lib/runs/policy";
+import { CROWDED_RETRY_SECONDS } from "@/lib/runs/seats/join-rate-limit";
 import { rejoinSeat } from "@/lib/runs/seats/rejoin-seat";
 import { seatCookie } from "@/lib/runs/seats/seat-cookie";
 
@@ -21,9 +21,9 @@ export const POST = withDatabaseErrors(async function POST(request: Request): Pr
   const rejoin = typeof body === "object" && body !== null && "rejoinCode" in body;
   const result = rejoin ? await rejoinSeat(body, address) : await joinRun(body, address);
   if (!result.ok) {
-    // The join limit counts failures over a sliding window: once it has passed, this address may try again.
-    const limited = result.error.code === "rateLimited";
-    return failureResponse(result.error, limited ? { retryAfterSeconds: JOIN_WINDOW_MS / 1000 } : {});
+    // The only join refusal for rate is a crowd of attempts queued from one address: it drains in seconds.
+    const crowded = result.error.code === "rateLimited";
+    return failureResponse(result.error, crowded ? { retryAfterSeconds: CROWDED_RETRY_SECONDS } : {});
   }
   const { token, ...seat } = result;
   const answer: JoinResponse = { ...seat, url: `/play/${result.runId}` };

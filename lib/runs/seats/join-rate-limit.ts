@@ -1,44 +1,71 @@
 import "server-only";
+import { AttemptLanes, isCrowded } from "@/lib/attempt-lanes";
 import { db } from "@/lib/db";
-import { KeyedQueue } from "@/lib/keyed-queue";
-import { JOIN_WINDOW_MS, MAX_JOIN_FAILURES, MAX_JOIN_FAILURES_EVERYWHERE } from "@/lib/runs/policy";
+import {
+  JOIN_ATTEMPTS_WAITING_PER_ADDRESS,
+  JOIN_SLOWDOWN_MS,
+  JOIN_WINDOW_MS,
+  WRONG_CODES_EVERYWHERE,
+  WRONG_CODES_PER_ADDRESS,
+  WRONG_REJOIN_CODES_PER_RUN,
+} from "@/lib/runs/policy";
 
 const KEEP_MS = 24 * 60 * 60 * 1000;
 
-export const TOO_MANY_JOIN_ATTEMPTS = `Too many wrong codes from this device. Wait ${JOIN_WINDOW_MS / 60_000} minutes, then check the code with your teacher.`;
+/** Only when a flood of attempts is already queued from one address: a pause, not a lockout. */
+export const TOO_MANY_JOINING_AT_ONCE =
+  "Too many join attempts are waiting from this network right now. Wait a few seconds, then try again.";
+/** Seconds a crowded address is told to wait (Retry-After): the queue drains in moments. */
+export const CROWDED_RETRY_SECONDS = 5;
 
-/** Attempts from one address, one at a time. */
-const perAddress = new KeyedQueue();
+/** One lane per client address (lib/attempt-lanes.ts). */
+export const joinLanes = new AttemptLanes(JOIN_ATTEMPTS_WAITING_PER_ADDRESS);
+
+/** What a join or rejoin attempt reports: `failed` for a wrong code, with the run whose rejoin code was wrong. */
+export type JoinAttemptOutcome = { failed?: boolean; runId?: string };
 
 /**
- * Runs one join or rejoin attempt under the rate limit: attempts from one
- * address go one at a time (so a burst of parallel guesses is counted
- * exactly), an address with too many recent failures is refused, and a
- * failure (`failed: true`) is recorded. Only failures count, so a class
- * joining from one school address is never held up.
+ * Runs one join or rejoin attempt in its address's lane. A wrong code is
+ * recorded; once the address, the run being guessed, or the whole server is
+ * past its budget of wrong codes (lib/runs/policy.ts), the wrong answer holds
+ * the lane for JOIN_SLOWDOWN_MS. A right code is never refused for the wrong
+ * ones before it (ADR 0019): the only refusal is a lane already crowded with
+ * waiting attempts, answered `{ crowded: true }` without running.
  */
-export async function limitJoinAttempts<T extends { failed?: boolean }>(
+export async function limitJoinAttempts<T extends JoinAttemptOutcome>(
   clientAddress: string,
   attempt: () => Promise<T>,
   now: () => Date = () => new Date(),
-): Promise<T | { limited: true }> {
-  return perAddress.run(clientAddress, async (): Promise<T | { limited: true }> => {
-    const at = now();
-    const since = new Date(at.getTime() - JOIN_WINDOW_MS);
-    const [failures, everywhere] = await Promise.all([
-      db.joinAttempt.count({ where: { key: clientAddress, succeeded: false, createdAt: { gt: since } } }),
-      db.joinAttempt.count({ where: { succeeded: false, createdAt: { gt: since } } }),
-    ]);
-    // The address comes from a header a client can forge without a proxy (see client-address.ts), so a
-    // server-wide ceiling also stops guessing from ever-new addresses, at the price of pausing joins then.
-    if (failures >= MAX_JOIN_FAILURES || everywhere >= MAX_JOIN_FAILURES_EVERYWHERE) return { limited: true };
+): Promise<T | { crowded: true }> {
+  return joinLanes.run(clientAddress, async () => {
     const result = await attempt();
-    if (result.failed) {
-      await db.$transaction([
-        db.joinAttempt.create({ data: { key: clientAddress, succeeded: false, createdAt: at } }),
-        db.joinAttempt.deleteMany({ where: { createdAt: { lt: new Date(at.getTime() - KEEP_MS) } } }),
-      ]);
-    }
-    return result;
+    if (!result.failed) return { result, holdMs: 0 };
+    const at = now();
+    await db.$transaction([
+      db.joinAttempt.create({
+        data: { key: clientAddress, runId: result.runId ?? null, succeeded: false, createdAt: at },
+      }),
+      db.joinAttempt.deleteMany({ where: { createdAt: { lt: new Date(at.getTime() - KEEP_MS) } } }),
+    ]);
+    return { result, holdMs: (await pastBudget(clientAddress, result.runId, at)) ? JOIN_SLOWDOWN_MS : 0 };
   });
 }
+
+/** Whether wrong codes in the window are past any budget: this address's, the guessed run's, or everyone's. */
+async function pastBudget(clientAddress: string, runId: string | undefined, at: Date): Promise<boolean> {
+  const recent = { succeeded: false, createdAt: { gt: new Date(at.getTime() - JOIN_WINDOW_MS) } };
+  const [fromAddress, againstRun, byAddress] = await Promise.all([
+    db.joinAttempt.count({ where: { ...recent, key: clientAddress } }),
+    runId ? db.joinAttempt.count({ where: { ...recent, runId } }) : Promise.resolve(0),
+    db.joinAttempt.groupBy({ by: ["key"], where: recent, _count: { _all: true } }),
+  ]);
+  // Each address counts only up to its own budget, so one client cannot slow everybody else's typos.
+  const everywhere = byAddress.reduce((sum, row) => sum + Math.min(row._count._all, WRONG_CODES_PER_ADDRESS), 0);
+  return (
+    fromAddress > WRONG_CODES_PER_ADDRESS ||
+    againstRun > WRONG_REJOIN_CODES_PER_RUN ||
+    everywhere > WRONG_CODES_EVERYWHERE
+  );
+}
+
+export { isCrowded };

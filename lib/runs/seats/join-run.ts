@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { fail, type Result } from "@/lib/failure";
 import { generateRejoinCode, formatRejoinCode, newSeatToken } from "@/lib/runs/codes";
 import { dealCases, type SeatRole } from "@/lib/runs/deal-cases";
-import { limitJoinAttempts, TOO_MANY_JOIN_ATTEMPTS } from "./join-rate-limit";
+import { isCrowded, limitJoinAttempts, TOO_MANY_JOINING_AT_ONCE } from "./join-rate-limit";
 import { invalidForm, runForCode, unknownCode } from "./run-for-code";
 import type { NewLogEntry } from "@/lib/runs/store/log-entry";
 import { ReplayedRequest, RunBusy, runStore } from "@/lib/runs/store/store";
@@ -11,7 +11,7 @@ import { withSeatRole } from "@/lib/runs/store/stored-rows";
 import { joinSchema } from "@/lib/runs/validation";
 
 /**
- * Refusals: `invalid`, `rateLimited`, `notFound` (no class uses the code),
+ * Refusals: `invalid`, `rateLimited` (a flood of attempts already waiting from this address), `notFound` (no class uses the code),
  * `notLive` (the run has ended), `conflict` (the class is full), `replayed`, `busy`.
  */
 export type JoinResult = Result<{
@@ -44,7 +44,7 @@ export async function joinRun(raw: unknown, clientAddress: string): Promise<Join
       throw error;
     }
   });
-  if ("limited" in result) return fail("rateLimited", TOO_MANY_JOIN_ATTEMPTS);
+  if (isCrowded(result)) return fail("rateLimited", TOO_MANY_JOINING_AT_ONCE);
   return result;
 }
 

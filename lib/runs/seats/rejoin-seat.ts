@@ -2,13 +2,13 @@ import "server-only";
 import { db } from "@/lib/db";
 import { fail, type Result } from "@/lib/failure";
 import { newSeatToken } from "@/lib/runs/codes";
-import { limitJoinAttempts, TOO_MANY_JOIN_ATTEMPTS } from "./join-rate-limit";
+import { isCrowded, limitJoinAttempts, TOO_MANY_JOINING_AT_ONCE, type JoinAttemptOutcome } from "./join-rate-limit";
 import { SEAT_HELD_FOR_MS } from "@/lib/runs/policy";
 import { invalidForm, runForCode, unknownCode } from "./run-for-code";
 import { runStore } from "@/lib/runs/store/store";
 import { rejoinSchema } from "@/lib/runs/validation";
 
-/** Refusals: `invalid`, `rateLimited`, `notFound` (no such class or seat), `held` (open in another browser). */
+/** Refusals: `invalid`, `rateLimited` (a flood already waiting from this address), `notFound` (no such class or seat), `held` (open in another browser). */
 export type RejoinResult = Result<{ runId: string; seatId: string; token: string }>;
 
 const UNKNOWN_SEAT = "No seat in this class has that rejoin code. Check the code you wrote down, or ask your teacher.";
@@ -23,14 +23,14 @@ export async function rejoinSeat(raw: unknown, clientAddress: string): Promise<R
   const parsed = rejoinSchema.safeParse(raw);
   if (!parsed.success) return invalidForm(parsed.error);
   const { code, rejoinCode, takeOver } = parsed.data;
-  const result = await limitJoinAttempts(clientAddress, async (): Promise<RejoinResult & { failed?: boolean }> => {
+  const result = await limitJoinAttempts(clientAddress, async (): Promise<RejoinResult & JoinAttemptOutcome> => {
     const run = await runForCode(code);
     if (!run) return unknownCode();
     const seat = await db.seat.findUnique({
       where: { runId_rejoinCode: { runId: run.id, rejoinCode } },
       select: { id: true, number: true, lastSeenAt: true },
     });
-    if (!seat) return { ...fail("notFound", UNKNOWN_SEAT, { rejoinCode: UNKNOWN_SEAT }), failed: true };
+    if (!seat) return { ...fail("notFound", UNKNOWN_SEAT, { rejoinCode: UNKNOWN_SEAT }), failed: true, runId: run.id };
     const idleMs = now() - seat.lastSeenAt.getTime();
     if (!takeOver && idleMs < SEAT_HELD_FOR_MS) {
       const seconds = Math.max(1, Math.round(idleMs / 1000));
@@ -53,6 +53,6 @@ export async function rejoinSeat(raw: unknown, clientAddress: string): Promise<R
     );
     return { ok: true, runId: run.id, seatId: seat.id, token };
   });
-  if ("limited" in result) return fail("rateLimited", TOO_MANY_JOIN_ATTEMPTS);
+  if (isCrowded(result)) return fail("rateLimited", TOO_MANY_JOINING_AT_ONCE);
   return result;
 }

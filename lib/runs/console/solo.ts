@@ -55,13 +55,13 @@ const perAddress = new KeyedQueue();
  * table, which already keeps addresses for rate limiting, under a key of its
  * own. Only failures count against joining, so these rows never hold a
  * class's joins up. The address is hashed: the table needs to tell starts
- * from one address apart, not to say where anyone was.
+ * from one address apart, not to say where anyone was (ADR 0019).
  */
 function startKey(clientAddress: string): string {
   return `solo-start:${createHash("sha256").update(clientAddress).digest("base64url")}`;
 }
 
-/** Rows recording starts are of use for one window; older ones are deleted as new ones are written. */
+/** A start's row matters for one window; it is deleted a day later, as later starts are written (like failed joins). */
 const KEEP_STARTS_MS = 24 * 60 * 60 * 1000;
 
 /**

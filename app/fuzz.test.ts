@@ -229,7 +229,7 @@ const RECIPES: Record<string, Recipe> = {
     ],
     invalid: {
       code: [...NOT_A_CHOICE, "ABC", "ZZZZZZ", "AAAAAA", "AAAAAAA", "ааааа"],
-      name: [...NOT_STRING, "", "   ", "x".repeat(41), "Sam\u202E", "Sam\u0000", MB],
+      name: [...NOT_STRING, "", "   ", "x".repeat(41), "\u202E", "Sam\u200B", "Sam\u0000", "Sam\uD800", MB],
       requestId: NOT_A_REQUEST_ID,
       rejoinCode: [...NOT_A_CHOICE, "KKKK", "KKKK-KKKK", "KKKK-KKKK-KKKK"],
       // Without takeOver the seat, just opened, is held by its browser: refused too.
@@ -444,7 +444,8 @@ const RECIPES: Record<string, Recipe> = {
     template: (fx) => ({ code: fx.classRun.joinCode!, name: "Visitor", requestId: "fuzz-join-0002" }),
     invalid: {
       code: [...FORM_NOT_A_CHOICE, "ABC", "ZZZZZZ", "AAAAAA"],
-      name: ["", "   ", "x".repeat(41), "Sam\u202E", "Sam\u0000", MB, FILE, MISSING()],
+      // No lone surrogate here: a form carries only whole characters (FormData makes "Sam\uD800" a valid "Sam\uFFFD").
+      name: ["", "   ", "x".repeat(41), "\u202E", "Sam\u200B", "Sam\u0000", MB, FILE, MISSING()],
       requestId: [...FORM_NOT_A_CHOICE.filter((v) => v !== "__proto__"), "short", "x".repeat(65)],
     },
     refused: (fx) => [{ code: fx.classRun.joinCode!, name: "Again", requestId: fx.classRun.seat.joinRequestId! }],

@@ -134,7 +134,8 @@ export function Lab({ initial, autorun }: { initial: LabConfig; autorun: boolean
 
   const share = typeof window === "undefined" ? `/lab?${query}&run=1` : `${window.location.origin}/lab?${query}&run=1`;
   const running = progress !== null;
-  const base = labScenario({ ...config, values: {} });
+  // The page only hands over known scenarios, but a render must never throw on one it does not know.
+  const base = labScenario({ ...config, scenarioId: scenario.id, values: {} });
 
   return (
     <div className="space-y-8">

@@ -1,14 +1,19 @@
 import type { Metadata } from "next";
-import { configFromQuery } from "@/lib/lab/config";
+import Link from "next/link";
+import { LAB_SCENARIOS, readLabQuery } from "@/lib/lab/config";
 import { Lab } from "./lab";
 
 export const metadata: Metadata = { title: "What-if lab" };
+
+/** A name pasted into the address can be any length; quoting its start is enough to recognise it. */
+const QUOTED_NAME_MAX = 80;
 
 /** The what-if lab: anyone, no account. The configuration lives in the address. */
 export default async function LabPage({ searchParams }: PageProps<"/lab">) {
   const raw = await searchParams;
   const query = new URLSearchParams();
   for (const [k, v] of Object.entries(raw)) if (typeof v === "string") query.set(k, v);
+  const read = readLabQuery(query);
   return (
     <div className="space-y-6">
       <header className="space-y-2">
@@ -19,7 +24,35 @@ export default async function LabPage({ searchParams }: PageProps<"/lab">) {
           side by side, and share a configuration as a link.
         </p>
       </header>
-      <Lab initial={configFromQuery(query)} autorun={query.get("run") === "1"} />
+      {read.ok ? <Lab initial={read.config} autorun={read.autorun} /> : <UnknownScenario name={read.unknownScenario} />}
     </div>
+  );
+}
+
+/** A link naming a scenario that does not exist (mistyped, cut short, or from an older version): say so, offer the list. */
+function UnknownScenario({ name }: { name: string }) {
+  // By code points, so the cut never splits a character in two.
+  const points = Array.from(name);
+  const shown = points.length > QUOTED_NAME_MAX ? `${points.slice(0, QUOTED_NAME_MAX).join("")}…` : name;
+  return (
+    <section aria-labelledby="unknown-scenario-heading" className="card space-y-3">
+      <h2 id="unknown-scenario-heading" className="text-xl font-semibold">
+        No scenario has that name
+      </h2>
+      <p>
+        The link asks for the scenario &ldquo;
+        <bdi className="font-mono">{shown}</bdi>&rdquo;, and the lab has none by that name. The link may have been
+        mistyped or cut short. Choose one of these:
+      </p>
+      <ul className="list-disc space-y-1 pl-6">
+        {LAB_SCENARIOS.map((s) => (
+          <li key={s.id}>
+            <Link href={`/lab?s=${encodeURIComponent(s.id)}`} className="text-accent underline">
+              {s.title}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

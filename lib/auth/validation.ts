@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "@/lib/auth/policy";
+import { nameSchema, unstorableName } from "@/lib/text";
 
 export const emailSchema = z
   .string({ error: "Enter your email address." })
@@ -15,11 +16,10 @@ export const newPasswordSchema = z
   .max(MAX_PASSWORD_LENGTH, `Use at most ${MAX_PASSWORD_LENGTH} characters for your password.`);
 
 export const signUpSchema = z.object({
-  name: z
-    .string({ error: "Enter your name." })
-    .trim()
-    .min(1, "Enter your name.")
-    .max(100, "Use at most 100 characters for your name."),
+  name: nameSchema(
+    { missing: "Enter your name.", unstorable: unstorableName("name") },
+    z.string().min(1, "Enter your name.").max(100, "Use at most 100 characters for your name."),
+  ),
   email: emailSchema,
   password: newPasswordSchema,
 });

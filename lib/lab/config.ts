@@ -202,6 +202,22 @@ export function configToQuery(config: LabConfig): string {
   return q.toString();
 }
 
+/** What the lab page makes of its address: a configuration to show, or a scenario name nobody recognises. */
+export type LabQuery = { ok: true; config: LabConfig; autorun: boolean } | { ok: false; unknownScenario: string };
+
+/**
+ * Reads the lab's address for the page. Links are typed, pasted and
+ * shortened by hand, so nothing in them may break the page: an unknown
+ * scenario is reported (with the list to choose from) rather than shown as a
+ * form whose scenario does not exist; every other bad value reaches the form,
+ * which names it beside its field and refuses to run it.
+ */
+export function readLabQuery(query: URLSearchParams): LabQuery {
+  const config = configFromQuery(query);
+  if (!LAB_SCENARIOS.some((s) => s.id === config.scenarioId)) return { ok: false, unknownScenario: config.scenarioId };
+  return { ok: true, config, autorun: query.get("run") === "1" };
+}
+
 export function configFromQuery(query: URLSearchParams): LabConfig {
   const values: Record<string, number> = {};
   for (const p of LAB_PARAMS) {
@@ -210,7 +226,8 @@ export function configFromQuery(query: URLSearchParams): LabConfig {
   }
   const seed = Number(query.get("seed") ?? "1");
   return {
-    scenarioId: query.get("s") ?? "rostov-1954",
+    // A blank name ("?s=") is a link cut short, not a name: the default scenario.
+    scenarioId: query.get("s")?.trim() || "rostov-1954",
     seed: Number.isFinite(seed) ? seed : 1,
     events: query.get("events") !== "off",
     values,

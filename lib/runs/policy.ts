@@ -62,3 +62,26 @@ export const LETTER_MAX = 2000;
 export const LETTERS_PER_WEEK = 2;
 /** …and in all (the case machine takes up to SEATED_LETTERS from a student: lib/sim/world/seats.ts). */
 export const LETTERS_PER_CASE = 30;
+
+/**
+ * Self-guided runs need no account, so nothing but a limit stops one client
+ * from filling the database with them. A class told "everyone start a run
+ * on your own" behind one school address starts about 30 in a few minutes,
+ * and a pupil may restart once or twice: 60 per address per window leaves a
+ * whole class room for that. Addresses can be forged where no proxy vouches
+ * for them (lib/auth/client-address.ts), so the whole server also takes at
+ * most ten such classes' worth per window; past that, starts wait a few minutes.
+ */
+export const SOLO_WINDOW_MS = 10 * 60 * 1000;
+export const MAX_SOLO_STARTS_PER_ADDRESS = 60;
+export const MAX_SOLO_STARTS_EVERYWHERE = 600;
+/**
+ * Self-guided runs kept at most. The retention period deletes runs nobody
+ * has played for months, but a flood within the limits above could still
+ * store 3,600 an hour until then; past this cap, starting one deletes the
+ * least recently played. It is well above an hour's worth of starts, so
+ * runs played within SOLO_EVICT_IDLE_MS are never the ones to go.
+ */
+export const MAX_SOLO_RUNS = 10_000;
+/** A self-guided run played this recently is never deleted to make room (see MAX_SOLO_RUNS). */
+export const SOLO_EVICT_IDLE_MS = 60 * 60 * 1000;

@@ -155,7 +155,11 @@ describe("joining", () => {
       [{ code: "ZZZZZZ", name: "Sam" }, /not a class code/],
       [{ code: joinCode, name: "   " }, /Enter a name/],
       [{ code: joinCode, name: "x".repeat(41) }, /at most 40/],
-      [{ code: joinCode, name: "Sam\u202E" }, /ordinary punctuation/],
+      // Bidirectional controls are removed (lib/text.ts); other invisible characters are refused.
+      [{ code: joinCode, name: "Sam\u200B" }, /ordinary punctuation/],
+      [{ code: joinCode, name: "\u202E\u202C" }, /Enter a name/],
+      [{ code: joinCode, name: "Sam\u0000" }, /cannot be saved/],
+      [{ code: joinCode, name: "Sam\uD800" }, /cannot be saved/],
       [{ code: joinCode, name: 42 }, /Enter a name/],
       [{ code: joinCode }, /Enter a name/],
     ];

@@ -4,6 +4,7 @@ import { ADDRESSEES, ASKS, CARRIERS, DECISIONS, GROUNDS } from "@/machines/vocab
 import { normalizeCode } from "./codes";
 import { MIN_NEW_TERM_YEARS, RECLASSIFY_TO } from "@/lib/desk/decisions";
 import { INJECTION_IDS } from "./injections";
+import { freeTextSchema, nameSchema, unstorableName } from "@/lib/text";
 import {
   CODE_ALPHABET,
   DISPLAY_NAME_MAX,
@@ -38,17 +39,16 @@ export const joinCodeSchema = z
       .regex(codeChars, "That is not a class code: check the letters on the screen."),
   );
 
-export const displayNameSchema = z
-  .string({ error: "Enter a name for your seat." })
-  .transform((s) => s.normalize("NFC").replace(/\s+/g, " ").trim())
-  .pipe(
-    z
-      .string()
-      .min(1, "Enter a name for your seat (a first name or a nickname is enough).")
-      .max(DISPLAY_NAME_MAX, `Use at most ${DISPLAY_NAME_MAX} characters for your name.`)
-      // Control and formatting characters (e.g. right-to-left overrides) could disguise a name.
-      .regex(/^[^\p{Cc}\p{Cf}]*$/u, "Use letters, digits and ordinary punctuation in your name."),
-  );
+export const displayNameSchema = nameSchema(
+  { missing: "Enter a name for your seat.", unstorable: unstorableName("name") },
+  z
+    .string()
+    .min(1, "Enter a name for your seat (a first name or a nickname is enough).")
+    .max(DISPLAY_NAME_MAX, `Use at most ${DISPLAY_NAME_MAX} characters for your name.`)
+    // Bidirectional controls are gone by now (lib/text.ts); other control and formatting characters
+    // (zero-width ones, soft hyphens) could still make two names look alike, or a name look empty.
+    .regex(/^[^\p{Cc}\p{Cf}]*$/u, "Use letters, digits and ordinary punctuation in your name."),
+);
 
 export const joinSchema = z.object({ code: joinCodeSchema, name: displayNameSchema, requestId: requestIdSchema });
 export type JoinInput = z.infer<typeof joinSchema>;
@@ -94,11 +94,13 @@ export const speedSchema = numberOrNumeric(
 
 export const createRunSchema = z
   .object({
-    title: z
-      .string({ error: "Give the run a title." })
-      .trim()
-      .min(1, "Give the run a title, e.g. the class's name.")
-      .max(TITLE_MAX, `Use at most ${TITLE_MAX} characters for the title.`),
+    title: nameSchema(
+      { missing: "Give the run a title.", unstorable: unstorableName("title") },
+      z
+        .string()
+        .min(1, "Give the run a title, e.g. the class's name.")
+        .max(TITLE_MAX, `Use at most ${TITLE_MAX} characters for the title.`),
+    ),
     /** a shipped scenario's id, or one of the teacher's own ("custom-…"; create-run checks it is theirs) */
     scenarioId: z
       .string({ error: "Choose one of the scenarios." })
@@ -150,11 +152,13 @@ export const seatActionSchema = z.discriminatedUnion("type", [
       type: z.literal("review.decide"),
       decision: z.enum(DECISIONS),
       /** the written grounds, as commissions' protocols gave them */
-      justification: z
-        .string({ error: "Write the grounds for your decision." })
-        .trim()
-        .min(10, "Write the grounds for your decision: a sentence or two on what the file shows.")
-        .max(JUSTIFICATION_MAX, `Keep the grounds to ${JUSTIFICATION_MAX.toLocaleString("en")} characters.`),
+      justification: freeTextSchema(
+        { missing: "Write the grounds for your decision." },
+        z
+          .string()
+          .min(10, "Write the grounds for your decision: a sentence or two on what the file shows.")
+          .max(JUSTIFICATION_MAX, `Keep the grounds to ${JUSTIFICATION_MAX.toLocaleString("en")} characters.`),
+      ),
       /** a reclassification's new article (see detailsBar in ./desk) */
       toArticle: z.enum(RECLASSIFY_TO, { error: "Choose an article from the list." }).optional(),
       /** a reclassification's or reduction's new term */
@@ -170,15 +174,13 @@ export const seatActionSchema = z.discriminatedUnion("type", [
 export type SeatAction = z.infer<typeof seatActionSchema>;
 
 /** The petitioner's own words: plain text, kept as written (it is only ever shown as text). */
-export const letterSchema = z
-  .string({ error: "Write your letter before sending it." })
-  .transform((s) => s.replace(/\r\n?/g, "\n").trim())
-  .pipe(
-    z
-      .string()
-      .min(1, "Write your letter before sending it: who you are, what happened, what you ask for.")
-      .max(LETTER_MAX, `Keep your letter to ${LETTER_MAX.toLocaleString("en")} characters.`),
-  );
+export const letterSchema = freeTextSchema(
+  { missing: "Write your letter before sending it." },
+  z
+    .string()
+    .min(1, "Write your letter before sending it: who you are, what happened, what you ask for.")
+    .max(LETTER_MAX, `Keep your letter to ${LETTER_MAX.toLocaleString("en")} characters.`),
+);
 
 export const actSchema = z
   .object({

@@ -1,13 +1,21 @@
 import "server-only";
-import { randomInt, randomUUID } from "node:crypto";
+import { createHash, randomInt, randomUUID } from "node:crypto";
 import { z } from "zod";
+import { db } from "@/lib/db";
 import { fail, type Result } from "@/lib/failure";
 import { invalidInput } from "@/lib/form-errors";
 import { findScenario } from "@/lib/sim/scenarios";
 import { applyControl } from "./control-run";
 import { insertRun } from "./create-run";
 import { joinRun } from "@/lib/runs/seats/join-run";
-import { MAX_RUN_CASES } from "@/lib/runs/policy";
+import { KeyedQueue } from "@/lib/keyed-queue";
+import {
+  MAX_RUN_CASES,
+  MAX_SOLO_STARTS_EVERYWHERE,
+  MAX_SOLO_STARTS_PER_ADDRESS,
+  SOLO_WINDOW_MS,
+} from "@/lib/runs/policy";
+import { makeRoomForSoloRun } from "@/lib/runs/store/retention";
 import { createRunSchema, SEED_MAX } from "@/lib/runs/validation";
 
 /** Simulated days per real minute a self-guided run starts at: Chita's seventeen months in about 17 minutes. */
@@ -25,12 +33,51 @@ export type SoloResult = Result<{ runId: string; seatId: string; token: string }
 
 const CHECK_FIELDS = "Check the highlighted fields.";
 
+const WINDOW_MINUTES = SOLO_WINDOW_MS / 60_000;
+
+export const TOO_MANY_SOLO_STARTS = `Too many runs were started from this address in the last ${WINDOW_MINUTES} minutes. Wait a few minutes, or continue one of the runs you started.`;
+export const TOO_MANY_SOLO_STARTS_EVERYWHERE = `So many runs are being started on this server that it is taking a pause. Wait a few minutes and try again.`;
+export const NO_ROOM_FOR_SOLO_RUNS = `The server holds as many runs as it can while they are being played. Try again in an hour.`;
+
+/** What bounds starting self-guided runs (the policy's numbers; tests pass smaller ones). */
+export type SoloLimits = { perAddress: number; everywhere: number; windowMs: number };
+const SOLO_LIMITS: SoloLimits = {
+  perAddress: MAX_SOLO_STARTS_PER_ADDRESS,
+  everywhere: MAX_SOLO_STARTS_EVERYWHERE,
+  windowMs: SOLO_WINDOW_MS,
+};
+
+/** Starts from one address, one at a time, so a burst of parallel requests is counted exactly. */
+const perAddress = new KeyedQueue();
+
+/**
+ * Where a start is recorded for the per-address limit: the join-attempt
+ * table, which already keeps addresses for rate limiting, under a key of its
+ * own. Only failures count against joining, so these rows never hold a
+ * class's joins up. The address is hashed: the table needs to tell starts
+ * from one address apart, not to say where anyone was (ADR 0019).
+ */
+function startKey(clientAddress: string): string {
+  return `solo-start:${createHash("sha256").update(clientAddress).digest("base64url")}`;
+}
+
+/** A start's row matters for one window; it is deleted a day later, as later starts are written (like failed joins). */
+const KEEP_STARTS_MS = 24 * 60 * 60 * 1000;
+
 /**
  * A self-guided run: no account, one seat in the chosen role,
  * bots everywhere else, the clock running fast from the start. The run has
  * no owner; its seat steers the clock (controlSoloRun).
+ *
+ * Refusals: `invalid` (with field messages), `rateLimited` (too many starts
+ * from this address, or from everywhere, in the window; nothing is written),
+ * and those of joining and starting a run.
  */
-export async function startSoloRun(raw: unknown, clientAddress: string): Promise<SoloResult> {
+export async function startSoloRun(
+  raw: unknown,
+  clientAddress: string,
+  { now = () => new Date(), limits = SOLO_LIMITS }: { now?: () => Date; limits?: SoloLimits } = {},
+): Promise<SoloResult> {
   const parsed = soloSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, error: invalidInput(parsed.error, CHECK_FIELDS) };
   const { scenarioId, role, seed } = parsed.data;
@@ -40,19 +87,42 @@ export async function startSoloRun(raw: unknown, clientAddress: string): Promise
     const message = `"${scenario.title}" is too large to play; try it in the what-if lab.`;
     return fail("invalid", message, { scenarioId: message });
   }
-  const run = await insertRun({
-    ownerId: null,
-    title: "Exploring alone",
-    scenarioId: scenario.id,
-    seed: seed ?? randomInt(1, SEED_MAX),
-    procuratorSeats: role === "procurator" ? 1 : 0,
-    petitionerSeats: role === "petitioner" ? 1 : 0,
-    speed: SOLO_SPEED,
-    horizonDays: scenario.horizonDays,
+  const key = startKey(clientAddress);
+  return perAddress.run(key, async (): Promise<SoloResult> => {
+    const at = now();
+    const since = new Date(at.getTime() - limits.windowMs);
+    // Counted from the database, so the limits hold across instances (ADR 0013); within one instance the
+    // queue above makes them exact for one address, while the server-wide ceiling may overshoot by the
+    // starts in flight at once, which is what a ceiling can afford.
+    const [fromHere, everywhere] = await Promise.all([
+      db.joinAttempt.count({ where: { key, succeeded: true, createdAt: { gt: since } } }),
+      db.run.count({ where: { ownerId: null, createdAt: { gt: since } } }),
+    ]);
+    if (fromHere >= limits.perAddress) return fail("rateLimited", TOO_MANY_SOLO_STARTS);
+    if (everywhere >= limits.everywhere) return fail("rateLimited", TOO_MANY_SOLO_STARTS_EVERYWHERE);
+    if (!(await makeRoomForSoloRun(at.getTime()))) return fail("rateLimited", NO_ROOM_FOR_SOLO_RUNS);
+    const run = await insertRun({
+      ownerId: null,
+      title: "Exploring alone",
+      scenarioId: scenario.id,
+      seed: seed ?? randomInt(1, SEED_MAX),
+      procuratorSeats: role === "procurator" ? 1 : 0,
+      petitionerSeats: role === "petitioner" ? 1 : 0,
+      speed: SOLO_SPEED,
+      horizonDays: scenario.horizonDays,
+      // On the same clock as the window above, so the count and the row agree.
+      createdAt: at,
+    });
+    await db.$transaction([
+      db.joinAttempt.create({ data: { key, succeeded: true, createdAt: at } }),
+      db.joinAttempt.deleteMany({
+        where: { key: { startsWith: "solo-start:" }, createdAt: { lt: new Date(at.getTime() - KEEP_STARTS_MS) } },
+      }),
+    ]);
+    const seat = await joinRun({ code: run.joinCode, name: "You", requestId: randomUUID() }, clientAddress);
+    if (!seat.ok) return { ok: false, error: seat.error };
+    const started = await applyControl(run.runId, { action: "start" });
+    if (!started.ok) return { ok: false, error: started.error };
+    return { ok: true, runId: run.runId, seatId: seat.seatId, token: seat.token };
   });
-  const seat = await joinRun({ code: run.joinCode, name: "You", requestId: randomUUID() }, clientAddress);
-  if (!seat.ok) return { ok: false, error: seat.error };
-  const started = await applyControl(run.runId, { action: "start" });
-  if (!started.ok) return { ok: false, error: started.error };
-  return { ok: true, runId: run.runId, seatId: seat.seatId, token: seat.token };
 }

@@ -6,6 +6,7 @@ import { fail, type FieldErrors, type Result } from "@/lib/failure";
 import { scenarioSchema, type Scenario } from "@/lib/sim/scenario-schema";
 import { findScenario, SCENARIOS } from "@/lib/sim/scenarios";
 import { MAX_RUN_CASES } from "@/lib/runs/policy";
+import { cleanFreeText, cleanName, hasUnstorableCharacters, unstorableName } from "@/lib/text";
 import { issuesText, StoredDataError } from "./stored-rows";
 
 /** The fields a teacher edits, by their path in the scenario. */
@@ -80,12 +81,21 @@ export async function saveCustomScenario(user: SessionUser, raw: Record<string, 
   next.id = `custom-${id}`;
   const fieldErrors: FieldErrors = {};
   for (const f of CUSTOM_FIELDS) {
-    const value = typeof raw[f.key] === "string" ? (raw[f.key] as string).trim() : "";
+    const text = typeof raw[f.key] === "string" ? (raw[f.key] as string) : "";
     if (f.kind === "number") {
+      const value = text.trim();
       const n = value === "" ? NaN : Number(value);
       if (!Number.isFinite(n)) fieldErrors[f.key] = "Enter a number.";
       else write(next, f.key, n);
-    } else if (value === "") fieldErrors[f.key] = `Write the ${f.key === "title" ? "title" : "summary"}.`;
+      continue;
+    }
+    // The title is a name, shown wherever the scenario is chosen; the summary is free text (lib/text.ts).
+    if (f.key === "title" && hasUnstorableCharacters(text)) {
+      fieldErrors[f.key] = unstorableName("title");
+      continue;
+    }
+    const value = f.key === "title" ? cleanName(text) : cleanFreeText(text);
+    if (value === "") fieldErrors[f.key] = `Write the ${f.key === "title" ? "title" : "summary"}.`;
     else if (value.length > TEXT_MAX[f.key]) fieldErrors[f.key] = `At most ${TEXT_MAX[f.key]} characters.`;
     else write(next, f.key, value);
   }

@@ -51,18 +51,13 @@ const SOLO_LIMITS: SoloLimits = {
 const perAddress = new KeyedQueue();
 
 /**
- * Where a start is recorded for the per-address limit: the join-attempt
- * table, which already keeps addresses for rate limiting, under a key of its
- * own. Only failures count against joining, so these rows never hold a
- * class's joins up. The address is hashed: the table needs to tell starts
+ * What a self-guided run keeps of the address that started it (Run.startedFrom),
+ * for the per-address limit: a hash, since the limit needs to tell starts
  * from one address apart, not to say where anyone was (ADR 0019).
  */
-function startKey(clientAddress: string): string {
-  return `solo-start:${createHash("sha256").update(clientAddress).digest("base64url")}`;
+function startedFrom(clientAddress: string): string {
+  return createHash("sha256").update(clientAddress).digest("base64url");
 }
-
-/** A start's row matters for one window; it is deleted a day later, as later starts are written (like failed joins). */
-const KEEP_STARTS_MS = 24 * 60 * 60 * 1000;
 
 /**
  * A self-guided run: no account, one seat in the chosen role,
@@ -87,7 +82,7 @@ export async function startSoloRun(
     const message = `"${scenario.title}" is too large to play; try it in the what-if lab.`;
     return fail("invalid", message, { scenarioId: message });
   }
-  const key = startKey(clientAddress);
+  const key = startedFrom(clientAddress);
   return perAddress.run(key, async (): Promise<SoloResult> => {
     const at = now();
     const since = new Date(at.getTime() - limits.windowMs);
@@ -95,7 +90,7 @@ export async function startSoloRun(
     // queue above makes them exact for one address, while the server-wide ceiling may overshoot by the
     // starts in flight at once, which is what a ceiling can afford.
     const [fromHere, everywhere] = await Promise.all([
-      db.joinAttempt.count({ where: { key, succeeded: true, createdAt: { gt: since } } }),
+      db.run.count({ where: { ownerId: null, startedFrom: key, createdAt: { gt: since } } }),
       db.run.count({ where: { ownerId: null, createdAt: { gt: since } } }),
     ]);
     if (fromHere >= limits.perAddress) return fail("rateLimited", TOO_MANY_SOLO_STARTS);
@@ -112,13 +107,8 @@ export async function startSoloRun(
       horizonDays: scenario.horizonDays,
       // On the same clock as the window above, so the count and the row agree.
       createdAt: at,
+      startedFrom: key,
     });
-    await db.$transaction([
-      db.joinAttempt.create({ data: { key, succeeded: true, createdAt: at } }),
-      db.joinAttempt.deleteMany({
-        where: { key: { startsWith: "solo-start:" }, createdAt: { lt: new Date(at.getTime() - KEEP_STARTS_MS) } },
-      }),
-    ]);
     const seat = await joinRun({ code: run.joinCode, name: "You", requestId: randomUUID() }, clientAddress);
     if (!seat.ok) return { ok: false, error: seat.error };
     const started = await applyControl(run.runId, { action: "start" });

@@ -42,6 +42,11 @@ export function failedAttempts(email: string): number {
   }
 }
 
+/** A date as Prisma writes it to SQLite (ISO text), so Prisma's own date comparisons (expired sessions) see it right. */
+function prismaDate(ms: number): string {
+  return new Date(ms).toISOString().replace("Z", "+00:00");
+}
+
 export type TestInstructor = { id: string; name: string; email: string; password: string };
 
 /** Writes an instructor straight to the database (faster than the sign-up form). */
@@ -57,7 +62,14 @@ export async function createInstructorInDb(overrides: Partial<TestInstructor> = 
   try {
     db.prepare(
       "INSERT INTO User (id, name, email, passwordHash, role, createdAt, updatedAt) VALUES (?, ?, ?, ?, 'instructor', ?, ?)",
-    ).run(user.id, user.name, user.email, await hashPassword(user.password), Date.now(), Date.now());
+    ).run(
+      user.id,
+      user.name,
+      user.email,
+      await hashPassword(user.password),
+      prismaDate(Date.now()),
+      prismaDate(Date.now()),
+    );
   } finally {
     db.close();
   }
@@ -89,8 +101,8 @@ export async function signInAs(context: BrowserContext, instructor: TestInstruct
     db.prepare("INSERT INTO InstructorSession (id, userId, createdAt, expiresAt) VALUES (?, ?, ?, ?)").run(
       sid,
       instructor.id,
-      Date.now(),
-      Date.now() + 30 * 24 * 60 * 60 * 1000,
+      prismaDate(Date.now()),
+      prismaDate(Date.now() + 30 * 24 * 60 * 60 * 1000),
     );
   } finally {
     db.close();

@@ -146,7 +146,9 @@ export async function actOnCase(runId: string, seatCookie: string | undefined, r
       // ...and again under the lock, in case the seat moved to another browser meanwhile.
       const access = await getSeatAccess(runId, seatCookie);
       if (access.status !== "ok") return fail("forbidden", SEAT_ACCESS_MESSAGES[access.status]);
-      const owned = await db.seatCase.findUnique({ where: { runId_caseIndex: { runId, caseIndex } } });
+      const owned = await db.seatCase.findUnique({
+        where: { runId_caseIndex_role: { runId, caseIndex, role: access.seat.role } },
+      });
       if (!owned || owned.seatId !== access.seat.id) {
         return fail("forbidden", "That case is not on your desk.");
       }

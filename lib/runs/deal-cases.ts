@@ -29,6 +29,7 @@ function suits(world: World, i: number, role: SeatRole): boolean {
     : !path.startsWith("court.") && !path.startsWith("spravka.");
 }
 
+/** Files on a procurator's desk when the run starts (a game choice, lib/runs/policy.ts). */
 function casesPerSeat(role: SeatRole): number {
   return role === "procurator" ? PROCURATOR_CASELOAD : 1;
 }
@@ -38,31 +39,106 @@ export function seatsFit(cases: number, procurators: number, petitioners: number
   return procurators * casesPerSeat("procurator") + petitioners * casesPerSeat("petitioner") <= cases;
 }
 
+/** A seat's part in the class's cases: `key` names it for the caller (a seat id, or an index). */
+export type Desk = { key: string; role: SeatRole; cases: readonly number[] };
+/** One case handed to one seat for one part. */
+export type Dealt = { key: string; role: SeatRole; caseIndex: number };
+
 /**
- * Picks cases for new seats: the first undealt cases in the run's order that
- * still suit the role, then any undealt ones. Deterministic for a given
- * world and set of dealt cases.
+ * Deals cases to new seats, given the seats that already hold some. The
+ * class is its district's commission: the cases on student procurators'
+ * desks. So every student petitioner's case sits on a student procurator's
+ * desk too, where a classmate reads their letters and decides:
+ *
+ * - a new procurator takes PROCURATOR_CASELOAD cases no procurator holds
+ *   (more if need be): first its share of student petitioners' cases no desk
+ *   holds yet (they joined before any procurator), then the next in order;
+ * - a new petitioner takes, first, a case already on a procurator's desk
+ *   that no petitioner holds (the desk with fewest classmates' cases first),
+ *   otherwise the next case in order, which then also goes to the procurator
+ *   desk with fewest classmates' cases.
+ *
+ * Procurators are dealt before petitioners. Deterministic for a given world,
+ * seed and set of desks; a case suited to the role is preferred, any
+ * undealt one taken if none is left.
  */
-export function dealCases(
+export function dealSeats(
   world: World,
   seed: number,
-  taken: ReadonlySet<number>,
-  roles: readonly SeatRole[],
-): number[][] {
+  desks: readonly Desk[],
+  newSeats: readonly { key: string; role: SeatRole }[],
+): Dealt[] {
   const order = dealingOrder(seed, world.caseCount);
-  const used = new Set(taken);
-  return roles.map((role) => {
-    const want = casesPerSeat(role);
+  const procuratorOf = new Map<number, string>();
+  const petitionerOf = new Map<number, string>();
+  const classmatesOnDesk = new Map<string, number>();
+  const procuratorDesks: string[] = [];
+  const holders = (role: SeatRole) => (role === "procurator" ? procuratorOf : petitionerOf);
+  const dealt: Dealt[] = [];
+  const give = (key: string, role: SeatRole, caseIndex: number) => {
+    holders(role).set(caseIndex, key);
+    dealt.push({ key, role, caseIndex });
+    if (role === "petitioner") {
+      const desk = procuratorOf.get(caseIndex);
+      if (desk !== undefined) classmatesOnDesk.set(desk, (classmatesOnDesk.get(desk) ?? 0) + 1);
+    }
+  };
+  for (const desk of desks) {
+    if (desk.role === "procurator") {
+      procuratorDesks.push(desk.key);
+      classmatesOnDesk.set(desk.key, 0);
+    }
+    for (const i of desk.cases) holders(desk.role).set(i, desk.key);
+  }
+  for (const [i, desk] of procuratorOf) {
+    if (petitionerOf.has(i)) classmatesOnDesk.set(desk, (classmatesOnDesk.get(desk) ?? 0) + 1);
+  }
+  const free = (i: number) => !procuratorOf.has(i) && !petitionerOf.has(i);
+  /** The next cases in the run's order that pass `ok`, suited ones first. */
+  const next = (want: number, role: SeatRole, ok: (i: number) => boolean): number[] => {
     const picked: number[] = [];
     for (const strict of [true, false]) {
       for (const i of order) {
         if (picked.length >= want) break;
-        if (!used.has(i) && (!strict || suits(world, i, role))) {
-          picked.push(i);
-          used.add(i);
-        }
+        if (ok(i) && !picked.includes(i) && (!strict || suits(world, i, role))) picked.push(i);
       }
     }
     return picked;
-  });
+  };
+  /** The procurator desk with fewest classmates' cases (the earliest dealt, on a tie). */
+  const leastLoaded = (): string | undefined =>
+    procuratorDesks.reduce<string | undefined>(
+      (best, key) => (best === undefined || classmatesOnDesk.get(key)! < classmatesOnDesk.get(best)! ? key : best),
+      undefined,
+    );
+
+  const newProcurators = newSeats.filter((s) => s.role === "procurator");
+  // Classmates' cases no desk holds yet are shared out evenly among the new procurators, however many.
+  const orphanShare = Math.ceil(
+    [...petitionerOf.keys()].filter((i) => !procuratorOf.has(i)).length / Math.max(1, newProcurators.length),
+  );
+  for (const seat of [...newProcurators, ...newSeats.filter((s) => s.role === "petitioner")]) {
+    if (seat.role === "procurator") {
+      procuratorDesks.push(seat.key);
+      const orphans = [...petitionerOf.keys()].filter((i) => !procuratorOf.has(i)).slice(0, orphanShare);
+      for (const i of orphans) give(seat.key, "procurator", i);
+      classmatesOnDesk.set(seat.key, orphans.length);
+      for (const i of next(casesPerSeat("procurator") - orphans.length, "procurator", free)) {
+        give(seat.key, "procurator", i);
+      }
+      continue;
+    }
+    // A petitioner: a case on the least loaded desk that no classmate petitions, else a fresh one.
+    const desk = leastLoaded();
+    const onDesk =
+      desk === undefined ? [] : next(1, "petitioner", (i) => procuratorOf.get(i) === desk && !petitionerOf.has(i));
+    const caseIndex = onDesk[0] ?? next(1, "petitioner", free)[0];
+    if (caseIndex === undefined) continue; // no case left (seatsFit keeps this from happening)
+    give(seat.key, "petitioner", caseIndex);
+    if (!procuratorOf.has(caseIndex) && desk !== undefined) give(desk, "procurator", caseIndex);
+    if (onDesk.length === 0 && desk !== undefined) {
+      classmatesOnDesk.set(desk, classmatesOnDesk.get(desk)! + 1);
+    }
+  }
+  return dealt;
 }

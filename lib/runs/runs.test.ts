@@ -35,6 +35,7 @@ import { seatCookieValue } from "@/lib/runs/seats/seat-access";
 import { RunStore, runStore } from "@/lib/runs/store/store";
 import type { SeatAction } from "./validation";
 import { seatViewKey, type CaseView } from "@/lib/runs/seat-view/views";
+import { arrivals } from "@/lib/runs/seat-view/inbox";
 
 let now = Date.now();
 runStore.useClock(() => now);
@@ -249,7 +250,7 @@ describe("seats", () => {
     }
   });
 
-  test("starting the run deals each seat its own cases", async () => {
+  test("starting the run deals each seat its cases, the petitioners' on the procurator's desk", async () => {
     const { joinCode, runId } = await newRun({ procuratorSeats: 1, petitionerSeats: 2 });
     const seats = [await join(joinCode, "A"), await join(joinCode, "B"), await join(joinCode, "C")];
     expect(await seatCases(runId, seats[0]!.cookie)).toEqual([]);
@@ -261,8 +262,15 @@ describe("seats", () => {
       ["petitioner", 1],
       ["procurator", 6],
     ]);
-    const all = dealt.flat().map((c) => c.index);
-    expect(new Set(all).size).toBe(all.length);
+    // The class is the commission: each petitioner's case is on the procurator's desk, nobody else's.
+    const byRole = (role: string) =>
+      dealt
+        .filter((_, k) => seats[k]!.role === role)
+        .flat()
+        .map((c) => c.index);
+    const desk = new Set(byRole("procurator"));
+    expect(byRole("petitioner").every((i) => desk.has(i))).toBe(true);
+    expect(new Set(byRole("petitioner")).size).toBe(2);
   });
 });
 
@@ -304,8 +312,13 @@ describe("acting on cases", () => {
   });
 
   test("a petitioner's desk changes only when something they can know changes, and never names a hidden state", async () => {
-    // A pinned seed whose case moves through several hidden states in the window.
-    const { runId, petitioner, theCase, joinCode } = await runningWithPetitioner({ seed: 7 });
+    // A pinned seed whose case moves through several hidden states in the window; no student procurator,
+    // so the computer's desks decide (a classmate's desk would hold it until they act).
+    const { runId, petitioner, theCase, joinCode } = await runningWithPetitioner({
+      seed: 7,
+      procuratorSeats: 0,
+      petitionerSeats: 2,
+    });
     const other = await join(joinCode, "Other");
     const secret = "My private letter: the interrogator beat me.";
     const friend = letter(theCase, "provincialProcuracy", secret, { carrier: "friend", grounds: "noEvidence" });
@@ -804,8 +817,9 @@ describe("the procurator's desk", () => {
     expect(file.reviewHours).toBeGreaterThan(0);
     const view = await getSeatView(runId, proc!.cookie);
     expect(view.ok && view.view.hours?.perDay).toBe(6);
-    // The petitioner's letter never reaches a procurator's desk.
-    expect(JSON.stringify(view)).not.toContain(secret);
+    // The petitioner's case is on this desk: their letter is in its inbox exactly if it reached the commission.
+    const arrived = await runStore.read(runId, (_, world) => arrivals(world.caseHistory(theirCase!.index))[0]);
+    expect(JSON.stringify(view).includes(secret)).toBe(arrived !== null && arrived !== undefined);
 
     // Deciding before reading is refused, as are decisions the May 19 menu bars for this case.
     const early = await act(runId, proc!.cookie, atReview!, {
@@ -1083,7 +1097,8 @@ describe("the run's history (console, debrief, exports)", () => {
     expect([consoleView.pipeline.unpursued, consoleView.pipeline.decided]).toEqual([fresh.unpursued, fresh.decided]);
     expect(consoleView.seats.map((s) => s.number)).toEqual([1, 2, 3]);
     expect(consoleView.seats.find((s) => s.number === petitioner.number)!.summary).toMatch(/^1 letter sent · /);
-    expect(consoleView.botCases).toBe(consoleView.pipeline.total - PROCURATOR_CASELOAD - 2);
+    // The two petitioners' cases are among the procurator's: the class holds PROCURATOR_CASELOAD cases in all.
+    expect(consoleView.botCases).toBe(consoleView.pipeline.total - PROCURATOR_CASELOAD);
     // Carried on as the run goes on: the same as a replay from the start.
     expect(await loadRunHistory(runId)).toBe(history);
     const days = history.series.length;
@@ -1392,5 +1407,49 @@ describe("retention", () => {
     }[]) {
       expect(await table.count({ where: { runId: old.runId } })).toBe(0);
     }
+  });
+});
+
+describe("the class is the commission", () => {
+  test("a petitioner's letter that reaches the commission lands in the classmate procurator's inbox in their words, and nowhere else", async () => {
+    let reached = 0;
+    let astray = 0;
+    for (const seed of [1, 2, 3, 4, 5, 6, 7, 8]) {
+      const { runId, joinCode } = await newRun({ seed, procuratorSeats: 1, petitionerSeats: 2 });
+      const seats = [await join(joinCode, "A"), await join(joinCode, "B"), await join(joinCode, "C")];
+      await control(runId, { action: "start" });
+      const procurator = seats.find((s) => s.role === "procurator")!;
+      const [writer, bystander] = seats.filter((s) => s.role === "petitioner") as [
+        (typeof seats)[0],
+        (typeof seats)[0],
+      ];
+      const [theCase] = await seatCases(runId, writer.cookie);
+      const words = `Seed ${seed}: I was sentenced for a joke about the harvest.`;
+      expect((await actOnCase(runId, writer.cookie, letter(theCase!, "provincialProcuracy", words))).ok).toBe(true);
+      now += 150 * TICK_MS; // 150 simulated days
+      const desk = await getSeatView(runId, procurator.cookie);
+      if (!desk.ok) throw new Error(desk.error.message);
+      const arrived = await runStore.read(runId, (_, world) => arrivals(world.caseHistory(theCase!.index))[0]);
+      if (arrived !== null && arrived !== undefined) {
+        reached++;
+        expect(desk.view.inbox).toContainEqual(
+          expect.objectContaining({
+            caseIndex: theCase!.index,
+            body: words,
+            fromSeat: writer.number,
+            arrivedDay: arrived,
+          }),
+        );
+      } else {
+        // Forwarded to the accused, lost or answered with a form: the desk could not have known of it.
+        astray++;
+        expect(JSON.stringify(desk)).not.toContain(words);
+      }
+      // Another petitioner of the class never reads it.
+      expect(JSON.stringify(await getSeatView(runId, bystander.cookie))).not.toContain(words);
+    }
+    // Both fates occur among these seeds, so both branches above were checked.
+    expect(reached).toBeGreaterThan(0);
+    expect(astray).toBeGreaterThan(0);
   });
 });

@@ -12,6 +12,7 @@ import { ProcuratorFileView } from "./procurator-file";
 import { GuidedStart, PersonalDebrief, SoloControls } from "./solo";
 import type { ActRequest, ActResponse } from "@/lib/api-types";
 import type { CaseView, ClockView, LetterView, ProtocolView, SeatView } from "@/lib/runs/seat-view/views";
+import type { InboxLetter } from "@/lib/runs/seat-view/inbox";
 import type { SeatAction } from "@/lib/runs/validation";
 
 const STATUS_TEXT: Record<string, string> = {
@@ -240,6 +241,8 @@ export function SeatDesk({
           )}
         </p>
       </section>
+
+      {view.inbox ? <Inbox letters={view.inbox} /> : null}
 
       {view.cases.length === 0 ? (
         <p className="card text-muted">
@@ -693,4 +696,39 @@ function dateRow(d: { date: string; dateLabel: string }): [string, React.ReactNo
       {d.dateLabel}
     </time>,
   ];
+}
+
+/**
+ * A procurator's inbox: classmates' letters about the desk's cases, in their
+ * own words, once they have reached the commission; the longest waiting first.
+ * New arrivals are announced politely (the list itself is not a live region:
+ * reading a letter aloud while the student works would interrupt them).
+ */
+function Inbox({ letters }: { letters: InboxLetter[] }) {
+  const waiting = letters.filter((l) => !l.answered).length;
+  return (
+    <section aria-labelledby="inbox-heading" className="card space-y-3">
+      <h2 id="inbox-heading" className="text-xl font-semibold">
+        Inbox: letters from petitioners
+      </h2>
+      <p role="status" className="text-sm text-muted">
+        {letters.length === 0
+          ? "No letter about your cases has reached the commission yet. Letters written by classmates about the files on your desk arrive here, if they arrive at all."
+          : `${letters.length} ${letters.length === 1 ? "letter has" : "letters have"} reached you; ${waiting} still ${waiting === 1 ? "waits" : "wait"} for your decision on the case.`}
+      </p>
+      {letters.length > 0 ? (
+        <ol className="space-y-3">
+          {letters.map((l) => (
+            <li key={`${l.caseIndex}-${l.arrivedDay}-${l.fromSeat}`} className="rounded border border-line p-3">
+              <p className="text-sm">
+                <strong>{l.caseLabel}</strong> · from the petitioner at seat {l.fromSeat} · arrived {l.arrivedLabel} ·{" "}
+                {l.answered ? `waited ${l.waitedDays} days for your decision` : `waiting ${l.waitedDays} days`}
+              </p>
+              <blockquote className="mt-2 whitespace-pre-wrap border-l-4 border-line pl-3">{l.body}</blockquote>
+            </li>
+          ))}
+        </ol>
+      ) : null}
+    </section>
+  );
 }

@@ -8,7 +8,7 @@ import type { RunEvent as RunMachineEvent } from "@/machines/run.machine";
 import { applyEffectTo, EffectError } from "@/lib/sim/scenario-schema";
 import { dateLabel, runStatusAfter, simDate } from "@/lib/runs/clock";
 import { findInjection } from "@/lib/runs/injections";
-import { dealCases, seatsFit, type SeatRole } from "@/lib/runs/deal-cases";
+import { dealSeats, seatsFit, type SeatRole } from "@/lib/runs/deal-cases";
 import type { NewLogEntry } from "@/lib/runs/store/log-entry";
 import { PROCURATOR_CASELOAD } from "@/lib/runs/policy";
 import { withSeatRole } from "@/lib/runs/store/stored-rows";
@@ -125,18 +125,18 @@ export async function applyControl(runId: string, input: ControlInput): Promise<
           const seats = (await db.seat.findMany({ where: { runId }, orderBy: { number: "asc" } })).map((seat) =>
             withSeatRole(seat, runId),
           );
-          const dealt = dealCases(
+          const dealt = dealSeats(
             s.world,
             run.seed,
-            new Set(),
-            seats.map((seat) => seat.role),
+            [],
+            seats.map((seat) => ({ key: seat.id, role: seat.role })),
           );
-          const cases = seats.flatMap((seat, k) => dealt[k]!.map((i): [number, SeatRole] => [i, seat.role]));
+          const cases = dealt.map((d): [number, SeatRole] => [d.caseIndex, d.role]);
           if (cases.length > 0) starting.entries.push({ type: "seats.deal", actor: "system", payload: { cases } });
           change = starting;
           change.also = async (tx) => {
             await tx.seatCase.createMany({
-              data: seats.flatMap((seat, k) => dealt[k]!.map((caseIndex) => ({ runId, caseIndex, seatId: seat.id }))),
+              data: dealt.map((d) => ({ runId, caseIndex: d.caseIndex, seatId: d.key, role: d.role })),
             });
           };
           break;

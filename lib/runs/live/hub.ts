@@ -1,3 +1,4 @@
+import type { ClassmateLetter } from "@/lib/runs/seat-view/inbox";
 import "server-only";
 import type { InstructorUpdate, LiveMessage } from "@/lib/api-types";
 import type { Run } from "@/lib/runs/store/store";
@@ -26,7 +27,10 @@ const SEAT_CHANGES: ReadonlySet<LogEntryType> = new Set([
   "seats.deal",
   "run.start",
 ]);
-/** Entries that may carry a petitioner's letter: its pace is part of what that seat's desk allows. */
+/**
+ * Entries that may carry a petitioner's letter: its pace is part of what that
+ * seat's desk allows, and it may land in a classmate procurator's inbox.
+ */
 const LETTER_CHANGES: ReadonlySet<LogEntryType> = new Set(["case.act", "letter.write"]);
 
 type Subscriber = StreamAudience & {
@@ -57,6 +61,8 @@ type Channel = {
       holderHash: string;
       cases: number[];
       letters: SeatLetter[];
+      /** a procurator's: classmates' letters about the desk's cases (its inbox shows those that arrived) */
+      classmates: ClassmateLetter[];
     }
   >;
   lastSeenWrite: number;
@@ -71,10 +77,9 @@ type Channel = {
  * made in this process; it sends each subscriber only what changed for it:
  * the clock, its own desk, or (to the instructor) the run's figures.
  */
-/** Whether a petitioner's desk is open on this channel (their seats are loaded with their letters). */
-function watchedByPetitioner(channel: Channel): boolean {
-  for (const seat of channel.seats.values()) if (seat.role === "petitioner") return true;
-  return false;
+/** Whether a student's desk is open on this channel: a letter changes a petitioner's pace and a procurator's inbox. */
+function watchedBySeat(channel: Channel): boolean {
+  return channel.seats.size > 0;
 }
 
 export class LiveHub {
@@ -85,8 +90,8 @@ export class LiveHub {
       const channel = this.channels.get(run.id);
       if (!channel) return;
       // Most changes (clock ticks, procurators' work) leave the seats as they were: no need to reload
-      // them. A case action may be a letter, whose pace only petitioners' desks show.
-      const letters = types.some((t) => LETTER_CHANGES.has(t)) && watchedByPetitioner(channel);
+      // them. A case action may be a letter, which only students' desks show.
+      const letters = types.some((t) => LETTER_CHANGES.has(t)) && watchedBySeat(channel);
       if (letters || types.some((t) => SEAT_CHANGES.has(t))) channel.seatsStale = true;
       else if (channel.seenSeq === run.seq - types.length) channel.seenSeq = run.seq;
       this.poke(run.id);
@@ -193,10 +198,27 @@ export class LiveHub {
               letters: { select: { caseIndex: true, simDay: true, carrier: true } },
             },
           });
+    // Procurators' inboxes: classmates' letters about the cases on their desks (one query for all of them).
+    const deskCases = seats.flatMap((seat) => (seat.role === "procurator" ? seat.cases.map((c) => c.caseIndex) : []));
+    const aboutDesks =
+      deskCases.length === 0
+        ? []
+        : await db.letter.findMany({
+            where: { runId, caseIndex: { in: deskCases } },
+            orderBy: { createdAt: "asc" },
+            select: { caseIndex: true, body: true, simDay: true, seatId: true, seat: { select: { number: true } } },
+          });
     channel.loaded = new Set(ids);
     channel.seats.clear();
     for (const seat of seats) {
-      channel.seats.set(seat.id, { ...withSeatRole(seat, runId), cases: seat.cases.map((c) => c.caseIndex) });
+      const cases = seat.cases.map((c) => c.caseIndex);
+      const classmates =
+        seat.role === "procurator"
+          ? aboutDesks
+              .filter((l) => l.seatId !== seat.id && cases.includes(l.caseIndex))
+              .map((l) => ({ caseIndex: l.caseIndex, body: l.body, simDay: l.simDay, seatNumber: l.seat.number }))
+          : [];
+      channel.seats.set(seat.id, { ...withSeatRole(seat, runId), cases, classmates });
     }
   }
 
@@ -238,10 +260,11 @@ export class LiveHub {
         sub.close();
         continue;
       }
-      const key = seatViewKey(s.world, run.status, seat.role, seat.cases, seat.letters.length);
+      const letterCount = seat.letters.length + seat.classmates.length;
+      const key = seatViewKey(s.world, run.status, seat.role, seat.cases, letterCount);
       if (sub.lastSeat !== key) {
         sub.lastSeat = key;
-        const view = seatView(run, s.scenario, s.world, seat, seat.cases, seat.letters, clock);
+        const view = seatView(run, s.scenario, s.world, seat, seat.cases, seat.letters, clock, seat.classmates);
         sub.send({ type: "seat", data: { ...view, at: run.updatedAt.getTime() } });
       }
     }

@@ -71,8 +71,20 @@ export async function seatDesk(
           select: { id: true, caseIndex: true, simDay: true, payload: true },
         })
       : [];
+  // A procurator's inbox: classmates' letters about the cases on this desk, and no others (lib/runs/seat-view/inbox.ts
+  // then keeps only those that reached the commission).
+  const classmates =
+    seat.role === "procurator" && cases.length > 0
+      ? (
+          await db.letter.findMany({
+            where: { runId, caseIndex: { in: [...cases] }, seatId: { not: seat.id } },
+            orderBy: { createdAt: "asc" },
+            select: { caseIndex: true, body: true, simDay: true, seat: { select: { number: true } } },
+          })
+        ).map((l) => ({ caseIndex: l.caseIndex, body: l.body, simDay: l.simDay, seatNumber: l.seat.number }))
+      : [];
   return runStore.read(runId, (run, world, scenario) => ({
-    view: seatView(run, scenario, world, seat, cases, written),
+    view: seatView(run, scenario, world, seat, cases, written, undefined, classmates),
     letters: written.map((letter) => letterView(letter, scenario.startDate)),
     protocols: decided.map((entry) => protocolView(entry, world)).filter((p) => p !== null),
   }));

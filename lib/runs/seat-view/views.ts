@@ -1,4 +1,5 @@
 import type { Run } from "@/lib/runs/store/store";
+import { inbox, type ClassmateLetter, type InboxLetter } from "./inbox";
 import {
   ADDRESSEE_LABELS,
   ASK_LABELS,
@@ -170,6 +171,8 @@ export type SeatView = {
   news: Memo[];
   /** a petitioner's character, from their case's facts */
   character?: CharacterCard;
+  /** a procurator's inbox: classmates' letters about the desk's cases that reached the commission */
+  inbox?: InboxLetter[];
 };
 
 /** A decision a procurator recorded, as the commission's protocol. */
@@ -484,7 +487,7 @@ export function seatViewKey(
   status: string,
   role: string,
   caseIndexes: readonly number[],
-  /** the seat's letters so far: each one may change what its desk allows (the letters' pace) */
+  /** the seat's letters so far (each may change what its desk allows), and for a procurator its classmates' about the desk */
   letterCount: number,
 ): string {
   let key = `${status}|${role}|${Math.floor(world.now)}|${world.injections().length}|${letterCount}`;
@@ -526,6 +529,8 @@ export function seatView(
   /** a petitioner seat's letters (their pace is part of what the desk allows) */
   letters: readonly SeatLetter[],
   clock: ClockView = clockView(run, scenario),
+  /** a procurator seat's classmates' letters about the desk's cases (the inbox shows those that arrived) */
+  classmatesLetters: readonly ClassmateLetter[] = [],
 ): SeatView {
   const role = seat.role;
   const status = run.status;
@@ -547,7 +552,16 @@ export function seatView(
       ? { debrief: historicalComparison(world.result(run.seed), scenario) }
       : {}),
     ...(role === "procurator"
-      ? { hours: { perDay: scenario.desks.hoursPerDay, left: hoursLeft }, memos: memosFor(world, caseIndexes) }
+      ? {
+          hours: { perDay: scenario.desks.hoursPerDay, left: hoursLeft },
+          memos: memosFor(world, caseIndexes),
+          inbox: inbox(
+            new Map(caseIndexes.map((i) => [i, world.caseHistory(i)])),
+            classmatesLetters,
+            world.now,
+            scenario.startDate,
+          ),
+        }
       : {}),
     ...(role === "petitioner" && caseIndexes.length > 0
       ? { character: characterCard(startingFacts(world, caseIndexes[0]!), caseIndexes[0]!) }

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { fail, type Result } from "@/lib/failure";
 import { generateRejoinCode, formatRejoinCode, newSeatToken } from "@/lib/runs/codes";
-import { dealCases, type SeatRole } from "@/lib/runs/deal-cases";
+import { dealSeats, type Dealt, type Desk, type SeatRole } from "@/lib/runs/deal-cases";
 import { isCrowded, limitJoinAttempts, TOO_MANY_JOINING_AT_ONCE } from "./join-rate-limit";
 import { invalidForm, runForCode, unknownCode } from "./run-for-code";
 import type { NewLogEntry } from "@/lib/runs/store/log-entry";
@@ -48,6 +48,22 @@ export async function joinRun(raw: unknown, clientAddress: string): Promise<Join
   return result;
 }
 
+/** The key the seat being created goes by in dealSeats (existing seats go by their ids). */
+const NEW_SEAT = "new seat";
+
+/** The seats' holdings as dealSeats reads them, from the run's SeatCase rows. */
+function desksOf(rows: readonly { caseIndex: number; seatId: string; role: string }[]): Desk[] {
+  const desks = new Map<string, { key: string; role: SeatRole; cases: number[] }>();
+  for (const row of rows) {
+    const role: SeatRole = row.role === "procurator" ? "procurator" : "petitioner";
+    const key = `${row.seatId}|${role}`;
+    let desk = desks.get(key);
+    if (!desk) desks.set(key, (desk = { key: row.seatId, role, cases: [] }));
+    desk.cases.push(row.caseIndex);
+  }
+  return [...desks.values()];
+}
+
 function ended() {
   return fail(
     "notLive",
@@ -82,15 +98,23 @@ async function takeSeat(runId: string, name: string, requestId: string): Promise
     const rejoinCode = generateRejoinCode();
     const { token, hash } = newSeatToken();
     const live = s.run.status === "running" || s.run.status === "paused";
-    let cases: number[] = [];
+    let dealt: Dealt[] = [];
     if (live) {
-      const taken = await db.seatCase.findMany({ where: { runId }, select: { caseIndex: true } });
-      cases = dealCases(s.world, s.run.seed, new Set(taken.map((t) => t.caseIndex)), [role])[0]!;
+      const held = await db.seatCase.findMany({
+        where: { runId },
+        select: { caseIndex: true, seatId: true, role: true },
+      });
+      dealt = dealSeats(s.world, s.run.seed, desksOf(held), [{ key: NEW_SEAT, role }]);
     }
     const actor = `seat:${number}`;
     const entries: NewLogEntry[] = [{ type: "seat.join", actor, payload: { number, role } }];
-    if (cases.length > 0)
-      entries.push({ type: "seats.deal", actor: "system", payload: { cases: cases.map((i) => [i, role]) } });
+    if (dealt.length > 0) {
+      entries.push({
+        type: "seats.deal",
+        actor: "system",
+        payload: { cases: dealt.map((d): [number, SeatRole] => [d.caseIndex, d.role]) },
+      });
+    }
     let seatId = "";
     await s.commit({
       entries,
@@ -110,8 +134,16 @@ async function takeSeat(runId: string, name: string, requestId: string): Promise
           select: { id: true },
         });
         seatId = seat.id;
-        if (cases.length > 0) {
-          await tx.seatCase.createMany({ data: cases.map((caseIndex) => ({ runId, caseIndex, seatId: seat.id })) });
+        if (dealt.length > 0) {
+          // A classmate petitioner's case also goes onto an existing procurator's desk.
+          await tx.seatCase.createMany({
+            data: dealt.map((d) => ({
+              runId,
+              caseIndex: d.caseIndex,
+              seatId: d.key === NEW_SEAT ? seat.id : d.key,
+              role: d.role,
+            })),
+          });
         }
       },
     });

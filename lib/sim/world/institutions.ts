@@ -75,14 +75,21 @@ const enum Driver {
 }
 
 /**
- * Who acts for a case (WorldCore.seat; seats.ts sets it). Declared here, by
- * `enter`, which reads it on every plan: a const enum compiles to integer
- * constants only in its own file (measured: ADR 0018).
+ * Who acts for a case (WorldCore.seat; seats.ts sets it): bit flags, since a
+ * case can have a student petitioner and a student procurator at once (a
+ * classmate's letter on a classmate's desk); Bot (0) leaves both parts to the
+ * computer. Declared here, by `enter`, which reads it on every plan: a const
+ * enum compiles to integer constants only in its own file (measured: ADR 0018).
  */
 export const enum Seat {
   Bot = 0,
   Petitioner = 1,
   Procurator = 2,
+}
+
+/** Whether a student plays this part of case i. */
+function seated(w: WorldCore, i: number, part: Seat.Petitioner | Seat.Procurator): boolean {
+  return (w.seat[i]! & part) !== 0;
 }
 
 /** Where a letter in transit ends up, in the order of the routing weights. */
@@ -160,7 +167,7 @@ export function enter(w: WorldCore, i: number, stateId: number): void {
   const ctx = w.stepper.context(stateId);
   switch (kindOf(w, stateId)) {
     case Driver.ComplaintUnwritten:
-      if (w.seat[i] === Seat.Petitioner) return; // the student writes
+      if (seated(w, i, Seat.Petitioner)) return; // the student writes
       if (w.caseDraw(i) < p.caseload.complaintShare) {
         w.at(i, now + w.sample(i, p.caseload.firstComplaint), addresseeEvent(w, i));
       }
@@ -198,7 +205,7 @@ export function enter(w: WorldCore, i: number, stateId: number): void {
     case Driver.ComplaintForwardedToAccused:
     case Driver.ComplaintLost:
     case Driver.ComplaintFormReply:
-      if (w.seat[i] === Seat.Petitioner) return; // the student decides whether to write again
+      if (seated(w, i, Seat.Petitioner)) return; // the student decides whether to write again
       if (ctx.complaints < ctx.maxComplaints) {
         w.at(i, now + w.sample(i, p.institutions.rewrite), addresseeEvent(w, i));
       } else {
@@ -217,7 +224,7 @@ export function enter(w: WorldCore, i: number, stateId: number): void {
       dispatchClerks(w);
       return;
     case Driver.CommissionFileAssemblyChecking:
-      if (w.seat[i] === Seat.Procurator) {
+      if (seated(w, i, Seat.Procurator)) {
         // The student requests the originals and checks testimony themselves; a complete file moves on.
         if ((!ctx.originalsElsewhere || ctx.originalsRequested) && ctx.crossChecksDone >= ctx.crossChecks) {
           w.at(i, now, EVENT_IDS.complete);
@@ -238,7 +245,7 @@ export function enter(w: WorldCore, i: number, stateId: number): void {
       const hours = w.sample(i, p.desks.reviewHoursPerPerson) * w.persons[i]! * slower;
       w.reviewDays[i] = hours / p.desks.hoursPerDay;
       // A student's own desk takes the file at once: their hours, not the province's desks, are the limit.
-      if (w.seat[i] === Seat.Procurator) {
+      if (seated(w, i, Seat.Procurator)) {
         w.at(i, now, EVENT_IDS.reviewStart);
         return;
       }
@@ -247,7 +254,7 @@ export function enter(w: WorldCore, i: number, stateId: number): void {
       return;
     }
     case Driver.CommissionReview: {
-      if (w.seat[i] === Seat.Procurator) return; // the student decides
+      if (seated(w, i, Seat.Procurator)) return; // the student decides
       const weights = w.decisionWeights;
       const grounds = GROUNDS[w.grounds[i]!]!;
       for (let k = 0; k < DECISIONS.length; k++) {
@@ -282,11 +289,11 @@ export function enter(w: WorldCore, i: number, stateId: number): void {
       const when = now + w.sample(i, p.institutions.spravkaWait);
       if (w.caseDraw(i) < p.institutions.spravkaIssueShare[Math.min(3, level)]!) {
         // For a student's case the certificate comes even if they ask again meanwhile (asking never cancels it).
-        if (w.seat[i] === Seat.Petitioner) w.petitionAt(when, i, EVENT_IDS.spravkaIssue);
+        if (seated(w, i, Seat.Petitioner)) w.petitionAt(when, i, EVENT_IDS.spravkaIssue);
         else w.at(i, when, EVENT_IDS.spravkaIssue);
       }
       // A seated petitioner asks again (or not) themselves, from their desk.
-      else if (level < 3 && w.seat[i] !== Seat.Petitioner) w.at(i, when, EVENT_IDS.spravkaRequest);
+      else if (level < 3 && !seated(w, i, Seat.Petitioner)) w.at(i, when, EVENT_IDS.spravkaRequest);
       return;
     }
     default:

@@ -33,11 +33,17 @@ export type CaseHistoryEntry = { day: number; event: CaseEvent; noted?: true };
 
 /**
  * Seats a student on case i: a petitioner writes its letters, a procurator
- * decides it; bots then leave that part to the student. Null hands it back.
+ * decides it; bots then leave that part to the student. A case can have one
+ * of each (the other part stays seated). Null hands both parts back.
  */
 export function assignSeat(w: WorldCore, i: number, role: "petitioner" | "procurator" | null): void {
   if (i < 0 || i >= w.n) throw new RangeError(`no case ${i}`);
-  w.seat[i] = role === "petitioner" ? Seat.Petitioner : role === "procurator" ? Seat.Procurator : Seat.Bot;
+  w.seat[i] =
+    role === "petitioner"
+      ? w.seat[i]! | Seat.Petitioner
+      : role === "procurator"
+        ? w.seat[i]! | Seat.Procurator
+        : Seat.Bot;
   if (role === "petitioner") {
     // A bot gives up after a few letters; a student decides for themselves (the server limits the pace).
     const s = w.state[i]!;

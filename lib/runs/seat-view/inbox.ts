@@ -1,0 +1,93 @@
+import type { CaseHistoryEntry } from "@/lib/sim/engine";
+import { caseLabel } from "@/lib/runs/case-label";
+import { dateLabel, simDate } from "@/lib/runs/clock";
+
+/** A classmate's letter about a case on this procurator's desk, as the database keeps it. */
+export type ClassmateLetter = { caseIndex: number; body: string; simDay: number; seatNumber: number };
+
+/** A letter in a procurator's inbox: in the petitioner's own words, with the day it reached the commission. */
+export type InboxLetter = {
+  caseIndex: number;
+  caseLabel: string;
+  /** the petitioner's seat: a classmate writes as the person in the case */
+  fromSeat: number;
+  body: string;
+  arrivedDay: number;
+  arrivedLabel: string;
+  /** days it has waited since it arrived: until the desk decided the case, or until today */
+  waitedDays: number;
+  /** whether the desk has decided the case since the letter arrived */
+  answered: boolean;
+};
+
+const ROUTED = new Set(["complaint.register", "complaint.forwardToAccused", "complaint.lose", "complaint.formReply"]);
+
+/**
+ * When each letter about case i reached the commission, or null for one that
+ * never did (the machine forwarded it to the accused, lost it, or answered it
+ * with a form: RULES in machines/case.machine.ts). The case's story lists
+ * every letter the machine took and every one it only noted (an earlier one
+ * still unanswered, or the case already under review), in the order they were
+ * sent, as the letters themselves are; a noted letter joins the file if the
+ * case had already reached the commission.
+ */
+export function arrivals(story: readonly CaseHistoryEntry[]): (number | null)[] {
+  const out: (number | null)[] = [];
+  let reached = false;
+  for (let k = 0; k < story.length; k++) {
+    const entry = story[k]!;
+    if (entry.event.type === "complaint.register") reached = true;
+    if (entry.event.type !== "complaint.file") continue;
+    if (entry.noted) {
+      out.push(reached ? entry.day : null);
+      continue;
+    }
+    const routed = story.slice(k + 1).find((e) => !e.noted && ROUTED.has(e.event.type));
+    out.push(routed?.event.type === "complaint.register" ? routed.day : null);
+  }
+  return out;
+}
+
+/** The first decision on the case after `day`, if any. */
+function decidedAfter(story: readonly CaseHistoryEntry[], day: number): number | null {
+  return story.find((e) => !e.noted && e.event.type === "review.decide" && e.day >= day)?.day ?? null;
+}
+
+/**
+ * A procurator's inbox: classmates' letters about the desk's cases that have
+ * reached the commission by today, the longest waiting first. Letters that
+ * went astray never show: the desk could not have known of them.
+ */
+export function inbox(
+  stories: ReadonlyMap<number, readonly CaseHistoryEntry[]>,
+  letters: readonly ClassmateLetter[],
+  today: number,
+  startDate: string,
+): InboxLetter[] {
+  const out: InboxLetter[] = [];
+  const byCase = new Map<number, ClassmateLetter[]>();
+  for (const letter of letters) byCase.set(letter.caseIndex, [...(byCase.get(letter.caseIndex) ?? []), letter]);
+  for (const [caseIndex, written] of byCase) {
+    const story = stories.get(caseIndex) ?? [];
+    const arrived = arrivals(story);
+    [...written]
+      .sort((a, b) => a.simDay - b.simDay)
+      .forEach((letter, k) => {
+        const day = arrived[k];
+        if (day === null || day === undefined || day > today) return;
+        const decided = decidedAfter(story, day);
+        const until = decided !== null && decided <= today ? decided : today;
+        out.push({
+          caseIndex,
+          caseLabel: caseLabel(caseIndex),
+          fromSeat: letter.seatNumber,
+          body: letter.body,
+          arrivedDay: day,
+          arrivedLabel: dateLabel(simDate(startDate, day)),
+          waitedDays: Math.max(0, Math.floor(until - day)),
+          answered: decided !== null && decided <= today,
+        });
+      });
+  }
+  return out.sort((a, b) => Number(a.answered) - Number(b.answered) || a.arrivedDay - b.arrivedDay);
+}

@@ -142,3 +142,20 @@ export function dealSeats(
   }
   return dealt;
 }
+
+/**
+ * The cases just dealt to procurators that get a complaint registered before
+ * the commission sat (World.registerEarlierComplaint): those no classmate
+ * petitions (a classmate writes their own letters) and still without one.
+ * So a procurator's desk has files coming from the first day.
+ */
+export function backlogOf(world: World, dealt: readonly Dealt[], petitioned: ReadonlySet<number>): number[] {
+  const petitionedNow = new Set([
+    ...petitioned,
+    ...dealt.filter((d) => d.role === "petitioner").map((d) => d.caseIndex),
+  ]);
+  return dealt
+    .filter((d) => d.role === "procurator" && !petitionedNow.has(d.caseIndex))
+    .map((d) => d.caseIndex)
+    .filter((i) => world.caseState(i).path === "complaint.unwritten");
+}

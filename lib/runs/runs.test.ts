@@ -1005,7 +1005,8 @@ describe("the procurator's desk", () => {
   });
 
   test("a protest goes to the court, and the court's ruling comes back to the procurator as a notice", async () => {
-    const { runId, proc } = await procuratorRun(11);
+    // A pinned seed whose court rules before the run's last day.
+    const { runId, proc } = await procuratorRun(12);
     const courtOrgans = ["Regular court", "Military tribunal", "Military Collegium of the Supreme Court"];
     const c = await readyToDecide(runId, proc.cookie, (c) => courtOrgans.includes(c.organ));
     const decided = await act(runId, proc.cookie, c, decide("fullRehabilitation"));
@@ -1047,8 +1048,13 @@ describe("the procurator's desk", () => {
         }
         now += TICK_MS;
       }
-      // A case not waiting for a list cannot be asked about.
-      const other = (await seatCases(runId, proc.cookie)).find((c) => c.stage !== "lists");
+      // A case not waiting for a list cannot be asked about. (Every desk file starts with a registered
+      // complaint waiting for its camp's list, so wait until one has moved on.)
+      let other: CaseView | undefined;
+      for (let day = 0; day < 400 && !other; day++) {
+        other = (await seatCases(runId, proc.cookie)).find((c) => c.stage !== "lists");
+        if (!other) now += TICK_MS;
+      }
       expect(other).toBeDefined();
       const result = await act(runId, proc.cookie, other!, { type: "lists.request" });
       expect(result.ok === false && result.error.message).toMatch(/not waiting for a camp's list/);
@@ -1451,5 +1457,27 @@ describe("the class is the commission", () => {
     // Both fates occur among these seeds, so both branches above were checked.
     expect(reached).toBeGreaterThan(0);
     expect(astray).toBeGreaterThan(0);
+  });
+});
+
+describe("a procurator's desk has work from the first day", () => {
+  test("the desk's files not petitioned by a classmate start with a complaint registered before the commission sat; a classmate's case waits for their letter", async () => {
+    const { runId, joinCode } = await newRun({ procuratorSeats: 1, petitionerSeats: 1, seed: 5 });
+    const seats = [await join(joinCode, "A"), await join(joinCode, "B")];
+    await control(runId, { action: "start" });
+    const procurator = seats.find((s) => s.role === "procurator")!;
+    const petitioner = seats.find((s) => s.role === "petitioner")!;
+    const [theirs] = await seatCases(runId, petitioner.cookie);
+    const desk = await seatCases(runId, procurator.cookie);
+    expect(desk.map((c) => c.index)).toContain(theirs!.index);
+    const paths = await runStore.read(runId, (_, world) => desk.map((c) => [c.index, world.caseState(c.index).path]));
+    for (const [i, path] of paths) {
+      if (i === theirs!.index) expect(path).toBe("complaint.unwritten");
+      else expect(path).not.toMatch(/^complaint\./);
+    }
+    // Logged like every change, so a fresh instance replays the same world.
+    const log = await readRunLog(runId);
+    expect(log.some((e) => e.type === "district.backlog")).toBe(true);
+    expect(await worldHash(runId, new RunStore(db, () => now))).toBe(await worldHash(runId));
   });
 });

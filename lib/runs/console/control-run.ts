@@ -8,7 +8,7 @@ import type { RunEvent as RunMachineEvent } from "@/machines/run.machine";
 import { applyEffectTo, EffectError } from "@/lib/sim/scenario-schema";
 import { dateLabel, runStatusAfter, simDate } from "@/lib/runs/clock";
 import { findInjection } from "@/lib/runs/injections";
-import { dealSeats, seatsFit, type SeatRole } from "@/lib/runs/deal-cases";
+import { backlogOf, dealSeats, seatsFit, type SeatRole } from "@/lib/runs/deal-cases";
 import type { NewLogEntry } from "@/lib/runs/store/log-entry";
 import { PROCURATOR_CASELOAD } from "@/lib/runs/policy";
 import { withSeatRole } from "@/lib/runs/store/stored-rows";
@@ -133,6 +133,10 @@ export async function applyControl(runId: string, input: ControlInput): Promise<
           );
           const cases = dealt.map((d): [number, SeatRole] => [d.caseIndex, d.role]);
           if (cases.length > 0) starting.entries.push({ type: "seats.deal", actor: "system", payload: { cases } });
+          const backlog = backlogOf(s.world, dealt, new Set());
+          if (backlog.length > 0) {
+            starting.entries.push({ type: "district.backlog", actor: "system", payload: { cases: backlog } });
+          }
           change = starting;
           change.also = async (tx) => {
             await tx.seatCase.createMany({

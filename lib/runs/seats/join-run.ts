@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { fail, type Result } from "@/lib/failure";
 import { generateRejoinCode, formatRejoinCode, newSeatToken } from "@/lib/runs/codes";
-import { dealSeats, type Dealt, type Desk, type SeatRole } from "@/lib/runs/deal-cases";
+import { backlogOf, dealSeats, type Dealt, type Desk, type SeatRole } from "@/lib/runs/deal-cases";
 import { isCrowded, limitJoinAttempts, TOO_MANY_JOINING_AT_ONCE } from "./join-rate-limit";
 import { invalidForm, runForCode, unknownCode } from "./run-for-code";
 import type { NewLogEntry } from "@/lib/runs/store/log-entry";
@@ -99,12 +99,14 @@ async function takeSeat(runId: string, name: string, requestId: string): Promise
     const { token, hash } = newSeatToken();
     const live = s.run.status === "running" || s.run.status === "paused";
     let dealt: Dealt[] = [];
+    let petitioned = new Set<number>();
     if (live) {
       const held = await db.seatCase.findMany({
         where: { runId },
         select: { caseIndex: true, seatId: true, role: true },
       });
       dealt = dealSeats(s.world, s.run.seed, desksOf(held), [{ key: NEW_SEAT, role }]);
+      petitioned = new Set(held.filter((h) => h.role === "petitioner").map((h) => h.caseIndex));
     }
     const actor = `seat:${number}`;
     const entries: NewLogEntry[] = [{ type: "seat.join", actor, payload: { number, role } }];
@@ -114,6 +116,8 @@ async function takeSeat(runId: string, name: string, requestId: string): Promise
         actor: "system",
         payload: { cases: dealt.map((d): [number, SeatRole] => [d.caseIndex, d.role]) },
       });
+      const backlog = backlogOf(s.world, dealt, petitioned);
+      if (backlog.length > 0) entries.push({ type: "district.backlog", actor: "system", payload: { cases: backlog } });
     }
     let seatId = "";
     await s.commit({

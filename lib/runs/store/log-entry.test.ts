@@ -35,6 +35,7 @@ const EXAMPLES: { [T in LogEntryType]: Extract<NewLogEntry, { type: T }> } = {
       ],
     },
   },
+  "district.backlog": { type: "district.backlog", actor: "system", payload: { cases: [4] } },
   "case.act": {
     type: "case.act",
     actor: "seat:2",

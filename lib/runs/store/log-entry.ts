@@ -42,6 +42,8 @@ const logVariantSchema = z.discriminatedUnion("type", [
   onRun("seat.rejoin", z.strictObject({ takeOver: z.boolean() })),
   onRun("seat.reassign", z.strictObject({ number: seatNumber, role: seatRoleSchema })),
   onRun("seats.deal", z.strictObject({ cases: z.array(z.tuple([caseIndex, seatRoleSchema])) })),
+  /** Complaints about student procurators' cases already registered when the commission sat (World.registerEarlierComplaint). */
+  onRun("district.backlog", z.strictObject({ cases: z.array(caseIndex) })),
   /**
    * A seat's action through the case machine. petition: a letter's grounds and
    * carrier (lib/sim/petitions.ts), letter: the letter's text is stored (Letter);

@@ -83,6 +83,21 @@ export function fileLetter(
 }
 
 /**
+ * A complaint about case i already registered when the commission first sat,
+ * so a student procurator's desk has work from the first day: the May 19
+ * decree told commissions to work from registered complaints rather than
+ * wait for the camps' lists (source 000). Which desk cases had one is a game
+ * choice (lib/runs/deal-cases.ts): the computer wrote them, for the persons
+ * no classmate plays. The case goes on as if its letter had just been
+ * registered. Returns false, changing nothing, if no letter is still unwritten.
+ */
+export function registerEarlierComplaint(w: WorldCore, i: number): boolean {
+  if (w.stepper.path[w.state[i]!] !== "complaint.unwritten") return false;
+  if (!w.sendCaseEvent(i, caseEventId({ type: "complaint.file", addressee: "provincialProcuracy" }))) return false;
+  return w.sendCaseEvent(i, EVENT_IDS.register);
+}
+
+/**
  * Notes in a seated case's story a letter the machine did not take (an
  * earlier one still unanswered, or the case already under review): it
  * joins the pile and changes nothing else.

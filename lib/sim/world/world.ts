@@ -38,6 +38,7 @@ import {
   fileLetter,
   noteLetter,
   recordDeskWork,
+  registerEarlierComplaint,
   reviewHours,
   type CaseHistoryEntry,
 } from "./seats";
@@ -156,6 +157,11 @@ export class World {
    */
   fileLetter(i: number, letter: { addressee: Addressee; grounds: Grounds; carrier: Carrier }): boolean {
     return fileLetter(this.core, i, letter);
+  }
+
+  /** A complaint about case i already registered when the commission first sat (seats.ts). */
+  registerEarlierComplaint(i: number): boolean {
+    return registerEarlierComplaint(this.core, i);
   }
 
   /**

@@ -31,6 +31,8 @@ test("Run a class asks an anonymous teacher to sign in first", async ({ page }) 
 test("/explore offers to play alone and the lab; the sources list their claims; the glossary explains the terms", async ({
   page,
 }) => {
+  // Four pages, each checked with axe: past 30 s when the other worker is busy.
+  test.setTimeout(60_000);
   await page.goto("/explore");
   await expect(page.getByRole("heading", { name: "Explore on your own" })).toBeVisible();
   await expect(page.getByRole("form", { name: "Play alone" })).toBeVisible();

@@ -21,6 +21,11 @@ export type InboxLetter = {
 };
 
 const ROUTED = new Set(["complaint.register", "complaint.forwardToAccused", "complaint.lose", "complaint.formReply"]);
+/**
+ * The camp's list arriving while a letter is on its way takes the case to
+ * the commission at once; the letter, addressed there, joins the file.
+ */
+const REACHED_BY_LIST = "lists.arrive";
 
 /**
  * When each letter about case i reached the commission, or null for one that
@@ -29,21 +34,25 @@ const ROUTED = new Set(["complaint.register", "complaint.forwardToAccused", "com
  * every letter the machine took and every one it only noted (an earlier one
  * still unanswered, or the case already under review), in the order they were
  * sent, as the letters themselves are; a noted letter joins the file if the
- * case had already reached the commission.
+ * case had already reached the commission, and one overtaken on its way by
+ * the camp's list joins it the day the list came.
  */
 export function arrivals(story: readonly CaseHistoryEntry[]): (number | null)[] {
   const out: (number | null)[] = [];
   let reached = false;
   for (let k = 0; k < story.length; k++) {
     const entry = story[k]!;
-    if (entry.event.type === "complaint.register") reached = true;
+    if (entry.event.type === "complaint.register" || entry.event.type === REACHED_BY_LIST) reached = true;
     if (entry.event.type !== "complaint.file") continue;
     if (entry.noted) {
       out.push(reached ? entry.day : null);
       continue;
     }
-    const routed = story.slice(k + 1).find((e) => !e.noted && ROUTED.has(e.event.type));
-    out.push(routed?.event.type === "complaint.register" ? routed.day : null);
+    const routed = story
+      .slice(k + 1)
+      .find((e) => !e.noted && (ROUTED.has(e.event.type) || e.event.type === REACHED_BY_LIST));
+    const arrivedWith = routed?.event.type === "complaint.register" || routed?.event.type === REACHED_BY_LIST;
+    out.push(arrivedWith ? routed!.day : null);
   }
   return out;
 }

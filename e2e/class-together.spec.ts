@@ -1,0 +1,54 @@
+import { createSeededRun, expect, expectNoAxeViolations, joinAs, jump, saveScreenshot, test } from "./fixtures";
+
+/**
+ * The class plays together: a teacher, two petitioners and one procurator.
+ * The petitioners' cases sit on their classmate's desk; a letter handed on
+ * by a friend to the provincial procuracy reaches the commission and lands
+ * in the procurator's inbox, in the petitioner's own words. The other
+ * petitioner never reads it.
+ */
+test("a petitioner's letter lands in a classmate procurator's inbox in the petitioner's words", async ({
+  signedInPage: teacher,
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  await createSeededRun(teacher, {
+    title: "Together, seeded",
+    procurators: 1,
+    petitioners: 2,
+    speed: 2,
+    seed: 31,
+  });
+  const olga = await joinAs(browser, teacher, "Olga", "Seat 1: Petitioner");
+  const ivan = await joinAs(browser, teacher, "Ivan", "Seat 2: Procurator");
+  const vera = await joinAs(browser, teacher, "Vera", "Seat 3: Petitioner");
+  await teacher.getByRole("button", { name: "Start the run" }).click();
+
+  // The procurator has files moving from the first day, and an inbox.
+  const inbox = ivan.getByRole("region", { name: "Inbox: letters from petitioners" });
+  await expect(inbox.getByRole("status")).toContainText("No letter about your cases has reached the commission yet");
+  const olgaCase = (await olga.getByRole("heading", { name: /^Case \d{4}$/ }).first().textContent())!;
+  // Olga's case is on Ivan's desk.
+  await expect(ivan.getByRole("list", { name: "Your cases" }).getByRole("heading", { name: olgaCase })).toBeVisible();
+
+  const words = "My husband was sentenced for a joke about the harvest. I ask you to review his case.";
+  const form = olga.getByRole("form", { name: /Write a letter about Case/ });
+  await form.getByLabel("Write to").selectOption("provincialProcuracy");
+  await form.getByLabel("Ask a friend in Moscow to hand it on").check();
+  await form.getByLabel("Your letter").fill(words);
+  await form.getByRole("button", { name: "Send the letter" }).click();
+  await expect(olga.getByRole("status").filter({ hasText: /Your letter to/ })).toBeVisible();
+
+  await jump(teacher, "1954-09-01");
+  await expect(inbox.getByRole("status")).toContainText(/1 letter has reached you/);
+  const letter = inbox.getByRole("listitem").filter({ hasText: olgaCase });
+  await expect(letter.getByText(words)).toBeVisible();
+  await expect(letter).toContainText("from the petitioner at seat 1");
+  await expectNoAxeViolations(ivan);
+  await saveScreenshot(ivan, "procurator-inbox");
+
+  // Nobody else in the class reads it.
+  await vera.reload();
+  await expect(vera.getByRole("list", { name: "Your cases" })).toBeVisible();
+  await expect(vera.getByText(words)).toHaveCount(0);
+});

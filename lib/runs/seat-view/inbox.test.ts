@@ -1,0 +1,45 @@
+import { expect, test } from "vitest";
+import type { CaseHistoryEntry } from "@/lib/sim/engine";
+import { arrivals, inbox } from "./inbox";
+
+const at = (day: number, type: string, extra: Record<string, unknown> = {}): CaseHistoryEntry =>
+  ({ day, event: { type, ...extra }, ...(extra.noted ? { noted: true } : {}) }) as unknown as CaseHistoryEntry;
+const file = (day: number, noted = false) =>
+  at(day, "complaint.file", noted ? { addressee: "kgb", noted: true } : { addressee: "kgb" });
+
+test("a letter reaches the commission when the machine registers it, or when the camp's list overtakes it", () => {
+  expect(arrivals([file(1), at(15, "complaint.register")])).toEqual([15]);
+  expect(arrivals([file(1), at(33, "lists.arrive"), at(41, "file.assemble")])).toEqual([33]);
+});
+
+test("a letter forwarded to the accused, lost or answered with a form never arrives; the next one may", () => {
+  for (const astray of ["complaint.forwardToAccused", "complaint.lose", "complaint.formReply"]) {
+    expect(arrivals([file(1), at(20, astray), file(30), at(45, "complaint.register")])).toEqual([null, 45]);
+  }
+  expect(arrivals([file(1)])).toEqual([null]); // still on its way
+});
+
+test("a letter the machine only noted joins the file if the case had reached the commission", () => {
+  expect(arrivals([file(1), at(15, "complaint.register"), file(40, true)])).toEqual([15, 40]);
+  expect(arrivals([file(1), file(5, true), at(20, "complaint.lose")])).toEqual([null, null]);
+});
+
+test("the inbox shows only arrived letters, the longest waiting first, with waits to the decision or today", () => {
+  const stories = new Map([
+    [3, [file(1), at(10, "complaint.register"), at(50, "review.decide", { decision: "confirmRefusal" })]],
+    [7, [file(2), at(20, "complaint.register")]],
+    [9, [file(2), at(12, "complaint.forwardToAccused")]],
+  ]);
+  const letters = [
+    { caseIndex: 3, body: "answered", simDay: 1, seatNumber: 1 },
+    { caseIndex: 7, body: "waiting", simDay: 2, seatNumber: 3 },
+    { caseIndex: 9, body: "astray", simDay: 2, seatNumber: 4 },
+  ];
+  const shown = inbox(stories, letters, 60, "1954-06-01");
+  expect(shown.map((l) => [l.body, l.waitedDays, l.answered])).toEqual([
+    ["waiting", 40, false],
+    ["answered", 40, true],
+  ]);
+  // Before it arrived, a letter is not there yet.
+  expect(inbox(stories, letters, 15, "1954-06-01").map((l) => l.body)).toEqual(["answered"]);
+});

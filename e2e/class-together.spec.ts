@@ -27,7 +27,10 @@ test("a petitioner's letter lands in a classmate procurator's inbox in the petit
   // The procurator has files moving from the first day, and an inbox.
   const inbox = ivan.getByRole("region", { name: "Inbox: letters from petitioners" });
   await expect(inbox.getByRole("status")).toContainText("No letter about your cases has reached the commission yet");
-  const olgaCase = (await olga.getByRole("heading", { name: /^Case \d{4}$/ }).first().textContent())!;
+  const olgaCase = (await olga
+    .getByRole("heading", { name: /^Case \d{4}$/ })
+    .first()
+    .textContent())!;
   // Olga's case is on Ivan's desk.
   await expect(ivan.getByRole("list", { name: "Your cases" }).getByRole("heading", { name: olgaCase })).toBeVisible();
 
@@ -51,4 +54,20 @@ test("a petitioner's letter lands in a classmate procurator's inbox in the petit
   await vera.reload();
   await expect(vera.getByRole("list", { name: "Your cases" })).toBeVisible();
   await expect(vera.getByText(words)).toHaveCount(0);
+
+  // The end: each student learns what really happened to their own case.
+  await teacher.getByRole("button", { name: "End the run…" }).click();
+  await teacher.getByRole("button", { name: "Yes, end the run" }).click();
+  await olga.getByRole("link", { name: "See what really happened behind the curtain" }).click();
+  const reveal = olga.getByRole("region", { name: "Behind the curtain: what really happened" });
+  await expect(reveal.getByRole("heading", { name: new RegExp(`^${olgaCase}:`) })).toBeVisible();
+  await expect(reveal.getByRole("row", { name: /Complaint sent to .* Olga/ })).toBeVisible();
+  await expect(reveal.getByText(/reached the commission on .* and waited \d+ days on Ivan's desk/)).toBeVisible();
+  await expect(reveal.getByRole("row", { name: /Camp list arrives|Complaint registered/ }).first()).toBeVisible();
+  await expectNoAxeViolations(olga);
+  await saveScreenshot(olga, "petitioner-reveal");
+  // Before it ended there was nothing of this on the page; and Vera's reveal has only her own case.
+  await vera.reload();
+  await expect(vera.getByRole("region", { name: "Behind the curtain: what really happened" })).toBeVisible();
+  await expect(vera.getByRole("heading", { name: new RegExp(`^${olgaCase}:`) })).toHaveCount(0);
 });

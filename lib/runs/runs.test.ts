@@ -36,6 +36,7 @@ import { RunStore, runStore } from "@/lib/runs/store/store";
 import type { SeatAction } from "./validation";
 import { seatViewKey, type CaseView } from "@/lib/runs/seat-view/views";
 import { arrivals } from "@/lib/runs/seat-view/inbox";
+import { seatReveal } from "@/lib/runs/seat-view/reveal";
 
 let now = Date.now();
 runStore.useClock(() => now);
@@ -1479,5 +1480,26 @@ describe("a procurator's desk has work from the first day", () => {
     const log = await readRunLog(runId);
     expect(log.some((e) => e.type === "district.backlog")).toBe(true);
     expect(await worldHash(runId, new RunStore(db, () => now))).toBe(await worldHash(runId));
+  });
+});
+
+describe("the reveal at the end", () => {
+  test("once the run has ended, a petitioner sees every step their case took, with who took it; never before", async () => {
+    const { runId, joinCode } = await newRun({ procuratorSeats: 1, petitionerSeats: 1, seed: 35 });
+    const seats = [await join(joinCode, "Olga"), await join(joinCode, "Ivan")];
+    await control(runId, { action: "start" });
+    const olga = seats.find((s) => s.role === "petitioner")!;
+    const [theCase] = await seatCases(runId, olga.cookie);
+    expect((await actOnCase(runId, olga.cookie, letter(theCase!))).ok).toBe(true);
+    now += 60 * TICK_MS;
+    expect(await seatReveal(runId, "petitioner", [theCase!.index])).toBeNull();
+    await control(runId, { action: "end" });
+    const reveal = await seatReveal(runId, "petitioner", [theCase!.index]);
+    const steps = reveal!.cases[0]!.steps;
+    expect(steps[0]).toMatchObject({ what: expect.stringMatching(/^Complaint sent to/), who: "Olga" });
+    // What the petitioner could not see: what the office did with the letter, by the computer.
+    expect(
+      steps.some((s) => /registered|forwarded|lost|Form reply|Camp list/.test(s.what) && /computer/.test(s.who)),
+    ).toBe(true);
   });
 });

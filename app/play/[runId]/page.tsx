@@ -3,6 +3,8 @@ import Link from "next/link";
 import { cookies } from "next/headers";
 import { getSeatView } from "@/lib/runs/seat-view/get-seat-view";
 import { SEAT_COOKIE } from "@/lib/runs/policy";
+import { seatReveal } from "@/lib/runs/seat-view/reveal";
+import { RevealSection } from "./reveal";
 import { SeatDesk } from "./seat-desk";
 
 export const metadata: Metadata = { title: "Your seat" };
@@ -31,12 +33,21 @@ export default async function PlayPage({ params, searchParams }: PageProps<"/pla
       </div>
     );
   }
+  // Once the run has ended, each student sees what really happened to their own cases (null before).
+  const reveal = await seatReveal(
+    runId,
+    result.view.seat.role,
+    result.view.cases.map((c) => c.index),
+  );
   return (
-    <SeatDesk
-      initial={result.view}
-      initialLetters={result.letters}
-      initialProtocols={result.protocols}
-      welcome={welcome === "1"}
-    />
+    <div className="space-y-8">
+      <SeatDesk
+        initial={result.view}
+        initialLetters={result.letters}
+        initialProtocols={result.protocols}
+        welcome={welcome === "1"}
+      />
+      {reveal ? <RevealSection reveal={reveal} /> : null}
+    </div>
   );
 }

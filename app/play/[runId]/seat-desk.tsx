@@ -223,7 +223,18 @@ export function SeatDesk({
         </h2>
         <p className="max-w-3xl text-muted">
           {seatStatus === "debrief" || seatStatus === "archived" ? (
-            "The run has ended: this desk is now a record of what happened."
+            observer ? (
+              "The run has ended: this desk is now a record of what happened."
+            ) : (
+              <>
+                The run has ended: this desk is now a record of what happened.{" "}
+                {/* A full load: the reveal is drawn on the server once the run is over. */}
+                <a href={`/play/${view.run.id}#reveal-heading`} className="text-accent underline">
+                  See what really happened behind the curtain
+                </a>
+                .
+              </>
+            )
           ) : role === "procurator" ? (
             <>
               You sit on a <Term id="commission">review commission</Term> set up after 19 May 1954 to review{" "}

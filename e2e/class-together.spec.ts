@@ -66,7 +66,19 @@ test("a petitioner's letter lands in a classmate procurator's inbox in the petit
   await expect(reveal.getByRole("row", { name: /Camp list arrives|Complaint registered/ }).first()).toBeVisible();
   await expectNoAxeViolations(olga);
   await saveScreenshot(olga, "petitioner-reveal");
-  // Before it ended there was nothing of this on the page; and Vera's reveal has only her own case.
+  // The teacher's per-student report: each student's letters in their words, printable, with or without names.
+  await teacher.getByRole("link", { name: "Per-student report" }).click();
+  const olgaReport = teacher.getByRole("region", { name: /^Olga · seat 1 · petitioner/ });
+  await expect(olgaReport.getByText(words)).toBeVisible();
+  await expect(olgaReport.getByText(/reached the commission on .* on Ivan's desk/)).toBeVisible();
+  await expect(teacher.getByRole("region", { name: /^Ivan · seat 2 · procurator/ })).toBeVisible();
+  await expectNoAxeViolations(teacher);
+  await saveScreenshot(teacher, "student-report");
+  await teacher.getByRole("link", { name: "Show seat labels instead of names" }).click();
+  await expect(teacher.getByRole("region", { name: /^Seat 1 · petitioner/ })).toContainText(words);
+  await expect(teacher.getByText("Olga")).toHaveCount(0);
+
+  // Vera's reveal has only her own case.
   await vera.reload();
   await expect(vera.getByRole("region", { name: "Behind the curtain: what really happened" })).toBeVisible();
   await expect(vera.getByRole("heading", { name: new RegExp(`^${olgaCase}:`) })).toHaveCount(0);

@@ -181,7 +181,7 @@ test("the debrief: class against history, replay, what if, prompts, print; stran
   const otherContext = await browser.newContext();
   await signInAs(otherContext, await createInstructorInDb({ name: "Dr. Levin" }));
   const stranger = await otherContext.newPage();
-  for (const path of [runPath, `${runPath}/debrief`, `${runPath}/seats/1`, `${runPath}/cases/1`]) {
+  for (const path of [runPath, `${runPath}/debrief`, `${runPath}/report`, `${runPath}/seats/1`, `${runPath}/cases/1`]) {
     const response = await stranger.goto(path);
     expect(response?.status(), path).toBe(404);
   }

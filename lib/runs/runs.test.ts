@@ -37,6 +37,7 @@ import type { SeatAction } from "./validation";
 import { seatViewKey, type CaseView } from "@/lib/runs/seat-view/views";
 import { arrivals } from "@/lib/runs/seat-view/inbox";
 import { seatReveal } from "@/lib/runs/seat-view/reveal";
+import { studentReport } from "@/lib/runs/console/student-report";
 
 let now = Date.now();
 runStore.useClock(() => now);
@@ -1501,5 +1502,31 @@ describe("the reveal at the end", () => {
     expect(
       steps.some((s) => /registered|forwarded|lost|Form reply|Camp list/.test(s.what) && /computer/.test(s.who)),
     ).toBe(true);
+  });
+});
+
+describe("the teacher's per-student report", () => {
+  test("holds each seat's letters in their words and each letter's fate; names or seat labels; the owner's alone", async () => {
+    const { runId, joinCode } = await newRun({ procuratorSeats: 1, petitionerSeats: 1, seed: 35 });
+    const seats = [await join(joinCode, "Olga"), await join(joinCode, "Ivan")];
+    await control(runId, { action: "start" });
+    const olga = seats.find((s) => s.role === "petitioner")!;
+    const [theCase] = await seatCases(runId, olga.cookie);
+    const words = "I ask you to review my case: the only evidence is my own confession.";
+    expect((await actOnCase(runId, olga.cookie, letter(theCase!, "provincialProcuracy", words))).ok).toBe(true);
+    now += 60 * TICK_MS;
+    const report = await studentReport(owner, runId);
+    const student = report!.students.find((s) => s.number === olga.number)!;
+    expect(student).toMatchObject({ name: "Olga", role: "petitioner" });
+    expect(student.letters.map((l) => l.body)).toEqual([words]);
+    expect(student.cases[0]!.fates[0]).toMatch(/^The letter of .* (reached the commission|never reached)/);
+    const procurator = report!.students.find((s) => s.role === "procurator")!;
+    expect(procurator.cases.length).toBeGreaterThanOrEqual(PROCURATOR_CASELOAD);
+    // Printed with seat labels, nobody is named.
+    const labelled = await studentReport(owner, runId, { seatLabels: true });
+    expect(JSON.stringify(labelled)).not.toMatch(/Olga|Ivan/);
+    expect(labelled!.students.map((s) => s.name)).toEqual(labelled!.students.map((s) => `Seat ${s.number}`));
+    // Another instructor gets nothing.
+    expect(await studentReport(other, runId)).toBeNull();
   });
 });

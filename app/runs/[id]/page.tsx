@@ -154,6 +154,9 @@ export default async function RunPage({ params }: PageProps<"/runs/[id]">) {
             <p>The run has ended; students&rsquo; desks are read-only.</p>
             <Link href={`/runs/${run.id}/debrief`} className="btn btn-primary">
               Open the debrief
+            </Link>{" "}
+            <Link href={`/runs/${run.id}/report`} className="btn btn-secondary">
+              Per-student report
             </Link>
             <ControlForm runId={run.id} action="archive" label="Archive">
               <p className="text-muted">Archiving stops the join code and keeps the run in your list.</p>

@@ -100,3 +100,27 @@ export function inbox(
   }
   return out.sort((a, b) => Number(a.answered) - Number(b.answered) || a.arrivedDay - b.arrivedDay);
 }
+
+/**
+ * Each letter's fate in a sentence, for the reveal and the teacher's report:
+ * where it went, and how long it waited on `desk` (a classmate's, by name,
+ * or "a computer desk") before a decision or the run's end at `now`.
+ */
+export function letterFates(
+  story: readonly CaseHistoryEntry[],
+  now: number,
+  desk: string,
+  startDate: string,
+): string[] {
+  const day = (d: number) => dateLabel(simDate(startDate, d));
+  const sent = story.filter((e) => e.event.type === "complaint.file").map((e) => e.day);
+  return arrivals(story).map((arrived, k) => {
+    const from = `The letter of ${day(sent[k]!)}`;
+    if (arrived === null) return `${from} never reached the commission.`;
+    const decided = story.find((e) => !e.noted && e.event.type === "review.decide" && e.day >= arrived);
+    const waited = `${Math.max(0, Math.floor((decided ? decided.day : now) - arrived))} days on ${desk}`;
+    return decided
+      ? `${from} reached the commission on ${day(arrived)} and waited ${waited} before a decision.`
+      : `${from} reached the commission on ${day(arrived)} and waited ${waited}; no decision yet.`;
+  });
+}

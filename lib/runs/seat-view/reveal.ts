@@ -7,7 +7,7 @@ import { loadRunHistory } from "@/lib/runs/history/run-history";
 import type { SeatRole } from "@/lib/runs/deal-cases";
 import { OUTCOME_LABELS } from "@/lib/labels";
 import { scenarioOfRun } from "@/lib/runs/store/custom-scenarios";
-import { arrivals } from "./inbox";
+import { letterFates } from "./inbox";
 
 /** One step of a case as it really went, in plain words, with who took it (a classmate by name, or the computer's office). */
 export type RevealStep = { date: string; dateLabel: string; what: string; who: string };
@@ -57,7 +57,6 @@ export async function seatReveal(
       })
     ).map((h) => [h.caseIndex, h.seat]),
   );
-  const day = (d: number) => dateLabel(simDate(scenario.startDate, d));
   return {
     role,
     cases: [...caseIndexes]
@@ -65,20 +64,9 @@ export async function seatReveal(
       .map((i) => {
         const events = history.events.filter((e) => e.caseIndex === i);
         const rows = logRows({ events, world: history.world }, scenario.startDate, seats);
-        const story = history.world.caseHistory(i);
-        const sent = story.filter((e) => e.event.type === "complaint.file").map((e) => e.day);
         const holder = holders.get(i);
         const desk = holder ? `${holder.displayName}'s desk (seat ${holder.number}, a classmate)` : "a computer desk";
-        const letters = arrivals(story).map((arrived, k) => {
-          const from = `The letter of ${day(sent[k]!)}`;
-          if (arrived === null) return `${from} never reached the commission.`;
-          const decided = story.find((e) => e.event.type === "review.decide" && e.day >= arrived);
-          const until = decided ? decided.day : history.world.now;
-          const waited = `${Math.max(0, Math.floor(until - arrived))} days on ${desk}`;
-          return decided
-            ? `${from} reached the commission on ${day(arrived)} and waited ${waited} before a decision.`
-            : `${from} reached the commission on ${day(arrived)} and waited ${waited}; the run ended before a decision.`;
-        });
+        const letters = letterFates(history.world.caseHistory(i), history.world.now, desk, scenario.startDate);
         return {
           index: i,
           label: caseLabel(i),

@@ -1515,6 +1515,12 @@ describe("the teacher's per-student report", () => {
     const words = "I ask you to review my case: the only evidence is my own confession.";
     expect((await actOnCase(runId, olga.cookie, letter(theCase!, "provincialProcuracy", words))).ok).toBe(true);
     now += 60 * TICK_MS;
+    // The console shows the district apart: the class's desks, and the letter waiting in the inbox.
+    const consoleView = await consoleData(runId);
+    expect(consoleView.district).toMatchObject({ desks: 1, files: PROCURATOR_CASELOAD, waiting: 1 });
+    expect(consoleView.seats.find((s) => s.role === "procurator")!.summary).toMatch(
+      /inbox: 1 waiting, the oldest \d+ days/,
+    );
     const report = await studentReport(owner, runId);
     const student = report!.students.find((s) => s.number === olga.number)!;
     expect(student).toMatchObject({ name: "Olga", role: "petitioner" });

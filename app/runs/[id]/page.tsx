@@ -350,10 +350,20 @@ export default async function RunPage({ params }: PageProps<"/runs/[id]">) {
             </button>
           </form>
         ) : null}
+        {data?.district ? (
+          <p>
+            <strong>Your class is the commission for its district:</strong> {data.district.files} files on{" "}
+            {data.district.desks} student {data.district.desks === 1 ? "desk" : "desks"}, {data.district.decided}{" "}
+            decided or closed.{" "}
+            {data.district.waiting === 0
+              ? "No classmate's letter is waiting in an inbox."
+              : `${data.district.waiting} classmates' ${data.district.waiting === 1 ? "letter waits" : "letters wait"} in the inboxes, the oldest for ${data.district.oldestWaitDays} days.`}
+          </p>
+        ) : null}
         {data ? (
           <p className="text-muted">
             The computer plays the other {data.botCases.toLocaleString("en")} cases: their petitioners, procurators,
-            clerks and courts.
+            clerks and courts{data.district ? ", the rest of the province beyond your district" : ""}.
           </p>
         ) : null}
       </section>

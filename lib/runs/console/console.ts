@@ -10,6 +10,7 @@ import { runStore } from "@/lib/runs/store/store";
 import { withSeatRole } from "@/lib/runs/store/stored-rows";
 import { dateLabel, simDate } from "@/lib/runs/clock";
 import { deskHoursLeft } from "@/lib/desk/available-actions";
+import { inbox } from "@/lib/runs/seat-view/inbox";
 
 /** One seat as the console lists it: where its student is, in a line. */
 export type SeatFigures = {
@@ -27,6 +28,12 @@ export type ConsoleData = {
   seats: SeatFigures[];
   /** cases the computer plays: every case not dealt to a seat */
   botCases: number;
+  /**
+   * The class's district: the files on student procurators' desks (the class is
+   * their commission), how many are decided, and the classmates' letters
+   * waiting in the desks' inboxes; null without procurator seats.
+   */
+  district: { desks: number; files: number; decided: number; waiting: number; oldestWaitDays: number } | null;
   injections: {
     id: string;
     title: string;
@@ -48,15 +55,29 @@ export async function consoleData(runId: string): Promise<ConsoleData> {
       number: true,
       role: true,
       displayName: true,
-      cases: { select: { caseIndex: true } },
+      cases: { select: { caseIndex: true, role: true } },
       _count: { select: { letters: true } },
     },
   });
   const seats = rows.map((seat) => withSeatRole(seat, runId));
+  // Classmates' letters, for the procurators' inboxes (lib/runs/seat-view/inbox.ts keeps those that arrived).
+  const letters = (
+    await db.letter.findMany({
+      where: { runId },
+      select: { caseIndex: true, body: true, simDay: true, seatId: true, seat: { select: { number: true } } },
+    })
+  ).map((l) => ({
+    caseIndex: l.caseIndex,
+    body: l.body,
+    simDay: l.simDay,
+    seatNumber: l.seat.number,
+    seatId: l.seatId,
+  }));
   const now = await runStore.read(runId, (run, world, scenario) => {
     const dealt = new Set<number>();
+    const district = { desks: 0, files: 0, decided: 0, waiting: 0, oldestWaitDays: 0 };
     const figures = seats.map((seat) => {
-      const cases = seat.cases.map((c) => c.caseIndex);
+      const cases = seat.cases.filter((c) => c.role === seat.role).map((c) => c.caseIndex);
       cases.forEach((i) => dealt.add(i));
       let summary: string;
       if (seat.role === "procurator") {
@@ -66,7 +87,22 @@ export async function consoleData(runId: string): Promise<ConsoleData> {
         });
         const atReview = cases.filter((i) => world.caseState(i).path === "commission.review").length;
         const used = scenario.desks.hoursPerDay - deskHoursLeft(world, cases);
-        summary = `${onDesk.length} of ${cases.length} files on the desk, ${atReview} at review · ${used} of ${scenario.desks.hoursPerDay} hours used today`;
+        const desk = new Set(cases);
+        const waiting = inbox(
+          new Map(cases.map((i) => [i, world.caseHistory(i)])),
+          letters.filter((l) => desk.has(l.caseIndex) && l.seatId !== seat.id),
+          world.now,
+          scenario.startDate,
+        ).filter((l) => !l.answered);
+        const oldest = Math.max(0, ...waiting.map((l) => l.waitedDays));
+        district.desks++;
+        district.files += cases.length;
+        district.decided += cases.length - onDesk.length;
+        district.waiting += waiting.length;
+        district.oldestWaitDays = Math.max(district.oldestWaitDays, oldest);
+        const inboxLine =
+          waiting.length === 0 ? "inbox empty" : `inbox: ${waiting.length} waiting, the oldest ${oldest} days`;
+        summary = `${onDesk.length} of ${cases.length} files on the desk, ${atReview} at review · ${used} of ${scenario.desks.hoursPerDay} hours used today · ${inboxLine}`;
       } else {
         const i = cases[0];
         const where =
@@ -89,6 +125,7 @@ export async function consoleData(runId: string): Promise<ConsoleData> {
       pipeline: pipelineView(world),
       seats: figures,
       botCases: world.caseCount - dealt.size,
+      district: district.desks > 0 ? district : null,
       injections: INJECTIONS.map((inj) => ({
         id: inj.id,
         title: inj.title,
@@ -108,6 +145,7 @@ export async function consoleData(runId: string): Promise<ConsoleData> {
     pipeline: now.pipeline,
     seats: now.seats,
     botCases: now.botCases,
+    district: now.district,
     injections: now.injections,
     charts: consoleCharts(history, now.scenario.startDate),
   };

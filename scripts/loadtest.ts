@@ -13,8 +13,11 @@
  *
  * With --json the human report goes to stderr and the last line of stdout is
  * one JSON object: { students, joins, actions, errors, latencyMs: { p50, p95,
- * p99 }, sseLagMs: { p50, p95 } }, where latencyMs covers every timed request
- * (joins, desk reads and acts together).
+ * p99 }, sseLagMs: { p50, p95 }, studentDecisionShare,
+ * lettersReachedCommission, lettersToStudentDesks }, where latencyMs covers
+ * every timed request (joins, desk reads and acts together), and the last
+ * three say how much of the district's work the class did (read from the
+ * run's event log once it has ended: lib/runs/exports/district-figures.ts).
  *
  * Stream lag is the arrival time of a clock or desk message minus the `at`
  * the server stamps on it (when the change was committed), so it is only
@@ -34,8 +37,11 @@ import { ADDRESSEES, GROUNDS } from "@/machines/vocabulary";
 import type { ClockView, SeatView } from "@/lib/runs/seat-view/views";
 import { databaseKind, databaseUrl } from "@/lib/config";
 import { parseLoadtestArgs, USAGE, UsageError, type LoadtestOptions } from "./loadtest-args";
+import Papa from "papaparse";
+import { districtFigures, type DistrictFigures } from "@/lib/runs/exports/district-figures";
+import type { LogRow } from "@/lib/runs/exports/exports";
 
-const TARGET = { students: 200, p95Ms: 200, lagP95Ms: 1000 } as const;
+const TARGET = { students: 200, p95Ms: 200, lagP95Ms: 1000, studentDecisionShare: 0.9 } as const;
 const JOIN_BATCH = 20;
 const REQUEST_TIMEOUT_MS = 30_000;
 /** What the server asks browsers to wait before reconnecting a stream (`retry:`), until it says otherwise. */
@@ -249,6 +255,10 @@ class Stats {
   readonly messages = { clock: 0, seat: 0, other: 0 };
   /** the first clock and desk message of each connection: the state as it stood, not a change being delivered */
   snapshots = 0;
+  /** the district: case labels seen on the virtual procurators' desks (the class is their commission) */
+  readonly districtCases = new Set<string>();
+  /** how much of the district's work the class did, from the run's event log once it has ended */
+  district: DistrictFigures | null = null;
 
   sample(kind: "read" | "act" | "lag", value: number): void {
     (kind === "read" ? this.readMs : kind === "act" ? this.actMs : this.lagMs).push(value);
@@ -591,7 +601,10 @@ async function play(
       if (reply.status === 200 && !Array.isArray(view?.cases)) {
         stats.error("seat: the answer has no cases");
         view = null;
-      } else if (view && view.seat?.number !== student.number) {
+      } else if (view && view.seat?.role === "procurator" && view.seat.number === student.number) {
+        for (const c of view.cases) stats.districtCases.add(c.label);
+      }
+      if (view && view.seat?.number !== student.number) {
         // Each browser must only ever see its own desk.
         stats.error(`seat: answered with seat ${view.seat?.number}'s desk instead of the student's own`);
         view = null;
@@ -640,6 +653,11 @@ type Result = {
   errors: number;
   latencyMs: { p50: number; p95: number; p99: number };
   sseLagMs: { p50: number; p95: number };
+  /** decisions on the district's cases made by student seats, as a share (null: no decision in the district) */
+  studentDecisionShare: number | null;
+  /** students' letters that reached the commission, and of those the ones whose case sat on a student desk */
+  lettersReachedCommission: number;
+  lettersToStudentDesks: number;
 };
 
 const ms = (n: number) => `${n.toFixed(1)} ms`;
@@ -663,6 +681,9 @@ function report(
     errors: stats.errors,
     latencyMs: { p50: all.p50, p95: all.p95, p99: all.p99 },
     sseLagMs: { p50: lag.p50, p95: lag.p95 },
+    studentDecisionShare: stats.district?.studentDecisionShare ?? null,
+    lettersReachedCommission: stats.district?.lettersReachedCommission ?? 0,
+    lettersToStudentDesks: stats.district?.lettersToStudentDesks ?? 0,
   };
   const dist = (s: ReturnType<typeof summary>) =>
     s.n === 0 ? "no samples" : `p50 ${ms(s.p50)}  p95 ${ms(s.p95)}  p99 ${ms(s.p99)}  max ${ms(s.max)}`;
@@ -701,6 +722,13 @@ function report(
         ` | ${String(w.act.length).padStart(4)} acts ${p95(w.act).padStart(10)} | ${String(w.lag.length).padStart(5)} msgs ${p95(w.lag).padStart(9)}`,
     );
   });
+  const d = stats.district;
+  say(
+    d
+      ? `District      ${stats.districtCases.size} cases on student desks; students made ${d.studentDecisionShare === null ? "— (no decision yet)" : `${(d.studentDecisionShare * 100).toFixed(1)}%`} of its decisions; ` +
+          `${d.lettersToStudentDesks} of ${d.lettersReachedCommission} student letters that reached the commission reached a student desk`
+      : "District      not measured (the run's event log could not be read)",
+  );
   say(`Errors        ${stats.errors}`);
   let shown = 0;
   for (const [message, count] of stats.errorMessages) {
@@ -729,10 +757,44 @@ function report(
     ],
     ["no errors", stats.errors === 0, String(stats.errors)],
   ];
+  // The class is the commission: only judged when the class has procurators and something was decided.
+  if (options.procurators > 0) {
+    checks.push(
+      [
+        `student seats make ≥ ${TARGET.studentDecisionShare * 100}% of the district's decisions`,
+        d !== null && d.studentDecisionShare !== null && d.studentDecisionShare >= TARGET.studentDecisionShare,
+        d?.studentDecisionShare == null
+          ? "no decision in the district"
+          : `${(d.studentDecisionShare * 100).toFixed(1)}%`,
+      ],
+      [
+        "every student letter that reached the commission reached a student desk",
+        d !== null && d.lettersToStudentDesks === d.lettersReachedCommission,
+        d === null ? "not measured" : `${d.lettersToStudentDesks} of ${d.lettersReachedCommission}`,
+      ],
+    );
+  }
   say("Targets");
   for (const [label, met, actual] of checks) say(`  ${met ? "met   " : "MISSED"}  ${label}: ${actual}`);
   say(checks.every(([, met]) => met) ? "All targets met." : "Some targets were missed.");
   return result;
+}
+
+/** The district's figures from the run's event log (the teacher's CSV export), once the run has ended. */
+async function measureDistrict(
+  base: string,
+  instructor: Instructor,
+  runId: string,
+  students: readonly Student[],
+  stats: Stats,
+): Promise<DistrictFigures | null> {
+  const reply = await send("GET", new URL(`${base}/api/runs/${runId}/export?format=csv`), instructor.browser);
+  if (reply.status !== 200) {
+    stats.error(`export: ${describe(reply)}`);
+    return null;
+  }
+  const rows = Papa.parse<LogRow>(reply.text, { header: true, skipEmptyLines: true }).data;
+  return districtFigures(rows, stats.districtCases, new Set(students.map((s) => s.name)));
 }
 
 // ───────────────────────────── main ─────────────────────────────
@@ -839,6 +901,7 @@ async function main(argv: readonly string[]): Promise<number> {
     try {
       await control(base, instructor, run.runId, "end");
       say("Ended the run.");
+      stats.district = await measureDistrict(base, instructor, run.runId, students, stats);
     } catch (error) {
       process.stderr.write(`Could not end the run (end it by hand): ${errorText(error)}\n`);
     }

@@ -1,0 +1,53 @@
+import type { LogRow } from "./exports";
+
+/** Where a letter's route ends: registered, or overtaken by the camp's list, it reached the commission. */
+const REACHED = new Set(["Complaint registered", "Camp list arrives"]);
+const ASTRAY = new Set(["Complaint forwarded to the accused", "Complaint lost", "Form reply sent"]);
+
+export type DistrictFigures = {
+  /** decisions on the district's cases made by student seats, as a share of all decisions on them (null: none yet) */
+  studentDecisionShare: number | null;
+  /** students' letters that reached the commission */
+  lettersReachedCommission: number;
+  /** …and of those, the ones whose case sat on a student procurator's desk */
+  lettersToStudentDesks: number;
+};
+
+/**
+ * How much of the district's work the class did, from a run's event log (the
+ * export's rows, in order): `district` names the cases on student
+ * procurators' desks (case labels), `students` the display names the seats
+ * act under. Used by the load test to check that the class is the commission.
+ */
+export function districtFigures(
+  rows: readonly LogRow[],
+  district: ReadonlySet<string>,
+  students: ReadonlySet<string>,
+): DistrictFigures {
+  const byCase = new Map<string, LogRow[]>();
+  for (const row of rows) byCase.set(row.case_id, [...(byCase.get(row.case_id) ?? []), row]);
+  let decisions = 0;
+  let byStudents = 0;
+  let reached = 0;
+  let toDesks = 0;
+  for (const [caseId, events] of byCase) {
+    events.forEach((row, k) => {
+      if (district.has(caseId) && row.activity.startsWith("Decision: ")) {
+        decisions++;
+        if (students.has(row.resource)) byStudents++;
+      }
+      if (row.activity.startsWith("Complaint sent to ") && students.has(row.resource)) {
+        const fate = events.slice(k + 1).find((e) => REACHED.has(e.activity) || ASTRAY.has(e.activity));
+        if (fate && REACHED.has(fate.activity)) {
+          reached++;
+          if (district.has(caseId)) toDesks++;
+        }
+      }
+    });
+  }
+  return {
+    studentDecisionShare: decisions === 0 ? null : byStudents / decisions,
+    lettersReachedCommission: reached,
+    lettersToStudentDesks: toDesks,
+  };
+}

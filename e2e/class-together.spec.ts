@@ -66,6 +66,13 @@ test("a petitioner's letter lands in a classmate procurator's inbox in the petit
   await expect(reveal.getByRole("row", { name: /Camp list arrives|Complaint registered/ }).first()).toBeVisible();
   await expectNoAxeViolations(olga);
   await saveScreenshot(olga, "petitioner-reveal");
+  // The class debrief keeps the class's district apart from the computer's province.
+  await teacher.getByRole("link", { name: "Open the debrief" }).click();
+  const split = teacher.getByRole("region", { name: "Your district and the rest of the province" });
+  await expect(split.getByRole("row", { name: /^Cases \d+ \d/ })).toBeVisible();
+  await expectNoAxeViolations(teacher);
+  await teacher.getByRole("link", { name: "← Back to the run" }).click();
+
   // The teacher's per-student report: each student's letters in their words, printable, with or without names.
   await teacher.getByRole("link", { name: "Per-student report" }).click();
   const olgaReport = teacher.getByRole("region", { name: /^Olga · seat 1 · petitioner/ });

@@ -56,3 +56,9 @@ export async function pausedByRestart(runId: string): Promise<boolean> {
   const entry = parseLogEntry(last);
   return entry.type === "run.pause" && entry.payload.reason === "restart";
 }
+
+/** The class's district: the cases on student procurators' desks (empty without procurator seats). */
+export async function districtCases(runId: string): Promise<Set<number>> {
+  const rows = await db.seatCase.findMany({ where: { runId, role: "procurator" }, select: { caseIndex: true } });
+  return new Set(rows.map((r) => r.caseIndex));
+}

@@ -1,3 +1,4 @@
+import { districtSplit } from "@/lib/runs/debrief/district";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -8,7 +9,7 @@ import { dateLabel, simDate } from "@/lib/runs/clock";
 import { historicalComparison, keyFigures, whatIf, WHAT_IFS, type KeyFigures } from "@/lib/runs/debrief/debrief";
 import { getRunLogForOwner } from "@/lib/runs/debrief/get-run-log-for-owner";
 import { debriefPrompts } from "@/lib/runs/debrief/prompts";
-import { getRunForOwner } from "@/lib/runs/store/queries";
+import { districtCases, getRunForOwner } from "@/lib/runs/store/queries";
 import { loadRunHistory } from "@/lib/runs/history/run-history";
 import { scenarioOfRun } from "@/lib/runs/store/custom-scenarios";
 import { RunStatusBadge } from "../../status-badge";
@@ -46,6 +47,8 @@ export default async function DebriefPage({ params, searchParams }: PageProps<"/
   const result = history.world.result(run.seed);
   const ours = keyFigures(result);
   const comparison = historicalComparison(result, scenario);
+  const district = await districtCases(run.id);
+  const split = district.size > 0 ? districtSplit(history.events, history.world.caseCount, district) : null;
   const dates = history.series.map((d) => dateLabel(simDate(scenario.startDate, Math.floor(d.day))));
   const chosen = WHAT_IFS.find((w) => w.id === whatif);
   let alternative: { figures: KeyFigures; skipped: number } | null = null;
@@ -125,6 +128,55 @@ export default async function DebriefPage({ params, searchParams }: PageProps<"/
           one province with a few students: expect differences, and ask where they come from.
         </p>
       </section>
+
+      {split ? (
+        <section aria-labelledby="district-heading" className="card space-y-3 print:break-inside-avoid">
+          <h2 id="district-heading" className="text-xl font-semibold">
+            Your district and the rest of the province
+          </h2>
+          <p className="max-w-3xl text-muted">
+            Your student procurators were the commission for the cases on their desks; the computer&rsquo;s desks worked
+            the rest of the province. The figures above are the whole province&rsquo;s; these are each part.
+          </p>
+          <div className="overflow-x-auto">
+            <table className="w-full text-left">
+              <thead>
+                <tr className="border-b border-line">
+                  <th scope="col" className="py-1 pr-3">
+                    Figure
+                  </th>
+                  <th scope="col" className="py-1 pr-3">
+                    Your district (the class&rsquo;s desks)
+                  </th>
+                  <th scope="col" className="py-1">
+                    The rest of the province (computer desks)
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {(
+                  [
+                    ["Cases", "cases"],
+                    ["Cases the commission decided", "decided"],
+                    ["Decisions that upheld the sentence", "upheldShare"],
+                    ["Fully rehabilitated (decisions)", "rehabilitated"],
+                  ] as const
+                ).map(([label, key]) => (
+                  <tr key={key} className="border-b border-line/60">
+                    <th scope="row" className="py-2 pr-3 font-normal">
+                      {label}
+                    </th>
+                    <td className="py-2 pr-3 text-lg font-semibold tabular-nums">
+                      {split.district[key].toLocaleString("en")}
+                    </td>
+                    <td className="py-2 tabular-nums">{split.province[key].toLocaleString("en")}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ) : null}
 
       <section aria-labelledby="replay-heading" className="card space-y-3">
         <h2 id="replay-heading" className="text-xl font-semibold">

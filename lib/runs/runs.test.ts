@@ -38,6 +38,7 @@ import { seatViewKey, type CaseView } from "@/lib/runs/seat-view/views";
 import { arrivals } from "@/lib/runs/seat-view/inbox";
 import { seatReveal } from "@/lib/runs/seat-view/reveal";
 import { studentReport } from "@/lib/runs/console/student-report";
+import { EXTRAJUDICIAL_ORGANS } from "@/machines/vocabulary";
 
 let now = Date.now();
 runStore.useClock(() => now);
@@ -1534,5 +1535,61 @@ describe("the teacher's per-student report", () => {
     expect(labelled!.students.map((s) => s.name)).toEqual(labelled!.students.map((s) => `Seat ${s.number}`));
     // Another instructor gets nothing.
     expect(await studentReport(other, runId)).toBeNull();
+  });
+});
+
+describe("the loop closes in class", () => {
+  const act = (runId: string, cookie: string, c: CaseView, action: Record<string, unknown>) =>
+    actOnCase(runId, cookie, { requestId: randomUUID(), caseIndex: c.index, expectedVersion: c.version, action });
+
+  test("a classmate procurator decides a petitioner's case, and the decision comes back to the petitioner's desk", async () => {
+    // The first seed (searched in order, so always the same) whose petitioner's case was sentenced out of
+    // court: there the commission's decision is final and comes back as "The commission's decision".
+    let found: {
+      runId: string;
+      olga: Awaited<ReturnType<typeof join>>;
+      ivan: Awaited<ReturnType<typeof join>>;
+    } | null = null;
+    let theCase: CaseView | undefined;
+    for (let seed = 40; seed < 80 && !found; seed++) {
+      const { runId, joinCode } = await newRun({ procuratorSeats: 1, petitionerSeats: 1, seed });
+      const seats = [await join(joinCode, "Olga"), await join(joinCode, "Ivan")];
+      await control(runId, { action: "start" });
+      const olga = seats.find((s) => s.role === "petitioner")!;
+      [theCase] = await seatCases(runId, olga.cookie);
+      const organ = await runStore.read(runId, (_, world) => world.caseFacts(theCase!.index).organ);
+      if (EXTRAJUDICIAL_ORGANS.includes(organ))
+        found = { runId, olga, ivan: seats.find((s) => s.role === "procurator")! };
+    }
+    expect(found).not.toBeNull();
+    const { runId, olga, ivan } = found!;
+    const words = "I was sentenced by the Special Conference for a joke. There is no evidence.";
+    expect(
+      (await actOnCase(runId, olga.cookie, letter(theCase!, "provincialProcuracy", words, { carrier: "friend" }))).ok,
+    ).toBe(true);
+    // Ivan works the file day by day until he can decide it; then rehabilitates.
+    let decided = false;
+    for (let day = 0; day < 220 && !decided; day++) {
+      now += TICK_MS;
+      const c = (await seatCases(runId, ivan.cookie)).find((d) => d.index === theCase!.index)!;
+      if (
+        c.file?.menu &&
+        c.file.readHours >= c.file.reviewHours &&
+        c.actions.some((a) => a.decision === "fullRehabilitation")
+      ) {
+        const result = await act(runId, ivan.cookie, c, {
+          ...c.actions.find((a) => a.decision === "fullRehabilitation")!,
+          justification: "The only evidence is a report of a joke; nothing supports the charge.",
+        });
+        expect(result.ok).toBe(true);
+        decided = true;
+        break;
+      }
+      const work = c.file?.work.find((w) => w.type !== "desk.deputy" && w.bar === null);
+      if (work) await act(runId, ivan.cookie, c, { type: work.type });
+    }
+    expect(decided).toBe(true);
+    const back = await seatCases(runId, olga.cookie);
+    expect(back[0]!.received?.map((r) => r.title)).toContain("The commission's decision");
   });
 });

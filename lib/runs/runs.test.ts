@@ -1494,9 +1494,9 @@ describe("the reveal at the end", () => {
     const [theCase] = await seatCases(runId, olga.cookie);
     expect((await actOnCase(runId, olga.cookie, letter(theCase!))).ok).toBe(true);
     now += 60 * TICK_MS;
-    expect(await seatReveal(runId, "petitioner", [theCase!.index])).toBeNull();
+    expect(await seatReveal(runId, { number: olga.number, role: "petitioner" }, [theCase!.index])).toBeNull();
     await control(runId, { action: "end" });
-    const reveal = await seatReveal(runId, "petitioner", [theCase!.index]);
+    const reveal = await seatReveal(runId, { number: olga.number, role: "petitioner" }, [theCase!.index]);
     const steps = reveal!.cases[0]!.steps;
     expect(steps[0]).toMatchObject({ what: expect.stringMatching(/^Complaint sent to/), who: "Olga" });
     // What the petitioner could not see: what the office did with the letter, by the computer.
@@ -1591,5 +1591,17 @@ describe("the loop closes in class", () => {
     expect(decided).toBe(true);
     const back = await seatCases(runId, olga.cookie);
     expect(back[0]!.received?.map((r) => r.title)).toContain("The commission's decision");
+    // At the end, Ivan's reveal: his decision, his hours by kind, how long Olga's letter waited on his desk.
+    await control(runId, { action: "end" });
+    const desks = await seatCases(runId, ivan.cookie);
+    const reveal = await seatReveal(
+      runId,
+      { number: ivan.number, role: "procurator" },
+      desks.map((c) => c.index),
+    );
+    expect(reveal!.desk!.decisions).toEqual([{ label: expect.stringMatching(/rehabilitation/i), count: 1 }]);
+    expect(reveal!.desk!.hours.find((h) => h.label === "Reading files")!.hours).toBeGreaterThan(0);
+    expect(reveal!.desk!.inbox.letters).toBe(1);
+    expect(reveal!.desk!.medianDaysToDecision.yours).not.toBeNull();
   });
 });

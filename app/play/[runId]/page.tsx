@@ -36,7 +36,7 @@ export default async function PlayPage({ params, searchParams }: PageProps<"/pla
   // Once the run has ended, each student sees what really happened to their own cases (null before).
   const reveal = await seatReveal(
     runId,
-    result.view.seat.role,
+    result.view.seat,
     result.view.cases.map((c) => c.index),
   );
   return (

@@ -1,4 +1,4 @@
-import type { Reveal } from "@/lib/runs/seat-view/reveal";
+import type { DeskReveal, Reveal } from "@/lib/runs/seat-view/reveal";
 
 /**
  * The end of the run: what really happened to the student's case(s), every
@@ -17,6 +17,7 @@ export function RevealSection({ reveal }: { reveal: Reveal }) {
           ? "At the time you saw only what came back. Here is every step your case took: where each letter went, who held it and for how long, and what was decided."
           : "Here is every step the cases on your desk took, from the first letter to the last decision, including what happened before a file reached you and after it left."}
       </p>
+      {reveal.desk ? <DeskSummary desk={reveal.desk} /> : null}
       {reveal.cases.map((c) => (
         <div key={c.index} className="card space-y-2">
           <h3 className="font-semibold">
@@ -65,5 +66,41 @@ export function RevealSection({ reveal }: { reveal: Reveal }) {
         </div>
       ))}
     </section>
+  );
+}
+
+/** A procurator's desk over the run: decisions, hours by kind, the inbox's waits, beside the computer's desks. */
+function DeskSummary({ desk }: { desk: DeskReveal }) {
+  const days = (n: number | null) => (n === null ? "none decided" : `${n} days`);
+  return (
+    <div className="card space-y-3">
+      <h3 className="font-semibold">Your desk over the run</h3>
+      <p>
+        {desk.decisions.length === 0
+          ? "You recorded no decision."
+          : `You decided: ${desk.decisions.map((d) => `${d.count} × ${d.label}`).join("; ")}.`}
+      </p>
+      {desk.hours.length > 0 ? (
+        <div>
+          <p>Where your hours went:</p>
+          <ul className="list-disc pl-5">
+            {desk.hours.map((h) => (
+              <li key={h.label}>
+                {h.label}: {h.hours} {h.hours === 1 ? "hour" : "hours"}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <p>
+        {desk.inbox.letters === 0
+          ? "No classmate's letter reached your desk."
+          : `${desk.inbox.letters} ${desk.inbox.letters === 1 ? "classmate's letter" : "classmates' letters"} reached your desk; they waited ${desk.inbox.meanWaitDays} days on average for your decision, the longest ${desk.inbox.longestWaitDays} days.`}
+      </p>
+      <p>
+        From a file reaching the commission to its decision (median): your desk {days(desk.medianDaysToDecision.yours)};
+        the computer&rsquo;s desks in the rest of the province {days(desk.medianDaysToDecision.computer)}.
+      </p>
+    </div>
   );
 }

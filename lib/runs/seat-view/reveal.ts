@@ -7,7 +7,12 @@ import { loadRunHistory } from "@/lib/runs/history/run-history";
 import type { SeatRole } from "@/lib/runs/deal-cases";
 import { OUTCOME_LABELS } from "@/lib/labels";
 import { scenarioOfRun } from "@/lib/runs/store/custom-scenarios";
-import { letterFates } from "./inbox";
+import { inbox, letterFates } from "./inbox";
+import { DESK_COSTS } from "@/lib/desk/work";
+import { DECISION_LABELS } from "@/lib/labels";
+import type { RunHistory } from "@/lib/runs/history/history";
+import { parseLogEntry } from "@/lib/runs/store/log-entry";
+import { districtCases } from "@/lib/runs/store/queries";
 
 /** One step of a case as it really went, in plain words, with who took it (a classmate by name, or the computer's office). */
 export type RevealStep = { date: string; dateLabel: string; what: string; who: string };
@@ -17,8 +22,22 @@ export type RevealStep = { date: string; dateLabel: string; what: string; who: s
  * whole path of their case(s), including everything they could not see at
  * the time (where a letter went, who held it and for how long).
  */
+/** A procurator's desk over the whole run, beside the computer's desks in the rest of the province. */
+export type DeskReveal = {
+  /** decisions recorded, by kind */
+  decisions: { label: string; count: number }[];
+  /** hours spent, by kind of work */
+  hours: { label: string; hours: number }[];
+  /** classmates' letters that reached the desk, and how long they waited (to a decision, or the run's end) */
+  inbox: { letters: number; meanWaitDays: number | null; longestWaitDays: number | null };
+  /** median days from a file reaching the commission to its decision: on this desk, and on the computer's desks */
+  medianDaysToDecision: { yours: number | null; computer: number | null };
+};
+
 export type Reveal = {
   role: SeatRole;
+  /** a procurator's: the desk's work over the run */
+  desk?: DeskReveal;
   cases: {
     index: number;
     label: string;
@@ -36,9 +55,10 @@ export type Reveal = {
  */
 export async function seatReveal(
   runId: string,
-  role: SeatRole,
+  seat: { number: number; role: SeatRole },
   caseIndexes: readonly number[],
 ): Promise<Reveal | null> {
+  const { role } = seat;
   const run = await db.run.findUnique({
     where: { id: runId },
     include: { seats: { select: { number: true, displayName: true, role: true } } },
@@ -57,8 +77,10 @@ export async function seatReveal(
       })
     ).map((h) => [h.caseIndex, h.seat]),
   );
+  const desk = role === "procurator" ? await deskReveal(runId, seat.number, caseIndexes, history) : undefined;
   return {
     role,
+    ...(desk ? { desk } : {}),
     cases: [...caseIndexes]
       .sort((a, b) => a - b)
       .map((i) => {
@@ -80,5 +102,95 @@ export async function seatReveal(
           })),
         };
       }),
+  };
+}
+
+/** Where a file reaches the commission: its complaint registered, or the camp's list arriving. */
+const REACHES_COMMISSION = new Set(["complaint.register", "lists.arrive"]);
+
+function median(xs: number[]): number | null {
+  if (xs.length === 0) return null;
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return Math.round(sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2);
+}
+
+/** Days from reaching the commission to the decision, for each decided case that passes `keep`. */
+function daysToDecision(events: RunHistory["events"], keep: (i: number) => boolean): number[] {
+  const reached = new Map<number, number>();
+  const out: number[] = [];
+  for (const e of events) {
+    if (!keep(e.caseIndex)) continue;
+    if (REACHES_COMMISSION.has(e.event.type) && !reached.has(e.caseIndex)) reached.set(e.caseIndex, e.day);
+    if (e.event.type === "review.decide" && reached.has(e.caseIndex)) out.push(e.day - reached.get(e.caseIndex)!);
+  }
+  return out;
+}
+
+async function deskReveal(
+  runId: string,
+  number: number,
+  caseIndexes: readonly number[],
+  history: RunHistory,
+): Promise<DeskReveal> {
+  const actor = `seat:${number}`;
+  const mine = new Set(caseIndexes);
+  // The computer's desks: every case no student procurator held.
+  const district = await districtCases(runId);
+  const rows = await db.runEvent.findMany({
+    where: { runId, actor, type: { in: ["case.act", "desk.work"] } },
+    select: { id: true, type: true, caseIndex: true, payload: true },
+  });
+  const hours = new Map<string, number>();
+  const decisions = new Map<string, number>();
+  const add = (label: string, h: number) => hours.set(label, (hours.get(label) ?? 0) + h);
+  for (const row of rows) {
+    const entry = parseLogEntry(row);
+    if (entry.type === "desk.work") {
+      const p = entry.payload;
+      add(
+        p.read
+          ? "Reading files"
+          : p.deputy
+            ? DESK_COSTS["desk.deputy"].label
+            : p.list
+              ? DESK_COSTS["lists.request"].label
+              : "Other desk work",
+        p.hours,
+      );
+    } else if (entry.type === "case.act") {
+      const { event, hours: h } = entry.payload;
+      if (event.type === "review.decide")
+        decisions.set(DECISION_LABELS[event.decision], (decisions.get(DECISION_LABELS[event.decision]) ?? 0) + 1);
+      const work = event.type as keyof typeof DESK_COSTS;
+      if (h) add(DESK_COSTS[work]?.label ?? "Other desk work", h);
+    }
+  }
+  // Classmates' letters on this desk, read back from the world at the run's end.
+  const letters = await db.letter.findMany({
+    where: { runId, caseIndex: { in: [...caseIndexes] } },
+    select: { caseIndex: true, body: true, simDay: true, seat: { select: { number: true, role: true } } },
+  });
+  const arrived = inbox(
+    new Map(caseIndexes.map((i) => [i, history.world.caseHistory(i)])),
+    letters
+      .filter((l) => l.seat.number !== number)
+      .map((l) => ({ caseIndex: l.caseIndex, body: l.body, simDay: l.simDay, seatNumber: l.seat.number })),
+    history.world.now,
+    history.world.scenario.startDate,
+  );
+  const waits = arrived.map((l) => l.waitedDays);
+  return {
+    decisions: [...decisions].map(([label, count]) => ({ label, count })),
+    hours: [...hours].map(([label, h]) => ({ label, hours: h })).sort((a, b) => b.hours - a.hours),
+    inbox: {
+      letters: arrived.length,
+      meanWaitDays: waits.length === 0 ? null : Math.round(waits.reduce((a, b) => a + b, 0) / waits.length),
+      longestWaitDays: waits.length === 0 ? null : Math.max(...waits),
+    },
+    medianDaysToDecision: {
+      yours: median(daysToDecision(history.events, (i) => mine.has(i))),
+      computer: median(daysToDecision(history.events, (i) => !district.has(i))),
+    },
   };
 }

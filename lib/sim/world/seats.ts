@@ -86,7 +86,7 @@ export function fileLetter(
  * A complaint about case i already registered when the commission first sat,
  * so a student procurator's desk has work from the first day: the May 19
  * decree told commissions to work from registered complaints rather than
- * wait for the camps' lists (source 000). Which desk cases had one is a game
+ * wait for the camps' lists (source adler-ch3). Which desk cases had one is a game
  * choice (lib/runs/deal-cases.ts): the computer wrote them, for the persons
  * no classmate plays. The case goes on as if its letter had just been
  * registered. Returns false, changing nothing, if no letter is still unwritten.

@@ -11,6 +11,7 @@ import { withSeatRole } from "@/lib/runs/store/stored-rows";
 import { dateLabel, simDate } from "@/lib/runs/clock";
 import { deskHoursLeft } from "@/lib/desk/available-actions";
 import { inbox } from "@/lib/runs/seat-view/inbox";
+import { lettersAboutCases, lettersToDesk } from "@/lib/runs/store/queries";
 
 /** One seat as the console lists it: where its student is, in a line. */
 export type SeatFigures = {
@@ -61,18 +62,7 @@ export async function consoleData(runId: string): Promise<ConsoleData> {
   });
   const seats = rows.map((seat) => withSeatRole(seat, runId));
   // Classmates' letters, for the procurators' inboxes (lib/runs/seat-view/inbox.ts keeps those that arrived).
-  const letters = (
-    await db.letter.findMany({
-      where: { runId },
-      select: { caseIndex: true, body: true, simDay: true, seatId: true, seat: { select: { number: true } } },
-    })
-  ).map((l) => ({
-    caseIndex: l.caseIndex,
-    body: l.body,
-    simDay: l.simDay,
-    seatNumber: l.seat.number,
-    seatId: l.seatId,
-  }));
+  const letters = await lettersAboutCases(runId);
   const now = await runStore.read(runId, (run, world, scenario) => {
     const dealt = new Set<number>();
     const district = { desks: 0, files: 0, decided: 0, waiting: 0, oldestWaitDays: 0 };
@@ -87,10 +77,9 @@ export async function consoleData(runId: string): Promise<ConsoleData> {
         });
         const atReview = cases.filter((i) => world.caseState(i).path === "commission.review").length;
         const used = scenario.desks.hoursPerDay - deskHoursLeft(world, cases);
-        const desk = new Set(cases);
         const waiting = inbox(
           new Map(cases.map((i) => [i, world.caseHistory(i)])),
-          letters.filter((l) => desk.has(l.caseIndex) && l.seatId !== seat.id),
+          lettersToDesk(letters, { seatNumber: seat.number, cases }),
           world.now,
           scenario.startDate,
         ).filter((l) => !l.answered);

@@ -1,5 +1,6 @@
-import type { ClassmateLetter } from "@/lib/runs/seat-view/inbox";
 import "server-only";
+import type { ClassmateLetter } from "@/lib/runs/seat-view/inbox";
+import { lettersAboutCases, lettersToDesk } from "@/lib/runs/store/queries";
 import type { InstructorUpdate, LiveMessage } from "@/lib/api-types";
 import type { Run } from "@/lib/runs/store/store";
 import { db } from "@/lib/db";
@@ -200,24 +201,13 @@ export class LiveHub {
           });
     // Procurators' inboxes: classmates' letters about the cases on their desks (one query for all of them).
     const deskCases = seats.flatMap((seat) => (seat.role === "procurator" ? seat.cases.map((c) => c.caseIndex) : []));
-    const aboutDesks =
-      deskCases.length === 0
-        ? []
-        : await db.letter.findMany({
-            where: { runId, caseIndex: { in: deskCases } },
-            orderBy: { createdAt: "asc" },
-            select: { caseIndex: true, body: true, simDay: true, seatId: true, seat: { select: { number: true } } },
-          });
+    const aboutDesks = await lettersAboutCases(runId, deskCases);
     channel.loaded = new Set(ids);
     channel.seats.clear();
     for (const seat of seats) {
       const cases = seat.cases.map((c) => c.caseIndex);
       const classmates =
-        seat.role === "procurator"
-          ? aboutDesks
-              .filter((l) => l.seatId !== seat.id && cases.includes(l.caseIndex))
-              .map((l) => ({ caseIndex: l.caseIndex, body: l.body, simDay: l.simDay, seatNumber: l.seat.number }))
-          : [];
+        seat.role === "procurator" ? lettersToDesk(aboutDesks, { seatNumber: seat.number, cases }) : [];
       channel.seats.set(seat.id, { ...withSeatRole(seat, runId), cases, classmates });
     }
   }

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { fail, type Result } from "@/lib/failure";
 import type { SeatRole } from "@/lib/runs/deal-cases";
-import { seatCaseIndexes } from "@/lib/runs/store/queries";
+import { lettersAboutCases, lettersToDesk, seatCaseIndexes } from "@/lib/runs/store/queries";
 import { getSeatAccess, SEAT_ACCESS_MESSAGES } from "@/lib/runs/seats/seat-access";
 import { RunNotFound, runStore } from "@/lib/runs/store/store";
 import {
@@ -74,14 +74,8 @@ export async function seatDesk(
   // A procurator's inbox: classmates' letters about the cases on this desk, and no others (lib/runs/seat-view/inbox.ts
   // then keeps only those that reached the commission).
   const classmates =
-    seat.role === "procurator" && cases.length > 0
-      ? (
-          await db.letter.findMany({
-            where: { runId, caseIndex: { in: [...cases] }, seatId: { not: seat.id } },
-            orderBy: { createdAt: "asc" },
-            select: { caseIndex: true, body: true, simDay: true, seat: { select: { number: true } } },
-          })
-        ).map((l) => ({ caseIndex: l.caseIndex, body: l.body, simDay: l.simDay, seatNumber: l.seat.number }))
+    seat.role === "procurator"
+      ? lettersToDesk(await lettersAboutCases(runId, cases), { seatNumber: seat.number, cases })
       : [];
   return runStore.read(runId, (run, world, scenario) => ({
     view: seatView(run, scenario, world, seat, cases, written, undefined, classmates),

@@ -12,7 +12,7 @@ import { DESK_COSTS } from "@/lib/desk/work";
 import { DECISION_LABELS } from "@/lib/labels";
 import type { RunHistory } from "@/lib/runs/history/history";
 import { parseLogEntry } from "@/lib/runs/store/log-entry";
-import { districtCases } from "@/lib/runs/store/queries";
+import { districtCases, lettersAboutCases, lettersToDesk } from "@/lib/runs/store/queries";
 
 /** One step of a case as it really went, in plain words, with who took it (a classmate by name, or the computer's office). */
 export type RevealStep = { date: string; dateLabel: string; what: string; who: string };
@@ -167,15 +167,9 @@ async function deskReveal(
     }
   }
   // Classmates' letters on this desk, read back from the world at the run's end.
-  const letters = await db.letter.findMany({
-    where: { runId, caseIndex: { in: [...caseIndexes] } },
-    select: { caseIndex: true, body: true, simDay: true, seat: { select: { number: true, role: true } } },
-  });
   const arrived = inbox(
     new Map(caseIndexes.map((i) => [i, history.world.caseHistory(i)])),
-    letters
-      .filter((l) => l.seat.number !== number)
-      .map((l) => ({ caseIndex: l.caseIndex, body: l.body, simDay: l.simDay, seatNumber: l.seat.number })),
+    lettersToDesk(await lettersAboutCases(runId, caseIndexes), { seatNumber: number, cases: caseIndexes }),
     history.world.now,
     history.world.scenario.startDate,
   );

@@ -1,4 +1,5 @@
 import "server-only";
+import type { ClassmateLetter } from "@/lib/runs/seat-view/inbox";
 import type { SessionUser } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { parseLogEntry } from "./log-entry";
@@ -61,4 +62,29 @@ export async function pausedByRestart(runId: string): Promise<boolean> {
 export async function districtCases(runId: string): Promise<Set<number>> {
   const rows = await db.seatCase.findMany({ where: { runId, role: "procurator" }, select: { caseIndex: true } });
   return new Set(rows.map((r) => r.caseIndex));
+}
+
+/**
+ * Letters about some of a run's cases (every case when `caseIndexes` is left
+ * out), oldest first, as a procurator's inbox reads them
+ * (lib/runs/seat-view/inbox.ts), with the writer's seat number so a caller
+ * can keep only a desk's classmates' letters (`lettersToDesk`).
+ */
+export async function lettersAboutCases(runId: string, caseIndexes?: readonly number[]): Promise<ClassmateLetter[]> {
+  if (caseIndexes?.length === 0) return [];
+  const rows = await db.letter.findMany({
+    where: { runId, ...(caseIndexes ? { caseIndex: { in: [...caseIndexes] } } : {}) },
+    orderBy: { createdAt: "asc" },
+    select: { caseIndex: true, body: true, simDay: true, seat: { select: { number: true } } },
+  });
+  return rows.map((l) => ({ caseIndex: l.caseIndex, body: l.body, simDay: l.simDay, seatNumber: l.seat.number }));
+}
+
+/** The letters a procurator's desk may read: about its own cases, written by someone else (a classmate). */
+export function lettersToDesk(
+  letters: readonly ClassmateLetter[],
+  desk: { seatNumber: number; cases: readonly number[] },
+): ClassmateLetter[] {
+  const cases = new Set(desk.cases);
+  return letters.filter((l) => l.seatNumber !== desk.seatNumber && cases.has(l.caseIndex));
 }

@@ -1,8 +1,12 @@
-import type { LogRow } from "./exports";
+import type { CaseEvent } from "@/machines/case-setup";
+import { GOES_ASTRAY, REACHES_COMMISSION } from "@/lib/runs/seat-view/inbox";
+import { activityName, type LogRow } from "./exports";
 
-/** Where a letter's route ends: registered, or overtaken by the camp's list, it reached the commission. */
-const REACHED = new Set(["Complaint registered", "Camp list arrives"]);
-const ASTRAY = new Set(["Complaint forwarded to the accused", "Complaint lost", "Form reply sent"]);
+/** The inbox's rule of where a letter's route ends, in the exported log's words (these events carry no fields). */
+const named = (types: ReadonlySet<CaseEvent["type"]>) =>
+  new Set([...types].map((type) => activityName({ type } as CaseEvent)));
+const REACHED = named(REACHES_COMMISSION);
+const ASTRAY = named(GOES_ASTRAY);
 
 export type DistrictFigures = {
   /** decisions on the district's cases made by student seats, as a share of all decisions on them (null: none yet) */

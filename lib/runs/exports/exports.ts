@@ -31,6 +31,11 @@ const RULING_ACTIVITY = {
 } as const;
 
 /** The activity's name and the role that performs it (when no student did). */
+/** A case event as the exported log names it ("Complaint registered"). */
+export function activityName(event: CaseEvent): string {
+  return activity(event).name;
+}
+
 function activity(event: CaseEvent): { name: string; role: string } {
   switch (event.type) {
     case "complaint.file":

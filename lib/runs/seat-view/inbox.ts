@@ -1,4 +1,5 @@
 import type { CaseHistoryEntry } from "@/lib/sim/engine";
+import type { CaseEvent } from "@/machines/case-setup";
 import { caseLabel } from "@/lib/runs/case-label";
 import { dateLabel, simDate } from "@/lib/runs/clock";
 
@@ -20,12 +21,19 @@ export type InboxLetter = {
   answered: boolean;
 };
 
-const ROUTED = new Set(["complaint.register", "complaint.forwardToAccused", "complaint.lose", "complaint.formReply"]);
 /**
- * The camp's list arriving while a letter is on its way takes the case to
- * the commission at once; the letter, addressed there, joins the file.
+ * What ends a letter's route at the commission: the office registers it, or
+ * the camp's list arrives while it is on its way, taking the case to the
+ * commission at once (the letter, addressed there, joins the file). The one
+ * statement of the rule: the reveal and the load test's figures use it too.
  */
-const REACHED_BY_LIST = "lists.arrive";
+export const REACHES_COMMISSION: ReadonlySet<CaseEvent["type"]> = new Set(["complaint.register", "lists.arrive"]);
+/** What ends a letter's route anywhere else (RULES in machines/case.machine.ts). */
+export const GOES_ASTRAY: ReadonlySet<CaseEvent["type"]> = new Set([
+  "complaint.forwardToAccused",
+  "complaint.lose",
+  "complaint.formReply",
+]);
 
 /**
  * When each letter about case i reached the commission, or null for one that
@@ -42,7 +50,7 @@ export function arrivals(story: readonly CaseHistoryEntry[]): (number | null)[] 
   let reached = false;
   for (let k = 0; k < story.length; k++) {
     const entry = story[k]!;
-    if (entry.event.type === "complaint.register" || entry.event.type === REACHED_BY_LIST) reached = true;
+    if (REACHES_COMMISSION.has(entry.event.type)) reached = true;
     if (entry.event.type !== "complaint.file") continue;
     if (entry.noted) {
       out.push(reached ? entry.day : null);
@@ -50,9 +58,8 @@ export function arrivals(story: readonly CaseHistoryEntry[]): (number | null)[] 
     }
     const routed = story
       .slice(k + 1)
-      .find((e) => !e.noted && (ROUTED.has(e.event.type) || e.event.type === REACHED_BY_LIST));
-    const arrivedWith = routed?.event.type === "complaint.register" || routed?.event.type === REACHED_BY_LIST;
-    out.push(arrivedWith ? routed!.day : null);
+      .find((e) => !e.noted && (REACHES_COMMISSION.has(e.event.type) || GOES_ASTRAY.has(e.event.type)));
+    out.push(routed && REACHES_COMMISSION.has(routed.event.type) ? routed.day : null);
   }
   return out;
 }

@@ -7,7 +7,7 @@ import { loadRunHistory } from "@/lib/runs/history/run-history";
 import type { SeatRole } from "@/lib/runs/deal-cases";
 import { OUTCOME_LABELS } from "@/lib/labels";
 import { scenarioOfRun } from "@/lib/runs/store/custom-scenarios";
-import { inbox, letterFates } from "./inbox";
+import { inbox, letterFates, REACHES_COMMISSION } from "./inbox";
 import { DESK_COSTS } from "@/lib/desk/work";
 import { DECISION_LABELS } from "@/lib/labels";
 import type { RunHistory } from "@/lib/runs/history/history";
@@ -104,9 +104,6 @@ export async function seatReveal(
       }),
   };
 }
-
-/** Where a file reaches the commission: its complaint registered, or the camp's list arriving. */
-const REACHES_COMMISSION = new Set(["complaint.register", "lists.arrive"]);
 
 function median(xs: number[]): number | null {
   if (xs.length === 0) return null;

@@ -71,27 +71,16 @@ export function dealSeats(
   const order = dealingOrder(seed, world.caseCount);
   const procuratorOf = new Map<number, string>();
   const petitionerOf = new Map<number, string>();
-  const classmatesOnDesk = new Map<string, number>();
   const procuratorDesks: string[] = [];
   const holders = (role: SeatRole) => (role === "procurator" ? procuratorOf : petitionerOf);
   const dealt: Dealt[] = [];
   const give = (key: string, role: SeatRole, caseIndex: number) => {
     holders(role).set(caseIndex, key);
     dealt.push({ key, role, caseIndex });
-    if (role === "petitioner") {
-      const desk = procuratorOf.get(caseIndex);
-      if (desk !== undefined) classmatesOnDesk.set(desk, (classmatesOnDesk.get(desk) ?? 0) + 1);
-    }
   };
   for (const desk of desks) {
-    if (desk.role === "procurator") {
-      procuratorDesks.push(desk.key);
-      classmatesOnDesk.set(desk.key, 0);
-    }
+    if (desk.role === "procurator") procuratorDesks.push(desk.key);
     for (const i of desk.cases) holders(desk.role).set(i, desk.key);
-  }
-  for (const [i, desk] of procuratorOf) {
-    if (petitionerOf.has(i)) classmatesOnDesk.set(desk, (classmatesOnDesk.get(desk) ?? 0) + 1);
   }
   const free = (i: number) => !procuratorOf.has(i) && !petitionerOf.has(i);
   /** The next cases in the run's order that pass `ok`, suited ones first. */
@@ -106,11 +95,17 @@ export function dealSeats(
     return picked;
   };
   /** The procurator desk with fewest classmates' cases (the earliest dealt, on a tie). */
-  const leastLoaded = (): string | undefined =>
-    procuratorDesks.reduce<string | undefined>(
-      (best, key) => (best === undefined || classmatesOnDesk.get(key)! < classmatesOnDesk.get(best)! ? key : best),
+  const leastLoaded = (): string | undefined => {
+    const load = new Map(procuratorDesks.map((key) => [key, 0]));
+    for (const i of petitionerOf.keys()) {
+      const desk = procuratorOf.get(i);
+      if (desk !== undefined) load.set(desk, load.get(desk)! + 1);
+    }
+    return procuratorDesks.reduce<string | undefined>(
+      (best, key) => (best === undefined || load.get(key)! < load.get(best)! ? key : best),
       undefined,
     );
+  };
 
   const newProcurators = newSeats.filter((s) => s.role === "procurator");
   // Classmates' cases no desk holds yet are shared out evenly among the new procurators, however many.
@@ -122,7 +117,6 @@ export function dealSeats(
       procuratorDesks.push(seat.key);
       const orphans = [...petitionerOf.keys()].filter((i) => !procuratorOf.has(i)).slice(0, orphanShare);
       for (const i of orphans) give(seat.key, "procurator", i);
-      classmatesOnDesk.set(seat.key, orphans.length);
       for (const i of next(casesPerSeat("procurator") - orphans.length, "procurator", free)) {
         give(seat.key, "procurator", i);
       }
@@ -136,9 +130,6 @@ export function dealSeats(
     if (caseIndex === undefined) continue; // no case left (seatsFit keeps this from happening)
     give(seat.key, "petitioner", caseIndex);
     if (!procuratorOf.has(caseIndex) && desk !== undefined) give(desk, "procurator", caseIndex);
-    if (onDesk.length === 0 && desk !== undefined) {
-      classmatesOnDesk.set(desk, classmatesOnDesk.get(desk)! + 1);
-    }
   }
   return dealt;
 }

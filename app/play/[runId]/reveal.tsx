@@ -1,3 +1,4 @@
+import { StepsTable } from "@/app/_components/steps-table";
 import type { DeskReveal, Reveal } from "@/lib/runs/seat-view/reveal";
 
 /**
@@ -33,35 +34,7 @@ export function RevealSection({ reveal }: { reveal: Reveal }) {
           {c.steps.length === 0 ? (
             <p className="text-muted">Nothing happened to this case during the run.</p>
           ) : (
-            <div className="overflow-x-auto">
-              <table className="w-full text-left text-sm">
-                <caption className="sr-only">Every step of {c.label}</caption>
-                <thead>
-                  <tr className="border-b border-line">
-                    <th scope="col" className="py-1 pr-3">
-                      When
-                    </th>
-                    <th scope="col" className="py-1 pr-3">
-                      What happened
-                    </th>
-                    <th scope="col" className="py-1">
-                      Who
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {c.steps.map((s, k) => (
-                    <tr key={k} className="border-b border-line/60">
-                      <td className="py-1 pr-3 whitespace-nowrap">
-                        <time dateTime={s.date}>{s.dateLabel}</time>
-                      </td>
-                      <td className="py-1 pr-3">{s.what}</td>
-                      <td className="py-1">{s.who}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <StepsTable caption={`Every step of ${c.label}`} steps={c.steps} />
           )}
         </div>
       ))}

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Document } from "@/app/_components/document";
+import { StepsTable } from "@/app/_components/steps-table";
 import { requireInstructorPage } from "@/lib/authz";
 import { caseLabel } from "@/lib/runs/case-label";
 import { logRows } from "@/lib/runs/exports/exports";
@@ -49,34 +50,17 @@ export default async function CasePage({ params }: PageProps<"/runs/[id]/cases/[
         {rows.length === 0 ? (
           <p className="font-sans">Nothing has happened to this case yet: nobody has written and no list has come.</p>
         ) : (
-          <div className="overflow-x-auto font-sans">
-            <table className="w-full text-left">
-              <caption className="sr-only">Every step of {caseLabel(i)}</caption>
-              <thead>
-                <tr className="border-b border-paper-line">
-                  <th scope="col" className="py-1 pr-3">
-                    When
-                  </th>
-                  <th scope="col" className="py-1 pr-3">
-                    What happened
-                  </th>
-                  <th scope="col" className="py-1">
-                    Who
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r, k) => (
-                  <tr key={k} className="border-b border-paper-line/60">
-                    <td className="py-1 pr-3 whitespace-nowrap">
-                      <time dateTime={r.timestamp}>{r.timestamp.slice(0, 10)}</time>
-                    </td>
-                    <td className="py-1 pr-3">{r.activity}</td>
-                    <td className="py-1">{r.resource}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+          <div className="font-sans">
+            <StepsTable
+              caption={`Every step of ${caseLabel(i)}`}
+              steps={rows.map((r) => ({
+                date: r.timestamp,
+                dateLabel: r.timestamp.slice(0, 10),
+                what: r.activity,
+                who: r.resource,
+              }))}
+              paper
+            />
           </div>
         )}
       </Document>

@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import type { Page } from "@playwright/test";
 import {
   createInstructorInDb,
   createSeededRun,
@@ -11,6 +12,11 @@ import {
   test,
 } from "./fixtures";
 
+/** Both journeys' run: Rostov, seeded, one petitioner seat, a day a minute (the teacher jumps ahead). */
+function createConsoleRun(teacher: Page): Promise<void> {
+  return createSeededRun(teacher, { title: "Console, seeded", procurators: 0, petitioners: 1, speed: 1, seed: 77 });
+}
+
 /**
  * The instructor's live console. A seeded Rostov run with one
  * petitioner seat and bots for everything else: the teacher watches the
@@ -22,13 +28,7 @@ test("the console: the pipeline map, two injected events, charts, and the event 
   browser,
 }) => {
   test.setTimeout(120_000);
-  await createSeededRun(teacher, {
-    title: "Console, seeded",
-    procurators: 0,
-    petitioners: 1,
-    speed: 1,
-    seed: 77,
-  });
+  await createConsoleRun(teacher);
   const student = await joinAs(browser, teacher, "Olga", "Seat 1: Petitioner");
 
   await teacher.getByRole("button", { name: "Start the run" }).click();
@@ -118,13 +118,7 @@ test("the debrief: class against history, replay, what if, prompts, print; stran
   browser,
 }) => {
   test.setTimeout(120_000);
-  await createSeededRun(teacher, {
-    title: "Console, seeded",
-    procurators: 0,
-    petitioners: 1,
-    speed: 1,
-    seed: 77,
-  });
+  await createConsoleRun(teacher);
   await teacher.getByRole("button", { name: "Start the run" }).click();
   await jump(teacher, "1954-10-01");
 

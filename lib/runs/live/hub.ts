@@ -78,10 +78,6 @@ type Channel = {
  * made in this process; it sends each subscriber only what changed for it:
  * the clock, its own desk, or (to the instructor) the run's figures.
  */
-/** Whether a student's desk is open on this channel: a letter changes a petitioner's pace and a procurator's inbox. */
-function watchedBySeat(channel: Channel): boolean {
-  return channel.seats.size > 0;
-}
 
 export class LiveHub {
   private readonly channels = new Map<string, Channel>();
@@ -91,8 +87,9 @@ export class LiveHub {
       const channel = this.channels.get(run.id);
       if (!channel) return;
       // Most changes (clock ticks, procurators' work) leave the seats as they were: no need to reload
-      // them. A case action may be a letter, which only students' desks show.
-      const letters = types.some((t) => LETTER_CHANGES.has(t)) && watchedBySeat(channel);
+      // them. A case action may be a letter, which students' desks show (a petitioner's pace, a
+      // procurator's inbox), so it matters only while one is open.
+      const letters = types.some((t) => LETTER_CHANGES.has(t)) && channel.seats.size > 0;
       if (letters || types.some((t) => SEAT_CHANGES.has(t))) channel.seatsStale = true;
       else if (channel.seenSeq === run.seq - types.length) channel.seenSeq = run.seq;
       this.poke(run.id);

@@ -1,5 +1,5 @@
 import "server-only";
-import { AttemptLanes, isCrowded } from "@/lib/attempt-lanes";
+import { AttemptLanes, type Crowded } from "@/lib/attempt-lanes";
 import { db } from "@/lib/db";
 import {
   JOIN_ATTEMPTS_WAITING_PER_ADDRESS,
@@ -36,7 +36,7 @@ export async function limitJoinAttempts<T extends JoinAttemptOutcome>(
   clientAddress: string,
   attempt: () => Promise<T>,
   now: () => Date = () => new Date(),
-): Promise<T | { crowded: true }> {
+): Promise<T | Crowded> {
   return joinLanes.run(clientAddress, async () => {
     const result = await attempt();
     if (!result.failed) return { result, holdMs: 0 };
@@ -67,5 +67,3 @@ async function pastBudget(clientAddress: string, runId: string | undefined, at: 
     everywhere > WRONG_CODES_EVERYWHERE
   );
 }
-
-export { isCrowded };

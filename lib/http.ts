@@ -1,7 +1,7 @@
 import "server-only";
 import { DATABASE_UNAVAILABLE, isDatabaseUnavailable, isUnstorableText } from "@/lib/db-errors";
 import { failure, failureResponse } from "@/lib/failure";
-import { sentFromThisSite } from "@/lib/same-origin";
+import { browserHost, sentFromThisSite } from "@/lib/same-origin";
 
 /** The largest JSON body an API route reads: every request Spravka expects is far smaller. */
 const MAX_BODY_BYTES = 16 * 1024;
@@ -91,7 +91,7 @@ export function seeOther(path: string): Response {
  * null when the request does not name a usable host.
  */
 export function browserOrigin(headers: Headers): string | null {
-  const host = headers.get("x-forwarded-host") ?? headers.get("host");
+  const host = browserHost(headers);
   const proto = headers.get("x-forwarded-proto") === "https" ? "https" : "http";
   if (!host) return null;
   try {

@@ -1,4 +1,13 @@
 /**
+ * The host (and port) the browser asked for: the `X-Forwarded-Host` that
+ * Spravka's server wrote after deciding which proxies to believe
+ * (lib/forwarding.ts), else the `Host` header; null if neither is there.
+ */
+export function browserHost(headers: Headers): string | null {
+  return headers.get("x-forwarded-host") ?? headers.get("host");
+}
+
+/**
  * Whether a request was sent by a page of this site. Browsers send `Origin`
  * on every cross-site POST, so a form or script elsewhere cannot act with a
  * teacher's or student's cookies (CSRF). The host compared with is the one
@@ -9,7 +18,7 @@
 export function sentFromThisSite(headers: Headers): boolean {
   const origin = headers.get("origin");
   if (origin === null) return true;
-  const host = headers.get("x-forwarded-host") ?? headers.get("host");
+  const host = browserHost(headers);
   try {
     return host !== null && new URL(origin).host === host.toLowerCase();
   } catch {

@@ -8,24 +8,17 @@
  *   npx tsx scripts/serve.ts --port 3000     (after `next build`; npm start does both)
  */
 import http from "node:http";
-import { networkInterfaces } from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import next from "next";
 import { proxyTrust, resolveForwarding, rewriteForwardingHeaders } from "../lib/forwarding";
+import { lanAddress } from "../lib/runs/seats/join-url";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 /** Live streams stay open; on a stop they get this long to finish before they are cut. */
 const SHUTDOWN_GRACE_MS = 3000;
 
 export type RunningServer = { port: number; close: () => Promise<void> };
-
-function lanAddress(): string | undefined {
-  for (const addresses of Object.values(networkInterfaces())) {
-    for (const a of addresses ?? []) if (a.family === "IPv4" && !a.internal) return a.address;
-  }
-  return undefined;
-}
 
 export async function serve(port: number): Promise<RunningServer> {
   // As `next start` does: React and Next.js load their production builds.

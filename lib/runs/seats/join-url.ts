@@ -1,9 +1,10 @@
 import { networkInterfaces } from "node:os";
+import { browserHost } from "@/lib/same-origin";
 
 const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/i;
 
 /** This machine's first network (non-loopback) IPv4 address, if any. */
-function lanAddress(): string | null {
+export function lanAddress(): string | null {
   for (const addresses of Object.values(networkInterfaces())) {
     for (const a of addresses ?? []) if (a.family === "IPv4" && !a.internal) return a.address;
   }
@@ -26,7 +27,7 @@ export function joinUrl(
   const path = `/join?code=${encodeURIComponent(code)}`;
   const configured = env.SPRAVKA_PUBLIC_URL?.replace(/\/+$/, "");
   if (configured) return configured + path;
-  let host = headers.get("x-forwarded-host") ?? headers.get("host") ?? "localhost:3000";
+  let host = browserHost(headers) ?? "localhost:3000";
   const proto = headers.get("x-forwarded-proto")?.split(",")[0]?.trim() ?? "http";
   const loopback = LOOPBACK.exec(host);
   const lan = loopback ? networkAddress() : null;

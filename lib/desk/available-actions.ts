@@ -13,6 +13,7 @@ import type { RunStatus } from "@/lib/runs/clock";
 import type { SeatRole } from "@/lib/runs/deal-cases";
 import { nextSpravkaAskDay } from "@/lib/runs/seat-view/petitioner-knowledge";
 import { typicalDays } from "@/lib/runs/seat-view/why-nothing-happens";
+import { unreadLetters } from "@/lib/runs/seat-view/inbox";
 import { dateLabel, simDate } from "@/lib/runs/clock";
 import type { SeatAction } from "@/lib/runs/validation";
 import { caseEventId, EVENT_IDS } from "@/machines/case-events";
@@ -27,6 +28,7 @@ export type ActionType = SeatAction["type"];
 export const ROLE_ACTIONS: Record<SeatRole, readonly ActionType[]> = {
   petitioner: ["complaint.file", "spravka.request"],
   procurator: [
+    "letter.read",
     "desk.read",
     "desk.deputy",
     "file.requestOriginals",
@@ -117,6 +119,9 @@ function workVerdict(
   const reviewHours = world.reviewHours(i);
   const atReview = path === "commission.review";
   switch (type) {
+    case "letter.read":
+      if (unreadLetters(world, i) === 0) return refuse("No unread letter about this case has reached you.", false);
+      return withinHours(DESK_COSTS[type].hours, seat);
     case "desk.read": {
       if (!atReview) return refuse("The file is not on your desk to read yet: it is still being assembled.", false);
       if (desk.readHours >= reviewHours) return refuse("You have read the whole file.", false);

@@ -47,6 +47,7 @@ const BUILDERS: { [T in SeatAction["type"]]: Builder<T> } = {
   },
   "spravka.request": () => ({ type: "case.act", payload: { event: { type: "spravka.request" } } }),
   "desk.read": ({ hours }) => ({ type: "desk.work", payload: { hours, read: true } }),
+  "letter.read": ({ hours }) => ({ type: "desk.work", payload: { hours, letter: true } }),
   "desk.deputy": ({ hours }) => ({ type: "desk.work", payload: { hours, deputy: true } }),
   "lists.request": ({ hours }) => ({ type: "desk.work", payload: { hours, list: true } }),
   "file.requestOriginals": ({ hours }) => ({

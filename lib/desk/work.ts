@@ -8,6 +8,7 @@ import type { SourceKey } from "@/machines/vocabulary";
  * invented; what each step was rests on the sources.
  */
 export type DeskWork =
+  | "letter.read"
   | "file.requestOriginals"
   | "file.crossCheck"
   | "lists.request"
@@ -16,6 +17,12 @@ export type DeskWork =
   | "review.decide";
 
 export const DESK_COSTS: Record<DeskWork, { hours: number; label: string; note: string; source: SourceKey }> = {
+  "letter.read": {
+    hours: 0.25,
+    label: "Read the petitioner's letter",
+    note: "The decree told commissions to work from registered complaints: each letter that reached the office had to be read before it could count.",
+    source: "adler-ch3",
+  },
   "file.requestOriginals": {
     hours: 0.5,
     label: "Request the originals",

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { DESK_COSTS } from "@/lib/desk/work";
 import { customScenarioForm } from "@/lib/testing/fixtures";
 import type { SessionUser } from "@/lib/authz";
 import { db } from "@/lib/db";
@@ -1441,14 +1442,28 @@ describe("the class is the commission", () => {
       const arrived = await runStore.read(runId, (_, world) => arrivals(world.caseHistory(theCase!.index))[0]);
       if (arrived !== null && arrived !== undefined) {
         reached++;
-        expect(desk.view.inbox).toContainEqual(
-          expect.objectContaining({
-            caseIndex: theCase!.index,
-            body: words,
-            fromSeat: writer.number,
-            arrivedDay: arrived,
-          }),
-        );
+        const arrival = { caseIndex: theCase!.index, fromSeat: writer.number, arrivedDay: arrived };
+        // Arrived but not read: the words are not sent to the desk until it spends the time on them.
+        expect(desk.view.inbox).toContainEqual(expect.objectContaining({ ...arrival, body: null }));
+        expect(JSON.stringify(desk)).not.toContain(words);
+        const onDesk = desk.view.cases.find((c) => c.index === theCase!.index)!;
+        const before = desk.view.hours!.left;
+        const read = await actOnCase(runId, procurator.cookie, {
+          requestId: randomUUID(),
+          caseIndex: onDesk.index,
+          expectedVersion: onDesk.version,
+          action: { type: "letter.read" },
+        });
+        expect(read.ok, read.ok ? "" : read.error.message).toBe(true);
+        const after = await getSeatView(runId, procurator.cookie);
+        if (!after.ok) throw new Error(after.error.message);
+        expect(after.view.inbox).toContainEqual(expect.objectContaining({ ...arrival, body: words }));
+        expect(after.view.hours!.left).toBe(before - DESK_COSTS["letter.read"].hours);
+        // Read once: there is nothing more to read on that case.
+        const again = after.view.cases.find((c) => c.index === theCase!.index)!;
+        expect(again.file?.work.map((w) => w.type) ?? []).not.toContain("letter.read");
+        // Replayed from its log by a fresh instance, the desk has read the same letters.
+        expect(await worldHash(runId, new RunStore(db, () => now))).toBe(await worldHash(runId));
       } else {
         // Forwarded to the accused, lost or answered with a form: the desk could not have known of it.
         astray++;

@@ -142,6 +142,7 @@ export const seatActionSchema = z.discriminatedUnion("type", [
     .strict(),
   z.object({ type: z.literal("spravka.request") }).strict(),
   z.object({ type: z.literal("desk.read") }).strict(),
+  z.object({ type: z.literal("letter.read") }).strict(),
   z.object({ type: z.literal("desk.deputy") }).strict(),
   z.object({ type: z.literal("file.requestOriginals") }).strict(),
   z.object({ type: z.literal("file.crossCheck") }).strict(),

@@ -627,6 +627,8 @@ function doneText(action: SeatAction): string {
       return "Your request is sent. Now you wait again.";
     case "desk.read":
       return "You read the file for as long as the day allowed.";
+    case "letter.read":
+      return "You read the letter: it is in your inbox now, in the petitioner's words.";
     case "desk.deputy":
       return "The deputy procurator will take part in the review.";
     case "file.requestOriginals":
@@ -735,7 +737,17 @@ function Inbox({ letters }: { letters: InboxLetter[] }) {
                 <strong>{l.caseLabel}</strong> · from the petitioner at seat {l.fromSeat} · arrived {l.arrivedLabel} ·{" "}
                 {l.answered ? `waited ${l.waitedDays} days for your decision` : `waiting ${l.waitedDays} days`}
               </p>
-              <blockquote className="mt-2 whitespace-pre-wrap border-l-4 border-line pl-3">{l.body}</blockquote>
+              {l.body === null ? (
+                <p className="mt-2 text-sm">
+                  Not read yet. Reading it takes a quarter of an hour of your desk&apos;s day:{" "}
+                  <a href={`#case-${l.caseIndex}-title`} className="underline">
+                    open {l.caseLabel}
+                  </a>{" "}
+                  and choose &ldquo;Read the petitioner&apos;s letter&rdquo;.
+                </p>
+              ) : (
+                <blockquote className="mt-2 whitespace-pre-wrap border-l-4 border-line pl-3">{l.body}</blockquote>
+              )}
             </li>
           ))}
         </ol>

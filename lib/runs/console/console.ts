@@ -10,7 +10,7 @@ import { runStore } from "@/lib/runs/store/store";
 import { withSeatRole } from "@/lib/runs/store/stored-rows";
 import { dateLabel, simDate } from "@/lib/runs/clock";
 import { deskHoursLeft } from "@/lib/desk/available-actions";
-import { inbox } from "@/lib/runs/seat-view/inbox";
+import { deskOf, inbox } from "@/lib/runs/seat-view/inbox";
 import { lettersAboutCases, lettersToDesk } from "@/lib/runs/store/queries";
 
 /** One seat as the console lists it: where its student is, in a line. */
@@ -78,7 +78,7 @@ export async function consoleData(runId: string): Promise<ConsoleData> {
         const atReview = cases.filter((i) => world.caseState(i).path === "commission.review").length;
         const used = scenario.desks.hoursPerDay - deskHoursLeft(world, cases);
         const waiting = inbox(
-          new Map(cases.map((i) => [i, world.caseHistory(i)])),
+          deskOf(world, cases),
           lettersToDesk(letters, { seatNumber: seat.number, cases }),
           world.now,
           scenario.startDate,

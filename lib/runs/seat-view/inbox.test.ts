@@ -25,10 +25,11 @@ test("a letter the machine only noted joins the file if the case had reached the
 });
 
 test("the inbox shows only arrived letters, the longest waiting first, with waits to the decision or today", () => {
+  const read = (story: CaseHistoryEntry[]) => ({ story, lettersRead: 1 });
   const stories = new Map([
-    [3, [file(1), at(10, "complaint.register"), at(50, "review.decide", { decision: "confirmRefusal" })]],
-    [7, [file(2), at(20, "complaint.register")]],
-    [9, [file(2), at(12, "complaint.forwardToAccused")]],
+    [3, read([file(1), at(10, "complaint.register"), at(50, "review.decide", { decision: "confirmRefusal" })])],
+    [7, read([file(2), at(20, "complaint.register")])],
+    [9, read([file(2), at(12, "complaint.forwardToAccused")])],
   ]);
   const letters = [
     { caseIndex: 3, body: "answered", simDay: 1, seatNumber: 1 },
@@ -42,4 +43,21 @@ test("the inbox shows only arrived letters, the longest waiting first, with wait
   ]);
   // Before it arrived, a letter is not there yet.
   expect(inbox(stories, letters, 15, "1954-06-01").map((l) => l.body)).toEqual(["answered"]);
+});
+
+test("a letter's words show only once the desk has read it, oldest arrival first", () => {
+  // Three letters about one case: the first lost, the next two registered and noted.
+  const story = [file(1), at(9, "complaint.lose"), file(12), at(20, "complaint.register"), file(30, true)];
+  const letters = ["lost", "second", "third"].map((body, k) => ({
+    caseIndex: 4,
+    body,
+    simDay: [1, 12, 30][k]!,
+    seatNumber: 2,
+  }));
+  const bodies = (lettersRead: number) =>
+    inbox(new Map([[4, { story, lettersRead }]]), letters, 40, "1954-06-01").map((l) => l.body);
+  expect(bodies(0)).toEqual([null, null]);
+  // The lost letter never arrived, so reading one letter reads the second written.
+  expect(bodies(1)).toEqual(["second", null]);
+  expect(bodies(2)).toEqual(["second", "third"]);
 });

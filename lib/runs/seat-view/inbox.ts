@@ -1,4 +1,4 @@
-import type { CaseHistoryEntry } from "@/lib/sim/engine";
+import type { CaseHistoryEntry, World } from "@/lib/sim/engine";
 import type { CaseEvent } from "@/machines/case-setup";
 import { caseLabel } from "@/lib/runs/case-label";
 import { dateLabel, simDate } from "@/lib/runs/clock";
@@ -12,7 +12,8 @@ export type InboxLetter = {
   caseLabel: string;
   /** the petitioner's seat: a classmate writes as the person in the case */
   fromSeat: number;
-  body: string;
+  /** the letter as written, once the desk has read it (reading costs desk time); null before */
+  body: string | null;
   arrivedDay: number;
   arrivedLabel: string;
   /** days it has waited since it arrived: until the desk decided the case, or until today */
@@ -64,6 +65,32 @@ export function arrivals(story: readonly CaseHistoryEntry[]): (number | null)[] 
   return out;
 }
 
+/**
+ * How many of a classmate's letters about case i have reached its procurator
+ * by today and are not read yet (letters are read oldest first). Only a
+ * student petitioner's letters have words to read; the computer's
+ * petitioners are counted in the figures, not in the inbox.
+ */
+export function unreadLetters(world: World, i: number): number {
+  if (!world.hasStudent(i, "petitioner")) return 0;
+  const arrived = arrivals(world.caseHistory(i)).filter((day) => day !== null && day <= world.now).length;
+  return Math.max(0, arrived - world.deskState(i).lettersRead);
+}
+
+/**
+ * What the inbox needs of each case on a desk: its story and how many
+ * letters the desk has read. Once the run has ended (`ended`), every letter
+ * shows in full: the desk is read-only and the reveal hides nothing.
+ */
+export function deskOf(world: World, cases: readonly number[], ended = false) {
+  return new Map(
+    cases.map((i) => [
+      i,
+      { story: world.caseHistory(i), lettersRead: ended ? Infinity : world.deskState(i).lettersRead },
+    ]),
+  );
+}
+
 /** The first decision on the case after `day`, if any. */
 function decidedAfter(story: readonly CaseHistoryEntry[], day: number): number | null {
   return story.find((e) => !e.noted && e.event.type === "review.decide" && e.day >= day)?.day ?? null;
@@ -75,7 +102,7 @@ function decidedAfter(story: readonly CaseHistoryEntry[], day: number): number |
  * went astray never show: the desk could not have known of them.
  */
 export function inbox(
-  stories: ReadonlyMap<number, readonly CaseHistoryEntry[]>,
+  desk: ReadonlyMap<number, { story: readonly CaseHistoryEntry[]; lettersRead: number }>,
   letters: readonly ClassmateLetter[],
   today: number,
   startDate: string,
@@ -84,20 +111,22 @@ export function inbox(
   const byCase = new Map<number, ClassmateLetter[]>();
   for (const letter of letters) byCase.set(letter.caseIndex, [...(byCase.get(letter.caseIndex) ?? []), letter]);
   for (const [caseIndex, written] of byCase) {
-    const story = stories.get(caseIndex) ?? [];
+    const { story = [], lettersRead = 0 } = desk.get(caseIndex) ?? {};
     const arrived = arrivals(story);
+    let position = 0; // among the letters that have arrived, oldest first: the desk reads them in that order
     [...written]
       .sort((a, b) => a.simDay - b.simDay)
       .forEach((letter, k) => {
         const day = arrived[k];
         if (day === null || day === undefined || day > today) return;
+        const read = position++ < lettersRead;
         const decided = decidedAfter(story, day);
         const until = decided !== null && decided <= today ? decided : today;
         out.push({
           caseIndex,
           caseLabel: caseLabel(caseIndex),
           fromSeat: letter.seatNumber,
-          body: letter.body,
+          body: read ? letter.body : null,
           arrivedDay: day,
           arrivedLabel: dateLabel(simDate(startDate, day)),
           waitedDays: Math.max(0, Math.floor(until - day)),

@@ -7,7 +7,7 @@ import { loadRunHistory } from "@/lib/runs/history/run-history";
 import type { SeatRole } from "@/lib/runs/deal-cases";
 import { OUTCOME_LABELS } from "@/lib/labels";
 import { scenarioOfRun } from "@/lib/runs/store/custom-scenarios";
-import { inbox, letterFates, REACHES_COMMISSION } from "./inbox";
+import { deskOf, inbox, letterFates, REACHES_COMMISSION } from "./inbox";
 import { DESK_COSTS } from "@/lib/desk/work";
 import { DECISION_LABELS } from "@/lib/labels";
 import type { RunHistory } from "@/lib/runs/history/history";
@@ -148,11 +148,13 @@ async function deskReveal(
       add(
         p.read
           ? "Reading files"
-          : p.deputy
-            ? DESK_COSTS["desk.deputy"].label
-            : p.list
-              ? DESK_COSTS["lists.request"].label
-              : "Other desk work",
+          : p.letter
+            ? "Reading classmates' letters"
+            : p.deputy
+              ? DESK_COSTS["desk.deputy"].label
+              : p.list
+                ? DESK_COSTS["lists.request"].label
+                : "Other desk work",
         p.hours,
       );
     } else if (entry.type === "case.act") {
@@ -165,7 +167,7 @@ async function deskReveal(
   }
   // Classmates' letters on this desk, read back from the world at the run's end.
   const arrived = inbox(
-    new Map(caseIndexes.map((i) => [i, history.world.caseHistory(i)])),
+    deskOf(history.world, caseIndexes),
     lettersToDesk(await lettersAboutCases(runId, caseIndexes), { seatNumber: number, cases: caseIndexes }),
     history.world.now,
     history.world.scenario.startDate,

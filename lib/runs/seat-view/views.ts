@@ -1,5 +1,5 @@
 import type { Run } from "@/lib/runs/store/store";
-import { inbox, type ClassmateLetter, type InboxLetter } from "./inbox";
+import { deskOf, inbox, unreadLetters, type ClassmateLetter, type InboxLetter } from "./inbox";
 import {
   ADDRESSEE_LABELS,
   ASK_LABELS,
@@ -350,9 +350,10 @@ export function procuratorFile(world: World, i: number, offers: readonly Offer[]
       continue;
     }
     const c = DESK_COSTS[offer.type];
+    const unread = offer.type === "letter.read" ? unreadLetters(world, i) : 0;
     work.push({
       type: offer.type,
-      label: c.label,
+      label: unread > 1 ? `${c.label} (${unread} unread)` : c.label,
       hours: c.hours,
       note: c.note,
       source: c.source,
@@ -500,7 +501,7 @@ export function seatViewKey(
 /** A procurator's case changes with its state and with the desk's work on it. */
 function procuratorCaseKey(world: World, i: number): string {
   const desk = world.deskState(i);
-  return `${world.caseVersion(i)}:${desk.hoursToday}:${desk.readHours}:${desk.deputy ? 1 : 0}${desk.listAsked ? 1 : 0}`;
+  return `${world.caseVersion(i)}:${desk.hoursToday}:${desk.readHours}:${desk.lettersRead}:${desk.deputy ? 1 : 0}${desk.listAsked ? 1 : 0}`;
 }
 
 /** What a petitioner can know of case i, as a key (see petitionerVersion). */
@@ -556,7 +557,7 @@ export function seatView(
           hours: { perDay: scenario.desks.hoursPerDay, left: hoursLeft },
           memos: memosFor(world, caseIndexes),
           inbox: inbox(
-            new Map(caseIndexes.map((i) => [i, world.caseHistory(i)])),
+            deskOf(world, caseIndexes, status === "debrief" || status === "archived"),
             classmatesLetters,
             world.now,
             scenario.startDate,

@@ -67,12 +67,13 @@ const logVariantSchema = z.discriminatedUnion("type", [
     "letter.write",
     z.strictObject({ addressee: z.enum(ADDRESSEES), grounds: z.enum(GROUNDS), carrier: z.enum(CARRIERS) }),
   ),
-  /** A procurator's desk work outside the case machine: reading the file, asking the deputy, writing for the list. */
+  /** A procurator's desk work outside the case machine: reading the file or a classmate's letter, asking the deputy, writing for the list. */
   onCase(
     "desk.work",
     z.strictObject({
       hours,
       read: z.literal(true).optional(),
+      letter: z.literal(true).optional(),
       deputy: z.literal(true).optional(),
       list: z.literal(true).optional(),
     }),

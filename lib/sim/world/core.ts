@@ -92,6 +92,8 @@ export class WorldCore {
   readonly workHours: Float32Array;
   readonly readHours: Float32Array;
   readonly deskFlags: Uint8Array;
+  /** How many of a classmate's letters about each case its procurator has read (in the order they arrived). */
+  readonly lettersRead: Uint8Array;
   /** World.onCaseEvent: called with every event a case takes; it must not act on the world. */
   onCaseEvent: ((i: number, eventId: number) => void) | null = null;
   /** Events an instructor injected, in order (see inject). */
@@ -156,6 +158,7 @@ export class WorldCore {
     this.workHours = new Float32Array(n);
     this.readHours = new Float32Array(n);
     this.deskFlags = new Uint8Array(n);
+    this.lettersRead = new Uint8Array(n);
     this.epoch = new Uint32Array(n);
     this.seat = new Uint8Array(n);
     this.stageOf = new Int8Array(n).fill(-1);

@@ -57,7 +57,14 @@ export type SavedWorld = {
   /** Events an instructor injected: their ids and simulated days (absent from saves made before instructors could inject events). */
   injected?: [id: string, day: number][];
   /** Seated procurators' work on their cases (absent from saves made before procurators had working hours). */
-  desk?: [caseIndex: number, workDay: number, workHours: number, readHours: number, flags: number][];
+  desk?: [
+    caseIndex: number,
+    workDay: number,
+    workHours: number,
+    readHours: number,
+    flags: number,
+    lettersRead?: number,
+  ][];
 };
 
 /** A fingerprint of a scenario's settings. */
@@ -158,7 +165,8 @@ export function loadWorld(w: WorldCore, saved: SavedWorld): void {
   for (const [time, kind, a, b] of saved.queue) w.queue.push(time, kind, a, b);
   for (const [i, story] of saved.history ?? []) w.history.set(i, [...story]);
   for (const [id, day] of saved.injected ?? []) w.injectedEvents.push({ id, day });
-  for (const [i, day, hours, read, flags] of saved.desk ?? []) {
+  for (const [i, day, hours, read, flags, lettersRead] of saved.desk ?? []) {
+    w.lettersRead[i] = lettersRead ?? 0;
     w.workDay[i] = day;
     w.workHours[i] = hours;
     w.readHours[i] = read;
@@ -175,7 +183,16 @@ function deskWork(w: WorldCore): NonNullable<SavedWorld["desk"]> {
   const out: NonNullable<SavedWorld["desk"]> = [];
   for (let i = 0; i < w.n; i++) {
     if (w.workDay[i]! >= 0 || w.deskFlags[i]) {
-      out.push([i, w.workDay[i]!, w.workHours[i]!, w.readHours[i]!, w.deskFlags[i]!]);
+      const done: NonNullable<SavedWorld["desk"]>[number] = [
+        i,
+        w.workDay[i]!,
+        w.workHours[i]!,
+        w.readHours[i]!,
+        w.deskFlags[i]!,
+      ];
+      // Saves made before letters were read have five fields; keep that shape where none was.
+      if (w.lettersRead[i]) done.push(w.lettersRead[i]!);
+      out.push(done);
     }
   }
   return out;

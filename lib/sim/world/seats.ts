@@ -56,6 +56,11 @@ export function assignSeat(w: WorldCore, i: number, role: "petitioner" | "procur
   w.replan(i);
 }
 
+/** Whether a student plays this part of case i. */
+export function hasStudent(w: WorldCore, i: number, role: "petitioner" | "procurator"): boolean {
+  return (w.seat[i]! & (role === "petitioner" ? Seat.Petitioner : Seat.Procurator)) !== 0;
+}
+
 /** Case i just took event `eventId` (its state changed): a seated case writes it into its story. */
 export function keepStory(w: WorldCore, i: number, eventId: number): void {
   if (w.seat[i] === Seat.Bot) return;
@@ -133,12 +138,7 @@ export function caseHistory(w: WorldCore, i: number): CaseHistoryEntry[] {
  * when `read`). The desk's daily budget is checked by the caller; here the
  * work is only recorded, so replaying the class's log rebuilds it.
  */
-export function recordDeskWork(
-  w: WorldCore,
-  i: number,
-  hours: number,
-  work: { read?: boolean; deputy?: boolean; list?: boolean } = {},
-): void {
+export function recordDeskWork(w: WorldCore, i: number, hours: number, work: DeskWorkDone = {}): void {
   const today = Math.floor(w.now);
   if (w.workDay[i] !== today) {
     w.workDay[i] = today;
@@ -146,6 +146,8 @@ export function recordDeskWork(
   }
   w.workHours[i]! += hours;
   if (work.read) w.readHours[i]! += hours;
+  // A Uint8 holds 255 letters; a case takes at most LETTERS_PER_CASE (lib/runs/policy.ts).
+  if (work.letter) w.lettersRead[i] = Math.min(255, w.lettersRead[i]! + 1);
   if (work.deputy) w.deskFlags[i]! |= DESK_DEPUTY;
   if (work.list) requestCampList(w, i);
 }
@@ -162,14 +164,27 @@ function requestCampList(w: WorldCore, i: number): void {
   w.at(i, w.now + w.sample(i, w.params.institutions.listDelay), EVENT_IDS.listsArrive);
 }
 
-/** A seated procurator's work on case i: hours spent today, hours read in all, whether the deputy was asked and the camp's list requested. */
-export function deskState(
-  w: WorldCore,
-  i: number,
-): { hoursToday: number; readHours: number; deputy: boolean; listAsked: boolean } {
+/** What a piece of desk work was, besides its hours: reading the file or a letter, asking the deputy, writing for the list. */
+export type DeskWorkDone = { read?: boolean; letter?: boolean; deputy?: boolean; list?: boolean };
+
+/** A seated procurator's work on a case so far. */
+export type DeskState = {
+  /** hours spent on it today */
+  hoursToday: number;
+  /** hours of its file read, in all */
+  readHours: number;
+  /** how many of a classmate's letters about it have been read, oldest first */
+  lettersRead: number;
+  deputy: boolean;
+  listAsked: boolean;
+};
+
+/** A seated procurator's work on case i. */
+export function deskState(w: WorldCore, i: number): DeskState {
   return {
     hoursToday: w.workDay[i] === Math.floor(w.now) ? w.workHours[i]! : 0,
     readHours: w.readHours[i]!,
+    lettersRead: w.lettersRead[i]!,
     deputy: (w.deskFlags[i]! & DESK_DEPUTY) !== 0,
     listAsked: (w.deskFlags[i]! & DESK_LIST_ASKED) !== 0,
   };

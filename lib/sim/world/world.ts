@@ -36,11 +36,14 @@ import {
   caseHistory,
   deskState,
   fileLetter,
+  hasStudent,
   noteLetter,
   recordDeskWork,
   registerEarlierComplaint,
   reviewHours,
   type CaseHistoryEntry,
+  type DeskState,
+  type DeskWorkDone,
 } from "./seats";
 import { caseStage, result, stageCounts, tally, type RunResult } from "./statistics";
 
@@ -150,6 +153,11 @@ export class World {
     assignSeat(this.core, i, role);
   }
 
+  /** Whether a student plays this part of case i (the computer plays the others). */
+  hasStudent(i: number, role: "petitioner" | "procurator"): boolean {
+    return hasStudent(this.core, i, role);
+  }
+
   /**
    * A student's letter: complaint.file to `addressee`, resting on `grounds`,
    * carried by `carrier` (lib/sim/petitions.ts). Returns false, changing
@@ -187,12 +195,12 @@ export class World {
    * when `read`). The desk's daily budget is checked by the caller; here the
    * work is only recorded, so replaying the class's log rebuilds it.
    */
-  recordDeskWork(i: number, hours: number, work: { read?: boolean; deputy?: boolean; list?: boolean } = {}): void {
+  recordDeskWork(i: number, hours: number, work: DeskWorkDone = {}): void {
     recordDeskWork(this.core, i, hours, work);
   }
 
-  /** A seated procurator's work on case i: hours spent today, hours read in all, whether the deputy was asked and the camp's list requested. */
-  deskState(i: number): { hoursToday: number; readHours: number; deputy: boolean; listAsked: boolean } {
+  /** A seated procurator's work on case i: hours today, hours and letters read, the deputy asked, the camp's list requested. */
+  deskState(i: number): DeskState {
     return deskState(this.core, i);
   }
 

@@ -1,6 +1,5 @@
 import type { World } from "@/lib/sim/engine";
 import { createRng } from "@/lib/sim/rng";
-import { PROCURATOR_CASELOAD } from "./policy";
 
 /** The roles a student's seat can have (../shared/architecture.md §3; the instructor is an account, not a seat). */
 export const SEAT_ROLES = ["procurator", "petitioner"] as const;
@@ -29,14 +28,14 @@ function suits(world: World, i: number, role: SeatRole): boolean {
     : !path.startsWith("court.") && !path.startsWith("spravka.");
 }
 
-/** Files on a procurator's desk when the run starts (a game choice, lib/runs/policy.ts). */
-function casesPerSeat(role: SeatRole): number {
-  return role === "procurator" ? PROCURATOR_CASELOAD : 1;
-}
-
-/** Whether a caseload has enough cases for these seats. */
-export function seatsFit(cases: number, procurators: number, petitioners: number): boolean {
-  return procurators * casesPerSeat("procurator") + petitioners * casesPerSeat("petitioner") <= cases;
+/**
+ * Whether a caseload has enough cases for these seats, with `filesPerDesk`
+ * on each procurator's desk (lib/runs/district-plan.ts). A classmate's case
+ * sits on a procurator's desk too (more than the desks hold go onto them
+ * as extra files), so the class needs whichever is more.
+ */
+export function seatsFit(cases: number, procurators: number, petitioners: number, filesPerDesk: number): boolean {
+  return Math.max(procurators * filesPerDesk, petitioners) <= cases;
 }
 
 /** A seat's part in the class's cases: `key` names it for the caller (a seat id, or an index). */
@@ -50,7 +49,7 @@ export type Dealt = { key: string; role: SeatRole; caseIndex: number };
  * desks. So every student petitioner's case sits on a student procurator's
  * desk too, where a classmate reads their letters and decides:
  *
- * - a new procurator takes PROCURATOR_CASELOAD cases no procurator holds
+ * - a new procurator takes `filesPerDesk` cases no procurator holds
  *   (more if need be): first its share of student petitioners' cases no desk
  *   holds yet (they joined before any procurator), then the next in order;
  * - a new petitioner takes, first, a case already on a procurator's desk
@@ -67,6 +66,8 @@ export function dealSeats(
   seed: number,
   desks: readonly Desk[],
   newSeats: readonly { key: string; role: SeatRole }[],
+  /** files on each new procurator's desk: the run's district plan (lib/runs/district-plan.ts) */
+  filesPerDesk: number,
 ): Dealt[] {
   const order = dealingOrder(seed, world.caseCount);
   const procuratorOf = new Map<number, string>();
@@ -117,7 +118,7 @@ export function dealSeats(
       procuratorDesks.push(seat.key);
       const orphans = [...petitionerOf.keys()].filter((i) => !procuratorOf.has(i)).slice(0, orphanShare);
       for (const i of orphans) give(seat.key, "procurator", i);
-      for (const i of next(casesPerSeat("procurator") - orphans.length, "procurator", free)) {
+      for (const i of next(filesPerDesk - orphans.length, "procurator", free)) {
         give(seat.key, "procurator", i);
       }
       continue;

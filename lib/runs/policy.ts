@@ -14,8 +14,6 @@ export const DISPLAY_NAME_MAX = 40;
 export const TITLE_MAX = 100;
 /** A room of 200 students with room to spare; the scenario's caseload may set a lower cap. */
 export const MAX_SEATS = 300;
-/** Files dealt to each student procurator's desk (a game choice). */
-export const PROCURATOR_CASELOAD = 6;
 
 /** The clock moves in steps of one real second: at most one advance per run per second. */
 export const TICK_MS = 1000;

@@ -30,7 +30,8 @@ import { joinRun } from "@/lib/runs/seats/join-run";
 import { UNKNOWN_CODE } from "@/lib/runs/seats/run-for-code";
 import { pauseInterruptedRuns } from "@/lib/runs/store/pause-interrupted-runs";
 import { pausedByRestart } from "@/lib/runs/store/queries";
-import { PROCURATOR_CASELOAD, TICK_MS } from "./policy";
+import { TICK_MS } from "./policy";
+import { planDistrict } from "./district-plan";
 import { rejoinSeat } from "@/lib/runs/seats/rejoin-seat";
 import { seatCookieValue } from "@/lib/runs/seats/seat-access";
 import { RunStore, runStore } from "@/lib/runs/store/store";
@@ -76,6 +77,11 @@ async function newRun(overrides: Record<string, unknown> = {}) {
   });
   if (!result.ok) throw new Error(result.error.message);
   return result;
+}
+
+/** Files on each student procurator's desk: the run's district plan (lib/runs/district-plan.ts). */
+async function deskFiles(runId: string): Promise<number> {
+  return (await db.run.findUniqueOrThrow({ where: { id: runId }, select: { deskFiles: true } })).deskFiles;
 }
 
 async function join(code: string, name = "Sam") {
@@ -1107,8 +1113,8 @@ describe("the run's history (console, debrief, exports)", () => {
     expect([consoleView.pipeline.unpursued, consoleView.pipeline.decided]).toEqual([fresh.unpursued, fresh.decided]);
     expect(consoleView.seats.map((s) => s.number)).toEqual([1, 2, 3]);
     expect(consoleView.seats.find((s) => s.number === petitioner.number)!.summary).toMatch(/^1 letter sent · /);
-    // The two petitioners' cases are among the procurator's: the class holds PROCURATOR_CASELOAD cases in all.
-    expect(consoleView.botCases).toBe(consoleView.pipeline.total - PROCURATOR_CASELOAD);
+    // The two petitioners' cases are among the procurator's: the class holds one desk's files in all.
+    expect(consoleView.botCases).toBe(consoleView.pipeline.total - (await deskFiles(runId)));
     // Carried on as the run goes on: the same as a replay from the start.
     expect(await loadRunHistory(runId)).toBe(history);
     const days = history.series.length;
@@ -1478,6 +1484,52 @@ describe("the class is the commission", () => {
   });
 });
 
+describe("the district is sized from the lesson", () => {
+  test("the run keeps the form's plan; the computer helps only when asked, and only with procurator seats", async () => {
+    const seats = { scenarioId: "rostov-1954", procuratorSeats: 5, petitionerSeats: 25, speed: 7 };
+    const plain = await newRun(seats);
+    const plan = planDistrict({ scenario: findScenario("rostov-1954")!, speed: 7, procurators: 5, petitioners: 25 })!;
+    expect(await db.run.findUniqueOrThrow({ where: { id: plain.runId } })).toMatchObject({
+      deskFiles: plan.filesPerDesk,
+      computerHelps: false,
+    });
+    const helped = await newRun({ ...seats, computerHelps: "on" });
+    expect((await db.run.findUniqueOrThrow({ where: { id: helped.runId } })).computerHelps).toBe(true);
+    const noDesks = await newRun({ ...seats, procuratorSeats: 0, computerHelps: "on" });
+    expect((await db.run.findUniqueOrThrow({ where: { id: noDesks.runId } })).computerHelps).toBe(false);
+    // Started, each procurator's desk holds the plan's files; the help is in the log, so replays have it too.
+    for (const [run, logged] of [
+      [plain, false],
+      [helped, true],
+    ] as const) {
+      const procurator = await join(run.joinCode, "P");
+      await control(run.runId, { action: "start" });
+      if (procurator.role === "procurator") {
+        expect((await seatCases(run.runId, procurator.cookie)).length).toBe(plan.filesPerDesk);
+      }
+      const log = await readRunLog(run.runId);
+      expect(log.some((e) => e.type === "district.help")).toBe(logged);
+      expect(await worldHash(run.runId, new RunStore(db, () => now))).toBe(await worldHash(run.runId));
+    }
+  });
+
+  test("a class too big for the scenario is refused with what it needs, and nothing is stored", async () => {
+    const before = await db.run.count();
+    const result = await createRun(owner, {
+      title: "Too many",
+      scenarioId: "tomsk-1955",
+      procuratorSeats: 10,
+      petitionerSeats: 0,
+      speed: 7,
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { fieldErrors: { petitionerSeats: expect.stringMatching(/35 cases: .* each procurator's desk \d+/) } },
+    });
+    expect(await db.run.count()).toBe(before);
+  });
+});
+
 describe("a procurator's desk has work from the first day", () => {
   test("the desk's files not petitioned by a classmate start with a complaint registered before the commission sat; a classmate's case waits for their letter", async () => {
     const { runId, joinCode } = await newRun({ procuratorSeats: 1, petitionerSeats: 1, seed: 5 });
@@ -1492,6 +1544,15 @@ describe("a procurator's desk has work from the first day", () => {
     for (const [i, path] of paths) {
       if (i === theirs!.index) expect(path).toBe("complaint.unwritten");
       else expect(path).not.toMatch(/^complaint\./);
+    }
+    // Each file says how it came to the desk, with its source.
+    for (const c of desk) {
+      expect(c.file?.origin).toMatchObject({
+        text: expect.stringMatching(
+          c.index === theirs!.index ? /classmate petitions/ : /registered before the commission first sat/,
+        ),
+        source: "adler-ch3",
+      });
     }
     // Logged like every change, so a fresh instance replays the same world.
     const log = await readRunLog(runId);
@@ -1533,7 +1594,7 @@ describe("the teacher's per-student report", () => {
     now += 60 * TICK_MS;
     // The console shows the district apart: the class's desks, and the letter waiting in the inbox.
     const consoleView = await consoleData(runId);
-    expect(consoleView.district).toMatchObject({ desks: 1, files: PROCURATOR_CASELOAD, waiting: 1 });
+    expect(consoleView.district).toMatchObject({ desks: 1, files: await deskFiles(runId), waiting: 1 });
     expect(consoleView.seats.find((s) => s.role === "procurator")!.summary).toMatch(
       /inbox: 1 waiting, the oldest \d+ days/,
     );
@@ -1543,7 +1604,7 @@ describe("the teacher's per-student report", () => {
     expect(student.letters.map((l) => l.body)).toEqual([words]);
     expect(student.cases[0]!.fates[0]).toMatch(/^The letter of .* (reached the commission|never reached)/);
     const procurator = report!.students.find((s) => s.role === "procurator")!;
-    expect(procurator.cases.length).toBeGreaterThanOrEqual(PROCURATOR_CASELOAD);
+    expect(procurator.cases.length).toBeGreaterThanOrEqual(await deskFiles(runId));
     // Printed with seat labels, nobody is named.
     const labelled = await studentReport(owner, runId, { seatLabels: true });
     expect(JSON.stringify(labelled)).not.toMatch(/Olga|Ivan/);

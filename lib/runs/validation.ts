@@ -108,6 +108,8 @@ export const createRunSchema = z
     procuratorSeats: seatCount("procurator"),
     petitionerSeats: seatCount("petitioner"),
     speed: speedSchema,
+    /** A checkbox: a computer desk decides a district file left too long on a student's desk (lib/runs/district-plan.ts). */
+    computerHelps: z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean()),
     /** Optional: the same seed, scenario and students' actions give the same run (blank: a fresh one). */
     seed: z.preprocess(
       (v) => (v === "" || v === null || v === undefined ? undefined : typeof v === "string" ? Number(v.trim()) : v),

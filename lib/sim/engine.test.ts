@@ -393,6 +393,31 @@ describe("seats: students act for their cases, bots for the rest", () => {
     expect(world.caseState(atDesk).outcome).toBe("upheld");
   });
 
+  test("the computer helps: a file left at review past the days set is decided by a computer desk, never sooner", () => {
+    const scenario = small("chita-1954", 200);
+    for (const afterDays of [0, 30, 90]) {
+      const world = new World(scenario, 8);
+      for (let k = 0; k < 200; k++) world.assignSeat(k, "procurator");
+      world.letComputerHelp(afterDays);
+      const reviewFrom = new Map<number, number>();
+      const waited: number[] = [];
+      world.onCaseEvent = (i, id) => {
+        if (id === EVENT_IDS.reviewStart) reviewFrom.set(i, world.now);
+        else if (world.caseState(i).path !== "commission.review" && reviewFrom.has(i) && !waited[i]) {
+          waited[i] = world.now - reviewFrom.get(i)!;
+        }
+      };
+      world.advanceTo(scenario.horizonDays);
+      const decided = waited.filter((d) => d !== undefined);
+      expect(decided.length, `after ${afterDays} days`).toBeGreaterThan(0);
+      expect(commissionDecisions(world.result(8))).toBe(decided.length);
+      for (const days of decided) expect(days).toBeGreaterThanOrEqual(afterDays);
+      // Saved and resumed, the help goes on exactly as before.
+      const resumed = World.resume(scenario, world.save());
+      expect(resumed.save()).toEqual(world.save());
+    }
+  });
+
   test("a petitioner's seat: no bot writes that case's letters", () => {
     const scenario = deepMerge(small("missing-lists-1954", 150), { institutions: { listsWithheldShare: 1 } });
     const world = new World(scenario, 2);

@@ -2,6 +2,7 @@ import { describe, expect, test } from "vitest";
 import { ADDRESSEES, type Addressee, type Carrier, type Grounds } from "@/machines/vocabulary";
 import { EVENT_IDS } from "@/machines/case-events";
 import { dealSeats } from "@/lib/runs/deal-cases";
+import { DESK_FILES_MIN } from "@/lib/runs/district-plan";
 import { LETTERS_PER_CASE } from "@/lib/runs/policy";
 import { SEATED_LETTERS, World } from "./engine";
 import { PETITION_EFFECTS } from "./petitions";
@@ -262,7 +263,7 @@ describe("the route e2e/petitioner.spec.ts relies on", () => {
       [2, 103, 460],
     ] as const) {
       const world = new World(scenario, seed);
-      const i = dealSeats(world, seed, [], [{ key: "seat", role: "petitioner" }])[0]!.caseIndex;
+      const i = dealSeats(world, seed, [], [{ key: "seat", role: "petitioner" }], DESK_FILES_MIN)[0]!.caseIndex;
       world.assignSeat(i, "petitioner");
       world.advanceTo(first);
       world.fileLetter(i, { addressee: "presidium", grounds: "innocence", carrier: "self" });

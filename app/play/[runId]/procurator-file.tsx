@@ -42,6 +42,10 @@ export function ProcuratorFileView({
 }) {
   return (
     <div className="space-y-3 font-sans">
+      <p className="text-sm">
+        {file.origin.text}
+        <SourceTag source={file.origin.source} />
+      </p>
       {file.known.length > 0 ? (
         <ul className="list-disc space-y-1 pl-5 text-sm">
           {file.known.map((k) => (

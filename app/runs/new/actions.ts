@@ -16,7 +16,15 @@ export async function createRunAction(previous: CreateRunState, formData: FormDa
   // The previous state is the client's too: it may be anything, null included.
   const attempt = (previous?.attempt ?? 0) + 1;
   if (!(formData instanceof FormData)) return { attempt, error: notAForm() };
-  const fields = ["title", "scenarioId", "procuratorSeats", "petitionerSeats", "speed", "seed"] as const;
+  const fields = [
+    "title",
+    "scenarioId",
+    "procuratorSeats",
+    "petitionerSeats",
+    "speed",
+    "computerHelps",
+    "seed",
+  ] as const;
   const values = Object.fromEntries(fields.map((f) => [f, String(formData.get(f) ?? "")]));
   let user;
   try {

@@ -3,6 +3,7 @@
 import { useActionState, useState } from "react";
 import { Field, FormAlert } from "@/app/_components/field";
 import { formAlert } from "@/lib/failure";
+import { HELP_AFTER_DAYS, planDistrict, type DistrictInput } from "@/lib/runs/district-plan";
 import { createRunAction, type CreateRunState } from "./actions";
 
 export type ScenarioChoice = {
@@ -12,6 +13,8 @@ export type ScenarioChoice = {
   cases: number;
   startLabel: string;
   horizonDays: number;
+  /** what the district's size is planned from (lib/runs/district-plan.ts) */
+  district: DistrictInput["scenario"];
 };
 
 export function NewRunForm({ scenarios }: { scenarios: ScenarioChoice[] }) {
@@ -21,7 +24,7 @@ export function NewRunForm({ scenarios }: { scenarios: ScenarioChoice[] }) {
 }
 
 /** The form's fields: a refusal about one of them is shown beside it, not above the form. */
-const FIELDS = ["title", "scenarioId", "procuratorSeats", "petitionerSeats", "speed", "seed"];
+const FIELDS = ["title", "scenarioId", "procuratorSeats", "petitionerSeats", "speed", "computerHelps", "seed"];
 
 function speedHint(speed: string, horizonDays: number): string {
   const n = Number(speed);
@@ -44,7 +47,16 @@ function RunFields({
 }) {
   const [scenarioId, setScenarioId] = useState(state.values?.scenarioId || scenarios[0]!.id);
   const [speed, setSpeed] = useState(state.values?.speed ?? "7");
+  const [procurators, setProcurators] = useState(state.values?.procuratorSeats ?? "4");
+  const [petitioners, setPetitioners] = useState(state.values?.petitionerSeats ?? "26");
   const scenario = scenarios.find((s) => s.id === scenarioId) ?? scenarios[0]!;
+  // The same plan the server makes when the run is created: what the form says is what the class gets.
+  const plan = planDistrict({
+    scenario: scenario.district,
+    speed: Number(speed),
+    procurators: Number(procurators),
+    petitioners: Number(petitioners) || 0,
+  });
   const errors = state.error?.fieldErrors;
   const scenarioError = errors?.scenarioId;
   return (
@@ -92,9 +104,10 @@ function RunFields({
           inputMode="numeric"
           min={0}
           required
-          defaultValue={state.values?.procuratorSeats ?? "4"}
+          defaultValue={procurators}
+          onChange={(e) => setProcurators(e.target.value)}
           error={errors?.procuratorSeats}
-          hint="Students who review files. Bots staff the other desks."
+          hint="Students who review files: together they are the commission for their district. Computer desks work the rest of the province."
         />
         <Field
           name="petitionerSeats"
@@ -103,9 +116,10 @@ function RunFields({
           inputMode="numeric"
           min={0}
           required
-          defaultValue={state.values?.petitionerSeats ?? "26"}
+          defaultValue={petitioners}
+          onChange={(e) => setPetitioners(e.target.value)}
           error={errors?.petitionerSeats}
-          hint="Students who write complaints. Bots write for every other prisoner."
+          hint="Students who write complaints. Each one's case sits on a classmate procurator's desk; the computer writes for every other prisoner."
         />
       </div>
       <Field
@@ -122,6 +136,37 @@ function RunFields({
         error={errors?.speed}
         hint={speedHint(speed, scenario.horizonDays)}
       />
+      <section aria-labelledby="district-heading" className="space-y-2 rounded-md border border-line p-3">
+        <h2 id="district-heading" className="font-semibold">
+          The class&apos;s district
+        </h2>
+        <p aria-live="polite" className="text-sm">
+          {plan
+            ? plan.explanation
+            : "With no procurator seats, computer desks are the whole commission, and students only write letters."}
+        </p>
+        {plan ? (
+          <div className="flex items-start gap-2">
+            <input
+              id="field-computerHelps"
+              name="computerHelps"
+              type="checkbox"
+              className="mt-1 h-5 w-5"
+              defaultChecked={state.values?.computerHelps === "on"}
+              aria-describedby="computerHelps-hint"
+            />
+            <div>
+              <label htmlFor="field-computerHelps" className="font-medium">
+                The computer helps
+              </label>
+              <p id="computerHelps-hint" className="field-hint">
+                Off, the class alone is its district&apos;s commission: what it does not decide stays undecided. On, a
+                computer desk decides any file left {HELP_AFTER_DAYS} simulated days at review on a student&apos;s desk.
+              </p>
+            </div>
+          </div>
+        ) : null}
+      </section>
       <details className="rounded-md border border-line p-3" open={Boolean(errors?.seed)}>
         <summary className="cursor-pointer font-semibold">More settings</summary>
         <div className="mt-3">

@@ -19,6 +19,7 @@ export default async function NewRunPage() {
     cases: s.caseload.cases,
     startLabel: dateLabel(s.startDate),
     horizonDays: s.horizonDays,
+    district: { horizonDays: s.horizonDays, desks: s.desks, caseload: s.caseload },
   }));
   return (
     <div className="max-w-2xl space-y-6">

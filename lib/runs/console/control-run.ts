@@ -10,7 +10,7 @@ import { dateLabel, runStatusAfter, simDate } from "@/lib/runs/clock";
 import { findInjection } from "@/lib/runs/injections";
 import { backlogOf, dealSeats, seatsFit, type SeatRole } from "@/lib/runs/deal-cases";
 import type { NewLogEntry } from "@/lib/runs/store/log-entry";
-import { PROCURATOR_CASELOAD } from "@/lib/runs/policy";
+import { classNeeds, filesPerDesk, HELP_AFTER_DAYS } from "@/lib/runs/district-plan";
 import { withSeatRole } from "@/lib/runs/store/stored-rows";
 import { RunBusy, RunNotFound, runStore, type Change } from "@/lib/runs/store/store";
 import { controlSchema, type ControlInput } from "@/lib/runs/validation";
@@ -130,12 +130,16 @@ export async function applyControl(runId: string, input: ControlInput): Promise<
             run.seed,
             [],
             seats.map((seat) => ({ key: seat.id, role: seat.role })),
+            run.deskFiles,
           );
           const cases = dealt.map((d): [number, SeatRole] => [d.caseIndex, d.role]);
           if (cases.length > 0) starting.entries.push({ type: "seats.deal", actor: "system", payload: { cases } });
           const backlog = backlogOf(s.world, dealt, new Set());
           if (backlog.length > 0) {
             starting.entries.push({ type: "district.backlog", actor: "system", payload: { cases: backlog } });
+          }
+          if (run.computerHelps) {
+            starting.entries.push({ type: "district.help", actor: "system", payload: { afterDays: HELP_AFTER_DAYS } });
           }
           change = starting;
           change.also = async (tx) => {
@@ -215,13 +219,19 @@ export async function applyControl(runId: string, input: ControlInput): Promise<
           const delta = input.role === "procurator" ? 1 : -1;
           const procuratorSeats = Math.max(0, run.procuratorSeats + delta);
           const petitionerSeats = Math.max(0, run.petitionerSeats - delta);
-          if (!seatsFit(s.world.caseCount, procuratorSeats, petitionerSeats)) {
-            return refuse(
-              `Not enough cases: each procurator needs ${PROCURATOR_CASELOAD} of the scenario's ${s.world.caseCount}.`,
-            );
+          // The district is sized again for the class as it now stands (lib/runs/district-plan.ts).
+          const seats = { procurators: procuratorSeats, petitioners: petitionerSeats };
+          const deskFiles = filesPerDesk({ scenario: s.scenario, speed: run.speed, ...seats });
+          if (!seatsFit(s.world.caseCount, procuratorSeats, petitionerSeats, deskFiles)) {
+            return refuse(`Not enough cases. ${classNeeds(s.world.caseCount, deskFiles)}`);
           }
           change = {
-            run: { procuratorSeats, petitionerSeats },
+            run: {
+              procuratorSeats,
+              petitionerSeats,
+              deskFiles,
+              computerHelps: run.computerHelps && procuratorSeats > 0,
+            },
             entries: [
               { type: "seat.reassign", actor: "instructor", payload: { number: seat.number, role: input.role } },
             ],

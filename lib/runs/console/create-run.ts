@@ -6,7 +6,8 @@ import { db } from "@/lib/db";
 import { findScenario } from "@/lib/sim/scenarios";
 import { generateJoinCode } from "@/lib/runs/codes";
 import { seatsFit } from "@/lib/runs/deal-cases";
-import { MAX_RUN_CASES, PROCURATOR_CASELOAD } from "@/lib/runs/policy";
+import { MAX_RUN_CASES } from "@/lib/runs/policy";
+import { classNeeds, filesPerDesk } from "@/lib/runs/district-plan";
 import { fail, type Result } from "@/lib/failure";
 import { fieldErrors } from "@/lib/form-errors";
 import { createRunSchema, SEED_MAX } from "@/lib/runs/validation";
@@ -39,8 +40,10 @@ export async function createRun(user: SessionUser, raw: unknown): Promise<Create
     const message = `"${scenario.title}" is too large for a class run; use it in the what-if lab. Choose a provincial scenario.`;
     return fail("invalid", message, { scenarioId: message });
   }
-  if (!seatsFit(scenario.caseload.cases, input.procuratorSeats, input.petitionerSeats)) {
-    const message = `This scenario has ${scenario.caseload.cases} cases: each petitioner needs one and each procurator ${PROCURATOR_CASELOAD}. Use fewer seats or a larger scenario.`;
+  const seats = { procurators: input.procuratorSeats, petitioners: input.petitionerSeats };
+  const deskFiles = filesPerDesk({ scenario, speed: input.speed, ...seats });
+  if (!seatsFit(scenario.caseload.cases, seats.procurators, seats.petitioners, deskFiles)) {
+    const message = `${classNeeds(scenario.caseload.cases, deskFiles)} Use fewer seats or a larger scenario.`;
     return fail("invalid", message, { petitionerSeats: message });
   }
   return insertRun({
@@ -51,6 +54,9 @@ export async function createRun(user: SessionUser, raw: unknown): Promise<Create
     procuratorSeats: input.procuratorSeats,
     petitionerSeats: input.petitionerSeats,
     speed: input.speed,
+    deskFiles,
+    // Without procurator seats the computer is the whole commission: there is nothing to help.
+    computerHelps: input.computerHelps && input.procuratorSeats > 0,
     horizonDays: scenario.horizonDays,
     // A teacher's own scenario is frozen into the run: later edits never change a run under way.
     scenarioJson: custom ? JSON.stringify(custom) : null,

@@ -125,6 +125,8 @@ export type DeskWorkView = {
 };
 
 export type ProcuratorFile = {
+  /** how the file came onto the desk, with its source */
+  origin: { text: string; source: SourceKey };
   /** what the file holds and lacks, in plain words */
   known: string[];
   /** the legal time limit, where the sources give one */
@@ -303,6 +305,33 @@ function decideBarOf(offers: readonly Offer[], facts: ReturnType<World["caseFact
   return first && !first.verdict.ok ? first.verdict.reason : null;
 }
 
+/**
+ * How a file came onto a student procurator's desk: a classmate petitions in
+ * it; or a complaint was already registered when the commission first sat
+ * (the district's backlog, World.registerEarlierComplaint: the first two
+ * entries of its story on day 0); or it came with the camps' lists or the
+ * computer's petitioners, like every file in the province.
+ */
+function fileOrigin(world: World, i: number): ProcuratorFile["origin"] {
+  if (world.hasStudent(i, "petitioner")) {
+    return {
+      text: "A classmate petitions in this case: their letters come to your inbox, if they reach the commission.",
+      source: "adler-ch3",
+    };
+  }
+  const [sent, registered] = world.caseHistory(i);
+  if (sent?.day === 0 && sent.event.type === "complaint.file" && registered?.event.type === "complaint.register") {
+    return {
+      text: "A complaint in this case was registered before the commission first sat: the decree told commissions to start from registered complaints. (Which files had one is the game's choice.)",
+      source: "adler-ch3",
+    };
+  }
+  return {
+    text: "The computer writes this prisoner's complaints; the file reaches you when one is registered or the camp's list comes.",
+    source: "adler-ch3",
+  };
+}
+
 /** What a procurator's file holds and lacks, and the work and decisions the desk offers (lib/desk). */
 export function procuratorFile(world: World, i: number, offers: readonly Offer[]): ProcuratorFile {
   const facts = world.caseFacts(i);
@@ -361,6 +390,7 @@ export function procuratorFile(world: World, i: number, offers: readonly Offer[]
     });
   }
   return {
+    origin: fileOrigin(world, i),
     known,
     timeLimit:
       facts.organ === "specialConference" && world.caseState(i).outcome === "pending" && !path.startsWith("court.")

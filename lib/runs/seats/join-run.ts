@@ -106,7 +106,7 @@ async function takeSeat(runId: string, name: string, requestId: string): Promise
         where: { runId },
         select: { caseIndex: true, seatId: true, role: true },
       });
-      dealt = dealSeats(s.world, s.run.seed, desksOf(held), [{ key: NEW_SEAT, role }]);
+      dealt = dealSeats(s.world, s.run.seed, desksOf(held), [{ key: NEW_SEAT, role }], s.run.deskFiles);
       petitioned = new Set(held.filter((h) => h.role === "petitioner").map((h) => h.caseIndex));
     }
     const actor = `seat:${number}`;

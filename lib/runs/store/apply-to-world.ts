@@ -33,6 +33,9 @@ export function applyToWorld(world: World, entry: LogVariant, { whatIf = false }
     case "district.backlog":
       for (const i of entry.payload.cases) world.registerEarlierComplaint(i);
       return true;
+    case "district.help":
+      world.letComputerHelp(entry.payload.afterDays);
+      return true;
     case "letter.write":
       world.noteLetter(entry.caseIndex, entry.payload.addressee);
       return true;

@@ -36,6 +36,7 @@ const EXAMPLES: { [T in LogEntryType]: Extract<NewLogEntry, { type: T }> } = {
     },
   },
   "district.backlog": { type: "district.backlog", actor: "system", payload: { cases: [4] } },
+  "district.help": { type: "district.help", actor: "system", payload: { afterDays: 60 } },
   "case.act": {
     type: "case.act",
     actor: "seat:2",

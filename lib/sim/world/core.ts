@@ -96,6 +96,12 @@ export class WorldCore {
   readonly lettersRead: Uint8Array;
   /** World.onCaseEvent: called with every event a case takes; it must not act on the world. */
   onCaseEvent: ((i: number, eventId: number) => void) | null = null;
+  /**
+   * "The computer helps" a class's district: days a file may wait at review on
+   * a student procurator's desk before a computer desk decides it. NaN: never,
+   * the class alone is its district's commission (World.letComputerHelp).
+   */
+  helpAfterDays = Number.NaN;
   /** Events an instructor injected, in order (see inject). */
   readonly injectedEvents: { id: string; day: number }[] = [];
   /** Grounds and carrier for the letter being filed now (see fileLetter). */

@@ -105,6 +105,25 @@ function groundsFactor(grounds: Grounds, decision: Decision): number {
   return 1;
 }
 
+/**
+ * A computer desk's decision on case i at `when`: drawn from the policy's
+ * weights (the "real enemies" bias on upholding, the latest letter's grounds),
+ * among the decisions the machine allows in this state. If it allows none the
+ * policy weighs, the file stays on the desk.
+ */
+function planDecision(w: WorldCore, i: number, stateId: number, when: number): void {
+  const p = w.params;
+  const weights = w.decisionWeights;
+  const grounds = GROUNDS[w.grounds[i]!]!;
+  for (let k = 0; k < DECISIONS.length; k++) {
+    const d = DECISIONS[k]!;
+    const dw = p.policy.decisions[d] * (d === "confirmRefusal" ? p.policy.bias : 1) * groundsFactor(grounds, d);
+    weights[k] = dw > 0 && w.stepper.can(stateId, w.decisionIds[k]!) ? dw : 0;
+  }
+  const k = w.pick(i, weights);
+  if (k >= 0) w.at(i, when, w.decisionIds[k]!);
+}
+
 /** The driver's case label for a state: 1 + its index in DRIVER_KINDS, 0 for states where nothing is scheduled. */
 function kindOf(w: WorldCore, stateId: number): number {
   let k = w.kindByState[stateId];
@@ -254,17 +273,13 @@ export function enter(w: WorldCore, i: number, stateId: number): void {
       return;
     }
     case Driver.CommissionReview: {
-      if (seated(w, i, Seat.Procurator)) return; // the student decides
-      const weights = w.decisionWeights;
-      const grounds = GROUNDS[w.grounds[i]!]!;
-      for (let k = 0; k < DECISIONS.length; k++) {
-        const d = DECISIONS[k]!;
-        const dw = p.policy.decisions[d] * (d === "confirmRefusal" ? p.policy.bias : 1) * groundsFactor(grounds, d);
-        weights[k] = dw > 0 && w.stepper.can(stateId, w.decisionIds[k]!) ? dw : 0;
+      if (seated(w, i, Seat.Procurator)) {
+        // The student decides. If the computer helps, a computer desk takes the file once it has waited
+        // too long, and then reviews it as long as one would; the student's own decision first drops the plan.
+        if (w.helpAfterDays >= 0) planDecision(w, i, stateId, now + w.helpAfterDays + w.reviewDays[i]!);
+        return;
       }
-      // No decision the policy allows is available: the file stays on the desk.
-      const k = w.pick(i, weights);
-      if (k >= 0) w.at(i, now + w.reviewDays[i]!, w.decisionIds[k]!);
+      planDecision(w, i, stateId, now + w.reviewDays[i]!);
       return;
     }
     case Driver.CourtAwaitingHearing:

@@ -56,6 +56,8 @@ export type SavedWorld = {
   petitions?: [caseIndex: number, grounds: number, carrier: number][];
   /** Events an instructor injected: their ids and simulated days (absent from saves made before instructors could inject events). */
   injected?: [id: string, day: number][];
+  /** Days before a computer desk helps a student procurator (absent: it never does; World.letComputerHelp). */
+  helpAfterDays?: number;
   /** Seated procurators' work on their cases (absent from saves made before procurators had working hours). */
   desk?: [
     caseIndex: number,
@@ -118,6 +120,7 @@ export function saveWorld(w: WorldCore): SavedWorld {
     petitions: petitions(w),
     desk: deskWork(w),
     injected: w.injectedEvents.map((e) => [e.id, e.day]),
+    ...(w.helpAfterDays >= 0 ? { helpAfterDays: w.helpAfterDays } : {}),
   };
 }
 
@@ -165,6 +168,7 @@ export function loadWorld(w: WorldCore, saved: SavedWorld): void {
   for (const [time, kind, a, b] of saved.queue) w.queue.push(time, kind, a, b);
   for (const [i, story] of saved.history ?? []) w.history.set(i, [...story]);
   for (const [id, day] of saved.injected ?? []) w.injectedEvents.push({ id, day });
+  w.helpAfterDays = saved.helpAfterDays ?? Number.NaN;
   for (const [i, day, hours, read, flags, lettersRead] of saved.desk ?? []) {
     w.lettersRead[i] = lettersRead ?? 0;
     w.workDay[i] = day;

@@ -153,6 +153,16 @@ export class World {
     assignSeat(this.core, i, role);
   }
 
+  /**
+   * "The computer helps" the class's district: from now on, a file that has
+   * waited `afterDays` at review on a student procurator's desk is decided
+   * by a computer desk (institutions.ts). Off until called.
+   */
+  letComputerHelp(afterDays: number): void {
+    if (!(afterDays >= 0)) throw new RangeError(`help after ${afterDays} days`);
+    this.core.helpAfterDays = afterDays;
+  }
+
   /** Whether a student plays this part of case i (the computer plays the others). */
   hasStudent(i: number, role: "petitioner" | "procurator"): boolean {
     return hasStudent(this.core, i, role);

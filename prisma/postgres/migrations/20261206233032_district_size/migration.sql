@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Run" ADD COLUMN     "computerHelps" BOOLEAN NOT NULL DEFAULT false,
+ADD COLUMN     "deskFiles" INTEGER NOT NULL DEFAULT 6;

@@ -18,7 +18,8 @@ import type { Decision } from "@/machines/vocabulary";
 type File = NonNullable<CaseView["file"]>;
 type Decide = Extract<SeatAction, { type: "review.decide" }>;
 
-const hoursText = (h: number) => (h === 0.5 ? "half an hour" : h === 1 ? "1 hour" : `${h} hours`);
+const hoursText = (h: number) =>
+  h === 0.25 ? "a quarter of an hour" : h === 0.5 ? "half an hour" : h === 1 ? "1 hour" : `${h} hours`;
 
 /** A procurator's case file: what it holds and lacks, its papers, the work it allows, the decision with its grounds. */
 export function ProcuratorFileView({

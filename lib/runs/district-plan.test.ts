@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { expect, test } from "vitest";
 import { SCENARIOS } from "@/lib/sim/scenarios";
 import { MAX_RUN_CASES } from "./policy";
-import { BEYOND_REACH, DESK_FILES_MAX, DESK_FILES_MIN, planDistrict } from "./district-plan";
+import { BEYOND_REACH, DESK_FILES_MAX, DESK_FILES_MIN, LESSON_MINUTES_MAX, planDistrict } from "./district-plan";
 
 const classScenarios = SCENARIOS.filter((s) => s.caseload.cases <= MAX_RUN_CASES);
 const lesson = fc.record({
@@ -44,6 +44,7 @@ test("a longer lesson (a slower clock) never makes the district smaller", () => 
       const slow = planDistrict({ ...input, speed: input.speed / slower })!;
       expect(slow.filesPerDesk).toBeGreaterThanOrEqual(fast.filesPerDesk);
       expect(slow.lessonMinutes).toBeGreaterThanOrEqual(fast.lessonMinutes);
+      expect(slow.playedMinutes).toBeLessThanOrEqual(LESSON_MINUTES_MAX);
     }),
   );
 });
@@ -54,6 +55,10 @@ test("the form's sentence says what was chosen and why; no procurators, no distr
   // 240 days at 7 a minute: about 34 minutes, about 22 files at a brisk pace, half as many again on each desk.
   expect(plan).toMatchObject({ filesPerDesk: 33, files: 165, briskDecisions: 22, limitedBy: "pace" });
   expect(plan.explanation).toMatch(/33 files \(165 in the class's district\).*about 34 minutes.*about 22/);
+  // A slow clock plays longer than a lesson: the district is sized for one period (45 minutes, 30 files brisk).
+  const slow = planDistrict({ scenario: rostov, speed: 1, procurators: 5, petitioners: 25 })!;
+  expect(slow).toMatchObject({ filesPerDesk: 45, briskDecisions: 30, lessonMinutes: 240, playedMinutes: 45 });
+  expect(slow.explanation).toMatch(/about 240 minutes; the district is sized for one 45-minute lesson/);
   expect(planDistrict({ scenario: rostov, speed: 7, procurators: 0, petitioners: 25 })).toBeNull();
   expect(planDistrict({ scenario: rostov, speed: Number.NaN, procurators: 3, petitioners: 25 })).toBeNull();
 });

@@ -7,12 +7,15 @@ import { typicalDays } from "@/lib/runs/seat-view/why-nothing-happens";
  * procurator. The class is its district's commission (ADR 0020), and the
  * lesson is meant to let students feel what the commissions felt: more
  * files than they could decide. So the district is sized from the lesson,
- * not fixed: what a brisk procurator can decide in it, and half as much
- * again. All three figures below are game choices, not history.
+ * not fixed: what a brisk procurator can decide in it (one school period at
+ * most), and half as much again. The figures below are game choices, not
+ * history.
  */
 
 /** Minutes a brisk student needs for one file: reading it through, the steps it needs, writing the grounds. */
 export const BRISK_MINUTES_PER_FILE = 1.5;
+/** A school period: a slow clock plays longer than one lesson, and the teacher jumps ahead rather than wait. */
+export const LESSON_MINUTES_MAX = 45;
 /** The desk holds this many times what a brisk student decides: they keep up only partly, and the backlog is theirs. */
 export const BEYOND_REACH = 1.5;
 /** Fewest files on a desk, so even a short lesson has a backlog; most, so a desk still fits on a phone. */
@@ -44,6 +47,8 @@ export type DistrictPlan = {
   files: number;
   /** the whole scenario at this speed, in real minutes */
   lessonMinutes: number;
+  /** the minutes of play the district is sized for: the whole scenario, or one school period if that is shorter */
+  playedMinutes: number;
   /** files a brisk procurator could decide in the lesson: their pace, or the desk's hours, whichever is less */
   briskDecisions: number;
   limitedBy: "pace" | "hours";
@@ -66,7 +71,8 @@ function meanPersons(weights: readonly number[]): number {
 export function planDistrict({ scenario, speed, procurators, petitioners }: DistrictInput): DistrictPlan | null {
   if (!(procurators > 0) || !(speed > 0) || !Number.isFinite(speed)) return null;
   const lessonMinutes = scenario.horizonDays / speed;
-  const byPace = Math.floor(lessonMinutes / BRISK_MINUTES_PER_FILE);
+  const playedMinutes = Math.min(lessonMinutes, LESSON_MINUTES_MAX);
+  const byPace = Math.floor(playedMinutes / BRISK_MINUTES_PER_FILE);
   const hoursPerFile =
     typicalDays(scenario.desks.reviewHoursPerPerson) * meanPersons(scenario.caseload.personsPerCase) +
     DESK_COSTS["review.decide"].hours +
@@ -79,6 +85,8 @@ export function planDistrict({ scenario, speed, procurators, petitioners }: Dist
   const filesPerDesk = Math.max(fewest, Math.min(fits, DESK_FILES_MAX, Math.ceil(briskDecisions * BEYOND_REACH)));
   const limitedBy = byPace <= byHours ? "pace" : "hours";
   const minutes = Math.round(lessonMinutes);
+  const period =
+    lessonMinutes > LESSON_MINUTES_MAX ? `; the district is sized for one ${LESSON_MINUTES_MAX}-minute lesson` : "";
   const reach =
     limitedBy === "pace"
       ? `a brisk procurator decides about one file every ${BRISK_MINUTES_PER_FILE} minutes (a game estimate), so about ${briskDecisions}`
@@ -93,11 +101,12 @@ export function planDistrict({ scenario, speed, procurators, petitioners }: Dist
     filesPerDesk,
     files: filesPerDesk * procurators,
     lessonMinutes,
+    playedMinutes,
     briskDecisions,
     limitedBy,
     explanation:
       `Each student procurator gets ${filesPerDesk} files (${filesPerDesk * procurators} in the class's district). ` +
-      `At this speed the scenario lasts about ${minutes} minutes, and ${reach}: ` +
+      `At this speed the scenario lasts about ${minutes} minutes${period}, and ${reach}: ` +
       `more files than the class can clear, as the commissions had.${capped}`,
   };
 }

@@ -6,6 +6,7 @@ import { requireInstructorPage } from "@/lib/authz";
 import { simDate } from "@/lib/runs/clock";
 import { joinUrl } from "@/lib/runs/seats/join-url";
 import { getRunForOwner, pausedByRestart } from "@/lib/runs/store/queries";
+import { HELP_AFTER_DAYS } from "@/lib/runs/district-plan";
 import { runStore } from "@/lib/runs/store/store";
 import { clockView } from "@/lib/runs/seat-view/views";
 import type { SourceKey } from "@/machines/vocabulary";
@@ -357,7 +358,10 @@ export default async function RunPage({ params }: PageProps<"/runs/[id]">) {
             decided or closed.{" "}
             {data.district.waiting === 0
               ? "No classmate's letter is waiting in an inbox."
-              : `${data.district.waiting} classmates' ${data.district.waiting === 1 ? "letter waits" : "letters wait"} in the inboxes, the oldest for ${data.district.oldestWaitDays} days.`}
+              : `${data.district.waiting} classmates' ${data.district.waiting === 1 ? "letter waits" : "letters wait"} in the inboxes, the oldest for ${data.district.oldestWaitDays} days.`}{" "}
+            {run.computerHelps
+              ? `The computer helps: a computer desk decides any file left ${HELP_AFTER_DAYS} days at review on a student's desk.`
+              : "The computer does not help: what the class does not decide stays undecided."}
           </p>
         ) : null}
         {data ? (

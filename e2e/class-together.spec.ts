@@ -15,6 +15,18 @@ test("a petitioner's letter lands on a classmate's desk, who reads it and decide
   browser,
 }) => {
   test.setTimeout(120_000);
+  // The form sizes the district as the teacher types, and says why.
+  await teacher.goto("/runs/new");
+  await teacher.getByLabel("Procurator seats").fill("5");
+  await teacher.getByLabel("Petitioner seats").fill("25");
+  await teacher.getByLabel("Clock speed (simulated days per real minute)").fill("7");
+  const district = teacher.getByRole("region", { name: "The class's district" });
+  await expect(district).toContainText("Each student procurator gets 33 files (165 in the class's district)");
+  await expect(district).toContainText("about 34 minutes");
+  await expect(district.getByLabel("The computer helps")).not.toBeChecked();
+  await teacher.getByLabel("Procurator seats").fill("0");
+  await expect(district).toContainText("computer desks are the whole commission");
+  await expectNoAxeViolations(teacher);
   await createSeededRun(teacher, {
     title: "Together, seeded",
     procurators: 1,

@@ -1431,15 +1431,23 @@ describe("the class is the commission", () => {
     let reached = 0;
     let astray = 0;
     for (const seed of [1, 2, 3, 4, 5, 6, 7, 8]) {
-      const { runId, joinCode } = await newRun({ seed, procuratorSeats: 1, petitionerSeats: 2 });
-      const seats = [await join(joinCode, "A"), await join(joinCode, "B"), await join(joinCode, "C")];
+      const { runId, joinCode } = await newRun({ seed, procuratorSeats: 2, petitionerSeats: 2 });
+      const seats = [];
+      for (const name of ["A", "B", "C", "D"]) seats.push(await join(joinCode, name));
       await control(runId, { action: "start" });
-      const procurator = seats.find((s) => s.role === "procurator")!;
       const [writer, bystander] = seats.filter((s) => s.role === "petitioner") as [
         (typeof seats)[0],
         (typeof seats)[0],
       ];
       const [theCase] = await seatCases(runId, writer.cookie);
+      // The procurator holding the case, and the one who does not.
+      const procurators = seats.filter((s) => s.role === "procurator");
+      const holds = await Promise.all(
+        procurators.map(async (p) => (await seatCases(runId, p.cookie)).some((c) => c.index === theCase!.index)),
+      );
+      expect(holds.filter(Boolean)).toHaveLength(1);
+      const procurator = procurators[holds.indexOf(true)]!;
+      const otherProcurator = procurators[holds.indexOf(false)]!;
       const words = `Seed ${seed}: I was sentenced for a joke about the harvest.`;
       expect((await actOnCase(runId, writer.cookie, letter(theCase!, "provincialProcuracy", words))).ok).toBe(true);
       now += 150 * TICK_MS; // 150 simulated days
@@ -1475,8 +1483,18 @@ describe("the class is the commission", () => {
         astray++;
         expect(JSON.stringify(desk)).not.toContain(words);
       }
-      // Another petitioner of the class never reads it.
+      // Another petitioner of the class never reads it, nor a procurator whose desk does not hold the case,
+      // who cannot spend time reading it either.
       expect(JSON.stringify(await getSeatView(runId, bystander.cookie))).not.toContain(words);
+      expect(JSON.stringify(await getSeatView(runId, otherProcurator.cookie))).not.toContain(words);
+      const notTheirs = await actOnCase(runId, otherProcurator.cookie, {
+        requestId: randomUUID(),
+        caseIndex: theCase!.index,
+        expectedVersion: 0,
+        action: { type: "letter.read" },
+      });
+      expect(notTheirs.ok).toBe(false);
+      expect(JSON.stringify(notTheirs)).not.toContain(words);
     }
     // Both fates occur among these seeds, so both branches above were checked.
     expect(reached).toBeGreaterThan(0);

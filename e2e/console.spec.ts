@@ -91,8 +91,10 @@ test("the console: the pipeline map, two injected events, charts, and the event 
   ]);
   expect(csv.suggestedFilename()).toBe("spravka-console-seeded.csv");
   const csvText = await readFile((await csv.path())!, "utf8");
-  expect(csvText.split("\r\n")[0]).toBe("case_id,activity,timestamp,resource,role,outcome");
+  expect(csvText.split("\r\n")[0]).toBe("case_id,activity,timestamp,resource,role,outcome,detail");
   expect(csvText).toContain(",Olga,petitioner,");
+  // The injected events are in the log too, on the run's own line.
+  expect(csvText).toMatch(/\r\nRun,Event injected: /);
   await exports.getByLabel("XES").check();
   await exports.getByLabel(/seat labels/).check();
   const [xes] = await Promise.all([

@@ -15,14 +15,21 @@ import { getSeatView } from "@/lib/runs/seat-view/get-seat-view";
 import { loadRunHistory, readRunLog } from "@/lib/runs/history/run-history";
 import { consoleData } from "@/lib/runs/console/console";
 import { replayRun } from "@/lib/runs/history/history";
-import { exportRun } from "@/lib/runs/exports/export-run";
+import { exportRun, exportSource } from "@/lib/runs/exports/export-run";
 import { debriefPrompts, PROMPTS_MAX } from "@/lib/runs/debrief/prompts";
 import { saveDebriefPrompts } from "@/lib/runs/debrief/save-prompts";
 import { startSoloRun } from "@/lib/runs/console/solo";
 import { purgeExpiredRuns } from "@/lib/runs/store/retention";
 import { findCustomScenario, saveCustomScenario } from "@/lib/runs/store/custom-scenarios";
 import { getRunForOwner } from "@/lib/runs/store/queries";
-import { LOG_COLUMNS, logRows } from "@/lib/runs/exports/exports";
+import {
+  completeLogRows,
+  LOG_COLUMNS,
+  NOTED_LETTER,
+  RUN_CASE_ID,
+  simTimestamp,
+  TEXT_COLUMN,
+} from "@/lib/runs/exports/exports";
 import Papa from "papaparse";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { findScenario } from "@/lib/sim/scenarios";
@@ -83,6 +90,9 @@ async function newRun(overrides: Record<string, unknown> = {}) {
 async function deskFiles(runId: string): Promise<number> {
   return (await db.run.findUniqueOrThrow({ where: { id: runId }, select: { deskFiles: true } })).deskFiles;
 }
+
+type Attr = { "@_key": string; "@_value": string };
+const attrOf = (list: Attr[] | undefined, key: string) => list?.find((a) => a["@_key"] === key)?.["@_value"];
 
 async function join(code: string, name = "Sam") {
   const result = await joinRun({ code, name, requestId: randomUUID() }, address);
@@ -1151,9 +1161,13 @@ describe("exports", () => {
     expect(csv.filename).toBe("spravka-period-3.csv");
     const parsed = Papa.parse<Record<string, string>>(csv.body, { header: true, skipEmptyLines: true });
     expect(parsed.errors).toEqual([]);
-    expect(parsed.meta.fields).toEqual([...LOG_COLUMNS]);
-    expect(parsed.data).toHaveLength(history.events.length);
-    const rows = logRows(history, findScenario("rostov-1954")!.startDate, seats);
+    // With display names, the students' own words come as a last column.
+    expect(parsed.meta.fields).toEqual([...LOG_COLUMNS, TEXT_COLUMN]);
+    const rows = completeLogRows(await exportSource(runId, findScenario("rostov-1954")!.startDate, seats), {
+      texts: true,
+    });
+    // Every event every case took is a row, and more (the desk's notes, injected events).
+    expect(rows.length).toBeGreaterThanOrEqual(history.events.length);
     // Round trip: every field back as written, except a cell a spreadsheet would run as a formula (defused with ').
     expect(parsed.data.map((r) => ({ ...r, resource: r.resource!.replace(/^'=/, "=") }))).toEqual(rows);
     expect(parsed.data.some((r) => r.resource === "'=SUM(A1)")).toBe(true);
@@ -1169,6 +1183,10 @@ describe("exports", () => {
       expect(labelled.body).not.toContain(seat.rejoinCode);
     }
     expect(labelled.body).toMatch(/Seat \d/);
+    // Seat labels leave the students' words out unless asked for.
+    expect(Papa.parse(labelled.body, { header: true }).meta.fields).toEqual([...LOG_COLUMNS]);
+    const asked = await exportRun(owner, runId, { format: "csv", names: "seats", texts: "yes" });
+    expect(asked.ok && Papa.parse(asked.body, { header: true }).meta.fields).toEqual([...LOG_COLUMNS, TEXT_COLUMN]);
   });
 
   test("the XES is well-formed IEEE 1849: log, extensions, traces per case, events with name, timestamp and resource", async () => {
@@ -1201,9 +1219,14 @@ describe("exports", () => {
         resource: attr(e.string, "org:resource"),
         role: attr(e.string, "org:role"),
         outcome: attr(t.string, "outcome"),
+        detail: attr(e.string, "detail") ?? "",
+        text: attr(e.string, "text") ?? "",
       })),
     );
-    const rows = logRows(history, findScenario("rostov-1954")!.startDate, seats);
+    expect(back.length).toBeGreaterThanOrEqual(history.events.length);
+    const rows = completeLogRows(await exportSource(runId, findScenario("rostov-1954")!.startDate, seats), {
+      texts: true,
+    });
     // Same events, grouped by case (cases in the order they first appear); markup in a name stays text.
     const grouped = new Map<string, typeof rows>();
     for (const row of rows) grouped.set(row.case_id, [...(grouped.get(row.case_id) ?? []), row]);
@@ -1211,6 +1234,114 @@ describe("exports", () => {
     expect(xes.body).not.toContain("<b>");
     expect(back.some((r) => r.resource === 'Anna <b>&"')).toBe(true);
   });
+
+  test("every letter, follow-up and late, every desk action and decision, and every injection is in CSV and XES", async () => {
+    const { runId, joinCode } = await newRun({ procuratorSeats: 1, petitionerSeats: 2, seed: 12 });
+    const seats = [await join(joinCode, "Olga"), await join(joinCode, "Ivan"), await join(joinCode, "Vera")];
+    await control(runId, { action: "start" });
+    const procurator = seats.find((s) => s.role === "procurator")!;
+    const [first, late] = seats.filter((s) => s.role === "petitioner") as [(typeof seats)[0], (typeof seats)[0]];
+    const words = {
+      first: "Export check: my first letter, about a joke.",
+      followUp: "Export check: I write again, as nobody answered.",
+      late: "Export check: I write only now, months later.",
+      grounds: "Export check: the file holds a confession and nothing else.",
+    };
+    const [firstCase] = await seatCases(runId, first.cookie);
+    expect((await actOnCase(runId, first.cookie, letter(firstCase!, "provincialProcuracy", words.first))).ok).toBe(
+      true,
+    );
+    now += 8 * TICK_MS;
+    const [again] = await seatCases(runId, first.cookie);
+    expect((await actOnCase(runId, first.cookie, letter(again!, "provincialProcuracy", words.followUp))).ok).toBe(true);
+    await control(runId, { action: "inject", eventId: "staff-cut" });
+    // Two months on, the other petitioner writes for the first time.
+    now += 60 * TICK_MS;
+    const [lateCase] = await seatCases(runId, late.cookie);
+    expect((await actOnCase(runId, late.cookie, letter(lateCase!, "kgb", words.late))).ok).toBe(true);
+    // The procurator works the desk until a decision can be written.
+    let decided = false;
+    for (let day = 0; day < 200 && !decided; day++) {
+      now += TICK_MS;
+      for (const c of await seatCases(runId, procurator.cookie)) {
+        const decision = c.actions.find((a) => a.decision === "confirmRefusal" || a.decision === "fullRehabilitation");
+        if (c.file?.menu && c.file.readHours >= c.file.reviewHours && decision) {
+          const done = await actOnCase(runId, procurator.cookie, {
+            requestId: randomUUID(),
+            caseIndex: c.index,
+            expectedVersion: c.version,
+            action: { ...decision, justification: words.grounds },
+          });
+          decided = done.ok;
+          break;
+        }
+        const work = c.file?.work.find((w) => w.bar === null);
+        if (work) {
+          await actOnCase(runId, procurator.cookie, {
+            requestId: randomUUID(),
+            caseIndex: c.index,
+            expectedVersion: c.version,
+            action: { type: work.type },
+          });
+          break;
+        }
+      }
+    }
+    expect(decided).toBe(true);
+    await control(runId, { action: "end" });
+
+    const log = await readRunLog(runId);
+    const named = await db.seat.findMany({ where: { runId } });
+    const nameOf = new Map(named.map((s) => [`seat:${s.number}`, s.displayName]));
+    const startDate = findScenario("rostov-1954")!.startDate;
+    // What must be there: every logged action of a seat, at its time and under its name; every injection.
+    const expected = log
+      .filter((e) => ["case.act", "letter.write", "desk.work"].includes(e.type) && nameOf.has(e.actor))
+      .map((e) => `${nameOf.get(e.actor)}@${simTimestamp(startDate, e.simDay)}`)
+      .sort();
+    expect(log.some((e) => e.type === "letter.write")).toBe(true); // the follow-up was only noted
+    expect(log.some((e) => e.type === "desk.work")).toBe(true);
+    const injections = log.filter((e) => e.type === "run.inject").length;
+    expect(injections).toBe(1);
+    const students = new Set(nameOf.values());
+
+    const csv = await exportRun(owner, runId, { format: "csv" });
+    if (!csv.ok) throw new Error(csv.error.message);
+    const rows = Papa.parse<Record<string, string>>(csv.body, { header: true, skipEmptyLines: true }).data;
+    const xes = await exportRun(owner, runId, { format: "xes" });
+    if (!xes.ok) throw new Error(xes.error.message);
+    const traces = (
+      new XMLParser({
+        ignoreAttributes: false,
+        isArray: (name) => ["trace", "event", "string", "date"].includes(name),
+      }).parse(xes.body) as {
+        log: { trace: { string: Attr[]; event: { string: Attr[]; date: Attr[] }[] }[] };
+      }
+    ).log.trace;
+    const xesRows = traces.flatMap((t) =>
+      t.event.map((e) => ({
+        case_id: attrOf(t.string, "concept:name"),
+        resource: attrOf(e.string, "org:resource")!,
+        timestamp: attrOf(e.date, "time:timestamp")!,
+        activity: attrOf(e.string, "concept:name")!,
+        detail: attrOf(e.string, "detail") ?? "",
+        text: attrOf(e.string, "text") ?? "",
+      })),
+    );
+    for (const found of [rows, xesRows] as { [k: string]: string | undefined }[][]) {
+      const bySeats = found
+        .filter((r) => students.has(r.resource!))
+        .map((r) => `${r.resource}@${r.timestamp}`)
+        .sort();
+      expect(bySeats).toEqual(expected);
+      expect(found.filter((r) => r.case_id === RUN_CASE_ID && /^Event injected: /.test(r.activity!))).toHaveLength(
+        injections,
+      );
+      for (const text of Object.values(words)) expect(found.filter((r) => r.text === text)).toHaveLength(1);
+      expect(found.find((r) => r.text === words.followUp)!.detail).toBe(NOTED_LETTER);
+      expect(found.some((r) => r.activity === "File read" && r.resource === "Ivan")).toBe(true);
+    }
+  }, 60_000);
 
   test("only the run's owner can export; a bad format changes nothing and says why", async () => {
     const { runId } = await playedRun();

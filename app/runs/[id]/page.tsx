@@ -378,9 +378,10 @@ export default async function RunPage({ params }: PageProps<"/runs/[id]">) {
             Take the data home
           </h2>
           <p className="max-w-3xl text-muted">
-            The run&rsquo;s event log — every case, every step, when and by whom — for a spreadsheet (CSV) or a
-            process-mining tool such as ProM or Disco (XES). The only personal data is students&rsquo; display names;
-            choose seat labels to leave them out.
+            The run&rsquo;s event log — every case, every step, every letter, decision and piece of desk work, when and
+            by whom, and the events you injected — for a spreadsheet (CSV) or a process-mining tool such as ProM or
+            Disco (XES). The personal data is students&rsquo; display names (choose seat labels to leave them out) and,
+            if you include them, their own words.
           </p>
           <form method="get" action={`/api/runs/${run.id}/export`} className="flex flex-wrap items-end gap-4">
             <fieldset className="space-y-1">
@@ -399,6 +400,15 @@ export default async function RunPage({ params }: PageProps<"/runs/[id]">) {
               </label>
               <label className="inline-flex items-center gap-2">
                 <input type="radio" name="names" value="seats" className="size-4" /> seat labels (Seat 1, Seat 2…)
+              </label>
+            </fieldset>
+            <fieldset className="space-y-1">
+              <legend className="field-label">Their letters and decisions&rsquo; grounds</legend>
+              <label className="mr-4 inline-flex items-center gap-2">
+                <input type="radio" name="texts" value="no" defaultChecked className="size-4" /> leave them out
+              </label>
+              <label className="inline-flex items-center gap-2">
+                <input type="radio" name="texts" value="yes" className="size-4" /> include them, in their words
               </label>
             </fieldset>
             <button type="submit" className="btn btn-secondary">

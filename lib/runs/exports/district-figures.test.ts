@@ -9,6 +9,7 @@ const row = (case_id: string, activity: string, resource: string): LogRow => ({
   resource,
   role: "x",
   outcome: "Not decided",
+  detail: "",
 });
 
 test("counts the class's share of the district's decisions and where students' letters went", () => {

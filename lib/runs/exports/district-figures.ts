@@ -1,6 +1,6 @@
 import type { CaseEvent } from "@/machines/case-setup";
 import { GOES_ASTRAY, REACHES_COMMISSION } from "@/lib/runs/seat-view/inbox";
-import { activityName, type LogRow } from "./exports";
+import { activityName, NOTED_LETTER, type LogRow } from "./exports";
 
 /** The inbox's rule of where a letter's route ends, in the exported log's words (these events carry no fields). */
 const named = (types: ReadonlySet<CaseEvent["type"]>) =>
@@ -40,7 +40,8 @@ export function districtFigures(
         decisions++;
         if (students.has(row.resource)) byStudents++;
       }
-      if (row.activity.startsWith("Complaint sent to ") && students.has(row.resource)) {
+      // A letter the machine only noted has no route of its own: the next fate belongs to another letter.
+      if (row.activity.startsWith("Complaint sent to ") && row.detail !== NOTED_LETTER && students.has(row.resource)) {
         const fate = events.slice(k + 1).find((e) => REACHED.has(e.activity) || ASTRAY.has(e.activity));
         if (fate && REACHED.has(fate.activity)) {
           reached++;

@@ -3,9 +3,10 @@ import { z } from "zod";
 import type { SessionUser } from "@/lib/authz";
 import { fail, type Result } from "@/lib/failure";
 import { scenarioOfRun } from "@/lib/runs/store/custom-scenarios";
-import { logRows, toCsv, toXes } from "./exports";
+import { db } from "@/lib/db";
+import { completeLogRows, toCsv, toXes, type ExportSource, type SeatName } from "./exports";
 import { getRunForOwner } from "@/lib/runs/store/queries";
-import { loadRunHistory } from "@/lib/runs/history/run-history";
+import { loadRunHistory, readRunLog } from "@/lib/runs/history/run-history";
 import { RUN_NOT_FOUND } from "@/lib/runs/console/control-run";
 
 export const exportSchema = z
@@ -13,8 +14,31 @@ export const exportSchema = z
     format: z.enum(["csv", "xes"], { error: "Choose CSV or XES." }),
     /** "seats": seat labels instead of display names */
     names: z.enum(["names", "seats"]).default("names"),
+    /** letters' words and decisions' grounds: by default with names, and not with seat labels unless asked for */
+    texts: z.enum(["yes", "no"], { error: "Choose whether to include the students' words: yes or no." }).optional(),
   })
   .strict();
+
+/** What a run's complete export is made from: its replay, its log up to the replay, and its letters as written. */
+export async function exportSource(
+  runId: string,
+  startDate: string,
+  seats: readonly SeatName[],
+): Promise<ExportSource> {
+  const history = await loadRunHistory(runId);
+  const letters = await db.letter.findMany({
+    where: { runId },
+    orderBy: { createdAt: "asc" },
+    select: { caseIndex: true, body: true, seat: { select: { number: true } } },
+  });
+  return {
+    history,
+    log: await readRunLog(runId, { upTo: history.seq }),
+    letters: letters.map((l) => ({ seatNumber: l.seat.number, caseIndex: l.caseIndex, body: l.body })),
+    startDate,
+    seats,
+  };
+}
 
 export type ExportResult = Result<{ filename: string; contentType: string; body: string }>;
 
@@ -25,8 +49,12 @@ export async function exportRun(user: SessionUser, runId: string, query: unknown
   const run = await getRunForOwner(user, runId);
   if (!run) return fail("notFound", RUN_NOT_FOUND);
   const scenario = scenarioOfRun(run)!;
-  const history = await loadRunHistory(runId);
-  const rows = logRows(history, scenario.startDate, run.seats, { pseudonymise: parsed.data.names === "seats" });
+  const { names } = parsed.data;
+  const texts = (parsed.data.texts ?? (names === "names" ? "yes" : "no")) === "yes";
+  const rows = completeLogRows(await exportSource(runId, scenario.startDate, run.seats), {
+    pseudonymise: names === "seats",
+    texts,
+  });
   const base = `spravka-${
     run.title
       .replace(/[^A-Za-z0-9]+/g, "-")
@@ -34,7 +62,7 @@ export async function exportRun(user: SessionUser, runId: string, query: unknown
       .toLowerCase() || "run"
   }`;
   return parsed.data.format === "csv"
-    ? { ok: true, filename: `${base}.csv`, contentType: "text/csv; charset=utf-8", body: toCsv(rows) }
+    ? { ok: true, filename: `${base}.csv`, contentType: "text/csv; charset=utf-8", body: toCsv(rows, { texts }) }
     : {
         ok: true,
         filename: `${base}.xes`,

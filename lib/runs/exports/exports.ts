@@ -3,7 +3,10 @@ import { XMLBuilder } from "fast-xml-parser";
 import { ADDRESSEE_LABELS, DECISION_LABELS, OUTCOME_LABELS } from "@/lib/labels";
 import type { CaseEvent } from "@/machines/case-setup";
 import { caseLabel } from "@/lib/runs/case-label";
-import type { HistoryEvent, RunHistory } from "@/lib/runs/history/history";
+import type { HistoryEvent, ReplayEntry, RunHistory } from "@/lib/runs/history/history";
+import type { LogPayload } from "@/lib/runs/store/log-entry";
+import { INJECTIONS } from "@/lib/runs/injections";
+import { RECLASSIFY_LABELS } from "@/lib/desk/decisions";
 
 /**
  * A run's event log for process-mining tools: one row per event a
@@ -19,9 +22,19 @@ export type LogRow = {
   resource: string;
   role: string;
   outcome: string;
+  /** what else the row says: a letter only noted, desk hours, a decision's article and term */
+  detail: string;
+  /** a letter's text or a decision's written grounds, in the student's words (only when asked for) */
+  text?: string;
 };
 
-export const LOG_COLUMNS = ["case_id", "activity", "timestamp", "resource", "role", "outcome"] as const;
+export const LOG_COLUMNS = ["case_id", "activity", "timestamp", "resource", "role", "outcome", "detail"] as const;
+/** The optional column of students' own words. */
+export const TEXT_COLUMN = "text";
+/** The detail of a letter the case machine did not take: it joined the pile (World.noteLetter). */
+export const NOTED_LETTER = "Only noted: an earlier letter was still unanswered, or the case was already under review.";
+/** The pseudo-case that holds what happened to the whole run (injected events): its own trace in XES. */
+export const RUN_CASE_ID = "Run";
 
 const RULING_ACTIVITY = {
   suspend: "Court suspends the case",
@@ -102,19 +115,135 @@ export function logRows(
       resource: seat ? (pseudonymise ? `Seat ${seat.number}` : seat.displayName) : `${role} (computer)`,
       role: seat ? seat.role : role,
       outcome: OUTCOME_LABELS[history.world.caseState(e.caseIndex).outcome],
+      detail: "",
     };
   });
 }
 
+/** Everything a complete export is made from: the replay, the run's log, and the letters as written. */
+export type ExportSource = {
+  history: Pick<RunHistory, "events" | "world">;
+  log: readonly ReplayEntry[];
+  /** every letter of the run, in the order written */
+  letters: readonly { seatNumber: number; caseIndex: number; body: string }[];
+  startDate: string;
+  seats: readonly SeatName[];
+};
+
+/** What a procurator's desk work is called in the log. */
+function deskWorkName(work: LogPayload<"desk.work">): string {
+  if (work.read) return "File read";
+  if (work.letter) return "Petitioner's letter read";
+  if (work.deputy) return "Deputy procurator asked to take part";
+  if (work.list) return "Camp asked for its list";
+  return "Desk work";
+}
+
+/** A decision's details beyond its name: the new article and term. */
+function decisionDetail(payload: LogPayload<"case.act">): string {
+  const parts = [
+    payload.toArticle ? `to ${RECLASSIFY_LABELS[payload.toArticle].label}` : "",
+    payload.newTermYears !== undefined ? `${payload.newTermYears} years` : "",
+  ].filter(Boolean);
+  return parts.join(", ");
+}
+
+/**
+ * The whole run as rows, in time order: every event every case took (as
+ * logRows), and every logged action that took no step of the case machine —
+ * a letter the machine only noted (an earlier one unanswered, or the case
+ * already under review), a procurator's desk work — and each event the
+ * teacher injected, on the run's own pseudo-case. With `texts`, each
+ * letter's words and each decision's grounds fill the text column.
+ */
+export function completeLogRows(
+  source: ExportSource,
+  { pseudonymise = false, texts = false }: { pseudonymise?: boolean; texts?: boolean } = {},
+): LogRow[] {
+  const { history, log, letters, startDate, seats } = source;
+  const bySeat = new Map(seats.map((s) => [`seat:${s.number}`, s]));
+  const who = (actor: string) => {
+    const seat = bySeat.get(actor);
+    return seat ? (pseudonymise ? `Seat ${seat.number}` : seat.displayName) : actor;
+  };
+  // Each letter-bearing entry takes the next letter its seat wrote about that case (both are in the order written).
+  const unpaired = new Map<string, string[]>();
+  for (const l of letters) {
+    const key = `seat:${l.seatNumber}|${l.caseIndex}`;
+    unpaired.set(key, [...(unpaired.get(key) ?? []), l.body]);
+  }
+  const words = new Map<number, string>();
+  const details = new Map<number, string>();
+  for (const e of log) {
+    if ((e.type === "case.act" && e.payload.letter) || e.type === "letter.write") {
+      const body = unpaired.get(`${e.actor}|${e.caseIndex}`)?.shift();
+      if (body !== undefined) words.set(e.seq, body);
+    }
+    if (e.type === "case.act" && e.payload.event.type === "review.decide") {
+      if (e.payload.justification) words.set(e.seq, e.payload.justification);
+      details.set(e.seq, decisionDetail(e.payload));
+    }
+  }
+  const withText = (row: LogRow, seq: number | undefined): LogRow =>
+    texts ? { ...row, text: (seq !== undefined && words.get(seq)) || "" } : row;
+
+  const timed: { day: number; row: LogRow }[] = logRows(history, startDate, seats, { pseudonymise }).map((row, k) => {
+    const e = history.events[k]!;
+    const detail = e.seq !== undefined ? (details.get(e.seq) ?? "") : "";
+    return { day: e.day, row: withText({ ...row, detail }, e.seq) };
+  });
+  for (const e of log) {
+    const outcome = e.caseIndex === null ? "" : OUTCOME_LABELS[history.world.caseState(e.caseIndex).outcome];
+    const base = { timestamp: simTimestamp(startDate, e.simDay), outcome };
+    if (e.type === "letter.write" && bySeat.has(e.actor)) {
+      const row: LogRow = {
+        ...base,
+        case_id: caseLabel(e.caseIndex),
+        activity: activity({ type: "complaint.file", addressee: e.payload.addressee }).name,
+        resource: who(e.actor),
+        role: bySeat.get(e.actor)!.role,
+        detail: NOTED_LETTER,
+      };
+      timed.push({ day: e.simDay, row: withText(row, e.seq) });
+    } else if (e.type === "desk.work" && bySeat.has(e.actor)) {
+      const row: LogRow = {
+        ...base,
+        case_id: caseLabel(e.caseIndex),
+        activity: deskWorkName(e.payload),
+        resource: who(e.actor),
+        role: bySeat.get(e.actor)!.role,
+        detail: `${e.payload.hours} ${e.payload.hours === 1 ? "hour" : "hours"} of desk time`,
+      };
+      timed.push({ day: e.simDay, row: withText(row, undefined) });
+    } else if (e.type === "run.inject") {
+      const injection = INJECTIONS.find((i) => i.id === e.payload.id);
+      const row: LogRow = {
+        ...base,
+        case_id: RUN_CASE_ID,
+        activity: `Event injected: ${injection?.title ?? e.payload.id}`,
+        resource: "Teacher",
+        role: "instructor",
+        detail: injection?.news ?? "",
+      };
+      timed.push({ day: e.simDay, row: withText(row, undefined) });
+    }
+  }
+  // Stable: events of one day keep their order, the machine's before the desk's notes of that day.
+  return timed.sort((a, b) => a.day - b.day).map((t) => t.row);
+}
+
 /** CSV (RFC 4180, with a header row) of the rows. Cells a spreadsheet would run as a formula are defused. */
-export function toCsv(rows: readonly LogRow[]): string {
-  return Papa.unparse(rows as LogRow[], { columns: [...LOG_COLUMNS], escapeFormulae: true, newline: "\r\n" });
+export function toCsv(rows: readonly LogRow[], { texts = false }: { texts?: boolean } = {}): string {
+  const columns = texts ? [...LOG_COLUMNS, TEXT_COLUMN] : [...LOG_COLUMNS];
+  return Papa.unparse(rows as LogRow[], { columns, escapeFormulae: true, newline: "\r\n" });
 }
 
 /**
  * XES (IEEE 1849-2016) of the rows: one trace per case (concept:name the
- * case), one event per row with concept:name, time:timestamp, org:resource
- * and org:role, declared through the standard extensions.
+ * case; the run's injected events are the trace RUN_CASE_ID), one event per
+ * row with concept:name, time:timestamp, org:resource and org:role, declared
+ * through the standard extensions, and `detail` and `text` where they say
+ * something.
  */
 export function toXes(rows: readonly LogRow[], logName: string): string {
   const traces = new Map<string, LogRow[]>();
@@ -148,7 +277,13 @@ export function toXes(rows: readonly LogRow[], logName: string): string {
       trace: [...traces].map(([caseId, events]) => ({
         string: [str("concept:name", caseId), str("outcome", events[0]!.outcome)],
         event: events.map((e) => ({
-          string: [str("concept:name", e.activity), str("org:resource", e.resource), str("org:role", e.role)],
+          string: [
+            str("concept:name", e.activity),
+            str("org:resource", e.resource),
+            str("org:role", e.role),
+            ...(e.detail ? [str("detail", e.detail)] : []),
+            ...(e.text ? [str("text", e.text)] : []),
+          ],
           date: [{ "@_key": "time:timestamp", "@_value": e.timestamp }],
         })),
       })),

@@ -9,8 +9,12 @@ import type { LogVariant } from "@/lib/runs/store/log-entry";
 /** One logged entry of a run, parsed (see readRunLog), as the replay needs it. */
 export type ReplayEntry = LogVariant & { seq: number; simDay: number; actor: string };
 
-/** One event a case took: when (simulated day, fractional), and who moved it — a seat ("seat:3") or the machine ("system"). */
-export type HistoryEvent = { caseIndex: number; day: number; event: CaseEvent; actor: string };
+/**
+ * One event a case took: when (simulated day, fractional), and who moved it —
+ * a seat ("seat:3") or the machine ("system"); for a seat's, `seq` is the log
+ * entry that made it (its letter's text or decision's grounds are there).
+ */
+export type HistoryEvent = { caseIndex: number; day: number; event: CaseEvent; actor: string; seq?: number };
 
 /** Where every case stood at the end of a simulated day. */
 export type DayFigures = {
@@ -24,6 +28,8 @@ export type DayFigures = {
 export type RunHistory = {
   /** the last simulated day replayed (the run's clock) */
   readonly simDay: number;
+  /** the last log entry replayed */
+  readonly seq: number;
   /** one entry per whole simulated day from 0, then the run's own instant */
   readonly series: readonly DayFigures[];
   /** every event every case took, in order */
@@ -57,6 +63,7 @@ export class RunReplay implements RunHistory {
   /** logged actions a what-if replay could not apply (its world had moved differently) */
   skipped = 0;
   private actor = "system";
+  private actorSeq: number | undefined;
   private nextDay = 0;
 
   /** `whatIf`: the scenario was changed, so actions the changed world refuses are skipped, not an error. */
@@ -67,7 +74,13 @@ export class RunReplay implements RunHistory {
   ) {
     this.world = new World(scenario, seed);
     this.world.onCaseEvent = (caseIndex, eventId) =>
-      this.events.push({ caseIndex, day: this.world.now, event: CASE_EVENTS[eventId]!, actor: this.actor });
+      this.events.push({
+        caseIndex,
+        day: this.world.now,
+        event: CASE_EVENTS[eventId]!,
+        actor: this.actor,
+        ...(this.actorSeq !== undefined ? { seq: this.actorSeq } : {}),
+      });
   }
 
   /** Applies `entries` (the log after `seq`, in order) and moves the clock to `untilDay`. */
@@ -80,9 +93,12 @@ export class RunReplay implements RunHistory {
       while (k < entries.length && entries[k]!.simDay <= day) {
         const entry = entries[k++]!;
         this.world.advanceTo(entry.simDay);
-        this.actor = entry.actor.startsWith("seat:") ? entry.actor : "system";
+        const bySeat = entry.actor.startsWith("seat:");
+        this.actor = bySeat ? entry.actor : "system";
+        this.actorSeq = bySeat ? entry.seq : undefined;
         if (!applyToWorld(this.world, entry, this.options)) this.skipped++;
         this.actor = "system";
+        this.actorSeq = undefined;
         this.seq = entry.seq;
       }
     };

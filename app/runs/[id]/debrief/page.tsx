@@ -250,22 +250,32 @@ export default async function DebriefPage({ params, searchParams }: PageProps<"/
           The data
         </h2>
         <p>
-          The whole event log:{" "}
+          The whole event log: every step of every case, every letter and decision, the desks&apos; work and the events
+          you injected. With names and the students&apos; own words (letters and grounds):{" "}
           <a href={`/api/runs/${run.id}/export?format=csv`} className="text-accent underline">
             CSV
           </a>{" "}
           ·{" "}
           <a href={`/api/runs/${run.id}/export?format=xes`} className="text-accent underline">
             XES
-          </a>{" "}
-          · with seat labels instead of names:{" "}
+          </a>
+          . With seat labels instead of names, without their words:{" "}
           <a href={`/api/runs/${run.id}/export?format=csv&names=seats`} className="text-accent underline">
             CSV
           </a>{" "}
           ·{" "}
           <a href={`/api/runs/${run.id}/export?format=xes&names=seats`} className="text-accent underline">
             XES
+          </a>{" "}
+          · with their words:{" "}
+          <a href={`/api/runs/${run.id}/export?format=csv&names=seats&texts=yes`} className="text-accent underline">
+            CSV
+          </a>{" "}
+          ·{" "}
+          <a href={`/api/runs/${run.id}/export?format=xes&names=seats&texts=yes`} className="text-accent underline">
+            XES
           </a>
+          .
         </p>
       </section>
     </div>

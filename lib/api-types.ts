@@ -87,7 +87,7 @@ export type LiveMessage =
   /** The database stopped answering (reconnecting) or answers again (live): the page shows it. */
   | { type: "status"; data: { state: "reconnecting"; message: string } | { state: "live" } }
   /** The stream ends: the seat moved to another browser, or the run is gone. */
-  | { type: "closed"; data: { reason: "movedAway" | "deleted"; message: string } };
+  | { type: "closed"; data: { reason: "movedAway" | "removed" | "deleted"; message: string } };
 
 export type LiveMessageType = LiveMessage["type"];
 export type LiveData<K extends LiveMessageType> = Extract<LiveMessage, { type: K }>["data"];

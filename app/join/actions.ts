@@ -19,10 +19,15 @@ function text(value: FormDataEntryValue | null): string {
   return typeof value === "string" ? value : "";
 }
 
-async function enterSeat(runId: string, seatId: string, token: string, welcome: boolean): Promise<never> {
+async function enterSeat(
+  runId: string,
+  seatId: string,
+  token: string,
+  welcome: "first" | "nameTaken" | false,
+): Promise<never> {
   const h = await headers();
   (await cookies()).set(seatCookie(seatId, token, isHttps(h)));
-  redirect(`/play/${runId}${welcome ? "?welcome=1" : ""}`);
+  redirect(`/play/${runId}${welcome ? `?welcome=1${welcome === "nameTaken" ? "&nameTaken=1" : ""}` : ""}`);
 }
 
 export async function joinAction(_previous: JoinState, formData: FormData): Promise<JoinState> {
@@ -33,7 +38,7 @@ export async function joinAction(_previous: JoinState, formData: FormData): Prom
     clientAddress(await headers()),
   );
   if (!result.ok) return { error: result.error, values };
-  return enterSeat(result.runId, result.seatId, result.token, true);
+  return enterSeat(result.runId, result.seatId, result.token, result.nameTaken ? "nameTaken" : "first");
 }
 
 export async function rejoinAction(_previous: RejoinState, formData: FormData): Promise<RejoinState> {

@@ -11,6 +11,10 @@ export const JOIN_CODE_LENGTH = 6;
 export const REJOIN_CODE_LENGTH = 8;
 
 export const DISPLAY_NAME_MAX = 40;
+/** A teacher's message to every screen: a sentence or two, readable on a phone at a glance. */
+export const MESSAGE_MAX = 200;
+/** The countdown warns the class this long before the lesson ends. */
+export const LESSON_WARNING_MS = 5 * 60 * 1000;
 export const TITLE_MAX = 100;
 /** A room of 200 students with room to spare; the scenario's caseload may set a lower cap. */
 export const MAX_SEATS = 300;

@@ -36,8 +36,8 @@ import { findScenario } from "@/lib/sim/scenarios";
 import { joinRun } from "@/lib/runs/seats/join-run";
 import { UNKNOWN_CODE } from "@/lib/runs/seats/run-for-code";
 import { pauseInterruptedRuns } from "@/lib/runs/store/pause-interrupted-runs";
-import { pausedByRestart } from "@/lib/runs/store/queries";
 import { TICK_MS } from "./policy";
+import { clockView } from "@/lib/runs/seat-view/views";
 import { planDistrict } from "./district-plan";
 import { rejoinSeat } from "@/lib/runs/seats/rejoin-seat";
 import { seatCookieValue } from "@/lib/runs/seats/seat-access";
@@ -775,10 +775,13 @@ describe("durability", () => {
     const log = await db.runEvent.findFirst({ where: { runId }, orderBy: { seq: "desc" } });
     expect(log?.type).toBe("run.pause");
     expect(JSON.parse(log!.payload)).toEqual({ reason: "restart" });
-    expect(await pausedByRestart(runId)).toBe(true);
+    // Every screen calls it a restart pause, not the teacher's; the teacher's own pause afterwards is theirs.
+    const pausedBy = () => runStore.read(runId, (run, _w, scenario) => clockView(run, scenario).pausedBy);
+    expect(await pausedBy()).toBe("restart");
     await control(runId, { action: "resume" });
+    expect(await pausedBy()).toBeNull();
     await control(runId, { action: "pause" });
-    expect(await pausedByRestart(runId)).toBe(false);
+    expect(await pausedBy()).toBe("teacher");
   });
 
   test("a world rebuilt from the checkpoint and the log equals the live one", async () => {

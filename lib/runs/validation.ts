@@ -8,6 +8,7 @@ import { freeTextSchema, nameSchema, unstorableName } from "@/lib/text";
 import {
   CODE_ALPHABET,
   DISPLAY_NAME_MAX,
+  MESSAGE_MAX,
   JOIN_CODE_LENGTH,
   LETTER_MAX,
   MAX_SEATS,
@@ -224,6 +225,38 @@ export const controlSchema = z.discriminatedUnion("action", [
     action: z.literal("reassign"),
     seatId: z.string().min(1).max(64),
     role: z.enum(["procurator", "petitioner"]),
+  }),
+  z.object({ action: z.literal("removeSeat"), seatId: z.string().min(1).max(64) }),
+  z.object({
+    action: z.literal("message"),
+    text: z
+      .string({ error: "Write the message." })
+      .transform((t) => t.trim())
+      .pipe(
+        z
+          .string()
+          .min(1, "Write the message.")
+          .max(MESSAGE_MAX, `Keep the message to ${MESSAGE_MAX} characters: it must fit a phone's screen.`),
+      ),
+  }),
+  z.object({
+    action: z.literal("eyesUp"),
+    on: z.preprocess((v) => (v === "yes" ? true : v === "no" ? false : v), z.boolean()),
+  }),
+  z.object({
+    action: z.literal("lessonTimer"),
+    /** minutes from now; 0 stops the timer */
+    minutes: z.coerce
+      .number({ error: "Give the minutes left in the lesson, from 1 to 180, or 0 to stop the timer." })
+      .int("Give whole minutes.")
+      .min(0, "Give the minutes left in the lesson, from 1 to 180, or 0 to stop the timer.")
+      .max(180, "Give the minutes left in the lesson, from 1 to 180, or 0 to stop the timer."),
+  }),
+  z.object({ action: z.literal("renameSeat"), seatId: z.string().min(1).max(64), name: displayNameSchema }),
+  z.object({
+    action: z.literal("lockJoining"),
+    /** from a form ("yes"/"no") or JSON (true/false) */
+    locked: z.preprocess((v) => (v === "yes" ? true : v === "no" ? false : v), z.boolean()),
   }),
 ]);
 export type ControlInput = z.infer<typeof controlSchema>;

@@ -28,7 +28,7 @@ describe("the engine's public API", () => {
           "sendCaseEvent", "applyEffect", "inject", "parameters", "injections", "assignSeat", "fileLetter",
           "noteLetter", "caseHistory", "recordDeskWork", "deskState", "reviewHours", "result", "caseStage",
           "stageCounts", "tally", "caseFacts", "caseState", "startedInCamp", "caseCount", "canSend", "caseVersion",
-          "letComputerHelp", "hasStudent",
+          "letComputerHelp", "hasStudent", "releaseSeat",
         ],
       ),
     );

@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Your seat" };
 
 export default async function PlayPage({ params, searchParams }: PageProps<"/play/[runId]">) {
   const { runId } = await params;
-  const { welcome } = await searchParams;
+  const { welcome, nameTaken } = await searchParams;
   const result = await getSeatView(runId, (await cookies()).get(SEAT_COOKIE)?.value);
   if (!result.ok) {
     return (
@@ -46,6 +46,7 @@ export default async function PlayPage({ params, searchParams }: PageProps<"/pla
         initialLetters={result.letters}
         initialProtocols={result.protocols}
         welcome={welcome === "1"}
+        nameTaken={nameTaken === "1"}
       />
       {reveal ? <RevealSection reveal={reveal} /> : null}
     </div>

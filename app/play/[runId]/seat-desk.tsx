@@ -7,6 +7,7 @@ import { Document, DocumentText } from "@/app/_components/document";
 import { SourceTag } from "@/app/_components/source-tag";
 import type { Ask } from "@/machines/vocabulary";
 import { Term } from "@/app/_components/term";
+import { EyesUpCover, LessonCountdown, statusText, TeacherNotice } from "@/app/_components/room-screens";
 import { PetitionForm } from "./petition-form";
 import { ProcuratorFileView } from "./procurator-file";
 import { GuidedStart, PersonalDebrief, SoloControls } from "./solo";
@@ -15,25 +16,20 @@ import type { CaseView, ClockView, LetterView, ProtocolView, SeatView } from "@/
 import type { InboxLetter } from "@/lib/runs/seat-view/inbox";
 import type { SeatAction } from "@/lib/runs/validation";
 
-const STATUS_TEXT: Record<string, string> = {
-  lobby: "Waiting for your teacher to start the clock",
-  running: "The clock is running",
-  paused: "Paused by your teacher",
-  debrief: "The run has ended",
-  archived: "This class has been archived",
-};
-
 export function SeatDesk({
   initial,
   initialLetters,
   initialProtocols,
   welcome,
+  nameTaken = false,
   observer = false,
 }: {
   initial: SeatView;
   initialLetters: LetterView[];
   initialProtocols: ProtocolView[];
   welcome: boolean;
+  /** just joined under a name a classmate already had: the seat took a number ("Alex 2") */
+  nameTaken?: boolean;
   /** the teacher looking at this desk: read-only, no codes, no stream of its own (its page refreshes it) */
   observer?: boolean;
 }) {
@@ -64,6 +60,12 @@ export function SeatDesk({
           <span className="font-mono text-xl tracking-widest">{view.run.joinCode}</span>
         </p>
       ) : null}
+      {nameTaken ? (
+        <p role="status" className="font-semibold">
+          Someone in this class already had your name, so you are “{view.seat.displayName}” here: your teacher can tell
+          you apart.
+        </p>
+      ) : null}
       <p className="text-muted">
         {view.solo
           ? "This browser remembers your run (Explore → Continue where you left off). From another browser or device, use the resume link below, or write both codes down."
@@ -83,244 +85,261 @@ export function SeatDesk({
     </section>
   );
   const seatStatus = clock.status;
+  // A solo run has no teacher; the teacher's own view of a desk is never covered.
+  const room = view.solo || observer ? null : clock.room;
+  const frozen = room?.eyesUp ?? false;
 
   return (
-    <div className="space-y-6">
-      <header className="flex flex-wrap items-start justify-between gap-4 print:hidden">
-        <div>
-          <p className="text-muted">
-            {view.run.title} · {view.run.scenarioTitle}
-          </p>
-          <h1 className="text-3xl font-bold">
-            Seat {view.seat.number}: {role === "procurator" ? "Procurator" : "Petitioner"}
-          </h1>
-          <p className="text-muted">Playing as {view.seat.displayName}</p>
-        </div>
-        {observer ? null : <StreamBadge status={closed ? "closed" : status} retry={closed ? undefined : retry} />}
-      </header>
-
-      {closed ? (
-        <p role="alert" className="rounded-md border border-danger/40 bg-danger-soft px-4 py-3 font-medium text-danger">
-          {closed}{" "}
-          <a href="/join" className="underline">
-            Rejoin
-          </a>
-        </p>
-      ) : null}
-
-      <section
-        aria-labelledby="clock-heading"
-        className="card flex flex-wrap items-center justify-between gap-4 print:hidden"
-      >
-        <div>
-          <h2 id="clock-heading" className="text-sm font-semibold uppercase tracking-wider text-muted">
-            Simulated date
-          </h2>
-          <p className="font-typewriter text-3xl font-bold">
-            <time dateTime={clock.date}>{clock.dateLabel}</time>
-          </p>
-          <p className="text-muted">
-            Day {Math.floor(clock.simDay)} of {clock.horizonDays}
-          </p>
-        </div>
-        <p className="rounded-md bg-accent-soft px-3 py-2 font-semibold text-accent-strong">
-          {STATUS_TEXT[clock.status]}
-        </p>
-      </section>
-
-      {view.solo && !observer && (seatStatus === "running" || seatStatus === "paused") ? (
-        <>
-          <SoloControls view={view} clock={clock} />
-          {welcome ? <GuidedStart role={role} /> : null}
-        </>
-      ) : null}
-      {view.debrief && !observer ? <PersonalDebrief rows={view.debrief} /> : null}
-
-      {welcome && !observer && !view.solo ? rejoin : null}
-
-      {view.hours && (seatStatus === "debrief" || seatStatus === "archived") ? (
-        <section aria-labelledby="hours-heading" className="card space-y-2 print:hidden">
-          <h2 id="hours-heading" className="font-semibold">
-            Your working days are over
-          </h2>
-          <p className="text-sm text-muted">The run has ended: your desk is read-only now.</p>
-        </section>
-      ) : view.hours ? (
-        <section aria-labelledby="hours-heading" className="card space-y-2 print:hidden">
-          <h2 id="hours-heading" className="font-semibold">
-            Your working day: {view.hours.left} of {view.hours.perDay} hours left
-          </h2>
-          <div
-            role="progressbar"
-            aria-labelledby="hours-heading"
-            aria-valuemin={0}
-            aria-valuemax={view.hours.perDay}
-            aria-valuenow={view.hours.left}
-            className="h-3 w-full overflow-hidden rounded bg-canvas"
-          >
-            <div
-              className="h-full bg-accent"
-              style={{ width: `${(100 * view.hours.left) / Math.max(1, view.hours.perDay)}%` }}
-            />
+    <>
+      <EyesUpCover on={frozen} />
+      <div className="space-y-6" inert={frozen}>
+        <header className="flex flex-wrap items-start justify-between gap-4 print:hidden">
+          <div>
+            <p className="text-muted">
+              {view.run.title} · {view.run.scenarioTitle}
+            </p>
+            <h1 className="text-3xl font-bold">
+              Seat {view.seat.number}: {role === "procurator" ? "Procurator" : "Petitioner"}
+            </h1>
+            <p className="text-muted">Playing as {view.seat.displayName}</p>
           </div>
-          <p className="text-sm text-muted">
-            {view.hours.left === 0
-              ? "Today is over for you: your files wait for tomorrow's hours."
-              : "Reading a file, writing to Moscow, checking testimony and writing decisions all take hours; new hours come each simulated day. (How long each task takes is this game's estimate: the sources give no figures.)"}
+          {observer ? null : <StreamBadge status={closed ? "closed" : status} retry={closed ? undefined : retry} />}
+        </header>
+
+        {closed ? (
+          <p
+            role="alert"
+            className="rounded-md border border-danger/40 bg-danger-soft px-4 py-3 font-medium text-danger"
+          >
+            {closed}{" "}
+            <a href="/join" className="underline">
+              Rejoin
+            </a>
           </p>
-        </section>
-      ) : null}
+        ) : null}
 
-      {view.character ? (
-        <section aria-labelledby="character-heading" className="card space-y-2">
-          <p className="text-sm font-semibold uppercase tracking-wider text-muted">Who you are</p>
-          <h2 id="character-heading" className="text-2xl font-bold">
-            {view.character.name}
-          </h2>
-          <p className="text-sm text-muted">
-            A composite character, not a real person: {view.character.card.replace(/^Card \d+: /, "")}
-            <SourceTag source={view.character.source} />
-          </p>
-          <dl className="grid gap-x-4 gap-y-1 sm:grid-cols-[auto_1fr]">
-            <dt className="font-semibold">{view.character.relative ? "Who you write for" : "Your sentence"}</dt>
-            <dd>{view.character.who}</dd>
-            <dt className="font-semibold">When the review begins</dt>
-            <dd>{view.character.where}</dd>
-            <dt className="font-semibold">What you want</dt>
-            <dd>{view.character.wants}</dd>
-          </dl>
-        </section>
-      ) : null}
-
-      {/* Always present, so a teacher's injected event is announced when it arrives. */}
-      <p className="sr-only" aria-live="polite">
-        {view.news.length > 0 ? `News: ${view.news.at(-1)!.text}` : ""}
-      </p>
-      {view.news.length > 0 ? (
-        <section aria-labelledby="news-heading" className="card space-y-2 border-accent print:hidden">
-          <h2 id="news-heading" className="text-xl font-semibold">
-            News
-          </h2>
-          <ol className="space-y-2">
-            {[...view.news].reverse().map((n) => (
-              <li key={n.id}>
-                <p>
-                  <time dateTime={n.date} className="font-semibold">
-                    {n.dateLabel}
-                  </time>
-                  : {n.text}
-                  <SourceTag source={n.source} />
-                </p>
-              </li>
-            ))}
-          </ol>
-        </section>
-      ) : null}
-
-      <section aria-labelledby="role-heading" className="space-y-2 print:hidden">
-        <h2 id="role-heading" className="text-xl font-semibold">
-          {role === "procurator" ? "Your desk at the review commission" : "Your case"}
-        </h2>
-        <p className="max-w-3xl text-muted">
-          {seatStatus === "debrief" || seatStatus === "archived" ? (
-            observer ? (
-              "The run has ended: this desk is now a record of what happened."
-            ) : (
-              <>
-                The run has ended: this desk is now a record of what happened.{" "}
-                {/* A full load: the reveal is drawn on the server once the run is over. */}
-                <a href={`/play/${view.run.id}#reveal-heading`} className="text-accent underline">
-                  See what really happened behind the curtain
-                </a>
-                .
-              </>
-            )
-          ) : role === "procurator" ? (
-            <>
-              You sit on a <Term id="commission">review commission</Term> set up after 19 May 1954 to review{" "}
-              <Term id="article-58">article 58</Term> cases. Files reach your desk only after a complaint or a camp
-              list, and after clerks have assembled them. When a file is ready for review, decide it: a court&rsquo;s
-              sentence only by a <Term id="protest">protest</Term>.
-            </>
-          ) : (
-            <>
-              You are a prisoner, or a relative of one, sentenced under <Term id="article-58">article 58</Term>. Nothing
-              happens unless someone writes: choose to whom, on what grounds and how your letter travels, then wait.
-              Like a prisoner then, you will not see where it goes — only what comes back. The goal, in the end, is a{" "}
-              <Term id="spravka">spravka</Term>.
-            </>
-          )}
-        </p>
-      </section>
-
-      {view.inbox ? <Inbox letters={view.inbox} /> : null}
-
-      {view.cases.length === 0 ? (
-        <p className="card text-muted">
-          {clock.status === "lobby"
-            ? role === "procurator"
-              ? "Your teacher has not started the run yet. Your case files arrive when the clock starts."
-              : "Your teacher has not started the run yet. Your case arrives when the clock starts."
-            : "No cases on your desk."}
-        </p>
-      ) : (
-        <ul
-          className={`grid gap-4 print:hidden ${view.cases.length > 1 ? "md:grid-cols-2" : "max-w-3xl"}`}
-          aria-label="Your cases"
+        <section
+          aria-labelledby="clock-heading"
+          className="card flex flex-wrap items-center justify-between gap-4 print:hidden"
         >
-          {view.cases.map((c) => (
-            <li key={c.index}>
-              <CaseCard
-                draftKey={`spravka-draft:${view.run.id}:${c.index}`}
-                status={observer ? "debrief" : seatStatus}
-                relative={view.character?.relative ?? false}
-                runId={view.run.id}
-                role={role}
-                item={observer ? readOnly(c) : c}
-                friendUsed={Boolean(c.petition?.friendBar)}
-                defaultAsk={view.character?.ask}
-                onCase={(next) => setView((v) => withCase(v, next))}
-                onLetter={(l) => setLetters((all) => [...all, l])}
-                onHours={(left) => setView((v) => (v.hours ? { ...v, hours: { ...v.hours, left } } : v))}
-                onProtocol={(p) => setProtocols((all) => [...all, p])}
+          <div>
+            <h2 id="clock-heading" className="text-sm font-semibold uppercase tracking-wider text-muted">
+              Simulated date
+            </h2>
+            <p className="font-typewriter text-3xl font-bold">
+              <time dateTime={clock.date}>{clock.dateLabel}</time>
+            </p>
+            <p className="text-muted">
+              Day {Math.floor(clock.simDay)} of {clock.horizonDays}
+            </p>
+          </div>
+          <p className="rounded-md bg-accent-soft px-3 py-2 font-semibold text-accent-strong">
+            {statusText(clock, view.solo)}
+          </p>
+        </section>
+
+        {room ? (
+          <div className="space-y-3 print:hidden">
+            <LessonCountdown endsAt={room.lessonEndsAt} />
+            <TeacherNotice notice={room.notice} />
+          </div>
+        ) : null}
+
+        {view.solo && !observer && (seatStatus === "running" || seatStatus === "paused") ? (
+          <>
+            <SoloControls view={view} clock={clock} />
+            {welcome ? <GuidedStart role={role} /> : null}
+          </>
+        ) : null}
+        {view.debrief && !observer ? <PersonalDebrief rows={view.debrief} /> : null}
+
+        {welcome && !observer && !view.solo ? rejoin : null}
+
+        {view.hours && (seatStatus === "debrief" || seatStatus === "archived") ? (
+          <section aria-labelledby="hours-heading" className="card space-y-2 print:hidden">
+            <h2 id="hours-heading" className="font-semibold">
+              Your working days are over
+            </h2>
+            <p className="text-sm text-muted">The run has ended: your desk is read-only now.</p>
+          </section>
+        ) : view.hours ? (
+          <section aria-labelledby="hours-heading" className="card space-y-2 print:hidden">
+            <h2 id="hours-heading" className="font-semibold">
+              Your working day: {view.hours.left} of {view.hours.perDay} hours left
+            </h2>
+            <div
+              role="progressbar"
+              aria-labelledby="hours-heading"
+              aria-valuemin={0}
+              aria-valuemax={view.hours.perDay}
+              aria-valuenow={view.hours.left}
+              className="h-3 w-full overflow-hidden rounded bg-canvas"
+            >
+              <div
+                className="h-full bg-accent"
+                style={{ width: `${(100 * view.hours.left) / Math.max(1, view.hours.perDay)}%` }}
               />
-            </li>
-          ))}
-        </ul>
-      )}
+            </div>
+            <p className="text-sm text-muted">
+              {view.hours.left === 0
+                ? "Today is over for you: your files wait for tomorrow's hours."
+                : "Reading a file, writing to Moscow, checking testimony and writing decisions all take hours; new hours come each simulated day. (How long each task takes is this game's estimate: the sources give no figures.)"}
+            </p>
+          </section>
+        ) : null}
 
-      {role === "petitioner" && (letters.length > 0 || view.cases.some((c) => c.received?.length)) ? (
-        <Timeline letters={letters} cases={view.cases} view={view} />
-      ) : null}
+        {view.character ? (
+          <section aria-labelledby="character-heading" className="card space-y-2">
+            <p className="text-sm font-semibold uppercase tracking-wider text-muted">Who you are</p>
+            <h2 id="character-heading" className="text-2xl font-bold">
+              {view.character.name}
+            </h2>
+            <p className="text-sm text-muted">
+              A composite character, not a real person: {view.character.card.replace(/^Card \d+: /, "")}
+              <SourceTag source={view.character.source} />
+            </p>
+            <dl className="grid gap-x-4 gap-y-1 sm:grid-cols-[auto_1fr]">
+              <dt className="font-semibold">{view.character.relative ? "Who you write for" : "Your sentence"}</dt>
+              <dd>{view.character.who}</dd>
+              <dt className="font-semibold">When the review begins</dt>
+              <dd>{view.character.where}</dd>
+              <dt className="font-semibold">What you want</dt>
+              <dd>{view.character.wants}</dd>
+            </dl>
+          </section>
+        ) : null}
 
-      {view.memos && view.memos.length > 0 ? (
-        <section aria-labelledby="memos-heading" className="space-y-3 print:hidden">
-          <h2 id="memos-heading" className="text-xl font-semibold">
-            Memos from above
+        {/* Always present, so a teacher's injected event is announced when it arrives. */}
+        <p className="sr-only" aria-live="polite">
+          {view.news.length > 0 ? `News: ${view.news.at(-1)!.text}` : ""}
+        </p>
+        {view.news.length > 0 ? (
+          <section aria-labelledby="news-heading" className="card space-y-2 border-accent print:hidden">
+            <h2 id="news-heading" className="text-xl font-semibold">
+              News
+            </h2>
+            <ol className="space-y-2">
+              {[...view.news].reverse().map((n) => (
+                <li key={n.id}>
+                  <p>
+                    <time dateTime={n.date} className="font-semibold">
+                      {n.dateLabel}
+                    </time>
+                    : {n.text}
+                    <SourceTag source={n.source} />
+                  </p>
+                </li>
+              ))}
+            </ol>
+          </section>
+        ) : null}
+
+        <section aria-labelledby="role-heading" className="space-y-2 print:hidden">
+          <h2 id="role-heading" className="text-xl font-semibold">
+            {role === "procurator" ? "Your desk at the review commission" : "Your case"}
           </h2>
           <p className="max-w-3xl text-muted">
-            They tell you what your superiors want. They do not change what you may decide.
+            {seatStatus === "debrief" || seatStatus === "archived" ? (
+              observer ? (
+                "The run has ended: this desk is now a record of what happened."
+              ) : (
+                <>
+                  The run has ended: this desk is now a record of what happened.{" "}
+                  {/* A full load: the reveal is drawn on the server once the run is over. */}
+                  <a href={`/play/${view.run.id}#reveal-heading`} className="text-accent underline">
+                    See what really happened behind the curtain
+                  </a>
+                  .
+                </>
+              )
+            ) : role === "procurator" ? (
+              <>
+                You sit on a <Term id="commission">review commission</Term> set up after 19 May 1954 to review{" "}
+                <Term id="article-58">article 58</Term> cases. Files reach your desk only after a complaint or a camp
+                list, and after clerks have assembled them. When a file is ready for review, decide it: a court&rsquo;s
+                sentence only by a <Term id="protest">protest</Term>.
+              </>
+            ) : (
+              <>
+                You are a prisoner, or a relative of one, sentenced under <Term id="article-58">article 58</Term>.
+                Nothing happens unless someone writes: choose to whom, on what grounds and how your letter travels, then
+                wait. Like a prisoner then, you will not see where it goes — only what comes back. The goal, in the end,
+                is a <Term id="spravka">spravka</Term>.
+              </>
+            )}
           </p>
-          <ol className="grid gap-3 md:grid-cols-2">
-            {[...view.memos].reverse().map((m) => (
-              <li key={m.id}>
-                <Document id={`memo-${m.id}`} title={m.title} meta={[dateRow(m)]}>
-                  <p className="border-t border-paper-line pt-3">
-                    {m.text}
-                    <SourceTag source={m.source} />
-                  </p>
-                </Document>
+        </section>
+
+        {view.inbox ? <Inbox letters={view.inbox} /> : null}
+
+        {view.cases.length === 0 ? (
+          <p className="card text-muted">
+            {clock.status === "lobby"
+              ? role === "procurator"
+                ? "Your teacher has not started the run yet. Your case files arrive when the clock starts."
+                : "Your teacher has not started the run yet. Your case arrives when the clock starts."
+              : "No cases on your desk."}
+          </p>
+        ) : (
+          <ul
+            className={`grid gap-4 print:hidden ${view.cases.length > 1 ? "md:grid-cols-2" : "max-w-3xl"}`}
+            aria-label="Your cases"
+          >
+            {view.cases.map((c) => (
+              <li key={c.index}>
+                <CaseCard
+                  draftKey={`spravka-draft:${view.run.id}:${c.index}`}
+                  status={observer ? "debrief" : seatStatus}
+                  pausedBy={clock.pausedBy}
+                  relative={view.character?.relative ?? false}
+                  runId={view.run.id}
+                  role={role}
+                  item={observer ? readOnly(c) : c}
+                  friendUsed={Boolean(c.petition?.friendBar)}
+                  defaultAsk={view.character?.ask}
+                  onCase={(next) => setView((v) => withCase(v, next))}
+                  onLetter={(l) => setLetters((all) => [...all, l])}
+                  onHours={(left) => setView((v) => (v.hours ? { ...v, hours: { ...v.hours, left } } : v))}
+                  onProtocol={(p) => setProtocols((all) => [...all, p])}
+                />
               </li>
             ))}
-          </ol>
-        </section>
-      ) : null}
+          </ul>
+        )}
 
-      {role === "procurator" && view.cases.length > 0 ? <Protocols protocols={protocols} cases={view.cases} /> : null}
+        {role === "petitioner" && (letters.length > 0 || view.cases.some((c) => c.received?.length)) ? (
+          <Timeline letters={letters} cases={view.cases} view={view} />
+        ) : null}
 
-      {/* (A class seat shows its codes first on arrival; a self-guided one keeps them here, under the desk.) */}
-      {observer || (welcome && !view.solo) ? null : rejoin}
-    </div>
+        {view.memos && view.memos.length > 0 ? (
+          <section aria-labelledby="memos-heading" className="space-y-3 print:hidden">
+            <h2 id="memos-heading" className="text-xl font-semibold">
+              Memos from above
+            </h2>
+            <p className="max-w-3xl text-muted">
+              They tell you what your superiors want. They do not change what you may decide.
+            </p>
+            <ol className="grid gap-3 md:grid-cols-2">
+              {[...view.memos].reverse().map((m) => (
+                <li key={m.id}>
+                  <Document id={`memo-${m.id}`} title={m.title} meta={[dateRow(m)]}>
+                    <p className="border-t border-paper-line pt-3">
+                      {m.text}
+                      <SourceTag source={m.source} />
+                    </p>
+                  </Document>
+                </li>
+              ))}
+            </ol>
+          </section>
+        ) : null}
+
+        {role === "procurator" && view.cases.length > 0 ? <Protocols protocols={protocols} cases={view.cases} /> : null}
+
+        {/* (A class seat shows its codes first on arrival; a self-guided one keeps them here, under the desk.) */}
+        {observer || (welcome && !view.solo) ? null : rejoin}
+      </div>
+    </>
   );
 }
 
@@ -430,6 +449,7 @@ function CaseCard({
   defaultAsk,
   draftKey,
   status,
+  pausedBy,
   relative,
   onCase,
   onLetter,
@@ -443,6 +463,7 @@ function CaseCard({
   defaultAsk?: Ask;
   draftKey: string;
   status: ClockView["status"];
+  pausedBy: ClockView["pausedBy"];
   relative: boolean;
   onCase: (c: CaseView) => void;
   onLetter: (l: LetterView) => void;
@@ -581,7 +602,7 @@ function CaseCard({
               relative={relative}
               closedReason={
                 status === "paused"
-                  ? "Your teacher has paused the clock. Keep writing: your draft is kept, and you can send it when the clock runs again."
+                  ? `${pausedBy === "restart" ? "The clock is paused: the server restarted." : "Your teacher has paused the clock."} Keep writing: your draft is kept, and you can send it when the clock runs again.`
                   : item.petition.letterBar
               }
               caseLabel={item.label}

@@ -33,7 +33,15 @@ export async function controlAction(runId: unknown, previous: ControlState, form
     seatId: text(formData.get("seatId")),
     role: text(formData.get("role")),
     eventId: text(formData.get("eventId")),
+    name: text(formData.get("name")),
+    locked: text(formData.get("locked")),
+    text: text(formData.get("text")),
+    on: text(formData.get("on")),
+    minutes: text(formData.get("minutes")),
   };
+  if (input.action === "removeSeat" && formData.get("confirm") !== "yes") {
+    return { error: failure("invalid", "Tick the box to confirm: removing a seat cannot be undone.") };
+  }
   if (input.action === "delete" && formData.get("confirm") !== "yes") {
     return {
       error: failure("invalid", "Tick the box to confirm: deleting removes the run, its seats and its log for good."),

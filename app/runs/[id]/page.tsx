@@ -5,8 +5,12 @@ import { notFound } from "next/navigation";
 import { requireInstructorPage } from "@/lib/authz";
 import { simDate } from "@/lib/runs/clock";
 import { joinUrl } from "@/lib/runs/seats/join-url";
-import { getRunForOwner, pausedByRestart } from "@/lib/runs/store/queries";
+import { getRunForOwner } from "@/lib/runs/store/queries";
 import { HELP_AFTER_DAYS } from "@/lib/runs/district-plan";
+import { collidingNames } from "@/lib/runs/console/seat-status";
+import { nameKey } from "@/lib/runs/seats/seat-controls";
+import { ManageSeat, SeatNow } from "./seat-controls";
+import { RoomControls } from "./room-controls";
 import { runStore } from "@/lib/runs/store/store";
 import { clockView } from "@/lib/runs/seat-view/views";
 import type { SourceKey } from "@/machines/vocabulary";
@@ -34,13 +38,17 @@ export default async function RunPage({ params }: PageProps<"/runs/[id]">) {
     startDate: scenario.startDate,
   }));
   const run = { ...owned, ...current };
+  // A removed seat stays in the log and the exports, not in the room.
+  const seats = owned.seats.filter((seat) => !seat.removedAt);
+  // Names the class would mix up (a rename can make two alike; joining adds a number instead).
+  const sameNames = collidingNames(seats.map((seat) => ({ number: seat.number, key: nameKey(seat.displayName) })));
   const data = current.status === "lobby" ? null : await consoleData(run.id);
   const status = run.status;
   const url = run.joinCode ? joinUrl(await headers(), run.joinCode) : null;
   const live = status === "running" || status === "paused";
-  const restarted = status === "paused" && (await pausedByRestart(run.id));
+  const restarted = status === "paused" && run.restartPause;
   const byRole = { procurator: 0, petitioner: 0 };
-  for (const seat of run.seats) byRole[seat.role as keyof typeof byRole]++;
+  for (const seat of seats) byRole[seat.role as keyof typeof byRole]++;
 
   return (
     // On a wide screen (a projector) the console breaks out of the page's reading width.
@@ -70,9 +78,25 @@ export default async function RunPage({ params }: PageProps<"/runs/[id]">) {
           </div>
           <JoinPanel code={run.joinCode!} joinUrl={url} />
           <p className="text-lg" aria-live="polite">
-            <strong>{run.seats.length}</strong> of {run.procuratorSeats + run.petitionerSeats} seats taken: procurators{" "}
+            <strong>{seats.length}</strong> of {run.procuratorSeats + run.petitionerSeats} seats taken: procurators{" "}
             {byRole.procurator} of {run.procuratorSeats}, petitioners {byRole.petitioner} of {run.petitionerSeats}.
           </p>
+          <ControlForm
+            runId={run.id}
+            action="lockJoining"
+            label="Joining"
+            className="flex flex-wrap items-center gap-3"
+          >
+            <input type="hidden" name="locked" value={run.joinLocked ? "no" : "yes"} />
+            <p role="status" className="font-semibold">
+              {run.joinLocked
+                ? "Joining is closed: new students are turned away; rejoin codes still work."
+                : "Joining is open."}
+            </p>
+            <button type="submit" className="btn btn-secondary">
+              {run.joinLocked ? "Open joining again" : "Close joining"}
+            </button>
+          </ControlForm>
         </section>
       ) : null}
 
@@ -177,6 +201,8 @@ export default async function RunPage({ params }: PageProps<"/runs/[id]">) {
         ) : null}
       </section>
 
+      {live ? <RoomControls runId={run.id} room={clock.room} /> : null}
+
       {data ? (
         <section aria-labelledby="stages-heading" className="card space-y-4">
           <h2 id="stages-heading" className="text-xl font-semibold">
@@ -239,9 +265,9 @@ export default async function RunPage({ params }: PageProps<"/runs/[id]">) {
 
       <section aria-labelledby="seats-heading" className="card space-y-3">
         <h2 id="seats-heading" className="text-xl font-semibold">
-          Seats ({run.seats.length})
+          Seats ({seats.length})
         </h2>
-        {run.seats.length === 0 ? (
+        {seats.length === 0 ? (
           <p className="text-muted">No one has joined yet. Names appear here as students join.</p>
         ) : (
           <div className="overflow-x-auto">
@@ -262,13 +288,16 @@ export default async function RunPage({ params }: PageProps<"/runs/[id]">) {
                       Now
                     </th>
                   ) : null}
-                  <th scope="col" className="py-1">
+                  <th scope="col" className="py-1 pr-3">
                     Rejoin code
+                  </th>
+                  <th scope="col" className="py-1">
+                    Manage
                   </th>
                 </tr>
               </thead>
               <tbody>
-                {run.seats.map((seat) => (
+                {seats.map((seat) => (
                   <tr key={seat.id} className="border-b border-line/60">
                     <td className="py-2 pr-3 tabular-nums">{seat.number}</td>
                     <td className="py-2 pr-3">
@@ -283,6 +312,11 @@ export default async function RunPage({ params }: PageProps<"/runs/[id]">) {
                       ) : (
                         seat.displayName
                       )}
+                      {sameNames.has(seat.number) ? (
+                        <span className="ml-2 rounded bg-danger-soft px-1.5 py-0.5 text-xs font-semibold text-danger">
+                          same name as seat {sameNames.get(seat.number)!.join(", ")}
+                        </span>
+                      ) : null}
                     </td>
                     <td className="py-2 pr-3">
                       {status === "lobby" ? (
@@ -311,9 +345,11 @@ export default async function RunPage({ params }: PageProps<"/runs/[id]">) {
                       )}
                     </td>
                     {data ? (
-                      <td className="py-2 pr-3 text-sm">{data.seats.find((f) => f.id === seat.id)?.summary ?? ""}</td>
+                      <td className="py-2 pr-3 text-sm">
+                        <SeatNow figures={data.seats.find((f) => f.id === seat.id)} />
+                      </td>
                     ) : null}
-                    <td className="py-2 text-sm">
+                    <td className="py-2 pr-3 text-sm">
                       {/* Hidden until asked for: this page may be on the projector, and a code opens the seat. */}
                       <details>
                         <summary className="cursor-pointer text-accent">
@@ -323,6 +359,13 @@ export default async function RunPage({ params }: PageProps<"/runs/[id]">) {
                           {seat.rejoinCode.slice(0, 4)}-{seat.rejoinCode.slice(4)}
                         </span>
                       </details>
+                    </td>
+                    <td className="py-2 text-sm">
+                      <ManageSeat
+                        runId={run.id}
+                        seat={seat}
+                        canRemove={status !== "debrief" && status !== "archived"}
+                      />
                     </td>
                   </tr>
                 ))}

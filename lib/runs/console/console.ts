@@ -10,7 +10,9 @@ import { runStore } from "@/lib/runs/store/store";
 import { withSeatRole } from "@/lib/runs/store/stored-rows";
 import { dateLabel, simDate } from "@/lib/runs/clock";
 import { deskHoursLeft } from "@/lib/desk/available-actions";
-import { deskOf, inbox } from "@/lib/runs/seat-view/inbox";
+import { deskOf, inbox, unreadLetters } from "@/lib/runs/seat-view/inbox";
+import { nameKey } from "@/lib/runs/seats/seat-controls";
+import { collidingNames, seatStatus, type SeatStatus } from "./seat-status";
 import { lettersAboutCases, lettersToDesk } from "@/lib/runs/store/queries";
 
 /** One seat as the console lists it: where its student is, in a line. */
@@ -21,6 +23,10 @@ export type SeatFigures = {
   displayName: string;
   /** procurators: files still on the desk, files at review, hours used today; petitioners: letters and where the case is */
   summary: string;
+  /** active, idle or offline, and what holds a procurator up */
+  status: SeatStatus;
+  /** other seats whose names look the same ("Alex" and "alex"), so the list marks them */
+  sameNameAs: number[];
 };
 
 export type ConsoleData = {
@@ -49,18 +55,32 @@ export type ConsoleData = {
 /** Everything the live console shows beyond the clock, for the run's owner (the caller checks ownership). */
 export async function consoleData(runId: string): Promise<ConsoleData> {
   const rows = await db.seat.findMany({
-    where: { runId },
+    where: { runId, removedAt: null },
     orderBy: { number: "asc" },
     select: {
       id: true,
       number: true,
       role: true,
       displayName: true,
+      lastSeenAt: true,
+      createdAt: true,
       cases: { select: { caseIndex: true, role: true } },
       _count: { select: { letters: true } },
     },
   });
   const seats = rows.map((seat) => withSeatRole(seat, runId));
+  // Each seat's latest action (its own entries only), for who is idle.
+  const acted = new Map(
+    (
+      await db.runEvent.groupBy({
+        by: ["actor"],
+        where: { runId, type: { in: ["case.act", "letter.write", "desk.work"] } },
+        _max: { at: true },
+      })
+    ).map((row) => [row.actor, row._max.at?.getTime() ?? 0]),
+  );
+  const same = collidingNames(seats.map((seat) => ({ number: seat.number, key: nameKey(seat.displayName) })));
+  const nowMs = runStore.nowMs();
   // Classmates' letters, for the procurators' inboxes (lib/runs/seat-view/inbox.ts keeps those that arrived).
   const letters = await lettersAboutCases(runId);
   const now = await runStore.read(runId, (run, world, scenario) => {
@@ -105,7 +125,29 @@ export async function consoleData(runId: string): Promise<ConsoleData> {
                 })();
         summary = `${seat._count.letters} letter${seat._count.letters === 1 ? "" : "s"} sent · ${where}`;
       }
-      return { id: seat.id, number: seat.number, role: seat.role, displayName: seat.displayName, summary };
+      const status = seatStatus({
+        now: nowMs,
+        lastSeenAt: seat.lastSeenAt.getTime(),
+        lastActiveAt: Math.max(acted.get(`seat:${seat.number}`) ?? 0, seat.createdAt.getTime()),
+        running: run.status === "running",
+        ...(seat.role === "procurator"
+          ? {
+              procurator: {
+                hoursLeft: deskHoursLeft(world, cases),
+                unreadLetters: cases.reduce((n, i) => n + unreadLetters(world, i), 0),
+              },
+            }
+          : {}),
+      });
+      return {
+        id: seat.id,
+        number: seat.number,
+        role: seat.role,
+        displayName: seat.displayName,
+        summary,
+        status,
+        sameNameAs: same.get(seat.number) ?? [],
+      };
     });
     const injected = new Map(world.injections().map((e) => [e.id, e.day]));
     return {

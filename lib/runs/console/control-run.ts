@@ -15,6 +15,8 @@ import { withSeatRole } from "@/lib/runs/store/stored-rows";
 import { RunBusy, RunNotFound, runStore, type Change } from "@/lib/runs/store/store";
 import { controlSchema, type ControlInput } from "@/lib/runs/validation";
 import { getSeatAccess, SEAT_ACCESS_MESSAGES } from "@/lib/runs/seats/seat-access";
+import { seatControlChange } from "@/lib/runs/seats/seat-controls";
+import { classroomChange } from "./classroom";
 
 /**
  * Refusals: `invalid` (not a control at all), `notFound` (no such run among
@@ -41,11 +43,18 @@ const REFUSED: Record<ControlInput["action"], string> = {
   jump: "The clock can only jump forward, within the scenario's dates, while the run is under way.",
   inject: "Events can be injected only while the run is under way.",
   reassign: "Roles can only change in the lobby, before the run starts.",
+  removeSeat: "That seat cannot be removed now.",
+  renameSeat: "That seat cannot be renamed now.",
+  lockJoining: "Joining cannot change now.",
+  message: "Messages reach the class only while the run is open.",
+  eyesUp: "Students' screens can be covered only while the run is open.",
+  lessonTimer: "The lesson timer can be set only while the run is open.",
 };
 
 /**
  * The instructor's controls: clock (start, pause, resume, speed, jump, end),
- * archive, delete, and role changes in the lobby. The run machine decides
+ * archive, delete, role changes in the lobby, and seats (remove, rename, lock
+ * joining: lib/runs/seats/seat-controls.ts). The run machine decides
  * which controls apply in which state; only the run's owner may use them.
  */
 export async function controlRun(user: SessionUser, runId: string, raw: unknown): Promise<ControlResult> {
@@ -122,8 +131,8 @@ export async function applyControl(runId: string, input: ControlInput): Promise<
             { type: "run.start", payload: {} },
           );
           if (!starting) return refuse();
-          const seats = (await db.seat.findMany({ where: { runId }, orderBy: { number: "asc" } })).map((seat) =>
-            withSeatRole(seat, runId),
+          const seats = (await db.seat.findMany({ where: { runId, removedAt: null }, orderBy: { number: "asc" } })).map(
+            (seat) => withSeatRole(seat, runId),
           );
           const dealt = dealSeats(
             s.world,
@@ -150,10 +159,18 @@ export async function applyControl(runId: string, input: ControlInput): Promise<
           break;
         }
         case "pause":
-          change = control({ type: "run.pause" }, { anchorAt: null }, { type: "run.pause", payload: {} });
+          change = control(
+            { type: "run.pause" },
+            { anchorAt: null, restartPause: false },
+            { type: "run.pause", payload: {} },
+          );
           break;
         case "resume":
-          change = control({ type: "run.resume" }, { anchorAt: now }, { type: "run.resume", payload: {} });
+          change = control(
+            { type: "run.resume" },
+            { anchorAt: now, restartPause: false },
+            { type: "run.resume", payload: {} },
+          );
           break;
         case "end":
           change = control({ type: "run.end" }, {}, { type: "run.end", payload: {} });
@@ -210,9 +227,25 @@ export async function applyControl(runId: string, input: ControlInput): Promise<
             entries: [{ type: "run.archive", actor: "instructor", payload: {} }],
           };
           break;
+        case "message":
+        case "eyesUp":
+        case "lessonTimer": {
+          const screens = classroomChange(run, input, now);
+          if (typeof screens === "string") return refuse(screens);
+          change = screens;
+          break;
+        }
+        case "removeSeat":
+        case "renameSeat":
+        case "lockJoining": {
+          const seatChange = await seatControlChange(s, input);
+          if (typeof seatChange === "string") return refuse(seatChange);
+          change = seatChange;
+          break;
+        }
         case "reassign": {
           if (status !== "lobby") return refuse();
-          const seat = await db.seat.findFirst({ where: { id: input.seatId, runId } });
+          const seat = await db.seat.findFirst({ where: { id: input.seatId, runId, removedAt: null } });
           if (!seat) return refuse("That seat is not in this run.");
           if (seat.role === input.role) return { ok: true };
           // The teacher's choice wins over the counts set at creation; the caseload must still cover it.

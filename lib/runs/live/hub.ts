@@ -60,6 +60,8 @@ type Channel = {
       displayName: string;
       rejoinCode: string;
       holderHash: string;
+      /** set once the teacher removed the seat: its stream is closed with REMOVED_SEAT */
+      removedAt: Date | null;
       cases: number[];
       letters: SeatLetter[];
       /** a procurator's: classmates' letters about the desk's cases (its inbox shows those that arrived) */
@@ -211,7 +213,8 @@ export class LiveHub {
 
   private deliver(channel: Channel, run: Run, s: { world: World; scenario: Scenario }): void {
     const clock = clockView(run, s.scenario);
-    const clockKey = `${clock.status}|${clock.simDay}|${clock.speed}`;
+    const { room } = clock;
+    const clockKey = `${clock.status}|${clock.simDay}|${clock.speed}|${clock.pausedBy}|${room.notice?.at}|${room.eyesUp}|${room.lessonEndsAt}`;
     let figures: InstructorUpdate | null = null;
     for (const sub of channel.subscribers) {
       if (sub.lastClock !== clockKey) {
@@ -236,13 +239,12 @@ export class LiveHub {
         channel.again = true;
         continue;
       }
-      if (!seat || seat.holderHash !== sub.holderHash) {
+      if (!seat || seat.removedAt || seat.holderHash !== sub.holderHash) {
         sub.send({
           type: "closed",
-          data: {
-            reason: "movedAway",
-            message: SEAT_ACCESS_MESSAGES.movedAway,
-          },
+          data: seat?.removedAt
+            ? { reason: "removed", message: SEAT_ACCESS_MESSAGES.removed }
+            : { reason: "movedAway", message: SEAT_ACCESS_MESSAGES.movedAway },
         });
         sub.close();
         continue;

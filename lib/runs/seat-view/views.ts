@@ -65,6 +65,10 @@ export type ClockView = {
   speed: number;
   /** real time (ms) of the last change the view reflects */
   at: number;
+  /** who paused the clock: the teacher, or a restart of the server (null unless paused) */
+  pausedBy: "teacher" | "restart" | null;
+  /** what the teacher puts on every screen: the latest message, "eyes up", the lesson's end (real ms) */
+  room: { notice: { text: string; at: number } | null; eyesUp: boolean; lessonEndsAt: number | null };
 };
 
 export type CaseView = {
@@ -285,6 +289,12 @@ export function clockView(run: Run, scenario: Scenario): ClockView {
     horizonDays: run.horizonDays,
     speed: run.speed,
     at: run.updatedAt.getTime(),
+    pausedBy: run.status === "paused" ? (run.restartPause ? "restart" : "teacher") : null,
+    room: {
+      notice: run.notice && run.noticeAt ? { text: run.notice, at: run.noticeAt.getTime() } : null,
+      eyesUp: run.eyesUp && (run.status === "running" || run.status === "paused"),
+      lessonEndsAt: run.lessonEndsAt?.getTime() ?? null,
+    },
   };
 }
 

@@ -10,6 +10,7 @@ import type { NewLogEntry } from "@/lib/runs/store/log-entry";
 import { ReplayedRequest, RunBusy, runStore } from "@/lib/runs/store/store";
 import { withSeatRole } from "@/lib/runs/store/stored-rows";
 import { joinSchema } from "@/lib/runs/validation";
+import { freeName } from "./seat-controls";
 
 /**
  * Refusals: `invalid`, `rateLimited` (a flood of attempts already waiting from this address), `notFound` (no class uses the code),
@@ -22,6 +23,9 @@ export type JoinResult = Result<{
   number: number;
   role: SeatRole;
   rejoinCode: string;
+  /** the name the seat goes by: the one asked for, or with a number if a classmate already had it */
+  displayName: string;
+  nameTaken: boolean;
 }>;
 
 /**
@@ -83,8 +87,25 @@ async function takeSeat(runId: string, name: string, requestId: string): Promise
     if (await db.seat.findFirst({ where: { runId, joinRequestId: requestId }, select: { id: true } })) {
       return replayed();
     }
-    const seats = (await db.seat.findMany({ where: { runId }, select: { role: true, number: true } })).map((seat) =>
-      withSeatRole(seat, runId),
+    if (s.run.joinLocked) {
+      return fail(
+        "conflict",
+        "Your teacher has closed this class to new seats. If you had a seat, rejoin it with your rejoin code; otherwise ask your teacher to open joining.",
+      );
+    }
+    const everyone = (
+      await db.seat.findMany({
+        where: { runId },
+        select: { role: true, number: true, displayName: true, removedAt: true },
+      })
+    ).map((seat) => withSeatRole(seat, runId));
+    // A removed seat keeps its number (the log names it) but frees its place and its name.
+    const seats = everyone.filter((seat) => !seat.removedAt);
+    // Two students typing the same name would look identical on the projector and in the exports:
+    // the second becomes "Alex 2", and their seat tells them so.
+    const displayName = freeName(
+      name,
+      seats.map((seat) => seat.displayName),
     );
     const filled = { procurator: 0, petitioner: 0 };
     for (const seat of seats) filled[seat.role]++;
@@ -95,7 +116,7 @@ async function takeSeat(runId: string, name: string, requestId: string): Promise
     }
     // Fill each role in proportion to the seats the teacher set.
     const role = open.reduce((a, b) => (filled[b] / capacity[b] < filled[a] / capacity[a] ? b : a));
-    const number = seats.reduce((max, seat) => Math.max(max, seat.number), 0) + 1;
+    const number = everyone.reduce((max, seat) => Math.max(max, seat.number), 0) + 1;
     const rejoinCode = generateRejoinCode();
     const { token, hash } = newSeatToken();
     const live = s.run.status === "running" || s.run.status === "paused";
@@ -129,7 +150,7 @@ async function takeSeat(runId: string, name: string, requestId: string): Promise
             runId,
             number,
             role,
-            displayName: name,
+            displayName,
             rejoinCode,
             holderHash: hash,
             joinRequestId: requestId,
@@ -152,6 +173,16 @@ async function takeSeat(runId: string, name: string, requestId: string): Promise
         }
       },
     });
-    return { ok: true, runId, seatId, token, number, role, rejoinCode: formatRejoinCode(rejoinCode) };
+    return {
+      ok: true,
+      runId,
+      seatId,
+      token,
+      number,
+      role,
+      rejoinCode: formatRejoinCode(rejoinCode),
+      displayName,
+      nameTaken: displayName !== name,
+    };
   });
 }

@@ -8,6 +8,7 @@ import { SEAT_HELD_FOR_MS } from "@/lib/runs/policy";
 import { invalidForm, runForCode, unknownCode } from "./run-for-code";
 import { runStore } from "@/lib/runs/store/store";
 import { rejoinSchema } from "@/lib/runs/validation";
+import { REMOVED_SEAT } from "./seat-controls";
 
 /** Refusals: `invalid`, `rateLimited` (a flood already waiting from this address), `notFound` (no such class or seat), `held` (open in another browser). */
 export type RejoinResult = Result<{ runId: string; seatId: string; token: string }>;
@@ -29,9 +30,11 @@ export async function rejoinSeat(raw: unknown, clientAddress: string): Promise<R
     if (!run) return unknownCode();
     const seat = await db.seat.findUnique({
       where: { runId_rejoinCode: { runId: run.id, rejoinCode } },
-      select: { id: true, number: true, lastSeenAt: true },
+      select: { id: true, number: true, lastSeenAt: true, removedAt: true },
     });
     if (!seat) return { ...fail("notFound", UNKNOWN_SEAT, { rejoinCode: UNKNOWN_SEAT }), failed: true, runId: run.id };
+    // A removed seat's code is right but opens nothing: said plainly, not counted as a guess.
+    if (seat.removedAt) return fail("forbidden", REMOVED_SEAT, { rejoinCode: REMOVED_SEAT });
     const idleMs = now() - seat.lastSeenAt.getTime();
     if (!takeOver && idleMs < SEAT_HELD_FOR_MS) {
       const seconds = Math.max(1, Math.round(idleMs / 1000));

@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { hashSeatToken } from "@/lib/runs/codes";
 import type { SeatRole } from "@/lib/runs/deal-cases";
 import { withSeatRole } from "@/lib/runs/store/stored-rows";
+import { REMOVED_SEAT } from "./seat-controls";
 
 /** A seat row with its role parsed. */
 export type HeldSeat = Omit<Seat, "role"> & { role: SeatRole };
@@ -15,7 +16,9 @@ export type SeatAccess =
   /** The browser holds a seat, but in another run. */
   | { status: "otherRun"; runId: string }
   /** The seat was moved to another browser with the rejoin code. */
-  | { status: "movedAway" };
+  | { status: "movedAway" }
+  /** The teacher removed the seat from the class. */
+  | { status: "removed" };
 
 export function seatCookieValue(seatId: string, token: string): string {
   return `${seatId}.${token}`;
@@ -38,6 +41,7 @@ export async function getSeatAccess(runId: string, cookie: string | undefined): 
   if (!parsed) return { status: "none" };
   const seat = await db.seat.findUnique({ where: { id: parsed.seatId } });
   if (!seat) return { status: "none" };
+  if (seat.removedAt) return { status: "removed" };
   if (seat.holderHash !== hashSeatToken(parsed.token)) return { status: "movedAway" };
   if (seat.runId !== runId) return { status: "otherRun", runId: seat.runId };
   return { status: "ok", seat: withSeatRole(seat, runId) };
@@ -60,4 +64,5 @@ export const SEAT_ACCESS_MESSAGES: Record<Exclude<SeatAccess["status"], "ok">, s
   otherRun: "Your seat is in another class. You can only see and act in your own class.",
   movedAway:
     "Your seat was opened in another browser with its rejoin code, so this one has stopped. Rejoin here to move it back.",
+  removed: REMOVED_SEAT,
 };

@@ -30,6 +30,9 @@ export function applyToWorld(world: World, entry: LogVariant, { whatIf = false }
     case "seats.deal":
       for (const [i, role] of entry.payload.cases) world.assignSeat(i, role);
       return true;
+    case "seat.remove":
+      for (const [i, role] of entry.payload.cases) world.releaseSeat(i, role);
+      return true;
     case "district.backlog":
       for (const i of entry.payload.cases) world.registerEarlierComplaint(i);
       return true;

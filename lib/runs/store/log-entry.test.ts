@@ -37,6 +37,16 @@ const EXAMPLES: { [T in LogEntryType]: Extract<NewLogEntry, { type: T }> } = {
   },
   "district.backlog": { type: "district.backlog", actor: "system", payload: { cases: [4] } },
   "district.help": { type: "district.help", actor: "system", payload: { afterDays: 60 } },
+  "seat.remove": { type: "seat.remove", actor: "instructor", payload: { number: 2, cases: [[4, "procurator"]] } },
+  "seat.rename": { type: "seat.rename", actor: "instructor", payload: { number: 2, from: "Alex", to: "Alex B." } },
+  "run.joining": { type: "run.joining", actor: "instructor", payload: { locked: true } },
+  "run.message": { type: "run.message", actor: "instructor", payload: { text: "Five minutes left." } },
+  "run.eyesUp": { type: "run.eyesUp", actor: "instructor", payload: { on: true } },
+  "run.lessonTimer": {
+    type: "run.lessonTimer",
+    actor: "instructor",
+    payload: { endsAt: "2026-12-07T10:45:00.000Z" },
+  },
   "case.act": {
     type: "case.act",
     actor: "seat:2",

@@ -41,6 +41,21 @@ const logVariantSchema = z.discriminatedUnion("type", [
   onRun("seat.join", z.strictObject({ number: seatNumber, role: seatRoleSchema })),
   onRun("seat.rejoin", z.strictObject({ takeOver: z.boolean() })),
   onRun("seat.reassign", z.strictObject({ number: seatNumber, role: seatRoleSchema })),
+  /** The teacher removed a seat: the parts of cases it played go back to the computer (World.releaseSeat). */
+  onRun(
+    "seat.remove",
+    z.strictObject({ number: seatNumber, cases: z.array(z.tuple([caseIndex, seatRoleSchema])) }),
+  ),
+  /** The teacher renamed a seat: the log keeps both names. */
+  onRun("seat.rename", z.strictObject({ number: seatNumber, from: z.string(), to: z.string() })),
+  /** The teacher's message to every seat, as sent. */
+  onRun("run.message", z.strictObject({ text: z.string() })),
+  /** "Eyes up": students' screens covered (on) or released. */
+  onRun("run.eyesUp", z.strictObject({ on: z.boolean() })),
+  /** The lesson timer: when the lesson ends (an ISO instant), or null once stopped. */
+  onRun("run.lessonTimer", z.strictObject({ endsAt: z.string().nullable() })),
+  /** The teacher closed or opened joining (rejoin codes always work). */
+  onRun("run.joining", z.strictObject({ locked: z.boolean() })),
   onRun("seats.deal", z.strictObject({ cases: z.array(z.tuple([caseIndex, seatRoleSchema])) })),
   /** Complaints about student procurators' cases already registered when the commission sat (World.registerEarlierComplaint). */
   onRun("district.backlog", z.strictObject({ cases: z.array(caseIndex) })),

@@ -37,7 +37,7 @@ export async function pauseInterruptedRuns(
       writeChange(
         tx,
         run,
-        { status: "paused", anchorAt: null },
+        { status: "paused", anchorAt: null, restartPause: true },
         [checkLogEntry({ type: "run.pause", actor: "system", payload: { reason: "restart" } })],
         new Date(),
       ),

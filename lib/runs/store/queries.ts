@@ -2,7 +2,6 @@ import "server-only";
 import type { ClassmateLetter } from "@/lib/runs/seat-view/inbox";
 import type { SessionUser } from "@/lib/authz";
 import { db } from "@/lib/db";
-import { parseLogEntry } from "./log-entry";
 import { withRunStatus, withSeatRole } from "./stored-rows";
 
 /** The instructor's runs, newest first, with how many students joined. */
@@ -33,7 +32,15 @@ export async function getRunForOwner(user: SessionUser, runId: string) {
     include: {
       seats: {
         orderBy: { number: "asc" },
-        select: { id: true, number: true, role: true, displayName: true, lastSeenAt: true, rejoinCode: true },
+        select: {
+          id: true,
+          number: true,
+          role: true,
+          displayName: true,
+          lastSeenAt: true,
+          rejoinCode: true,
+          removedAt: true,
+        },
       },
     },
   });
@@ -44,18 +51,6 @@ export async function getRunForOwner(user: SessionUser, runId: string) {
 export async function seatCaseIndexes(seatId: string): Promise<number[]> {
   const rows = await db.seatCase.findMany({ where: { seatId }, select: { caseIndex: true } });
   return rows.map((r) => r.caseIndex);
-}
-
-/** Whether the run's latest pause was the server restarting (rather than the teacher). */
-export async function pausedByRestart(runId: string): Promise<boolean> {
-  const last = await db.runEvent.findFirst({
-    where: { runId, type: { in: ["run.pause", "run.resume"] } },
-    orderBy: { seq: "desc" },
-    select: { id: true, runId: true, type: true, caseIndex: true, payload: true },
-  });
-  if (!last) return false;
-  const entry = parseLogEntry(last);
-  return entry.type === "run.pause" && entry.payload.reason === "restart";
 }
 
 /** The class's district: the cases on student procurators' desks (empty without procurator seats). */

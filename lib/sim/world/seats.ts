@@ -56,6 +56,17 @@ export function assignSeat(w: WorldCore, i: number, role: "petitioner" | "procur
   w.replan(i);
 }
 
+/**
+ * A student gives up one part of case i (their seat was removed): the
+ * computer takes that part back from now on, and keeps any other student's.
+ */
+export function releaseSeat(w: WorldCore, i: number, role: "petitioner" | "procurator"): void {
+  if (i < 0 || i >= w.n) throw new RangeError(`no case ${i}`);
+  w.seat[i] = w.seat[i]! & ~(role === "petitioner" ? Seat.Petitioner : Seat.Procurator);
+  w.epoch[i]!++; // the plans made while the student held it no longer hold
+  w.replan(i);
+}
+
 /** Whether a student plays this part of case i. */
 export function hasStudent(w: WorldCore, i: number, role: "petitioner" | "procurator"): boolean {
   return (w.seat[i]! & (role === "petitioner" ? Seat.Petitioner : Seat.Procurator)) !== 0;

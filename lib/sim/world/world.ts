@@ -37,6 +37,7 @@ import {
   deskState,
   fileLetter,
   hasStudent,
+  releaseSeat,
   noteLetter,
   recordDeskWork,
   registerEarlierComplaint,
@@ -161,6 +162,11 @@ export class World {
   letComputerHelp(afterDays: number): void {
     if (!(afterDays >= 0)) throw new RangeError(`help after ${afterDays} days`);
     this.core.helpAfterDays = afterDays;
+  }
+
+  /** A student gives up one part of case i (their seat was removed): the computer plays it from now on. */
+  releaseSeat(i: number, role: "petitioner" | "procurator"): void {
+    releaseSeat(this.core, i, role);
   }
 
   /** Whether a student plays this part of case i (the computer plays the others). */

@@ -42,10 +42,7 @@ const logVariantSchema = z.discriminatedUnion("type", [
   onRun("seat.rejoin", z.strictObject({ takeOver: z.boolean() })),
   onRun("seat.reassign", z.strictObject({ number: seatNumber, role: seatRoleSchema })),
   /** The teacher removed a seat: the parts of cases it played go back to the computer (World.releaseSeat). */
-  onRun(
-    "seat.remove",
-    z.strictObject({ number: seatNumber, cases: z.array(z.tuple([caseIndex, seatRoleSchema])) }),
-  ),
+  onRun("seat.remove", z.strictObject({ number: seatNumber, cases: z.array(z.tuple([caseIndex, seatRoleSchema])) })),
   /** The teacher renamed a seat: the log keeps both names. */
   onRun("seat.rename", z.strictObject({ number: seatNumber, from: z.string(), to: z.string() })),
   /** The teacher's message to every seat, as sent. */

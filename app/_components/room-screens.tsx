@@ -80,19 +80,3 @@ export function EyesUpCover({ on }: { on: boolean }) {
     </div>
   );
 }
-
-/** What the clock's status says on a seat: who paused it, if anyone. */
-export function statusText(clock: ClockView, solo: boolean): string {
-  switch (clock.status) {
-    case "lobby":
-      return "Waiting for your teacher to start the clock";
-    case "running":
-      return "The clock is running";
-    case "paused":
-      return clock.pausedBy === "restart" ? "Paused: the server restarted" : solo ? "Paused" : "Paused by your teacher";
-    case "debrief":
-      return "The run has ended";
-    default:
-      return "This class has been archived";
-  }
-}

@@ -62,6 +62,11 @@ export default async function RunPage({ params }: PageProps<"/runs/[id]">) {
         <div className="flex flex-wrap items-center gap-3">
           <h1 className="text-3xl font-bold">{run.title}</h1>
           <RunStatusBadge status={status} />
+          {status !== "archived" ? (
+            <Link href={`/runs/${run.id}/present`} className="btn btn-secondary ml-auto">
+              Presenter mode (for the projector)
+            </Link>
+          ) : null}
         </div>
         <RunLive runId={run.id} initialClock={clock} />
       </header>
@@ -76,7 +81,15 @@ export default async function RunPage({ params }: PageProps<"/runs/[id]">) {
               Full-screen join screen for the projector
             </Link>
           </div>
-          <JoinPanel code={run.joinCode!} joinUrl={url} />
+          {status === "lobby" ? (
+            <JoinPanel code={run.joinCode!} joinUrl={url} />
+          ) : (
+            // Once the run is under way the code is a strip for latecomers, not the page's first screen.
+            <p className="text-lg">
+              Code <strong className="font-mono tracking-widest">{run.joinCode}</strong> at{" "}
+              <strong>{url.replace(/^https?:\/\//, "").replace(/\?.*$/, "")}</strong>
+            </p>
+          )}
           <p className="text-lg" aria-live="polite">
             <strong>{seats.length}</strong> of {run.procuratorSeats + run.petitionerSeats} seats taken: procurators{" "}
             {byRole.procurator} of {run.procuratorSeats}, petitioners {byRole.petitioner} of {run.petitionerSeats}.

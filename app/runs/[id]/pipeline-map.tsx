@@ -51,7 +51,14 @@ const X = 220;
  * Numbers, not dots, so a long queue stays readable on a projector. The
  * table beside it (PipelineTable) says the same for screen readers.
  */
-export function PipelineMap({ pipeline }: { pipeline: PipelineView }) {
+export function PipelineMap({
+  pipeline,
+  className = "h-72 lg:h-96",
+}: {
+  pipeline: PipelineView;
+  /** the map's height: the console's fixed band, or the presenter screen's whole free space */
+  className?: string;
+}) {
   const stage = (s: PipelineView["stages"][number], x: number): Node<BoxData> => ({
     id: s.stage,
     type: "box",
@@ -124,7 +131,7 @@ export function PipelineMap({ pipeline }: { pipeline: PipelineView }) {
     ...(pipeline.branches ? [edge("court", "psychiatric", true, true), edge("decided", "minus", true, true)] : []),
   ];
   return (
-    <div className="h-72 w-full rounded-md border border-line bg-surface lg:h-96" aria-hidden="true">
+    <div className={`${className} w-full rounded-md border border-line bg-surface`} aria-hidden="true">
       <ReactFlow
         nodes={nodes}
         edges={edges}

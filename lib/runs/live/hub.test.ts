@@ -111,6 +111,22 @@ describe("the live hub", () => {
     old.unsubscribe();
   });
 
+  test("a seat the teacher removes has its stream closed with the reason; classmates' streams go on", async () => {
+    const { owner, run, seat } = await setUp();
+    const other = await joinRun({ code: run.joinCode, name: "Kim", requestId: randomUUID() }, `addr-${randomUUID()}`);
+    if (!other.ok) throw new Error(other.error.message);
+    await controlRun(owner, run.runId, { action: "start" });
+    const gone = listen(run.runId, { kind: "seat", seatId: seat.seatId, holderHash: hashSeatToken(seat.token) });
+    const stays = listen(run.runId, { kind: "seat", seatId: other.seatId, holderHash: hashSeatToken(other.token) });
+    await expect.poll(() => gone.of("seat").length).toBeGreaterThan(0);
+    expect(await controlRun(owner, run.runId, { action: "removeSeat", seatId: seat.seatId })).toEqual({ ok: true });
+    await expect.poll(() => gone.of("closed").at(0)?.data.reason).toBe("removed");
+    expect(gone.of("closed")[0]!.data.message).toMatch(/removed this seat/);
+    expect(stays.of("closed")).toEqual([]);
+    gone.unsubscribe();
+    stays.unsubscribe();
+  });
+
   test("deleting a run closes every stream of it", async () => {
     const { owner, run } = await setUp();
     const teacher = listen(run.runId, { kind: "instructor" });

@@ -25,6 +25,8 @@ const SEAT_CHANGES: ReadonlySet<LogEntryType> = new Set([
   "seat.join",
   "seat.rejoin",
   "seat.reassign",
+  "seat.remove",
+  "seat.rename",
   "seats.deal",
   "run.start",
 ]);
@@ -250,7 +252,8 @@ export class LiveHub {
         continue;
       }
       const letterCount = seat.letters.length + seat.classmates.length;
-      const key = seatViewKey(s.world, run.status, seat.role, seat.cases, letterCount);
+      // A rename changes what the desk says ("Playing as …") without changing the world.
+      const key = `${seatViewKey(s.world, run.status, seat.role, seat.cases, letterCount)}|${seat.displayName}`;
       if (sub.lastSeat !== key) {
         sub.lastSeat = key;
         const view = seatView(run, s.scenario, s.world, seat, seat.cases, seat.letters, clock, seat.classmates);

@@ -1,4 +1,13 @@
-import { createSeededRun, expect, expectNoAxeViolations, joinAs, jump, saveScreenshot, test } from "./fixtures";
+import {
+  createSeededRun,
+  expect,
+  expectFitsPaper,
+  expectNoAxeViolations,
+  joinAs,
+  jump,
+  saveScreenshot,
+  test,
+} from "./fixtures";
 
 /**
  * The class plays together: a teacher, two petitioners and one procurator.
@@ -113,6 +122,8 @@ test("a petitioner's letter lands on a classmate's desk, who reads it and decide
   await expect(teacher.getByRole("region", { name: /^Ivan · seat 2 · procurator/ })).toBeVisible();
   await expectNoAxeViolations(teacher);
   await saveScreenshot(teacher, "student-report");
+  await expectFitsPaper(teacher);
+  await teacher.emulateMedia({ media: "screen" });
   await teacher.getByRole("link", { name: "Show seat labels instead of names" }).click();
   await expect(teacher.getByRole("region", { name: /^Seat 1 · petitioner/ })).toContainText(words);
   await expect(teacher.getByText("Olga")).toHaveCount(0);

@@ -3,6 +3,7 @@ import type { Page } from "@playwright/test";
 import {
   createInstructorInDb,
   createSeededRun,
+  expectFitsPaper,
   expect,
   expectNoAxeViolations,
   joinAs,
@@ -168,9 +169,12 @@ test("the debrief: class against history, replay, what if, prompts, print; stran
   await teacher.emulateMedia({ media: "print" });
   await expect(teacher.getByRole("button", { name: "Print or save as PDF" })).toBeHidden();
   await expect(compare).toBeVisible();
+  await expect(teacher.getByText("Saved.", { exact: true })).toBeHidden();
   const pdf = await teacher.pdf({ format: "A4" });
   expect(pdf.subarray(0, 4).toString()).toBe("%PDF");
   expect(pdf.length).toBeGreaterThan(20_000);
+  // On A4 and on Letter, nothing reaches past the page's edge (the map gives way to its table).
+  await expectFitsPaper(teacher);
 
   // Another instructor reads none of it.
   const runPath = new URL(teacher.url()).pathname.replace(/\/debrief$/, "");

@@ -194,3 +194,32 @@ export async function joinAs(
   await expect(student.getByRole("heading", { name: seat })).toBeVisible();
   return student;
 }
+
+/**
+ * Printed on A4 and on Letter (14 mm margins, the app's @page), no element
+ * reaches past the page's right edge: nothing is clipped on paper. Leaves
+ * the page in print media at the first width.
+ */
+export async function expectFitsPaper(page: Page): Promise<void> {
+  const before = page.viewportSize();
+  await page.emulateMedia({ media: "print" });
+  // Printable widths in CSS pixels (96 per inch): A4 210 mm and Letter 8.5 in, less two 14 mm margins.
+  for (const [paper, width] of [
+    ["Letter", Math.floor(((215.9 - 28) / 25.4) * 96)],
+    ["A4", Math.floor(((210 - 28) / 25.4) * 96)],
+  ] as const) {
+    await page.setViewportSize({ width, height: 1100 });
+    const wider = await page.evaluate((limit) => {
+      const out: string[] = [];
+      for (const el of Array.from(document.body.querySelectorAll<HTMLElement>("*"))) {
+        const box = el.getBoundingClientRect();
+        if (box.width === 0 || box.height === 0) continue;
+        if (box.right > limit + 1) out.push(`${el.tagName.toLowerCase()}.${el.className}`.slice(0, 80));
+      }
+      return out;
+    }, width);
+    expect(wider, `${paper}: wider than the page`).toEqual([]);
+    expect((await page.pdf({ format: paper })).subarray(0, 4).toString()).toBe("%PDF");
+  }
+  if (before) await page.setViewportSize(before);
+}

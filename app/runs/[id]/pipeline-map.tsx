@@ -131,7 +131,8 @@ export function PipelineMap({
     ...(pipeline.branches ? [edge("court", "psychiatric", true, true), edge("decided", "minus", true, true)] : []),
   ];
   return (
-    <div className={`${className} w-full rounded-md border border-line bg-surface`} aria-hidden="true">
+    // On paper the map gives way to its table (PipelineTable), which prints within the page.
+    <div className={`${className} w-full rounded-md border border-line bg-surface print:hidden`} aria-hidden="true">
       <ReactFlow
         nodes={nodes}
         edges={edges}

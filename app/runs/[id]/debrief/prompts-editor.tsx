@@ -16,7 +16,7 @@ export function PromptsEditor({ runId, prompts }: { runId: string; prompts: stri
         ))}
       </ol>
       {state.saved ? (
-        <p role="status" className="text-sm">
+        <p role="status" className="text-sm print:hidden">
           Saved.
         </p>
       ) : null}

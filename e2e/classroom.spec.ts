@@ -150,8 +150,10 @@ test("a student's letter moves their case on and the desk says so", async ({ sig
   await teacher.getByRole("button", { name: "Start the run" }).click();
   // A character card drawn from the case's own facts, labelled as a composite.
   const character = student.getByRole("region", { name: /\./ }).filter({ hasText: "Who you are" });
+  // Folded on the desk, so the letter is near the top on a phone; one click opens it.
+  await character.getByText("Where they are and what you want").click();
   await expect(character.getByText("a composite character, not a real person", { exact: false })).toBeVisible();
-  await expect(character.getByText("What you want")).toBeVisible();
+  await expect(character.getByText("What you want", { exact: true })).toBeVisible();
   const card = student.getByRole("list", { name: "Your cases" }).getByRole("article").first();
   await expect(card.getByLabel("Write to")).toBeVisible();
   await card.getByLabel("Write to").selectOption({ label: "The provincial procuracy" });

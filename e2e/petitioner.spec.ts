@@ -60,16 +60,17 @@ test("a petitioner writes to two addressees, follows up through a friend, asks f
   await student.keyboard.press("ArrowUp"); // the Presidium
   await expect(form.getByLabel("Write to")).toHaveValue("presidium");
   await expect(form.getByText(/Voroshilov's Presidium .* could pardon/)).toBeVisible();
+  // The letter box comes next (near the top on a phone), then what the letter asks, on what grounds, how it travels.
+  await tabTo(student, form.getByLabel("Your letter"));
+  await student.keyboard.type(
+    "I, a prisoner, ask the Presidium to review my case. I said nothing against Soviet power.",
+  );
   await tabTo(student, form.getByLabel("Ask for"));
   await tabTo(student, form.getByLabel("I am innocent")); // the grounds: one stop for the radio group
   await student.keyboard.press("ArrowDown"); // → no real evidence
   await student.keyboard.press("ArrowUp"); // ← back to innocence
   await expect(form.getByLabel("I am innocent")).toBeChecked();
   await tabTo(student, form.getByLabel("Send it myself"));
-  await tabTo(student, form.getByLabel("Your letter"));
-  await student.keyboard.type(
-    "I, a prisoner, ask the Presidium to review my case. I said nothing against Soviet power.",
-  );
   await tabTo(student, form.getByRole("button", { name: "Send the letter" }));
   await student.keyboard.press("Enter");
   await expect(student.getByRole("status").filter({ hasText: "Your letter to the Presidium" })).toBeVisible();

@@ -140,6 +140,31 @@ function LetterForm({
         </p>
       </div>
 
+      {/* The letter comes right after its addressee: on a phone the box is on the first screens. */}
+      <div>
+        <label htmlFor={id("letter")} className="field-label">
+          Your letter
+        </label>
+        <textarea
+          id={id("letter")}
+          value={body}
+          onChange={(e) => set({ body: e.target.value })}
+          maxLength={LETTER_MAX}
+          rows={6}
+          className="field-input font-typewriter"
+          aria-describedby={`${id("letter-hint")}${error ? ` ${id("letter-error")}` : ""}`}
+          aria-invalid={error ? true : undefined}
+        />
+        <p id={id("letter-hint")} className="field-hint">
+          In your own words: who you are, what happened, what you ask for. {body.length.toLocaleString("en")} of{" "}
+          {LETTER_MAX.toLocaleString("en")} characters.
+        </p>
+        {error ? (
+          <p id={id("letter-error")} className="field-error" role="alert">
+            {error}
+          </p>
+        ) : null}
+      </div>
       <div>
         <label htmlFor={id("ask")} className="field-label">
           Ask for
@@ -189,30 +214,6 @@ function LetterForm({
         )}
       />
 
-      <div>
-        <label htmlFor={id("letter")} className="field-label">
-          Your letter
-        </label>
-        <textarea
-          id={id("letter")}
-          value={body}
-          onChange={(e) => set({ body: e.target.value })}
-          maxLength={LETTER_MAX}
-          rows={6}
-          className="field-input font-typewriter"
-          aria-describedby={`${id("letter-hint")}${error ? ` ${id("letter-error")}` : ""}`}
-          aria-invalid={error ? true : undefined}
-        />
-        <p id={id("letter-hint")} className="field-hint">
-          In your own words: who you are, what happened, what you ask for. {body.length.toLocaleString("en")} of{" "}
-          {LETTER_MAX.toLocaleString("en")} characters.
-        </p>
-        {error ? (
-          <p id={id("letter-error")} className="field-error" role="alert">
-            {error}
-          </p>
-        ) : null}
-      </div>
       {closedReason ? (
         <p id={id("closed")} className="rounded-md bg-accent-soft px-3 py-2 font-medium text-accent-strong">
           {closedReason}
@@ -305,7 +306,9 @@ function Choice({
         <label htmlFor={id} className={disabled ? "font-medium text-muted" : "font-medium"}>
           {label}
         </label>
-        <p id={`${id}-note`} className="text-sm text-muted">
+        {/* Only the chosen option's note shows, so the letter box stays near on a phone; a screen reader
+            still hears each option's note as its description (aria-describedby reads hidden text). */}
+        <p id={`${id}-note`} className="text-sm text-muted" hidden={!checked}>
           {note}
           <SourceTag source={source} newTab />
         </p>

@@ -121,7 +121,7 @@ export function SeatDesk({
 
         <section
           aria-labelledby="clock-heading"
-          className="card flex flex-wrap items-center justify-between gap-4 print:hidden"
+          className="card flex flex-wrap items-center justify-between gap-3 !p-4 sm:!p-6 print:hidden"
         >
           <div>
             <h2 id="clock-heading" className="text-sm font-semibold uppercase tracking-wider text-muted">
@@ -195,18 +195,23 @@ export function SeatDesk({
             <h2 id="character-heading" className="text-2xl font-bold">
               {view.character.name}
             </h2>
-            <p className="text-sm text-muted">
-              A composite character, not a real person: {view.character.card.replace(/^Card \d+: /, "")}
-              <SourceTag source={view.character.source} />
-            </p>
-            <dl className="grid gap-x-4 gap-y-1 sm:grid-cols-[auto_1fr]">
-              <dt className="font-semibold">{view.character.relative ? "Who you write for" : "Your sentence"}</dt>
-              <dd>{view.character.who}</dd>
-              <dt className="font-semibold">When the review begins</dt>
-              <dd>{view.character.where}</dd>
-              <dt className="font-semibold">What you want</dt>
-              <dd>{view.character.wants}</dd>
-            </dl>
+            <p>{view.character.who}</p>
+            {/* Folded, so what the student does now (the letter) is near the top on a phone. */}
+            <details>
+              <summary className="cursor-pointer font-semibold text-accent">
+                Where they are and what you want<span className="sr-only"> ({view.character.name})</span>
+              </summary>
+              <p className="mt-2 text-sm text-muted">
+                A composite character, not a real person: {view.character.card.replace(/^Card \d+: /, "")}
+                <SourceTag source={view.character.source} />
+              </p>
+              <dl className="mt-2 grid gap-x-4 gap-y-1 sm:grid-cols-[auto_1fr]">
+                <dt className="font-semibold">When the review begins</dt>
+                <dd>{view.character.where}</dd>
+                <dt className="font-semibold">What you want</dt>
+                <dd>{view.character.wants}</dd>
+              </dl>
+            </details>
           </section>
         ) : null}
 
@@ -262,10 +267,8 @@ export function SeatDesk({
               </>
             ) : (
               <>
-                You are a prisoner, or a relative of one, sentenced under <Term id="article-58">article 58</Term>.
-                Nothing happens unless someone writes: choose to whom, on what grounds and how your letter travels, then
-                wait. Like a prisoner then, you will not see where it goes — only what comes back. The goal, in the end,
-                is a <Term id="spravka">spravka</Term>.
+                Sentenced under <Term id="article-58">article 58</Term>: nothing happens unless someone writes. You will
+                not see where your letter goes, only what comes back. The goal is a <Term id="spravka">spravka</Term>.
               </>
             )}
           </p>

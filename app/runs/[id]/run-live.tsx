@@ -3,12 +3,15 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { StreamBadge, useLiveStream } from "@/app/_components/use-live-stream";
+import { useSafeRefresh } from "@/app/_components/use-safe-refresh";
+import { statusText } from "@/app/_components/clock-status";
 import type { ClockView } from "@/lib/runs/seat-view/views";
 
 /**
  * The instructor's live link: shows the clock as it moves and refreshes the
  * server-rendered page (seats, figures) when the run changes, at most once a
- * second however busy the class is.
+ * second however busy the class is, and never while the server is away
+ * (useSafeRefresh).
  */
 export function RunLive({
   runId,
@@ -24,51 +27,21 @@ export function RunLive({
   const [streamed, setClock] = useState<ClockView | null>(null);
   // Whichever is newer: the last server render or the stream.
   const clock = streamed && streamed.at >= initialClock.at ? streamed : initialClock;
-  const lastRefresh = useRef(0);
-  const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
-  // Refreshing while the server is away would make Next.js fall back to a full page load, and the
-  // projector would show the browser's "site can't be reached" page. So the page keeps its last
-  // picture until the stream is live again, then refreshes once.
-  const live = useRef(false);
-  const wanted = useRef(false);
-  const refresh = () => {
-    if (!live.current) {
-      wanted.current = true;
-      return;
-    }
-    if (pending.current) return;
-    const wait = Math.max(0, 1000 - (Date.now() - lastRefresh.current));
-    pending.current = setTimeout(() => {
-      pending.current = null;
-      if (!live.current) {
-        wanted.current = true;
-        return;
-      }
-      lastRefresh.current = Date.now();
-      router.refresh();
-    }, wait);
-  };
+  // The stream's handlers run on its events, after render: by then this holds the current refresh.
+  const refreshRef = useRef<() => void>(() => {});
   const { status, retry } = useLiveStream(`/api/runs/${runId}/events`, {
     clock: (next) => {
-      if (next.status !== clock.status) refresh();
+      if (next.status !== clock.status || next.pausedBy !== clock.pausedBy) refreshRef.current();
       setClock(next);
     },
-    run: () => refresh(),
+    run: () => refreshRef.current(),
     closed: () => router.push("/runs"),
   });
+  // Never leaves the page: a restarting server leaves the last picture, not the browser's error page.
+  const refresh = useSafeRefresh(status === "live");
   useEffect(() => {
-    live.current = status === "live";
-    if (live.current && wanted.current) {
-      wanted.current = false;
-      refresh();
-    }
+    refreshRef.current = refresh;
   });
-  useEffect(
-    () => () => {
-      if (pending.current) clearTimeout(pending.current);
-    },
-    [],
-  );
   return (
     <div className="flex flex-wrap items-center gap-4">
       <p className={`font-typewriter font-bold ${size === "huge" ? "text-6xl" : "text-2xl"}`}>
@@ -78,6 +51,7 @@ export function RunLive({
       <p className="text-muted">
         Day {Math.floor(clock.simDay)} of {clock.horizonDays} · {clock.speed} {clock.speed === 1 ? "day" : "days"} per
         minute
+        {clock.status === "paused" ? <strong className="ml-2 text-ink">{statusText(clock, false)}</strong> : null}
       </p>
       <StreamBadge status={status} retry={retry} />
     </div>

@@ -1,0 +1,99 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { E2E_AUTH_SECRET } from "../playwright.config";
+import { freePort } from "../lib/database/local-postgres";
+import { deploy } from "../lib/database/migrations";
+import { createSeededRun, expect, expectNoAxeViolations, joinAs, test } from "./fixtures";
+
+/**
+ * The server dies mid-lesson (SIGKILL) and comes back. Its own SQLite file,
+ * so the restart pauses nobody else's runs. The projector keeps its last
+ * picture with the same "Offline — reconnecting…" badge students see,
+ * recovers by itself, and every screen calls the pause a restart pause.
+ */
+const ROOT = path.resolve(import.meta.dirname, "..");
+
+function startServer(port: number, url: string): ChildProcess {
+  // Node itself with tsx's loader, so a SIGKILL reaches the server and not only a wrapper.
+  return spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", "--port", String(port)], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: url, AUTH_SECRET: E2E_AUTH_SECRET, NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: "ignore",
+  });
+}
+
+async function waitUntilUp(port: number): Promise<void> {
+  for (let i = 0; i < 160; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`The server on port ${port} did not start.`);
+}
+
+function killed(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once("exit", () => resolve());
+    child.kill("SIGKILL");
+  });
+}
+
+test("a server restart mid-lesson: the console keeps its picture, says it is reconnecting, and comes back", async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const dir = mkdtempSync(path.join(tmpdir(), "spravka-restart-"));
+  const url = `file:${path.join(dir, "restart.db")}`;
+  let server: ChildProcess | null = null;
+  try {
+    await deploy({ url });
+    const port = await freePort();
+    const baseURL = `http://127.0.0.1:${port}`;
+    server = startServer(port, url);
+    await waitUntilUp(port);
+
+    const teacher = await (await browser.newContext({ baseURL })).newPage();
+    await teacher.goto("/signup");
+    await teacher.getByLabel("Your name").fill("Ms. Okafor");
+    await teacher.getByLabel("Email").fill("okafor@school.example");
+    await teacher.getByLabel("Password").fill("history is long");
+    await teacher.getByRole("button", { name: "Create account" }).click();
+    await expect(teacher.getByRole("heading", { name: "My runs" })).toBeVisible();
+    await createSeededRun(teacher, { title: "Restart", procurators: 0, petitioners: 1, speed: 2, seed: 5 });
+    const student = await joinAs(browser, teacher, "Lena", "Seat 1: Petitioner", { baseURL });
+    await teacher.getByRole("button", { name: "Start the run" }).click();
+    await expect(teacher.getByRole("button", { name: "Pause" })).toBeVisible();
+    await expect(student.getByText("The clock is running")).toBeVisible();
+    const live = (page: typeof teacher) => page.getByRole("status").filter({ hasText: /^\W*Live$/ });
+    await expect(live(teacher)).toBeVisible();
+
+    // The server dies: the console says it is reconnecting, as the student's desk does (it keeps its last
+    // picture, unless the server died in the middle of a refresh: then a page of its own says the same).
+    await killed(server);
+    for (const page of [teacher, student]) {
+      await expect(page.getByRole("status").filter({ hasText: "Offline — reconnecting…" }).first()).toBeVisible({
+        timeout: 15_000,
+      });
+    }
+
+    // It comes back on the same address: both pages recover by themselves, and call the pause what it was.
+    server = startServer(port, url);
+    await waitUntilUp(port);
+    await expect(teacher.getByText("Paused: the server restarted", { exact: true })).toBeVisible({
+      timeout: 30_000,
+    });
+    await expect(live(teacher)).toBeVisible({ timeout: 30_000 });
+    await expect(live(student)).toBeVisible({ timeout: 30_000 });
+    await expect(student.getByText("Paused: the server restarted", { exact: true })).toBeVisible({ timeout: 15_000 });
+    await expectNoAxeViolations(teacher);
+  } finally {
+    if (server) await killed(server);
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -12,7 +12,7 @@ import { seatCookieValue } from "@/lib/runs/seats/seat-access";
 import { runStore } from "@/lib/runs/store/store";
 import { controlRun } from "./control-run";
 
-let now = Date.now();
+const now = Date.now();
 runStore.useClock(() => now);
 let owner: SessionUser;
 

@@ -175,6 +175,14 @@ export async function createSeededRun(
   await expect(teacher.getByRole("heading", { name: run.title })).toBeVisible();
 }
 
+/** The class code the teacher's lobby shows. */
+export async function classCode(teacher: Page): Promise<string> {
+  return (await teacher
+    .getByLabel(/^Class code:/)
+    .first()
+    .textContent())!.trim();
+}
+
 /** A student joins the teacher's run (its lobby open on `teacher`) in a browser of their own, and lands on `seat`. */
 export async function joinAs(
   browser: Browser,
@@ -183,10 +191,7 @@ export async function joinAs(
   seat: string,
   options: { baseURL?: string } = {},
 ): Promise<Page> {
-  const code = (await teacher
-    .getByLabel(/^Class code:/)
-    .first()
-    .textContent())!.trim();
+  const code = await classCode(teacher);
   const student = await (await browser.newContext(options)).newPage();
   await student.goto(`/join?code=${code}`);
   await student.getByLabel("Display name").fill(name);

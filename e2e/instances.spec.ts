@@ -1,12 +1,11 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
+import type { ChildProcess } from "node:child_process";
 import type { Page } from "@playwright/test";
 import pg from "pg";
-import { E2E_AUTH_SECRET } from "../playwright.config";
 import { startBalancer, type Balancer } from "../scripts/balancer";
 import { freePort, startLocalPostgres, type LocalPostgres } from "../lib/database/local-postgres";
 import { deploy } from "../lib/database/migrations";
 import { createSeededRun, expect, joinAs, jump, test } from "./fixtures";
+import { killed, startServer, waitUntilUp } from "./servers";
 
 /**
  * Two app instances on one PostgreSQL behind a balancer (the same
@@ -15,44 +14,8 @@ import { createSeededRun, expect, joinAs, jump, test } from "./fixtures";
  * (SIGKILL). The student's live stream reconnects to the survivor, every
  * letter sent is still on the desk, and the log holds each exactly once.
  */
-const ROOT = path.resolve(import.meta.dirname, "..");
-
-function startInstance(port: number, databaseUrl: string): ChildProcess {
-  // Node itself with tsx's loader (not the tsx CLI, which runs the server in a child a SIGKILL would orphan).
-  return spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", "--port", String(port)], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      // The balancer in front is the one proxy whose forwarding headers the instances believe.
-      SPRAVKA_TRUSTED_PROXIES: "loopback",
-      DATABASE_URL: databaseUrl,
-      AUTH_SECRET: E2E_AUTH_SECRET,
-      NEXT_TELEMETRY_DISABLED: "1",
-      PORT: String(port),
-    },
-    stdio: "ignore",
-  });
-}
-
-async function waitUntilUp(port: number): Promise<void> {
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`The instance on port ${port} did not start.`);
-}
-
-function killed(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    child.once("exit", () => resolve());
-    child.kill("SIGKILL");
-  });
-}
+/** An instance behind the balancer: the one proxy whose forwarding headers the instances believe. */
+const startInstance = (port: number, url: string) => startServer(port, url, { SPRAVKA_TRUSTED_PROXIES: "loopback" });
 
 async function sendLetter(student: Page, text: string): Promise<void> {
   const details = student.locator("details", { has: student.locator("summary", { hasText: "Write a letter" }) });

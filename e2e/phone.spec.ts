@@ -1,4 +1,4 @@
-import { createSeededRun, expect, expectNoAxeViolations, test } from "./fixtures";
+import { classCode, createSeededRun, expect, expectNoAxeViolations, test } from "./fixtures";
 
 /**
  * On a phone (390×844), what a petitioner does now comes first: the letter
@@ -10,10 +10,7 @@ test("a petitioner can start writing within one screen of scrolling on a phone",
   browser,
 }) => {
   await createSeededRun(teacher, { title: "Phone", procurators: 0, petitioners: 2, speed: 2, seed: 8 });
-  const code = (await teacher
-    .getByLabel(/^Class code:/)
-    .first()
-    .textContent())!.trim();
+  const code = await classCode(teacher);
   const phone = await (
     await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
   ).newPage();

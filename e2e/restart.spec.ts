@@ -1,11 +1,11 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { E2E_AUTH_SECRET } from "../playwright.config";
 import { freePort } from "../lib/database/local-postgres";
 import { deploy } from "../lib/database/migrations";
 import { createSeededRun, expect, expectNoAxeViolations, joinAs, test } from "./fixtures";
+import { killed, startServer, waitUntilUp } from "./servers";
 
 /**
  * The server dies mid-lesson (SIGKILL) and comes back. Its own SQLite file,
@@ -13,37 +13,6 @@ import { createSeededRun, expect, expectNoAxeViolations, joinAs, test } from "./
  * picture with the same "Offline — reconnecting…" badge students see,
  * recovers by itself, and every screen calls the pause a restart pause.
  */
-const ROOT = path.resolve(import.meta.dirname, "..");
-
-function startServer(port: number, url: string): ChildProcess {
-  // Node itself with tsx's loader, so a SIGKILL reaches the server and not only a wrapper.
-  return spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", "--port", String(port)], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: url, AUTH_SECRET: E2E_AUTH_SECRET, NEXT_TELEMETRY_DISABLED: "1" },
-    stdio: "ignore",
-  });
-}
-
-async function waitUntilUp(port: number): Promise<void> {
-  for (let i = 0; i < 160; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`The server on port ${port} did not start.`);
-}
-
-function killed(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    child.once("exit", () => resolve());
-    child.kill("SIGKILL");
-  });
-}
-
 test("a server restart mid-lesson: the console keeps its picture, says it is reconnecting, and comes back", async ({
   browser,
 }) => {

@@ -1,5 +1,5 @@
 import type { Browser, Page } from "@playwright/test";
-import { createSeededRun, expect, expectNoAxeViolations, saveScreenshot, test } from "./fixtures";
+import { classCode, createSeededRun, expect, expectNoAxeViolations, saveScreenshot, test } from "./fixtures";
 
 /** A student joins in a browser of their own, whatever seat they are given. */
 async function joinAs(browser: Browser, code: string, name: string): Promise<Page> {
@@ -23,10 +23,7 @@ test("presenter mode, seats, a message, eyes up and the lesson timer, as a class
 }) => {
   test.setTimeout(150_000);
   await createSeededRun(teacher, { title: "Room, seeded", procurators: 1, petitioners: 2, speed: 2, seed: 8 });
-  const code = (await teacher
-    .getByLabel(/^Class code:/)
-    .first()
-    .textContent())!.trim();
+  const code = await classCode(teacher);
   const alex = await joinAs(browser, code, "Alex");
   const alex2 = await joinAs(browser, code, "alex");
   // The second Alex is told apart at once.
@@ -39,6 +36,9 @@ test("presenter mode, seats, a message, eyes up and the lesson timer, as a class
   // The projector: one screen, no scrolling, the map and the date in view.
   await teacher.setViewportSize({ width: 1920, height: 1080 });
   await teacher.getByRole("link", { name: "Presenter mode (for the projector)" }).click();
+  // The console has the same headings: measure only once the presenter screen is the page.
+  await expect(teacher).toHaveURL(/\/present$/);
+  await expect(teacher.getByRole("link", { name: "Back to the console" })).toBeVisible();
   await expect(teacher.getByRole("heading", { name: /^Where the cases are/ })).toBeVisible();
   await expect(teacher.locator("time").first()).toBeVisible();
   await expect(teacher.locator(".react-flow").first()).toBeVisible();

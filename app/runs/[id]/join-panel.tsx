@@ -1,6 +1,7 @@
 "use client";
 
 import { QRCodeSVG } from "qrcode.react";
+import { joinAddress } from "@/lib/runs/seats/join-address";
 
 /** The join screen: a code readable from the back row and a QR code of the join address. */
 export function JoinPanel({
@@ -12,7 +13,7 @@ export function JoinPanel({
   joinUrl: string;
   size?: "large" | "huge";
 }) {
-  const address = joinUrl.replace(/^https?:\/\//, "").replace(/\?.*$/, "");
+  const address = joinAddress(joinUrl);
   const huge = size === "huge";
   return (
     <div className={huge ? "grid items-center gap-10 lg:grid-cols-[1fr_auto]" : "flex flex-wrap items-center gap-8"}>

@@ -5,6 +5,7 @@ import { notFound } from "next/navigation";
 import { requireInstructorPage } from "@/lib/authz";
 import { simDate } from "@/lib/runs/clock";
 import { joinUrl } from "@/lib/runs/seats/join-url";
+import { joinAddress } from "@/lib/runs/seats/join-address";
 import { getRunForOwner } from "@/lib/runs/store/queries";
 import { HELP_AFTER_DAYS } from "@/lib/runs/district-plan";
 import { collidingNames } from "@/lib/runs/console/seat-status";
@@ -87,7 +88,7 @@ export default async function RunPage({ params }: PageProps<"/runs/[id]">) {
             // Once the run is under way the code is a strip for latecomers, not the page's first screen.
             <p className="text-lg">
               Code <strong className="font-mono tracking-widest">{run.joinCode}</strong> at{" "}
-              <strong>{url.replace(/^https?:\/\//, "").replace(/\?.*$/, "")}</strong>
+              <strong>{joinAddress(url)}</strong>
             </p>
           )}
           <p className="text-lg" aria-live="polite">

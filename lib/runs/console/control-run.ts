@@ -239,6 +239,7 @@ export async function applyControl(runId: string, input: ControlInput): Promise<
         case "renameSeat":
         case "lockJoining": {
           const seatChange = await seatControlChange(s, input);
+          if (seatChange === null) return { ok: true };
           if (typeof seatChange === "string") return refuse(seatChange);
           change = seatChange;
           break;

@@ -27,18 +27,19 @@ export function freeName(name: string, taken: readonly string[]): string {
 }
 
 /**
- * The change a seat control makes, or the reason it is refused. Removing a
+ * The change a seat control makes, the reason it is refused, or null when
+ * there is nothing to change (already so: nothing is logged). Removing a
  * seat gives the parts of cases it played back to the computer (a logged
  * entry, so replays do the same) and frees its place; its letters and log
  * entries stay. Renaming keeps the old name in the log. Locking stops new
  * seats joining; a rejoin code still opens an existing seat.
  */
-export async function seatControlChange(s: RunSession, input: SeatControl): Promise<Change | string> {
+export async function seatControlChange(s: RunSession, input: SeatControl): Promise<Change | string | null> {
   const { run } = s;
   if (run.status === "archived") return "This run is archived: its seats can no longer change.";
   if (input.action === "lockJoining") {
     if (run.status === "debrief") return "The run has ended: nobody can join it any more.";
-    if (run.joinLocked === input.locked) return { run: {} };
+    if (run.joinLocked === input.locked) return null;
     return {
       run: { joinLocked: input.locked },
       entries: [{ type: "run.joining", actor: "instructor", payload: { locked: input.locked } }],
@@ -47,7 +48,7 @@ export async function seatControlChange(s: RunSession, input: SeatControl): Prom
   const seat = await db.seat.findFirst({ where: { id: input.seatId, runId: run.id, removedAt: null } });
   if (!seat) return "That seat is not in this run.";
   if (input.action === "renameSeat") {
-    if (seat.displayName === input.name) return { run: {} };
+    if (seat.displayName === input.name) return null;
     return {
       entries: [
         {

@@ -7,6 +7,7 @@ import { statusText } from "@/app/_components/clock-status";
 import { requireInstructorPage } from "@/lib/authz";
 import { consoleData } from "@/lib/runs/console/console";
 import { joinUrl } from "@/lib/runs/seats/join-url";
+import { joinAddress } from "@/lib/runs/seats/join-address";
 import { clockView } from "@/lib/runs/seat-view/views";
 import { getRunForOwner } from "@/lib/runs/store/queries";
 import { runStore } from "@/lib/runs/store/store";
@@ -110,7 +111,7 @@ export default async function PresenterPage({ params }: PageProps<"/runs/[id]/pr
             </section>
             {url && run.joinCode ? (
               <p className="card mt-auto text-lg">
-                Late? Join at <strong>{url.replace(/^https?:\/\//, "").replace(/\?.*$/, "")}</strong> with code{" "}
+                Late? Join at <strong>{joinAddress(url)}</strong> with code{" "}
                 <strong className="font-mono tracking-widest">{run.joinCode}</strong> · {seats.length} in the class
               </p>
             ) : null}

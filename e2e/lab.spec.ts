@@ -68,9 +68,10 @@ test("the lab runs two configurations side by side; a shared link reproduces a r
   await expect(form.getByRole("progressbar")).toHaveCount(0);
 });
 
-test("a teacher's own scenario: field errors and nothing saved, then saved and used for a class run", async ({
+test("a teacher's own scenario with bad values: field errors, and nothing saved", async ({
   signedInPage: teacher,
 }) => {
+  test.setTimeout(60_000); // two failed saves and an axe pass: about 15 s on a quiet machine
   const before = e2eDb().prepare("SELECT COUNT(*) AS n FROM CustomScenario").get() as { n: number };
   await teacher.goto("/scenarios");
   await teacher.getByLabel("Duplicate a scenario").selectOption("chita-1954");
@@ -90,7 +91,15 @@ test("a teacher's own scenario: field errors and nothing saved, then saved and u
   await expectNoAxeViolations(teacher);
   const still = e2eDb().prepare("SELECT COUNT(*) AS n FROM CustomScenario").get() as { n: number };
   expect(still.n).toBe(before.n);
+});
 
+test("a teacher's own scenario, once saved, is used for a class run", async ({ signedInPage: teacher }) => {
+  test.setTimeout(60_000); // a save, then the New run form and the lobby: about 15 s on a quiet machine
+  await teacher.goto("/scenarios");
+  await teacher.getByLabel("Duplicate a scenario").selectOption("chita-1954");
+  await teacher.getByRole("button", { name: "Duplicate and edit" }).click();
+  const form = teacher.getByRole("form", { name: "Scenario" });
+  await form.getByLabel("Title").fill("Chita, staff not cut");
   await form.getByLabel("Cases under review").fill("400");
   await form.getByLabel(/Share of camps that never send/).fill("0.1");
   await form.getByLabel("Procurators reviewing files").fill("9");

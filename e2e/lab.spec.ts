@@ -68,9 +68,7 @@ test("the lab runs two configurations side by side; a shared link reproduces a r
   await expect(form.getByRole("progressbar")).toHaveCount(0);
 });
 
-test("a teacher's own scenario with bad values: field errors, and nothing saved", async ({
-  signedInPage: teacher,
-}) => {
+test("a teacher's own scenario with bad values: field errors, and nothing saved", async ({ signedInPage: teacher }) => {
   test.setTimeout(60_000); // two failed saves and an axe pass: about 15 s on a quiet machine
   const before = e2eDb().prepare("SELECT COUNT(*) AS n FROM CustomScenario").get() as { n: number };
   await teacher.goto("/scenarios");

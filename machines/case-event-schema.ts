@@ -28,4 +28,8 @@ export const caseEventSchema = z.discriminatedUnion("type", [
   bare("spravka.request"),
   bare("spravka.issue"),
   bare("presidium.pardon"),
+  bare("spravka.refuse"),
+  bare("presidium.petition"),
+  bare("law.reclassification"),
+  bare("law.collaboratorsAmnesty"),
 ]) satisfies z.ZodType<CaseEvent>;

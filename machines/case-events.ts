@@ -21,6 +21,11 @@ export const CASE_EVENTS: readonly CaseEvent[] = [
   { type: "spravka.request" },
   { type: "spravka.issue" },
   { type: "presidium.pardon" },
+  // Appended, not inserted: saved runs store event ids.
+  { type: "spravka.refuse" },
+  { type: "presidium.petition" },
+  { type: "law.reclassification" },
+  { type: "law.collaboratorsAmnesty" },
 ];
 
 const ids = new Map(CASE_EVENTS.map((event, index) => [eventKey(event), index]));
@@ -70,4 +75,8 @@ export const EVENT_IDS = {
   spravkaRequest: caseEventId({ type: "spravka.request" }),
   spravkaIssue: caseEventId({ type: "spravka.issue" }),
   pardon: caseEventId({ type: "presidium.pardon" }),
+  spravkaRefuse: caseEventId({ type: "spravka.refuse" }),
+  petitionAlongside: caseEventId({ type: "presidium.petition" }),
+  reclassificationLaw: caseEventId({ type: "law.reclassification" }),
+  collaboratorsAmnesty: caseEventId({ type: "law.collaboratorsAmnesty" }),
 };

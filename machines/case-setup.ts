@@ -1,5 +1,6 @@
 import { assign, setup } from "xstate";
 import { menuRefusal } from "./decision-menu";
+import { COLLABORATION_ARTICLE, reclassifiable } from "./rules";
 import {
   EXTRAJUDICIAL_ORGANS,
   type Addressee,
@@ -43,6 +44,14 @@ export type CaseContext = CaseInput & {
   spravkaIssued: boolean;
   /** Police passport barring big cities while the sentence stands. */
   passportMinus: boolean;
+  /**
+   * The Sep 24, 1954 ruling is in force for this case's review: 58-7/11 may be
+   * reclassified as art. 109 (RULES.reclassificationTo109). The engine tells a
+   * case when it comes to review, or when the ruling comes while it is there.
+   */
+  reclassificationLaw: boolean;
+  /** The Sep 17, 1955 amnesty is in force for this 58-1 case's review (RULES.collaboratorsAmnesty). */
+  collaboratorsAmnesty: boolean;
 };
 
 export type CaseEvent =
@@ -63,6 +72,10 @@ export type CaseEvent =
   | { type: "court.rule"; ruling: CourtRuling }
   | { type: "spravka.request" }
   | { type: "spravka.issue" }
+  | { type: "spravka.refuse" }
+  | { type: "presidium.petition" }
+  | { type: "law.reclassification" }
+  | { type: "law.collaboratorsAmnesty" }
   | { type: "presidium.pardon" };
 
 export type CaseEventType = CaseEvent["type"];
@@ -81,6 +94,8 @@ export function initialCaseContext(input: CaseInput): CaseContext {
     spravkaRequests: 0,
     spravkaIssued: false,
     passportMinus: input.custody !== "camp",
+    reclassificationLaw: false,
+    collaboratorsAmnesty: false,
   };
 }
 
@@ -101,6 +116,10 @@ export const caseGuards = {
   /** RULES.presidiumPardon: only a petition to the Presidium can end in its pardon. */
   petitionedPresidium: ({ context }: { context: CaseContext }) => context.petitionedPresidium,
   listArrived: ({ context }: { context: CaseContext }) => context.listArrived,
+  /** RULES.reclassificationTo109: only 58-7/11 conduct; for other files the ruling changes nothing. */
+  isReclassifiable: ({ context }: { context: CaseContext }) => reclassifiable(context.article),
+  /** RULES.collaboratorsAmnesty: only 58-1 cases. */
+  isCollaborationCase: ({ context }: { context: CaseContext }) => context.article === COLLABORATION_ARTICLE,
   /** RULES.originalsElsewhere */
   originalsElsewhere: ({ context }: { context: CaseContext }) =>
     context.originalsElsewhere && !context.originalsRequested,
@@ -134,6 +153,8 @@ export const caseSetup = setup({
     canWriteAgain: caseGuards.canWriteAgain,
     petitionedPresidium: caseGuards.petitionedPresidium,
     listArrived: caseGuards.listArrived,
+    isReclassifiable: caseGuards.isReclassifiable,
+    isCollaborationCase: caseGuards.isCollaborationCase,
     originalsElsewhere: caseGuards.originalsElsewhere,
     crossChecksRemain: caseGuards.crossChecksRemain,
     fileIsComplete: caseGuards.fileIsComplete,
@@ -161,6 +182,9 @@ export const caseSetup = setup({
         context.petitionedPresidium || (event.type === "complaint.file" && event.addressee === "presidium"),
     }),
     recordList: assign({ listArrived: true }),
+    recordPresidiumPetition: assign({ petitionedPresidium: true }),
+    recordReclassificationLaw: assign({ reclassificationLaw: true }),
+    recordCollaboratorsAmnesty: assign({ collaboratorsAmnesty: true }),
     markComplaintsOnly: assign({ complaintsOnly: true }),
     recordOriginalsRequest: assign({ originalsRequested: true }),
     recordCrossCheck: assign({ crossChecksDone: ({ context }) => context.crossChecksDone + 1 }),

@@ -252,6 +252,7 @@ const serialize = (snapshot: SnapshotFrom<typeof caseMachine>) =>
     snapshot.context.crossChecksDone,
     snapshot.context.decision,
     snapshot.context.spravkaRequests,
+    snapshot.context.reclassificationLaw,
   ]);
 
 describe("generated paths (@xstate/graph)", () => {
@@ -260,18 +261,23 @@ describe("generated paths (@xstate/graph)", () => {
     return { paths, finals: new Set(paths.filter((p) => p.state.status === "done").map((p) => String(p.state.value))) };
   };
 
-  test("from a court sentence every judicial outcome is reachable", () => {
+  test("from a court sentence every judicial outcome is reachable; a 58-10 case is never reclassified", () => {
     const { finals } = outcomesReached(agitator);
-    expect([...finals].sort()).toEqual(
-      ["pardoned", "psychiatric", "reclassified", "reduced", "rehabilitated", "upheld"].sort(),
-    );
+    expect([...finals].sort()).toEqual(["pardoned", "psychiatric", "reduced", "rehabilitated", "upheld"].sort());
+  });
+
+  test("a 58-7/11 case can be reclassified, and only once the Sep 1954 ruling reached its review", () => {
+    const { finals, paths } = outcomesReached(ROLE_CARD_CASES.wreckers);
+    expect(finals.has("reclassified")).toBe(true);
+    for (const path of paths.filter((p) => String(p.state.value) === "reclassified")) {
+      expect(path.steps.some((s) => s.event.type === "law.reclassification")).toBe(true);
+      expect(path.state.context).toMatchObject({ reclassificationLaw: true, custody: "released", passportMinus: true });
+    }
   });
 
   test("from an extrajudicial exile the commission's own outcomes are reachable, and no court ever sits", () => {
     const { finals, paths } = outcomesReached(specialConferenceExile);
-    expect([...finals].sort()).toEqual(
-      ["amnestied", "exileEnded", "pardoned", "reclassified", "rehabilitated", "upheld"].sort(),
-    );
+    expect([...finals].sort()).toEqual(["amnestied", "exileEnded", "pardoned", "rehabilitated", "upheld"].sort());
     expect(paths.some((p) => p.state.matches("court"))).toBe(false);
   });
 
@@ -289,7 +295,7 @@ describe("generated paths (@xstate/graph)", () => {
         // Only a decision or a Presidium pardon frees anyone.
         if (context.custody === "released")
           expect(context.decision !== null || step.state.value === "pardoned").toBe(true);
-        if (step.state.value === "amnestied" || step.state.value === "exileEnded")
+        if (["amnestied", "exileEnded", "reclassified"].includes(String(step.state.value)))
           expect(context.passportMinus).toBe(true);
         if (step.state.value === "pardoned")
           expect(context).toMatchObject({ custody: "released", passportMinus: false });

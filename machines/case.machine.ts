@@ -19,11 +19,28 @@ import { spravkaStage } from "./spravka.machine";
  */
 const CARRY_OUT_DECISION = [
   { guard: "decidedRehabilitation", target: "spravka", actions: "release" },
-  { guard: "decidedReclassification", target: "reclassified", actions: "release" },
+  { guard: "decidedReclassification", target: "reclassified", actions: "releaseWithRecord" },
   { guard: "decidedReduction", target: "reduced" },
   { guard: "decidedAmnesty", target: "amnestied", actions: "releaseWithRecord" },
   { guard: "decidedEndExile", target: "exileEnded", actions: "releaseWithRecord" },
 ] as const;
+
+/**
+ * A relative's letter to the Presidium written after a camp list (or an
+ * earlier letter) already brought the case up: the review goes on unchanged,
+ * and the Presidium may still pardon (RULES.presidiumPardon). Lists and
+ * letters were independent: a list arriving did not stop anyone writing.
+ */
+const PETITION_ALONGSIDE = { "presidium.petition": { actions: "recordPresidiumPetition" } } as const;
+
+/**
+ * A new law reaches a file under way: it changes what its review may decide
+ * (RULES.reclassificationTo109, RULES.collaboratorsAmnesty).
+ */
+const RULING_REACHES_FILE = {
+  "law.reclassification": { guard: "isReclassifiable", actions: "recordReclassificationLaw" },
+  "law.collaboratorsAmnesty": { guard: "isCollaborationCase", actions: "recordCollaboratorsAmnesty" },
+} as const;
 
 export const caseMachine = caseSetup.createMachine({
   id: "case",
@@ -45,13 +62,20 @@ export const caseMachine = caseSetup.createMachine({
       description: "Complaint registered, the commission waits for the camp's list.",
       ...listsStage,
       onDone: { target: "commission" },
-      on: { "presidium.pardon": { guard: "petitionedPresidium", target: "pardoned", actions: "pardon" } },
+      on: {
+        "presidium.pardon": { guard: "petitionedPresidium", target: "pardoned", actions: "pardon" },
+        ...PETITION_ALONGSIDE,
+      },
     },
     commission: {
       description: "File assembly and review at a procurator's desk; a Presidium pardon can still overtake it.",
       ...commissionStage,
       // A petition to the Presidium runs alongside the commission's work (RULES.presidiumPardon).
-      on: { "presidium.pardon": { guard: "petitionedPresidium", target: "pardoned", actions: "pardon" } },
+      on: {
+        "presidium.pardon": { guard: "petitionedPresidium", target: "pardoned", actions: "pardon" },
+        ...PETITION_ALONGSIDE,
+        ...RULING_REACHES_FILE,
+      },
       onDone: [
         { guard: "decidedRefusal", target: "upheld" },
         { guard: "isJudicialSentence", target: "court" },
@@ -63,7 +87,10 @@ export const caseMachine = caseSetup.createMachine({
       meta: { rule: "extrajudicialFinal" },
       ...courtStage,
       // A Presidium pardon can overtake a protest too (RULES.presidiumPardon).
-      on: { "presidium.pardon": { guard: "petitionedPresidium", target: "pardoned", actions: "pardon" } },
+      on: {
+        "presidium.pardon": { guard: "petitionedPresidium", target: "pardoned", actions: "pardon" },
+        ...PETITION_ALONGSIDE,
+      },
       onDone: [
         { guard: "ruledReject", target: "upheld" },
         { guard: "ruledPsychiatric", target: "psychiatric", actions: "commitToSerbsky" },
@@ -77,7 +104,12 @@ export const caseMachine = caseSetup.createMachine({
       onDone: { target: "rehabilitated" },
     },
     rehabilitated: { type: "final", description: "Full rehabilitation with the spravka in hand." },
-    reclassified: { type: "final", description: "The crime reclassified.", meta: { rule: "reclassificationTo109" } },
+    reclassified: {
+      type: "final",
+      description:
+        "The crime (58-7/11) reclassified as art. 109, five years, which brought the March 1953 amnesty into reach: released, the record stands.",
+      meta: { rule: "reclassificationTo109" },
+    },
     reduced: { type: "final", description: "The sentence reduced; still a convict." },
     amnestied: {
       type: "final",

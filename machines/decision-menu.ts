@@ -1,4 +1,4 @@
-import { amnesty1953Covers } from "./rules";
+import { amnesty1953Covers, COLLABORATION_ARTICLE, reclassifiable } from "./rules";
 import type { Custody, Decision } from "./vocabulary";
 
 /**
@@ -8,8 +8,26 @@ import type { Custody, Decision } from "./vocabulary";
  * guard `decisionIsAvailable` and the procurator's desk (lib/desk) both ask
  * this, so the rule and its reason live in one place.
  */
-export function menuRefusal(decision: Decision, facts: { termYears: number; custody: Custody }): string | null {
-  if (decision === "amnesty1953" && !amnesty1953Covers(facts.termYears)) {
+export function menuRefusal(
+  decision: Decision,
+  facts: {
+    termYears: number;
+    custody: Custody;
+    article: string;
+    reclassificationLaw: boolean;
+    collaboratorsAmnesty: boolean;
+  },
+): string | null {
+  if (decision === "reclassification") {
+    if (!reclassifiable(facts.article)) {
+      return "Only 58-7 and 58-11 (wrecking, counter-revolutionary groups) could be reclassified: the RSFSR Supreme Court's ruling of 24 September 1954 moved that conduct to art. 109.";
+    }
+    if (!facts.reclassificationLaw) {
+      return "Not yet: 58-7 and 58-11 could be reclassified as art. 109 only from the RSFSR Supreme Court's ruling of 24 September 1954.";
+    }
+  }
+  const collaboratorAmnestied = facts.collaboratorsAmnesty && facts.article === COLLABORATION_ARTICLE;
+  if (decision === "amnesty1953" && !amnesty1953Covers(facts.termYears) && !collaboratorAmnestied) {
     return `The March 1953 amnesty covers sentences of up to five years; this one is ${facts.termYears}.`;
   }
   if (decision === "endExile" && facts.custody !== "exile") return "Only a person in exile can have the exile ended.";

@@ -82,6 +82,12 @@ export const RULES = {
     section: "brief §2 Delays (Tomsk)",
     claim: "Review desks were short-staffed: in Tomsk six staff faced 35 cases covering a few hundred people.",
   },
+  collaboratorsAmnesty: {
+    source: "adler-ch3",
+    section: "brief §1, Sep 17, 1955",
+    claim:
+      "The amnesty of September 17, 1955 reached those accused of collaboration with the occupiers during the war (in the game: article 58-1), whatever their term.",
+  },
   pressure: {
     source: "adler-ch3",
     section: "brief §2 Rules",
@@ -99,6 +105,17 @@ export type RuleId = keyof typeof RULES;
 
 /** The longest sentence, in years, that the March 27, 1953 amnesty reached (RULES.amnestyFiveYears). */
 export const AMNESTY_1953_MAX_TERM_YEARS = 5;
+
+/** The articles the Sep 24, 1954 ruling moved to art. 109 (RULES.reclassificationTo109). */
+export const RECLASSIFIABLE_ARTICLE = "58-7/11";
+
+/** Whether a case under this article could be reclassified at all (RULES.reclassificationTo109). */
+export function reclassifiable(article: string): boolean {
+  return article === RECLASSIFIABLE_ARTICLE;
+}
+
+/** The article of collaboration with the occupiers, whom the Sep 17, 1955 amnesty reached (RULES.collaboratorsAmnesty). */
+export const COLLABORATION_ARTICLE = "58-1";
 
 /** Whether the March 1953 amnesty reached a sentence of this many years (RULES.amnestyFiveYears). */
 export function amnesty1953Covers(termYears: number): boolean {

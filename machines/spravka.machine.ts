@@ -34,7 +34,15 @@ export const spravkaStage = {
         },
       },
     },
-    atGeneralProcuracy: { description: "Then to the USSR General Procuracy; there is no one left to ask." },
+    atGeneralProcuracy: {
+      description: "Then to the USSR General Procuracy; there is no one left to ask.",
+      on: { "spravka.refuse": { target: "refused" } },
+    },
+    refused: {
+      // Not final: a certificate already on its way can still arrive (the stage's spravka.issue).
+      description: "Every office was asked and none sent the certificate: rehabilitated on paper, without the spravka.",
+      meta: { rule: "noSpravka" },
+    },
     issued: {
       type: "final",
       entry: "clearRecord",

@@ -1,33 +1,45 @@
 /**
- * `npm run calibrate [-- --seeds 10]`: every scenario's headline figures
- * beside the simulated mean ± sd over several seeds (the national scenario
- * included, so it takes a minute). The same comparison, on provincial
- * scenarios and three seeds, is a test in lib/sim/engine.test.ts.
+ * `npm run calibrate [-- --seeds 10] [--json] [--readme]`: every figure the
+ * sources give beside the simulated mean ± sd over several seeds, marked
+ * fitted or held out (lib/sim/calibration.ts). The national scenario is
+ * included, so it takes a minute or two. `--json` prints one object per
+ * figure; `--readme` rewrites the README's table between its markers.
  */
-import { runScenario } from "@/lib/sim/engine";
-import { metric, releasedCases } from "@/lib/sim/metrics";
-import { SCENARIOS } from "@/lib/sim/scenarios";
+import { readFileSync, writeFileSync } from "node:fs";
+import { calibrate, calibrationTable } from "@/lib/sim/calibration";
 
-const seedsArg = process.argv.indexOf("--seeds");
-const seedCount = seedsArg >= 0 ? Number(process.argv[seedsArg + 1]) : 5;
+const args = process.argv.slice(2);
+const seedsArg = args.indexOf("--seeds");
+const seedCount = seedsArg >= 0 ? Number(args[seedsArg + 1]) : 5;
+if (!Number.isInteger(seedCount) || seedCount < 1) {
+  console.error("calibrate: --seeds takes a whole number of seeds, e.g. --seeds 5");
+  process.exit(2);
+}
 const seeds = Array.from({ length: seedCount }, (_, k) => k + 1);
-const fmt = (x: number) => (Math.abs(x) >= 100 ? x.toFixed(0) : x.toFixed(3));
+const rows = calibrate(seeds);
 
-console.log(`| scenario | historical figure | target | simulated mean ± sd (${seedCount} seeds) | within tolerance |`);
-console.log("|---|---|---|---|---|");
-for (const scenario of SCENARIOS) {
-  const runs = seeds.map((seed) => runScenario(scenario, seed));
-  for (const c of scenario.compare) {
-    const values = runs.map((r) => metric(r, c.metric));
-    const mean = values.reduce((a, b) => a + b, 0) / values.length;
-    const sd = Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / Math.max(1, values.length - 1));
-    const ok = Math.abs(mean - c.value) <= c.tolerance ? "yes" : "NO";
+if (args.includes("--json")) {
+  for (const r of rows) {
+    const { scenario, metric, historical, tolerance, bound, simulated, within, fitted, label, source } = r;
     console.log(
-      `| ${scenario.id} | ${c.label} [${c.source}] | ${fmt(c.value)} ± ${fmt(c.tolerance)} | ${fmt(mean)} ± ${fmt(sd)} | ${ok} |`,
+      JSON.stringify({ scenario, metric, historical, tolerance, bound, simulated, within, fitted, label, source }),
     );
   }
-  if (scenario.id === "national-1954") {
-    const released = runs.map(releasedCases);
-    console.error(`national-1954 released per seed: ${released.join(", ")}`);
+} else {
+  console.log(calibrationTable(rows, seedCount));
+}
+
+if (args.includes("--readme")) {
+  const START = "<!-- calibrate:start -->";
+  const END = "<!-- calibrate:end -->";
+  const readme = readFileSync("README.md", "utf8");
+  const from = readme.indexOf(START);
+  const to = readme.indexOf(END);
+  if (from < 0 || to < from) {
+    console.error(`calibrate: README.md has no ${START} … ${END} markers to write between`);
+    process.exit(1);
   }
+  const table = `${START}\n<!-- written by \`npm run calibrate -- --readme\` (${seedCount} seeds); do not edit by hand -->\n\n${calibrationTable(rows, seedCount)}\n\n`;
+  writeFileSync("README.md", readme.slice(0, from) + table + readme.slice(to));
+  console.error("calibrate: README.md table rewritten");
 }

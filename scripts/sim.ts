@@ -14,6 +14,7 @@ import { pathToFileURL } from "node:url";
 import { parseSimArgs, UsageError } from "@/lib/sim/cli-args";
 import { World } from "@/lib/sim/engine";
 import { SCENARIOS } from "@/lib/sim/scenarios";
+import { describeWait } from "@/lib/sim/survival";
 
 const HELP = `Usage:
   npm run sim -- --list
@@ -75,9 +76,13 @@ export function main(argv: string[], out: Output = process.stdout, err: Output =
   );
   out.write("Outcomes (cases)\n");
   for (const [k, v] of Object.entries(r.outcomes)) out.write(`  ${k.padEnd(14)} ${String(v).padStart(8)}\n`);
-  out.write(`\nSpravka: ${r.spravka.issued} issued, ${r.spravka.withheld} still withheld\n`);
   out.write(
-    `Days from the commission knowing of a case to its decision: median ${r.daysToDecision.median ?? "—"}, 90th percentile ${r.daysToDecision.p90 ?? "—"}\n\n`,
+    `\nSpravka: ${r.spravka.issued} issued, ${r.spravka.pending} still being asked for, ${r.spravka.withheld} withheld (no office sent it)\n`,
+  );
+  const w = r.daysToDecision;
+  out.write(
+    `Days from the commission knowing of a case to its decision (${w.waiting} still waiting count as waiting): ` +
+      `median ${describeWait(w)}, 90th percentile ${describeWait(w, "p90")}\n\n`,
   );
   out.write("Stage          mean wait (days)   largest queue\n");
   for (const s of r.stages)

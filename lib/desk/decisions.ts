@@ -84,7 +84,10 @@ export function detailsText(details: DecisionDetails, termYears: number): string
  * rule (the case machine's, machines/decision-menu.ts), or a sentence too
  * short for a reduction to name a shorter term. Null if it can.
  */
-export function decisionBar(decision: Decision, facts: Pick<CaseContext, "termYears" | "custody">): string | null {
+export function decisionBar(
+  decision: Decision,
+  facts: Pick<CaseContext, "termYears" | "custody" | "article" | "reclassificationLaw" | "collaboratorsAmnesty">,
+): string | null {
   const menu = menuRefusal(decision, facts);
   if (menu) return menu;
   if (decision === "sentenceReduction" && facts.termYears <= MIN_NEW_TERM_YEARS) {

@@ -57,7 +57,7 @@ export const LAB_PARAMS: readonly LabParam[] = [
   {
     key: "procurators",
     label: "Procurators reviewing files",
-    hint: "Desks in the province (Procuracy staff were cut threefold in 1954).",
+    hint: "Desks in the province (in 1954 Procuracy staff were “reduced in size three times”: cut to a third, or cut three times — the words allow both).",
     min: 1,
     max: 500,
     step: 1,
@@ -119,7 +119,7 @@ export const LAB_PARAMS: readonly LabParam[] = [
   {
     key: "bias",
     label: "Pressure against acquittals (× how often refusals are confirmed)",
-    hint: "“Do not weaken the struggle against real enemies.”",
+    hint: "Procurators were told not to weaken the struggle against “real enemies of the Soviet state”.",
     min: 0,
     max: 4,
     step: 0.1,

@@ -1,4 +1,6 @@
+import { dayNumber } from "@/lib/sim/engine";
 import type { Effect, Scenario } from "@/lib/sim/scenario-schema";
+import { dateLabel } from "@/lib/runs/clock";
 import type { SourceKey } from "@/machines/vocabulary";
 
 /**
@@ -35,18 +37,20 @@ export const INJECTIONS: readonly Injection[] = [
     date: "1954-09-24",
     title: "The reclassification ruling (24 September 1954)",
     news: "The RSFSR Supreme Court rules that some 58-7 and 58-11 cases belong under art. 109 — within reach of the 1953 amnesty.",
-    effectNote: "Commissions reclassify twice as often.",
+    effectNote:
+      "From now on commissions may reclassify 58-7/11 cases as art. 109, which brings the 1953 amnesty into reach; no other article.",
     source: "adler-ch3",
-    sizeSource: "invented",
-    effects: () => [{ scale: "policy.decisions.reclassification", by: 2 }],
+    sizeSource: "adler-ch3",
+    effects: () => [{ set: "policy.reclassificationLaw", value: true }],
   },
   {
     id: "staff-cut",
     date: "1954",
     title: "A Procuracy staff cut",
-    news: "The Procuracy's staff is cut to a third, while the work grows. Files will wait longer for a procurator.",
+    // The source's "reduced in size three times" may mean threefold or three cuts (brief §7): say which reading this is.
+    news: "The Procuracy's staff is cut to a third, while the work grows. Files will wait longer for a procurator. (The source says “reduced in size three times”: a cut to a third, or three cuts — the words allow both.)",
     effectNote:
-      "The province's procurators (the computer's desks) fall to a third; students' own desks keep their hours.",
+      "The province's procurators (the computer's desks) fall to a third — the game's reading of “reduced in size three times”, which may also mean three cuts of unknown size; students' own desks keep their hours.",
     source: "adler-ch3",
     sizeSource: "adler-ch3",
     effects: (p) => [{ set: "desks.procurators", value: Math.max(1, Math.round(p.desks.procurators / 3)) }],
@@ -76,20 +80,21 @@ export const INJECTIONS: readonly Injection[] = [
     date: "1955-05-01",
     title: "The law-degree decree (May 1955)",
     news: "From now on new procurators must have a law degree.",
-    effectNote: "Commissions confirm refusals a tenth less often.",
+    effectNote:
+      "News only: the decree was for new procurators, and no one is hired in a run, so no desk decides differently.",
     source: "adler-ch3",
-    sizeSource: "invented",
-    effects: () => [{ scale: "policy.bias", by: 0.9 }],
+    sizeSource: "adler-ch3",
+    effects: () => [],
   },
   {
     id: "collaborators-amnesty",
     date: "1955-09-17",
     title: "The September 1955 amnesty",
     news: "An amnesty for those accused of collaborating with the occupiers during the war.",
-    effectNote: "Commissions apply an amnesty half as often again.",
+    effectNote: "Commissions may now amnesty 58-1 (collaboration) cases whatever the term; no other article.",
     source: "adler-ch3",
-    sizeSource: "invented",
-    effects: () => [{ scale: "policy.decisions.amnesty1953", by: 1.5 }],
+    sizeSource: "adler-ch3",
+    effects: () => [{ set: "policy.collaboratorsAmnesty", value: true }],
   },
   {
     id: "twentieth-congress",
@@ -110,4 +115,22 @@ export const INJECTION_IDS = INJECTIONS.map((i) => i.id) as [string, ...string[]
 
 export function findInjection(id: string): Injection | undefined {
   return INJECTIONS.find((i) => i.id === id);
+}
+
+/** An injection's historical date as a full date: a year alone counts from 1 January of that year. */
+function historicalDay(date: string): string {
+  return /^\d{4}$/.test(date) ? `${date}-01-01` : date;
+}
+
+/**
+ * Whether injecting an event at this point of a run would put it before its
+ * historical date: allowed only as a labelled what-if (counterfactual).
+ */
+export function injectionIsEarly(date: string, startDate: string, simDay: number): boolean {
+  return dayNumber(historicalDay(date)) > dayNumber(startDate) + Math.floor(simDay);
+}
+
+/** "24 September 1954", or "1955" where the sources give only a year. */
+export function historicalDateLabel(date: string): string {
+  return /^\d{4}$/.test(date) ? date : dateLabel(date);
 }

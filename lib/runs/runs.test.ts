@@ -335,7 +335,7 @@ describe("acting on cases", () => {
     // A pinned seed whose case moves through several hidden states in the window; no student procurator,
     // so the computer's desks decide (a classmate's desk would hold it until they act).
     const { runId, petitioner, theCase, joinCode } = await runningWithPetitioner({
-      seed: 7,
+      seed: 2,
       procuratorSeats: 0,
       petitionerSeats: 2,
     });
@@ -442,10 +442,10 @@ describe("acting on cases", () => {
   });
 
   test("the spravka is asked for from the seat, office by office, only once it is due and only by the petitioner", async () => {
-    // Chita, seed 266: the route e2e/petitioner.spec.ts follows (checked in lib/sim/petitions.test.ts).
+    // Chita, seed 982: the route e2e/petitioner.spec.ts follows (checked in lib/sim/petitions.test.ts).
     const { runId, petitioner, theCase } = await runningWithPetitioner({
       scenarioId: "chita-1954",
-      seed: 266,
+      seed: 982,
       procuratorSeats: 0,
       petitionerSeats: 1,
     });
@@ -805,7 +805,7 @@ describe("the procurator's desk", () => {
     actOnCase(runId, cookie, { requestId: randomUUID(), caseIndex: c.index, expectedVersion: c.version, action });
 
   test("a working day of hours: file work, reading before deciding, barred decisions, the protest to a court", async () => {
-    const { runId, joinCode } = await newRun({ procuratorSeats: 1, petitionerSeats: 1, seed: 11 });
+    const { runId, joinCode } = await newRun({ procuratorSeats: 1, petitionerSeats: 1, seed: 1 });
     const procurator = await join(joinCode, "Proc");
     const petitioner = await join(joinCode, "Pet");
     const [proc, pet] = procurator.role === "procurator" ? [procurator, petitioner] : [petitioner, procurator];
@@ -972,8 +972,10 @@ describe("the procurator's desk", () => {
   });
 
   test("a reclassification names an article and a term the amnesty covers; a reduction a shorter term; forged details change nothing", async () => {
-    const { runId, proc } = await procuratorRun(11);
-    const c = await readyToDecide(runId, proc.cookie, (c) => c.termYears > 5);
+    const { runId, proc } = await procuratorRun(3);
+    // A 58-7/11 file after the Sep 1954 ruling: the only kind a reclassification may name details for.
+    const reclassifiable = (c: CaseView) => c.file?.menu?.find((m) => m.decision === "reclassification")?.bar === null;
+    const c = await readyToDecide(runId, proc.cookie, (c) => c.termYears > 5 && c.termYears < 25 && reclassifiable(c));
     const before = await worldHash(runId);
     const acts = () => db.runEvent.count({ where: { runId, type: "case.act" } });
     const logged = await acts();
@@ -1370,9 +1372,9 @@ describe("injected events", () => {
       fail("invalid", "Choose an event from the list."),
     );
     const before = await worldHash(runId);
-    expect(await runStore.read(runId, (_, world) => world.parameters.desks.procurators)).toBe(5);
+    expect(await runStore.read(runId, (_, world) => world.parameters.desks.procurators)).toBe(8);
     await control(runId, { action: "inject", eventId: "staff-cut" });
-    expect(await runStore.read(runId, (_, world) => world.parameters.desks.procurators)).toBe(2);
+    expect(await runStore.read(runId, (_, world) => world.parameters.desks.procurators)).toBe(3);
     expect(await worldHash(runId)).not.toBe(before);
     const again = await controlRun(owner, runId, { action: "inject", eventId: "staff-cut" });
     expect(again.ok === false && again.error.message).toBe("You injected that event already, on 11 June 1954.");
@@ -1390,13 +1392,27 @@ describe("injected events", () => {
       where: { runId, type: "run.inject" },
       orderBy: { seq: "asc" },
     });
-    expect(JSON.parse(logged.payload)).toEqual({ id: "staff-cut", effects: [{ set: "desks.procurators", value: 2 }] });
+    expect(JSON.parse(logged.payload)).toEqual({ id: "staff-cut", effects: [{ set: "desks.procurators", value: 3 }] });
+    // The scenario has the April 1954 exile order already: injecting it again would compound it.
+    const scheduled = await controlRun(owner, runId, { action: "inject", eventId: "exile-order" });
+    expect(scheduled.ok === false && scheduled.error.message).toMatch(/already in force/);
+    // An event whose date has not come: only as a what-if, and every seat is told it is one.
+    const early = await controlRun(owner, runId, { action: "inject", eventId: "twentieth-congress" });
+    expect(early.ok === false && early.error.message).toMatch(/came on 25 February 1956, after the run's date/);
+    await control(runId, { action: "inject", eventId: "twentieth-congress", counterfactual: "on" });
+    const told = await getSeatView(runId, seats[0]!.cookie);
+    expect(told.ok && told.view.news.at(-1)?.text).toMatch(/A what-if: historically this came on 25 February 1956/);
+    const whatIf = await db.runEvent.findFirstOrThrow({
+      where: { runId, type: "run.inject" },
+      orderBy: { seq: "desc" },
+    });
+    expect(JSON.parse(whatIf.payload)).toMatchObject({ id: "twentieth-congress", counterfactual: true });
     now += 5 * TICK_MS;
     const history = await loadRunHistory(runId);
     expect(hashString(JSON.stringify(history.world.save()))).toBe(await worldHash(runId));
     expect(await worldHash(runId, new RunStore(db, () => now))).toBe(await worldHash(runId));
     await control(runId, { action: "end" });
-    const over = await controlRun(owner, runId, { action: "inject", eventId: "twentieth-congress" });
+    const over = await controlRun(owner, runId, { action: "inject", eventId: "moscow-inspection" });
     expect(over).toEqual(fail("conflict", "Events can be injected only while the run is under way."));
   });
 });
@@ -1736,7 +1752,7 @@ describe("the reveal at the end", () => {
 
 describe("the teacher's per-student report", () => {
   test("holds each seat's letters in their words and each letter's fate; names or seat labels; the owner's alone", async () => {
-    const { runId, joinCode } = await newRun({ procuratorSeats: 1, petitionerSeats: 1, seed: 35 });
+    const { runId, joinCode } = await newRun({ procuratorSeats: 1, petitionerSeats: 1, seed: 1 });
     const seats = [await join(joinCode, "Olga"), await join(joinCode, "Ivan")];
     await control(runId, { action: "start" });
     const olga = seats.find((s) => s.role === "petitioner")!;

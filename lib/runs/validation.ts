@@ -220,6 +220,8 @@ export const controlSchema = z.discriminatedUnion("action", [
   z.object({
     action: z.literal("inject"),
     eventId: z.enum(INJECTION_IDS, { error: "Choose an event from the list." }),
+    /** "on" when the teacher ticked "inject it early, as a what-if" (an event before its historical date). */
+    counterfactual: z.literal("on").optional(),
   }),
   z.object({
     action: z.literal("reassign"),

@@ -35,7 +35,7 @@ function afterDecision(c: CaseContext): PlainSnapshot {
     case "fullRehabilitation":
       return snap("spravka.awaiting", release(c));
     case "reclassification":
-      return snap("reclassified", release(c));
+      return snap("reclassified", { ...c, custody: "released", passportMinus: true });
     case "sentenceReduction":
       return snap("reduced", c);
     case "amnesty1953":
@@ -133,7 +133,17 @@ export function reduceCase(path: string, c: CaseContext, e: CaseEvent): PlainSna
       }
       break;
   }
+  if (path === "spravka.atGeneralProcuracy" && e.type === "spravka.refuse") return snap("spravka.refused", c);
+  if (top === "commission" && e.type === "law.reclassification" && caseGuards.isReclassifiable(args)) {
+    return snap(path, { ...c, reclassificationLaw: true });
+  }
+  if (top === "commission" && e.type === "law.collaboratorsAmnesty" && caseGuards.isCollaborationCase(args)) {
+    return snap(path, { ...c, collaboratorsAmnesty: true });
+  }
   // Stage-level handlers.
+  if ((top === "lists" || top === "commission" || top === "court") && e.type === "presidium.petition") {
+    return snap(path, { ...c, petitionedPresidium: true });
+  }
   if (top === "complaint" && e.type === "lists.arrive") return snap("commission.queued", { ...c, listArrived: true });
   if (
     (top === "complaint" || top === "lists" || top === "commission" || top === "court") &&

@@ -3,7 +3,13 @@ import { caseMachine } from "@/machines/case.machine";
 import { initialCaseContext, type CaseContext, type CaseEvent, type CaseInput } from "@/machines/case-setup";
 import { COURT_RULINGS, DECISIONS, EXTRAJUDICIAL_ORGANS, type Outcome } from "@/machines/vocabulary";
 import { CASE_EVENTS } from "@/machines/case-events";
-import { AMNESTY_1953_MAX_TERM_YEARS, amnesty1953Covers } from "@/machines/rules";
+import {
+  AMNESTY_1953_MAX_TERM_YEARS,
+  amnesty1953Covers,
+  COLLABORATION_ARTICLE,
+  RECLASSIFIABLE_ARTICLE,
+  reclassifiable,
+} from "@/machines/rules";
 import { reduceCase, valueOfPath, type PlainSnapshot } from "./case-reducer";
 
 /** What the stepper keeps of a snapshot: where the case is, its context, done or not. */
@@ -22,20 +28,26 @@ const UNKNOWN = -2;
 /**
  * The facts a case machine's guards can tell apart. Two cases with the same
  * canonical facts behave identically in the machine, so they share states.
- * (Article and persons are never read by a guard; a term only matters as
- * "up to five years" for the 1953 amnesty; an organ only as judicial or
- * extrajudicial. case-stepper.test.ts checks
+ * (Persons are never read by a guard; an article only as reclassifiable
+ * (58-7/11) or not; a term only as "up to five years" for the 1953 amnesty;
+ * an organ only as judicial or extrajudicial. case-stepper.test.ts checks
  * these claims against XState on generated paths and seeded runs.)
  */
 export function canonicalFacts(input: CaseInput): CaseInput {
   return {
     ...input,
     organ: EXTRAJUDICIAL_ORGANS.includes(input.organ) ? "specialConference" : "court",
-    article: "58",
+    article: articleClass(input.article),
     persons: 1,
     termYears: amnesty1953Covers(input.termYears) ? AMNESTY_1953_MAX_TERM_YEARS : AMNESTY_1953_MAX_TERM_YEARS + 1,
   };
 }
+
+/** An article as the guards tell them apart: 58-7/11 (reclassifiable), 58-1 (collaboration), or any other. */
+function articleClass(article: string): string {
+  return reclassifiable(article) ? RECLASSIFIABLE_ARTICLE : article === COLLABORATION_ARTICLE ? article : "58";
+}
+const ARTICLE_CLASSES = ["58", RECLASSIFIABLE_ARTICLE, COLLABORATION_ARTICLE];
 
 /**
  * The batch driver's view of the case machine: XState's own pure
@@ -63,10 +75,12 @@ export class CaseStepper {
   initial(input: CaseInput): number {
     // A number per distinct canonical case, cheap enough for 467,946 cases.
     const key =
-      ((((EXTRAJUDICIAL_ORGANS.includes(input.organ) ? 1 : 0) * 2 + (amnesty1953Covers(input.termYears) ? 1 : 0)) * 4 +
+      (((((EXTRAJUDICIAL_ORGANS.includes(input.organ) ? 1 : 0) * 2 + (amnesty1953Covers(input.termYears) ? 1 : 0)) * 4 +
         ["camp", "exile", "released", "psychiatric"].indexOf(input.custody)) *
         2 +
         (input.originalsElsewhere ? 1 : 0)) *
+        3 +
+        ARTICLE_CLASSES.indexOf(articleClass(input.article))) *
         1_000_000 +
       input.crossChecks * 1000 +
       input.maxComplaints;
@@ -134,6 +148,7 @@ export class CaseStepper {
     }
     const organ = c.organ === "specialConference" ? 0 : c.organ === "court" ? 1 : -1;
     const term = c.termYears === 5 ? 0 : c.termYears === 6 ? 1 : -1;
+    const article = ARTICLE_CLASSES.indexOf(c.article);
     const custody = CUSTODY.indexOf(c.custody);
     const decision = DECISION_CODES.indexOf(c.decision);
     const ruling = RULING_CODES.indexOf(c.ruling);
@@ -142,7 +157,7 @@ export class CaseStepper {
       p >= 64 ||
       organ < 0 ||
       term < 0 ||
-      c.article !== "58" ||
+      article < 0 ||
       c.persons !== 1 ||
       !small(c.crossChecks, 16) ||
       !small(c.maxComplaints, 16) ||
@@ -156,6 +171,7 @@ export class CaseStepper {
     let k = p;
     k = k * 2 + organ;
     k = k * 2 + term;
+    k = k * 4 + article;
     k = k * 4 + custody;
     k = k * 2 + bit(c.originalsElsewhere);
     k = k * 16 + c.crossChecks;
@@ -170,6 +186,8 @@ export class CaseStepper {
     k = k * 8 + ruling;
     k = k * 8 + c.spravkaRequests;
     k = k * 2 + bit(c.spravkaIssued);
+    k = k * 2 + bit(c.reclassificationLaw);
+    k = k * 2 + bit(c.collaboratorsAmnesty);
     return k * 2 + bit(c.passportMinus);
   }
 

@@ -153,7 +153,7 @@ export const ADDRESSEE_NOTES: Record<Addressee, { note: string; source: SourceKe
     source: "adler-ch3",
   },
   presidium: {
-    note: "Voroshilov's Presidium of the Supreme Soviet could pardon — “justifiably sentenced”, no objection to rescinding — but it was never rehabilitation. Many got a form reply.",
+    note: "Voroshilov chaired the USSR Presidium; the pardons on record came from the Presidium of the RSFSR Supreme Soviet — “justifiably sentenced”, no objection to rescinding — and were never rehabilitation. Many got a form reply.",
     source: "adler-ch3",
   },
   generalProcurator: {

@@ -81,7 +81,12 @@ const scenarioShape = z
         complaintsOnlyReviewFactor: z.number().min(1).max(10),
         fileClerks: z.number().int().positive(),
         fileAssembly: distributionSchema,
+        /** a clerk's days to write for a file's originals */
+        originalsRequestWork: distributionSchema.default({ kind: "lognormal", median: 0.2, p90: 0.6 }),
         originalsDelay: distributionSchema,
+        /** a clerk's days per person of the case to check its testimony against one other case */
+        crossCheckWork: distributionSchema.default({ kind: "lognormal", median: 0.3, p90: 1 }),
+        /** days until the other case's file is at hand */
         crossCheck: distributionSchema,
         courtBacklog: distributionSchema,
         reinvestigation: distributionSchema,
@@ -103,6 +108,10 @@ const scenarioShape = z
         decisions: weightsOf(DECISIONS),
         /** multiplies the weight of confirming the refusal: 1954's "real enemies" pressure */
         bias: z.number().min(0).max(20),
+        /** the Sep 24, 1954 ruling is in force: 58-7/11 may be reclassified as art. 109 (RULES.reclassificationTo109) */
+        reclassificationLaw: z.boolean().default(false),
+        /** the Sep 17, 1955 amnesty is in force: 58-1 collaboration cases may be amnestied whatever the term (RULES.collaboratorsAmnesty) */
+        collaboratorsAmnesty: z.boolean().default(false),
       })
       .strict(),
     events: z.array(
@@ -126,6 +135,16 @@ const scenarioShape = z
             "amnestiedShare",
             "exileEndedShare",
             "rehabilitatedPersonsShare",
+            "decidedCases",
+            "decidedPersons",
+            "upheldCases",
+            "notUpheldCases",
+            "rehabilitatedCases",
+            "rehabilitatedPersons",
+            "reducedCases",
+            "amnestiedCases",
+            "exileEndedCases",
+            "stalledAtListsCases",
             "releasedCases",
             "decidedShare",
             "pardonedCases",
@@ -135,8 +154,16 @@ const scenarioShape = z
           ]),
           value: z.number(),
           tolerance: z.number().positive(),
+          /** One-sided: the source gives only a floor ("limits exceeded") or a ceiling ("not sending"). */
+          bound: z.enum(["atLeast", "atMost"]).optional(),
           label: z.string().min(1),
           source: provenanceSchema.shape.source,
+          /** True when the scenario's weights were set to match this figure; false for a held-out check. */
+          fitted: z.boolean().default(false),
+          /** Why the tolerance is what it is (seed-to-seed spread, the source's own vagueness). */
+          why: z.string().min(1).optional(),
+          /** Run with this many cases instead (a neighbouring province given beside this one, e.g. Astrakhan). */
+          cases: z.number().int().positive().optional(),
         })
         .strict(),
     ),

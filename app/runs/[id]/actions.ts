@@ -33,6 +33,7 @@ export async function controlAction(runId: unknown, previous: ControlState, form
     seatId: text(formData.get("seatId")),
     role: text(formData.get("role")),
     eventId: text(formData.get("eventId")),
+    counterfactual: text(formData.get("counterfactual")),
     name: text(formData.get("name")),
     locked: text(formData.get("locked")),
     text: text(formData.get("text")),

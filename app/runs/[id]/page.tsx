@@ -234,7 +234,8 @@ export default async function RunPage({ params }: PageProps<"/runs/[id]">) {
           </h2>
           <p className="max-w-3xl text-muted">
             It takes effect in the engine from today&rsquo;s simulated date, and every student&rsquo;s desk shows a line
-            of news about it. Each event can be injected once.
+            of news about it. Each event can be injected once; one the scenario already has cannot be injected again. An
+            event whose date has not yet come can be injected only as a what-if, and every screen says so.
           </p>
           <ControlForm runId={run.id} action="inject" label="Inject" className="space-y-3">
             <fieldset className="space-y-2">
@@ -246,7 +247,7 @@ export default async function RunPage({ params }: PageProps<"/runs/[id]">) {
                     id={`inject-${inj.id}`}
                     name="eventId"
                     value={inj.id}
-                    disabled={inj.injectedOn !== null}
+                    disabled={inj.injectedOn !== null || inj.scheduled}
                     className="size-4"
                   />
                   <label htmlFor={`inject-${inj.id}`} className="font-medium">
@@ -255,12 +256,22 @@ export default async function RunPage({ params }: PageProps<"/runs/[id]">) {
                   <SourceTag source={inj.source as SourceKey} />
                   <span className="basis-full pl-6 text-sm text-muted">
                     {inj.injectedOn ? `Injected on ${inj.injectedOn}. ` : ""}
+                    {inj.scheduled ? "Already in force: the scenario has it. " : ""}
+                    {!inj.scheduled && inj.injectedOn === null && inj.early
+                      ? `Its date (${inj.dateLabel}) has not come yet: only as a what-if. `
+                      : ""}
                     {inj.effectNote}
                     {inj.sizeSource === "invented" ? " (The size of the effect is this game's estimate.)" : ""}
                   </span>
                 </div>
               ))}
             </fieldset>
+            <div className="flex items-center gap-2">
+              <input type="checkbox" id="inject-counterfactual" name="counterfactual" className="size-4" />
+              <label htmlFor="inject-counterfactual">
+                Inject it early, as a what-if (for an event whose date has not come)
+              </label>
+            </div>
             <button type="submit" className="btn btn-primary">
               Inject the event
             </button>

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { OUTCOME_LABELS, STAGE_LABELS } from "@/lib/labels";
 import { consoleCharts, type ConsoleCharts } from "./console-charts";
 import type { SeatRole } from "@/lib/runs/deal-cases";
-import { INJECTIONS } from "@/lib/runs/injections";
+import { historicalDateLabel, INJECTIONS, injectionIsEarly } from "@/lib/runs/injections";
 import { pipelineView, type PipelineView } from "./pipeline";
 import { loadRunHistory } from "@/lib/runs/history/run-history";
 import { runStore } from "@/lib/runs/store/store";
@@ -49,6 +49,11 @@ export type ConsoleData = {
     source: string;
     sizeSource: string;
     injectedOn: string | null;
+    /** In force already because the scenario scheduled it (cannot be injected again). */
+    scheduled: boolean;
+    /** Its historical date is after the run's date: only as a labelled what-if. */
+    early: boolean;
+    dateLabel: string;
   }[];
 };
 
@@ -167,6 +172,9 @@ export async function consoleData(runId: string): Promise<ConsoleData> {
         injectedOn: injected.has(inj.id)
           ? dateLabel(simDate(scenario.startDate, Math.floor(injected.get(inj.id)!)))
           : null,
+        scheduled: !injected.has(inj.id) && world.eventInForce(inj.id),
+        early: injectionIsEarly(inj.date, scenario.startDate, world.now),
+        dateLabel: historicalDateLabel(inj.date),
       })),
     };
   });

@@ -7,7 +7,7 @@ import { dayNumber } from "@/lib/sim/engine";
 import type { RunEvent as RunMachineEvent } from "@/machines/run.machine";
 import { applyEffectTo, EffectError } from "@/lib/sim/scenario-schema";
 import { dateLabel, runStatusAfter, simDate } from "@/lib/runs/clock";
-import { findInjection } from "@/lib/runs/injections";
+import { findInjection, historicalDateLabel, injectionIsEarly } from "@/lib/runs/injections";
 import { backlogOf, dealSeats, seatsFit, type SeatRole } from "@/lib/runs/deal-cases";
 import type { NewLogEntry } from "@/lib/runs/store/log-entry";
 import { classNeeds, filesPerDesk, HELP_AFTER_DAYS } from "@/lib/runs/district-plan";
@@ -199,10 +199,22 @@ export async function applyControl(runId: string, input: ControlInput): Promise<
         }
         case "inject": {
           const injection = findInjection(input.eventId)!;
+          // Whether the run can take an event at all comes first; then what is wrong with this one.
+          const probe = { type: "run.inject" as const, payload: { id: injection.id, effects: [] } };
+          if (!control({ type: "run.inject", eventId: injection.id }, {}, probe)) return refuse();
           const done = s.world.injections().find((e) => e.id === injection.id);
           if (done) {
             return refuse(
               `You injected that event already, on ${dateLabel(simDate(s.scenario.startDate, Math.floor(done.day)))}.`,
+            );
+          }
+          if (s.world.eventInForce(injection.id)) {
+            return refuse("That event is already in force in this run: the scenario has it from its date on.");
+          }
+          const early = injectionIsEarly(injection.date, s.scenario.startDate, run.simDay);
+          if (early && input.counterfactual !== "on") {
+            return refuse(
+              `That event came on ${historicalDateLabel(injection.date)}, after the run's date. To inject it early, tick “Inject it early, as a what-if”: every screen will say it did not happen then.`,
             );
           }
           const effects = injection.effects(s.world.parameters);
@@ -216,7 +228,7 @@ export async function applyControl(runId: string, input: ControlInput): Promise<
           change = control(
             { type: "run.inject", eventId: injection.id },
             {},
-            { type: "run.inject", payload: { id: injection.id, effects } },
+            { type: "run.inject", payload: { id: injection.id, effects, ...(early ? { counterfactual: true } : {}) } },
           );
           break;
         }

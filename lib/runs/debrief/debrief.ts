@@ -3,6 +3,7 @@ import { commissionDecisions, metric, releasedCases } from "@/lib/sim/metrics";
 import type { CompareMetric, Scenario } from "@/lib/sim/scenario-schema";
 import { SCENARIOS } from "@/lib/sim/scenarios";
 import { deepMerge } from "@/lib/sim/scenarios/define";
+import { describeWait } from "@/lib/sim/survival";
 import type { SourceKey } from "@/machines/vocabulary";
 import { RunReplay, type ReplayEntry } from "@/lib/runs/history/history";
 
@@ -11,12 +12,22 @@ const METRICS: Record<CompareMetric, { what: string; format: "share" | "count" |
   upheldShare: { what: "Decisions that upheld the sentence", format: "share" },
   rehabilitatedShare: { what: "Decisions of full rehabilitation", format: "share" },
   reducedShare: { what: "Decisions that reduced the sentence", format: "share" },
-  amnestiedShare: { what: "Decisions applying the amnesty", format: "share" },
+  amnestiedShare: { what: "Decisions applying the 1953 amnesty (directly or by reclassifying)", format: "share" },
   exileEndedShare: { what: "Decisions ending exile", format: "share" },
-  rehabilitatedPersonsShare: { what: "People fully rehabilitated", format: "share" },
+  rehabilitatedPersonsShare: { what: "People fully rehabilitated, of those reviewed", format: "share" },
+  decidedCases: { what: "Cases the commission decided", format: "count" },
+  decidedPersons: { what: "People whose cases the commission decided", format: "count" },
+  upheldCases: { what: "Cases upheld", format: "count" },
+  notUpheldCases: { what: "Cases not upheld (found illegal or changed)", format: "count" },
+  rehabilitatedCases: { what: "Cases fully rehabilitated", format: "count" },
+  rehabilitatedPersons: { what: "People fully rehabilitated", format: "count" },
+  reducedCases: { what: "Cases with the sentence reduced", format: "count" },
+  amnestiedCases: { what: "Cases brought under the 1953 amnesty", format: "count" },
+  exileEndedCases: { what: "Cases with exile ended", format: "count" },
+  stalledAtListsCases: { what: "Cases still waiting for a camp's list", format: "count" },
   releasedCases: { what: "Cases released", format: "count" },
   decidedShare: { what: "Cases decided", format: "share" },
-  pardonedCases: { what: "Pardons by the Presidium", format: "count" },
+  pardonedCases: { what: "Pardons by the RSFSR Presidium", format: "count" },
   forwardedToAccusedShare: { what: "Complaints sent to the accused", format: "share" },
   spravkaIssuedShare: { what: "Spravki issued of those due", format: "share" },
   medianDaysToDecision: { what: "Median days to a decision", format: "days" },
@@ -53,7 +64,8 @@ export function historicalComparison(result: RunResult, scenario: Scenario): Com
     yours: formatMetric(name, metric(result, name)),
     history: SCENARIOS.flatMap((s) =>
       s.compare
-        .filter((c) => c.metric === name)
+        // Another province's count is its size, not a practice to set beside the class's: shares only.
+        .filter((c) => c.metric === name && (s.id === scenario.id || METRICS[name].format !== "count"))
         .map((c) => ({
           place: s.title,
           label: c.label,
@@ -117,7 +129,7 @@ export function keyFigures(r: RunResult): KeyFigures {
     rehabilitated: r.decisions.fullRehabilitation.cases,
     upheldShare: formatMetric("upheldShare", metric(r, "upheldShare")),
     released: releasedCases(r),
-    medianDays: formatMetric("medianDaysToDecision", metric(r, "medianDaysToDecision")),
+    medianDays: describeWait(r.daysToDecision),
     spravkaIssued: r.spravka.issued,
   };
 }
@@ -127,7 +139,7 @@ export const KEY_FIGURE_LABELS: Record<keyof KeyFigures, string> = {
   rehabilitated: "Fully rehabilitated (cases)",
   upheldShare: "Decisions that upheld the sentence",
   released: "Cases released",
-  medianDays: "Median days to a decision",
+  medianDays: "Median wait for a decision (cases still waiting count)",
   spravkaIssued: "Spravki issued",
 };
 

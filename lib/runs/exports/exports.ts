@@ -85,8 +85,16 @@ function activity(event: CaseEvent): { name: string; role: string } {
       return { name: "Spravka requested", role: "petitioner" };
     case "spravka.issue":
       return { name: "Spravka issued", role: "MVD" };
+    case "law.reclassification":
+      return { name: "The Sep 1954 ruling on 58-7/11 reaches the review", role: "RSFSR Supreme Court" };
+    case "law.collaboratorsAmnesty":
+      return { name: "The Sep 1955 amnesty for collaborators reaches the review", role: "Supreme Soviet" };
+    case "presidium.petition":
+      return { name: "Petition to the Presidium while the review goes on", role: "petitioner" };
+    case "spravka.refuse":
+      return { name: "No office sends the spravka", role: "procuracy office" };
     case "presidium.pardon":
-      return { name: "Pardon by the Presidium", role: "Presidium" };
+      return { name: "Pardon by the RSFSR Presidium", role: "Presidium" };
   }
 }
 

@@ -22,6 +22,15 @@ describe("memos from above", () => {
     expect(memos.map((m) => m.date)).toEqual([...memos.map((m) => m.date)].sort());
   });
 
+  test("the standing order quotes the source's words: “real enemies of the Soviet state”, not “of the people”", () => {
+    const world = new World(findScenario("rostov-1954")!, 3);
+    const order = memosFor(world, []).find((m) => m.id === "real-enemies")!;
+    expect(order.source).toBe("adler-ch3");
+    // ../shared/domain/brief.md §7: "The memo's phrase is “real enemies of the Soviet state” (000)".
+    expect(order.text).toContain("“real enemies of the Soviet state”");
+    expect(order.text).not.toMatch(/enemies of the people/);
+  });
+
   test("“why so many acquittals?” once the desk has cleared two people — and only then", () => {
     const world = new World(findScenario("rostov-1954")!, 3);
     const desk = Array.from({ length: 60 }, (_, i) => i);
@@ -33,9 +42,11 @@ describe("memos from above", () => {
     expect(world.sendCaseEvent(reviewed[0]!, EVENT_IDS.decide[0]!)).toBe(true); // full rehabilitation
     expect(world.sendCaseEvent(reviewed[1]!, EVENT_IDS.decide[5]!)).toBe(true); // confirm the refusal
     expect(memosFor(world, desk).some((m) => m.id === "acquittals")).toBe(false);
-    expect(world.sendCaseEvent(reviewed[2]!, EVENT_IDS.decide[1]!)).toBe(true); // reclassification
+    // A second full rehabilitation: reclassification, the other "acquittal", is open only to some articles and dates.
+    expect(world.sendCaseEvent(reviewed[2]!, EVENT_IDS.decide[0]!)).toBe(true);
     const memo = memosFor(world, desk).find((m) => m.id === "acquittals");
-    expect(memo).toMatchObject({ source: "adler-ch3" });
+    // No such memo is on record: its words are the game's, the pressure behind it the source's.
+    expect(memo).toMatchObject({ source: "invented", basis: "adler-ch3" });
     expect(memo!.text).toMatch(/Why so many acquittals/);
   });
 });

@@ -3,9 +3,15 @@ import type { SourceKey } from "@/machines/vocabulary";
 import { RULING_LABELS } from "@/lib/labels";
 import { caseLabel } from "@/lib/runs/case-label";
 import { dateLabel, simDate } from "@/lib/runs/clock";
-import { findInjection } from "@/lib/runs/injections";
+import { findInjection, historicalDateLabel } from "@/lib/runs/injections";
 
-/** A memo from above on a procurator's desk: it tells, it never limits what the player may choose. */
+/**
+ * A memo from above on a procurator's desk: it tells, it never limits what the
+ * player may choose. Memos are written in this game's words; only words in
+ * quotation marks are the source's. A memo no source records is `source:
+ * "invented"`, with `basis` naming the source for the pressure it acts out —
+ * so the tag never suggests the words themselves came from a source.
+ */
 export type Memo = {
   id: string;
   date: string;
@@ -13,6 +19,7 @@ export type Memo = {
   title: string;
   text: string;
   source: SourceKey | "invented";
+  basis?: SourceKey;
 };
 
 /** The day the desk is first asked for its figures. */
@@ -38,7 +45,8 @@ export function memosFor(world: World, caseIndexes: readonly number[]): Memo[] {
       id: "real-enemies",
       ...at(0),
       title: "From the Procuracy",
-      text: "Review the cases before you on their facts — but do not weaken the struggle against real enemies of the people.",
+      // The order is the source's (brief §2, §7); the quoted words are its own.
+      text: "Review the cases before you on their facts, not on stamps and signatures — but do not weaken the struggle against “real enemies of the Soviet state”.",
       source: "adler-ch3",
     },
   ];
@@ -52,8 +60,10 @@ export function memosFor(world: World, caseIndexes: readonly number[]): Memo[] {
       id: "acquittals",
       ...at(acquittals[1]!),
       title: "From the provincial procurator",
+      // No such memo is recorded: the bias against acquittals is (adler-ch3), these words are the game's.
       text: "Why so many acquittals? Every one of them asks who was to blame for the sentence. Check your work.",
-      source: "adler-ch3",
+      source: "invented",
+      basis: "adler-ch3",
     });
   }
   // Figures wanted: a month in, the desk is asked how many files it has finished (the sources name no quota: invented).
@@ -101,9 +111,13 @@ export function courtNotices(world: World, i: number): Memo[] {
 
 /** What each event the teacher injected announced to the class (lib/runs/injections.ts), oldest first. */
 export function injectedNews(world: World): Memo[] {
-  return world.injections().flatMap(({ id, day }) => {
+  return world.injections().flatMap(({ id, day, counterfactual }) => {
     const injection = findInjection(id);
     if (!injection) return [];
+    // Injected before its date: the class must not take it for what happened then.
+    const whatIf = counterfactual
+      ? ` (A what-if: historically this came on ${historicalDateLabel(injection.date)}, not now.)`
+      : "";
     const date = simDate(world.scenario.startDate, Math.max(0, Math.floor(day)));
     return [
       {
@@ -111,7 +125,7 @@ export function injectedNews(world: World): Memo[] {
         date,
         dateLabel: dateLabel(date),
         title: injection.title,
-        text: injection.news,
+        text: injection.news + whatIf,
         source: injection.source,
       },
     ];

@@ -66,11 +66,14 @@ export function whyNoSpravka(scenario: Scenario, asked: number): Reason[] {
   const share = i.spravkaIssueShare[Math.min(3, asked)]!;
   return [
     {
-      text: "In 1955 many people cleared on paper held only the court's notice that their case was suspended. No spravka followed unless they kept asking: the local MVD, then the provincial procuracy, then the USSR General Procuracy — and even then it often did not come.",
+      text: "In late 1955 courts were “not sending” spravki: many people cleared on paper held only the court's notice that their case was suspended, and the certificate was “a very long time in coming”. People asked the local MVD, then the provincial procuracy, then the USSR General Procuracy. The gap was in the system: asking again helped only a little.",
       source: "adler-ch3",
     },
     {
-      text: `In this scenario an answer takes about ${Math.round(typicalDays(i.spravkaWait))} days, and only about ${percent(share)} of requests at this step bring the certificate.`,
+      text:
+        asked === 0
+          ? `In this scenario about ${percent(share)} of certificates are sent without anyone asking, after about ${Math.round(typicalDays(i.spravkaWait))} days.`
+          : `In this scenario an answer takes about ${Math.round(typicalDays(i.spravkaWait))} days, and only about ${percent(share)} of requests at this step bring the certificate.`,
       source: sourceOf(scenario, "institutions.spravkaIssueShare"),
     },
   ];

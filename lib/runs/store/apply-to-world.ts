@@ -13,14 +13,15 @@ export function applyToWorld(world: World, entry: LogVariant, { whatIf = false }
   switch (entry.type) {
     case "run.inject": {
       const { id, effects } = entry.payload;
+      const counterfactual = entry.payload.counterfactual === true;
       if (!whatIf) {
-        world.inject(id, effects);
+        world.inject(id, effects, { counterfactual });
         return true;
       }
       // In another version of history an event acts on that world's own figures (a staff cut cuts its staff).
       const injection = findInjection(id);
       try {
-        world.inject(id, injection ? injection.effects(world.parameters) : effects);
+        world.inject(id, injection ? injection.effects(world.parameters) : effects, { counterfactual });
         return true;
       } catch (error) {
         if (error instanceof EffectError) return false;

@@ -34,7 +34,15 @@ const logVariantSchema = z.discriminatedUnion("type", [
   onRun("run.setSpeed", z.strictObject({ speed: z.number().positive() })),
   onRun("run.advance", z.strictObject({ fromDay: z.number().nonnegative(), toDay: z.number().nonnegative() })),
   /** An injected event with the effects it had when injected (lib/runs/injections.ts). */
-  onRun("run.inject", z.strictObject({ id: z.string().min(1), effects: z.array(effectSchema) })),
+  onRun(
+    "run.inject",
+    z.strictObject({
+      id: z.string().min(1),
+      effects: z.array(effectSchema),
+      /** Injected before its historical date: a what-if, labelled so wherever it shows. */
+      counterfactual: z.literal(true).optional(),
+    }),
+  ),
   onRun("run.end", z.strictObject({ reason: z.literal("horizon").optional() })),
   onRun("run.archive", empty),
   // Seats: joined, taken back with the rejoin code, switched role in the lobby, dealt their cases.

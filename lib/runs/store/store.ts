@@ -248,10 +248,10 @@ export class RunStore {
         where: { id: run.id },
         select: { checkpoint: true, checkpointSeq: true },
       });
-      const world = saved?.checkpoint
-        ? World.resume(scenario, JSON.parse(saved.checkpoint))
-        : new World(scenario, run.seed);
-      live = { world, scenario, seq: saved?.checkpoint ? saved.checkpointSeq : 0 };
+      const resumed = saved?.checkpoint ? resumeOrNull(scenario, saved.checkpoint) : null;
+      live = resumed
+        ? { world: resumed, scenario, seq: saved!.checkpointSeq }
+        : { world: new World(scenario, run.seed), scenario, seq: 0 };
       this.cache.set(run.id, live);
       for (const old of this.cache.keys()) {
         if (this.cache.size <= MAX_CACHED_RUNS) break;
@@ -357,3 +357,17 @@ const globalForStore = globalThis as unknown as { spravkaRunStore?: RunStore };
 /** The process's run store (one per process, like the Prisma client). */
 export const runStore: RunStore = globalForStore.spravkaRunStore ?? new RunStore();
 globalForStore.spravkaRunStore = runStore;
+
+/**
+ * The run as its checkpoint saved it, or null if this version of the engine
+ * cannot resume it (saved by an earlier version, or for other settings):
+ * the log holds every action, so replaying it from the start rebuilds the
+ * run under this version's rules.
+ */
+function resumeOrNull(scenario: Scenario, checkpoint: string): World | null {
+  try {
+    return World.resume(scenario, JSON.parse(checkpoint));
+  } catch {
+    return null;
+  }
+}

@@ -66,12 +66,14 @@ export const BASE: Omit<Scenario, "id" | "title" | "summary" | "compare"> = {
     complaintsOnlyReviewFactor: 1.5,
     fileClerks: 6,
     fileAssembly: ln(0.4, 1.2),
+    originalsRequestWork: ln(0.2, 0.6),
     originalsDelay: ln(60, 150),
+    crossCheckWork: ln(0.3, 1),
     crossCheck: ln(20, 60),
     courtBacklog: ln(90, 240),
     reinvestigation: ln(150, 360),
     courtRulings: { suspend: 55, returnForInvestigation: 10, psychiatric: 3, reject: 32 },
-    spravkaIssueShare: [0.3, 0.3, 0.35, 0.4],
+    spravkaIssueShare: [0.3, 0.05, 0.05, 0.05],
     spravkaWait: ln(60, 180),
   },
   desks: { procurators: 4, hoursPerDay: 6, reviewHoursPerPerson: ln(3, 8) },
@@ -85,6 +87,8 @@ export const BASE: Omit<Scenario, "id" | "title" | "summary" | "compare"> = {
       confirmRefusal: 34,
     },
     bias: 1,
+    reclassificationLaw: false,
+    collaboratorsAmnesty: false,
   },
   events: [
     {
@@ -106,21 +110,22 @@ export const BASE: Omit<Scenario, "id" | "title" | "summary" | "compare"> = {
       id: "reclassification-ruling",
       title: "RSFSR Supreme Court Presidium reclassifies 58-7 and 58-11 conduct as art. 109",
       source: "adler-ch3",
-      effects: [{ scale: "policy.decisions.reclassification", by: 2 }],
+      effects: [{ set: "policy.reclassificationLaw", value: true }],
     },
     {
       date: "1955-05-01",
       id: "law-degree-decree",
       title: "New procurators must have a higher legal education",
       source: "adler-ch3",
-      effects: [{ scale: "policy.bias", by: 0.9 }],
+      // It reached new procurators only, and no one is hired in a scenario: news, not a change to every desk.
+      effects: [],
     },
     {
       date: "1955-09-17",
       id: "collaborators-amnesty",
       title: "Amnesty for those accused of collaboration with the occupiers",
       source: "adler-ch3",
-      effects: [{ scale: "policy.decisions.amnesty1953", by: 1.5 }],
+      effects: [{ set: "policy.collaboratorsAmnesty", value: true }],
     },
     {
       date: "1956-02-25",
@@ -216,7 +221,18 @@ export const BASE: Omit<Scenario, "id" | "title" | "summary" | "compare"> = {
       source: "adler-ch3",
       note: "Originals sat in Moscow or other provinces; the delay is invented.",
     },
-    "institutions.crossCheck": { source: "invented", note: "Days to check testimony against another case." },
+    "institutions.crossCheck": {
+      source: "invented",
+      note: "Days until another case's file is at hand to check testimony.",
+    },
+    "institutions.crossCheckWork": {
+      source: "adler-ch3",
+      note: "Tomsk: each case needed other cases to verify testimony, and six staff did it; a clerk's days per person checked are invented.",
+    },
+    "institutions.originalsRequestWork": {
+      source: "invented",
+      note: "A clerk's time to find where the originals are and write for them.",
+    },
     "institutions.courtBacklog": { source: "invented", note: "How long a protest waited in court." },
     "institutions.reinvestigation": {
       source: "adler-ch3",
@@ -228,7 +244,7 @@ export const BASE: Omit<Scenario, "id" | "title" | "summary" | "compare"> = {
     },
     "institutions.spravkaIssueShare": {
       source: "adler-ch3",
-      note: "Late 1955: courts suspended cases but issued no spravki; the shares are invented.",
+      note: "Late 1955: courts were “not sending” spravki, “a very long time in coming”: a gap in the system, not a reward for persistence. The first share is the office sending it unasked, each later one the small chance one more complaint helped; the shares are invented.",
     },
     "institutions.spravkaWait": { source: "invented", note: "How long each step of the spravka loop took." },
     "desks.procurators": {
@@ -243,7 +259,15 @@ export const BASE: Omit<Scenario, "id" | "title" | "summary" | "compare"> = {
     },
     "policy.bias": {
       source: "adler-ch3",
-      note: "“Do not weaken the struggle against real enemies”; 1 is the 1954 baseline.",
+      note: "Procurators were told not to weaken the struggle against “real enemies of the Soviet state”; 1 is the 1954 baseline.",
+    },
+    "policy.collaboratorsAmnesty": {
+      source: "adler-ch3",
+      note: "The amnesty of 17 Sep 1955 reached those accused of collaboration with the occupiers; the game takes them to be its 58-1 cases.",
+    },
+    "policy.reclassificationLaw": {
+      source: "adler-ch3",
+      note: "From the RSFSR Supreme Court Presidium's ruling of 24 Sep 1954 (Aksyonov), 58-7/11 conduct could be reclassified as art. 109, which brought the 1953 amnesty into reach.",
     },
     events: {
       source: "adler-ch3",

@@ -26,6 +26,7 @@ import {
   dispatchDesks,
   enter,
   isLetterInTransit,
+  letterAlongside,
   listArrives,
   scheduleInstitutions,
 } from "./institutions";
@@ -46,7 +47,16 @@ const enum Kind {
   Petition = 4,
   DeskFree = 5,
   ClerkFree = 6,
+  /**
+   * A bot's letter about a case. Planned like a CaseEvent, but if the case has
+   * moved on meanwhile (a camp list brought it up), a letter to the Presidium
+   * is still written: lists and letters were independent (letterAlongside).
+   */
+  Letter = 7,
 }
+
+/** An event an instructor injected: which, on what simulated day, and whether before its historical date (a what-if). */
+export type InjectedEvent = { id: string; day: number; counterfactual?: true };
 
 /** Case events are queued with the case's epoch, so a plan made for an earlier state is dropped. */
 const EVENT_BITS = 64;
@@ -103,7 +113,7 @@ export class WorldCore {
    */
   helpAfterDays = Number.NaN;
   /** Events an instructor injected, in order (see inject). */
-  readonly injectedEvents: { id: string; day: number }[] = [];
+  readonly injectedEvents: InjectedEvent[] = [];
   /** Grounds and carrier for the letter being filed now (see fileLetter). */
   pending = { grounds: 0, carrier: 0 };
   readonly stageOf: Int8Array;
@@ -119,7 +129,15 @@ export class WorldCore {
   clerksFree: number;
   readonly deskQueue = new WorkQueue();
   readonly clerkQueue = new WorkQueue();
+  /** Clerks' jobs on files already opened (originals, cross-checks): taken before new files (dispatchClerks). */
+  readonly clerkFollowUps = new WorkQueue();
+  /** A clerk's job on case i while it waits in clerkQueue: days of work, the event it ends with, and the wait after. */
   readonly clerkDays: Float32Array;
+  readonly clerkEvent: Uint8Array;
+  readonly clerkWait: Float32Array;
+  /** Days of work handed to clerks and to the province's desks so far (for utilisation: result().capacity). */
+  clerkWorkDays = 0;
+  deskWorkDays = 0;
   readonly stageCount = new Int32Array(STAGES.length);
   readonly stageMax = new Int32Array(STAGES.length);
   readonly stageWaitSum = new Float64Array(STAGES.length);
@@ -175,6 +193,8 @@ export class WorldCore {
     this.desksFree = scenario.desks.procurators;
     this.clerksFree = scenario.institutions.fileClerks;
     this.clerkDays = new Float32Array(n);
+    this.clerkEvent = new Uint8Array(n);
+    this.clerkWait = new Float32Array(n);
     this.campListSent = new Uint8Array(scenario.caseload.camps);
     this.generate();
     const campSizes = new Int32Array(scenario.caseload.camps);
@@ -249,9 +269,11 @@ export class WorldCore {
       const persons = 1 + Math.max(0, this.pick(i, c.personsPerCase));
       const organ = SENTENCING_ORGANS[Math.max(0, this.pick(i, organWeights))]!;
       const term = c.termYears[Math.max(0, this.pick(i, termWeights))]!.years;
+      const article = Math.max(0, this.pick(i, articleWeights));
       const input: CaseInput = {
         organ,
-        article: "58",
+        // The real article: the Sep 1954 ruling reached only 58-7/11 (the stepper keeps just that distinction).
+        article: ARTICLES[article]!,
         termYears: term,
         custody: this.caseDraw(i) < c.exileShare ? "exile" : "camp",
         persons,
@@ -261,7 +283,7 @@ export class WorldCore {
       };
       this.persons[i] = Math.min(255, persons);
       this.camp[i] = Math.min(c.camps - 1, Math.floor(this.caseDraw(i) * c.camps));
-      this.article[i] = Math.max(0, this.pick(i, articleWeights));
+      this.article[i] = article;
       this.organ[i] = SENTENCING_ORGANS.indexOf(organ);
       this.termYears[i] = term;
       this.startedInExile[i] = input.custody === "exile" ? 1 : 0;
@@ -274,6 +296,11 @@ export class WorldCore {
   at(i: number, time: number, eventId: number): void {
     if (time < this.now) throw new Error(`case ${i}: event ${eventId} scheduled in the past (${time} < ${this.now})`);
     this.queue.push(time, Kind.CaseEvent, i, this.epoch[i]! * EVENT_BITS + eventId);
+  }
+  /** A bot's letter for case i (Kind.Letter): sent as planned, or written alongside if the case moved on. */
+  letterAt(i: number, time: number, eventId: number): void {
+    if (time < this.now) throw new Error(`case ${i}: letter ${eventId} scheduled in the past (${time} < ${this.now})`);
+    this.queue.push(time, Kind.Letter, i, this.epoch[i]! * EVENT_BITS + eventId);
   }
   /** An answer for case i that comes whatever state it has reached meanwhile (a Presidium pardon, a certificate). */
   petitionAt(time: number, i: number, eventId: number): void {
@@ -294,6 +321,22 @@ export class WorldCore {
   }
 
   // ── stepping ────────────────────────────────────────────────────────────
+  /**
+   * Case i takes an event that changes only what its file records (a petition
+   * alongside the review), not where it is: its plans stand, so the epoch
+   * stays and nothing is planned afresh. Returns false if the machine refuses it.
+   */
+  recordOnFile(i: number, eventId: number): boolean {
+    const before = this.state[i]!;
+    const next = this.stepper.step(before, eventId);
+    if (next === REFUSED) return false;
+    if (this.stepper.path[next] !== this.stepper.path[before]) throw new Error(`event ${eventId} moved case ${i}`);
+    this.eventsProcessed++;
+    this.state[i] = next;
+    this.onCaseEvent?.(i, eventId);
+    return true;
+  }
+
   /** Sends one event to one case, as a bot, an institution or a player would. Returns false if the machine refuses it. */
   sendCaseEvent(i: number, eventId: number): boolean {
     const before = this.state[i]!;
@@ -331,6 +374,10 @@ export class WorldCore {
           break;
         case Kind.Petition:
           this.sendCaseEvent(out.a, out.b);
+          break;
+        case Kind.Letter:
+          if (Math.floor(out.b / EVENT_BITS) === this.epoch[out.a]) this.sendCaseEvent(out.a, out.b % EVENT_BITS);
+          else letterAlongside(this, out.a, out.b % EVENT_BITS);
           break;
         case Kind.DeskFree:
           this.desksFree++;

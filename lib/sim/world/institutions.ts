@@ -26,7 +26,7 @@ import { EVENT_IDS } from "@/machines/case-events";
 import { amnesty1953Covers } from "@/machines/rules";
 import { sampleDays } from "@/lib/sim/distributions";
 import { PETITION_EFFECTS } from "@/lib/sim/petitions";
-import { applyEffectTo, type Effect } from "@/lib/sim/scenario-schema";
+import { applyEffectTo, EffectError, type Effect } from "@/lib/sim/scenario-schema";
 import type { WorldCore } from "./core";
 import { leaveStage, STAGE_INDEX, stageIndexOf } from "./statistics";
 
@@ -156,14 +156,34 @@ export function scheduleInstitutions(w: WorldCore): void {
   });
 }
 
-/** Hands free clerks the oldest waiting files; each clerk is busy until the file is assembled. */
+/**
+ * Puts case i in the clerks' queue for `days` of work (assembling the file,
+ * writing for the originals, reading another case's file to check testimony),
+ * after which the case takes `eventId`, `waitAfter` days later.
+ */
+function clerkJob(w: WorldCore, i: number, days: number, eventId: number, waitAfter: number): void {
+  w.clerkDays[i] = days;
+  w.clerkEvent[i] = eventId;
+  w.clerkWait[i] = waitAfter;
+  (eventId === EVENT_IDS.assemble ? w.clerkQueue : w.clerkFollowUps).push(i, w.epoch[i]!);
+  dispatchClerks(w);
+}
+
+/**
+ * Hands free clerks the oldest waiting jobs; each clerk is busy for the job's
+ * days of work. Files already opened come first: otherwise a flood of new
+ * files (all the camps' lists at once) would leave every opened file half
+ * checked, and more cases coming up would mean fewer decided.
+ */
 export function dispatchClerks(w: WorldCore): void {
-  while (w.clerksFree > 0 && w.clerkQueue.size > 0) {
-    const i = w.clerkQueue.shift();
-    if (w.clerkQueue.lastEpoch !== w.epoch[i]) continue; // moved on while waiting
+  while (w.clerksFree > 0 && (w.clerkFollowUps.size > 0 || w.clerkQueue.size > 0)) {
+    const queue = w.clerkFollowUps.size > 0 ? w.clerkFollowUps : w.clerkQueue;
+    const i = queue.shift();
+    if (queue.lastEpoch !== w.epoch[i]) continue; // moved on while waiting
     w.clerksFree--;
     const done = w.now + w.clerkDays[i]!;
-    w.at(i, done, EVENT_IDS.assemble);
+    w.clerkWorkDays += w.clerkDays[i]!;
+    w.at(i, done + w.clerkWait[i]!, w.clerkEvent[i]!);
     w.clerkFreeAt(done);
   }
 }
@@ -174,6 +194,7 @@ export function dispatchDesks(w: WorldCore): void {
     const i = w.deskQueue.shift();
     if (w.deskQueue.lastEpoch !== w.epoch[i]) continue;
     w.desksFree--;
+    w.deskWorkDays += w.reviewDays[i]!;
     w.deskFreeAt(w.now + w.reviewDays[i]!);
     w.at(i, w.now, EVENT_IDS.reviewStart);
   }
@@ -188,7 +209,7 @@ export function enter(w: WorldCore, i: number, stateId: number): void {
     case Driver.ComplaintUnwritten:
       if (seated(w, i, Seat.Petitioner)) return; // the student writes
       if (w.caseDraw(i) < p.caseload.complaintShare) {
-        w.at(i, now + w.sample(i, p.caseload.firstComplaint), addresseeEvent(w, i));
+        w.letterAt(i, now + w.sample(i, p.caseload.firstComplaint), addresseeEvent(w, i));
       }
       return;
     case Driver.ComplaintInTransit: {
@@ -226,7 +247,7 @@ export function enter(w: WorldCore, i: number, stateId: number): void {
     case Driver.ComplaintFormReply:
       if (seated(w, i, Seat.Petitioner)) return; // the student decides whether to write again
       if (ctx.complaints < ctx.maxComplaints) {
-        w.at(i, now + w.sample(i, p.institutions.rewrite), addresseeEvent(w, i));
+        w.letterAt(i, now + w.sample(i, p.institutions.rewrite), addresseeEvent(w, i));
       } else {
         leaveStage(w, i); // gave up: no longer waiting on anyone (a camp list may still bring the case up)
       }
@@ -238,9 +259,7 @@ export function enter(w: WorldCore, i: number, stateId: number): void {
       }
       return;
     case Driver.CommissionQueued:
-      w.clerkDays[i] = w.sample(i, p.institutions.fileAssembly);
-      w.clerkQueue.push(i, w.epoch[i]!);
-      dispatchClerks(w);
+      clerkJob(w, i, w.sample(i, p.institutions.fileAssembly), EVENT_IDS.assemble, 0);
       return;
     case Driver.CommissionFileAssemblyChecking:
       if (seated(w, i, Seat.Procurator)) {
@@ -250,10 +269,15 @@ export function enter(w: WorldCore, i: number, stateId: number): void {
         }
         return;
       }
-      if (ctx.originalsElsewhere && !ctx.originalsRequested) w.at(i, now, EVENT_IDS.requestOriginals);
-      else if (ctx.crossChecksDone < ctx.crossChecks)
-        w.at(i, now + w.sample(i, p.institutions.crossCheck), EVENT_IDS.crossCheck);
-      else w.at(i, now, EVENT_IDS.complete);
+      // Writing for the originals and checking testimony against other cases are clerks' work, so they
+      // queue for the same few staff (Tomsk: six people, each case needing other cases checked); then the
+      // other file has to come (crossCheck), or the archive has to answer (originalsDelay).
+      if (ctx.originalsElsewhere && !ctx.originalsRequested) {
+        clerkJob(w, i, w.sample(i, p.institutions.originalsRequestWork), EVENT_IDS.requestOriginals, 0);
+      } else if (ctx.crossChecksDone < ctx.crossChecks) {
+        const work = w.sample(i, p.institutions.crossCheckWork) * w.persons[i]!;
+        clerkJob(w, i, work, EVENT_IDS.crossCheck, w.sample(i, p.institutions.crossCheck));
+      } else w.at(i, now, EVENT_IDS.complete);
       return;
     case Driver.CommissionFileAssemblyAwaitingOriginals:
       w.at(i, now + w.sample(i, p.institutions.originalsDelay), EVENT_IDS.originalsArrive);
@@ -273,6 +297,10 @@ export function enter(w: WorldCore, i: number, stateId: number): void {
       return;
     }
     case Driver.CommissionReview: {
+      // The review works under the law in force now (RULES.reclassificationTo109, RULES.collaboratorsAmnesty).
+      if (p.policy.reclassificationLaw && !ctx.reclassificationLaw) w.recordOnFile(i, EVENT_IDS.reclassificationLaw);
+      if (p.policy.collaboratorsAmnesty && !ctx.collaboratorsAmnesty) w.recordOnFile(i, EVENT_IDS.collaboratorsAmnesty);
+      stateId = w.state[i]!;
       if (seated(w, i, Seat.Procurator)) {
         // The student decides. If the computer helps, a computer desk takes the file once it has waited
         // too long, and then reviews it as long as one would; the student's own decision first drops the plan.
@@ -300,15 +328,21 @@ export function enter(w: WorldCore, i: number, stateId: number): void {
     case Driver.SpravkaAtLocalMvd:
     case Driver.SpravkaAtProvincialProcuracy:
     case Driver.SpravkaAtGeneralProcuracy: {
+      // spravkaIssueShare[0] is whether the court or MVD sent the certificate of its own accord: in 1955
+      // mostly not, a gap in the system. Each later share is the small chance one more complaint shook
+      // it loose (RULES.noSpravka), so asking matters a little and persistence is no key.
       const level = ctx.spravkaRequests;
       const when = now + w.sample(i, p.institutions.spravkaWait);
       if (w.caseDraw(i) < p.institutions.spravkaIssueShare[Math.min(3, level)]!) {
         // For a student's case the certificate comes even if they ask again meanwhile (asking never cancels it).
         if (seated(w, i, Seat.Petitioner)) w.petitionAt(when, i, EVENT_IDS.spravkaIssue);
         else w.at(i, when, EVENT_IDS.spravkaIssue);
+      } else if (level >= 3) {
+        // Nobody left to ask: the chain ends without the certificate.
+        w.at(i, when, EVENT_IDS.spravkaRefuse);
       }
       // A seated petitioner asks again (or not) themselves, from their desk.
-      else if (level < 3 && !seated(w, i, Seat.Petitioner)) w.at(i, when, EVENT_IDS.spravkaRequest);
+      else if (!seated(w, i, Seat.Petitioner)) w.at(i, when, EVENT_IDS.spravkaRequest);
       return;
     }
     default:
@@ -323,6 +357,25 @@ function addresseeEvent(w: WorldCore, i: number): number {
   for (let k = 0; k < ADDRESSEES.length; k++) aw[k] = mix[ADDRESSEES[k]!];
   return EVENT_IDS.fileTo[Math.max(0, w.pick(i, aw))]!;
 }
+
+/**
+ * A bot's letter planned before its case moved on (a camp list brought it to
+ * the commission). A letter to the Presidium is still written and may still
+ * earn a pardon, while the review goes on (RULES.presidiumPardon); a letter
+ * to anyone else would only join a file already under review.
+ */
+export function letterAlongside(w: WorldCore, i: number, eventId: number): void {
+  if (eventId !== PRESIDIUM_LETTER || seated(w, i, Seat.Petitioner)) return;
+  if (w.stepper.context(w.state[i]!).petitionedPresidium) return; // one petition is enough
+  if (!w.recordOnFile(i, EVENT_IDS.petitionAlongside)) return; // decided already, or not yet possible
+  w.lettersWritten++;
+  const p = w.params;
+  if (w.caseDraw(i) < p.institutions.presidiumPardonShare) {
+    const arrives = w.now + w.sample(i, p.institutions.complaintTransit);
+    w.petitionAt(arrives + w.sample(i, p.institutions.presidiumDays), i, EVENT_IDS.pardon);
+  }
+}
+const PRESIDIUM_LETTER = EVENT_IDS.fileTo[ADDRESSEES.indexOf("presidium")]!;
 
 /** A camp's prisoner list arrives: every case of that camp not yet at the commission can go on. */
 export function listArrives(w: WorldCore, camp: number): void {
@@ -344,6 +397,15 @@ export function applyEffect(w: WorldCore, effect: Effect): void {
   }
   const before = w.params;
   w.params = applyEffectTo(w.params, effect);
+  // A new law reaches the files already under review, not only those still to come.
+  const laws = [
+    [w.params.policy.reclassificationLaw && !before.policy.reclassificationLaw, EVENT_IDS.reclassificationLaw],
+    [w.params.policy.collaboratorsAmnesty && !before.policy.collaboratorsAmnesty, EVENT_IDS.collaboratorsAmnesty],
+  ] as const;
+  for (const [comesNow, eventId] of laws) {
+    if (!comesNow) continue;
+    for (let i = 0; i < w.n; i++) if (kindOf(w, w.state[i]!) === Driver.CommissionReview) w.recordOnFile(i, eventId);
+  }
   // Staff changes reach the backlog at once: new desks take waiting files now;
   // after a cut, desks close as their current files are finished.
   w.desksFree += w.params.desks.procurators - before.desks.procurators;
@@ -353,16 +415,30 @@ export function applyEffect(w: WorldCore, effect: Effect): void {
 }
 
 /**
+ * Whether a historical event is in force now: the scenario scheduled it on a
+ * day already reached, or an instructor injected it. An event in force
+ * cannot be applied again (its effects would compound).
+ */
+export function eventInForce(w: WorldCore, id: string): boolean {
+  if (w.injectedEvents.some((e) => e.id === id)) return true;
+  const start = dayNumber(w.scenario.startDate);
+  return w.scenario.events.some((e) => e.id === id && dayNumber(e.date) - start <= w.now);
+}
+
+/**
  * An instructor's injected event: its effects apply from now,
  * like a scheduled historical event, and the world remembers it so seats
- * can be told. Throws EffectError, changing nothing, if an effect cannot apply.
+ * can be told. Throws EffectError, changing nothing, if an effect cannot
+ * apply or the event is already in force. `counterfactual`: injected before
+ * its historical date, as a what-if the run labels so.
  */
-export function inject(w: WorldCore, id: string, effects: readonly Effect[]): void {
+export function inject(w: WorldCore, id: string, effects: readonly Effect[], counterfactual = false): void {
+  if (eventInForce(w, id)) throw new EffectError(`"${id}" is already in force in this run`);
   // Check every effect first (applyEffectTo throws on one that cannot apply), so a bad one changes nothing.
   let probe = w.params;
   for (const effect of effects) if (!("action" in effect)) probe = applyEffectTo(probe, effect);
   for (const effect of effects) applyEffect(w, effect);
-  w.injectedEvents.push({ id, day: w.now });
+  w.injectedEvents.push(counterfactual ? { id, day: w.now, counterfactual: true } : { id, day: w.now });
 }
 
 /** Days since 1970-01-01 for a YYYY-MM-DD date (calendar arithmetic, not the wall clock). */

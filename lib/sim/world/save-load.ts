@@ -17,7 +17,8 @@ import { hashString } from "@/lib/sim/rng";
 import type { Scenario } from "@/lib/sim/scenario-schema";
 import type { WorldCore } from "./core";
 
-const SAVED_WORLD_FORMAT = 1;
+/** 2: clerks' jobs carry their own event and wait (cross-checks and originals requests are work). */
+const SAVED_WORLD_FORMAT = 2;
 
 /** A run saved mid-way (JSON-safe). Case states are stored by path and context, never by process-local ids. */
 export type SavedWorld = {
@@ -46,7 +47,13 @@ export type SavedWorld = {
   free: [desks: number, clerks: number];
   deskQueue: [caseIndex: number, epoch: number][];
   clerkQueue: [caseIndex: number, epoch: number][];
+  clerkFollowUps: [caseIndex: number, epoch: number][];
   clerkDays: number[];
+  /** Per case: the event a clerk's job ends with and the wait after it. */
+  clerkEvent: number[];
+  clerkWait: number[];
+  /** Days of work handed to clerks and to the province's desks (utilisation). */
+  workDays: [clerks: number, desks: number];
   stageStats: number[][];
   decisionStats: number[][];
   queue: [time: number, kind: number, a: number, b: number][];
@@ -55,7 +62,7 @@ export type SavedWorld = {
   /** Cases whose latest letter had other grounds or another carrier than the bots' (absent from saves made before students chose grounds and carriers). */
   petitions?: [caseIndex: number, grounds: number, carrier: number][];
   /** Events an instructor injected: their ids and simulated days (absent from saves made before instructors could inject events). */
-  injected?: [id: string, day: number][];
+  injected?: [id: string, day: number, counterfactual?: 1][];
   /** Days before a computer desk helps a student procurator (absent: it never does; World.letComputerHelp). */
   helpAfterDays?: number;
   /** Seated procurators' work on their cases (absent from saves made before procurators had working hours). */
@@ -112,14 +119,18 @@ export function saveWorld(w: WorldCore): SavedWorld {
     free: [w.desksFree, w.clerksFree],
     deskQueue: w.deskQueue.toArray(),
     clerkQueue: w.clerkQueue.toArray(),
+    clerkFollowUps: w.clerkFollowUps.toArray(),
     clerkDays: Array.from(w.clerkDays),
+    clerkEvent: Array.from(w.clerkEvent),
+    clerkWait: Array.from(w.clerkWait),
+    workDays: [w.clerkWorkDays, w.deskWorkDays],
     stageStats: [w.stageCount, w.stageMax, w.stageWaitSum, w.stageWaitN].map((a) => Array.from(a)),
     decisionStats: [Array.from(w.decisionCount), Array.from(w.decisionPersons)],
     queue: w.queue.entries(),
     history: [...w.history].map(([i, story]) => [i, [...story]]),
     petitions: petitions(w),
     desk: deskWork(w),
-    injected: w.injectedEvents.map((e) => [e.id, e.day]),
+    injected: w.injectedEvents.map((e) => (e.counterfactual ? [e.id, e.day, 1] : [e.id, e.day])),
     ...(w.helpAfterDays >= 0 ? { helpAfterDays: w.helpAfterDays } : {}),
   };
 }
@@ -161,13 +172,19 @@ export function loadWorld(w: WorldCore, saved: SavedWorld): void {
   [w.desksFree, w.clerksFree] = saved.free;
   w.deskQueue.load(saved.deskQueue);
   w.clerkQueue.load(saved.clerkQueue);
+  w.clerkFollowUps.load(saved.clerkFollowUps);
   w.clerkDays.set(saved.clerkDays);
+  w.clerkEvent.set(saved.clerkEvent);
+  w.clerkWait.set(saved.clerkWait);
+  [w.clerkWorkDays, w.deskWorkDays] = saved.workDays;
   [w.stageCount, w.stageMax, w.stageWaitSum, w.stageWaitN].forEach((a, k) => a.set(saved.stageStats[k]!));
   w.decisionCount.set(saved.decisionStats[0]!);
   w.decisionPersons.set(saved.decisionStats[1]!);
   for (const [time, kind, a, b] of saved.queue) w.queue.push(time, kind, a, b);
   for (const [i, story] of saved.history ?? []) w.history.set(i, [...story]);
-  for (const [id, day] of saved.injected ?? []) w.injectedEvents.push({ id, day });
+  for (const [id, day, early] of saved.injected ?? []) {
+    w.injectedEvents.push(early ? { id, day, counterfactual: true } : { id, day });
+  }
   w.helpAfterDays = saved.helpAfterDays ?? Number.NaN;
   for (const [i, day, hours, read, flags, lettersRead] of saved.desk ?? []) {
     w.lettersRead[i] = lettersRead ?? 0;

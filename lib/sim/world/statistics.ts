@@ -12,6 +12,7 @@
  */
 import { DECISIONS, OUTCOMES, STAGES, type Decision, type Outcome, type Stage } from "@/machines/vocabulary";
 import { CASE_EVENTS, EVENT_IDS } from "@/machines/case-events";
+import { kaplanMeier, type Waits } from "@/lib/sim/survival";
 import type { WorldCore } from "./core";
 
 export type StageSummary = { stage: Stage; meanWaitDays: number; maxQueue: number };
@@ -23,14 +24,30 @@ export type RunResult = {
   outcomes: Record<Outcome, number>;
   /** persons in each outcome */
   outcomePersons: Record<Outcome, number>;
-  spravka: { issued: number; withheld: number };
+  /**
+   * Rehabilitated cases by certificate: issued; pending (still being asked
+   * for, or on its way); withheld (every office asked, none sent it).
+   */
+  spravka: { issued: number; pending: number; withheld: number };
   letters: { written: number; forwardedToAccused: number };
   /** The commission's decisions (what provincial tallies counted), cases and persons. */
   decisions: Record<Decision, { cases: number; persons: number }>;
-  daysToDecision: { median: number | null; p90: number | null };
+  /** From the commission knowing of a case to its decision, counting cases still waiting (./survival.ts). */
+  daysToDecision: Waits;
   stages: StageSummary[];
+  /**
+   * Share of the staff's working days that went on files, clerks and the
+   * province's desks (students' own desks not counted): near 1, that staff was
+   * the bottleneck, and more of it would have decided more.
+   */
+  capacity: { clerkUse: number; deskUse: number };
+  /** Cases waiting in each stage at the end (Kostroma's cases "stalled for lack of lists"). */
+  waitingNow: Record<Stage, number>;
   events: number;
 };
+
+/** Every office was asked for the certificate and none sent it (machines/spravka.machine.ts). */
+const SPRAVKA_REFUSED = "spravka.refused";
 
 export const STAGE_INDEX: Record<string, number> = Object.fromEntries(STAGES.map((s, i) => [s, i]));
 
@@ -95,8 +112,10 @@ export function result(w: WorldCore, seedLabel: number | string): RunResult {
   const outcomePersons = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>;
   let persons = 0;
   let issued = 0;
+  let pending = 0;
   let withheld = 0;
-  const waits: number[] = [];
+  const decidedWaits: number[] = [];
+  const stillWaiting: number[] = [];
   const waitSum = Float64Array.from(w.stageWaitSum);
   const waitN = Float64Array.from(w.stageWaitN);
   for (let i = 0; i < w.n; i++) {
@@ -107,17 +126,20 @@ export function result(w: WorldCore, seedLabel: number | string): RunResult {
     persons += w.persons[i]!;
     const path = w.stepper.path[s]!;
     if (path === "rehabilitated") issued++;
-    else if (path.startsWith("spravka.")) withheld++;
+    else if (path === SPRAVKA_REFUSED) withheld++;
+    else if (path.startsWith("spravka.")) pending++;
     const decided = w.decidedAt[i]!;
     const known = w.knownSince[i]!;
-    if (!Number.isNaN(decided) && !Number.isNaN(known)) waits.push(decided - known);
+    if (!Number.isNaN(known)) {
+      if (!Number.isNaN(decided)) decidedWaits.push(decided - known);
+      else if (!w.stepper.done[s]) stillWaiting.push(w.now - known);
+    }
     const stage = w.stageOf[i]!;
     if (stage >= 0) {
       waitSum[stage]! += w.now - w.stageSince[i]!;
       waitN[stage]!++;
     }
   }
-  waits.sort((a, b) => a - b);
   return {
     scenario: w.scenario.id,
     seed: seedLabel,
@@ -125,17 +147,22 @@ export function result(w: WorldCore, seedLabel: number | string): RunResult {
     persons,
     outcomes,
     outcomePersons,
-    spravka: { issued, withheld },
+    spravka: { issued, pending, withheld },
     letters: { written: w.lettersWritten, forwardedToAccused: w.forwardedToAccused },
     decisions: Object.fromEntries(
       DECISIONS.map((d, k) => [d, { cases: w.decisionCount[k]!, persons: w.decisionPersons[k]! }]),
     ) as Record<Decision, { cases: number; persons: number }>,
-    daysToDecision: { median: quantile(waits, 0.5), p90: quantile(waits, 0.9) },
+    daysToDecision: kaplanMeier(Float64Array.from(decidedWaits), Float64Array.from(stillWaiting)),
     stages: STAGES.map((stage, k) => ({
       stage,
       meanWaitDays: waitN[k]! > 0 ? round1(waitSum[k]! / waitN[k]!) : 0,
       maxQueue: w.stageMax[k]!,
     })),
+    capacity: {
+      clerkUse: round3(Math.min(1, w.clerkWorkDays / Math.max(1e-9, w.params.institutions.fileClerks * w.now))),
+      deskUse: round3(Math.min(1, w.deskWorkDays / Math.max(1e-9, w.params.desks.procurators * w.now))),
+    },
+    waitingNow: stageCounts(w),
     events: w.eventsProcessed,
   };
 }
@@ -160,9 +187,8 @@ export function tally(w: WorldCore): { stages: Record<Stage, number>; unpursued:
   return { stages, unpursued: w.n - waiting - decided, decided };
 }
 
-function quantile(sorted: number[], q: number): number | null {
-  if (sorted.length === 0) return null;
-  return round1(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!);
+function round3(x: number): number {
+  return Math.round(x * 1000) / 1000;
 }
 
 function round1(x: number): number {

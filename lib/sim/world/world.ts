@@ -28,8 +28,8 @@ import {
 import { CaseStepper } from "@/lib/sim/case-stepper";
 import { seedOf } from "@/lib/sim/rng";
 import type { Effect, Scenario } from "@/lib/sim/scenario-schema";
-import { WorldCore } from "./core";
-import { applyEffect, inject } from "./institutions";
+import { WorldCore, type InjectedEvent } from "./core";
+import { applyEffect, eventInForce, inject } from "./institutions";
 import { checkResumable, loadWorld, saveWorld, type SavedWorld } from "./save-load";
 import {
   assignSeat,
@@ -129,10 +129,17 @@ export class World {
   /**
    * An instructor's injected event: its effects apply from now,
    * like a scheduled historical event, and the world remembers it so seats
-   * can be told. Throws EffectError, changing nothing, if an effect cannot apply.
+   * can be told. Throws EffectError, changing nothing, if an effect cannot
+   * apply or the event is already in force. `counterfactual`: injected before
+   * its historical date, a what-if every screen labels so.
    */
-  inject(id: string, effects: readonly Effect[]): void {
-    inject(this.core, id, effects);
+  inject(id: string, effects: readonly Effect[], { counterfactual = false } = {}): void {
+    inject(this.core, id, effects, counterfactual);
+  }
+
+  /** Whether a historical event is in force now (scheduled by the scenario and reached, or injected). */
+  eventInForce(id: string): boolean {
+    return eventInForce(this.core, id);
   }
 
   /** The run's parameters now: the scenario after the historical events and injections so far. */
@@ -141,7 +148,7 @@ export class World {
   }
 
   /** The events injected so far, oldest first. */
-  injections(): readonly { id: string; day: number }[] {
+  injections(): readonly InjectedEvent[] {
     return this.core.injectedEvents;
   }
 

@@ -1,0 +1,99 @@
+/**
+ * Every figure the sources give, beside the model's: the scenario's
+ * `compare` entries run over several seeds. `npm run calibrate` prints it
+ * (and writes the README's table); lib/sim/engine.test.ts checks it.
+ *
+ * A figure is "fitted" when the scenario's weights were set to match it and
+ * "held out" when nothing was tuned to it: only held-out figures test the
+ * model; fitted ones show the tuning worked. ADR 0022 says which is which.
+ */
+import { runScenario, type RunResult } from "./engine";
+import { metric } from "./metrics";
+import type { Scenario } from "./scenario-schema";
+import { SCENARIOS } from "./scenarios";
+
+export type CalibrationRow = {
+  scenario: string;
+  metric: Scenario["compare"][number]["metric"];
+  label: string;
+  source: string;
+  historical: number;
+  tolerance: number;
+  bound: "atLeast" | "atMost" | null;
+  simulated: { mean: number; sd: number };
+  within: boolean;
+  fitted: boolean;
+  why: string | null;
+};
+
+/** Whether a simulated mean meets a compare entry (two-sided, or one-sided with a bound). */
+export function withinTolerance(mean: number, c: Scenario["compare"][number]): boolean {
+  if (c.bound === "atLeast") return mean >= c.value - c.tolerance;
+  if (c.bound === "atMost") return mean <= c.value + c.tolerance;
+  return Math.abs(mean - c.value) <= c.tolerance;
+}
+
+/** One row per compare entry of the given scenarios, each over `seeds`. */
+export function calibrate(seeds: readonly number[], scenarios: readonly Scenario[] = SCENARIOS): CalibrationRow[] {
+  const rows: CalibrationRow[] = [];
+  for (const scenario of scenarios) {
+    const runs = new Map<number, RunResult[]>();
+    const runsFor = (cases: number) => {
+      let rs = runs.get(cases);
+      if (!rs) {
+        const s =
+          cases === scenario.caseload.cases ? scenario : { ...scenario, caseload: { ...scenario.caseload, cases } };
+        rs = seeds.map((seed) => runScenario(s, seed));
+        runs.set(cases, rs);
+      }
+      return rs;
+    };
+    for (const c of scenario.compare) {
+      const values = runsFor(c.cases ?? scenario.caseload.cases).map((r) => metric(r, c.metric));
+      const mean = values.reduce((a, b) => a + b, 0) / values.length;
+      const sd = Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / Math.max(1, values.length - 1));
+      rows.push({
+        scenario: scenario.id,
+        metric: c.metric,
+        label: c.label,
+        source: c.source,
+        historical: c.value,
+        tolerance: c.tolerance,
+        bound: c.bound ?? null,
+        simulated: { mean, sd },
+        within: withinTolerance(mean, c),
+        fitted: c.fitted,
+        why: c.why ?? null,
+      });
+    }
+  }
+  return rows;
+}
+
+const fmt = (x: number) => (!Number.isFinite(x) ? "—" : Math.abs(x) >= 100 ? x.toFixed(0) : x.toFixed(3));
+
+/** The rows as the README's Markdown table. */
+export function calibrationTable(rows: readonly CalibrationRow[], seedCount: number): string {
+  const target = (r: CalibrationRow) =>
+    r.bound === "atLeast"
+      ? `≥ ${fmt(r.historical - r.tolerance)}`
+      : r.bound === "atMost"
+        ? `≤ ${fmt(r.historical + r.tolerance)}`
+        : `${fmt(r.historical)} ± ${fmt(r.tolerance)}`;
+  const lines = [
+    `| scenario | historical figure | target | simulated mean ± sd (${seedCount} seeds) | within | fitted or held out |`,
+    "|---|---|---|---|---|---|",
+    ...rows.map(
+      (r) =>
+        `| ${r.scenario} | ${r.label} [${r.source}] | ${target(r)} | ${fmt(r.simulated.mean)} ± ${fmt(r.simulated.sd)} | ${r.within ? "yes" : "NO"} | ${r.fitted ? "fitted" : "held out"} |`,
+    ),
+  ];
+  const within = rows.filter((r) => r.within).length;
+  const heldOut = rows.filter((r) => !r.fitted);
+  lines.push(
+    "",
+    `${within} of ${rows.length} figures within tolerance (${Math.round((100 * within) / rows.length)}%); ` +
+      `held out: ${heldOut.filter((r) => r.within).length} of ${heldOut.length}.`,
+  );
+  return lines.join("\n");
+}

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Term } from "@/app/_components/term";
+import { SourceConflict } from "@/app/_components/source-conflict";
 import { SourceTag } from "@/app/_components/source-tag";
 
 export default function HomePage() {
@@ -59,6 +60,11 @@ export default function HomePage() {
             <p className="text-3xl font-bold">24,036</p>
             <p className="mt-1 text-muted">
               released after the May 1954 review, by early 1956. <SourceTag source="adler-ch3" />
+            </p>
+            {/* Other sources and counts give other figures: shown, not hidden (lib/sources/conflicts.ts). */}
+            <p className="mt-2 space-y-1">
+              <SourceConflict id="may-1954-review-releases" />
+              <SourceConflict id="politicals-released-1954-55" />
             </p>
           </li>
           <li className="card">

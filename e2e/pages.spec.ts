@@ -1,6 +1,8 @@
 import { expect, expectNoAxeViolations, test } from "./fixtures";
 
 test("the landing page says what Spravka is and where to go", async ({ page }) => {
+  // Ends with axe on the sources page, long with every claim, citation and conflict: past 30 s when the other worker is busy.
+  test.setTimeout(60_000);
   const response = await page.goto("/");
   expect(response?.status()).toBe(200);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Why did freeing the innocent take so long?");
@@ -10,7 +12,7 @@ test("the landing page says what Spravka is and where to go", async ({ page }) =
   // Claims carry their source, and the source key leads to the sources page.
   await page.getByRole("link", { name: "Source: Adler, ch. 3" }).first().click();
   await expect(page).toHaveURL(/\/sources#adler-ch3$/);
-  await expect(page.getByRole("heading", { name: "Sources" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Sources", level: 1 })).toBeVisible();
   await expectNoAxeViolations(page);
 });
 
@@ -50,6 +52,44 @@ test("/explore offers to play alone and the lab; the sources list their claims; 
   await page.getByRole("link", { name: "spravka", exact: true }).first().click();
   await expect(page).toHaveURL(/\/glossary#spravka$/);
   await expect(page.getByText(/the paper that said a person had been rehabilitated/)).toBeVisible();
+  await expectNoAxeViolations(page);
+});
+
+test("a figure the sources disagree about links to the conflict; the sources page gives full citations to copy", async ({
+  page,
+}) => {
+  // Two pages, each checked with axe.
+  test.setTimeout(60_000);
+  await page.goto("/glossary");
+  const amnesty = page.locator("#amnesty-1953");
+  await expect(amnesty.getByText("Source: Adler, ch. 3")).toBeVisible();
+  await expect(amnesty.getByText("Sources disagree:").first()).toBeVisible();
+  await amnesty.getByRole("link", { name: "Why — How many people the March 1953 amnesty freed" }).click();
+  await expect(page).toHaveURL(/\/sources#conflict-amnesty-1953-releases$/);
+
+  // The conflict in its own section: every source's figure, side by side.
+  await expect(page.getByRole("heading", { name: "Where the sources disagree" })).toBeVisible();
+  const conflict = page.getByRole("article", { name: "How many people the March 1953 amnesty freed" });
+  await expect(conflict).toBeVisible();
+  for (const figure of ["1,201,738", "“over 1.5 million”", "“a million”"]) {
+    await expect(conflict.getByText(figure, { exact: true }).first()).toBeVisible();
+  }
+
+  // A full citation, and a ready-made one to copy — by keyboard.
+  const paper = page.locator("#alexopoulos-1945");
+  await expect(paper.getByText("Golfo Alexopoulos", { exact: true })).toBeVisible();
+  await expect(paper.getByText("NCEEER working paper", { exact: true })).toBeVisible();
+  await expect(page.getByLabel("Cite this (Alexopoulos 2004)")).toHaveValue(
+    "Alexopoulos, Golfo. “Amnesty 1945: The Revolving Door of Stalin's Gulag.” NCEEER working paper, 2004.",
+  );
+  await page.getByRole("button", { name: "Copy the citation (Alexopoulos 2004)" }).focus();
+  await page.keyboard.press("Enter");
+  // Copied, or — where the browser refuses the clipboard — selected, with how to copy it.
+  await expect(paper.getByRole("status")).toHaveText(/Copied|the citation is selected/);
+  // The main source is cited by author and chapter, not by its key alone.
+  await expect(
+    page.getByRole("heading", { name: "Adler, “The System's Adaptation to Repression 1953–55”" }),
+  ).toBeVisible();
   await expectNoAxeViolations(page);
 });
 

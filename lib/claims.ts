@@ -1,4 +1,5 @@
 import { RECLASSIFY_LABELS } from "@/lib/desk/decisions";
+import { GLOSSARY } from "@/lib/glossary";
 import { DESK_COSTS } from "@/lib/desk/work";
 import { INJECTIONS } from "@/lib/runs/injections";
 import { ADDRESSEE_NOTES, CARRIER_NOTES, GROUNDS_NOTES, PETITION_EFFECTS } from "@/lib/sim/petitions";
@@ -6,14 +7,22 @@ import { SCENARIOS } from "@/lib/sim/scenarios";
 import { RULES } from "@/machines/rules";
 import type { SourceKey } from "@/machines/vocabulary";
 
-/** One claim the app makes, where it is used, and what it rests on. */
-export type Claim = { area: string; text: string; source: SourceKey | "invented" };
+/**
+ * One claim the app makes, where it is used, and what it rests on: a source,
+ * this game's invention, or (for a word of the time no source here uses)
+ * common usage.
+ */
+export type Claim = { area: string; text: string; source: SourceKey | "invented" | "common-usage" };
+
+/** The area the glossary's claims are listed under on the sources page. */
+export const GLOSSARY_AREA = "The glossary";
 
 /**
  * Every claim in the app's rules, figures and texts that names a source (or
  * says it is invented), gathered from the modules that use them: the case
  * machine's rules, the desk's work, the letter form, the injectable events,
- * and each scenario's figures. The sources page lists them under their key.
+ * each scenario's figures and the glossary. The sources page lists them under
+ * their key.
  */
 export function allClaims(): Claim[] {
   const claims: Claim[] = [];
@@ -58,6 +67,11 @@ export function allClaims(): Claim[] {
         source: p.source as SourceKey | "invented",
       });
     }
+  }
+  // An entry resting on more than one source is listed under each.
+  for (const g of GLOSSARY) {
+    for (const source of [g.source, ...(g.also ?? [])])
+      claims.push({ area: GLOSSARY_AREA, text: `${g.term}: ${g.text}`, source });
   }
   // The same text can reach several places (shared scenario defaults): list it once per area.
   const seen = new Set<string>();

@@ -1,7 +1,22 @@
+import type { ConflictId } from "@/lib/sources/conflicts";
 import type { SourceKey } from "@/machines/vocabulary";
 
-/** A term of the time, kept in its own words where they are Russian, explained in plain English. */
-export type GlossaryEntry = { id: string; term: string; russian?: string; text: string; source: SourceKey };
+/**
+ * A term of the time, kept in its own words where they are Russian, explained
+ * in plain English. `source` is what the explanation rests on, or
+ * "common-usage" for a word Spravka's sources do not use (it is not invented,
+ * but no source here vouches for it). `also` names further sources behind part
+ * of the text; `conflicts`, where the sources disagree about a figure in it.
+ */
+export type GlossaryEntry = {
+  id: string;
+  term: string;
+  russian?: string;
+  text: string;
+  source: SourceKey | "common-usage";
+  also?: readonly SourceKey[];
+  conflicts?: readonly ConflictId[];
+};
 
 export const GLOSSARY: readonly GlossaryEntry[] = [
   {
@@ -28,7 +43,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     id: "oso",
     term: "Special Conference (OSO)",
     russian: "Особое совещание",
-    text: "A board of the security ministry that sentenced people without a trial, in their absence. A commission's decision on its sentences was final; the decree of 1954 set six months for reviewing them.",
+    text: "A board of the security ministry that sentenced people without a trial, in their absence. When it was abolished in September 1953, the Supreme Court was given six months to review its cases; in the 1954–55 review, a commission's decision on its sentences was final.",
     source: "adler-ch3",
   },
   {
@@ -42,8 +57,8 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     id: "zek",
     term: "zek",
     russian: "зэк",
-    text: "Camp slang for a prisoner (from z/k, “prisoner”).",
-    source: "17moments",
+    text: "Camp slang for a prisoner (from z/k, short for the Russian word for “prisoner”). A word in common use about the camps; Spravka's sources do not use it.",
+    source: "common-usage",
   },
   {
     id: "minuses",
@@ -78,14 +93,17 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
   {
     id: "pardon",
     term: "pardon",
-    text: "Release by an act of mercy, here by the Presidium of the Supreme Soviet, in stock words: the person was “justifiably sentenced”, but the Procuracy “does not object” to release. Free, but not cleared.",
+    text: "Release by an act of mercy, here by the Presidium of the RSFSR Supreme Soviet, in stock words: the person was “justifiably sentenced”, but the Procuracy “does not object” to rescinding the sentence. Free, but not cleared.",
     source: "adler-ch3",
   },
   {
     id: "amnesty-1953",
     term: "the 1953 amnesty",
-    text: "The decree of 27 March 1953, after Stalin's death, that freed about 1.2 million people — those with terms of up to five years and some others — but not counter-revolutionaries with longer terms, that is, most 58ers.",
-    source: "blog-not-all-free",
+    text: "The decree of 27 March 1953, after Stalin's death, that freed about 1.2 million people in 1953 (1,201,738 in an archive count) — those with terms of up to five years and some others — but not counter-revolutionaries with longer terms, that is, most 58ers.",
+    // The total and "most 58ers" are Adler's; the categories freed and excluded are the blog's wording of the decree.
+    source: "adler-ch3",
+    also: ["blog-not-all-free"],
+    conflicts: ["amnesty-1953-releases", "amnesty-1953-politicals"],
   },
   {
     id: "reclassification",

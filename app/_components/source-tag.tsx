@@ -6,26 +6,42 @@ const TAG =
 
 /**
  * A claim's source, shown beside it: links to the sources page. Where the
- * sources are silent, the claim is labelled as this game's invention.
+ * sources are silent, the claim is labelled as this game's invention; an
+ * invented text that acts out something a source reports (a memo no archive
+ * holds, about a pressure that is on record) names that source as its basis,
+ * so the words are never passed off as the source's.
  */
 export function SourceTag({
   source,
+  basis,
   newTab = false,
 }: {
   source: SourceKey | "invented";
+  /** for an invented text: the source for what it is based on */
+  basis?: SourceKey;
   /** inside a form: open the sources page in a new tab, so nothing typed is lost */
   newTab?: boolean;
 }) {
-  if (source === "invented") return <span className={TAG}>invented for this game</span>;
+  const target = newTab ? { target: "_blank", rel: "noopener" } : {};
+  const opensNewTab = newTab ? <span className="sr-only"> (opens in a new tab)</span> : null;
+  if (source === "invented") {
+    return (
+      <>
+        <span className={TAG}>invented for this game</span>
+        {basis ? (
+          <Link href={`/sources#${basis}`} className={`${TAG} no-underline hover:text-accent`} {...target}>
+            based on {SOURCES[basis].short}
+            {opensNewTab}
+          </Link>
+        ) : null}
+      </>
+    );
+  }
   return (
-    <Link
-      href={`/sources#${source}`}
-      className={`${TAG} no-underline hover:text-accent`}
-      {...(newTab ? { target: "_blank", rel: "noopener" } : {})}
-    >
+    <Link href={`/sources#${source}`} className={`${TAG} no-underline hover:text-accent`} {...target}>
       <span className="sr-only">Source: </span>
       {SOURCES[source].short}
-      {newTab ? <span className="sr-only"> (opens in a new tab)</span> : null}
+      {opensNewTab}
     </Link>
   );
 }

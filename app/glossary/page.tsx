@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { SourceConflict } from "@/app/_components/source-conflict";
 import { GLOSSARY } from "@/lib/glossary";
 import { SOURCES } from "@/lib/sources";
 
 export const metadata: Metadata = { title: "Glossary" };
 
-/** The words of the time, in plain English, each with its source. */
+/** The words of the time, in plain English, each with its source — and where the sources disagree, that too. */
 export default function GlossaryPage() {
   return (
     <div className="max-w-3xl space-y-6">
@@ -27,9 +28,26 @@ export default function GlossaryPage() {
             </dt>
             <dd className="mt-1">
               {g.text}{" "}
-              <Link href={`/sources#${g.source}`} className="text-sm text-accent underline">
-                Source: {SOURCES[g.source].short}
-              </Link>
+              {g.source === "common-usage" ? (
+                <Link href="/sources#common-usage" className="text-sm text-accent underline">
+                  Common usage, not from Spravka&rsquo;s sources
+                </Link>
+              ) : (
+                <Link href={`/sources#${g.source}`} className="text-sm text-accent underline">
+                  Source: {SOURCES[g.source].short}
+                </Link>
+              )}
+              {(g.also ?? []).map((k) => (
+                <span key={k}>
+                  {" · "}
+                  <Link href={`/sources#${k}`} className="text-sm text-accent underline">
+                    Also: {SOURCES[k].short}
+                  </Link>
+                </span>
+              ))}
+              {(g.conflicts ?? []).map((c) => (
+                <SourceConflict key={c} id={c} className="mt-2" />
+              ))}
             </dd>
           </div>
         ))}

@@ -15,9 +15,11 @@ import {
   YAxis,
 } from "recharts";
 import { KeyFiguresTable } from "@/app/_components/key-figures-table";
+import { SourceConflict } from "@/app/_components/source-conflict";
 import { SourceTag } from "@/app/_components/source-tag";
 import { configToQuery, LAB_PARAMS, LAB_SCENARIOS, labErrors, labScenario, type LabConfig } from "@/lib/lab/config";
 import type { LabResult } from "@/lib/lab/run";
+import { conflictsConcerning } from "@/lib/sources/conflicts";
 import { KEY_FIGURE_LABELS, type KeyFigures } from "@/lib/runs/debrief/debrief";
 
 const MAX_RUNS = 4;
@@ -166,6 +168,10 @@ export function Lab({ initial, autorun }: { initial: LabConfig; autorun: boolean
               ))}
             </select>
             <p className="field-hint">{scenario.summary}</p>
+            {/* Where the scenario's figures rest on sources that disagree or do not add up: say so beside it. */}
+            {conflictsConcerning(`scenario:${scenario.id}`).map((c) => (
+              <SourceConflict key={c.id} id={c.id} newTab className="mt-1" />
+            ))}
           </div>
           <div>
             <label htmlFor="lab-seed" className="field-label">
@@ -229,6 +235,9 @@ export function Lab({ initial, autorun }: { initial: LabConfig; autorun: boolean
                   Scenario: {p.get(base)}. {p.hint}
                   <SourceTag source={p.source} newTab />
                 </p>
+                {conflictsConcerning(`lab:${p.key}`).map((c) => (
+                  <SourceConflict key={c.id} id={c.id} newTab className="mt-1" />
+                ))}
                 {error ? (
                   <p id={`${id}-error`} className="field-error">
                     {error}

@@ -196,6 +196,12 @@ export function SeatDesk({
               {view.character.name}
             </h2>
             <p>{view.character.who}</p>
+            {view.character.story ? (
+              <p className="text-sm text-muted">
+                {view.character.story.text}
+                <SourceTag source={view.character.story.source} basis={view.character.story.basis} />
+              </p>
+            ) : null}
             {/* Folded, so what the student does now (the letter) is near the top on a phone. */}
             <details>
               <summary className="cursor-pointer font-semibold text-accent">
@@ -321,7 +327,8 @@ export function SeatDesk({
               Memos from above
             </h2>
             <p className="max-w-3xl text-muted">
-              They tell you what your superiors want. They do not change what you may decide.
+              They tell you what your superiors want. They do not change what you may decide. The wording is this
+              game&rsquo;s; only words in quotation marks are a source&rsquo;s.
             </p>
             <ol className="grid gap-3 md:grid-cols-2">
               {[...view.memos].reverse().map((m) => (
@@ -329,7 +336,7 @@ export function SeatDesk({
                   <Document id={`memo-${m.id}`} title={m.title} meta={[dateRow(m)]}>
                     <p className="border-t border-paper-line pt-3">
                       {m.text}
-                      <SourceTag source={m.source} />
+                      <SourceTag source={m.source} basis={m.basis} />
                     </p>
                   </Document>
                 </li>
@@ -384,6 +391,11 @@ function Timeline({ letters, cases, view }: { letters: LetterView[]; cases: Case
           Print or save my timeline
         </button>
       </div>
+      {/* The answers are composites: their tag says what they rest on, not that the words are on record. */}
+      <p className="max-w-3xl text-muted">
+        The papers that come back are written for this game in the sources&rsquo; terms; only words in quotation marks
+        are a source&rsquo;s.
+      </p>
       {/* On paper, say whose timeline this is and how it ended. */}
       <div className="hidden print:block">
         <p className="font-semibold">

@@ -2,14 +2,18 @@
 
 import { useActionState, useState } from "react";
 import { Field, FormAlert } from "@/app/_components/field";
+import { SourceConflict } from "@/app/_components/source-conflict";
 import { formAlert } from "@/lib/failure";
 import { HELP_AFTER_DAYS, planDistrict, type DistrictInput } from "@/lib/runs/district-plan";
+import type { ConflictId } from "@/lib/sources/conflicts";
 import { createRunAction, type CreateRunState } from "./actions";
 
 export type ScenarioChoice = {
   id: string;
   title: string;
   summary: string;
+  /** conflicts between the sources about this scenario's figures (lib/sources/conflicts.ts) */
+  conflicts?: ConflictId[];
   cases: number;
   startLabel: string;
   horizonDays: number;
@@ -94,6 +98,9 @@ function RunFields({
           {scenario.summary} {scenario.cases.toLocaleString("en")} cases; the clock starts on {scenario.startLabel} and
           runs {scenario.horizonDays} simulated days.
         </p>
+        {(scenario.conflicts ?? []).map((c) => (
+          <SourceConflict key={c} id={c} newTab className="mt-1" />
+        ))}
         {scenarioError ? <p className="field-error">{scenarioError}</p> : null}
       </div>
       <div className="grid gap-4 sm:grid-cols-2">

@@ -4,6 +4,7 @@ import { dateLabel } from "@/lib/runs/clock";
 import { MAX_RUN_CASES } from "@/lib/runs/policy";
 import { SCENARIOS } from "@/lib/sim/scenarios";
 import { listCustomScenarios } from "@/lib/runs/store/custom-scenarios";
+import { conflictsConcerning } from "@/lib/sources/conflicts";
 import { NewRunForm } from "./new-run-form";
 
 export const metadata: Metadata = { title: "New run" };
@@ -16,6 +17,8 @@ export default async function NewRunPage() {
     id: s.id,
     title: s.id.startsWith("custom-") ? `Yours: ${s.title}` : s.title,
     summary: s.summary,
+    // Where its figures rest on sources that disagree. A teacher's own copy (custom-…) matches none: its figures are theirs.
+    conflicts: conflictsConcerning(`scenario:${s.id}`).map((c) => c.id),
     cases: s.caseload.cases,
     startLabel: dateLabel(s.startDate),
     horizonDays: s.horizonDays,

@@ -404,7 +404,8 @@ export function procuratorFile(world: World, i: number, offers: readonly Offer[]
     known,
     timeLimit:
       facts.organ === "specialConference" && world.caseState(i).outcome === "pending" && !path.startsWith("court.")
-        ? "Special Conference cases were to be reviewed within six months."
+        ? // The limit ran from the Conference's abolition in September 1953, not from the 1954 decree (brief §7).
+          "When the Special Conference was abolished in September 1953, its cases were to be reviewed within six months: the limit ran out in March 1954."
         : null,
     reviewHours,
     readHours: desk.readHours,

@@ -1,0 +1,70 @@
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, test } from "vitest";
+import { GLOSSARY } from "@/lib/glossary";
+import { citationText, SOURCE_KEYS, SOURCES } from "@/lib/sources";
+import { CONFLICTS, conflictAnchor } from "@/lib/sources/conflicts";
+import SourcesPage from "./page";
+
+/** The page as the server renders it, with React's escaping of quotes undone so texts can be compared. */
+function html(): string {
+  return renderToStaticMarkup(SourcesPage())
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/&amp;/g, "&");
+}
+
+describe("the sources page", () => {
+  const page = html();
+
+  test("every conflict between sources has its own section, with every reading and where the app shows it", () => {
+    expect(page).toContain('id="conflicts"');
+    expect(page).toContain("Where the sources disagree");
+    for (const c of CONFLICTS) {
+      expect(page, c.id).toContain(`id="${conflictAnchor(c.id)}"`);
+      expect(page, c.id).toContain(c.topic);
+      for (const r of c.readings) expect(page, `${c.id}: ${r.value}`).toContain(r.statement);
+      for (const k of c.concerns) expect(page, `${c.id}: ${k.ref}`).toContain(k.label);
+    }
+  });
+
+  test("every source has its full citation and a citation to copy, never only its key", () => {
+    for (const key of SOURCE_KEYS) {
+      const c = SOURCES[key].citation;
+      expect(page, key).toContain(`id="${key}"`);
+      expect(page, key).toContain(`“${c.title}”`);
+      expect(page, key).toContain(citationText(key));
+      expect(page, key).toContain(`id="cite-${key}"`);
+    }
+    expect(page.match(/Cite this/g)?.length).toBe(SOURCE_KEYS.length);
+    expect(page.match(/Copy the citation/g)?.length).toBe(SOURCE_KEYS.length);
+    // The main source: its author and chapter, and a plain word on what the copy does not record.
+    expect(page).toContain("Adler, “The System's Adaptation to Repression 1953–55”");
+    expect(page).toContain("Book chapter (chapter 3)");
+    expect(page).toMatch(/Not recorded in Spravka’s copy: the author's first name, the book's title/);
+  });
+
+  test("a count of claims agrees with its noun: never “1 claims”", () => {
+    expect(page).not.toMatch(/\b1 claims\b/);
+    expect(page).toMatch(/\d+ claims in the app rest on it/);
+  });
+
+  test("the glossary's explanations are listed under the sources they rest on", () => {
+    expect(page).toContain("The glossary");
+    for (const g of GLOSSARY) expect(page, g.id).toContain(`${g.term}: ${g.text}`);
+    // A word no source uses is listed as common usage, not under a source.
+    expect(page).toContain('id="common-usage"');
+  });
+});
+
+describe("a citation to copy", () => {
+  test("gives only what the project's copy records: no invented year, page or address", () => {
+    expect(citationText("alexopoulos-1945")).toBe(
+      "Alexopoulos, Golfo. “Amnesty 1945: The Revolving Door of Stalin's Gulag.” NCEEER working paper, 2004.",
+    );
+    expect(citationText("adler-ch3")).toBe(
+      "Adler. “The System's Adaptation to Repression 1953–55.” Book chapter (chapter 3), based on archive documents.",
+    );
+    expect(citationText("blog-destalinization")).toBe("“De-Stalinization of the Gulags.” Student blog post.");
+    for (const key of SOURCE_KEYS) expect(citationText(key), key).not.toMatch(/\bpp?\.|https?:|Pages/);
+  });
+});

@@ -54,8 +54,19 @@ describe("npm run sim", () => {
       "spravka",
       "daysToDecision",
       "stages",
+      "waitingNow",
+      "capacity",
       "events",
       "wallMs",
+    ]);
+    expect(Object.keys(result.spravka)).toEqual(["issued", "pending", "withheld"]);
+    expect(Object.keys(result.daysToDecision)).toEqual([
+      "median",
+      "p90",
+      "medianAtLeast",
+      "p90AtLeast",
+      "decided",
+      "waiting",
     ]);
     expect(Object.keys(result.outcomes)).toEqual([...OUTCOMES]);
     expect(OUTCOMES.reduce((sum, o) => sum + result.outcomes[o], 0)).toBe(300);
@@ -67,6 +78,33 @@ describe("npm run sim", () => {
       "court",
       "spravka",
     ]);
+  });
+
+  test("every spravka issued leaves none withheld; the three counts cover every rehabilitated case", () => {
+    const run = (...extra: string[]) =>
+      JSON.parse(sim("--scenario", "missing-spravka-1955", "--seed", "2", "--json", ...extra).out);
+    const open = run("--set", "institutions.spravkaIssueShare=[1,1,1,1]");
+    expect(open.spravka.withheld).toBe(0);
+    const base = run("--set", "horizonDays=900");
+    expect(base.spravka.withheld).toBeGreaterThan(0);
+    const { issued, pending, withheld } = base.spravka;
+    expect(issued + pending + withheld).toBe(base.outcomes.rehabilitated);
+  });
+
+  test("waits count the cases still waiting: where fewer than half of Tomsk's cases are decided, the median is “more than N days”", () => {
+    let notReached = 0;
+    for (let seed = 1; seed <= 12; seed++) {
+      const { out } = sim("--scenario", "tomsk-1955", "--seed", String(seed));
+      const waits = JSON.parse(sim("--scenario", "tomsk-1955", "--seed", String(seed), "--json").out).daysToDecision;
+      if (waits.median === null) {
+        notReached++;
+        expect(waits.medianAtLeast).toBeGreaterThan(180);
+        expect(out).toContain(`median more than ${Math.round(waits.medianAtLeast)} days`);
+      } else {
+        expect(out).toContain(`median ${Math.round(waits.median)} days`);
+      }
+    }
+    expect(notReached).toBeGreaterThan(0);
   });
 
   test("the same arguments give the same run (apart from the wall time)", () => {

@@ -63,6 +63,8 @@ export function main(argv: string[], out: Output = process.stdout, err: Output =
     spravka: r.spravka,
     daysToDecision: r.daysToDecision,
     stages: r.stages,
+    waitingNow: r.waitingNow,
+    capacity: r.capacity,
     events: r.events,
     wallMs,
   };

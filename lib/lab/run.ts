@@ -2,6 +2,7 @@ import { OUTCOME_LABELS } from "@/lib/labels";
 import { dateLabel, simDate } from "@/lib/runs/clock";
 import { keyFigures, type KeyFigures } from "@/lib/runs/debrief/debrief";
 import { World } from "@/lib/sim/engine";
+import type { Waits } from "@/lib/sim/survival";
 import { OUTCOMES, STAGES, type Outcome, type Stage } from "@/machines/vocabulary";
 import { configToQuery, labScenario, type LabConfig } from "./config";
 
@@ -13,8 +14,8 @@ export type LabResult = {
   cases: number;
   horizonDays: number;
   figures: KeyFigures;
-  /** days from a case's first step to its decision: median and 90th percentile (null: none decided) */
-  waits: { median: number | null; p90: number | null };
+  /** days from the commission knowing of a case to its decision, cases still waiting counted as waiting (lib/sim/survival.ts) */
+  waits: Waits;
   outcomes: { outcome: Outcome; label: string; count: number }[];
   /** at most about MAX_POINTS points over the scenario's span */
   series: LabPoint[];

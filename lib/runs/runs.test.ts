@@ -1846,6 +1846,6 @@ describe("the loop closes in class", () => {
     expect(reveal!.desk!.decisions).toEqual([{ label: expect.stringMatching(/rehabilitation/i), count: 1 }]);
     expect(reveal!.desk!.hours.find((h) => h.label === "Reading files")!.hours).toBeGreaterThan(0);
     expect(reveal!.desk!.inbox.letters).toBe(1);
-    expect(reveal!.desk!.medianDaysToDecision.yours).not.toBeNull();
+    expect(reveal!.desk!.medianDaysToDecision.yours).toMatch(/^(more than )?\d+ days$/);
   });
 });

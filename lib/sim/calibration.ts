@@ -70,7 +70,8 @@ export function calibrate(seeds: readonly number[], scenarios: readonly Scenario
   return rows;
 }
 
-const fmt = (x: number) => (!Number.isFinite(x) ? "—" : Math.abs(x) >= 100 ? x.toFixed(0) : x.toFixed(3));
+const fmt = (x: number) =>
+  !Number.isFinite(x) ? "—" : Number.isInteger(x) ? String(x) : Math.abs(x) >= 100 ? x.toFixed(0) : x.toFixed(3);
 
 /** The rows as the README's Markdown table. */
 export function calibrationTable(rows: readonly CalibrationRow[], seedCount: number): string {

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { EVENT_IDS } from "@/machines/case-events";
 import { describe, expect, test } from "vitest";
 import { OUTCOMES } from "@/machines/vocabulary";
@@ -239,6 +240,12 @@ describe("calibration against the historical record", () => {
     const within = rows.filter((r) => r.within).length;
     expect(rows.length).toBeGreaterThanOrEqual(24);
     expect(within / rows.length).toBeGreaterThanOrEqual(0.8);
+  });
+
+  test("the README's calibration table lists every figure (npm run calibrate -- --readme writes it)", () => {
+    const readme = readFileSync("README.md", "utf8");
+    const table = readme.slice(readme.indexOf("<!-- calibrate:start -->"), readme.indexOf("<!-- calibrate:end -->"));
+    for (const s of SCENARIOS) for (const c of s.compare) expect(table, c.label).toContain(`| ${s.id} | ${c.label} [`);
   });
 
   test("every figure is sourced and says why its tolerance is what it is", () => {

@@ -71,8 +71,9 @@ function DeskSummary({ desk }: { desk: DeskReveal }) {
           : `${desk.inbox.letters} ${desk.inbox.letters === 1 ? "classmate's letter" : "classmates' letters"} reached your desk; they waited ${desk.inbox.meanWaitDays} days on average for your decision, the longest ${desk.inbox.longestWaitDays} days.`}
       </p>
       <p>
-        From a file reaching the commission to its decision (median): your desk {days(desk.medianDaysToDecision.yours)};
-        the computer&rsquo;s desks in the rest of the province {days(desk.medianDaysToDecision.computer)}.
+        From a file reaching the commission to its decision (median, files still waiting counted as waiting): your desk{" "}
+        {desk.medianDaysToDecision.yours}; the computer&rsquo;s desks in the rest of the province{" "}
+        {desk.medianDaysToDecision.computer}.
       </p>
     </div>
   );

@@ -105,8 +105,8 @@ export function ConsoleChartsView({ charts, pipeline }: { charts: ConsoleCharts;
         </div>
         <p className="text-sm text-muted">
           {charts.medianWait === null
-            ? "No case has been decided yet."
-            : `From the first letter or list to the decision: median ${Math.round(charts.medianWait)} simulated days.`}
+            ? "No case has moved yet."
+            : `From the first letter or list to the decision: half the cases were decided within ${charts.medianWait} (the ${charts.stillWaiting.toLocaleString("en")} still waiting count as waiting).`}
         </p>
       </figure>
       <figure className="space-y-2">

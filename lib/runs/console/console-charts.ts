@@ -2,6 +2,7 @@ import { STAGE_LABELS } from "@/lib/labels";
 import type { Stage } from "@/machines/vocabulary";
 import { dateLabel, simDate } from "@/lib/runs/clock";
 import { decisionWaits, type RunHistory } from "@/lib/runs/history/history";
+import { describeWait, kaplanMeier } from "@/lib/sim/survival";
 
 export type StagePoint = { day: number; date: string } & Record<Stage | "decided", number>;
 
@@ -11,7 +12,9 @@ export type ConsoleCharts = {
   stageLabels: Record<Stage | "decided", string>;
   /** decided cases by how long they waited, in WAIT_BIN-day bins */
   waits: { bin: string; cases: number }[];
-  medianWait: number | null;
+  /** the median wait with cases still waiting counted ("61 days", "more than 240 days"), or null before any case moved */
+  medianWait: string | null;
+  stillWaiting: number;
 };
 
 const MAX_POINTS = 120;
@@ -27,18 +30,19 @@ export function consoleCharts(history: RunHistory, startDate: string): ConsoleCh
     ...d.stages,
     decided: d.decided,
   }));
-  const waits = decisionWaits(history.events);
+  const { decided: waits, waiting } = decisionWaits(history.events, history.series.at(-1)?.day ?? 0);
   const bins: number[] = [];
   for (const w of waits) {
     const k = Math.floor(w / WAIT_BIN);
     while (bins.length <= k) bins.push(0);
     bins[k]!++;
   }
-  const sorted = [...waits].sort((a, b) => a - b);
+  const survival = kaplanMeier(Float64Array.from(waits), Float64Array.from(waiting));
   return {
     series,
     stageLabels: { ...STAGE_LABELS, decided: "Decided" },
     waits: bins.map((cases, k) => ({ bin: `${k * WAIT_BIN}–${(k + 1) * WAIT_BIN} d`, cases })),
-    medianWait: sorted.length ? sorted[Math.floor((sorted.length - 1) / 2)]! : null,
+    medianWait: survival.decided + survival.waiting > 0 ? describeWait(survival) : null,
+    stillWaiting: waiting.length,
   };
 }

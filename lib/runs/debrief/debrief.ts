@@ -82,14 +82,14 @@ export const WHAT_IFS = [
   {
     id: "listsOnTime",
     label: "The camps send their lists on time",
-    note: "Every camp's list arrives within five days.",
+    note: "Every camp's list arrives within five days, so cases come before the commission without waiting for a letter (relatives still write, and the Presidium can still pardon). More cases decided; but each waits longer once known, as more queue for the same clerks and desks.",
     patch: (s: Scenario) =>
       deepMerge(s, { institutions: { listsWithheldShare: 0, listDelay: { kind: "fixed", days: 5 } } }),
   },
   {
     id: "twiceTheStaff",
     label: "Twice the staff",
-    note: "Twice as many procurators and clerks as the province had.",
+    note: "Twice as many procurators and clerks as the province had. Where files waited for a clerk or a desk (Tomsk, the big dockets), more are decided and sooner; where they waited for lists, the archive or a court, little changes.",
     patch: (s: Scenario) =>
       deepMerge(s, {
         desks: { procurators: s.desks.procurators * 2 },
@@ -99,13 +99,13 @@ export const WHAT_IFS = [
   {
     id: "noPressure",
     label: "No pressure from above",
-    note: "Procurators no longer fear to acquit: refusals are confirmed half as often.",
+    note: "Procurators no longer fear to acquit: refusals are confirmed half as often, so more are rehabilitated, reduced or amnestied. The pace of the work does not change.",
     patch: (s: Scenario) => deepMerge(s, { policy: { bias: s.policy.bias * 0.5 } }),
   },
   {
     id: "spravkiIssued",
     label: "Every spravka issued",
-    note: "Offices issue the certificate at the first request, within a week.",
+    note: "Offices send the certificate at once, within a week, instead of mostly not at all: no one is left with only the court's notice.",
     patch: (s: Scenario) =>
       deepMerge(s, {
         institutions: { spravkaIssueShare: [1, 1, 1, 1], spravkaWait: { kind: "fixed", days: 7 } },

@@ -125,17 +125,26 @@ export function replayRun(
   return new RunReplay(scenario, seed).extend(entries, untilDay);
 }
 
-/** Days each decided case waited, from the first thing that happened to it to its decision (or pardon). */
-export function decisionWaits(events: readonly HistoryEvent[]): number[] {
+/**
+ * Days each case waited from the first thing that happened to it: to its
+ * decision (or pardon) for the decided, to `endDay` for those still waiting
+ * (counted as waiting, so a median over them is honest: lib/sim/survival.ts).
+ */
+export function decisionWaits(
+  events: readonly HistoryEvent[],
+  endDay: number,
+): { decided: number[]; waiting: number[] } {
   const first = new Map<number, number>();
-  const waits: number[] = [];
+  const decided: number[] = [];
   const done = new Set<number>();
   for (const e of events) {
     if (!first.has(e.caseIndex)) first.set(e.caseIndex, e.day);
     if ((e.event.type === "review.decide" || e.event.type === "presidium.pardon") && !done.has(e.caseIndex)) {
       done.add(e.caseIndex);
-      waits.push(e.day - first.get(e.caseIndex)!);
+      decided.push(e.day - first.get(e.caseIndex)!);
     }
   }
-  return waits;
+  const waiting: number[] = [];
+  for (const [i, day] of first) if (!done.has(i)) waiting.push(Math.max(0, endDay - day));
+  return { decided, waiting };
 }

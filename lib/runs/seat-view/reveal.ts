@@ -13,6 +13,7 @@ import { DECISION_LABELS } from "@/lib/labels";
 import type { RunHistory } from "@/lib/runs/history/history";
 import { parseLogEntry } from "@/lib/runs/store/log-entry";
 import { districtCases, lettersAboutCases, lettersToDesk } from "@/lib/runs/store/queries";
+import { describeWait, kaplanMeier } from "@/lib/sim/survival";
 
 /** One step of a case as it really went, in plain words, with who took it (a classmate by name, or the computer's office). */
 export type RevealStep = { date: string; dateLabel: string; what: string; who: string };
@@ -30,8 +31,12 @@ export type DeskReveal = {
   hours: { label: string; hours: number }[];
   /** classmates' letters that reached the desk, and how long they waited (to a decision, or the run's end) */
   inbox: { letters: number; meanWaitDays: number | null; longestWaitDays: number | null };
-  /** median days from a file reaching the commission to its decision: on this desk, and on the computer's desks */
-  medianDaysToDecision: { yours: number | null; computer: number | null };
+  /**
+   * The median wait from a file reaching the commission to its decision, files
+   * still waiting counted as waiting ("34 days", "more than 120 days", "—"):
+   * on this desk, and on the computer's desks.
+   */
+  medianDaysToDecision: { yours: string; computer: string };
 };
 
 export type Reveal = {
@@ -105,23 +110,24 @@ export async function seatReveal(
   };
 }
 
-function median(xs: number[]): number | null {
-  if (xs.length === 0) return null;
-  const sorted = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return Math.round(sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2);
-}
-
-/** Days from reaching the commission to the decision, for each decided case that passes `keep`. */
-function daysToDecision(events: RunHistory["events"], keep: (i: number) => boolean): number[] {
+/**
+ * The median wait from reaching the commission to the decision, over the
+ * cases that pass `keep`: those still undecided at `endDay` count as waiting
+ * (lib/sim/survival.ts), so a desk that left files untouched does not look fast.
+ */
+function medianWait(events: RunHistory["events"], keep: (i: number) => boolean, endDay: number): string {
   const reached = new Map<number, number>();
-  const out: number[] = [];
+  const decided: number[] = [];
   for (const e of events) {
     if (!keep(e.caseIndex)) continue;
     if (REACHES_COMMISSION.has(e.event.type) && !reached.has(e.caseIndex)) reached.set(e.caseIndex, e.day);
-    if (e.event.type === "review.decide" && reached.has(e.caseIndex)) out.push(e.day - reached.get(e.caseIndex)!);
+    if (e.event.type === "review.decide" && reached.has(e.caseIndex)) {
+      decided.push(e.day - reached.get(e.caseIndex)!);
+      reached.delete(e.caseIndex);
+    }
   }
-  return out;
+  const waiting = [...reached.values()].map((day) => Math.max(0, endDay - day));
+  return describeWait(kaplanMeier(Float64Array.from(decided), Float64Array.from(waiting)));
 }
 
 async function deskReveal(
@@ -182,8 +188,8 @@ async function deskReveal(
       longestWaitDays: waits.length === 0 ? null : Math.max(...waits),
     },
     medianDaysToDecision: {
-      yours: median(daysToDecision(history.events, (i) => mine.has(i))),
-      computer: median(daysToDecision(history.events, (i) => !district.has(i))),
+      yours: medianWait(history.events, (i) => mine.has(i), history.world.now),
+      computer: medianWait(history.events, (i) => !district.has(i), history.world.now),
     },
   };
 }

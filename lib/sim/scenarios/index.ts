@@ -497,8 +497,8 @@ export const SCENARIOS: readonly Scenario[] = [
     startDate: "1954-05-19",
     horizonDays: 647,
     caseload: { cases: 467_946, personsPerCase: [100], camps: 65 },
-    institutions: { fileClerks: 200, listsWithheldShare: 0.3 },
-    desks: { procurators: 365, hoursPerDay: 3.2 },
+    institutions: { fileClerks: 450, listsWithheldShare: 0.3 },
+    desks: { procurators: 365, hoursPerDay: 4.8 },
     policy: { decisions: { confirmRefusal: 60 } },
     compare: [
       {
@@ -521,7 +521,7 @@ export const SCENARIOS: readonly Scenario[] = [
       "caseload.camps": { source: "adler-ch3", note: "65 camps (Feb 1954)." },
       "institutions.fileClerks": {
         source: "invented",
-        note: "Clerks assembling files for all commissions; the sources give no number.",
+        note: "Clerks assembling and cross-checking files for all commissions; the sources give no number. Set with the desks' hours so that the releases come to about 24,036.",
       },
       "institutions.listsWithheldShare": {
         source: "adler-ch3",

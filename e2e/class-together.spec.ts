@@ -12,9 +12,9 @@ import {
 /**
  * The class plays together: a teacher, two petitioners and one procurator.
  * The petitioners' cases sit on their classmate's desk; a letter handed on
- * by a friend to the provincial procuracy reaches the commission (seed 3:
- * the camp's list brings Olga's case there on 29 June, its file is ready
- * for review on 9 July) and lands in the procurator's inbox. He spends desk
+ * by a friend to the provincial procuracy reaches the commission (seed 33:
+ * Olga's out-of-court case is at review, its file complete, by 12 July)
+ * and lands in the procurator's inbox. He spends desk
  * time reading it in the petitioner's own words, reads the file, and
  * rehabilitates; the decision comes back to the petitioner. The other
  * petitioner never reads the letter.
@@ -41,7 +41,7 @@ test("a petitioner's letter lands on a classmate's desk, who reads it and decide
     procurators: 1,
     petitioners: 2,
     speed: 30,
-    seed: 3,
+    seed: 33,
   });
   const olga = await joinAs(browser, teacher, "Olga", "Seat 1: Petitioner");
   const ivan = await joinAs(browser, teacher, "Ivan", "Seat 2: Procurator");

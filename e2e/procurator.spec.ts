@@ -3,7 +3,7 @@ import { dateLabel } from "../lib/runs/clock";
 import { createSeededRun, expect, expectNoAxeViolations, joinAs, jump, saveScreenshot, tabTo, test } from "./fixtures";
 
 /**
- * A procurator's working day. Rostov, seed 151, one
+ * A procurator's working day. Rostov, seed 18, one
  * procurator seat and bots everywhere else: by 16 July 1954 two files on the
  * desk are complete — one from a court (a decision is only a protest) and one
  * from an out-of-court board (a decision is final) — and one still lacks its
@@ -95,7 +95,7 @@ test("a procurator works a day: requests originals, reads, decides an out-of-cou
     petitioners: 0,
     // The district is sized at this speed (8 files: the desk fits a screen or two)...
     speed: 30,
-    seed: 151,
+    seed: 18,
   });
   const student = await joinAs(browser, teacher, "Ivan", "Seat 1: Procurator");
   await teacher.getByRole("button", { name: "Start the run" }).click();
@@ -110,7 +110,9 @@ test("a procurator works a day: requests originals, reads, decides an out-of-cou
     timeout: 15_000,
   });
   await expect(student.getByRole("heading", { name: "Memos from above" })).toBeVisible();
-  await expect(student.getByText(/do not weaken the struggle against real enemies/)).toBeVisible();
+  await expect(
+    student.getByText(/do not weaken the struggle against “real enemies of the Soviet state”/),
+  ).toBeVisible();
   const cards = student.getByRole("list", { name: "Your cases" }).getByRole("listitem");
 
   // A file that is only copies: write for the originals (half an hour).
@@ -145,7 +147,7 @@ test("a procurator works a day: requests originals, reads, decides an out-of-cou
       .textContent())!,
   );
 
-  // Keyboard only for this file: open its papers, read it over the day's hours, reclassify it.
+  // Keyboard only for this file: open its papers, read it over the day's hours, decide it.
   const papers = outOfCourt.locator("summary", { hasText: /^Open the file: \d+ papers/ });
   await papers.focus();
   await student.keyboard.press("Enter");
@@ -161,34 +163,30 @@ test("a procurator works a day: requests originals, reads, decides an out-of-cou
   if ((await desk.hoursLeft()) < 1) await desk.nextDay();
   const choice = outOfCourt.getByLabel(/^Decision/);
   await tabTo(student, choice, "Shift+Tab");
+  // In June 1954 no file can be reclassified: the ruling on 58-7/11 came on 24 September.
   await student.keyboard.press("r"); // the first decision starting with R: reclassify
   await expect(choice).toHaveValue("reclassification");
-  const art109 = outOfCourt.getByLabel("Art. 109 — abuse of office");
-  await tabTo(student, art109);
-  await student.keyboard.press("Space");
-  await expect(art109).toBeChecked();
-  const term = Number(/Term\s*(\d+) years/.exec((await outOfCourt.textContent()) ?? "")?.[1]);
-  const years = Math.min(term, 5);
-  await tabTo(student, outOfCourt.getByLabel("Term under the new article (years)"));
-  await student.keyboard.type(String(years));
+  await expect(outOfCourt.locator(".field-error")).toHaveText(/Only 58-7 and 58-11|Not yet: 58-7 and 58-11/);
+  await student.keyboard.press("ArrowUp"); // the option above: full rehabilitation
+  await expect(choice).toHaveValue("fullRehabilitation");
   await tabTo(student, outOfCourt.getByLabel("Grounds for the decision"));
-  await student.keyboard.type("The file shows talk among friends, not a plot; the charge belongs under art. 109.");
+  await student.keyboard.type("The file shows talk among friends, not a plot; the only evidence is a confession.");
   await tabTo(student, outOfCourt.getByRole("button", { name: "Record the decision (1 hour)" }));
   await saveScreenshot(outOfCourt.getByRole("form", { name: /^Decide Case/ }), "procurator-decision");
   await student.keyboard.press("Enter");
   const protocols = student.getByRole("region", { name: "Your protocols" });
   await expect(protocols.getByText("Final: an out-of-court sentence")).toBeVisible();
-  await expect(protocols.getByText(`Reclassified to Art. 109 — abuse of office, ${years} years`)).toBeVisible();
 
   await desk.readWholeFile(court);
-  // A decision the May 19 menu bars for this case (ending an exile for someone in a camp, or the
-  // amnesty for a long sentence) is marked, says why beside the menu, and cannot be sent.
+  // A decision the May 19 menu bars for this case (reclassifying before the Sep 1954 ruling, ending an
+  // exile for someone in a camp, or the amnesty for a long sentence) is marked, says why beside the
+  // menu, and cannot be sent.
   const form = court.getByRole("form", { name: /^Decide Case/ });
   const barredOption = form.locator("option", { hasText: "(not allowed for this case)" }).first();
   await form.getByLabel(/^Decision/).selectOption((await barredOption.getAttribute("value"))!);
   const reason = form.locator(".field-error");
   await expect(reason).toHaveText(
-    /covers sentences of up to five years|Only a person in exile|Only a sentence still being served/,
+    /Only 58-7 and 58-11|Not yet: 58-7 and 58-11|covers sentences of up to five years|Only a person in exile|Only a sentence still being served/,
   );
   await expect(form.getByRole("button", { name: "Record the decision (1 hour)" })).toBeDisabled();
   await saveScreenshot(form, "procurator-decision-barred");

@@ -1,6 +1,6 @@
 import { assign, setup } from "xstate";
 import { menuRefusal } from "./decision-menu";
-import { COLLABORATION_ARTICLE, reclassifiable } from "./rules";
+import { COLLABORATION_ARTICLE, reclassifiable, type AmnestyReading } from "./rules";
 import {
   EXTRAJUDICIAL_ORGANS,
   type Addressee,
@@ -27,6 +27,8 @@ export type CaseInput = {
   crossChecks: number;
   /** How many letters the petitioner will write before giving up. */
   maxComplaints: number;
+  /** The scenario's reading of the sources on the 1953 amnesty and politicals (RULES.amnestyFiveYears); default shortTermsFreed. */
+  amnestyReading?: AmnestyReading;
 };
 
 export type CaseContext = CaseInput & {

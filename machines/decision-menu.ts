@@ -1,4 +1,4 @@
-import { amnesty1953Covers, COLLABORATION_ARTICLE, reclassifiable } from "./rules";
+import { amnesty1953Covers, COLLABORATION_ARTICLE, reclassifiable, type AmnestyReading } from "./rules";
 import type { Custody, Decision } from "./vocabulary";
 
 /**
@@ -16,6 +16,7 @@ export function menuRefusal(
     article: string;
     reclassificationLaw: boolean;
     collaboratorsAmnesty: boolean;
+    amnestyReading?: AmnestyReading;
   },
 ): string | null {
   if (decision === "reclassification") {
@@ -27,6 +28,9 @@ export function menuRefusal(
     }
   }
   const collaboratorAmnestied = facts.collaboratorsAmnesty && facts.article === COLLABORATION_ARTICLE;
+  if (decision === "amnesty1953" && facts.amnestyReading === "politicalsLeftOut" && !collaboratorAmnestied) {
+    return "In this scenario's reading of the sources, the March 1953 amnesty left political prisoners out: a 58 case came under it only by reclassifying 58-7/11 as art. 109 (the sources disagree).";
+  }
   if (decision === "amnesty1953" && !amnesty1953Covers(facts.termYears) && !collaboratorAmnestied) {
     return `The March 1953 amnesty covers sentences of up to five years; this one is ${facts.termYears}.`;
   }

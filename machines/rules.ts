@@ -114,6 +114,18 @@ export function reclassifiable(article: string): boolean {
   return article === RECLASSIFIABLE_ARTICLE;
 }
 
+/**
+ * How a scenario reads the sources on the 1953 amnesty and political
+ * prisoners, which disagree (lib/sources/conflicts.ts "amnesty-1953-politicals"):
+ * - shortTermsFreed: the decree's rule (blog-not-all-free): a political with
+ *   five years or less was covered, so a commission could apply it to one
+ *   missed in 1953;
+ * - politicalsLeftOut: politicals were left out (adler-ch3): the amnesty
+ *   reached a 58 case only once it was reclassified (58-7/11 as art. 109).
+ */
+export const AMNESTY_READINGS = ["shortTermsFreed", "politicalsLeftOut"] as const;
+export type AmnestyReading = (typeof AMNESTY_READINGS)[number];
+
 /** The article of collaboration with the occupiers, whom the Sep 17, 1955 amnesty reached (RULES.collaboratorsAmnesty). */
 export const COLLABORATION_ARTICLE = "58-1";
 

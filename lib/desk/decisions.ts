@@ -86,7 +86,10 @@ export function detailsText(details: DecisionDetails, termYears: number): string
  */
 export function decisionBar(
   decision: Decision,
-  facts: Pick<CaseContext, "termYears" | "custody" | "article" | "reclassificationLaw" | "collaboratorsAmnesty">,
+  facts: Pick<
+    CaseContext,
+    "termYears" | "custody" | "article" | "reclassificationLaw" | "collaboratorsAmnesty" | "amnestyReading"
+  >,
 ): string | null {
   const menu = menuRefusal(decision, facts);
   if (menu) return menu;

@@ -34,8 +34,11 @@ const UNKNOWN = -2;
  * these claims against XState on generated paths and seeded runs.)
  */
 export function canonicalFacts(input: CaseInput): CaseInput {
+  // The default reading is the field left out, so a case written without it is the same case.
+  const { amnestyReading, ...facts } = input;
   return {
-    ...input,
+    ...facts,
+    ...(amnestyReading === "politicalsLeftOut" ? { amnestyReading } : {}),
     organ: EXTRAJUDICIAL_ORGANS.includes(input.organ) ? "specialConference" : "court",
     article: articleClass(input.article),
     persons: 1,
@@ -75,12 +78,15 @@ export class CaseStepper {
   initial(input: CaseInput): number {
     // A number per distinct canonical case, cheap enough for 467,946 cases.
     const key =
-      (((((EXTRAJUDICIAL_ORGANS.includes(input.organ) ? 1 : 0) * 2 + (amnesty1953Covers(input.termYears) ? 1 : 0)) * 4 +
+      ((((((EXTRAJUDICIAL_ORGANS.includes(input.organ) ? 1 : 0) * 2 + (amnesty1953Covers(input.termYears) ? 1 : 0)) *
+        4 +
         ["camp", "exile", "released", "psychiatric"].indexOf(input.custody)) *
         2 +
         (input.originalsElsewhere ? 1 : 0)) *
         3 +
         ARTICLE_CLASSES.indexOf(articleClass(input.article))) *
+        2 +
+        (input.amnestyReading === "politicalsLeftOut" ? 1 : 0)) *
         1_000_000 +
       input.crossChecks * 1000 +
       input.maxComplaints;
@@ -149,6 +155,7 @@ export class CaseStepper {
     const organ = c.organ === "specialConference" ? 0 : c.organ === "court" ? 1 : -1;
     const term = c.termYears === 5 ? 0 : c.termYears === 6 ? 1 : -1;
     const article = ARTICLE_CLASSES.indexOf(c.article);
+    const reading = c.amnestyReading === "politicalsLeftOut" ? 1 : 0;
     const custody = CUSTODY.indexOf(c.custody);
     const decision = DECISION_CODES.indexOf(c.decision);
     const ruling = RULING_CODES.indexOf(c.ruling);
@@ -172,6 +179,7 @@ export class CaseStepper {
     k = k * 2 + organ;
     k = k * 2 + term;
     k = k * 4 + article;
+    k = k * 2 + reading;
     k = k * 4 + custody;
     k = k * 2 + bit(c.originalsElsewhere);
     k = k * 16 + c.crossChecks;

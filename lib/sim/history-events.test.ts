@@ -60,6 +60,37 @@ describe("the Sep 17, 1955 amnesty for collaborators", () => {
   });
 });
 
+describe("the 1953 amnesty and politicals: each scenario's reading of the sources", () => {
+  test("under Adler's reading (Chita) a 58 case is amnestied only by reclassification, or as 58-1 after Sep 17, 1955", () => {
+    const chita = findScenario("chita-1954")!;
+    expect(chita.policy.amnestyReading).toBe("politicalsLeftOut");
+    const collaborators = dayOf(chita, "1955-09-17");
+    for (const seed of [1, 2]) {
+      const world = new World(chita, seed);
+      world.advanceTo(collaborators - 1);
+      for (let i = 0; i < world.caseCount; i++) expect(world.caseState(i).outcome).not.toBe("amnestied");
+      expect(world.result(seed).decisions.reclassification.cases).toBeGreaterThan(0);
+      world.advanceTo(chita.horizonDays);
+      for (let i = 0; i < world.caseCount; i++) {
+        if (world.caseState(i).outcome === "amnestied") expect(world.caseFacts(i).article).toBe("58-1");
+      }
+    }
+  });
+
+  test("under the decree's rule (the default) a short term missed in 1953 can be amnestied directly", () => {
+    const world = new World(rostov, 1);
+    world.advanceTo(rostov.horizonDays);
+    let direct = 0;
+    for (let i = 0; i < world.caseCount; i++) {
+      if (world.caseState(i).outcome === "amnestied") {
+        expect(world.caseFacts(i).termYears).toBeLessThanOrEqual(5);
+        direct++;
+      }
+    }
+    expect(direct).toBeGreaterThan(0);
+  });
+});
+
 test("an event in force cannot be applied again, and the law-degree decree changes no desk", () => {
   const world = new World(stalingrad, 1);
   expect(world.eventInForce("reclassification-ruling")).toBe(true); // Sep 1954, before the 1955 start

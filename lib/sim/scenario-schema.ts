@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ADDRESSEES, ARTICLES, COURT_RULINGS, DECISIONS, SENTENCING_ORGANS, SOURCE_KEYS } from "@/machines/vocabulary";
+import { AMNESTY_READINGS } from "@/machines/rules";
 import { distributionSchema } from "./distributions";
 
 export const SCENARIO_SCHEMA_VERSION = 1;
@@ -110,6 +111,8 @@ const scenarioShape = z
         bias: z.number().min(0).max(20),
         /** the Sep 24, 1954 ruling is in force: 58-7/11 may be reclassified as art. 109 (RULES.reclassificationTo109) */
         reclassificationLaw: z.boolean().default(false),
+        /** how the scenario reads the sources on the 1953 amnesty and politicals (machines/rules.ts AMNESTY_READINGS) */
+        amnestyReading: z.enum(AMNESTY_READINGS).default("shortTermsFreed"),
         /** the Sep 17, 1955 amnesty is in force: 58-1 collaboration cases may be amnestied whatever the term (RULES.collaboratorsAmnesty) */
         collaboratorsAmnesty: z.boolean().default(false),
       })

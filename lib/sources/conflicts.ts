@@ -221,6 +221,7 @@ const CONFLICT_LIST = [
     note: "The blog gives the decree's rule: a political prisoner with five years or less was freed like anyone else. Adler says politicals were left out. Both can be partly true, because most politicals had 8 to 25 years (Adler again) and so fell outside the rule — but the sources do not say how many political prisoners with short terms went free.",
     concerns: [
       { ref: "glossary:amnesty-1953", label: "Glossary: the 1953 amnesty", href: "/glossary#amnesty-1953" },
+      { ref: "scenario:chita-1954", label: "Scenario: Chita takes Adler's reading" },
       {
         ref: "rule:amnestyFiveYears",
         label: "The rules of the review: the 1953 amnesty",

@@ -44,7 +44,6 @@ export function RevealSection({ reveal }: { reveal: Reveal }) {
 
 /** A procurator's desk over the run: decisions, hours by kind, the inbox's waits, beside the computer's desks. */
 function DeskSummary({ desk }: { desk: DeskReveal }) {
-  const days = (n: number | null) => (n === null ? "none decided" : `${n} days`);
   return (
     <div className="card space-y-3">
       <h3 className="font-semibold">Your desk over the run</h3>

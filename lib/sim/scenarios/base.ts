@@ -89,6 +89,7 @@ export const BASE: Omit<Scenario, "id" | "title" | "summary" | "compare"> = {
     bias: 1,
     reclassificationLaw: false,
     collaboratorsAmnesty: false,
+    amnestyReading: "shortTermsFreed",
   },
   events: [
     {
@@ -260,6 +261,10 @@ export const BASE: Omit<Scenario, "id" | "title" | "summary" | "compare"> = {
     "policy.bias": {
       source: "adler-ch3",
       note: "Procurators were told not to weaken the struggle against “real enemies of the Soviet state”; 1 is the 1954 baseline.",
+    },
+    "policy.amnestyReading": {
+      source: "blog-not-all-free",
+      note: "The sources disagree on whether the 1953 amnesty reached politicals with short terms: the decree's rule (blog-not-all-free) covered anyone with five years or less; Adler says politicals were left out. By default a commission may apply it to a short term missed in 1953; a scenario may take Adler's reading.",
     },
     "policy.collaboratorsAmnesty": {
       source: "adler-ch3",

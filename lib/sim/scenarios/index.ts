@@ -46,7 +46,7 @@ export const SCENARIOS: readonly Scenario[] = [
     id: "chita-1954",
     title: "Chita review, June 1954 – November 1955",
     summary:
-      "980 cases covering 1,646 people, reviewed over seventeen months. Almost two in three sentences are found illegal, yet only 150 cases end in full rehabilitation.",
+      "980 cases covering 1,646 people, reviewed over seventeen months. Almost two in three sentences are found illegal, yet only 150 cases end in full rehabilitation. Read as Adler does, the 1953 amnesty left politicals out: its ~137 amnesties came by reclassifying wrecking cases.",
     horizonDays: 520,
     caseload: {
       cases: 980,
@@ -60,11 +60,13 @@ export const SCENARIOS: readonly Scenario[] = [
       decisions: {
         fullRehabilitation: 17,
         sentenceReduction: 42,
+        // Under Adler's reading only the Sep 1955 amnesty's 58-1 cases can take this decision directly.
         amnesty1953: 40,
         endExile: 0.8,
         confirmRefusal: 36,
-        reclassification: 70,
+        reclassification: 120,
       },
+      amnestyReading: "politicalsLeftOut",
     },
     compare: [
       {
@@ -160,6 +162,10 @@ export const SCENARIOS: readonly Scenario[] = [
     ],
     provenance: {
       "caseload.cases": { source: "adler-ch3", note: "980 cases, 1,646 persons." },
+      "policy.amnestyReading": {
+        source: "adler-ch3",
+        note: "Adler's reading: politicals were left out of the 1953 amnesty, and Chita's ~137 were “re-categorized to come under the amnesty law”. The decree's own rule (blog-not-all-free) would have covered short terms: see the sources page.",
+      },
     },
   }),
   defineScenario({

@@ -280,6 +280,7 @@ export class WorldCore {
         originalsElsewhere: this.caseDraw(i) < c.originalsElsewhereShare,
         crossChecks: Math.max(0, this.pick(i, c.crossChecks)),
         maxComplaints: 1 + Math.max(0, this.pick(i, c.maxComplaints)),
+        amnestyReading: this.scenario.policy.amnestyReading,
       };
       this.persons[i] = Math.min(255, persons);
       this.camp[i] = Math.min(c.camps - 1, Math.floor(this.caseDraw(i) * c.camps));

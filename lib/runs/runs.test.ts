@@ -1407,6 +1407,11 @@ describe("injected events", () => {
       orderBy: { seq: "desc" },
     });
     expect(JSON.parse(whatIf.payload)).toMatchObject({ id: "twentieth-congress", counterfactual: true });
+    // The console says which events the scenario has already, and which one was a what-if.
+    const menu = (await consoleData(runId)).injections;
+    expect(menu.find((i) => i.id === "exile-order")).toMatchObject({ scheduled: true, injectedOn: null });
+    expect(menu.find((i) => i.id === "twentieth-congress")).toMatchObject({ whatIf: true, injectedOn: "11 June 1954" });
+    expect(menu.find((i) => i.id === "collaborators-amnesty")).toMatchObject({ scheduled: false, early: true });
     now += 5 * TICK_MS;
     const history = await loadRunHistory(runId);
     expect(hashString(JSON.stringify(history.world.save()))).toBe(await worldHash(runId));

@@ -255,7 +255,7 @@ export default async function RunPage({ params }: PageProps<"/runs/[id]">) {
                   </label>
                   <SourceTag source={inj.source as SourceKey} />
                   <span className="basis-full pl-6 text-sm text-muted">
-                    {inj.injectedOn ? `Injected on ${inj.injectedOn}. ` : ""}
+                    {inj.injectedOn ? `Injected on ${inj.injectedOn}${inj.whatIf ? ", as a what-if" : ""}. ` : ""}
                     {inj.scheduled ? "Already in force: the scenario has it. " : ""}
                     {!inj.scheduled && inj.injectedOn === null && inj.early
                       ? `Its date (${inj.dateLabel}) has not come yet: only as a what-if. `

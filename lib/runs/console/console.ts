@@ -49,6 +49,8 @@ export type ConsoleData = {
     source: string;
     sizeSource: string;
     injectedOn: string | null;
+    /** Injected before its historical date: a what-if. */
+    whatIf: boolean;
     /** In force already because the scenario scheduled it (cannot be injected again). */
     scheduled: boolean;
     /** Its historical date is after the run's date: only as a labelled what-if. */
@@ -172,6 +174,7 @@ export async function consoleData(runId: string): Promise<ConsoleData> {
         injectedOn: injected.has(inj.id)
           ? dateLabel(simDate(scenario.startDate, Math.floor(injected.get(inj.id)!)))
           : null,
+        whatIf: world.injections().some((e) => e.id === inj.id && e.counterfactual === true),
         scheduled: !injected.has(inj.id) && world.eventInForce(inj.id),
         early: injectionIsEarly(inj.date, scenario.startDate, world.now),
         dateLabel: historicalDateLabel(inj.date),

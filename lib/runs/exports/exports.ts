@@ -228,7 +228,7 @@ export function completeLogRows(
       const row: LogRow = {
         ...base,
         case_id: RUN_CASE_ID,
-        activity: `Event injected: ${injection?.title ?? e.payload.id}`,
+        activity: `Event injected${e.payload.counterfactual ? " (a what-if, before its date)" : ""}: ${injection?.title ?? e.payload.id}`,
         resource: "Teacher",
         role: "instructor",
         detail: injection?.news ?? "",

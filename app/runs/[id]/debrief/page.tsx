@@ -15,6 +15,8 @@ import { scenarioOfRun } from "@/lib/runs/store/custom-scenarios";
 import { RunStatusBadge } from "../../status-badge";
 import { PrintButton, PromptsEditor } from "./prompts-editor";
 import { Replay } from "./replay";
+import { SourceConflict } from "@/app/_components/source-conflict";
+import { conflictsConcerning } from "@/lib/sources/conflicts";
 
 export const metadata: Metadata = { title: "Debrief" };
 
@@ -127,6 +129,10 @@ export default async function DebriefPage({ params, searchParams }: PageProps<"/
           Shares are of the commission&rsquo;s decisions, as the provinces counted them. A class plays a few months of
           one province with a few students: expect differences, and ask where they come from.
         </p>
+        {/* Where the sources disagree about this scenario's figures, say so beside them. */}
+        {conflictsConcerning(`scenario:${scenario.id}`).map((c) => (
+          <SourceConflict key={c.id} id={c.id} />
+        ))}
       </section>
 
       {split ? (

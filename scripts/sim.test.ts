@@ -53,6 +53,7 @@ describe("npm run sim", () => {
       "outcomes",
       "spravka",
       "daysToDecision",
+      "daysFromStart",
       "stages",
       "waitingNow",
       "capacity",

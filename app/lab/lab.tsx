@@ -19,7 +19,7 @@ import { SourceConflict } from "@/app/_components/source-conflict";
 import { SourceTag } from "@/app/_components/source-tag";
 import { configToQuery, LAB_PARAMS, LAB_SCENARIOS, labErrors, labScenario, type LabConfig } from "@/lib/lab/config";
 import type { LabResult } from "@/lib/lab/run";
-import { describeWait, waitAtLeast } from "@/lib/sim/survival";
+import { describeShareDecided, describeWait, waitAtLeast } from "@/lib/sim/survival";
 import { conflictsConcerning } from "@/lib/sources/conflicts";
 import { KEY_FIGURE_LABELS, type KeyFigures } from "@/lib/runs/debrief/debrief";
 
@@ -349,15 +349,17 @@ function Results({ runs, onRemove, onExport }: { runs: Done[]; onRemove: (n: num
           </div>
         </figure>
         <figure className="space-y-2">
-          <figcaption className="font-semibold">Days to a decision (cases still waiting count as waiting)</figcaption>
+          <figcaption className="font-semibold">
+            Days from the start of the review to a decision (every case; those still waiting count as waiting)
+          </figcaption>
           <div className="h-72">
             <ResponsiveContainer>
               <BarChart
                 data={runs.map((r) => ({
                   run: `Run ${r.n}`,
                   // Not reached (fewer than half decided): the bar shows the floor, and the list below says "more than".
-                  median: Math.round(waitAtLeast(r.waits) ?? 0),
-                  p90: Math.round(waitAtLeast(r.waits, "p90") ?? 0),
+                  median: Math.round(waitAtLeast(r.waitsFromStart) ?? 0),
+                  p90: Math.round(waitAtLeast(r.waitsFromStart, "p90") ?? 0),
                 }))}
                 margin={{ top: 8, right: 16, bottom: 8, left: 8 }}
               >
@@ -374,9 +376,10 @@ function Results({ runs, onRemove, onExport }: { runs: Done[]; onRemove: (n: num
           <ul className="text-sm text-muted">
             {runs.map((r) => (
               <li key={r.n}>
-                Run {r.n}: half decided within {describeWait(r.waits)}, 90% within {describeWait(r.waits, "p90")} (
-                {r.waits.waiting.toLocaleString("en")} still waiting at the end count as waiting; a median over decided
-                cases alone would rise whenever more long cases were decided).
+                Run {r.n}: from the start, {describeShareDecided(r.waitsFromStart, "median")} and{" "}
+                {describeShareDecided(r.waitsFromStart, "p90")} (a bar that stops at the horizon is a floor). Once the
+                commission knew of a case, half were decided within {describeWait(r.waits)}: lists on time let it know
+                of more cases sooner, so that wait can grow while every case waits less.
               </li>
             ))}
           </ul>

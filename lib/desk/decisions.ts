@@ -52,7 +52,7 @@ export function detailsBar(
       return `A reclassification cannot lengthen the sentence: it is ${facts.termYears} years.`;
     }
     if (newTermYears > RECLASSIFIED_MAX_YEARS) {
-      return `Reclassification was the way to bring a case under the March 1953 amnesty, which covered terms of up to five years (Aksyonov: art. 109, five years). Give five years or fewer — or reduce the sentence instead.`;
+      return `Reclassification was the way to bring a case under the March 1953 amnesty, which covered terms of up to five years (the ruling of 24 September 1954: art. 109, five years). Give five years or fewer — or reduce the sentence instead.`;
     }
     return null;
   }

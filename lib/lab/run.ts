@@ -16,6 +16,8 @@ export type LabResult = {
   figures: KeyFigures;
   /** days from the commission knowing of a case to its decision, cases still waiting counted as waiting (lib/sim/survival.ts) */
   waits: Waits;
+  /** from the start of the review, every case counted (lists and letters not yet come count as waiting) */
+  waitsFromStart: Waits;
   outcomes: { outcome: Outcome; label: string; count: number }[];
   /** at most about MAX_POINTS points over the scenario's span */
   series: LabPoint[];
@@ -55,6 +57,7 @@ export function runLab(config: LabConfig, onProgress: (done: number) => void = (
     horizonDays: scenario.horizonDays,
     figures: keyFigures(result),
     waits: result.daysToDecision,
+    waitsFromStart: result.daysFromStart,
     outcomes: OUTCOMES.filter((o) => o !== "pending").map((o) => ({
       outcome: o,
       label: OUTCOME_LABELS[o],

@@ -75,6 +75,17 @@ export function describeWait(waits: Waits, which: "median" | "p90" = "median"): 
   return "—";
 }
 
+/** "90% were decided within 200 days", or "fewer than 90% were decided in the 240 days" when not reached. */
+export function describeShareDecided(waits: Waits, which: "median" | "p90"): string {
+  const share = which === "median" ? "half" : "90%";
+  const value = which === "median" ? waits.median : waits.p90;
+  const atLeast = which === "median" ? waits.medianAtLeast : waits.p90AtLeast;
+  if (value !== null) return `${share} were decided within ${Math.round(value)} days`;
+  if (atLeast !== null)
+    return `fewer than ${share === "half" ? "half" : share} were decided in ${Math.round(atLeast)} days`;
+  return "no case has come up yet";
+}
+
 /** The figure to compare or chart: the quantile, or its lower bound when not reached. */
 export function waitAtLeast(waits: Waits, which: "median" | "p90" = "median"): number | null {
   return which === "median" ? (waits.median ?? waits.medianAtLeast) : (waits.p90 ?? waits.p90AtLeast);

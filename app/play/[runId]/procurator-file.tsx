@@ -258,7 +258,7 @@ function DecisionForm({
           />
           <p id={`${idPrefix}-term-hint`} className="field-hint">
             {decision === "reclassification"
-              ? `Five years or fewer brings the March 1953 amnesty into reach, as in the Aksyonov case. The sentence now: ${item.termYears} years.`
+              ? `Five years or fewer brings the March 1953 amnesty into reach (the ruling of 24 September 1954, in the case of one Aksyonov). The sentence now: ${item.termYears} years.`
               : `Shorter than the sentence of ${item.termYears} years. The person stays a convict.`}
           </p>
         </div>

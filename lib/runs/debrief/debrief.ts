@@ -129,7 +129,7 @@ export function keyFigures(r: RunResult): KeyFigures {
     rehabilitated: r.decisions.fullRehabilitation.cases,
     upheldShare: formatMetric("upheldShare", metric(r, "upheldShare")),
     released: releasedCases(r),
-    medianDays: describeWait(r.daysToDecision),
+    medianDays: describeWait(r.daysFromStart),
     spravkaIssued: r.spravka.issued,
   };
 }
@@ -139,7 +139,7 @@ export const KEY_FIGURE_LABELS: Record<keyof KeyFigures, string> = {
   rehabilitated: "Fully rehabilitated (cases)",
   upheldShare: "Decisions that upheld the sentence",
   released: "Cases released",
-  medianDays: "Median wait for a decision (cases still waiting count)",
+  medianDays: "Median wait for a decision, from the start (cases still waiting count)",
   spravkaIssued: "Spravki issued",
 };
 

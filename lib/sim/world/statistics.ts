@@ -34,6 +34,12 @@ export type RunResult = {
   decisions: Record<Decision, { cases: number; persons: number }>;
   /** From the commission knowing of a case to its decision, counting cases still waiting (./survival.ts). */
   daysToDecision: Waits;
+  /**
+   * From the start of the review (day 0) to each case's decision, every case
+   * counted, those undecided as still waiting. Unlike daysToDecision, time a
+   * case spent unknown to the commission (waiting for a list, a letter) counts.
+   */
+  daysFromStart: Waits;
   stages: StageSummary[];
   /**
    * Share of the staff's working days that went on files, clerks and the
@@ -116,6 +122,8 @@ export function result(w: WorldCore, seedLabel: number | string): RunResult {
   let withheld = 0;
   const decidedWaits: number[] = [];
   const stillWaiting: number[] = [];
+  const decidedFromStart: number[] = [];
+  const waitingFromStart: number[] = [];
   const waitSum = Float64Array.from(w.stageWaitSum);
   const waitN = Float64Array.from(w.stageWaitN);
   for (let i = 0; i < w.n; i++) {
@@ -130,6 +138,8 @@ export function result(w: WorldCore, seedLabel: number | string): RunResult {
     else if (path.startsWith("spravka.")) pending++;
     const decided = w.decidedAt[i]!;
     const known = w.knownSince[i]!;
+    if (!Number.isNaN(decided)) decidedFromStart.push(decided);
+    else if (!w.stepper.done[s]) waitingFromStart.push(w.now);
     if (!Number.isNaN(known)) {
       if (!Number.isNaN(decided)) decidedWaits.push(decided - known);
       else if (!w.stepper.done[s]) stillWaiting.push(w.now - known);
@@ -153,6 +163,7 @@ export function result(w: WorldCore, seedLabel: number | string): RunResult {
       DECISIONS.map((d, k) => [d, { cases: w.decisionCount[k]!, persons: w.decisionPersons[k]! }]),
     ) as Record<Decision, { cases: number; persons: number }>,
     daysToDecision: kaplanMeier(Float64Array.from(decidedWaits), Float64Array.from(stillWaiting)),
+    daysFromStart: kaplanMeier(Float64Array.from(decidedFromStart), Float64Array.from(waitingFromStart)),
     stages: STAGES.map((stage, k) => ({
       stage,
       meanWaitDays: waitN[k]! > 0 ? round1(waitSum[k]! / waitN[k]!) : 0,

@@ -19,12 +19,7 @@ const seeds = Array.from({ length: seedCount }, (_, k) => k + 1);
 const rows = calibrate(seeds);
 
 if (args.includes("--json")) {
-  for (const r of rows) {
-    const { scenario, metric, historical, tolerance, bound, simulated, within, fitted, label, source } = r;
-    console.log(
-      JSON.stringify({ scenario, metric, historical, tolerance, bound, simulated, within, fitted, label, source }),
-    );
-  }
+  for (const row of rows) console.log(JSON.stringify(row));
 } else {
   console.log(calibrationTable(rows, seedCount));
 }

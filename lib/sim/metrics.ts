@@ -1,4 +1,3 @@
-import type { Stage } from "@/machines/vocabulary";
 import type { RunResult } from "./engine";
 import type { CompareMetric } from "./scenario-schema";
 import { waitAtLeast } from "./survival";
@@ -89,6 +88,3 @@ export function metric(r: RunResult, name: CompareMetric): number {
       return waitAtLeast(r.daysToDecision) ?? Infinity;
   }
 }
-
-/** Cases waiting in a stage at the end of the run. */
-export type WaitingNow = Record<Stage, number>;

@@ -81,8 +81,7 @@ export function describeShareDecided(waits: Waits, which: "median" | "p90"): str
   const value = which === "median" ? waits.median : waits.p90;
   const atLeast = which === "median" ? waits.medianAtLeast : waits.p90AtLeast;
   if (value !== null) return `${share} were decided within ${Math.round(value)} days`;
-  if (atLeast !== null)
-    return `fewer than ${share === "half" ? "half" : share} were decided in ${Math.round(atLeast)} days`;
+  if (atLeast !== null) return `fewer than ${share} were decided in ${Math.round(atLeast)} days`;
   return "no case has come up yet";
 }
 

@@ -156,7 +156,7 @@ export async function consoleData(runId: string): Promise<ConsoleData> {
         sameNameAs: same.get(seat.number) ?? [],
       };
     });
-    const injected = new Map(world.injections().map((e) => [e.id, e.day]));
+    const injected = new Map(world.injections().map((e) => [e.id, e]));
     return {
       run,
       scenario,
@@ -172,9 +172,9 @@ export async function consoleData(runId: string): Promise<ConsoleData> {
         source: inj.source,
         sizeSource: inj.sizeSource,
         injectedOn: injected.has(inj.id)
-          ? dateLabel(simDate(scenario.startDate, Math.floor(injected.get(inj.id)!)))
+          ? dateLabel(simDate(scenario.startDate, Math.floor(injected.get(inj.id)!.day)))
           : null,
-        whatIf: world.injections().some((e) => e.id === inj.id && e.counterfactual === true),
+        whatIf: injected.get(inj.id)?.counterfactual === true,
         scheduled: !injected.has(inj.id) && world.eventInForce(inj.id),
         early: injectionIsEarly(inj.date, scenario.startDate, world.now),
         dateLabel: historicalDateLabel(inj.date),

@@ -124,6 +124,18 @@ function planDecision(w: WorldCore, i: number, stateId: number, when: number): v
   if (k >= 0) w.at(i, when, w.decisionIds[k]!);
 }
 
+/**
+ * A file at review works under the laws in force now (RULES.reclassificationTo109,
+ * RULES.collaboratorsAmnesty): each one not yet on the file is recorded there;
+ * the machine refuses it for articles the law does not reach.
+ */
+function bringLawsToFile(w: WorldCore, i: number): void {
+  const law = w.params.policy;
+  const file = w.stepper.context(w.state[i]!);
+  if (law.reclassificationLaw && !file.reclassificationLaw) w.recordOnFile(i, EVENT_IDS.reclassificationLaw);
+  if (law.collaboratorsAmnesty && !file.collaboratorsAmnesty) w.recordOnFile(i, EVENT_IDS.collaboratorsAmnesty);
+}
+
 /** The driver's case label for a state: 1 + its index in DRIVER_KINDS, 0 for states where nothing is scheduled. */
 function kindOf(w: WorldCore, stateId: number): number {
   let k = w.kindByState[stateId];
@@ -297,9 +309,7 @@ export function enter(w: WorldCore, i: number, stateId: number): void {
       return;
     }
     case Driver.CommissionReview: {
-      // The review works under the law in force now (RULES.reclassificationTo109, RULES.collaboratorsAmnesty).
-      if (p.policy.reclassificationLaw && !ctx.reclassificationLaw) w.recordOnFile(i, EVENT_IDS.reclassificationLaw);
-      if (p.policy.collaboratorsAmnesty && !ctx.collaboratorsAmnesty) w.recordOnFile(i, EVENT_IDS.collaboratorsAmnesty);
+      bringLawsToFile(w, i);
       stateId = w.state[i]!;
       if (seated(w, i, Seat.Procurator)) {
         // The student decides. If the computer helps, a computer desk takes the file once it has waited
@@ -398,13 +408,12 @@ export function applyEffect(w: WorldCore, effect: Effect): void {
   const before = w.params;
   w.params = applyEffectTo(w.params, effect);
   // A new law reaches the files already under review, not only those still to come.
-  const laws = [
-    [w.params.policy.reclassificationLaw && !before.policy.reclassificationLaw, EVENT_IDS.reclassificationLaw],
-    [w.params.policy.collaboratorsAmnesty && !before.policy.collaboratorsAmnesty, EVENT_IDS.collaboratorsAmnesty],
-  ] as const;
-  for (const [comesNow, eventId] of laws) {
-    if (!comesNow) continue;
-    for (let i = 0; i < w.n; i++) if (kindOf(w, w.state[i]!) === Driver.CommissionReview) w.recordOnFile(i, eventId);
+  const now = w.params.policy;
+  if (
+    now.reclassificationLaw !== before.policy.reclassificationLaw ||
+    now.collaboratorsAmnesty !== before.policy.collaboratorsAmnesty
+  ) {
+    for (let i = 0; i < w.n; i++) if (kindOf(w, w.state[i]!) === Driver.CommissionReview) bringLawsToFile(w, i);
   }
   // Staff changes reach the backlog at once: new desks take waiting files now;
   // after a cut, desks close as their current files are finished.

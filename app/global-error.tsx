@@ -1,10 +1,7 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useServerAway } from "./_components/use-server-away";
 import "./globals.css";
-
-/** How often a page that lost its server looks for it again. */
-const PROBE_EVERY_MS = 2000;
 
 /**
  * Last resort when the root layout itself fails: it must render its own
@@ -15,29 +12,7 @@ const PROBE_EVERY_MS = 2000;
  * message and the Try again button.
  */
 export default function GlobalError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  const [offline, setOffline] = useState(false);
-  useEffect(() => {
-    let stopped = false;
-    let wasOffline = false;
-    const probe = async () => {
-      try {
-        const reply = await fetch("/", { method: "HEAD", cache: "no-store" });
-        if (stopped) return;
-        if (wasOffline && reply.status < 500) window.location.reload();
-        if (reply.status < 500) return;
-      } catch {
-        // no answer: the server is away
-      }
-      if (stopped) return;
-      wasOffline = true;
-      setOffline(true);
-      setTimeout(() => void probe(), PROBE_EVERY_MS);
-    };
-    void probe();
-    return () => {
-      stopped = true;
-    };
-  }, []);
+  const offline = useServerAway();
   return (
     <html lang="en">
       <body className="font-sans">

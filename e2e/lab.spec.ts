@@ -68,9 +68,16 @@ test("the lab runs two configurations side by side; a shared link reproduces a r
   await expect(form.getByRole("progressbar")).toHaveCount(0);
 });
 
-test("a teacher's own scenario with bad values: field errors, and nothing saved", async ({ signedInPage: teacher }) => {
+test("a teacher's own scenario with bad values: field errors, and nothing saved", async ({
+  signedInPage: teacher,
+  instructor,
+}) => {
   test.setTimeout(60_000); // two failed saves and an axe pass: about 15 s on a quiet machine
-  const before = e2eDb().prepare("SELECT COUNT(*) AS n FROM CustomScenario").get() as { n: number };
+  // Only this teacher's rows: other tests running alongside save scenarios of their own.
+  const ownScenarios = () =>
+    (e2eDb().prepare("SELECT COUNT(*) AS n FROM CustomScenario WHERE ownerId = ?").get(instructor.id) as { n: number })
+      .n;
+  const before = ownScenarios();
   await teacher.goto("/scenarios");
   await teacher.getByLabel("Duplicate a scenario").selectOption("chita-1954");
   await teacher.getByRole("button", { name: "Duplicate and edit" }).click();
@@ -87,8 +94,7 @@ test("a teacher's own scenario with bad values: field errors, and nothing saved"
   await expect(form.getByText("More than 0.")).toBeVisible();
   await expect(form.getByText("At most 1.")).toBeVisible();
   await expectNoAxeViolations(teacher);
-  const still = e2eDb().prepare("SELECT COUNT(*) AS n FROM CustomScenario").get() as { n: number };
-  expect(still.n).toBe(before.n);
+  expect(ownScenarios()).toBe(before);
 });
 
 test("a teacher's own scenario, once saved, is used for a class run", async ({ signedInPage: teacher }) => {

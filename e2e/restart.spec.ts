@@ -46,9 +46,11 @@ test("a server restart mid-lesson: the console keeps its picture, says it is rec
     // picture, unless the server died in the middle of a refresh: then a page of its own says the same).
     await killed(server);
     for (const page of [teacher, student]) {
-      await expect(page.getByRole("status").filter({ hasText: "Offline — reconnecting…" }).first()).toBeVisible({
-        timeout: 15_000,
-      });
+      const who = page === teacher ? "the console" : "the student's desk";
+      await expect(
+        page.getByRole("status").filter({ hasText: "Offline — reconnecting…" }).first(),
+        `${who} (${page.url()}) says it is reconnecting`,
+      ).toBeVisible({ timeout: 15_000 });
     }
 
     // It comes back on the same address: both pages recover by themselves, and call the pause what it was.

@@ -19,6 +19,7 @@ test("every RULES.x named in a machine's comments exists", () => {
     "commission.machine.ts",
     "court.machine.ts",
     "spravka.machine.ts",
+    "amnesty-1945.machine.ts",
   ];
   for (const file of files) {
     const text = readFileSync(path.join(dir, file), "utf8");
@@ -36,6 +37,7 @@ test("every state of every machine says what it meant historically, and names on
     import("./court.machine").then((m) => m.courtMachine),
     import("./spravka.machine").then((m) => m.spravkaMachine),
     import("./run.machine").then((m) => m.runMachine),
+    import("./amnesty-1945.machine").then((m) => m.amnestyPrisonerMachine),
   ]);
   type Node = { id: string; description?: string; meta?: { rule?: string }; states: Record<string, Node> };
   const visit = (node: Node, isRoot: boolean): void => {

@@ -94,6 +94,65 @@ export const RULES = {
     claim:
       "Procurators were told not to weaken the struggle against “real enemies”; an acquittal stigmatised the agency.",
   },
+  // The amnesty of July 7, 1945 (the optional earlier scenario, brief §6).
+  amnesty1945Release: {
+    source: "alexopoulos-1945",
+    section: "brief §6",
+    claim:
+      "The July 7, 1945 amnesty freed those sentenced to three years or less, those convicted under the December 26, 1941 law (leaving work at war factories), for military crimes such as desertion, and soldiers whose sentences had been postponed.",
+  },
+  amnesty1945Halving: {
+    source: "alexopoulos-1945",
+    section: "brief §6",
+    claim:
+      "For terms over three years the rest of the term was halved (2 y 8 m 10 d became 1 y 4 m 5 d), except for counter-revolution, the August 7, 1932 theft law, banditry, counterfeiting, murder and robbery.",
+  },
+  amnesty1945Recidivists: {
+    source: "alexopoulos-1945",
+    section: "brief §6",
+    claim:
+      "Recidivists (two or more convictions for theft, embezzlement, robbery, hooliganism and the like) were left out, so each file had to be checked for earlier convictions.",
+  },
+  amnesty1945Priority: {
+    source: "alexopoulos-1945",
+    section: "brief §6",
+    claim:
+      "A July 12 order set who went first: minors, pregnant women and mothers of small children, the elderly, invalids, local residents, then those sentenced for shirking.",
+  },
+  amnesty1945Records: {
+    source: "alexopoulos-1945",
+    section: "brief §6",
+    claim:
+      "The records-and-assignment departments (OURZ) were “extremely overburdened”: every file was checked for earlier convictions and every determination signed by the prisoner.",
+  },
+  amnesty1945Passports: {
+    source: "alexopoulos-1945",
+    section: "brief §6",
+    claim:
+      "Each person released went on a passport roster with two photographs and received a passport for five years (without limit over 55) and food for 10–15 days.",
+  },
+  amnesty1945Transit: {
+    source: "alexopoulos-1945",
+    section: "brief §6",
+    claim: "People travelled home through 115 transit checkpoints, and there were too few railcars to carry them.",
+  },
+  amnesty1945Errors: {
+    source: "alexopoulos-1945",
+    section: "brief §6",
+    claim: "People released in error were hunted down and returned.",
+  },
+  amnesty1945KeptOn: {
+    source: "alexopoulos-1945",
+    section: "brief §6",
+    claim:
+      "Amnestied people were kept on at the camps as “voluntary” wage labour, and homes for invalids refused to take ex-prisoners.",
+  },
+  amnesty1945RevolvingDoor: {
+    source: "alexopoulos-1945",
+    section: "brief §6",
+    claim:
+      "New prisoners kept arriving: 194,074 by October 1, 1945, 78% of them for shirking (about 75,000 a month), while 620,753 went out.",
+  },
 } as const satisfies Record<string, { source: SourceKey; section: string; claim: string }>;
 
 export type RuleId = keyof typeof RULES;
@@ -133,3 +192,6 @@ export const COLLABORATION_ARTICLE = "58-1";
 export function amnesty1953Covers(termYears: number): boolean {
   return termYears <= AMNESTY_1953_MAX_TERM_YEARS;
 }
+
+/** The longest sentence, in years, the July 7, 1945 amnesty freed outright (RULES.amnesty1945Release). */
+export const AMNESTY_1945_MAX_TERM_YEARS = 3;

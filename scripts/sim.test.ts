@@ -108,6 +108,58 @@ describe("npm run sim", () => {
     expect(notReached).toBeGreaterThan(0);
   });
 
+  test("the 1945 amnesty: the same read-outs, plus the source's tally dates; --cases samples a camp", () => {
+    const { code, out, err } = sim("--scenario", "amnesty-1945", "--seed", "1", "--cases", "2000", "--json");
+    expect(code, err).toBe(0);
+    const result = JSON.parse(out);
+    for (const key of [
+      "scenario",
+      "seed",
+      "cases",
+      "persons",
+      "outcomes",
+      "daysToDecision",
+      "daysFromStart",
+      "stages",
+      "waitingNow",
+      "capacity",
+      "events",
+      "wallMs",
+      "releasedByDate",
+    ])
+      expect(result, key).toHaveProperty(key);
+    expect(result.cases).toBe(2000);
+    expect(Object.values(result.outcomes as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(2000);
+    expect(result.releasedByDate.map((t: { date: string }) => t.date)).toEqual(
+      expect.arrayContaining(["1945-08-25", "1945-10-05"]),
+    );
+    expect(sim("--list").out).toContain("amnesty-1945\tThe 1945 amnesty");
+  });
+
+  test("the 1945 amnesty takes --set on its own settings and names a wrong one", () => {
+    const slow = JSON.parse(
+      sim(
+        "--scenario",
+        "amnesty-1945",
+        "--seed",
+        "1",
+        "--cases",
+        "2000",
+        "--set",
+        "stages.fileChecksPer100k=200",
+        "--json",
+      ).out,
+    );
+    const usual = JSON.parse(sim("--scenario", "amnesty-1945", "--seed", "1", "--cases", "2000", "--json").out);
+    expect(slow.releasedByDate[1].freed).toBeLessThan(usual.releasedByDate[1].freed);
+    const bad = sim("--scenario", "amnesty-1945", "--seed", "1", "--set", "desks.procurators=3");
+    expect(bad.code).toBe(2);
+    expect(bad.err).toBe('sim: --set desks.procurators: unknown scenario path "desks"\n');
+    const negative = sim("--scenario", "amnesty-1945", "--seed", "1", "--set", "stages.keptOnShare=2");
+    expect(negative.code).toBe(2);
+    expect(negative.err).toMatch(/^sim: invalid scenario after --set at stages.keptOnShare: /);
+  });
+
   test("the same arguments give the same run (apart from the wall time)", () => {
     const strip = (text: string) => ({ ...JSON.parse(text), wallMs: 0 });
     const args = ["--scenario", "rostov-1954", "--seed", "8", "--cases", "200", "--json"];

@@ -15,6 +15,9 @@ import { parseSimArgs, UsageError } from "@/lib/sim/cli-args";
 import { World } from "@/lib/sim/engine";
 import { SCENARIOS } from "@/lib/sim/scenarios";
 import { describeWait } from "@/lib/sim/survival";
+import { runAmnesty } from "@/lib/sim/amnesty/engine";
+import { AMNESTY_SCENARIOS } from "@/lib/sim/amnesty/scenarios";
+import type { AmnestyScenario } from "@/lib/sim/amnesty/scenario";
 
 const HELP = `Usage:
   npm run sim -- --list
@@ -39,9 +42,10 @@ export function main(argv: string[], out: Output = process.stdout, err: Output =
     return 0;
   }
   if (command.kind === "list") {
-    for (const s of SCENARIOS) out.write(`${s.id}\t${s.title}\n`);
+    for (const s of [...SCENARIOS, ...AMNESTY_SCENARIOS]) out.write(`${s.id}\t${s.title}\n`);
     return 0;
   }
+  if (command.kind === "runAmnesty") return amnestyMain(command, out);
   const { scenario, seed, json } = command;
   const started = performance.now();
   const world = new World(scenario, seed);
@@ -96,6 +100,67 @@ export function main(argv: string[], out: Output = process.stdout, err: Output =
   for (const s of r.stages)
     out.write(`  ${s.stage.padEnd(12)} ${String(s.meanWaitDays).padStart(12)} ${String(s.maxQueue).padStart(15)}\n`);
   out.write(`\n${r.events.toLocaleString("en")} events in ${wallMs} ms\n`);
+  return 0;
+}
+
+/**
+ * A 1945 amnesty run: the read-outs a case-review run gives (cases, outcomes,
+ * waits, stages, capacity) and those of its own (the source's tally dates).
+ */
+function amnestyMain(
+  command: { scenario: AmnestyScenario; seed: number; json: boolean; cases?: number },
+  out: Output,
+): number {
+  const { scenario, seed, json } = command;
+  const started = performance.now();
+  const r = runAmnesty(scenario, seed, command.cases !== undefined ? { cases: command.cases } : {});
+  const wallMs = Math.round(performance.now() - started);
+  const summary = {
+    scenario: r.scenario,
+    seed,
+    cases: r.cases,
+    persons: r.persons,
+    outcomes: r.outcomes,
+    qualifying: r.qualifying,
+    freed: r.freed,
+    termsHalved: r.termsHalved,
+    daysToDecision: r.daysToDecision,
+    daysFromStart: r.daysFromStart,
+    daysInTransit: r.daysInTransit,
+    stages: r.stages,
+    waitingNow: r.waitingNow,
+    capacity: r.capacity,
+    releasedByDate: r.releasedByDate,
+    newPrisoners: { total: r.newPrisoners.total, shirking: r.newPrisoners.shirking },
+    heldAtEnd: r.heldAtEnd,
+    events: r.events,
+    wallMs,
+  };
+  if (json) {
+    out.write(`${JSON.stringify(summary)}\n`);
+    return 0;
+  }
+  const n = (x: number) => x.toLocaleString("en");
+  out.write(`${scenario.title} — seed ${seed}\n`);
+  out.write(`${n(r.cases)} prisoners held on ${scenario.startDate}, ${scenario.horizonDays} simulated days\n\n`);
+  out.write(`Qualifying for release: ${n(r.qualifying)}; freed ${n(r.freed.total)} `);
+  out.write(`(camps ${n(r.freed.fromCamps)}, colonies ${n(r.freed.fromColonies)}); terms halved ${n(r.termsHalved)}\n`);
+  out.write("\nFreed by the source's dates   run      source\n");
+  for (const t of r.releasedByDate)
+    out.write(
+      `  ${t.date} ${t.label.padEnd(48)} ${n(t.freed).padStart(9)} ${t.historical === null ? "" : n(t.historical).padStart(9)}\n`,
+    );
+  out.write(`\nNew prisoners meanwhile: ${n(r.newPrisoners.total)} (${n(r.newPrisoners.shirking)} for shirking)\n`);
+  out.write(
+    `Days from the decree to leaving the camp, those qualifying: median ${describeWait(r.daysFromStart)}, ` +
+      `90th percentile ${describeWait(r.daysFromStart, "p90")}\n\n`,
+  );
+  out.write("Outcomes (prisoners)\n");
+  for (const [k, v] of Object.entries(r.outcomes)) out.write(`  ${k.padEnd(22)} ${n(v).padStart(10)}\n`);
+  out.write("\nStage          mean wait (days)   largest queue\n");
+  for (const s of r.stages)
+    out.write(`  ${s.stage.padEnd(14)} ${String(s.meanWaitDays).padStart(10)} ${n(s.maxQueue).padStart(15)}\n`);
+  out.write(`\n${n(r.events)} events in ${wallMs} ms\n`);
   return 0;
 }
 

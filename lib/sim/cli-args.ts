@@ -1,11 +1,20 @@
 import { scenarioSchema, type Scenario } from "./scenario-schema";
 import { findScenario, SCENARIO_IDS } from "./scenarios";
+import { amnestyScenarioSchema, type AmnestyScenario } from "./amnesty/scenario";
+import { AMNESTY_SCENARIOS } from "./amnesty/scenarios";
 
 /** A problem with the command line: the CLI prints `message` and exits 2. */
 export class UsageError extends Error {}
 
 export type SimCommand =
-  { kind: "list" } | { kind: "help" } | { kind: "run"; scenario: Scenario; seed: number; json: boolean };
+  | { kind: "list" }
+  | { kind: "help" }
+  | { kind: "run"; scenario: Scenario; seed: number; json: boolean }
+  /** a 1945 amnesty scenario; `cases` samples that many prisoners (a camp) with the same pace per prisoner */
+  | { kind: "runAmnesty"; scenario: AmnestyScenario; seed: number; json: boolean; cases?: number };
+
+/** Every scenario id the CLI knows, of both kinds. */
+const KNOWN_IDS = [...SCENARIO_IDS, ...AMNESTY_SCENARIOS.map((s) => s.id)];
 
 export type ReadFile = (path: string) => string;
 
@@ -56,7 +65,7 @@ export function parseSimArgs(argv: readonly string[], readFile: ReadFile): SimCo
     }
   }
 
-  let scenario: Scenario;
+  let scenario: unknown;
   if (scenarioFile !== undefined) {
     let raw: unknown;
     try {
@@ -66,10 +75,12 @@ export function parseSimArgs(argv: readonly string[], readFile: ReadFile): SimCo
         `cannot read scenario file "${scenarioFile}": ${error instanceof Error ? error.message : String(error)}`,
       );
     }
-    scenario = validate(raw, `scenario file "${scenarioFile}"`);
+    scenario = isAmnesty(raw)
+      ? validateAmnesty(raw, `scenario file "${scenarioFile}"`)
+      : validate(raw, `scenario file "${scenarioFile}"`);
   } else if (scenarioId !== undefined) {
-    const found = findScenario(scenarioId);
-    if (!found) throw new UsageError(`unknown scenario "${scenarioId}" (known: ${SCENARIO_IDS.join(", ")})`);
+    const found = findScenario(scenarioId) ?? AMNESTY_SCENARIOS.find((s) => s.id === scenarioId);
+    if (!found) throw new UsageError(`unknown scenario "${scenarioId}" (known: ${KNOWN_IDS.join(", ")})`);
     scenario = found;
   } else {
     throw new UsageError("give --scenario <id> or --scenario-file <file.json> (or --list)");
@@ -82,11 +93,16 @@ export function parseSimArgs(argv: readonly string[], readFile: ReadFile): SimCo
   }
 
   let working: unknown = structuredClone(scenario);
+  let cases: number | undefined;
   if (casesText !== undefined) {
-    const cases = Number(casesText);
+    cases = Number(casesText);
     if (!/^\d+$/.test(casesText) || cases < 1)
       throw new UsageError(`bad --cases "${casesText}": use a whole number ≥ 1`);
-    working = setAtPath(working, "caseload.cases", cases, "--cases");
+    if (!isAmnesty(working)) working = setAtPath(working, "caseload.cases", cases, "--cases");
+    else if (cases > amnestyScenarioSchema.shape.population.shape.held.maxValue!)
+      throw new UsageError(
+        `bad --cases "${casesText}": at most ${amnestyScenarioSchema.shape.population.shape.held.maxValue}`,
+      );
   }
   for (const assignment of sets) {
     const eq = assignment.indexOf("=");
@@ -95,7 +111,24 @@ export function parseSimArgs(argv: readonly string[], readFile: ReadFile): SimCo
     const text = assignment.slice(eq + 1);
     working = setAtPath(working, path, parseValue(text), `--set ${path}`);
   }
+  if (isAmnesty(working)) {
+    const amnesty = validateAmnesty(working, "scenario after --set");
+    return { kind: "runAmnesty", scenario: amnesty, seed, json, ...(cases !== undefined ? { cases } : {}) };
+  }
   return { kind: "run", scenario: validate(working, "scenario after --set"), seed, json };
+}
+
+/** A 1945 amnesty scenario says so in its `kind`; a 1954–55 one has none. */
+function isAmnesty(raw: unknown): boolean {
+  return raw !== null && typeof raw === "object" && (raw as { kind?: unknown }).kind === "amnesty1945";
+}
+
+function validateAmnesty(raw: unknown, what: string): AmnestyScenario {
+  const parsed = amnestyScenarioSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const at = issue.path.length ? issue.path.join(".") : "(top level)";
+  throw new UsageError(`invalid ${what} at ${at}: ${issue.message}`);
 }
 
 function parseValue(text: string): unknown {

@@ -123,6 +123,63 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     text: "The Moscow institute of forensic psychiatry. Some people whose sentences were cancelled were sent there for examination instead of being freed.",
     source: "adler-ch3",
   },
+  {
+    id: "article-59",
+    term: "Article 59",
+    text: "Another part of the Soviet criminal code, next to Article 58; Spravka's sources do not say what it covered. They do count 12,765 new arrests under it in 1955 — while the review was letting 58ers go, people were still being arrested.",
+    source: "adler-ch3",
+  },
+  {
+    id: "xx-congress",
+    term: "the XX Party Congress and Khrushchev's speech",
+    text: "The Twentieth Congress of the Soviet Communist Party, where Khrushchev gave his speech on the night of 24–25 February 1956. After it, rehabilitation sped up — after the slow, file-by-file review of 1954–55 that Spravka plays. (That the speech attacked Stalin's rule is common knowledge; Spravka's sources record only that it was given and what followed.)",
+    source: "17moments",
+    also: ["blog-not-all-free", "blog-destalinization"],
+  },
+  {
+    id: "amnesty-1945",
+    term: "the 1945 amnesty",
+    text: "The decree of 7 July 1945 that freed prisoners by category, without asking whether each had been rightly sentenced: everyone with a term of three years or less, people sentenced under the December 26, 1941 law, for military crimes such as desertion, and soldiers whose sentences had been put off. For longer terms the time left was halved, except for counter-revolution and some grave crimes; recidivists were left out. Of 654,000 who qualified, 620,753 went free — while 194,074 new prisoners came in by 1 October. Sorting people by category was fast; the 1954–55 review, file by file, was slow.",
+    source: "alexopoulos-1945",
+    conflicts: ["amnesty-1945-arrivals"],
+  },
+  {
+    id: "law-1941-12-26",
+    term: "the December 26, 1941 law",
+    text: "A wartime law that made leaving work at military and other factories a crime. The 1945 amnesty freed everyone sentenced under it.",
+    source: "alexopoulos-1945",
+  },
+  {
+    id: "labour-laws-1940",
+    term: "the 1940 labour laws",
+    text: "Laws of June 1940 that tied workers to their jobs: leaving a job without permission, or missing work without a good reason (arriving very late counted), became a crime, punished with a short prison term or with work at the same job for less pay. Spravka's sources do not describe these laws; this is common knowledge about the period.",
+    source: "common-usage",
+  },
+  {
+    id: "shirking",
+    term: "shirking",
+    text: "Breaking the labour discipline laws. What it covered — missing work or quitting a job, under the 1940 labour laws — is common knowledge, not from Spravka's sources. What the source does say: of the new prisoners who arrived between the 1945 amnesty and 1 October, 78% had been sentenced for shirking, and shirkers were among the groups the July 12 order put first in line for release.",
+    source: "alexopoulos-1945",
+  },
+  {
+    id: "recidivist",
+    term: "recidivist",
+    text: "A repeat offender. The 1945 amnesty used the word for someone with two or more convictions for theft, embezzlement, robbery, hooliganism and similar crimes, and left recidivists out. So every file had to be checked for earlier convictions, and people let go by mistake were hunted down.",
+    source: "alexopoulos-1945",
+  },
+  {
+    id: "ourz",
+    term: "OURZ (records-and-assignment department)",
+    russian: "ОУРЗ",
+    text: "The office in each camp and colony that kept the prisoners' records. In the 1945 amnesty it had to check every file for earlier convictions, have every decision signed by the prisoner, and make passport lists with two photographs of each person freed. It was “extremely overburdened”, and release waited on its work.",
+    source: "alexopoulos-1945",
+  },
+  {
+    id: "transit-checkpoint",
+    term: "transit checkpoint",
+    text: "A point on the way home that people freed in 1945 passed through. There were 115 of them, and too few railcars to carry everyone on.",
+    source: "alexopoulos-1945",
+  },
 ];
 
 export function glossaryEntry(id: string): GlossaryEntry | undefined {

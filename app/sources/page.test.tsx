@@ -1,17 +1,28 @@
 import { renderToStaticMarkup } from "react-dom/server";
-import { describe, expect, test } from "vitest";
+import { afterEach, describe, expect, test, vi } from "vitest";
 import { GLOSSARY } from "@/lib/glossary";
 import { citationText, SOURCE_KEYS, SOURCES } from "@/lib/sources";
 import { CONFLICTS, conflictAnchor } from "@/lib/sources/conflicts";
 import SourcesPage from "./page";
 
 /** The page as the server renders it, with React's escaping of quotes undone so texts can be compared. */
-function html(): string {
-  return renderToStaticMarkup(SourcesPage())
+function html(page: typeof SourcesPage = SourcesPage): string {
+  return renderToStaticMarkup(page())
     .replace(/&quot;/g, '"')
     .replace(/&#x27;/g, "'")
     .replace(/&amp;/g, "&");
 }
+
+/** One source's card on the page: from its heading's item to the key it ends with. */
+function card(page: string, key: string): string {
+  const from = page.indexOf(`<li id="${key}"`);
+  const to = page.indexOf(`<code>${key}</code>`, from);
+  expect(from, key).toBeGreaterThanOrEqual(0);
+  expect(to, key).toBeGreaterThan(from);
+  return page.slice(from, to);
+}
+
+const NO_CLAIM = "No claim in this version of the app rests on it";
 
 describe("the sources page", () => {
   const page = html();
@@ -53,6 +64,57 @@ describe("the sources page", () => {
     for (const g of GLOSSARY) expect(page, g.id).toContain(`${g.term}: ${g.text}`);
     // A word no source uses is listed as common usage, not under a source.
     expect(page).toContain('id="common-usage"');
+  });
+});
+
+describe("what the page says rests on each source", () => {
+  afterEach(() => {
+    vi.doUnmock("@/lib/claims");
+    vi.doUnmock("@/lib/sources/conflicts");
+    vi.resetModules();
+  });
+
+  test("a source lists every conflict that cites it, and is never said to carry no claim while one does", () => {
+    const page = html();
+    for (const key of SOURCE_KEYS) {
+      const text = card(page, key);
+      const citing = CONFLICTS.filter((c) => c.readings.some((r) => r.source === key));
+      for (const c of citing) expect(text, `${key}: ${c.id}`).toContain(`href="#${conflictAnchor(c.id)}"`);
+      if (citing.length > 0) expect(text, key).not.toContain(NO_CLAIM);
+    }
+    // Alexopoulos and the student blogs give readings in the conflicts (the finding this guards against).
+    for (const key of ["alexopoulos-1945", "blog-destalinization", "blog-not-all-free"]) {
+      expect(card(page, key), key).toMatch(/It gives (a reading|readings) in \d+ places? where the sources disagree/);
+    }
+  });
+
+  test("with no claim resting on a source, a conflict citing it still counts; only a source nothing cites carries none", async () => {
+    vi.resetModules();
+    vi.doMock("@/lib/claims", async (original) => ({
+      ...(await original<typeof import("@/lib/claims")>()),
+      allClaims: () => [],
+    }));
+    // Leave the student blog on de-Stalinization out of every conflict: then, and only then, nothing rests on it.
+    vi.doMock("@/lib/sources/conflicts", async (original) => {
+      const real = await original<typeof import("@/lib/sources/conflicts")>();
+      return {
+        ...real,
+        CONFLICTS: real.CONFLICTS.map((c) => ({
+          ...c,
+          readings: c.readings.filter((r) => r.source !== "blog-destalinization"),
+        })),
+      };
+    });
+    const page = html((await import("./page")).default);
+    expect(page).not.toMatch(/claims? in the app rests? on it/);
+    for (const key of SOURCE_KEYS) {
+      if (key === "blog-destalinization") expect(card(page, key)).toContain(NO_CLAIM);
+      else {
+        expect(card(page, key), key).not.toContain(NO_CLAIM);
+        expect(card(page, key), key).toMatch(/where the sources disagree/);
+      }
+    }
+    expect(card(page, "blog-destalinization")).not.toMatch(/where the sources disagree/);
   });
 });
 

@@ -56,6 +56,8 @@ function SourceCard({ sourceKey, claims }: { sourceKey: SourceKey; claims: Claim
   ];
   const rows = fields.filter((f): f is [string, string] => Boolean(f[1]));
   const resting = claims.filter((claim) => claim.source === sourceKey);
+  // A source that gives a reading in a conflict is used by the app even where no claim rests on it alone.
+  const citing = CONFLICTS.filter((conflict) => conflict.readings.some((r) => r.source === sourceKey));
   return (
     <li id={sourceKey} className="card scroll-mt-4 space-y-3">
       <h3 className="text-lg font-semibold">
@@ -85,9 +87,27 @@ function SourceCard({ sourceKey, claims }: { sourceKey: SourceKey; claims: Claim
             <ClaimList claims={resting} />
           </div>
         </details>
-      ) : (
+      ) : null}
+      {citing.length > 0 ? (
+        <div className="text-sm">
+          <p>
+            It gives {citing.length === 1 ? "a reading" : "readings"} in{" "}
+            {count(citing.length, "place where the sources disagree", "places where the sources disagree")}:
+          </p>
+          <ul className="list-disc pl-5">
+            {citing.map((conflict) => (
+              <li key={conflict.id}>
+                <a href={`#${conflictAnchor(conflict.id)}`} className="text-accent underline">
+                  {conflict.topic}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {resting.length === 0 && citing.length === 0 ? (
         <p className="text-sm text-muted">No claim in this version of the app rests on it yet.</p>
-      )}
+      ) : null}
       <p className="text-xs text-muted">
         Key in Spravka&rsquo;s data files: <code>{sourceKey}</code>
       </p>

@@ -4,6 +4,7 @@ import { describe, expect, test } from "vitest";
 import { glossaryEntry } from "@/lib/glossary";
 import { LAB_PARAMS } from "@/lib/lab/config";
 import { findInjection } from "@/lib/runs/injections";
+import { AMNESTY_1945, AMNESTY_SCENARIOS } from "@/lib/sim/amnesty/scenarios";
 import { findScenario } from "@/lib/sim/scenarios";
 import { SOURCE_KEYS, type SourceKey } from "@/lib/sources";
 import { RULES } from "@/machines/rules";
@@ -82,7 +83,8 @@ describe("the table of conflicts between sources", () => {
   test("every place a conflict names exists: a renamed entry cannot leave a conflict pointing nowhere", () => {
     const exists: Record<string, (id: string) => boolean> = {
       glossary: (id) => glossaryEntry(id) !== undefined,
-      scenario: (id) => findScenario(id) !== undefined,
+      // The 1945 amnesty's scenarios share the 1954–55 ones' namespace (lib/sim/amnesty/scenarios.ts).
+      scenario: (id) => findScenario(id) !== undefined || AMNESTY_SCENARIOS.some((s) => s.id === id),
       injection: (id) => findInjection(id) !== undefined,
       lab: (id) => LAB_PARAMS.some((p) => p.key === id),
       rule: (id) => id in RULES,
@@ -110,6 +112,25 @@ describe("the table of conflicts between sources", () => {
     for (const c of CONFLICTS) for (const r of c.readings) expect(conflictSummary(c), c.id).toContain(r.value);
     // Arithmetic is said to be arithmetic, not passed off as the source's own figure.
     expect(conflictSummary(conflictFor("stalingrad-total"))).toContain("2,099 (sum of Adler, ch. 3's figures)");
+  });
+
+  test("the 1945 arrivals: the note's arithmetic is right, and the scenario's rate is the 194,074 over the 86 days", () => {
+    const arrivals = conflictFor("amnesty-1945-arrivals");
+    const days = (Date.UTC(1945, 9, 1) - Date.UTC(1945, 6, 7)) / 86_400_000;
+    expect(days).toBe(86);
+    expect(arrivals.note).toContain(`${days} days`);
+    const perDay = 194_074 / days;
+    expect(arrivals.note).toContain(`about ${(Math.round(perDay / 10) * 10).toLocaleString("en")} a day`);
+    expect(arrivals.note).toContain(
+      `some ${(Math.round((perDay * 30) / 100) * 100).toLocaleString("en")} in a 30-day month`,
+    );
+    // "About a tenth less than 75,000."
+    expect(1 - (perDay * 30) / 75_000).toBeCloseTo(0.1, 1);
+    // The scenario takes the 194,074 (its arrivals per 100,000 held a day, times those held).
+    const { stages, population } = AMNESTY_1945;
+    expect((stages.arrivalsPer100kPerDay * population.held) / 100_000).toBeCloseTo(perDay, -1);
+    const figure = AMNESTY_1945.compare.find((c) => c.metric === "newPrisonersByDay")!;
+    expect([figure.value, figure.onDay]).toEqual([194_074, days]);
   });
 
   test("the conflicts the notes list at their top are all in the table", () => {

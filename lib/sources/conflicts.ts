@@ -327,6 +327,37 @@ const CONFLICT_LIST = [
     note: "Two dates and two scopes: every prisoner in March, against camps and colonies in January. Neither figure is wrong, and the difference between them is not a number of anything — don't subtract one from the other.",
     concerns: [],
   },
+  {
+    id: "amnesty-1945-arrivals",
+    topic: "How fast new prisoners arrived during the 1945 amnesty",
+    kind: "different-counts",
+    readings: [
+      {
+        value: "194,074 by 1 October",
+        statement: "194,074 new prisoners arrived between the decree of 7 July and 1 October 1945.",
+        source: "alexopoulos-1945",
+        briefLines: [251],
+        briefText: "194,074 new prisoners by Oct 1",
+      },
+      {
+        value: "about 75,000 a month",
+        statement: "About 75,000 new prisoners arrived a month.",
+        source: "alexopoulos-1945",
+        briefLines: [251],
+        briefText: "~75,000 a month",
+      },
+    ],
+    note: "Both figures are Alexopoulos's, and they do not give the same pace. Spread over the 86 days from 7 July to 1 October, 194,074 is about 2,260 a day, or some 67,700 in a 30-day month (Spravka's arithmetic) — about a tenth less than 75,000. The notes do not say which months the 75,000 covers, so the two may count different periods; neither has to be wrong. Spravka's 1945 scenario takes its arrival rate from the 194,074.",
+    concerns: [
+      { ref: "glossary:amnesty-1945", label: "Glossary: the 1945 amnesty", href: "/glossary#amnesty-1945" },
+      {
+        ref: "rule:amnesty1945RevolvingDoor",
+        label: "The rules of the 1945 amnesty: new prisoners kept arriving",
+        href: "/sources#alexopoulos-1945",
+      },
+      { ref: "scenario:amnesty-1945", label: "Scenario: the 1945 amnesty (its arrival rate comes from the 194,074)" },
+    ],
+  },
 ] as const satisfies readonly Conflict[];
 
 export type ConflictId = (typeof CONFLICT_LIST)[number]["id"];

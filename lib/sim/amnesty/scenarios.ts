@@ -243,7 +243,7 @@ export const AMNESTY_1945: AmnestyScenario = amnestyScenarioSchema.parse({
     "stages.errorFoundDays": { source: "invented", note: "When a missed conviction came to light is not given." },
     "stages.arrivalsPer100kPerDay": {
       source: "alexopoulos-1945",
-      note: "194,074 new prisoners between July 7 and October 1 (86 days); the source's “about 75,000 a month” is a little higher.",
+      note: "194,074 new prisoners between July 7 and October 1 (86 days); the source's figure of about 75,000 a month is a little higher.",
     },
     "stages.arrivalsShirkingShare": {
       source: "alexopoulos-1945",

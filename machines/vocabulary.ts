@@ -90,6 +90,15 @@ export const OUTCOMES = [
 ] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
+/** The outcomes that free the person, whether rehabilitated or not. */
+export const RELEASING_OUTCOMES: readonly Outcome[] = [
+  "rehabilitated",
+  "reclassified",
+  "amnestied",
+  "exileEnded",
+  "pardoned",
+];
+
 /** Pipeline stages, in order. */
 export const STAGES = ["complaint", "lists", "commission", "court", "spravka"] as const;
 export type Stage = (typeof STAGES)[number];

@@ -14,14 +14,24 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import { KeyFiguresTable } from "@/app/_components/key-figures-table";
 import { SourceConflict } from "@/app/_components/source-conflict";
 import { SourceTag } from "@/app/_components/source-tag";
-import { configToQuery, LAB_PARAMS, LAB_SCENARIOS, labErrors, labScenario, type LabConfig } from "@/lib/lab/config";
+import {
+  configToQuery,
+  isAmnestyScenario,
+  LAB_PRESETS,
+  LAB_SCENARIOS,
+  labErrors,
+  labScenario,
+  paramsFor,
+  scenarioSize,
+  type LabConfig,
+  type LabPresetId,
+} from "@/lib/lab/config";
 import type { LabResult } from "@/lib/lab/run";
 import { describeShareDecided, describeWait, waitAtLeast } from "@/lib/sim/survival";
 import { conflictsConcerning } from "@/lib/sources/conflicts";
-import { KEY_FIGURE_LABELS, type KeyFigures } from "@/lib/runs/debrief/debrief";
+import { CompareQuestions } from "./compare-questions";
 
 const MAX_RUNS = 4;
 const RUN_COLOURS = ["#1f4e79", "#9b1c1c", "#0f766e", "#b45309"];
@@ -29,10 +39,10 @@ const RUN_COLOURS = ["#1f4e79", "#9b1c1c", "#0f766e", "#b45309"];
 type Done = LabResult & { n: number; label: string; ms: number };
 
 function describe(config: LabConfig): string {
-  const title = LAB_SCENARIOS.find((s) => s.id === config.scenarioId)?.title.split(/[,(]/)[0] ?? config.scenarioId;
-  const changed = LAB_PARAMS.filter((p) => config.values[p.key] !== undefined).map(
-    (p) => `${p.label.split(/[(:]/)[0]!.trim().toLowerCase()} ${config.values[p.key]}`,
-  );
+  const title = LAB_SCENARIOS.find((s) => s.id === config.scenarioId)?.title.split(/[,(:]/)[0] ?? config.scenarioId;
+  const changed = paramsFor(config.scenarioId)
+    .filter((p) => config.values[p.key] !== undefined)
+    .map((p) => `${p.label.split(/[(:]/)[0]!.trim().toLowerCase()} ${config.values[p.key]}`);
   return [title, `seed ${config.seed}`, ...(config.events ? [] : ["no events"]), ...changed].join(", ");
 }
 
@@ -41,7 +51,16 @@ function describe(config: LabConfig): string {
  * in a Web Worker with a progress bar and a cancel button, up to four runs
  * side by side, a shareable link and a CSV of the results.
  */
-export function Lab({ initial, autorun }: { initial: LabConfig; autorun: boolean }) {
+export function Lab({
+  initial,
+  autorun,
+  preset = null,
+}: {
+  initial: LabConfig;
+  autorun: boolean;
+  /** a lesson preset: its configurations run one after another on arrival */
+  preset?: LabPresetId | null;
+}) {
   const [config, setConfig] = useState<LabConfig>(initial);
   const [runs, setRuns] = useState<Done[]>([]);
   const [progress, setProgress] = useState<number | null>(null);
@@ -57,12 +76,13 @@ export function Lab({ initial, autorun }: { initial: LabConfig; autorun: boolean
     window.history.replaceState(null, "", `/lab?${query}`);
   }, [query]);
 
-  function run(which: LabConfig) {
+  /** Runs `which`, then (once it is done) the configurations in `then`, one after another. */
+  function run(which: LabConfig, then: readonly LabConfig[] = [], shown = runs.length) {
     if (Object.keys(labErrors(which)).length > 0) {
       setMessage("Fix the values marked above first.");
       return;
     }
-    if (runs.length >= MAX_RUNS) {
+    if (shown >= MAX_RUNS) {
       setMessage(`At most ${MAX_RUNS} runs side by side: remove one first.`);
       return;
     }
@@ -86,6 +106,8 @@ export function Lab({ initial, autorun }: { initial: LabConfig; autorun: boolean
           const n = ++counter.current;
           setRuns((all) => [...all, { ...data.result, n, label: `Run ${n}: ${describe(which)}`, ms: data.ms }]);
           setMessage(`Run ${n} finished in ${(data.ms / 1000).toFixed(1)} s.`);
+          const [next, ...rest] = then;
+          if (next) run(next, rest, shown + 1);
         }
       }
     };
@@ -104,7 +126,10 @@ export function Lab({ initial, autorun }: { initial: LabConfig; autorun: boolean
   useEffect(() => {
     if (autorun && !ran.current) {
       ran.current = true;
-      run(initial);
+      if (preset) {
+        const [first, ...rest] = LAB_PRESETS[preset].configs;
+        run(first, rest);
+      } else run(initial);
     }
     return () => worker.current?.terminate();
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once, on arrival
@@ -120,12 +145,9 @@ export function Lab({ initial, autorun }: { initial: LabConfig; autorun: boolean
 
   function exportCsv() {
     const rows = runs.flatMap((r) =>
-      (Object.keys(KEY_FIGURE_LABELS) as (keyof KeyFigures)[]).map((k) => ({
-        run: r.label,
-        link: `/lab?${r.query}&run=1`,
-        figure: KEY_FIGURE_LABELS[k],
-        value: r.figures[k],
-      })),
+      r.figures
+        .filter((f) => f.value !== null)
+        .map((f) => ({ run: r.label, link: `/lab?${r.query}&run=1`, figure: f.label, value: f.value })),
     );
     const blob = new Blob([Papa.unparse(rows, { escapeFormulae: true })], { type: "text/csv" });
     const a = document.createElement("a");
@@ -139,6 +161,8 @@ export function Lab({ initial, autorun }: { initial: LabConfig; autorun: boolean
   const running = progress !== null;
   // The page only hands over known scenarios, but a render must never throw on one it does not know.
   const base = labScenario({ ...config, scenarioId: scenario.id, values: {} });
+  const controls = paramsFor(scenario.id);
+  const amnesty = isAmnestyScenario(scenario);
 
   return (
     <div className="space-y-8">
@@ -164,7 +188,7 @@ export function Lab({ initial, autorun }: { initial: LabConfig; autorun: boolean
             >
               {LAB_SCENARIOS.map((s) => (
                 <option key={s.id} value={s.id}>
-                  {s.title} — {s.caseload.cases.toLocaleString("en")} cases
+                  {s.title} — {scenarioSize(s)}
                 </option>
               ))}
             </select>
@@ -198,20 +222,23 @@ export function Lab({ initial, autorun }: { initial: LabConfig; autorun: boolean
                 {errors.seed}
               </p>
             ) : null}
-            <label className="mt-3 flex items-center gap-2">
-              <input
-                type="checkbox"
-                checked={config.events}
-                onChange={(e) => setConfig({ ...config, events: e.target.checked })}
-                className="size-4"
-              />
-              Scheduled historical events (decrees, rulings) take effect
-            </label>
+            {/* The 1945 amnesty has no events to switch: the decree is the run. */}
+            {amnesty ? null : (
+              <label className="mt-3 flex items-center gap-2">
+                <input
+                  type="checkbox"
+                  checked={config.events}
+                  onChange={(e) => setConfig({ ...config, events: e.target.checked })}
+                  className="size-4"
+                />
+                Scheduled historical events (decrees, rulings) take effect
+              </label>
+            )}
           </div>
         </div>
         <fieldset className="grid gap-4 sm:grid-cols-2">
           <legend className="mb-2 font-semibold">Change what you like (blank: the scenario&rsquo;s own value)</legend>
-          {LAB_PARAMS.map((p) => {
+          {controls.map((p) => {
             const id = `lab-${p.key}`;
             const error = errors[p.key];
             return (
@@ -225,7 +252,7 @@ export function Lab({ initial, autorun }: { initial: LabConfig; autorun: boolean
                   min={p.min}
                   max={p.max}
                   step={p.step}
-                  placeholder={String(p.get(base))}
+                  placeholder={String(p.read(base))}
                   className="field-input w-40"
                   value={config.values[p.key] ?? ""}
                   onChange={(e) => setValue(p.key, e.target.value)}
@@ -233,7 +260,7 @@ export function Lab({ initial, autorun }: { initial: LabConfig; autorun: boolean
                   aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`}
                 />
                 <p id={`${id}-hint`} className="field-hint">
-                  Scenario: {p.get(base)}. {p.hint}
+                  Scenario: {p.read(base)}. {p.hint}
                   <SourceTag source={p.source} newTab />
                 </p>
                 {conflictsConcerning(`lab:${p.key}`).map((c) => (
@@ -288,15 +315,20 @@ export function Lab({ initial, autorun }: { initial: LabConfig; autorun: boolean
       {runs.length > 0 ? (
         <Results runs={runs} onRemove={(n) => setRuns((all) => all.filter((r) => r.n !== n))} onExport={exportCsv} />
       ) : null}
+      {/* Both kinds side by side: the questions the contrast raises. */}
+      {runs.some((r) => r.kind === "amnesty1945") && runs.some((r) => r.kind === "review") ? (
+        <CompareQuestions />
+      ) : null}
     </div>
   );
 }
 
 function Results({ runs, onRemove, onExport }: { runs: Done[]; onRemove: (n: number) => void; onExport: () => void }) {
-  const outcomes = runs[0]!.outcomes.map((o, k) => ({
-    label: o.label,
-    ...Object.fromEntries(runs.map((r) => [`Run ${r.n}`, r.outcomes[k]!.count])),
-  }));
+  // Rows any run fills; a figure that does not apply to a kind of run reads "—".
+  const rows = runs[0]!.figures
+    .map((f, k) => ({ key: f.key, label: f.label, values: runs.map((r) => r.figures[k]!.value) }))
+    .filter((row) => row.values.some((v) => v !== null));
+  const kinds = [...new Set(runs.map((r) => r.kind))];
   return (
     <section aria-labelledby="results-heading" className="card space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -307,36 +339,66 @@ function Results({ runs, onRemove, onExport }: { runs: Done[]; onRemove: (n: num
           Export the results (CSV)
         </button>
       </div>
-      <KeyFiguresTable
-        columns={runs.map((r) => ({
-          key: r.n,
-          figures: r.figures,
-          header: (
-            <>
-              <span className="block text-sm font-normal">{r.label}</span>
-              <button type="button" className="text-sm text-accent underline" onClick={() => onRemove(r.n)}>
-                Remove<span className="sr-only"> run {r.n}</span>
-              </button>
-            </>
-          ),
-        }))}
-      />
+      <div className="overflow-x-auto">
+        <table className="w-full max-w-4xl text-left">
+          <thead>
+            <tr className="border-b border-line">
+              <th scope="col" className="py-1 pr-3">
+                Figure
+              </th>
+              {runs.map((r) => (
+                <th key={r.n} scope="col" className="py-1 pr-3 text-right align-bottom">
+                  <span className="block text-sm font-normal">{r.label}</span>
+                  <button type="button" className="text-sm text-accent underline" onClick={() => onRemove(r.n)}>
+                    Remove<span className="sr-only"> run {r.n}</span>
+                  </button>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.key} className="border-b border-line/60">
+                <th scope="row" className="py-1 pr-3 font-normal">
+                  {row.label}
+                </th>
+                {row.values.map((v, k) => (
+                  <td key={runs[k]!.n} className="py-1 pr-3 text-right tabular-nums">
+                    {v ?? (
+                      <>
+                        <span aria-hidden="true">—</span>
+                        <span className="sr-only">does not apply</span>
+                      </>
+                    )}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <div className="grid gap-6 lg:grid-cols-2">
         <figure className="space-y-2">
-          <figcaption className="font-semibold">Cases waiting in some stage, over the scenario&rsquo;s days</figcaption>
+          <figcaption className="font-semibold">
+            Released so far, as a share of everyone held at the start, by days since the start
+          </figcaption>
           <div className="h-72">
             <ResponsiveContainer>
               <LineChart margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
                 <CartesianGrid strokeDasharray="3 3" stroke="#d4d7dc" />
                 <XAxis dataKey="day" type="number" domain={[0, "dataMax"]} tick={{ fontSize: 12 }} />
-                <YAxis allowDecimals={false} tick={{ fontSize: 12 }} />
-                <Tooltip />
+                <YAxis
+                  domain={[0, "auto"]}
+                  tickFormatter={(v: number) => `${Math.round(v * 100)}%`}
+                  tick={{ fontSize: 12 }}
+                />
+                <Tooltip formatter={(v) => `${(Number(v) * 100).toFixed(1)}%`} />
                 <Legend />
                 {runs.map((r, k) => (
                   <Line
                     key={r.n}
                     data={r.series}
-                    dataKey="waiting"
+                    dataKey="releasedShare"
                     name={`Run ${r.n}`}
                     stroke={RUN_COLOURS[k % RUN_COLOURS.length]}
                     dot={false}
@@ -350,7 +412,7 @@ function Results({ runs, onRemove, onExport }: { runs: Done[]; onRemove: (n: num
         </figure>
         <figure className="space-y-2">
           <figcaption className="font-semibold">
-            Days from the start of the review to a decision (every case; those still waiting count as waiting)
+            Days from the start to a decision or a release (those still waiting count as waiting)
           </figcaption>
           <div className="h-72">
             <ResponsiveContainer>
@@ -369,43 +431,62 @@ function Results({ runs, onRemove, onExport }: { runs: Done[]; onRemove: (n: num
                 <Tooltip />
                 <Legend />
                 <Bar dataKey="median" name="Median" fill="#1f4e79" isAnimationActive={false} />
-                <Bar dataKey="p90" name="90% decided within" fill="#b45309" isAnimationActive={false} />
+                <Bar dataKey="p90" name="90% within" fill="#b45309" isAnimationActive={false} />
               </BarChart>
             </ResponsiveContainer>
           </div>
           <ul className="text-sm text-muted">
-            {runs.map((r) => (
-              <li key={r.n}>
-                Run {r.n}: from the start, {describeShareDecided(r.waitsFromStart, "median")} and{" "}
-                {describeShareDecided(r.waitsFromStart, "p90")} (a bar that stops at the horizon is a floor). Once the
-                commission knew of a case, half were decided within {describeWait(r.waits)}: lists on time let it know
-                of more cases sooner, so that wait can grow while every case waits less.
-              </li>
-            ))}
+            {runs.map((r) =>
+              r.kind === "amnesty1945" ? (
+                <li key={r.n}>
+                  Run {r.n}: of those the decree covered, half had left the camp within {describeWait(r.waitsFromStart)}{" "}
+                  and 90% within {describeWait(r.waitsFromStart, "p90")} of the decree. The wait was for paperwork: the
+                  records department&rsquo;s check, a signature, a passport.
+                </li>
+              ) : (
+                <li key={r.n}>
+                  Run {r.n}: from the start, {describeShareDecided(r.waitsFromStart, "median")} and{" "}
+                  {describeShareDecided(r.waitsFromStart, "p90")} (a bar that stops at the horizon is a floor). Once the
+                  commission knew of a case, half were decided within {describeWait(r.waits)}: lists on time let it know
+                  of more cases sooner, so that wait can grow while every case waits less.
+                </li>
+              ),
+            )}
           </ul>
         </figure>
-        <figure className="space-y-2">
-          <figcaption className="font-semibold">Outcomes</figcaption>
-          <div className="h-72">
-            <ResponsiveContainer>
-              <BarChart data={outcomes} layout="vertical" margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
-                <CartesianGrid strokeDasharray="3 3" stroke="#d4d7dc" />
-                <XAxis type="number" allowDecimals={false} tick={{ fontSize: 12 }} />
-                <YAxis type="category" dataKey="label" width={170} tick={{ fontSize: 12 }} />
-                <Tooltip />
-                <Legend />
-                {runs.map((r, k) => (
-                  <Bar
-                    key={r.n}
-                    dataKey={`Run ${r.n}`}
-                    fill={RUN_COLOURS[k % RUN_COLOURS.length]}
-                    isAnimationActive={false}
-                  />
-                ))}
-              </BarChart>
-            </ResponsiveContainer>
-          </div>
-        </figure>
+        {kinds.map((kind) => {
+          const ofKind = runs.filter((r) => r.kind === kind);
+          const outcomes = ofKind[0]!.outcomes.map((o, k) => ({
+            label: o.label,
+            ...Object.fromEntries(ofKind.map((r) => [`Run ${r.n}`, r.outcomes[k]!.count])),
+          }));
+          return (
+            <figure key={kind} className="space-y-2">
+              <figcaption className="font-semibold">
+                {kind === "amnesty1945" ? "Where the 1945 prisoners ended (prisoners)" : "Outcomes (cases)"}
+              </figcaption>
+              <div className="h-72">
+                <ResponsiveContainer>
+                  <BarChart data={outcomes} layout="vertical" margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+                    <CartesianGrid strokeDasharray="3 3" stroke="#d4d7dc" />
+                    <XAxis type="number" allowDecimals={false} tick={{ fontSize: 12 }} />
+                    <YAxis type="category" dataKey="label" width={170} tick={{ fontSize: 12 }} />
+                    <Tooltip />
+                    <Legend />
+                    {ofKind.map((r) => (
+                      <Bar
+                        key={r.n}
+                        dataKey={`Run ${r.n}`}
+                        fill={RUN_COLOURS[runs.indexOf(r) % RUN_COLOURS.length]}
+                        isAnimationActive={false}
+                      />
+                    ))}
+                  </BarChart>
+                </ResponsiveContainer>
+              </div>
+            </figure>
+          );
+        })}
       </div>
       <p className="text-sm text-muted">
         Each run took {runs.map((r) => `${(r.ms / 1000).toFixed(1)} s (run ${r.n})`).join(", ")} in this browser.

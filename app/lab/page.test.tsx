@@ -1,6 +1,7 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, test } from "vitest";
 import { LAB_SCENARIOS } from "@/lib/lab/config";
+import { COMPARE_QUESTIONS, CompareQuestions } from "./compare-questions";
 import LabPage from "./page";
 
 /** The page as the server renders it for an address's query. */
@@ -46,5 +47,23 @@ describe("the lab page's address", () => {
     const html = await render({ s: "chita-1954", seed: "0", procurators: "0" });
     expect(html).toContain("A seed is a whole number from 1 to 1,000,000.");
     expect(html).toContain("Between 1 and 500.");
+  });
+
+  test("the 1945 amnesty shows its own controls, none of the review's, and the page offers the lesson preset", async () => {
+    const html = await render({ s: "amnesty-1945" });
+    expect(html).toContain("Files the records departments check a day");
+    expect(html).toContain("Places on railcars home a day");
+    expect(html).not.toContain("Procurators reviewing files");
+    expect(html).not.toContain("Scheduled historical events");
+    expect(html).toContain('href="/lab?preset=category-vs-case"');
+  });
+});
+
+describe("the questions beside a 1945 run and a 1954–55 run", () => {
+  test("every question names its sources, and the review's contested release figure links to the conflict", () => {
+    const html = renderToStaticMarkup(<CompareQuestions />);
+    expect(html.match(/<li>/g)).toHaveLength(COMPARE_QUESTIONS.length);
+    for (const q of COMPARE_QUESTIONS) for (const source of q.sources) expect(html).toContain(`/sources#${source}`);
+    expect(html).toContain("/sources#conflict-may-1954-review-releases");
   });
 });

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { LAB_SCENARIOS, readLabQuery } from "@/lib/lab/config";
+import { LAB_PRESETS, LAB_SCENARIOS, readLabQuery } from "@/lib/lab/config";
 import { Lab } from "./lab";
 
 export const metadata: Metadata = { title: "What-if lab" };
@@ -23,8 +23,20 @@ export default async function LabPage({ searchParams }: PageProps<"/lab">) {
           pressure against acquittals was — and run it. The simulation runs in your browser; compare up to four runs
           side by side, and share a configuration as a link.
         </p>
+        <p className="max-w-3xl">
+          For a lesson:{" "}
+          <Link href="/lab?preset=category-vs-case" className="text-accent underline">
+            {LAB_PRESETS["category-vs-case"].title}
+          </Link>{" "}
+          — the 1945 amnesty, which freed people by category, beside the national review of one file at a time, with
+          questions to discuss.
+        </p>
       </header>
-      {read.ok ? <Lab initial={read.config} autorun={read.autorun} /> : <UnknownScenario name={read.unknownScenario} />}
+      {read.ok ? (
+        <Lab initial={read.config} autorun={read.autorun} preset={read.preset} />
+      ) : (
+        <UnknownScenario name={read.unknownScenario} />
+      )}
     </div>
   );
 }

@@ -2,6 +2,8 @@ import type { Distribution } from "@/lib/sim/distributions";
 import type { Scenario } from "@/lib/sim/scenario-schema";
 import { SCENARIOS } from "@/lib/sim/scenarios";
 import { deepMerge } from "@/lib/sim/scenarios/define";
+import type { AmnestyScenario } from "@/lib/sim/amnesty/scenario";
+import { AMNESTY_1945 } from "@/lib/sim/amnesty/scenarios";
 import { ADDRESSEES, type SourceKey } from "@/machines/vocabulary";
 
 /**
@@ -9,7 +11,7 @@ import { ADDRESSEES, type SourceKey } from "@/machines/vocabulary";
  * scenario and writes a changed one. Sources say which way each pushed;
  * where a control has no historical figure behind its range, it says so.
  */
-export type LabParam = {
+export type LabParam<S = Scenario> = {
   key: string;
   label: string;
   hint: string;
@@ -17,8 +19,10 @@ export type LabParam = {
   max: number;
   step: number;
   source: SourceKey | "invented";
-  get: (s: Scenario) => number;
-  set: (s: Scenario, v: number) => Scenario;
+  /** whole numbers only */
+  whole?: boolean;
+  get: (s: S) => number;
+  set: (s: S, v: number) => S;
 };
 
 /** The median of a delay (the "typical" wait a control shows). */
@@ -51,6 +55,7 @@ export const LAB_PARAMS: readonly LabParam[] = [
     max: 500_000,
     step: 1,
     source: "adler-ch3",
+    whole: true,
     get: (s) => s.caseload.cases,
     set: (s, v) => deepMerge(s, { caseload: { cases: v } }),
   },
@@ -62,6 +67,7 @@ export const LAB_PARAMS: readonly LabParam[] = [
     max: 500,
     step: 1,
     source: "adler-ch3",
+    whole: true,
     get: (s) => s.desks.procurators,
     set: (s, v) => deepMerge(s, { desks: { procurators: v } }),
   },
@@ -162,6 +168,105 @@ export const LAB_PARAMS: readonly LabParam[] = [
   },
 ];
 
+/**
+ * The 1945 amnesty's controls (lib/sim/amnesty/scenarios.ts): the stages
+ * people queued at. `prisoners` is a sample, not a change to history: the
+ * run plays that many of the 1,565,442 at the same pace per prisoner, and the
+ * source's tallies are scaled to it.
+ */
+export const AMNESTY_LAB_PARAMS: readonly LabParam<AmnestyScenario>[] = [
+  {
+    key: "prisoners",
+    label: "Prisoners held (a sample of them plays)",
+    hint: "1,565,442 were held in July 1945; a smaller number plays one camp's worth at the same pace per prisoner.",
+    min: 100,
+    max: 1_565_442,
+    step: 1,
+    source: "alexopoulos-1945",
+    whole: true,
+    get: (s) => s.population.held,
+    set: (s) => s,
+  },
+  {
+    key: "fileChecks",
+    label: "Files the records departments check a day, per 100,000 held",
+    hint: "They were “extremely overburdened”: every file checked for earlier convictions. Their pace is fitted to the August and October tallies.",
+    min: 10,
+    max: 5000,
+    step: 1,
+    source: "alexopoulos-1945",
+    get: (s) => s.stages.fileChecksPer100k,
+    set: (s, v) => ({ ...s, stages: { ...s.stages, fileChecksPer100k: v } }),
+  },
+  {
+    key: "rampDays",
+    label: "Days before the records departments reach full pace",
+    hint: "That their pace grew over the first weeks is the game's reading, fitted to the tallies.",
+    min: 0,
+    max: 178,
+    step: 1,
+    source: "invented",
+    whole: true,
+    get: (s) => s.stages.rampDays,
+    set: (s, v) => ({ ...s, stages: { ...s.stages, rampDays: v } }),
+  },
+  {
+    key: "railcars",
+    label: "Places on railcars home a day, per 100,000 held",
+    hint: "There were too few railcars (the source); how few is the game's. Railcars decide when people get home, not when they leave the camp.",
+    min: 10,
+    max: 5000,
+    step: 1,
+    source: "alexopoulos-1945",
+    get: (s) => s.stages.railcarPlacesPer100k,
+    set: (s, v) => ({ ...s, stages: { ...s.stages, railcarPlacesPer100k: v } }),
+  },
+  {
+    key: "passports",
+    label: "Passport rosters (two photographs each) a day, per 100,000 held",
+    hint: "Every person freed needed one; the pace is the game's.",
+    min: 10,
+    max: 5000,
+    step: 1,
+    source: "invented",
+    get: (s) => s.stages.passportsPer100k,
+    set: (s, v) => ({ ...s, stages: { ...s.stages, passportsPer100k: v } }),
+  },
+  {
+    key: "hurried",
+    label: "Share of file checks hurried (they can miss an earlier conviction)",
+    hint: "People released in error were hunted down (the source); how many checks were hurried is the game's.",
+    min: 0,
+    max: 1,
+    step: 0.05,
+    source: "invented",
+    get: (s) => s.stages.hurriedCheckShare,
+    set: (s, v) => ({ ...s, stages: { ...s.stages, hurriedCheckShare: v } }),
+  },
+  {
+    key: "keptOn",
+    label: "Share of those freed kept on as “voluntary” labour",
+    hint: "The camps kept amnestied people on as wage labour (the source); how many is the game's.",
+    min: 0,
+    max: 1,
+    step: 0.01,
+    source: "invented",
+    get: (s) => s.stages.keptOnShare,
+    set: (s, v) => ({ ...s, stages: { ...s.stages, keptOnShare: v } }),
+  },
+  {
+    key: "arrivals",
+    label: "New prisoners a day, per 100,000 held",
+    hint: "194,074 came in between July 7 and October 1, 78% of them for “shirking”.",
+    min: 0,
+    max: 2000,
+    step: 0.1,
+    source: "alexopoulos-1945",
+    get: (s) => s.stages.arrivalsPer100kPerDay,
+    set: (s, v) => ({ ...s, stages: { ...s.stages, arrivalsPer100kPerDay: v } }),
+  },
+];
+
 export type LabConfig = {
   scenarioId: string;
   seed: number;
@@ -171,13 +276,60 @@ export type LabConfig = {
   values: Record<string, number>;
 };
 
-export const LAB_SCENARIOS = SCENARIOS.filter((s) => s.id !== "national-1954").concat(
-  SCENARIOS.filter((s) => s.id === "national-1954"),
-);
+/** A scenario of either kind: the 1954–55 review, or the 1945 amnesty. */
+export type LabScenario = Scenario | AmnestyScenario;
 
-export function labScenario(config: LabConfig): Scenario {
-  const base = SCENARIOS.find((s) => s.id === config.scenarioId);
+export function isAmnestyScenario(s: LabScenario): s is AmnestyScenario {
+  return "kind" in s && s.kind === "amnesty1945";
+}
+
+/** The provinces, then the national queue, then the 1945 amnesty (the contrast). */
+export const LAB_SCENARIOS: readonly LabScenario[] = [
+  ...SCENARIOS.filter((s) => s.id !== "national-1954"),
+  ...SCENARIOS.filter((s) => s.id === "national-1954"),
+  AMNESTY_1945,
+];
+
+/** "1,500 cases" or "1,565,442 prisoners": what a scenario's size counts. */
+export function scenarioSize(s: LabScenario): string {
+  return isAmnestyScenario(s)
+    ? `${s.population.held.toLocaleString("en")} prisoners`
+    : `${s.caseload.cases.toLocaleString("en")} cases`;
+}
+
+/** A control as the form shows it, whichever kind of scenario it belongs to. */
+export type LabControl = Omit<LabParam, "get" | "set"> & { read: (s: LabScenario) => number };
+
+const REVIEW_CONTROLS: readonly LabControl[] = LAB_PARAMS.map(({ get, set: _set, ...p }) => ({
+  ...p,
+  read: (s: LabScenario) => (isAmnestyScenario(s) ? NaN : get(s)),
+}));
+const AMNESTY_CONTROLS: readonly LabControl[] = AMNESTY_LAB_PARAMS.map(({ get, set: _set, ...p }) => ({
+  ...p,
+  read: (s: LabScenario) => (isAmnestyScenario(s) ? get(s) : NaN),
+}));
+
+/** The controls a scenario's kind has (the 1954–55 review's unless the id is a 1945 amnesty's). */
+export function paramsFor(scenarioId: string): readonly LabControl[] {
+  const s = LAB_SCENARIOS.find((x) => x.id === scenarioId);
+  return s && isAmnestyScenario(s) ? AMNESTY_CONTROLS : REVIEW_CONTROLS;
+}
+
+function findLabScenario(id: string): LabScenario | undefined {
+  return LAB_SCENARIOS.find((s) => s.id === id);
+}
+
+export function labScenario(config: LabConfig): LabScenario {
+  const base = findLabScenario(config.scenarioId);
   if (!base) throw new Error(`Unknown scenario ${config.scenarioId}`);
+  if (isAmnestyScenario(base)) {
+    let s = base;
+    for (const p of AMNESTY_LAB_PARAMS) {
+      const v = config.values[p.key];
+      if (v !== undefined) s = p.set(s, v);
+    }
+    return s;
+  }
   let s = config.events ? base : { ...base, events: [] };
   for (const p of LAB_PARAMS) {
     const v = config.values[p.key];
@@ -189,15 +341,15 @@ export function labScenario(config: LabConfig): Scenario {
 /** Why a control's value cannot be used, by key (empty when all are fine). */
 export function labErrors(config: LabConfig): Record<string, string> {
   const errors: Record<string, string> = {};
-  if (!SCENARIOS.some((s) => s.id === config.scenarioId)) errors.scenarioId = "Choose a scenario from the list.";
+  if (!findLabScenario(config.scenarioId)) errors.scenarioId = "Choose a scenario from the list.";
   if (!Number.isInteger(config.seed) || config.seed < 1 || config.seed > 1_000_000) {
     errors.seed = "A seed is a whole number from 1 to 1,000,000.";
   }
-  for (const p of LAB_PARAMS) {
+  for (const p of paramsFor(config.scenarioId)) {
     const v = config.values[p.key];
     if (v === undefined) continue;
     if (!Number.isFinite(v) || v < p.min || v > p.max) errors[p.key] = `Between ${p.min} and ${p.max}.`;
-    else if ((p.key === "procurators" || p.key === "cases") && !Number.isInteger(v)) errors[p.key] = "A whole number.";
+    else if (p.whole && !Number.isInteger(v)) errors[p.key] = "A whole number.";
   }
   return errors;
 }
@@ -206,39 +358,68 @@ export function labErrors(config: LabConfig): Record<string, string> {
 export function configToQuery(config: LabConfig): string {
   const q = new URLSearchParams({ s: config.scenarioId, seed: String(config.seed) });
   if (!config.events) q.set("events", "off");
-  for (const p of LAB_PARAMS) {
+  for (const p of paramsFor(config.scenarioId)) {
     const v = config.values[p.key];
     if (v !== undefined) q.set(p.key, String(v));
   }
   return q.toString();
 }
 
+/**
+ * A lesson preset: several configurations run one after the other and shown
+ * side by side, with questions to discuss. "category-vs-case" sets release by
+ * category in 1945 beside the review of one file at a time in 1954–56.
+ */
+export const LAB_PRESETS = {
+  "category-vs-case": {
+    title: "Release by category (1945) or review case by case (1954–56)",
+    configs: [
+      { scenarioId: "amnesty-1945", seed: 1, events: true, values: {} },
+      { scenarioId: "national-1954", seed: 1, events: true, values: {} },
+    ],
+  },
+} as const satisfies Record<string, { title: string; configs: readonly LabConfig[] }>;
+export type LabPresetId = keyof typeof LAB_PRESETS;
+
+function isPreset(id: string | null): id is LabPresetId {
+  return id !== null && Object.hasOwn(LAB_PRESETS, id);
+}
+
 /** What the lab page makes of its address: a configuration to show, or a scenario name nobody recognises. */
-export type LabQuery = { ok: true; config: LabConfig; autorun: boolean } | { ok: false; unknownScenario: string };
+export type LabQuery =
+  | { ok: true; config: LabConfig; autorun: boolean; preset: LabPresetId | null }
+  | { ok: false; unknownScenario: string };
 
 /**
  * Reads the lab's address for the page. Links are typed, pasted and
  * shortened by hand, so nothing in them may break the page: an unknown
  * scenario is reported (with the list to choose from) rather than shown as a
  * form whose scenario does not exist; every other bad value reaches the form,
- * which names it beside its field and refuses to run it.
+ * which names it beside its field and refuses to run it. A known preset runs
+ * its configurations on arrival.
  */
 export function readLabQuery(query: URLSearchParams): LabQuery {
+  const presetId = query.get("preset");
+  if (isPreset(presetId)) {
+    const first = LAB_PRESETS[presetId].configs[0];
+    return { ok: true, config: { ...first, values: { ...first.values } }, autorun: true, preset: presetId };
+  }
   const config = configFromQuery(query);
-  if (!LAB_SCENARIOS.some((s) => s.id === config.scenarioId)) return { ok: false, unknownScenario: config.scenarioId };
-  return { ok: true, config, autorun: query.get("run") === "1" };
+  if (!findLabScenario(config.scenarioId)) return { ok: false, unknownScenario: config.scenarioId };
+  return { ok: true, config, autorun: query.get("run") === "1", preset: null };
 }
 
 export function configFromQuery(query: URLSearchParams): LabConfig {
+  // A blank name ("?s=") is a link cut short, not a name: the default scenario.
+  const scenarioId = query.get("s")?.trim() || "rostov-1954";
   const values: Record<string, number> = {};
-  for (const p of LAB_PARAMS) {
+  for (const p of paramsFor(scenarioId)) {
     const raw = query.get(p.key);
     if (raw !== null && raw.trim() !== "" && Number.isFinite(Number(raw))) values[p.key] = Number(raw);
   }
   const seed = Number(query.get("seed") ?? "1");
   return {
-    // A blank name ("?s=") is a link cut short, not a name: the default scenario.
-    scenarioId: query.get("s")?.trim() || "rostov-1954",
+    scenarioId,
     seed: Number.isFinite(seed) ? seed : 1,
     events: query.get("events") !== "off",
     values,

@@ -1,67 +1,190 @@
 import { OUTCOME_LABELS } from "@/lib/labels";
 import { dateLabel, simDate } from "@/lib/runs/clock";
-import { keyFigures, type KeyFigures } from "@/lib/runs/debrief/debrief";
+import { keyFigures } from "@/lib/runs/debrief/debrief";
 import { World } from "@/lib/sim/engine";
-import type { Waits } from "@/lib/sim/survival";
-import { OUTCOMES, STAGES, type Outcome, type Stage } from "@/machines/vocabulary";
-import { configToQuery, labScenario, type LabConfig } from "./config";
+import { runAmnesty, type AmnestyOutcome } from "@/lib/sim/amnesty/engine";
+import type { AmnestyScenario } from "@/lib/sim/amnesty/scenario";
+import type { Scenario } from "@/lib/sim/scenario-schema";
+import { describeWait, type Waits } from "@/lib/sim/survival";
+import { OUTCOMES, RELEASING_OUTCOMES, STAGES } from "@/machines/vocabulary";
+import { configToQuery, isAmnestyScenario, labScenario, type LabConfig } from "./config";
 
-export type LabPoint = { day: number; date: string; waiting: number; decided: number } & Record<Stage, number>;
+export type LabPoint = {
+  day: number;
+  date: string;
+  /** people the process covered, still waiting inside it */
+  waiting: number;
+  /** people freed so far, as a share of everyone held at the start */
+  releasedShare: number;
+};
+
+/** One row of the side-by-side table: a figure, or null where it does not apply to this kind of run. */
+export type LabFigure = { key: string; label: string; value: string | null };
 
 export type LabResult = {
+  /** "review": the 1954–55 case review; "amnesty1945": release by category */
+  kind: "review" | "amnesty1945";
   query: string;
   scenarioTitle: string;
+  /** cases (review) or prisoners (1945) at the start */
   cases: number;
+  /** what `cases` counts */
+  unit: "cases" | "prisoners";
   horizonDays: number;
-  figures: KeyFigures;
-  /** days from the commission knowing of a case to its decision, cases still waiting counted as waiting (lib/sim/survival.ts) */
+  figures: LabFigure[];
+  /** review: from the commission knowing of a case to its decision; 1945: from the decree to the records department's determination */
   waits: Waits;
-  /** from the start of the review, every case counted (lists and letters not yet come count as waiting) */
+  /** from the start, everyone counted (those still waiting count as waiting) */
   waitsFromStart: Waits;
-  outcomes: { outcome: Outcome; label: string; count: number }[];
+  outcomes: { outcome: string; label: string; count: number }[];
   /** at most about MAX_POINTS points over the scenario's span */
   series: LabPoint[];
 };
 
 const MAX_POINTS = 100;
 
+/** The rows every lab table shows, in order; each kind fills those that apply to it. */
+export const LAB_FIGURE_LABELS = {
+  held: "Held at the start (cases or prisoners)",
+  released: "Released by the end",
+  releasedShare: "Released, as a share of those held",
+  medianFromStart: "Median wait from the start (those still waiting count)",
+  decided: "Cases the commission decided",
+  rehabilitated: "Fully rehabilitated (cases)",
+  upheldShare: "Decisions that upheld the sentence",
+  spravkaIssued: "Spravki issued",
+  qualifying: "Covered by the decree's categories",
+  termsHalved: "Terms halved",
+  returnedAfterError: "Released in error and returned",
+  keptOn: "Kept on as “voluntary” labour",
+  newPrisoners: "New prisoners meanwhile",
+} as const;
+type FigureKey = keyof typeof LAB_FIGURE_LABELS;
+
+function table(values: Partial<Record<FigureKey, string>>): LabFigure[] {
+  return (Object.keys(LAB_FIGURE_LABELS) as FigureKey[]).map((key) => ({
+    key,
+    label: LAB_FIGURE_LABELS[key],
+    value: values[key] ?? null,
+  }));
+}
+
+const n = (x: number) => x.toLocaleString("en");
+const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
+
 /**
- * Runs a lab configuration to the scenario's horizon, sampling
- * where the cases wait at most about MAX_POINTS times and reporting progress
- * (0 … 1) as it goes. Pure and deterministic: the same configuration gives
- * the same result, in a Web Worker or in a test.
+ * Runs a lab configuration to the scenario's horizon, sampling where people
+ * wait at most about MAX_POINTS times and reporting progress (0 … 1) as it
+ * goes. Pure and deterministic: the same configuration gives the same
+ * result, in a Web Worker or in a test.
  */
 export function runLab(config: LabConfig, onProgress: (done: number) => void = () => {}): LabResult {
   const scenario = labScenario(config);
+  return isAmnestyScenario(scenario)
+    ? runAmnestyLab(config, scenario, onProgress)
+    : runReviewLab(config, scenario, onProgress);
+}
+
+function runReviewLab(config: LabConfig, scenario: Scenario, onProgress: (done: number) => void): LabResult {
   const world = new World(scenario, config.seed);
   const step = Math.max(1, Math.ceil(scenario.horizonDays / MAX_POINTS));
   const series: LabPoint[] = [];
   for (let day = 0; ; day = Math.min(scenario.horizonDays, day + step)) {
     world.advanceTo(day);
-    const { stages, decided } = world.tally();
+    const { stages, released } = world.tally();
     series.push({
       day,
       date: dateLabel(simDate(scenario.startDate, day)),
-      ...stages,
       waiting: STAGES.reduce((sum, s) => sum + stages[s], 0),
-      decided,
+      releasedShare: released / scenario.caseload.cases,
     });
     onProgress(day / scenario.horizonDays);
     if (day >= scenario.horizonDays) break;
   }
   const result = world.result(config.seed);
+  const key = keyFigures(result);
+  const released = RELEASING_OUTCOMES.reduce((sum, o) => sum + result.outcomes[o], 0);
   return {
+    kind: "review",
     query: configToQuery(config),
     scenarioTitle: scenario.title,
     cases: result.cases,
+    unit: "cases",
     horizonDays: scenario.horizonDays,
-    figures: keyFigures(result),
+    figures: table({
+      held: `${n(result.cases)} cases`,
+      released: `${n(released)} cases`,
+      releasedShare: pct(released / result.cases),
+      medianFromStart: key.medianDays,
+      decided: n(key.decided),
+      rehabilitated: n(key.rehabilitated),
+      upheldShare: key.upheldShare,
+      spravkaIssued: n(key.spravkaIssued),
+    }),
     waits: result.daysToDecision,
     waitsFromStart: result.daysFromStart,
     outcomes: OUTCOMES.filter((o) => o !== "pending").map((o) => ({
       outcome: o,
       label: OUTCOME_LABELS[o],
       count: result.outcomes[o],
+    })),
+    series,
+  };
+}
+
+/** What each 1945 outcome is called on the lab's chart. */
+const AMNESTY_OUTCOME_LABELS: Record<AmnestyOutcome, string> = {
+  freedHome: "Freed and home",
+  freedInTransit: "Freed, waiting for a railcar",
+  keptOn: "Freed, kept on as labour",
+  returnedAfterError: "Released in error, returned",
+  stillWaiting: "Covered, still waiting in the camp",
+  excludedAsRecidivist: "Left out as a recidivist",
+  termHalved: "Term halved",
+  awaitingRecalculation: "To be halved, not yet",
+  notCovered: "Not covered by the decree",
+};
+
+function runAmnestyLab(config: LabConfig, scenario: AmnestyScenario, onProgress: (done: number) => void): LabResult {
+  const prisoners = config.values.prisoners;
+  const r = runAmnesty(scenario, config.seed, { ...(prisoners !== undefined ? { cases: prisoners } : {}), onProgress });
+  const step = Math.max(1, Math.ceil(scenario.horizonDays / MAX_POINTS));
+  const series: LabPoint[] = [];
+  for (let day = 0; ; day = Math.min(scenario.horizonDays, day + step)) {
+    // Read at the end of the day before (day 0: nobody has gone yet).
+    const k = day - 1;
+    series.push({
+      day,
+      date: dateLabel(simDate(scenario.startDate, day)),
+      waiting: k < 0 ? r.qualifying : r.waitingByDay[k]!,
+      releasedShare: k < 0 ? 0 : r.freedByDay[k]! / r.cases,
+    });
+    if (day >= scenario.horizonDays) break;
+  }
+  return {
+    kind: "amnesty1945",
+    query: configToQuery(config),
+    scenarioTitle: scenario.title,
+    cases: r.cases,
+    unit: "prisoners",
+    horizonDays: scenario.horizonDays,
+    figures: table({
+      held: `${n(r.cases)} prisoners`,
+      released: `${n(r.freed.total)} prisoners`,
+      releasedShare: pct(r.freed.total / r.cases),
+      medianFromStart: describeWait(r.daysFromStart),
+      qualifying: n(r.qualifying),
+      termsHalved: n(r.termsHalved),
+      returnedAfterError: n(r.outcomes.returnedAfterError),
+      keptOn: n(r.outcomes.keptOn),
+      newPrisoners: n(r.newPrisoners.total),
+    }),
+    waits: r.daysToDecision,
+    waitsFromStart: r.daysFromStart,
+    outcomes: (Object.keys(AMNESTY_OUTCOME_LABELS) as AmnestyOutcome[]).map((o) => ({
+      outcome: o,
+      label: AMNESTY_OUTCOME_LABELS[o],
+      count: r.outcomes[o],
     })),
     series,
   };

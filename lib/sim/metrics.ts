@@ -1,11 +1,11 @@
+import { RELEASING_OUTCOMES } from "@/machines/vocabulary";
 import type { RunResult } from "./engine";
 import type { CompareMetric } from "./scenario-schema";
 import { waitAtLeast } from "./survival";
 
 /** Released by a decision: free, whether rehabilitated or not. */
 export function releasedCases(r: RunResult): number {
-  const o = r.outcomes;
-  return o.rehabilitated + o.reclassified + o.amnestied + o.exileEnded + o.pardoned;
+  return RELEASING_OUTCOMES.reduce((sum, o) => sum + r.outcomes[o], 0);
 }
 
 export function decidedCases(r: RunResult): number {

@@ -66,6 +66,8 @@ export type AmnestyResult = {
   releasedByDate: { day: number; date: string; label: string; freed: number; historical: number | null }[];
   /** Freed by each day of the run (index = day), for charts. */
   freedByDay: number[];
+  /** Those the decree covered still waiting inside the camp (file check, signature, passport roster) each day. */
+  waitingByDay: number[];
   newPrisoners: { total: number; shirking: number; byDay: number[] };
   /** held at the end: those never freed, those returned, and the new arrivals */
   heldAtEnd: number;
@@ -113,6 +115,8 @@ function perDay(per100k: number, held: number): number {
 export type AmnestyRunOptions = {
   /** prisoners to simulate instead of the scenario's population: a sampled camp, capacities scaled alike */
   cases?: number;
+  /** told the share of the run done (0 … 1) after each day, for a progress bar */
+  onProgress?: (done: number) => void;
 };
 
 /** Runs a 1945 amnesty scenario to its horizon. */
@@ -223,6 +227,7 @@ export function runAmnesty(scenario: AmnestyScenario, seed: number | string, opt
     return fullRecords * (st.rampStartShare + (1 - st.rampStartShare) * ramp);
   };
   const freedByDay: number[] = [];
+  const waitingByDay: number[] = [];
   const arrivalsByDay: number[] = [];
   let freedSoFar = 0;
   let arrived = 0;
@@ -316,7 +321,11 @@ export function runAmnesty(scenario: AmnestyScenario, seed: number | string, opt
 
     for (let k = 0; k < AMNESTY_STAGES.length; k++) maxQueue[k] = Math.max(maxQueue[k]!, inStage[k]!);
     freedByDay.push(freedSoFar);
+    waitingByDay.push(
+      inStage[stageIndex.fileCheck]! + inStage[stageIndex.signature]! + inStage[stageIndex.passportRoster]!,
+    );
     arrivalsByDay.push(arrived);
+    options.onProgress?.((day + 1) / horizon);
   }
 
   // --- Read-outs -------------------------------------------------------------------------------------------
@@ -391,6 +400,7 @@ export function runAmnesty(scenario: AmnestyScenario, seed: number | string, opt
       historical: t.freed !== undefined ? Math.round((t.freed * held) / scenario.population.held) : null,
     })),
     freedByDay,
+    waitingByDay,
     newPrisoners: { total: arrived, shirking, byDay: arrivalsByDay },
     heldAtEnd: held - freed.total + outcomes.returnedAfterError + outcomes.keptOn + arrived,
     events,

@@ -10,7 +10,15 @@
  * plain functions over WorldCore (moveToStage and countStep run on every
  * step, so they stay small and monomorphic).
  */
-import { DECISIONS, OUTCOMES, STAGES, type Decision, type Outcome, type Stage } from "@/machines/vocabulary";
+import {
+  DECISIONS,
+  OUTCOMES,
+  RELEASING_OUTCOMES,
+  STAGES,
+  type Decision,
+  type Outcome,
+  type Stage,
+} from "@/machines/vocabulary";
 import { CASE_EVENTS, EVENT_IDS } from "@/machines/case-events";
 import { kaplanMeier, type Waits } from "@/lib/sim/survival";
 import type { WorldCore } from "./core";
@@ -190,12 +198,25 @@ export function stageCounts(w: WorldCore): Record<Stage, number> {
 }
 
 /** Every case counted once: waiting in a stage, undecided with nobody pursuing it (yet), or decided. */
-export function tally(w: WorldCore): { stages: Record<Stage, number>; unpursued: number; decided: number } {
+const RELEASING: ReadonlySet<Outcome> = new Set(RELEASING_OUTCOMES);
+
+export function tally(w: WorldCore): {
+  stages: Record<Stage, number>;
+  unpursued: number;
+  decided: number;
+  /** cases whose outcome so far frees the person */
+  released: number;
+} {
   let decided = 0;
-  for (let i = 0; i < w.n; i++) if (w.stepper.done[w.state[i]!]) decided++;
+  let released = 0;
+  for (let i = 0; i < w.n; i++) {
+    const s = w.state[i]!;
+    if (w.stepper.done[s]) decided++;
+    if (RELEASING.has(w.stepper.outcome[s]!)) released++;
+  }
   const stages = stageCounts(w);
   const waiting = STAGES.reduce((sum, s) => sum + stages[s], 0);
-  return { stages, unpursued: w.n - waiting - decided, decided };
+  return { stages, unpursued: w.n - waiting - decided, decided, released };
 }
 
 function round3(x: number): number {

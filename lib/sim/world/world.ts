@@ -249,7 +249,7 @@ export class World {
   }
 
   /** Every case counted once: waiting in a stage, undecided with nobody pursuing it (yet), or decided. */
-  tally(): { stages: Record<Stage, number>; unpursued: number; decided: number } {
+  tally(): ReturnType<typeof tally> {
     return tally(this.core);
   }
 

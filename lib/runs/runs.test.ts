@@ -132,6 +132,39 @@ describe("creating a run", () => {
     expect(await db.run.count()).toBe(before);
   });
 
+  test("a prologue and an epilogue the teacher switched on: the prologue on every seat, the epilogue once the run is over", async () => {
+    const framed = await newRun({ prologue: "on", epilogue: "on", seed: 7 });
+    const plain = await newRun({ seed: 7 });
+    const stored = await db.run.findUniqueOrThrow({ where: { id: framed.runId } });
+    expect([stored.prologue, stored.epilogue]).toEqual([true, true]);
+    const procurator = await join(framed.joinCode, "Ana");
+    const petitioner = await join(framed.joinCode, "Ben");
+    const view = async (runId: string, cookie: string) => {
+      const v = await getSeatView(runId, cookie);
+      if (!v.ok) throw new Error(v.error.message);
+      return v.view;
+    };
+    const lobby = await view(framed.runId, petitioner.cookie);
+    expect(lobby.prologue?.title).toBe("Prologue: the amnesty of March 1953");
+    expect(lobby.epilogue).toBeUndefined();
+    await control(framed.runId, { action: "start" });
+    // Once cases are dealt, a petitioner hears about their own case; a procurator about the desk.
+    const seats = [await view(framed.runId, petitioner.cookie), await view(framed.runId, procurator.cookie)];
+    const asPetitioner = seats.find((v) => v.seat.role === "petitioner")!;
+    expect(asPetitioner.prologue!.sections.at(-1)!.lines[0]!.text).toContain(asPetitioner.cases[0]!.label);
+    const asProcurator = seats.find((v) => v.seat.role === "procurator")!;
+    expect(asProcurator.prologue!.sections.at(-1)!.heading).toBe("Your desk");
+    expect(asPetitioner.epilogue).toBeUndefined();
+    await control(framed.runId, { action: "end" });
+    const after = await view(framed.runId, petitioner.cookie);
+    expect(after.epilogue?.title).toBe("Epilogue: February 1956");
+    expect(after.epilogue!.sections.at(-1)!.lines[0]!.text).toContain(after.cases[0]!.label);
+    // Switched off (the default): neither.
+    const other = await join(plain.joinCode, "Cai");
+    const none = await view(plain.runId, other.cookie);
+    expect([none.prologue, none.epilogue]).toEqual([undefined, undefined]);
+  });
+
   test("more seats than a scenario has cases for is refused", async () => {
     const result = await createRun(owner, {
       title: "Big class",

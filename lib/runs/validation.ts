@@ -93,6 +93,9 @@ export const speedSchema = numberOrNumeric(
     .max(MAX_SPEED, `The clock runs at most ${MAX_SPEED} simulated days per minute.`),
 );
 
+/** A form's checkbox: "on" when ticked, absent when not. */
+const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean());
+
 export const createRunSchema = z
   .object({
     title: nameSchema(
@@ -110,7 +113,11 @@ export const createRunSchema = z
     petitionerSeats: seatCount("petitioner"),
     speed: speedSchema,
     /** A checkbox: a computer desk decides a district file left too long on a student's desk (lib/runs/district-plan.ts). */
-    computerHelps: z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean()),
+    computerHelps: checkbox,
+    /** A checkbox: open with the March 1953 amnesty on every seat (lib/runs/story-frame.ts). */
+    prologue: checkbox,
+    /** A checkbox: end with February 1956 in every debrief. */
+    epilogue: checkbox,
     /** Optional: the same seed, scenario and students' actions give the same run (blank: a fresh one). */
     seed: z.preprocess(
       (v) => (v === "" || v === null || v === undefined ? undefined : typeof v === "string" ? Number(v.trim()) : v),

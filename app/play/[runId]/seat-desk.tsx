@@ -1,5 +1,6 @@
 "use client";
 
+import { StoryFramePanel } from "@/app/_components/story-frame";
 import { useRef, useState } from "react";
 import { StreamBadge, useLiveStream } from "@/app/_components/use-live-stream";
 import { ADDRESSEE_LABELS } from "@/lib/labels";
@@ -153,6 +154,15 @@ export function SeatDesk({
           </>
         ) : null}
         {view.debrief && !observer ? <PersonalDebrief rows={view.debrief} /> : null}
+        {view.epilogue ? <StoryFramePanel frame={view.epilogue} id="epilogue" open /> : null}
+        {view.prologue ? (
+          // Unfolded before the clock starts and in the first simulated month; folded (not gone) after.
+          <StoryFramePanel
+            frame={view.prologue}
+            id="prologue"
+            open={seatStatus === "lobby" || (clock.simDay < 30 && !view.epilogue)}
+          />
+        ) : null}
 
         {welcome && !observer && !view.solo ? rejoin : null}
 

@@ -432,6 +432,12 @@ export default async function RunPage({ params }: PageProps<"/runs/[id]">) {
               : "The computer does not help: what the class does not decide stays undecided."}
           </p>
         ) : null}
+        {run.prologue || run.epilogue ? (
+          <p>
+            {run.prologue ? "Every seat opens with a prologue on the March 1953 amnesty. " : ""}
+            {run.epilogue ? "When the run ends, every seat and the debrief close with an epilogue: February 1956." : ""}
+          </p>
+        ) : null}
         {data ? (
           <p className="text-muted">
             The computer plays the other {data.botCases.toLocaleString("en")} cases: their petitioners, procurators,

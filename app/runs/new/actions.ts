@@ -23,6 +23,8 @@ export async function createRunAction(previous: CreateRunState, formData: FormDa
     "petitionerSeats",
     "speed",
     "computerHelps",
+    "prologue",
+    "epilogue",
     "seed",
   ] as const;
   const values = Object.fromEntries(fields.map((f) => [f, String(formData.get(f) ?? "")]));
@@ -42,6 +44,10 @@ export async function createRunAction(previous: CreateRunState, formData: FormDa
     procuratorSeats: formData.get("procuratorSeats") || undefined,
     petitionerSeats: formData.get("petitionerSeats") || undefined,
     speed: formData.get("speed") || undefined,
+    // Checkboxes: "on" when ticked, absent when not.
+    computerHelps: formData.get("computerHelps"),
+    prologue: formData.get("prologue"),
+    epilogue: formData.get("epilogue"),
     seed: formData.get("seed") ?? undefined,
   });
   if (!result.ok) return { attempt, error: result.error, values };

@@ -28,7 +28,17 @@ export function NewRunForm({ scenarios }: { scenarios: ScenarioChoice[] }) {
 }
 
 /** The form's fields: a refusal about one of them is shown beside it, not above the form. */
-const FIELDS = ["title", "scenarioId", "procuratorSeats", "petitionerSeats", "speed", "computerHelps", "seed"];
+const FIELDS = [
+  "title",
+  "scenarioId",
+  "procuratorSeats",
+  "petitionerSeats",
+  "speed",
+  "computerHelps",
+  "prologue",
+  "epilogue",
+  "seed",
+];
 
 function speedHint(speed: string, horizonDays: number): string {
   const n = Number(speed);
@@ -174,6 +184,47 @@ function RunFields({
           </div>
         ) : null}
       </section>
+      <fieldset className="space-y-3 rounded-md border border-line p-3">
+        <legend className="px-1 font-semibold">Before and after the review</legend>
+        <div className="flex items-start gap-2">
+          <input
+            id="field-prologue"
+            name="prologue"
+            type="checkbox"
+            className="mt-1 h-5 w-5"
+            defaultChecked={state.values?.prologue === "on"}
+            aria-describedby="prologue-hint"
+          />
+          <div>
+            <label htmlFor="field-prologue" className="font-medium">
+              Open with the March 1953 amnesty
+            </label>
+            <p id="prologue-hint" className="field-hint">
+              A short prologue on every seat: who went home in 1953, who did not and why — for a petitioner, their own
+              case — with the sources&apos; conflicting totals side by side.
+            </p>
+          </div>
+        </div>
+        <div className="flex items-start gap-2">
+          <input
+            id="field-epilogue"
+            name="epilogue"
+            type="checkbox"
+            className="mt-1 h-5 w-5"
+            defaultChecked={state.values?.epilogue === "on"}
+            aria-describedby="epilogue-hint"
+          />
+          <div>
+            <label htmlFor="field-epilogue" className="font-medium">
+              End with February 1956
+            </label>
+            <p id="epilogue-hint" className="field-hint">
+              An epilogue once the run is over: the XX Party Congress, rehabilitation speeding up, and what became of
+              the class&apos;s cases (the game&apos;s estimate where the sources give none, labelled as such).
+            </p>
+          </div>
+        </div>
+      </fieldset>
       <details className="rounded-md border border-line p-3" open={Boolean(errors?.seed)}>
         <summary className="cursor-pointer font-semibold">More settings</summary>
         <div className="mt-3">

@@ -57,6 +57,8 @@ export async function createRun(user: SessionUser, raw: unknown): Promise<Create
     deskFiles,
     // Without procurator seats the computer is the whole commission: there is nothing to help.
     computerHelps: input.computerHelps && input.procuratorSeats > 0,
+    prologue: input.prologue,
+    epilogue: input.epilogue,
     horizonDays: scenario.horizonDays,
     // A teacher's own scenario is frozen into the run: later edits never change a run under way.
     scenarioJson: custom ? JSON.stringify(custom) : null,

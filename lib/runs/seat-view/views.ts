@@ -54,6 +54,7 @@ import { parseLogEntry } from "@/lib/runs/store/log-entry";
 import { courtNotices, injectedNews, memosFor, type Memo } from "./memos";
 import { historicalComparison, type ComparisonRow } from "@/lib/runs/debrief/debrief";
 import { dossier, type DossierPaper } from "./dossier";
+import { epilogue1956, prologue1953, type StoryFrame } from "@/lib/runs/story-frame";
 
 export type ClockView = {
   status: RunStatus;
@@ -179,6 +180,10 @@ export type SeatView = {
   character?: CharacterCard;
   /** a procurator's inbox: classmates' letters about the desk's cases that reached the commission */
   inbox?: InboxLetter[];
+  /** the teacher opened the run with the March 1953 amnesty (lib/runs/story-frame.ts) */
+  prologue?: StoryFrame;
+  /** the teacher ends the run with February 1956: shown once the run is over */
+  epilogue?: StoryFrame;
 };
 
 /** A decision a procurator recorded, as the commission's protocol. */
@@ -607,6 +612,38 @@ export function seatView(
       : {}),
     ...(role === "petitioner" && caseIndexes.length > 0
       ? { character: characterCard(startingFacts(world, caseIndexes[0]!), caseIndexes[0]!) }
+      : {}),
+    ...storyFrame(run, scenario, world, role, caseIndexes),
+  };
+}
+
+/** The prologue and the epilogue, where the teacher switched them on (the epilogue once the run is over). */
+function storyFrame(
+  run: Run,
+  scenario: Scenario,
+  world: World,
+  role: SeatRole,
+  caseIndexes: readonly number[],
+): Pick<SeatView, "prologue" | "epilogue"> {
+  const sorted = [...caseIndexes].sort((a, b) => a - b);
+  const framed = (i: number) => {
+    const facts = world.caseFacts(i);
+    return { label: caseLabel(i), article: facts.article, termYears: facts.termYears };
+  };
+  const over = run.status === "debrief" || run.status === "archived";
+  return {
+    ...(run.prologue ? { prologue: prologue1953(role, sorted.map(framed), scenario.policy.amnestyReading) } : {}),
+    ...(run.epilogue && over
+      ? {
+          epilogue: epilogue1956(
+            sorted.map((i) => ({
+              ...framed(i),
+              outcome: world.caseState(i).outcome,
+              spravkaIssued: world.caseFacts(i).spravkaIssued,
+            })),
+            role,
+          ),
+        }
       : {}),
   };
 }

@@ -9,7 +9,10 @@ import { dateLabel, simDate } from "@/lib/runs/clock";
 import { historicalComparison, keyFigures, whatIf, WHAT_IFS, type KeyFigures } from "@/lib/runs/debrief/debrief";
 import { getRunLogForOwner } from "@/lib/runs/debrief/get-run-log-for-owner";
 import { debriefPrompts } from "@/lib/runs/debrief/prompts";
-import { districtCases, getRunForOwner } from "@/lib/runs/store/queries";
+import { classCases, districtCases, getRunForOwner } from "@/lib/runs/store/queries";
+import { epilogue1956 } from "@/lib/runs/story-frame";
+import { caseLabel } from "@/lib/runs/case-label";
+import { StoryFramePanel } from "@/app/_components/story-frame";
 import { loadRunHistory } from "@/lib/runs/history/run-history";
 import { scenarioOfRun } from "@/lib/runs/store/custom-scenarios";
 import { RunStatusBadge } from "../../status-badge";
@@ -59,6 +62,22 @@ export default async function DebriefPage({ params, searchParams }: PageProps<"/
     alternative = whatIf(scenario, run.seed, entries, history.simDay, chosen.id);
   }
   const prompts = debriefPrompts(scenario.id, run.debriefPrompts);
+  // The ending the teacher switched on: what became of the class's cases by February 1956.
+  const epilogue = run.epilogue
+    ? epilogue1956(
+        (await classCases(run.id)).map((i) => {
+          const facts = history.world.caseFacts(i);
+          return {
+            label: caseLabel(i),
+            article: facts.article,
+            termYears: facts.termYears,
+            outcome: history.world.caseState(i).outcome,
+            spravkaIssued: facts.spravkaIssued,
+          };
+        }),
+        "teacher",
+      )
+    : null;
 
   return (
     <div className="space-y-8 print:space-y-6">
@@ -78,6 +97,7 @@ export default async function DebriefPage({ params, searchParams }: PageProps<"/
         </p>
         <PrintButton />
       </header>
+      {epilogue ? <StoryFramePanel frame={epilogue} id="epilogue" open /> : null}
 
       <section aria-labelledby="compare-heading" className="card space-y-3 print:break-inside-avoid">
         <h2 id="compare-heading" className="text-xl font-semibold">

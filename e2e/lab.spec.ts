@@ -118,3 +118,24 @@ test("a teacher's own scenario, once saved, is used for a class run", async ({ s
   await teacher.getByRole("button", { name: "Create the run and open the lobby" }).click();
   await expect(teacher.getByRole("heading", { name: "Our own Chita" })).toBeVisible();
 });
+
+test("the lesson preset runs the 1945 amnesty beside the national review, with questions to discuss", async ({
+  page,
+}) => {
+  test.setTimeout(180_000); // two national runs in the browser: about 10 s on a quiet machine
+  await page.goto("/lab");
+  await page.getByRole("link", { name: /Release by category \(1945\) or review case by case/ }).click();
+  const status = page.getByRole("form", { name: "Lab configuration" }).getByRole("status");
+  await expect(status).toHaveText(/Run 2 finished/, { timeout: 150_000 });
+  const results = page.getByRole("region", { name: "Results side by side" });
+  const released = results.getByRole("row", { name: /^Released by the end/ }).getByRole("cell");
+  await expect(released).toHaveCount(2);
+  const [amnesty, review] = (await released.allTextContents()).map((t) => Number(t.replace(/[^\d]/g, "")));
+  // Hundreds of thousands by category in months; tens of thousands file by file in twenty months.
+  expect(amnesty!).toBeGreaterThan(500_000);
+  expect(review!).toBeLessThan(100_000);
+  // A figure that belongs to one kind of run reads "does not apply" in the other's column.
+  await expect(results.getByRole("row", { name: /^Terms halved/ })).toContainText("does not apply");
+  await expect(page.getByRole("heading", { name: /questions to discuss/ })).toBeVisible();
+  await expectNoAxeViolations(page);
+});

@@ -33,7 +33,8 @@ export default async function LabPage({ searchParams }: PageProps<"/lab">) {
         </p>
       </header>
       {read.ok ? (
-        <Lab initial={read.config} autorun={read.autorun} preset={read.preset} />
+        // Keyed on the address: following a link within the lab (a preset) starts afresh and runs on arrival.
+        <Lab key={query.toString()} initial={read.config} autorun={read.autorun} preset={read.preset} />
       ) : (
         <UnknownScenario name={read.unknownScenario} />
       )}

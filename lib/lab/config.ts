@@ -300,13 +300,26 @@ export function scenarioSize(s: LabScenario): string {
 /** A control as the form shows it, whichever kind of scenario it belongs to. */
 export type LabControl = Omit<LabParam, "get" | "set"> & { read: (s: LabScenario) => number };
 
-const REVIEW_CONTROLS: readonly LabControl[] = LAB_PARAMS.map(({ get, set: _set, ...p }) => ({
-  ...p,
-  read: (s: LabScenario) => (isAmnestyScenario(s) ? NaN : get(s)),
+/** A control's description, without its scenario-specific reader and writer. */
+function described<S>(p: LabParam<S>): Omit<LabControl, "read"> {
+  return {
+    key: p.key,
+    label: p.label,
+    hint: p.hint,
+    min: p.min,
+    max: p.max,
+    step: p.step,
+    source: p.source,
+    ...(p.whole ? { whole: true } : {}),
+  };
+}
+const REVIEW_CONTROLS: readonly LabControl[] = LAB_PARAMS.map((p) => ({
+  ...described(p),
+  read: (s: LabScenario) => (isAmnestyScenario(s) ? NaN : p.get(s)),
 }));
-const AMNESTY_CONTROLS: readonly LabControl[] = AMNESTY_LAB_PARAMS.map(({ get, set: _set, ...p }) => ({
-  ...p,
-  read: (s: LabScenario) => (isAmnestyScenario(s) ? get(s) : NaN),
+const AMNESTY_CONTROLS: readonly LabControl[] = AMNESTY_LAB_PARAMS.map((p) => ({
+  ...described(p),
+  read: (s: LabScenario) => (isAmnestyScenario(s) ? p.get(s) : NaN),
 }));
 
 /** The controls a scenario's kind has (the 1954–55 review's unless the id is a 1945 amnesty's). */

@@ -1,7 +1,8 @@
 /**
  * `npm run bench:browser -- --url http://localhost:3000`: the what-if lab in
- * Chromium — a 20,000-case run and the national run (467,946
- * cases), each in the lab's Web Worker, timed by the page itself. Start the
+ * Chromium — a 20,000-case run, the national run (467,946 cases) and the
+ * 1945 amnesty's national run (1,565,442 prisoners), each in the lab's Web
+ * Worker, timed by the page itself. Start the
  * app first (`npm start`). Figures only: nothing here fails a build.
  */
 import { existsSync } from "node:fs";
@@ -17,6 +18,7 @@ const executablePath = [process.env.CHROMIUM_PATH, "/usr/bin/chromium"].find((p)
 const RUNS = [
   { label: "20,000 cases (Rostov's parameters)", query: "s=rostov-1954&seed=1&cases=20000&run=1" },
   { label: "national (467,946 cases)", query: "s=national-1954&seed=1&run=1" },
+  { label: "1945 amnesty (1,565,442 prisoners)", query: "s=amnesty-1945&seed=1&run=1" },
 ];
 
 const browser = await chromium.launch(executablePath ? { executablePath } : {});

@@ -3,7 +3,9 @@
  * scenario (467,946 cases), with wall time, events/s and peak RSS; then the
  * same figures for a plain hand-written reference stepper of the same graph
  * (lib/sim/case-reducer.ts, no engine, no queue) in this process, and the
- * ratio. Targets: national ≤ 5 s and ≤ 2 GB; 20k ≤ 300 ms.
+ * ratio. Targets: national ≤ 5 s and ≤ 2 GB; 20k ≤ 300 ms. Last, the 1945
+ * amnesty's day-by-day engine on its national population (1,565,442
+ * prisoners) and a sampled camp (lib/sim/amnesty/engine.ts).
  * Figures only: nothing here fails a build.
  */
 import type { CaseEvent, CaseInput } from "@/machines/case-setup";
@@ -12,6 +14,8 @@ import { reduceCase } from "@/lib/sim/case-reducer";
 import { World } from "@/lib/sim/engine";
 import { ROLE_CARD_CASES } from "@/machines/role-cards";
 import { findScenario } from "@/lib/sim/scenarios";
+import { runAmnesty } from "@/lib/sim/amnesty/engine";
+import { AMNESTY_1945 } from "@/lib/sim/amnesty/scenarios";
 
 const national = findScenario("national-1954")!;
 /**
@@ -79,5 +83,19 @@ for (const { label, cases, seed } of RUNS) {
   const refRate = ref.steps / (ref.ms / 1000);
   console.log(
     `${label.padEnd(11)} ${ms.toFixed(0).padStart(9)}   ${String(world.eventsProcessed).padEnd(10)} ${rate.toFixed(0).padStart(10)}  | ${ref.ms.toFixed(0).padStart(12)}  ${refRate.toFixed(0).padStart(10)}  | ${(rate / refRate).toFixed(2).padStart(16)}  ${mb(process.resourceUsage().maxRSS * 1024).padStart(8)}`,
+  );
+}
+
+console.log("\n1945 amnesty (release by category, one day at a time)");
+console.log("prisoners   engine ms   events     events/s    peak RSS");
+for (const [prisoners, seed] of [
+  [3000, 1],
+  [AMNESTY_1945.population.held, 1],
+] as const) {
+  const start = performance.now();
+  const r = runAmnesty(AMNESTY_1945, seed, { cases: prisoners });
+  const ms = performance.now() - start;
+  console.log(
+    `${String(prisoners).padEnd(11)} ${ms.toFixed(0).padStart(9)}   ${String(r.events).padEnd(10)} ${(r.events / (ms / 1000)).toFixed(0).padStart(10)}  ${mb(process.resourceUsage().maxRSS * 1024).padStart(8)}`,
   );
 }

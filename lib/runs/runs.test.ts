@@ -1141,7 +1141,12 @@ describe("the run's history (console, debrief, exports)", () => {
     expect(history.simDay).toBe(live.run.simDay);
     expect(hashString(JSON.stringify(history.world.save()))).toBe(live.hash);
     const last = history.series.at(-1)!;
-    expect({ stages: last.stages, unpursued: last.unpursued, decided: last.decided }).toEqual(live.tally);
+    const { stages, unpursued, decided } = live.tally;
+    expect({ stages: last.stages, unpursued: last.unpursued, decided: last.decided }).toEqual({
+      stages,
+      unpursued,
+      decided,
+    });
     // Every case is counted once on every day.
     const cases = history.world.caseCount;
     for (const day of history.series) {
@@ -1885,5 +1890,12 @@ describe("the loop closes in class", () => {
     expect(reveal!.desk!.hours.find((h) => h.label === "Reading files")!.hours).toBeGreaterThan(0);
     expect(reveal!.desk!.inbox.letters).toBe(1);
     expect(reveal!.desk!.medianDaysToDecision.yours).toMatch(/^(more than )?\d+ days$/);
+    // Olga's reveal: her person was rehabilitated and freed, so her case has a return card.
+    const hers = await seatReveal(runId, { number: olga.number, role: "petitioner" }, [theCase!.index]);
+    const card = hers!.cases[0]!.returnCard;
+    expect(card).toMatchObject({ heading: "Coming home", record: expect.stringMatching(/^(cleared|noticeOnly)$/) });
+    expect(card!.rows.map((r) => r.topic)).toContain("spravka");
+    // A procurator's reveal of the same case carries none.
+    expect(reveal!.cases.every((c) => c.returnCard === undefined)).toBe(true);
   });
 });

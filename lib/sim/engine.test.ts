@@ -104,6 +104,20 @@ describe("invariants on every run", () => {
     expect(world.tally().decided).toBeGreaterThan(0);
   });
 
+  test("the tally's releases only grow, and at the end are the result's released cases", () => {
+    const world = new World(small("chita-1954", 400), 6);
+    let before = 0;
+    for (const day of [0, 30, 90, 200, 400, 520]) {
+      world.advanceTo(day);
+      const { released } = world.tally();
+      expect(released).toBeGreaterThanOrEqual(before);
+      expect(released).toBeLessThanOrEqual(400);
+      before = released;
+    }
+    expect(before).toBeGreaterThan(0);
+    expect(before).toBe(releasedCases(world.result(6)));
+  });
+
   test("a case's version changes exactly when the case does, and canSend never changes anything", () => {
     const world = new World(small("rostov-1954", 50), 4);
     const before = JSON.stringify(world.save());

@@ -142,7 +142,7 @@ export function afterTheRun(outcome: Outcome, spravkaIssued: boolean): FrameLine
       };
     case "pardoned":
       return {
-        text: "Pardoned: “justifiably sentenced”, but the Procuracy “does not object”. A pardon is not rehabilitation: with the sentence standing there was no union, vote or higher education, and some waited until the late 1980s to be cleared.",
+        text: "Pardoned: “justifiably sentenced”, but the Procuracy “does not object” to rescinding it. Rescinding gave rights back, but a pardon is not rehabilitation: the name was not cleared, and some waited until the late 1980s for that.",
         source: "adler-ch3",
       };
     case "rehabilitated":

@@ -1,3 +1,4 @@
+import { ReturnCardView } from "@/app/_components/return-card";
 import { StepsTable } from "@/app/_components/steps-table";
 import type { DeskReveal, Reveal } from "@/lib/runs/seat-view/reveal";
 
@@ -15,7 +16,7 @@ export function RevealSection({ reveal }: { reveal: Reveal }) {
       </h2>
       <p className="max-w-3xl">
         {reveal.role === "petitioner"
-          ? "At the time you saw only what came back. Here is every step your case took: where each letter went, who held it and for how long, and what was decided."
+          ? "At the time you saw only what came back. Here is every step your case took: where each letter went, who held it and for how long, and what was decided; and, if the person was freed, what coming home meant."
           : "Here is every step the cases on your desk took, from the first letter to the last decision, including what happened before a file reached you and after it left."}
       </p>
       {reveal.desk ? <DeskSummary desk={reveal.desk} /> : null}
@@ -36,6 +37,9 @@ export function RevealSection({ reveal }: { reveal: Reveal }) {
           ) : (
             <StepsTable caption={`Every step of ${c.label}`} steps={c.steps} />
           )}
+          {c.returnCard ? (
+            <ReturnCardView card={c.returnCard} id={`return-card-${c.index}`} caseLabel={c.label} />
+          ) : null}
         </div>
       ))}
     </section>

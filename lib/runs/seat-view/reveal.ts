@@ -14,6 +14,7 @@ import type { RunHistory } from "@/lib/runs/history/history";
 import { parseLogEntry } from "@/lib/runs/store/log-entry";
 import { districtCases, lettersAboutCases, lettersToDesk } from "@/lib/runs/store/queries";
 import { describeWait, kaplanMeier } from "@/lib/sim/survival";
+import { returnCard, type ReturnCard } from "@/lib/runs/return-card";
 
 /** One step of a case as it really went, in plain words, with who took it (a classmate by name, or the computer's office). */
 export type RevealStep = { date: string; dateLabel: string; what: string; who: string };
@@ -50,6 +51,8 @@ export type Reveal = {
     /** each letter's fate in a sentence: where it went, and how long it waited on whose desk */
     letters: string[];
     steps: RevealStep[];
+    /** a petitioner's case whose outcome released the person: what coming home meant (lib/runs/return-card.ts) */
+    returnCard?: ReturnCard;
   }[];
 };
 
@@ -94,11 +97,17 @@ export async function seatReveal(
         const holder = holders.get(i);
         const desk = holder ? `${holder.displayName}'s desk (seat ${holder.number}, a classmate)` : "a computer desk";
         const letters = letterFates(history.world.caseHistory(i), history.world.now, desk, scenario.startDate);
+        const { outcome } = history.world.caseState(i);
+        const card =
+          role === "petitioner"
+            ? returnCard({ ...history.world.caseFacts(i), outcome, startedInExile: !history.world.startedInCamp(i) })
+            : null;
         return {
           index: i,
           label: caseLabel(i),
-          outcome: OUTCOME_LABELS[history.world.caseState(i).outcome],
+          outcome: OUTCOME_LABELS[outcome],
           letters,
+          ...(card ? { returnCard: card } : {}),
           steps: rows.map((r, k) => ({
             date: r.timestamp.slice(0, 10),
             dateLabel: dateLabel(simDate(scenario.startDate, events[k]!.day)),

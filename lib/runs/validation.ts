@@ -2,6 +2,7 @@ import { z } from "zod";
 import { MAX_SPEED, MIN_SPEED } from "@/machines/run.machine";
 import { ADDRESSEES, ASKS, CARRIERS, DECISIONS, GROUNDS } from "@/machines/vocabulary";
 import { normalizeCode } from "./codes";
+import { CREATE_RUN_FIELDS } from "./create-run-fields";
 import { MIN_NEW_TERM_YEARS, RECLASSIFY_TO } from "@/lib/desk/decisions";
 import { INJECTION_IDS } from "./injections";
 import { freeTextSchema, nameSchema, unstorableName } from "@/lib/text";
@@ -138,6 +139,9 @@ export const createRunSchema = z
     path: ["petitionerSeats"],
   });
 export type CreateRunInput = z.infer<typeof createRunSchema>;
+
+// Every field the New run form names is one the schema reads (lib/runs/create-run-fields.ts).
+CREATE_RUN_FIELDS satisfies readonly (keyof CreateRunInput)[];
 
 /** What a student can do from their desk: a petitioner's letters and spravka requests, a procurator's desk work and decisions. */
 export const seatActionSchema = z.discriminatedUnion("type", [

@@ -64,20 +64,7 @@ export function calibrate(
     };
     for (const c of scenario.compare) {
       const values = runsFor(c.cases ?? scenario.caseload.cases).map((r) => metric(r, c.metric));
-      const { mean, sd } = meanAndSd(values);
-      rows.push({
-        scenario: scenario.id,
-        metric: c.metric,
-        label: c.label,
-        source: c.source,
-        historical: c.value,
-        tolerance: c.tolerance,
-        bound: c.bound ?? null,
-        simulated: { mean, sd },
-        within: withinTolerance(mean, c),
-        fitted: c.fitted,
-        why: c.why ?? null,
-      });
+      rows.push(rowOf(scenario.id, c, values));
     }
   }
   for (const scenario of amnestyScenarios) rows.push(...calibrateAmnesty(seeds, scenario));
@@ -97,21 +84,39 @@ export function calibrateAmnesty(seeds: readonly number[], scenario: AmnestyScen
   };
   return scenario.compare.map((c) => {
     const values = runsFor(c.cases ?? scenario.population.held).map((r) => amnestyMetric(r, c.metric, c.onDay));
-    const { mean, sd } = meanAndSd(values);
-    return {
-      scenario: scenario.id,
-      metric: c.metric,
-      label: c.label,
-      source: c.source,
-      historical: c.value,
-      tolerance: c.tolerance,
-      bound: null,
-      simulated: { mean, sd },
-      within: withinTolerance(mean, c),
-      fitted: c.fitted,
-      why: c.why,
-    };
+    return rowOf(scenario.id, c, values);
   });
+}
+
+/** A compare entry of either kind of scenario beside the values the runs gave for it. */
+function rowOf(
+  scenario: string,
+  c: {
+    metric: string;
+    label: string;
+    source: string;
+    value: number;
+    tolerance: number;
+    bound?: "atLeast" | "atMost" | undefined;
+    fitted: boolean;
+    why?: string | undefined;
+  },
+  values: readonly number[],
+): CalibrationRow {
+  const { mean, sd } = meanAndSd(values);
+  return {
+    scenario,
+    metric: c.metric,
+    label: c.label,
+    source: c.source,
+    historical: c.value,
+    tolerance: c.tolerance,
+    bound: c.bound ?? null,
+    simulated: { mean, sd },
+    within: withinTolerance(mean, c),
+    fitted: c.fitted,
+    why: c.why ?? null,
+  };
 }
 
 function meanAndSd(values: readonly number[]): { mean: number; sd: number } {

@@ -124,11 +124,7 @@ function isAmnesty(raw: unknown): boolean {
 }
 
 function validateAmnesty(raw: unknown, what: string): AmnestyScenario {
-  const parsed = amnestyScenarioSchema.safeParse(raw);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0]!;
-  const at = issue.path.length ? issue.path.join(".") : "(top level)";
-  throw new UsageError(`invalid ${what} at ${at}: ${issue.message}`);
+  return parsedOrUsageError(amnestyScenarioSchema.safeParse(raw), what);
 }
 
 function parseValue(text: string): unknown {
@@ -161,9 +157,18 @@ function setAtPath(root: unknown, path: string, value: unknown, what: string): u
 }
 
 function validate(raw: unknown, what: string): Scenario {
-  const parsed = scenarioSchema.safeParse(raw);
+  return parsedOrUsageError(scenarioSchema.safeParse(raw), what);
+}
+
+/** A schema's verdict: the data, or a one-line UsageError naming where the first problem is. */
+function parsedOrUsageError<T>(
+  parsed:
+    | { success: true; data: T }
+    | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } },
+  what: string,
+): T {
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
-  const at = issue.path.length ? issue.path.join(".") : "(top level)";
+  const at = issue.path.length ? issue.path.map(String).join(".") : "(top level)";
   throw new UsageError(`invalid ${what} at ${at}: ${issue.message}`);
 }

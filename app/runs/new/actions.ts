@@ -5,6 +5,7 @@ import { AccessDenied, requireInstructor } from "@/lib/authz";
 import { failure, type FormState } from "@/lib/failure";
 import { notAForm } from "@/lib/form-errors";
 import { createRun } from "@/lib/runs/console/create-run";
+import { CREATE_RUN_FIELDS } from "@/lib/runs/create-run-fields";
 
 export type CreateRunState = FormState<{
   /** counts submissions, so the form can show what was sent after each one */
@@ -16,18 +17,7 @@ export async function createRunAction(previous: CreateRunState, formData: FormDa
   // The previous state is the client's too: it may be anything, null included.
   const attempt = (previous?.attempt ?? 0) + 1;
   if (!(formData instanceof FormData)) return { attempt, error: notAForm() };
-  const fields = [
-    "title",
-    "scenarioId",
-    "procuratorSeats",
-    "petitionerSeats",
-    "speed",
-    "computerHelps",
-    "prologue",
-    "epilogue",
-    "seed",
-  ] as const;
-  const values = Object.fromEntries(fields.map((f) => [f, String(formData.get(f) ?? "")]));
+  const values = Object.fromEntries(CREATE_RUN_FIELDS.map((f) => [f, String(formData.get(f) ?? "")]));
   let user;
   try {
     user = await requireInstructor();

@@ -1,5 +1,6 @@
 "use client";
 
+import { CREATE_RUN_FIELDS } from "@/lib/runs/create-run-fields";
 import { useActionState, useState } from "react";
 import { Field, FormAlert } from "@/app/_components/field";
 import { SourceConflict } from "@/app/_components/source-conflict";
@@ -28,17 +29,7 @@ export function NewRunForm({ scenarios }: { scenarios: ScenarioChoice[] }) {
 }
 
 /** The form's fields: a refusal about one of them is shown beside it, not above the form. */
-const FIELDS = [
-  "title",
-  "scenarioId",
-  "procuratorSeats",
-  "petitionerSeats",
-  "speed",
-  "computerHelps",
-  "prologue",
-  "epilogue",
-  "seed",
-];
+const FIELDS: readonly string[] = CREATE_RUN_FIELDS;
 
 function speedHint(speed: string, horizonDays: number): string {
   const n = Number(speed);

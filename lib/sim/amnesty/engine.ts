@@ -10,7 +10,7 @@
  * every draw comes from the seeded streams of lib/sim/rng.ts.
  */
 import { OFFENCES_1945, PRIORITY_GROUPS_1945, type Offence1945 } from "@/machines/amnesty-1945.machine";
-import { createRng, normal, pickWeighted } from "@/lib/sim/rng";
+import { createRng, normal, pickWeighted, type Rng } from "@/lib/sim/rng";
 import { sampleDays } from "@/lib/sim/distributions";
 import { kaplanMeier, type Waits } from "@/lib/sim/survival";
 import { A_EVENT, A_REFUSED, amnestyStepper, factKind } from "./stepper";
@@ -76,27 +76,31 @@ export type AmnestyResult = {
 
 /** A first-in, first-out queue of prisoner indices. */
 class Fifo {
-  private items: Int32Array;
+  private buffer: Int32Array;
   private head = 0;
   private tail = 0;
   constructor(capacity: number) {
-    this.items = new Int32Array(Math.max(16, capacity));
+    this.buffer = new Int32Array(Math.max(16, capacity));
   }
   get length(): number {
     return this.tail - this.head;
   }
   push(i: number): void {
-    if (this.tail === this.items.length) {
-      const grown = new Int32Array(this.items.length * 2);
-      grown.set(this.items.subarray(this.head, this.tail));
+    if (this.tail === this.buffer.length) {
+      const grown = new Int32Array(this.buffer.length * 2);
+      grown.set(this.buffer.subarray(this.head, this.tail));
       this.tail -= this.head;
       this.head = 0;
-      this.items = grown;
+      this.buffer = grown;
     }
-    this.items[this.tail++] = i;
+    this.buffer[this.tail++] = i;
   }
   shift(): number {
-    return this.items[this.head++]!;
+    return this.buffer[this.head++]!;
+  }
+  /** The indices still queued, first to last. */
+  *items(): Generator<number> {
+    for (let k = this.head; k < this.tail; k++) yield this.buffer[k]!;
   }
 }
 
@@ -119,293 +123,497 @@ export type AmnestyRunOptions = {
   onProgress?: (done: number) => void;
 };
 
-/** Runs a 1945 amnesty scenario to its horizon. */
-export function runAmnesty(scenario: AmnestyScenario, seed: number | string, options: AmnestyRunOptions = {}) {
-  const stepper = amnestyStepper();
-  const held = options.cases ?? scenario.population.held;
-  const pop = scenario.population;
-  const st = scenario.stages;
-  const root = createRng(seed, `amnesty:${scenario.id}`);
-  const draws = {
-    population: root.split("population"),
-    arrivals: root.split("arrivals"),
-    checks: root.split("checks"),
-    signature: root.split("signature"),
-    keepOn: root.split("keepOn"),
-    errors: root.split("errors"),
-  };
+/** Why a seat's action cannot be done, in words for the student. */
+export type AmnestyVerdict = { ok: true } | { ok: false; reason: string };
 
-  // --- The population on July 7 --------------------------------------------------------------------------
-  const state = new Int32Array(held);
-  const colony = new Uint8Array(held);
-  const entered = new Int16Array(held); // day the prisoner entered the stage it waits in
-  const decidedDay = new Int16Array(held).fill(-1);
-  const freedDay = new Int16Array(held).fill(-1);
-  const departedDay = new Int16Array(held).fill(-1);
-  const priorityQueues = PRIORITY_GROUPS_1945.map(() => new Fifo(held / 8));
-  const recalculation = new Fifo(held / 4);
-  const categoryWeights = DECREE_CATEGORIES_1945.map((c) => pop.categories[c]);
-  const freedOffenceWeights = OFFENCES_1945.map((o) => pop.freedOffences[o]);
-  const notCoveredOffences = ["gravePrivate", "counterRevolution"] as const satisfies readonly Offence1945[];
-  const notCoveredWeights = notCoveredOffences.map((o) => pop.notCoveredOffences[o]);
-  const priorityWeights = PRIORITY_GROUPS_1945.map((g) => pop.priorityGroups[g]);
-  let events = 0;
-  let qualifying = 0;
-  for (let i = 0; i < held; i++) {
-    const rng = draws.population;
-    const category = DECREE_CATEGORIES_1945[pickWeighted(rng, categoryWeights)]!;
-    const recidivist = rng.next() < pop.recidivistShare;
-    // The term only matters as "three years or less" or not (RULES.amnesty1945Release); the sorting below reads it.
-    const offence: Offence1945 =
-      category === "freed"
-        ? OFFENCES_1945[pickWeighted(rng, freedOffenceWeights)]!
-        : category === "halved"
-          ? "ordinary"
-          : notCoveredOffences[pickWeighted(rng, notCoveredWeights)]!;
-    const shortTerm =
-      category === "freed" && (offence === "ordinary" || offence === "gravePrivate" || offence === "counterRevolution");
-    const termYears = shortTerm ? 1 + Math.floor(rng.next() * 3) : 4 + Math.floor(rng.next() * 7);
-    colony[i] = rng.next() < (category === "freed" ? pop.freedInColoniesShare : pop.othersInColoniesShare) ? 1 : 0;
-    const priority = category === "freed" ? pickWeighted(rng, priorityWeights) : PRIORITY_GROUPS_1945.length - 1;
-    // The decree sorts every file on day 0 (its categories read the sentence alone).
-    const s = stepper.step(stepper.initialOfKind[factKind({ offence, termYears, recidivist })]!, A_EVENT.sort);
-    state[i] = s;
-    events++;
-    const name = stepper.stateName[s];
-    if (name === "awaitingFileCheck") {
-      qualifying++;
-      priorityQueues[priority]!.push(i);
-    } else if (name === "awaitingRecalculation") recalculation.push(i);
+export type AmnestyWorldOptions = AmnestyRunOptions & {
+  /**
+   * The class's records clerks, by seat number. With any, the release files
+   * are theirs to check (the class is the camp's records department); the
+   * computer only recalculates terms to halve, unless it helps.
+   */
+  clerkSeats?: readonly number[];
+  /** with clerk seats: the computer checks release files too, at the camp's usual pace */
+  computerHelps?: boolean;
+};
+
+/**
+ * A 1945 amnesty camp (or the whole country) a day at a time, which students
+ * can act in: a records clerk checks a file (thoroughly, or hurried), a
+ * prisoner signs the determination. Without seats it is the batch run of
+ * runAmnesty, draw for draw.
+ */
+export class AmnestyWorld {
+  readonly held: number;
+  private readonly stepper = amnestyStepper();
+  private readonly st: AmnestyScenario["stages"];
+  private readonly draws: Record<"population" | "arrivals" | "checks" | "signature" | "keepOn" | "errors", Rng>;
+  private readonly state: Int32Array;
+  private readonly colony: Uint8Array;
+  private readonly priority: Uint8Array;
+  /** day the prisoner entered the stage it waits in */
+  private readonly entered: Int16Array;
+  private readonly decidedDay: Int16Array;
+  private readonly freedDay: Int16Array;
+  private readonly departedDay: Int16Array;
+  private readonly priorityQueues: Fifo[];
+  private readonly recalculation: Fifo;
+  private readonly passportQueue: Fifo;
+  private readonly transitQueue: Fifo;
+  private readonly signatureDue: number[][];
+  private readonly errorDue: number[][];
+  private readonly waitSum = new Float64Array(AMNESTY_STAGES.length);
+  private readonly waitCount = new Float64Array(AMNESTY_STAGES.length);
+  private readonly maxQueue = new Float64Array(AMNESTY_STAGES.length);
+  private readonly inStage = new Float64Array(AMNESTY_STAGES.length);
+  private readonly used = { records: 0, passports: 0, railcars: 0 };
+  private readonly offered = { records: 0, passports: 0, railcars: 0 };
+  private readonly carry = { records: 0, passports: 0, railcars: 0 };
+  private readonly freedByDay: number[] = [];
+  private readonly waitingByDay: number[] = [];
+  private readonly arrivalsByDay: number[] = [];
+  private readonly clerkSeats: ReadonlySet<number>;
+  private readonly computerChecks: boolean;
+  /** hours each clerk seat has spent today */
+  private readonly clerkHours = new Map<number, { day: number; used: number }>();
+  private qualifying = 0;
+  private events = 0;
+  private freedSoFar = 0;
+  private arrived = 0;
+  private shirking = 0;
+  /** the next day to run: days 0 … day-1 are done */
+  private day = 0;
+
+  constructor(
+    readonly scenario: AmnestyScenario,
+    readonly seed: number | string,
+    private readonly options: AmnestyWorldOptions = {},
+  ) {
+    const held = options.cases ?? scenario.population.held;
+    this.held = held;
+    this.st = scenario.stages;
+    this.clerkSeats = new Set(options.clerkSeats ?? []);
+    this.computerChecks = this.clerkSeats.size === 0 || options.computerHelps === true;
+    const root = createRng(seed, `amnesty:${scenario.id}`);
+    this.draws = {
+      population: root.split("population"),
+      arrivals: root.split("arrivals"),
+      checks: root.split("checks"),
+      signature: root.split("signature"),
+      keepOn: root.split("keepOn"),
+      errors: root.split("errors"),
+    };
+    this.state = new Int32Array(held);
+    this.colony = new Uint8Array(held);
+    this.priority = new Uint8Array(held);
+    this.entered = new Int16Array(held);
+    this.decidedDay = new Int16Array(held).fill(-1);
+    this.freedDay = new Int16Array(held).fill(-1);
+    this.departedDay = new Int16Array(held).fill(-1);
+    this.priorityQueues = PRIORITY_GROUPS_1945.map(() => new Fifo(held / 8));
+    this.recalculation = new Fifo(held / 4);
+    this.passportQueue = new Fifo(held / 8);
+    this.transitQueue = new Fifo(held / 8);
+    this.signatureDue = Array.from({ length: scenario.horizonDays + 1 }, () => []);
+    this.errorDue = Array.from({ length: scenario.horizonDays + 1 }, () => []);
+    this.sortThePopulation();
   }
 
-  // --- Day by day ------------------------------------------------------------------------------------------
-  const horizon = scenario.horizonDays;
-  const signatureDue: number[][] = Array.from({ length: horizon + 1 }, () => []);
-  const errorDue: number[][] = Array.from({ length: horizon + 1 }, () => []);
-  const passportQueue = new Fifo(held / 8);
-  const transitQueue = new Fifo(held / 8);
-  const stageIndex = Object.fromEntries(AMNESTY_STAGES.map((s, k) => [s, k])) as Record<AmnestyStage, number>;
-  const waitSum = new Float64Array(AMNESTY_STAGES.length);
-  const waitCount = new Float64Array(AMNESTY_STAGES.length);
-  const maxQueue = new Float64Array(AMNESTY_STAGES.length);
-  const inStage = new Float64Array(AMNESTY_STAGES.length);
-  const used = { records: 0, passports: 0, railcars: 0 };
-  const offered = { records: 0, passports: 0, railcars: 0 };
-  const carry = { records: 0, passports: 0, railcars: 0 };
-  inStage[stageIndex.fileCheck] = qualifying;
-  inStage[stageIndex.recalculation] = recalculation.length;
+  /** July 7: every prisoner drawn from the scenario's shares and sorted by the decree's categories. */
+  private sortThePopulation(): void {
+    const pop = this.scenario.population;
+    const categoryWeights = DECREE_CATEGORIES_1945.map((c) => pop.categories[c]);
+    const freedOffenceWeights = OFFENCES_1945.map((o) => pop.freedOffences[o]);
+    const notCoveredOffences = ["gravePrivate", "counterRevolution"] as const satisfies readonly Offence1945[];
+    const notCoveredWeights = notCoveredOffences.map((o) => pop.notCoveredOffences[o]);
+    const priorityWeights = PRIORITY_GROUPS_1945.map((g) => pop.priorityGroups[g]);
+    const rng = this.draws.population;
+    for (let i = 0; i < this.held; i++) {
+      const category = DECREE_CATEGORIES_1945[pickWeighted(rng, categoryWeights)]!;
+      const recidivist = rng.next() < pop.recidivistShare;
+      // The term only matters as "three years or less" or not (RULES.amnesty1945Release); the sorting below reads it.
+      const offence: Offence1945 =
+        category === "freed"
+          ? OFFENCES_1945[pickWeighted(rng, freedOffenceWeights)]!
+          : category === "halved"
+            ? "ordinary"
+            : notCoveredOffences[pickWeighted(rng, notCoveredWeights)]!;
+      const shortTerm =
+        category === "freed" &&
+        (offence === "ordinary" || offence === "gravePrivate" || offence === "counterRevolution");
+      const termYears = shortTerm ? 1 + Math.floor(rng.next() * 3) : 4 + Math.floor(rng.next() * 7);
+      this.colony[i] =
+        rng.next() < (category === "freed" ? pop.freedInColoniesShare : pop.othersInColoniesShare) ? 1 : 0;
+      const priority = category === "freed" ? pickWeighted(rng, priorityWeights) : PRIORITY_GROUPS_1945.length - 1;
+      this.priority[i] = priority;
+      this.facts.push({ offence, termYears, recidivist });
+      // The decree sorts every file on day 0 (its categories read the sentence alone).
+      const s = this.stepper.step(
+        this.stepper.initialOfKind[factKind({ offence, termYears, recidivist })]!,
+        A_EVENT.sort,
+      );
+      this.state[i] = s;
+      this.events++;
+      const name = this.stepper.stateName[s];
+      if (name === "awaitingFileCheck") {
+        this.qualifying++;
+        this.priorityQueues[priority]!.push(i);
+      } else if (name === "awaitingRecalculation") this.recalculation.push(i);
+    }
+    this.inStage[STAGE.fileCheck] = this.qualifying;
+    this.inStage[STAGE.recalculation] = this.recalculation.length;
+  }
 
-  const leave = (i: number, stage: AmnestyStage, day: number) => {
-    const k = stageIndex[stage];
-    waitSum[k] = waitSum[k]! + day - entered[i]!;
-    waitCount[k] = waitCount[k]! + 1;
-    inStage[k] = inStage[k]! - 1;
-  };
-  const enter = (i: number, stage: AmnestyStage, day: number) => {
-    entered[i] = day;
-    inStage[stageIndex[stage]] = inStage[stageIndex[stage]]! + 1;
-  };
-  const send = (i: number, eventId: number) => {
-    const next = stepper.step(state[i]!, eventId);
-    if (next === A_REFUSED)
-      throw new Error(`The 1945 machine refused event ${eventId} in ${stepper.stateName[state[i]!]}`);
-    state[i] = next;
-    events++;
-  };
+  /** Each prisoner's facts (a class camp has a few thousand; the national run keeps them too, 1.5 million small objects). */
+  private readonly facts: { offence: Offence1945; termYears: number; recidivist: boolean }[] = [];
+
+  /** Days run so far (the day a student acts in). */
+  get now(): number {
+    return this.day;
+  }
+
+  /** Runs whole days until `day` (at most the horizon). */
+  advanceTo(day: number): void {
+    const target = Math.min(this.scenario.horizonDays, Math.floor(day));
+    while (this.day < target) this.runDay();
+  }
+
+  private name(i: number): string {
+    return this.stepper.stateName[this.state[i]!]!;
+  }
+
+  private leave(i: number, stage: AmnestyStage, day: number): void {
+    const k = STAGE[stage];
+    this.waitSum[k] = this.waitSum[k]! + day - this.entered[i]!;
+    this.waitCount[k] = this.waitCount[k]! + 1;
+    this.inStage[k] = this.inStage[k]! - 1;
+  }
+
+  private enter(i: number, stage: AmnestyStage, day: number): void {
+    this.entered[i] = day;
+    this.inStage[STAGE[stage]] = this.inStage[STAGE[stage]]! + 1;
+  }
+
+  private send(i: number, eventId: number): void {
+    const next = this.stepper.step(this.state[i]!, eventId);
+    if (next === A_REFUSED) throw new Error(`The 1945 machine refused event ${eventId} in ${this.name(i)}`);
+    this.state[i] = next;
+    this.events++;
+  }
+
   /** Whole servings a stage has today: its capacity plus yesterday's fraction (none of a whole serving is saved). */
-  const budget = (key: keyof typeof carry, capacity: number) => {
-    carry[key] += capacity;
-    const whole = Math.floor(carry[key]);
-    carry[key] -= whole;
+  private budget(key: keyof AmnestyWorld["carry"], capacity: number): number {
+    this.carry[key] += capacity;
+    const whole = Math.floor(this.carry[key]);
+    this.carry[key] -= whole;
     return whole;
-  };
+  }
 
-  const fullRecords = perDay(st.fileChecksPer100k, held);
-  const recordsPace = (day: number) => {
-    if (day < st.recordsStartDay) return 0;
-    const ramp = st.rampDays === 0 ? 1 : Math.min(1, (day - st.recordsStartDay) / st.rampDays);
-    return fullRecords * (st.rampStartShare + (1 - st.rampStartShare) * ramp);
-  };
-  const freedByDay: number[] = [];
-  const waitingByDay: number[] = [];
-  const arrivalsByDay: number[] = [];
-  let freedSoFar = 0;
-  let arrived = 0;
-  let shirking = 0;
-  const arrivalRate = perDay(st.arrivalsPer100kPerDay, held);
+  private recordsPace(day: number): number {
+    if (day < this.st.recordsStartDay) return 0;
+    const ramp = this.st.rampDays === 0 ? 1 : Math.min(1, (day - this.st.recordsStartDay) / this.st.rampDays);
+    return (
+      perDay(this.st.fileChecksPer100k, this.held) * (this.st.rampStartShare + (1 - this.st.rampStartShare) * ramp)
+    );
+  }
 
-  for (let day = 0; day < horizon; day++) {
+  /** A file leaves the check: the machine's verdict, and the signature due. */
+  private checked(i: number, thorough: boolean, day: number): void {
+    this.leave(i, "fileCheck", day);
+    this.send(i, thorough ? A_EVENT.checkThorough : A_EVENT.checkHurried);
+    this.decidedDay[i] = day;
+    if (this.name(i) === "awaitingSignature") {
+      const horizon = this.scenario.horizonDays;
+      const delay = Math.max(0, Math.round(sampleDays(this.draws.signature, this.st.signatureDays)));
+      this.signatureDue[Math.min(horizon, day + delay)]!.push(i);
+      this.enter(i, "signature", day);
+    }
+  }
+
+  private signed(i: number, day: number): void {
+    this.leave(i, "signature", day);
+    this.send(i, A_EVENT.sign);
+    this.passportQueue.push(i);
+    this.enter(i, "passportRoster", day);
+  }
+
+  private runDay(): void {
+    const day = this.day;
+    const st = this.st;
+    const held = this.held;
+    const horizon = this.scenario.horizonDays;
     // New prisoners (RULES.amnesty1945RevolvingDoor): sentenced after the decree, so it does not reach them.
-    const n = Math.max(0, Math.round(arrivalRate + Math.sqrt(arrivalRate) * normal(draws.arrivals)));
-    arrived += n;
-    for (let k = 0; k < n; k++) if (draws.arrivals.next() < st.arrivalsShirkingShare) shirking++;
+    const arrivalRate = perDay(st.arrivalsPer100kPerDay, held);
+    const n = Math.max(0, Math.round(arrivalRate + Math.sqrt(arrivalRate) * normal(this.draws.arrivals)));
+    this.arrived += n;
+    for (let k = 0; k < n; k++) if (this.draws.arrivals.next() < st.arrivalsShirkingShare) this.shirking++;
 
-    // The records departments: release files first, in the July 12 order; then terms to halve.
-    const records = budget("records", recordsPace(day));
-    const recordsHadWork = priorityQueues.some((q) => q.length > 0) || recalculation.length > 0;
+    // The records departments: release files first, in the July 12 order; then terms to halve. A file a student
+    // clerk already checked is skipped where it still sits in the queue.
+    const records = this.budget("records", this.recordsPace(day));
+    const recordsHadWork = this.priorityQueues.some((q) => q.length > 0) || this.recalculation.length > 0;
     let served = 0;
-    for (const queue of priorityQueues) {
-      while (served < records && queue.length > 0) {
-        const i = queue.shift();
-        served++;
-        leave(i, "fileCheck", day);
-        send(i, draws.checks.next() < st.hurriedCheckShare ? A_EVENT.checkHurried : A_EVENT.checkThorough);
-        decidedDay[i] = day;
-        if (stepper.stateName[state[i]!] === "awaitingSignature") {
-          const due = Math.min(horizon, day + Math.max(0, Math.round(sampleDays(draws.signature, st.signatureDays))));
-          signatureDue[due]!.push(i);
-          enter(i, "signature", day);
+    if (this.computerChecks) {
+      for (const queue of this.priorityQueues) {
+        while (served < records && queue.length > 0) {
+          const i = queue.shift();
+          if (this.name(i) !== "awaitingFileCheck") continue;
+          served++;
+          this.checked(i, !(this.draws.checks.next() < st.hurriedCheckShare), day);
         }
       }
     }
-    while (served < records && recalculation.length > 0) {
-      const i = recalculation.shift();
+    while (served < records && this.recalculation.length > 0) {
+      const i = this.recalculation.shift();
       served++;
-      leave(i, "recalculation", day);
-      send(i, A_EVENT.halve);
+      this.leave(i, "recalculation", day);
+      this.send(i, A_EVENT.halve);
     }
     if (recordsHadWork) {
-      used.records += served;
-      offered.records += records;
+      this.used.records += served;
+      this.offered.records += records;
     }
 
-    // Signatures due today; then the passport rosters.
-    for (const i of signatureDue[day]!) {
-      leave(i, "signature", day);
-      send(i, A_EVENT.sign);
-      passportQueue.push(i);
-      enter(i, "passportRoster", day);
-    }
-    const passportsHadWork = passportQueue.length > 0;
-    const passports = budget("passports", perDay(st.passportsPer100k, held));
+    // Signatures due today (a seated prisoner may have signed already); then the passport rosters.
+    for (const i of this.signatureDue[day]!) if (this.name(i) === "awaitingSignature") this.signed(i, day);
+    const passportsHadWork = this.passportQueue.length > 0;
+    const passports = this.budget("passports", perDay(st.passportsPer100k, held));
     let issued = 0;
-    while (issued < passports && passportQueue.length > 0) {
-      const i = passportQueue.shift();
+    while (issued < passports && this.passportQueue.length > 0) {
+      const i = this.passportQueue.shift();
       issued++;
-      leave(i, "passportRoster", day);
-      send(i, A_EVENT.passport);
-      freedDay[i] = day;
-      freedSoFar++;
-      if (draws.keepOn.next() < st.keptOnShare) send(i, A_EVENT.keepOn);
+      this.leave(i, "passportRoster", day);
+      this.send(i, A_EVENT.passport);
+      this.freedDay[i] = day;
+      this.freedSoFar++;
+      if (this.draws.keepOn.next() < st.keptOnShare) this.send(i, A_EVENT.keepOn);
       else {
-        transitQueue.push(i);
-        enter(i, "transit", day);
+        this.transitQueue.push(i);
+        this.enter(i, "transit", day);
       }
     }
     if (passportsHadWork) {
-      used.passports += issued;
-      offered.passports += passports;
+      this.used.passports += issued;
+      this.offered.passports += passports;
     }
 
     // Railcars from the transit checkpoints.
-    const railcarsHadWork = transitQueue.length > 0;
-    const places = budget("railcars", perDay(st.railcarPlacesPer100k, held));
+    const railcarsHadWork = this.transitQueue.length > 0;
+    const places = this.budget("railcars", perDay(st.railcarPlacesPer100k, held));
     let boarded = 0;
-    while (boarded < places && transitQueue.length > 0) {
-      const i = transitQueue.shift();
+    while (boarded < places && this.transitQueue.length > 0) {
+      const i = this.transitQueue.shift();
       boarded++;
-      leave(i, "transit", day);
-      send(i, A_EVENT.depart);
-      departedDay[i] = day;
+      this.leave(i, "transit", day);
+      this.send(i, A_EVENT.depart);
+      this.departedDay[i] = day;
       // An earlier conviction the hurried check missed comes to light later (RULES.amnesty1945Errors).
-      if (stepper.step(state[i]!, A_EVENT.errorFound) !== A_REFUSED) {
-        const due = day + Math.max(1, Math.round(sampleDays(draws.errors, st.errorFoundDays)));
-        if (due < horizon) errorDue[due]!.push(i);
+      if (this.stepper.step(this.state[i]!, A_EVENT.errorFound) !== A_REFUSED) {
+        const due = day + Math.max(1, Math.round(sampleDays(this.draws.errors, st.errorFoundDays)));
+        if (due < horizon) this.errorDue[due]!.push(i);
       }
     }
     if (railcarsHadWork) {
-      used.railcars += boarded;
-      offered.railcars += places;
+      this.used.railcars += boarded;
+      this.offered.railcars += places;
     }
-    for (const i of errorDue[day]!) send(i, A_EVENT.errorFound);
+    for (const i of this.errorDue[day]!) this.send(i, A_EVENT.errorFound);
 
-    for (let k = 0; k < AMNESTY_STAGES.length; k++) maxQueue[k] = Math.max(maxQueue[k]!, inStage[k]!);
-    freedByDay.push(freedSoFar);
-    waitingByDay.push(
-      inStage[stageIndex.fileCheck]! + inStage[stageIndex.signature]! + inStage[stageIndex.passportRoster]!,
+    for (let k = 0; k < AMNESTY_STAGES.length; k++) this.maxQueue[k] = Math.max(this.maxQueue[k]!, this.inStage[k]!);
+    this.freedByDay.push(this.freedSoFar);
+    this.waitingByDay.push(
+      this.inStage[STAGE.fileCheck]! + this.inStage[STAGE.signature]! + this.inStage[STAGE.passportRoster]!,
     );
-    arrivalsByDay.push(arrived);
-    options.onProgress?.((day + 1) / horizon);
+    this.arrivalsByDay.push(this.arrived);
+    this.day++;
+    this.options.onProgress?.(this.day / horizon);
   }
 
-  // --- Read-outs -------------------------------------------------------------------------------------------
-  const outcomes = Object.fromEntries(AMNESTY_OUTCOMES.map((o) => [o, 0])) as Record<AmnestyOutcome, number>;
-  const OUTCOME_OF_STATE: Record<string, AmnestyOutcome> = {
-    held: "notCovered",
-    awaitingFileCheck: "stillWaiting",
-    awaitingSignature: "stillWaiting",
-    onPassportRoster: "stillWaiting",
-    inTransit: "freedInTransit",
-    released: "freedHome",
-    keptOnAsLabour: "keptOn",
-    returnedAfterError: "returnedAfterError",
-    excludedAsRecidivist: "excludedAsRecidivist",
-    awaitingRecalculation: "awaitingRecalculation",
-    termHalved: "termHalved",
-    notCovered: "notCovered",
-  };
-  const freed = { total: 0, fromCamps: 0, fromColonies: 0 };
-  const freeWaits: number[] = [];
-  const stillHeldWaits: number[] = [];
-  const decidedWaits: number[] = [];
-  const undecidedWaits: number[] = [];
-  const transitWaits: number[] = [];
-  const inTransitWaits: number[] = [];
-  for (let i = 0; i < held; i++) {
-    const outcome = OUTCOME_OF_STATE[stepper.stateName[state[i]!]!]!;
-    outcomes[outcome]++;
-    if (freedDay[i]! >= 0) {
-      freed.total++;
-      if (colony[i]) freed.fromColonies++;
-      else freed.fromCamps++;
-      freeWaits.push(freedDay[i]!);
-      if (outcome !== "keptOn") {
-        if (departedDay[i]! >= 0) transitWaits.push(departedDay[i]! - freedDay[i]!);
-        else inTransitWaits.push(horizon - freedDay[i]!);
+  // ── what students do ─────────────────────────────────────────────────────
+
+  /** The release files waiting for a check, in the July 12 order, at most `limit`. */
+  filesAwaitingCheck(limit: number): number[] {
+    const out: number[] = [];
+    for (const queue of this.priorityQueues) {
+      for (const i of queue.items()) {
+        if (out.length >= limit) return out;
+        if (this.name(i) === "awaitingFileCheck") out.push(i);
       }
-    } else if (outcome === "stillWaiting") stillHeldWaits.push(horizon);
-    if (decidedDay[i]! >= 0) decidedWaits.push(decidedDay[i]!);
-    else if (outcome === "stillWaiting") undecidedWaits.push(horizon);
+    }
+    return out;
   }
-  const km = (done: number[], waiting: number[]) => kaplanMeier(Float64Array.from(done), Float64Array.from(waiting));
-  const waitingNow = Object.fromEntries(AMNESTY_STAGES.map((s, k) => [s, inStage[k]!])) as Record<AmnestyStage, number>;
-  const result: AmnestyResult = {
-    scenario: scenario.id,
-    seed,
-    cases: held,
-    persons: held,
-    outcomes,
-    qualifying,
-    freed,
-    termsHalved: outcomes.termHalved,
-    daysFromStart: km(freeWaits, stillHeldWaits),
-    daysToDecision: km(decidedWaits, undecidedWaits),
-    daysInTransit: km(transitWaits, inTransitWaits),
-    stages: AMNESTY_STAGES.map((stage, k) => ({
-      stage,
-      meanWaitDays: waitCount[k]! > 0 ? Math.round((10 * waitSum[k]!) / waitCount[k]!) / 10 : 0,
-      maxQueue: maxQueue[k]!,
-    })),
-    waitingNow,
-    capacity: {
-      clerkUse: ratio(used.records, offered.records),
-      passportUse: ratio(used.passports, offered.passports),
-      railcarUse: ratio(used.railcars, offered.railcars),
-    },
-    releasedByDate: scenario.tallies.map((t) => ({
-      day: t.day,
-      date: amnestyDate(scenario, t.day),
-      label: t.label,
-      freed: freedByDay[Math.min(t.day, horizon - 1)] ?? 0,
-      historical: t.freed !== undefined ? Math.round((t.freed * held) / scenario.population.held) : null,
-    })),
-    freedByDay,
-    waitingByDay,
-    newPrisoners: { total: arrived, shirking, byDay: arrivalsByDay },
-    heldAtEnd: held - freed.total + outcomes.returnedAfterError + outcomes.keptOn + arrived,
-    events,
-  };
-  return result;
+
+  /** Hours a clerk seat has left today. */
+  clerkHoursLeft(seat: number): number {
+    const spent = this.clerkHours.get(seat);
+    const used = spent && spent.day === this.day ? spent.used : 0;
+    return Math.max(0, this.st.clerkHoursPerDay - used);
+  }
+
+  /**
+   * A student records clerk checks prisoner i's file today: thoroughly (the
+   * earlier convictions are found), or hurried (quicker, but an earlier
+   * conviction can be missed). Refused, with the reason, when it cannot be.
+   */
+  checkFile(seat: number, i: number, thorough: boolean): AmnestyVerdict {
+    if (!this.clerkSeats.has(seat)) return { ok: false, reason: "Only a records clerk checks files." };
+    if (!Number.isInteger(i) || i < 0 || i >= this.held) return { ok: false, reason: "No such file." };
+    if (this.day < this.st.recordsStartDay)
+      return { ok: false, reason: "The order on who goes first has not come yet (July 12)." };
+    if (this.day >= this.scenario.horizonDays) return { ok: false, reason: "The run is over." };
+    if (this.name(i) !== "awaitingFileCheck")
+      return { ok: false, reason: "This file is no longer waiting for a check." };
+    const hours = thorough ? this.st.thoroughCheckHours : this.st.hurriedCheckHours;
+    if (this.clerkHoursLeft(seat) < hours)
+      return {
+        ok: false,
+        reason: `Not enough hours left today (a ${thorough ? "thorough" : "hurried"} check takes ${hours}).`,
+      };
+    const spent = this.clerkHours.get(seat);
+    this.clerkHours.set(seat, { day: this.day, used: (spent?.day === this.day ? spent.used : 0) + hours });
+    this.checked(i, thorough, this.day);
+    return { ok: true };
+  }
+
+  /** A seated prisoner signs the determination once it is written. */
+  sign(i: number): AmnestyVerdict {
+    if (!Number.isInteger(i) || i < 0 || i >= this.held) return { ok: false, reason: "No such prisoner." };
+    if (this.day >= this.scenario.horizonDays) return { ok: false, reason: "The run is over." };
+    if (this.name(i) !== "awaitingSignature") return { ok: false, reason: "There is no determination to sign." };
+    this.signed(i, this.day);
+    return { ok: true };
+  }
+
+  /** What a prisoner's seat (or a clerk's file) shows: the facts, the July 12 group, and where the person is. */
+  prisoner(i: number): {
+    offence: Offence1945;
+    termYears: number;
+    priorityGroup: (typeof PRIORITY_GROUPS_1945)[number];
+    inColony: boolean;
+    /** the machine's state, e.g. "awaitingFileCheck" */
+    state: string;
+    /** the file check has been done: a recidivist is known to the records department */
+    checked: boolean;
+    /** days since the person entered the stage they wait in */
+    waitingDays: number;
+    freedOnDay: number | null;
+  } {
+    const f = this.facts[i]!;
+    return {
+      offence: f.offence,
+      termYears: f.termYears,
+      priorityGroup: PRIORITY_GROUPS_1945[this.priority[i]!]!,
+      inColony: this.colony[i] === 1,
+      state: this.name(i),
+      checked: this.decidedDay[i]! >= 0,
+      waitingDays: this.day - this.entered[i]!,
+      freedOnDay: this.freedDay[i]! >= 0 ? this.freedDay[i]! : null,
+    };
+  }
+
+  /** Whether the file check found (or would find) earlier convictions: only a thorough check knows. */
+  recidivistFound(i: number): boolean {
+    return this.name(i) === "excludedAsRecidivist";
+  }
+
+  // ── read-outs ─────────────────────────────────────────────────────────────
+
+  result(): AmnestyResult {
+    const scenario = this.scenario;
+    const held = this.held;
+    const horizon = this.day;
+    const outcomes = Object.fromEntries(AMNESTY_OUTCOMES.map((o) => [o, 0])) as Record<AmnestyOutcome, number>;
+    const freed = { total: 0, fromCamps: 0, fromColonies: 0 };
+    const freeWaits: number[] = [];
+    const stillHeldWaits: number[] = [];
+    const decidedWaits: number[] = [];
+    const undecidedWaits: number[] = [];
+    const transitWaits: number[] = [];
+    const inTransitWaits: number[] = [];
+    for (let i = 0; i < held; i++) {
+      const outcome = OUTCOME_OF_STATE[this.name(i)]!;
+      outcomes[outcome]++;
+      const freedDay = this.freedDay[i]!;
+      if (freedDay >= 0) {
+        freed.total++;
+        if (this.colony[i]) freed.fromColonies++;
+        else freed.fromCamps++;
+        freeWaits.push(freedDay);
+        if (outcome !== "keptOn") {
+          if (this.departedDay[i]! >= 0) transitWaits.push(this.departedDay[i]! - freedDay);
+          else inTransitWaits.push(horizon - freedDay);
+        }
+      } else if (outcome === "stillWaiting") stillHeldWaits.push(horizon);
+      if (this.decidedDay[i]! >= 0) decidedWaits.push(this.decidedDay[i]!);
+      else if (outcome === "stillWaiting") undecidedWaits.push(horizon);
+    }
+    const km = (done: number[], waiting: number[]) => kaplanMeier(Float64Array.from(done), Float64Array.from(waiting));
+    const lastDay = (series: readonly number[], day: number) => series[Math.min(day, series.length - 1)] ?? 0;
+    return {
+      scenario: scenario.id,
+      seed: this.seed,
+      cases: held,
+      persons: held,
+      outcomes,
+      qualifying: this.qualifying,
+      freed,
+      termsHalved: outcomes.termHalved,
+      daysFromStart: km(freeWaits, stillHeldWaits),
+      daysToDecision: km(decidedWaits, undecidedWaits),
+      daysInTransit: km(transitWaits, inTransitWaits),
+      stages: AMNESTY_STAGES.map((stage, k) => ({
+        stage,
+        meanWaitDays: this.waitCount[k]! > 0 ? Math.round((10 * this.waitSum[k]!) / this.waitCount[k]!) / 10 : 0,
+        maxQueue: this.maxQueue[k]!,
+      })),
+      waitingNow: Object.fromEntries(AMNESTY_STAGES.map((s, k) => [s, this.inStage[k]!])) as Record<
+        AmnestyStage,
+        number
+      >,
+      capacity: {
+        clerkUse: ratio(this.used.records, this.offered.records),
+        passportUse: ratio(this.used.passports, this.offered.passports),
+        railcarUse: ratio(this.used.railcars, this.offered.railcars),
+      },
+      releasedByDate: scenario.tallies.map((t) => ({
+        day: t.day,
+        date: amnestyDate(scenario, t.day),
+        label: t.label,
+        freed: lastDay(this.freedByDay, t.day),
+        historical: t.freed !== undefined ? Math.round((t.freed * held) / scenario.population.held) : null,
+      })),
+      freedByDay: [...this.freedByDay],
+      waitingByDay: [...this.waitingByDay],
+      newPrisoners: { total: this.arrived, shirking: this.shirking, byDay: [...this.arrivalsByDay] },
+      heldAtEnd: held - freed.total + outcomes.returnedAfterError + outcomes.keptOn + this.arrived,
+      events: this.events,
+    };
+  }
+}
+
+const STAGE = Object.fromEntries(AMNESTY_STAGES.map((s, k) => [s, k])) as Record<AmnestyStage, number>;
+
+/** Where a prisoner in each state counts at the end. */
+const OUTCOME_OF_STATE: Record<string, AmnestyOutcome> = {
+  held: "notCovered",
+  awaitingFileCheck: "stillWaiting",
+  awaitingSignature: "stillWaiting",
+  onPassportRoster: "stillWaiting",
+  inTransit: "freedInTransit",
+  released: "freedHome",
+  keptOnAsLabour: "keptOn",
+  returnedAfterError: "returnedAfterError",
+  excludedAsRecidivist: "excludedAsRecidivist",
+  awaitingRecalculation: "awaitingRecalculation",
+  termHalved: "termHalved",
+  notCovered: "notCovered",
+};
+
+/** Runs a 1945 amnesty scenario to its horizon, with no seats: the computer plays everyone. */
+export function runAmnesty(scenario: AmnestyScenario, seed: number | string, options: AmnestyRunOptions = {}) {
+  const world = new AmnestyWorld(scenario, seed, options);
+  world.advanceTo(scenario.horizonDays);
+  return world.result();
 }
 
 function ratio(a: number, b: number): number {

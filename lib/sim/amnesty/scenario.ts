@@ -105,6 +105,12 @@ export const amnestyScenarioSchema = z
         arrivalsPer100kPerDay: z.number().nonnegative(),
         /** share of new prisoners sentenced for shirking (the 1940 labour laws) */
         arrivalsShirkingShare: share,
+        /** a student records clerk's hours each simulated day (class play) */
+        clerkHoursPerDay: z.number().positive().max(24).default(8),
+        /** hours a thorough file check takes: earlier convictions are found */
+        thoroughCheckHours: z.number().positive().max(24).default(2),
+        /** hours a hurried check takes: an earlier conviction can be missed */
+        hurriedCheckHours: z.number().positive().max(24).default(0.5),
       })
       .strict(),
     /** the source's tallies, shown on charts and in releasedByDate */

@@ -245,6 +245,18 @@ export const AMNESTY_1945: AmnestyScenario = amnestyScenarioSchema.parse({
       source: "alexopoulos-1945",
       note: "194,074 new prisoners between July 7 and October 1 (86 days); the source's figure of about 75,000 a month is a little higher.",
     },
+    "stages.clerkHoursPerDay": {
+      source: "invented",
+      note: "A student clerk's working day; the source says only that the records departments were overburdened.",
+    },
+    "stages.thoroughCheckHours": {
+      source: "invented",
+      note: "Every file was checked for earlier convictions (the source); how long a check took is the game's.",
+    },
+    "stages.hurriedCheckHours": {
+      source: "invented",
+      note: "People were released in error (the source); a quicker, hurried check that can miss a conviction is the game's reading.",
+    },
     "stages.arrivalsShirkingShare": {
       source: "alexopoulos-1945",
       note: "78% of the new prisoners were sentenced for shirking.",

@@ -38,13 +38,21 @@ test("a 1954 run with a prologue and an epilogue: 1953 on every seat, 1956 at th
     prologue.getByRole("link", { name: /Why — How many people the March 1953 amnesty freed/ }),
   ).toBeVisible();
 
-  await teacher.getByRole("button", { name: "Start the run" }).click();
-  await expect(prologue.getByText(/^Case \d+: \d+ years? under article 58/)).toBeVisible();
   await expect(
     student.getByRole("region", { name: "Prologue: the amnesty of March 1953" }).getByRole("heading", {
       name: "Your desk",
     }),
   ).toBeVisible();
+
+  // Once the clock starts the prologue folds away (the desk comes first); unfolded, it speaks of the case dealt.
+  await teacher.getByRole("button", { name: "Start the run" }).click();
+  await expect(petitioner.getByText("The clock is running")).toBeVisible();
+  const caseLine = prologue.getByText(/^Case \d+: \d+ years? under article 58/);
+  await expect(caseLine).toHaveCount(1);
+  await expect(caseLine).toBeHidden();
+  await prologue.getByText("Show or hide the text").click();
+  await expect(caseLine).toBeVisible();
+  await expect(caseLine).toContainText("the person");
   await expectNoAxeViolations(petitioner);
 
   await teacher.getByRole("button", { name: "End the run…" }).click();

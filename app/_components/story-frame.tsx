@@ -17,8 +17,7 @@ export function StoryFramePanel({ frame, id, open }: { frame: StoryFrame; id: st
       </h2>
       <details open={open}>
         <summary className="cursor-pointer font-semibold text-accent">
-          {open ? "Read" : "Read again"}
-          <span className="sr-only">: {frame.title}</span>
+          Show or hide the text<span className="sr-only"> of the {frame.title.split(":")[0]!.toLowerCase()}</span>
         </summary>
         <div className="mt-2 space-y-3">
           {frame.sections.map((section) => (
@@ -27,7 +26,9 @@ export function StoryFramePanel({ frame, id, open }: { frame: StoryFrame; id: st
               {section.lines.map((line) => (
                 <p key={line.text}>
                   {line.text}
-                  <SourceTag source={line.source} {...(line.basis ? { basis: line.basis } : {})} newTab />
+                  {line.source ? (
+                    <SourceTag source={line.source} {...(line.basis ? { basis: line.basis } : {})} newTab />
+                  ) : null}
                   {line.conflicts?.map((c) => (
                     <SourceConflict key={c} id={c} newTab className="mt-1" />
                   ))}

@@ -341,6 +341,10 @@ function Results({ runs, onRemove, onExport }: { runs: Done[]; onRemove: (n: num
       </div>
       <div className="overflow-x-auto">
         <table className="w-full max-w-4xl text-left">
+          <caption className="mb-2 text-left text-sm text-muted">
+            Figures from the simulation. The sources&rsquo; own figures are on the sources page and in the questions
+            below.
+          </caption>
           <thead>
             <tr className="border-b border-line">
               <th scope="col" className="py-1 pr-3">
@@ -412,7 +416,8 @@ function Results({ runs, onRemove, onExport }: { runs: Done[]; onRemove: (n: num
         </figure>
         <figure className="space-y-2">
           <figcaption className="font-semibold">
-            Days from the start to a decision or a release (those still waiting count as waiting)
+            Days from the start to a decision (1954–55: every case) or to leaving the camp (1945: those the decree
+            covered); those still waiting count as waiting
           </figcaption>
           <div className="h-72">
             <ResponsiveContainer>
@@ -469,7 +474,12 @@ function Results({ runs, onRemove, onExport }: { runs: Done[]; onRemove: (n: num
                 <ResponsiveContainer>
                   <BarChart data={outcomes} layout="vertical" margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
                     <CartesianGrid strokeDasharray="3 3" stroke="#d4d7dc" />
-                    <XAxis type="number" allowDecimals={false} tick={{ fontSize: 12 }} />
+                    <XAxis
+                      type="number"
+                      allowDecimals={false}
+                      tickFormatter={(v: number) => v.toLocaleString("en")}
+                      tick={{ fontSize: 12 }}
+                    />
                     <YAxis type="category" dataKey="label" width={170} tick={{ fontSize: 12 }} />
                     <Tooltip />
                     <Legend />

@@ -213,11 +213,11 @@ export const AMNESTY_LAB_PARAMS: readonly LabParam<AmnestyScenario>[] = [
   {
     key: "railcars",
     label: "Places on railcars home a day, per 100,000 held",
-    hint: "There were too few railcars (the source); how few is the game's. Railcars decide when people get home, not when they leave the camp.",
+    hint: "There were too few railcars (Alexopoulos); how few is the game's. Railcars decide when people get home, not when they leave the camp.",
     min: 10,
     max: 5000,
     step: 1,
-    source: "alexopoulos-1945",
+    source: "invented",
     get: (s) => s.stages.railcarPlacesPer100k,
     set: (s, v) => ({ ...s, stages: { ...s.stages, railcarPlacesPer100k: v } }),
   },

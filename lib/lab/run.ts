@@ -136,7 +136,7 @@ function runReviewLab(config: LabConfig, scenario: Scenario, onProgress: (done: 
 const AMNESTY_OUTCOME_LABELS: Record<AmnestyOutcome, string> = {
   freedHome: "Freed and home",
   freedInTransit: "Freed, waiting for a railcar",
-  keptOn: "Freed, kept on as labour",
+  keptOn: "Freed, kept on as “voluntary” labour",
   returnedAfterError: "Released in error, returned",
   stillWaiting: "Covered, still waiting in the camp",
   excludedAsRecidivist: "Left out as a recidivist",

@@ -156,9 +156,13 @@ describe("creating a run", () => {
     expect(asProcurator.prologue!.sections.at(-1)!.heading).toBe("Your desk");
     expect(asPetitioner.epilogue).toBeUndefined();
     await control(framed.runId, { action: "end" });
-    const after = await view(framed.runId, petitioner.cookie);
+    const ended = [await view(framed.runId, petitioner.cookie), await view(framed.runId, procurator.cookie)];
+    const after = ended.find((v) => v.seat.role === "petitioner")!;
     expect(after.epilogue?.title).toBe("Epilogue: February 1956");
     expect(after.epilogue!.sections.at(-1)!.lines[0]!.text).toContain(after.cases[0]!.label);
+    // A desk's cases are counted by ending, not repeated one by one.
+    const desk = ended.find((v) => v.seat.role === "procurator")!;
+    for (const line of desk.epilogue!.sections.at(-1)!.lines) expect(line.text).toMatch(/^\d+ cases?: /);
     // Switched off (the default): neither.
     const other = await join(plain.joinCode, "Cai");
     const none = await view(plain.runId, other.cookie);

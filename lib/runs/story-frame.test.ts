@@ -3,8 +3,8 @@ import { findConflict } from "@/lib/sources/conflicts";
 import { OUTCOMES, SOURCE_KEYS } from "@/machines/vocabulary";
 import { afterTheRun, epilogue1956, prologue1953, type StoryFrame } from "./story-frame";
 
-const agitator = { label: "Case 0001", article: "58-10", termYears: 10 };
-const shortTerm = { label: "Case 0002", article: "58-10", termYears: 4 };
+const agitator = { label: "Case 0001", article: "58-10", termYears: 10, custody: "camp" as const };
+const shortTerm = { label: "Case 0002", article: "58-10", termYears: 4, custody: "camp" as const };
 
 /** Every line of a frame names a known source (or says it is invented, with a basis) and only real conflicts. */
 function expectSourced(frame: StoryFrame) {
@@ -12,6 +12,8 @@ function expectSourced(frame: StoryFrame) {
     expect(section.lines.length, section.heading).toBeGreaterThan(0);
     for (const line of section.lines) {
       if (line.source === "invented") expect(line.basis, line.text).toBeDefined();
+      // A line that claims nothing itself (an instruction, a lead-in to the conflicts under it) has no source.
+      else if (line.source === null) expect(line.basis).toBeUndefined();
       else expect(SOURCE_KEYS).toContain(line.source);
       for (const c of line.conflicts ?? []) expect(findConflict(c), c).toBeDefined();
     }
@@ -23,15 +25,22 @@ describe("the prologue: the March 1953 amnesty", () => {
     const frame = prologue1953("petitioner", [agitator], "shortTermsFreed");
     expectSourced(frame);
     const yours = frame.sections.at(-1)!.lines[0]!;
-    expect(yours.text).toMatch(/^Case 0001: 10 years under article 58-10\. More than 5 years .* did not reach you/);
+    expect(yours.text).toMatch(
+      /^Case 0001: 10 years under article 58-10\. More than 5 years .* did not reach this sentence/,
+    );
+    // Said of "the person": the student may be a relative; and where the person really is.
+    expect(yours.text).not.toMatch(/\byou\b/i);
+    expect(yours.text).toContain("still in a camp");
+    const exiled = prologue1953("petitioner", [{ ...agitator, custody: "exile" }], "shortTermsFreed");
+    expect(exiled.sections.at(-1)!.lines[0]!.text).toContain("still in exile");
   });
 
   test("a short term: the decree's words covered it, and the two readings of the sources are shown, not picked", () => {
     const byTheRule = prologue1953("petitioner", [shortTerm], "shortTermsFreed").sections.at(-1)!.lines[0]!;
-    expect(byTheRule.text).toContain("the amnesty missed you");
+    expect(byTheRule.text).toContain("the amnesty missed this sentence");
     expect(byTheRule.conflicts).toContain("amnesty-1953-politicals");
     const byAdler = prologue1953("petitioner", [shortTerm], "politicalsLeftOut").sections.at(-1)!.lines[0]!;
-    expect(byAdler.text).toContain("politicals were left out");
+    expect(byAdler.text).toContain("political prisoners were left out");
     expect(byAdler.conflicts).toContain("amnesty-1953-politicals");
   });
 
@@ -67,14 +76,26 @@ describe("the epilogue: February 1956", () => {
     const cases = [
       { ...agitator, outcome: "upheld" as const, spravkaIssued: false },
       { ...shortTerm, outcome: "upheld" as const, spravkaIssued: false },
-      { label: "Case 0003", article: "58-1", termYears: 25, outcome: "pending" as const, spravkaIssued: false },
+      {
+        label: "Case 0003",
+        article: "58-1",
+        termYears: 25,
+        custody: "camp" as const,
+        outcome: "pending" as const,
+        spravkaIssued: false,
+      },
     ];
-    const seat = epilogue1956(cases, "procurator");
-    expectSourced(seat);
-    expect(seat.sections.at(-1)!.lines.map((l) => l.text.slice(0, 9))).toEqual(["Case 0001", "Case 0002", "Case 0003"]);
+    const petitioner = epilogue1956(cases.slice(2), "petitioner");
+    expectSourced(petitioner);
+    expect(petitioner.sections.at(-1)!.lines.map((l) => l.text.slice(0, 9))).toEqual(["Case 0003"]);
+    // A desk and a class: each ending once, with how many cases it was.
+    for (const role of ["procurator", "teacher"] as const) {
+      const frame = epilogue1956(cases, role);
+      expectSourced(frame);
+      const counts = frame.sections.at(-1)!.lines.map((l) => Number(/^(\d+) cases?:/.exec(l.text)![1]));
+      expect(counts).toEqual([2, 1]);
+    }
     const teacher = epilogue1956(cases, "teacher");
-    const counts = teacher.sections.at(-1)!.lines.map((l) => Number(/^(\d+) cases?:/.exec(l.text)![1]));
-    expect(counts).toEqual([2, 1]);
     expect(teacher.sections[0]!.lines.flatMap((l) => l.conflicts ?? [])).toContain("may-1954-review-releases");
   });
 });

@@ -10,10 +10,10 @@ import type { ConflictId } from "@/lib/sources/conflicts";
 import { amnesty1953Covers, AMNESTY_1953_MAX_TERM_YEARS, type AmnestyReading } from "@/machines/rules";
 import type { Outcome, SourceKey } from "@/machines/vocabulary";
 
-/** One sentence or two, with what it rests on. */
+/** One sentence or two, with what it rests on (null: an instruction or a lead-in that claims nothing itself). */
 export type FrameLine = {
   text: string;
-  source: SourceKey | "invented";
+  source: SourceKey | "invented" | null;
   /** where the sources disagree about a figure in the text */
   conflicts?: readonly ConflictId[];
   /** for an invented line: what it is based on */
@@ -25,13 +25,19 @@ export type FrameSection = { heading: string; lines: readonly FrameLine[] };
 export type StoryFrame = { title: string; sections: readonly FrameSection[] };
 
 /** The facts of a seat's case the frame speaks to (a procurator's desk has none of its own). */
-export type FramedCase = { label: string; article: string; termYears: number };
+export type FramedCase = {
+  label: string;
+  article: string;
+  termYears: number;
+  /** where the person was when the review began */
+  custody: "camp" | "exile";
+};
 
 const AMNESTY_1953: FrameSection = {
   heading: "What the amnesty did",
   lines: [
     {
-      text: "On March 27, 1953, weeks after Stalin's death, the Presidium of the Supreme Soviet declared an amnesty. It freed everyone sentenced to five years or less, and — whatever their term — people convicted of economic, military and official crimes, pregnant women and mothers of children under ten, under-18s, men over 55, women over 50 and the incurably ill. Longer terms were halved.",
+      text: "On March 27, 1953, the Presidium of the Supreme Soviet declared an amnesty. It freed everyone sentenced to five years or less, and — whatever their term — people convicted of economic, military and official crimes, pregnant women and mothers of children under ten, under-18s, men over 55, women over 50 and the incurably ill. Longer terms were halved.",
       source: "blog-not-all-free",
     },
     {
@@ -40,8 +46,9 @@ const AMNESTY_1953: FrameSection = {
     },
     { text: "Most political prisoners had eight to twenty-five years.", source: "adler-ch3" },
     {
+      // A lead-in: the conflicts under it name every source and what each says.
       text: "How many went home? The sources give different totals and shares: read them side by side.",
-      source: "adler-ch3",
+      source: null,
       conflicts: ["amnesty-1953-releases", "amnesty-1953-share"],
     },
     {
@@ -65,7 +72,7 @@ export function prologue1953(
     role === "procurator"
       ? [
           {
-            text: "The amnesty emptied the camps of short sentences. What is left for the review — and on your desk — is mostly the long political sentences it did not reach.",
+            text: "Most political prisoners had eight to twenty-five years, and long sentences for counter-revolution were left out of the amnesty. So the files that come to the review — and to your desk — are mostly political sentences it did not reach.",
             source: "adler-ch3",
           },
         ]
@@ -74,34 +81,38 @@ export function prologue1953(
             {
               // In the lobby cases are not dealt yet: say when this section will speak about the student's own.
               text: "Your case is dealt when the clock starts. Come back here then to see whether the amnesty reached it.",
-              source: "invented",
-              basis: "blog-not-all-free",
+              source: null,
             },
           ]
         : cases.map((c) => amnestyAndYou(c, reading));
   return {
     title: "Prologue: the amnesty of March 1953",
-    sections: [AMNESTY_1953, { heading: role === "procurator" ? "Your desk" : "And you", lines: yours }],
+    sections: [AMNESTY_1953, { heading: role === "procurator" ? "Your desk" : "Your case", lines: yours }],
   };
 }
 
-/** Whether the 1953 amnesty's words reached this case, by the scenario's reading of the sources. */
+/**
+ * Whether the 1953 amnesty's words reached this case, by the scenario's
+ * reading of the sources. Said of "the person", never "you": a student may
+ * play the prisoner or a relative writing for them.
+ */
 function amnestyAndYou(c: FramedCase, reading: AmnestyReading): FrameLine {
   const political = c.article.startsWith("58");
   const years = `${c.termYears} ${c.termYears === 1 ? "year" : "years"}`;
+  const where = c.custody === "exile" ? "in exile" : "in a camp";
   if (!amnesty1953Covers(c.termYears))
     return {
-      text: `${c.label}: ${years} under article ${c.article}. More than ${AMNESTY_1953_MAX_TERM_YEARS} years for counter-revolution: the amnesty did not reach you. You are still held in 1954, waiting for the review.`,
+      text: `${c.label}: ${years} under article ${c.article}. More than ${AMNESTY_1953_MAX_TERM_YEARS} years for counter-revolution: the amnesty did not reach this sentence. In 1954 the person is still ${where}, waiting for the review.`,
       source: "adler-ch3",
     };
   if (political && reading === "politicalsLeftOut")
     return {
-      text: `${c.label}: ${years} under article ${c.article}. By the decree's words a term of ${AMNESTY_1953_MAX_TERM_YEARS} years or less was covered, yet this scenario reads Adler: politicals were left out, and the amnesty reached a 58 case only once it was reclassified. The sources disagree.`,
+      text: `${c.label}: ${years} under article ${c.article}. The sources disagree about a political sentence this short. A student blog gives the decree's rule: five years or less was covered. Adler says political prisoners were left out, and that a political case came under the amnesty only once its crime was reclassified. This scenario follows Adler: in 1954 the person is still ${where}.`,
       source: "adler-ch3",
       conflicts: ["amnesty-1953-politicals"],
     };
   return {
-    text: `${c.label}: ${years} under article ${c.article}. By the decree's words a term of ${AMNESTY_1953_MAX_TERM_YEARS} years or less was covered whatever the article, yet you are still held in 1954: the amnesty missed you, and the review can still apply it.`,
+    text: `${c.label}: ${years} under article ${c.article}. By the decree's words a term of ${AMNESTY_1953_MAX_TERM_YEARS} years or less was covered whatever the article, yet in 1954 the person is still ${where}: the amnesty missed this sentence, and the review can still apply it.`,
     source: "blog-not-all-free",
     conflicts: ["amnesty-1953-politicals"],
   };
@@ -137,8 +148,8 @@ export function afterTheRun(outcome: Outcome, spravkaIssued: boolean): FrameLine
       };
     case "upheld":
       return {
-        text: "The sentence was upheld. After 1956 cases were reopened more readily, but some people waited until the late 1980s.",
-        source: "adler-ch3",
+        text: "The sentence was upheld. After the XX Congress rehabilitation sped up, so the case could come up again.",
+        source: "17moments",
       };
     case "pardoned":
       return {
@@ -159,11 +170,15 @@ export function afterTheRun(outcome: Outcome, spravkaIssued: boolean): FrameLine
       };
     case "reduced":
       return {
-        text: "The sentence was shortened but stands: the record stays, with a passport that bars the big cities.",
+        text: "The sentence was shortened but stands: the person serves the rest of it, and the record stays.",
+        source: "adler-ch3",
+      };
+    case "reclassified":
+      return {
+        text: "The crime was reclassified and the 1953 amnesty applied: released. Whether the record stood differed: for Aksyonov, whose case this follows, the sentence was revoked, which implies rehabilitation; in this game the record stands.",
         source: "adler-ch3",
       };
     case "amnestied":
-    case "reclassified":
     case "exileEnded":
       return {
         text: "Released, but not cleared: with the sentence standing, a passport with “minuses”, and no union membership, vote or higher education.",
@@ -173,16 +188,17 @@ export function afterTheRun(outcome: Outcome, spravkaIssued: boolean): FrameLine
 }
 
 /**
- * The epilogue: February 1956, and what became of the cases. A seat hears
- * about each of its cases; the teacher about the class's, counted by how the
- * run left them.
+ * The epilogue: February 1956, and what became of the cases. A petitioner
+ * hears about their case; a procurator's desk and the teacher's class about
+ * theirs, counted by how the run left them.
  */
 export function epilogue1956(
   cases: readonly (FramedCase & { outcome: Outcome; spravkaIssued: boolean })[],
   role: "petitioner" | "procurator" | "teacher",
 ): StoryFrame {
   let lines: FrameLine[];
-  if (role === "teacher") {
+  // A desk or a class holds many cases: their endings are counted, not repeated case by case.
+  if (role !== "petitioner") {
     const groups = new Map<string, { line: FrameLine; count: number }>();
     for (const c of cases) {
       const key = `${c.outcome}|${c.spravkaIssued}`;

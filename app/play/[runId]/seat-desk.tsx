@@ -156,12 +156,8 @@ export function SeatDesk({
         {view.debrief && !observer ? <PersonalDebrief rows={view.debrief} /> : null}
         {view.epilogue ? <StoryFramePanel frame={view.epilogue} id="epilogue" open /> : null}
         {view.prologue ? (
-          // Unfolded before the clock starts and in the first simulated month; folded (not gone) after.
-          <StoryFramePanel
-            frame={view.prologue}
-            id="prologue"
-            open={seatStatus === "lobby" || (clock.simDay < 30 && !view.epilogue)}
-          />
+          // Unfolded while the class waits for the clock; folded (not gone) once there is work to do.
+          <StoryFramePanel frame={view.prologue} id="prologue" open={seatStatus === "lobby"} />
         ) : null}
 
         {welcome && !observer && !view.solo ? rejoin : null}

@@ -628,7 +628,8 @@ function storyFrame(
   const sorted = [...caseIndexes].sort((a, b) => a - b);
   const framed = (i: number) => {
     const facts = world.caseFacts(i);
-    return { label: caseLabel(i), article: facts.article, termYears: facts.termYears };
+    const custody = world.startedInCamp(i) ? ("camp" as const) : ("exile" as const);
+    return { label: caseLabel(i), article: facts.article, termYears: facts.termYears, custody };
   };
   const over = run.status === "debrief" || run.status === "archived";
   return {

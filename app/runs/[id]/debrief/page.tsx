@@ -71,6 +71,7 @@ export default async function DebriefPage({ params, searchParams }: PageProps<"/
             label: caseLabel(i),
             article: facts.article,
             termYears: facts.termYears,
+            custody: history.world.startedInCamp(i) ? ("camp" as const) : ("exile" as const),
             outcome: history.world.caseState(i).outcome,
             spravkaIssued: facts.spravkaIssued,
           };

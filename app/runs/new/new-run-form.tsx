@@ -1,7 +1,7 @@
 "use client";
 
 import { CREATE_RUN_FIELDS } from "@/lib/runs/create-run-fields";
-import { useActionState, useState } from "react";
+import { useActionState, useState, type ReactNode } from "react";
 import { Field, FormAlert } from "@/app/_components/field";
 import { SourceConflict } from "@/app/_components/source-conflict";
 import { formAlert } from "@/lib/failure";
@@ -154,67 +154,22 @@ function RunFields({
             : "With no procurator seats, computer desks are the whole commission, and students only write letters."}
         </p>
         {plan ? (
-          <div className="flex items-start gap-2">
-            <input
-              id="field-computerHelps"
-              name="computerHelps"
-              type="checkbox"
-              className="mt-1 h-5 w-5"
-              defaultChecked={state.values?.computerHelps === "on"}
-              aria-describedby="computerHelps-hint"
-            />
-            <div>
-              <label htmlFor="field-computerHelps" className="font-medium">
-                The computer helps
-              </label>
-              <p id="computerHelps-hint" className="field-hint">
-                Off, the class alone is its district&apos;s commission: what it does not decide stays undecided. On, a
-                computer desk decides any file left {HELP_AFTER_DAYS} simulated days at review on a student&apos;s desk.
-              </p>
-            </div>
-          </div>
+          <Checkbox name="computerHelps" label="The computer helps" checked={state.values?.computerHelps === "on"}>
+            Off, the class alone is its district&apos;s commission: what it does not decide stays undecided. On, a
+            computer desk decides any file left {HELP_AFTER_DAYS} simulated days at review on a student&apos;s desk.
+          </Checkbox>
         ) : null}
       </section>
       <fieldset className="space-y-3 rounded-md border border-line p-3">
         <legend className="px-1 font-semibold">Before and after the review</legend>
-        <div className="flex items-start gap-2">
-          <input
-            id="field-prologue"
-            name="prologue"
-            type="checkbox"
-            className="mt-1 h-5 w-5"
-            defaultChecked={state.values?.prologue === "on"}
-            aria-describedby="prologue-hint"
-          />
-          <div>
-            <label htmlFor="field-prologue" className="font-medium">
-              Open with the March 1953 amnesty
-            </label>
-            <p id="prologue-hint" className="field-hint">
-              A short prologue on every seat: who went home in 1953, who did not and why — for a petitioner, their own
-              case — with the sources&apos; conflicting totals side by side.
-            </p>
-          </div>
-        </div>
-        <div className="flex items-start gap-2">
-          <input
-            id="field-epilogue"
-            name="epilogue"
-            type="checkbox"
-            className="mt-1 h-5 w-5"
-            defaultChecked={state.values?.epilogue === "on"}
-            aria-describedby="epilogue-hint"
-          />
-          <div>
-            <label htmlFor="field-epilogue" className="font-medium">
-              End with February 1956
-            </label>
-            <p id="epilogue-hint" className="field-hint">
-              An epilogue once the run is over: the XX Party Congress, rehabilitation speeding up, and what became of
-              the class&apos;s cases (the game&apos;s estimate where the sources give none, labelled as such).
-            </p>
-          </div>
-        </div>
+        <Checkbox name="prologue" label="Open with the March 1953 amnesty" checked={state.values?.prologue === "on"}>
+          A short prologue on every seat: who went home in 1953, who did not and why — for a petitioner, their own case
+          — with the sources&apos; conflicting totals side by side.
+        </Checkbox>
+        <Checkbox name="epilogue" label="End with February 1956" checked={state.values?.epilogue === "on"}>
+          An epilogue once the run is over: the XX Party Congress, rehabilitation speeding up, and what became of the
+          class&apos;s cases (the game&apos;s estimate where the sources give none, labelled as such).
+        </Checkbox>
       </fieldset>
       <details className="rounded-md border border-line p-3" open={Boolean(errors?.seed)}>
         <summary className="cursor-pointer font-semibold">More settings</summary>
@@ -234,5 +189,39 @@ function RunFields({
         {pending ? "Creating…" : "Create the run and open the lobby"}
       </button>
     </form>
+  );
+}
+
+/** A checkbox with its label and a hint read with it; ticked again after a failed submission if it was ticked. */
+function Checkbox({
+  name,
+  label,
+  checked,
+  children,
+}: {
+  name: (typeof CREATE_RUN_FIELDS)[number];
+  label: string;
+  checked: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <div className="flex items-start gap-2">
+      <input
+        id={`field-${name}`}
+        name={name}
+        type="checkbox"
+        className="mt-1 h-5 w-5"
+        defaultChecked={checked}
+        aria-describedby={`${name}-hint`}
+      />
+      <div>
+        <label htmlFor={`field-${name}`} className="font-medium">
+          {label}
+        </label>
+        <p id={`${name}-hint`} className="field-hint">
+          {children}
+        </p>
+      </div>
+    </div>
   );
 }

@@ -1,7 +1,13 @@
 import { initialTransition, transition } from "xstate";
 import { caseMachine } from "@/machines/case.machine";
 import { initialCaseContext, type CaseContext, type CaseEvent, type CaseInput } from "@/machines/case-setup";
-import { COURT_RULINGS, DECISIONS, EXTRAJUDICIAL_ORGANS, type Outcome } from "@/machines/vocabulary";
+import {
+  COURT_RULINGS,
+  DECISIONS,
+  EXTRAJUDICIAL_ORGANS,
+  RELEASING_OUTCOMES,
+  type Outcome,
+} from "@/machines/vocabulary";
 import { CASE_EVENTS } from "@/machines/case-events";
 import {
   AMNESTY_1953_MAX_TERM_YEARS,
@@ -70,6 +76,8 @@ export class CaseStepper {
   readonly path: string[] = [];
   readonly outcome: Outcome[] = [];
   readonly done: boolean[] = [];
+  /** The state's outcome frees the person (RELEASING_OUTCOMES): a flag, so a tally over every case reads an array. */
+  readonly releasing: boolean[] = [];
 
   get size(): number {
     return this.snapshots.length;
@@ -219,7 +227,9 @@ export class CaseStepper {
     this.byKey.set(key, id);
     this.path.push(path);
     this.done.push(snapshot.status === "done");
-    this.outcome.push(outcomeOfPath(path));
+    const outcome = outcomeOfPath(path);
+    this.outcome.push(outcome);
+    this.releasing.push(RELEASING_OUTCOMES.includes(outcome));
     return id;
   }
 }

@@ -10,15 +10,7 @@
  * plain functions over WorldCore (moveToStage and countStep run on every
  * step, so they stay small and monomorphic).
  */
-import {
-  DECISIONS,
-  OUTCOMES,
-  RELEASING_OUTCOMES,
-  STAGES,
-  type Decision,
-  type Outcome,
-  type Stage,
-} from "@/machines/vocabulary";
+import { DECISIONS, OUTCOMES, STAGES, type Decision, type Outcome, type Stage } from "@/machines/vocabulary";
 import { CASE_EVENTS, EVENT_IDS } from "@/machines/case-events";
 import { kaplanMeier, type Waits } from "@/lib/sim/survival";
 import type { WorldCore } from "./core";
@@ -198,8 +190,6 @@ export function stageCounts(w: WorldCore): Record<Stage, number> {
 }
 
 /** Every case counted once: waiting in a stage, undecided with nobody pursuing it (yet), or decided. */
-const RELEASING: ReadonlySet<Outcome> = new Set(RELEASING_OUTCOMES);
-
 export function tally(w: WorldCore): {
   stages: Record<Stage, number>;
   unpursued: number;
@@ -212,7 +202,7 @@ export function tally(w: WorldCore): {
   for (let i = 0; i < w.n; i++) {
     const s = w.state[i]!;
     if (w.stepper.done[s]) decided++;
-    if (RELEASING.has(w.stepper.outcome[s]!)) released++;
+    if (w.stepper.releasing[s]) released++;
   }
   const stages = stageCounts(w);
   const waiting = STAGES.reduce((sum, s) => sum + stages[s], 0);

@@ -3,6 +3,8 @@ import { createActor } from "xstate";
 import { describe, expect, test } from "vitest";
 import {
   amnestyPrisonerMachine,
+  freedWhateverTheTerm1945,
+  NOT_COVERED_OFFENCES_1945,
   freedByDecree1945,
   halvedByDecree1945,
   OFFENCES_1945,
@@ -180,5 +182,12 @@ describe("the 1945 amnesty machine: every path, every kind of prisoner", () => {
         ).toBe(value);
       }
     },
+  );
+});
+
+test("the offences the decree did not reach with a long term are those it neither freed whatever the term nor halved", () => {
+  const long = (offence: (typeof OFFENCES_1945)[number]) => ({ offence, termYears: 10, recidivist: false });
+  expect([...NOT_COVERED_OFFENCES_1945].sort()).toEqual(
+    OFFENCES_1945.filter((o) => !freedWhateverTheTerm1945(o) && !halvedByDecree1945(long(o))).sort(),
   );
 });

@@ -81,6 +81,21 @@ export function freedByDecree1945(facts: AmnestyPrisonerInput): boolean {
   return facts.termYears <= AMNESTY_1945_MAX_TERM_YEARS;
 }
 
+/**
+ * The offences the decree freed only with a short term and never halved
+ * (RULES.amnesty1945Halving): with a longer term it did not reach them at all.
+ * machines/amnesty-1945.machine.test.ts checks this list against the two rules above and below.
+ */
+export const NOT_COVERED_OFFENCES_1945 = [
+  "gravePrivate",
+  "counterRevolution",
+] as const satisfies readonly Offence1945[];
+
+/** Whether the decree frees this offence whatever the term (not only with three years or less). */
+export function freedWhateverTheTerm1945(offence: Offence1945): boolean {
+  return freedByDecree1945({ offence, termYears: AMNESTY_1945_MAX_TERM_YEARS + 1, recidivist: false });
+}
+
 /** Whether the decree halves the rest of this prisoner's term (RULES.amnesty1945Halving). */
 export function halvedByDecree1945(facts: AmnestyPrisonerInput): boolean {
   return !freedByDecree1945(facts) && facts.offence === "ordinary";

@@ -85,7 +85,7 @@ describe("levers answer as the source says, on every seed", () => {
     }
   });
 
-  test("hurried checks free nobody sooner but return more people after release", () => {
+  test("hurried checks return people after release; careful ones return nobody", () => {
     for (const seed of SEEDS) {
       const careful = runAmnesty(withStages({ hurriedCheckShare: 0 }), seed, { cases: CAMP });
       const hurried = runAmnesty(withStages({ hurriedCheckShare: 0.5 }), seed, { cases: CAMP });

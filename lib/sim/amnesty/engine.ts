@@ -9,11 +9,21 @@
  * a handful of array entries and table lookups (./stepper.ts). Deterministic:
  * every draw comes from the seeded streams of lib/sim/rng.ts.
  */
-import { OFFENCES_1945, PRIORITY_GROUPS_1945, type Offence1945 } from "@/machines/amnesty-1945.machine";
+import type { SnapshotFrom } from "xstate";
+import {
+  amnestyPrisonerMachine,
+  freedWhateverTheTerm1945,
+  NOT_COVERED_OFFENCES_1945,
+  OFFENCES_1945,
+  PRIORITY_GROUPS_1945,
+  type Offence1945,
+} from "@/machines/amnesty-1945.machine";
+import { AMNESTY_1945_MAX_TERM_YEARS } from "@/machines/rules";
+import { WorkQueue } from "@/lib/sim/work-queue";
 import { createRng, normal, pickWeighted, type Rng } from "@/lib/sim/rng";
 import { sampleDays } from "@/lib/sim/distributions";
 import { kaplanMeier, type Waits } from "@/lib/sim/survival";
-import { A_EVENT, A_REFUSED, amnestyStepper, factKind } from "./stepper";
+import { A_EVENT, A_REFUSED, amnestyStepper, kindOf } from "./stepper";
 import { DECREE_CATEGORIES_1945, type AmnestyMetric, type AmnestyScenario } from "./scenario";
 
 /** The queues people wait in, in the order they pass them. */
@@ -74,36 +84,6 @@ export type AmnestyResult = {
   events: number;
 };
 
-/** A first-in, first-out queue of prisoner indices. */
-class Fifo {
-  private buffer: Int32Array;
-  private head = 0;
-  private tail = 0;
-  constructor(capacity: number) {
-    this.buffer = new Int32Array(Math.max(16, capacity));
-  }
-  get length(): number {
-    return this.tail - this.head;
-  }
-  push(i: number): void {
-    if (this.tail === this.buffer.length) {
-      const grown = new Int32Array(this.buffer.length * 2);
-      grown.set(this.buffer.subarray(this.head, this.tail));
-      this.tail -= this.head;
-      this.head = 0;
-      this.buffer = grown;
-    }
-    this.buffer[this.tail++] = i;
-  }
-  shift(): number {
-    return this.buffer[this.head++]!;
-  }
-  /** The indices still queued, first to last. */
-  *items(): Generator<number> {
-    for (let k = this.head; k < this.tail; k++) yield this.buffer[k]!;
-  }
-}
-
 /** Days since the decree as a calendar date (YYYY-MM-DD). */
 export function amnestyDate(scenario: AmnestyScenario, day: number): string {
   const d = new Date(`${scenario.startDate}T00:00:00Z`);
@@ -149,6 +129,10 @@ export class AmnestyWorld {
   private readonly st: AmnestyScenario["stages"];
   private readonly draws: Record<"population" | "arrivals" | "checks" | "signature" | "keepOn" | "errors", Rng>;
   private readonly state: Int32Array;
+  /** The facts (index into OFFENCES_1945, the term, recidivist or not): what a clerk's file and a prisoner's seat show. */
+  private readonly offence: Uint8Array;
+  private readonly termYears: Uint8Array;
+  private readonly recidivist: Uint8Array;
   private readonly colony: Uint8Array;
   private readonly priority: Uint8Array;
   /** day the prisoner entered the stage it waits in */
@@ -156,10 +140,11 @@ export class AmnestyWorld {
   private readonly decidedDay: Int16Array;
   private readonly freedDay: Int16Array;
   private readonly departedDay: Int16Array;
-  private readonly priorityQueues: Fifo[];
-  private readonly recalculation: Fifo;
-  private readonly passportQueue: Fifo;
-  private readonly transitQueue: Fifo;
+  // Prisoner indices, first in first out (the engine's own queue; the epoch it keeps is unused here: always 0).
+  private readonly priorityQueues: WorkQueue[];
+  private readonly recalculation = new WorkQueue();
+  private readonly passportQueue = new WorkQueue();
+  private readonly transitQueue = new WorkQueue();
   private readonly signatureDue: number[][];
   private readonly errorDue: number[][];
   private readonly waitSum = new Float64Array(AMNESTY_STAGES.length);
@@ -204,16 +189,16 @@ export class AmnestyWorld {
       errors: root.split("errors"),
     };
     this.state = new Int32Array(held);
+    this.offence = new Uint8Array(held);
+    this.termYears = new Uint8Array(held);
+    this.recidivist = new Uint8Array(held);
     this.colony = new Uint8Array(held);
     this.priority = new Uint8Array(held);
     this.entered = new Int16Array(held);
     this.decidedDay = new Int16Array(held).fill(-1);
     this.freedDay = new Int16Array(held).fill(-1);
     this.departedDay = new Int16Array(held).fill(-1);
-    this.priorityQueues = PRIORITY_GROUPS_1945.map(() => new Fifo(held / 8));
-    this.recalculation = new Fifo(held / 4);
-    this.passportQueue = new Fifo(held / 8);
-    this.transitQueue = new Fifo(held / 8);
+    this.priorityQueues = PRIORITY_GROUPS_1945.map(() => new WorkQueue());
     this.signatureDue = Array.from({ length: scenario.horizonDays + 1 }, () => []);
     this.errorDue = Array.from({ length: scenario.horizonDays + 1 }, () => []);
     this.sortThePopulation();
@@ -224,48 +209,46 @@ export class AmnestyWorld {
     const pop = this.scenario.population;
     const categoryWeights = DECREE_CATEGORIES_1945.map((c) => pop.categories[c]);
     const freedOffenceWeights = OFFENCES_1945.map((o) => pop.freedOffences[o]);
-    const notCoveredOffences = ["gravePrivate", "counterRevolution"] as const satisfies readonly Offence1945[];
-    const notCoveredWeights = notCoveredOffences.map((o) => pop.notCoveredOffences[o]);
+    const notCoveredWeights = NOT_COVERED_OFFENCES_1945.map((o) => pop.notCoveredOffences[o]);
     const priorityWeights = PRIORITY_GROUPS_1945.map((g) => pop.priorityGroups[g]);
+    const notCoveredIndex = NOT_COVERED_OFFENCES_1945.map((o) => OFFENCES_1945.indexOf(o));
+    const ordinary = OFFENCES_1945.indexOf("ordinary");
+    // An offence the decree frees only with a short term (RULES.amnesty1945Release): the rule's, not a list of our own.
+    const freedByTermOnly = OFFENCES_1945.map((o) => !freedWhateverTheTerm1945(o));
+    const MAX = AMNESTY_1945_MAX_TERM_YEARS;
     const rng = this.draws.population;
     for (let i = 0; i < this.held; i++) {
       const category = DECREE_CATEGORIES_1945[pickWeighted(rng, categoryWeights)]!;
       const recidivist = rng.next() < pop.recidivistShare;
       // The term only matters as "three years or less" or not (RULES.amnesty1945Release); the sorting below reads it.
-      const offence: Offence1945 =
+      const offence =
         category === "freed"
-          ? OFFENCES_1945[pickWeighted(rng, freedOffenceWeights)]!
+          ? pickWeighted(rng, freedOffenceWeights)
           : category === "halved"
-            ? "ordinary"
-            : notCoveredOffences[pickWeighted(rng, notCoveredWeights)]!;
-      const shortTerm =
-        category === "freed" &&
-        (offence === "ordinary" || offence === "gravePrivate" || offence === "counterRevolution");
-      const termYears = shortTerm ? 1 + Math.floor(rng.next() * 3) : 4 + Math.floor(rng.next() * 7);
+            ? ordinary
+            : notCoveredIndex[pickWeighted(rng, notCoveredWeights)]!;
+      const shortTerm = category === "freed" && freedByTermOnly[offence]!;
+      const termYears = shortTerm ? 1 + Math.floor(rng.next() * MAX) : MAX + 1 + Math.floor(rng.next() * 7);
       this.colony[i] =
         rng.next() < (category === "freed" ? pop.freedInColoniesShare : pop.othersInColoniesShare) ? 1 : 0;
       const priority = category === "freed" ? pickWeighted(rng, priorityWeights) : PRIORITY_GROUPS_1945.length - 1;
       this.priority[i] = priority;
-      this.facts.push({ offence, termYears, recidivist });
+      this.offence[i] = offence;
+      this.termYears[i] = termYears;
+      this.recidivist[i] = recidivist ? 1 : 0;
       // The decree sorts every file on day 0 (its categories read the sentence alone).
-      const s = this.stepper.step(
-        this.stepper.initialOfKind[factKind({ offence, termYears, recidivist })]!,
-        A_EVENT.sort,
-      );
+      const s = this.stepper.step(this.stepper.initialOfKind[kindOf(offence, termYears, recidivist)]!, A_EVENT.sort);
       this.state[i] = s;
       this.events++;
       const name = this.stepper.stateName[s];
       if (name === "awaitingFileCheck") {
         this.qualifying++;
-        this.priorityQueues[priority]!.push(i);
-      } else if (name === "awaitingRecalculation") this.recalculation.push(i);
+        this.priorityQueues[priority]!.push(i, 0);
+      } else if (name === "awaitingRecalculation") this.recalculation.push(i, 0);
     }
     this.inStage[STAGE.fileCheck] = this.qualifying;
-    this.inStage[STAGE.recalculation] = this.recalculation.length;
+    this.inStage[STAGE.recalculation] = this.recalculation.size;
   }
-
-  /** Each prisoner's facts (a class camp has a few thousand; the national run keeps them too, 1.5 million small objects). */
-  private readonly facts: { offence: Offence1945; termYears: number; recidivist: boolean }[] = [];
 
   /** Days run so far (the day a student acts in). */
   get now(): number {
@@ -333,7 +316,7 @@ export class AmnestyWorld {
   private signed(i: number, day: number): void {
     this.leave(i, "signature", day);
     this.send(i, A_EVENT.sign);
-    this.passportQueue.push(i);
+    this.passportQueue.push(i, 0);
     this.enter(i, "passportRoster", day);
   }
 
@@ -351,11 +334,12 @@ export class AmnestyWorld {
     // The records departments: release files first, in the July 12 order; then terms to halve. A file a student
     // clerk already checked is skipped where it still sits in the queue.
     const records = this.budget("records", this.recordsPace(day));
-    const recordsHadWork = this.priorityQueues.some((q) => q.length > 0) || this.recalculation.length > 0;
+    // Files still waiting (not the queues' entries: a file a student clerk already checked still sits in one).
+    const recordsHadWork = this.inStage[STAGE.fileCheck]! > 0 || this.recalculation.size > 0;
     let served = 0;
     if (this.computerChecks) {
       for (const queue of this.priorityQueues) {
-        while (served < records && queue.length > 0) {
+        while (served < records && queue.size > 0) {
           const i = queue.shift();
           if (this.name(i) !== "awaitingFileCheck") continue;
           served++;
@@ -363,7 +347,7 @@ export class AmnestyWorld {
         }
       }
     }
-    while (served < records && this.recalculation.length > 0) {
+    while (served < records && this.recalculation.size > 0) {
       const i = this.recalculation.shift();
       served++;
       this.leave(i, "recalculation", day);
@@ -376,10 +360,10 @@ export class AmnestyWorld {
 
     // Signatures due today (a seated prisoner may have signed already); then the passport rosters.
     for (const i of this.signatureDue[day]!) if (this.name(i) === "awaitingSignature") this.signed(i, day);
-    const passportsHadWork = this.passportQueue.length > 0;
+    const passportsHadWork = this.passportQueue.size > 0;
     const passports = this.budget("passports", perDay(st.passportsPer100k, held));
     let issued = 0;
-    while (issued < passports && this.passportQueue.length > 0) {
+    while (issued < passports && this.passportQueue.size > 0) {
       const i = this.passportQueue.shift();
       issued++;
       this.leave(i, "passportRoster", day);
@@ -388,7 +372,7 @@ export class AmnestyWorld {
       this.freedSoFar++;
       if (this.draws.keepOn.next() < st.keptOnShare) this.send(i, A_EVENT.keepOn);
       else {
-        this.transitQueue.push(i);
+        this.transitQueue.push(i, 0);
         this.enter(i, "transit", day);
       }
     }
@@ -398,10 +382,10 @@ export class AmnestyWorld {
     }
 
     // Railcars from the transit checkpoints.
-    const railcarsHadWork = this.transitQueue.length > 0;
+    const railcarsHadWork = this.transitQueue.size > 0;
     const places = this.budget("railcars", perDay(st.railcarPlacesPer100k, held));
     let boarded = 0;
-    while (boarded < places && this.transitQueue.length > 0) {
+    while (boarded < places && this.transitQueue.size > 0) {
       const i = this.transitQueue.shift();
       boarded++;
       this.leave(i, "transit", day);
@@ -435,7 +419,7 @@ export class AmnestyWorld {
   filesAwaitingCheck(limit: number): number[] {
     const out: number[] = [];
     for (const queue of this.priorityQueues) {
-      for (const i of queue.items()) {
+      for (const [i] of queue.toArray()) {
         if (out.length >= limit) return out;
         if (this.name(i) === "awaitingFileCheck") out.push(i);
       }
@@ -498,10 +482,9 @@ export class AmnestyWorld {
     waitingDays: number;
     freedOnDay: number | null;
   } {
-    const f = this.facts[i]!;
     return {
-      offence: f.offence,
-      termYears: f.termYears,
+      offence: OFFENCES_1945[this.offence[i]!]!,
+      termYears: this.termYears[i]!,
       priorityGroup: PRIORITY_GROUPS_1945[this.priority[i]!]!,
       inColony: this.colony[i] === 1,
       state: this.name(i),
@@ -531,7 +514,7 @@ export class AmnestyWorld {
     const transitWaits: number[] = [];
     const inTransitWaits: number[] = [];
     for (let i = 0; i < held; i++) {
-      const outcome = OUTCOME_OF_STATE[this.name(i)]!;
+      const outcome = OUTCOME_OF_STATE[this.name(i) as keyof typeof OUTCOME_OF_STATE];
       outcomes[outcome]++;
       const freedDay = this.freedDay[i]!;
       if (freedDay >= 0) {
@@ -593,8 +576,8 @@ export class AmnestyWorld {
 
 const STAGE = Object.fromEntries(AMNESTY_STAGES.map((s, k) => [s, k])) as Record<AmnestyStage, number>;
 
-/** Where a prisoner in each state counts at the end. */
-const OUTCOME_OF_STATE: Record<string, AmnestyOutcome> = {
+/** Where a prisoner in each state counts at the end: keyed by the machine's states, so a new state must be placed. */
+const OUTCOME_OF_STATE: Record<SnapshotFrom<typeof amnestyPrisonerMachine>["value"], AmnestyOutcome> = {
   held: "notCovered",
   awaitingFileCheck: "stillWaiting",
   awaitingSignature: "stillWaiting",

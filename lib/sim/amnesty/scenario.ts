@@ -9,7 +9,7 @@
  * table and the lab (lib/sim/amnesty/engine.ts gives the same read-outs).
  */
 import { z } from "zod";
-import { OFFENCES_1945, PRIORITY_GROUPS_1945 } from "@/machines/amnesty-1945.machine";
+import { NOT_COVERED_OFFENCES_1945, OFFENCES_1945, PRIORITY_GROUPS_1945 } from "@/machines/amnesty-1945.machine";
 import { distributionSchema } from "@/lib/sim/distributions";
 import { provenanceSchema } from "@/lib/sim/scenario-schema";
 
@@ -68,7 +68,7 @@ export const amnestyScenarioSchema = z
         /** offences among those the decree freed (weights) */
         freedOffences: recordOf(OFFENCES_1945, weight),
         /** offences among those it did not cover (only these two offences are excluded from halving) */
-        notCoveredOffences: z.object({ gravePrivate: weight, counterRevolution: weight }).strict(),
+        notCoveredOffences: recordOf(NOT_COVERED_OFFENCES_1945, weight),
         /** share of each category with earlier convictions, found (or missed) when the file is checked */
         recidivistShare: share,
         /** share of those freed who were held in colonies rather than camps */

@@ -73,17 +73,22 @@ describe("a 1945 camp a class can act in", () => {
   test("a seated prisoner signs the determination once it is written, and goes on to the passport roster", () => {
     const world = classCamp();
     world.advanceTo(START);
-    const [i] = world.filesAwaitingCheck(1);
-    world.checkFile(1, i!, true);
-    const after = world.prisoner(i!).state;
-    if (after === "excludedAsRecidivist") return; // the first file was a recidivist's: nothing to sign
-    expect(after).toBe("awaitingSignature");
-    expect(world.sign(i!)).toEqual({ ok: true });
-    expect(world.prisoner(i!).state).toBe("onPassportRoster");
-    expect(world.sign(i!).ok).toBe(false);
+    // The first file whose thorough check finds nothing against the person (a recidivist's has nothing to sign).
+    let i = -1;
+    for (const file of world.filesAwaitingCheck(Math.floor(HOURS / THOROUGH))) {
+      world.checkFile(1, file, true);
+      if (world.prisoner(file).state === "awaitingSignature") {
+        i = file;
+        break;
+      }
+    }
+    expect(i).toBeGreaterThanOrEqual(0);
+    expect(world.sign(i)).toEqual({ ok: true });
+    expect(world.prisoner(i).state).toBe("onPassportRoster");
+    expect(world.sign(i).ok).toBe(false);
   });
 
-  test("a hurried check can release a recidivist, who is later returned; a thorough one finds them", () => {
+  test("a hurried check releases a recidivist a thorough one finds (the camp may later return them)", () => {
     // Find a recidivist among the first files with a thorough check, then hurry the same file in the same camp.
     const probe = classCamp(5, false);
     probe.advanceTo(START);

@@ -1,13 +1,30 @@
 import type { ReactNode } from "react";
-import { KEY_FIGURE_LABELS, type KeyFigures } from "@/lib/runs/debrief/debrief";
+import { KEY_FIGURE_LABELS } from "@/lib/runs/debrief/debrief";
 
-/** Runs side by side, one row per key figure (the lab's comparison, the debrief's what-if). */
+/** A column: one run's values by row key; null (or a missing key) is a figure that does not apply to that run. */
+export type FiguresColumn = {
+  key: string | number;
+  header: ReactNode;
+  values: Readonly<Record<string, string | number | null | undefined>>;
+  emphasis?: boolean;
+};
+
+/** The debrief's key figures, in their order. */
+const KEY_FIGURE_ROWS = Object.entries(KEY_FIGURE_LABELS).map(([key, label]) => ({ key, label }));
+
+/**
+ * Runs side by side, one row per figure: the debrief's what-if (its key
+ * figures, the default rows) and the lab's comparison (rows of both kinds of
+ * run, where a figure that does not apply to a run reads "—").
+ */
 export function KeyFiguresTable({
   caption,
+  rows = KEY_FIGURE_ROWS,
   columns,
 }: {
   caption?: ReactNode;
-  columns: { key: string | number; header: ReactNode; figures: KeyFigures; emphasis?: boolean }[];
+  rows?: readonly { key: string; label: string }[];
+  columns: readonly FiguresColumn[];
 }) {
   return (
     <div className="overflow-x-auto">
@@ -26,16 +43,26 @@ export function KeyFiguresTable({
           </tr>
         </thead>
         <tbody>
-          {(Object.keys(KEY_FIGURE_LABELS) as (keyof KeyFigures)[]).map((k) => (
-            <tr key={k} className="border-b border-line/60">
+          {rows.map((row) => (
+            <tr key={row.key} className="border-b border-line/60">
               <th scope="row" className="py-1 pr-3 font-normal">
-                {KEY_FIGURE_LABELS[k]}
+                {row.label}
               </th>
-              {columns.map((c) => (
-                <td key={c.key} className={`py-1 pr-3 text-right tabular-nums ${c.emphasis ? "font-semibold" : ""}`}>
-                  {c.figures[k].toLocaleString("en")}
-                </td>
-              ))}
+              {columns.map((c) => {
+                const value = c.values[row.key];
+                return (
+                  <td key={c.key} className={`py-1 pr-3 text-right tabular-nums ${c.emphasis ? "font-semibold" : ""}`}>
+                    {value === null || value === undefined ? (
+                      <>
+                        <span aria-hidden="true">—</span>
+                        <span className="sr-only">does not apply</span>
+                      </>
+                    ) : (
+                      value.toLocaleString("en")
+                    )}
+                  </td>
+                );
+              })}
             </tr>
           ))}
         </tbody>

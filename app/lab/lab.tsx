@@ -14,6 +14,7 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
+import { KeyFiguresTable } from "@/app/_components/key-figures-table";
 import { SourceConflict } from "@/app/_components/source-conflict";
 import { SourceTag } from "@/app/_components/source-tag";
 import {
@@ -325,9 +326,7 @@ export function Lab({
 
 function Results({ runs, onRemove, onExport }: { runs: Done[]; onRemove: (n: number) => void; onExport: () => void }) {
   // Rows any run fills; a figure that does not apply to a kind of run reads "—".
-  const rows = runs[0]!.figures
-    .map((f, k) => ({ key: f.key, label: f.label, values: runs.map((r) => r.figures[k]!.value) }))
-    .filter((row) => row.values.some((v) => v !== null));
+  const rows = runs[0]!.figures.filter((_, k) => runs.some((r) => r.figures[k]!.value !== null));
   const kinds = [...new Set(runs.map((r) => r.kind))];
   return (
     <section aria-labelledby="results-heading" className="card space-y-6">
@@ -339,48 +338,27 @@ function Results({ runs, onRemove, onExport }: { runs: Done[]; onRemove: (n: num
           Export the results (CSV)
         </button>
       </div>
-      <div className="overflow-x-auto">
-        <table className="w-full max-w-4xl text-left">
-          <caption className="mb-2 text-left text-sm text-muted">
+      <KeyFiguresTable
+        caption={
+          <span className="text-sm font-normal text-muted">
             Figures from the simulation. The sources&rsquo; own figures are on the sources page and in the questions
             below.
-          </caption>
-          <thead>
-            <tr className="border-b border-line">
-              <th scope="col" className="py-1 pr-3">
-                Figure
-              </th>
-              {runs.map((r) => (
-                <th key={r.n} scope="col" className="py-1 pr-3 text-right align-bottom">
-                  <span className="block text-sm font-normal">{r.label}</span>
-                  <button type="button" className="text-sm text-accent underline" onClick={() => onRemove(r.n)}>
-                    Remove<span className="sr-only"> run {r.n}</span>
-                  </button>
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.key} className="border-b border-line/60">
-                <th scope="row" className="py-1 pr-3 font-normal">
-                  {row.label}
-                </th>
-                {row.values.map((v, k) => (
-                  <td key={runs[k]!.n} className="py-1 pr-3 text-right tabular-nums">
-                    {v ?? (
-                      <>
-                        <span aria-hidden="true">—</span>
-                        <span className="sr-only">does not apply</span>
-                      </>
-                    )}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          </span>
+        }
+        rows={rows}
+        columns={runs.map((r) => ({
+          key: r.n,
+          values: Object.fromEntries(r.figures.map((f) => [f.key, f.value])),
+          header: (
+            <>
+              <span className="block text-sm font-normal">{r.label}</span>
+              <button type="button" className="text-sm text-accent underline" onClick={() => onRemove(r.n)}>
+                Remove<span className="sr-only"> run {r.n}</span>
+              </button>
+            </>
+          ),
+        }))}
+      />
       <div className="grid gap-6 lg:grid-cols-2">
         <figure className="space-y-2">
           <figcaption className="font-semibold">

@@ -1,12 +1,12 @@
 import { OUTCOME_LABELS } from "@/lib/labels";
 import { dateLabel, simDate } from "@/lib/runs/clock";
-import { keyFigures } from "@/lib/runs/debrief/debrief";
+import { KEY_FIGURE_LABELS, keyFigures } from "@/lib/runs/debrief/debrief";
 import { World } from "@/lib/sim/engine";
 import { runAmnesty, type AmnestyOutcome } from "@/lib/sim/amnesty/engine";
 import type { AmnestyScenario } from "@/lib/sim/amnesty/scenario";
 import type { Scenario } from "@/lib/sim/scenario-schema";
 import { describeWait, type Waits } from "@/lib/sim/survival";
-import { OUTCOMES, RELEASING_OUTCOMES, STAGES } from "@/machines/vocabulary";
+import { OUTCOMES, STAGES } from "@/machines/vocabulary";
 import { configToQuery, isAmnestyScenario, labScenario, type LabConfig } from "./config";
 
 export type LabPoint = {
@@ -43,16 +43,19 @@ export type LabResult = {
 
 const MAX_POINTS = 100;
 
-/** The rows every lab table shows, in order; each kind fills those that apply to it. */
-export const LAB_FIGURE_LABELS = {
+/**
+ * The rows every lab table shows, in order; each kind fills those that apply
+ * to it. The 1954–55 review's own figures keep the debrief's labels.
+ */
+const LAB_FIGURE_LABELS = {
   held: "Held at the start (cases or prisoners)",
   released: "Released by the end",
   releasedShare: "Released, as a share of those held",
   medianFromStart: "Median wait from the start (those still waiting count)",
-  decided: "Cases the commission decided",
-  rehabilitated: "Fully rehabilitated (cases)",
-  upheldShare: "Decisions that upheld the sentence",
-  spravkaIssued: "Spravki issued",
+  decided: KEY_FIGURE_LABELS.decided,
+  rehabilitated: KEY_FIGURE_LABELS.rehabilitated,
+  upheldShare: KEY_FIGURE_LABELS.upheldShare,
+  spravkaIssued: KEY_FIGURE_LABELS.spravkaIssued,
   qualifying: "Covered by the decree's categories",
   termsHalved: "Terms halved",
   returnedAfterError: "Released in error and returned",
@@ -103,7 +106,7 @@ function runReviewLab(config: LabConfig, scenario: Scenario, onProgress: (done: 
   }
   const result = world.result(config.seed);
   const key = keyFigures(result);
-  const released = RELEASING_OUTCOMES.reduce((sum, o) => sum + result.outcomes[o], 0);
+  const released = key.released;
   return {
     kind: "review",
     query: configToQuery(config),

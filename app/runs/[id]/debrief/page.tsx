@@ -251,8 +251,8 @@ export default async function DebriefPage({ params, searchParams }: PageProps<"/
             <KeyFiguresTable
               caption={`What if: ${chosen.label.toLowerCase()}`}
               columns={[
-                { key: "ours", header: "Your run", figures: ours },
-                { key: "whatif", header: "What if", figures: alternative.figures, emphasis: true },
+                { key: "ours", header: "Your run", values: ours },
+                { key: "whatif", header: "What if", values: alternative.figures, emphasis: true },
               ]}
             />
             {alternative.skipped > 0 ? (

@@ -8,28 +8,25 @@ const tagOf = (line: Sourced) => <SourceTag source={line.source} {...(line.basis
  * where they stand, what release gave, then one row per question (where they
  * can live, passport, work, union, vote, university, exile, spravka), each
  * with its short answer in words and its source. `id` makes the heading's id
- * unique on the page; `headingLevel` fits it under the surrounding heading.
+ * unique on the page; the heading is an h4, under the reveal's case heading.
  */
 export function ReturnCardView({
   card,
   id,
   caseLabel,
-  headingLevel = 4,
 }: {
   card: ReturnCard;
   id: string;
   /** names the case for screen readers, where several cards share a page */
   caseLabel?: string;
-  headingLevel?: 3 | 4 | 5;
 }) {
-  const Heading = `h${headingLevel}` as const;
   const headingId = `${id}-heading`;
   return (
     <section aria-labelledby={headingId} className="space-y-2 rounded border border-line p-3">
-      <Heading id={headingId} className="font-semibold">
+      <h4 id={headingId} className="font-semibold">
         {card.heading}
         {caseLabel ? <span className="sr-only">: {caseLabel}</span> : null}
-      </Heading>
+      </h4>
       <p>
         {card.summary.text}
         {tagOf(card.summary)}

@@ -85,7 +85,7 @@ const sourced = (rule: RuleId, text: string): Sourced => ({ text, source: RULES[
 const invented = (basis: SourceKey, text: string): Sourced => ({ text, source: "invented", basis });
 
 /** The outcome released the person from where they were held: the releasing outcomes, and a shortened sentence that let them out. */
-export function releasedByOutcome(f: Pick<ReturnFacts, "outcome" | "custody">): boolean {
+function releasedByOutcome(f: Pick<ReturnFacts, "outcome" | "custody">): boolean {
   return RELEASING_OUTCOMES.includes(f.outcome) || (f.outcome === "reduced" && f.custody === "released");
 }
 
@@ -94,17 +94,17 @@ export function releasedByOutcome(f: Pick<ReturnFacts, "outcome" | "custody">): 
  * run found them in. Released from a camp into exile is not "held": release
  * did not end exile (RULES.exileSeparateDecision), and the card says so.
  */
-export function stillHeld(f: Pick<ReturnFacts, "custody" | "startedInExile">): boolean {
+function stillHeld(f: Pick<ReturnFacts, "custody" | "startedInExile">): boolean {
   return f.custody === "camp" || f.custody === "psychiatric" || (f.custody === "exile" && f.startedInExile);
 }
 
-export function recordStatus(f: Pick<ReturnFacts, "outcome" | "spravkaIssued">): RecordStatus {
+function recordStatus(f: Pick<ReturnFacts, "outcome" | "spravkaIssued">): RecordStatus {
   if (f.outcome === "rehabilitated") return f.spravkaIssued ? "cleared" : "noticeOnly";
   if (f.outcome === "pardoned") return "pardoned";
   return "standing";
 }
 
-export function exileStatus(f: Pick<ReturnFacts, "outcome" | "custody" | "startedInExile">): ExileStatus {
+function exileStatus(f: Pick<ReturnFacts, "outcome" | "custody" | "startedInExile">): ExileStatus {
   if (f.custody === "exile") return "stillInExile";
   if (f.outcome === "exileEnded") return "endedByDecision";
   if (f.startedInExile) return "endedWithCase";
@@ -117,7 +117,7 @@ export function exileStatus(f: Pick<ReturnFacts, "outcome" | "custody" | "starte
  * court's notice only, a pardon) the card follows what the police did, as the
  * case records it.
  */
-export function hasPassportMinus(f: Pick<ReturnFacts, "outcome" | "spravkaIssued" | "passportMinus">): boolean {
+function hasPassportMinus(f: Pick<ReturnFacts, "outcome" | "spravkaIssued" | "passportMinus">): boolean {
   const record = recordStatus(f);
   if (record === "standing") return true;
   if (record === "cleared") return false;

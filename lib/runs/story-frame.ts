@@ -7,6 +7,8 @@
  * estimate.
  */
 import type { ConflictId } from "@/lib/sources/conflicts";
+import type { World } from "@/lib/sim/engine";
+import { caseLabel } from "./case-label";
 import { amnesty1953Covers, AMNESTY_1953_MAX_TERM_YEARS, type AmnestyReading } from "@/machines/rules";
 import type { Outcome, SourceKey } from "@/machines/vocabulary";
 
@@ -23,6 +25,22 @@ export type FrameLine = {
 export type FrameSection = { heading: string; lines: readonly FrameLine[] };
 
 export type StoryFrame = { title: string; sections: readonly FrameSection[] };
+
+/** A case as the frame speaks of it, read from a run's world (one read of its facts). */
+export function framedCase(
+  world: Pick<World, "caseFacts" | "caseState" | "startedInCamp">,
+  i: number,
+): FramedCase & { outcome: Outcome; spravkaIssued: boolean } {
+  const facts = world.caseFacts(i);
+  return {
+    label: caseLabel(i),
+    article: facts.article,
+    termYears: facts.termYears,
+    custody: world.startedInCamp(i) ? "camp" : "exile",
+    outcome: world.caseState(i).outcome,
+    spravkaIssued: facts.spravkaIssued,
+  };
+}
 
 /** The facts of a seat's case the frame speaks to (a procurator's desk has none of its own). */
 export type FramedCase = {

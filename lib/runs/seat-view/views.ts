@@ -54,7 +54,7 @@ import { parseLogEntry } from "@/lib/runs/store/log-entry";
 import { courtNotices, injectedNews, memosFor, type Memo } from "./memos";
 import { historicalComparison, type ComparisonRow } from "@/lib/runs/debrief/debrief";
 import { dossier, type DossierPaper } from "./dossier";
-import { epilogue1956, prologue1953, type StoryFrame } from "@/lib/runs/story-frame";
+import { epilogue1956, framedCase, prologue1953, type StoryFrame } from "@/lib/runs/story-frame";
 
 export type ClockView = {
   status: RunStatus;
@@ -625,23 +625,19 @@ function storyFrame(
   role: SeatRole,
   caseIndexes: readonly number[],
 ): Pick<SeatView, "prologue" | "epilogue"> {
-  const sorted = [...caseIndexes].sort((a, b) => a - b);
-  const framed = (i: number) => {
-    const facts = world.caseFacts(i);
-    const custody = world.startedInCamp(i) ? ("camp" as const) : ("exile" as const);
-    return { label: caseLabel(i), article: facts.article, termYears: facts.termYears, custody };
-  };
   const over = run.status === "debrief" || run.status === "archived";
+  if (!run.prologue && !(run.epilogue && over)) return {};
+  // Only a petitioner's prologue speaks of its case; the epilogue of every case on the seat.
+  const cases = [...caseIndexes].sort((a, b) => a - b);
+  const reading = scenario.policy.amnestyReading;
   return {
-    ...(run.prologue ? { prologue: prologue1953(role, sorted.map(framed), scenario.policy.amnestyReading) } : {}),
+    ...(run.prologue
+      ? { prologue: prologue1953(role, role === "petitioner" ? cases.map((i) => framedCase(world, i)) : [], reading) }
+      : {}),
     ...(run.epilogue && over
       ? {
           epilogue: epilogue1956(
-            sorted.map((i) => ({
-              ...framed(i),
-              outcome: world.caseState(i).outcome,
-              spravkaIssued: world.caseFacts(i).spravkaIssued,
-            })),
+            cases.map((i) => framedCase(world, i)),
             role,
           ),
         }

@@ -53,13 +53,13 @@ export async function seatCaseIndexes(seatId: string): Promise<number[]> {
   return rows.map((r) => r.caseIndex);
 }
 
-/** The class's district: the cases on student procurators' desks (empty without procurator seats). */
 /** Every case a student holds in the run, as petitioner or procurator (the class's cases). */
 export async function classCases(runId: string): Promise<number[]> {
   const rows = await db.seatCase.findMany({ where: { runId }, select: { caseIndex: true }, distinct: ["caseIndex"] });
   return rows.map((r) => r.caseIndex).sort((a, b) => a - b);
 }
 
+/** The class's district: the cases on student procurators' desks (empty without procurator seats). */
 export async function districtCases(runId: string): Promise<Set<number>> {
   const rows = await db.seatCase.findMany({ where: { runId, role: "procurator" }, select: { caseIndex: true } });
   return new Set(rows.map((r) => r.caseIndex));

@@ -10,8 +10,7 @@ import { historicalComparison, keyFigures, whatIf, WHAT_IFS, type KeyFigures } f
 import { getRunLogForOwner } from "@/lib/runs/debrief/get-run-log-for-owner";
 import { debriefPrompts } from "@/lib/runs/debrief/prompts";
 import { classCases, districtCases, getRunForOwner } from "@/lib/runs/store/queries";
-import { epilogue1956 } from "@/lib/runs/story-frame";
-import { caseLabel } from "@/lib/runs/case-label";
+import { epilogue1956, framedCase } from "@/lib/runs/story-frame";
 import { StoryFramePanel } from "@/app/_components/story-frame";
 import { loadRunHistory } from "@/lib/runs/history/run-history";
 import { scenarioOfRun } from "@/lib/runs/store/custom-scenarios";
@@ -65,17 +64,7 @@ export default async function DebriefPage({ params, searchParams }: PageProps<"/
   // The ending the teacher switched on: what became of the class's cases by February 1956.
   const epilogue = run.epilogue
     ? epilogue1956(
-        (await classCases(run.id)).map((i) => {
-          const facts = history.world.caseFacts(i);
-          return {
-            label: caseLabel(i),
-            article: facts.article,
-            termYears: facts.termYears,
-            custody: history.world.startedInCamp(i) ? ("camp" as const) : ("exile" as const),
-            outcome: history.world.caseState(i).outcome,
-            spravkaIssued: facts.spravkaIssued,
-          };
-        }),
+        (await classCases(run.id)).map((i) => framedCase(history.world, i)),
         "teacher",
       )
     : null;

@@ -7,11 +7,11 @@
  * "held out" when nothing was tuned to it: only held-out figures test the
  * model; fitted ones show the tuning worked. ADR 0022 says which is which.
  */
-import { runScenario, type RunResult } from "./engine";
+import { runScenario } from "./engine";
 import { metric } from "./metrics";
 import type { Scenario } from "./scenario-schema";
 import { SCENARIOS } from "./scenarios";
-import { amnestyMetric, runAmnesty, type AmnestyResult } from "./amnesty/engine";
+import { amnestyMetric, runAmnesty } from "./amnesty/engine";
 import type { AmnestyScenario } from "./amnesty/scenario";
 import { AMNESTY_SCENARIOS } from "./amnesty/scenarios";
 
@@ -51,17 +51,12 @@ export function calibrate(
 ): CalibrationRow[] {
   const rows: CalibrationRow[] = [];
   for (const scenario of scenarios) {
-    const runs = new Map<number, RunResult[]>();
-    const runsFor = (cases: number) => {
-      let rs = runs.get(cases);
-      if (!rs) {
-        const s =
-          cases === scenario.caseload.cases ? scenario : { ...scenario, caseload: { ...scenario.caseload, cases } };
-        rs = seeds.map((seed) => runScenario(s, seed));
-        runs.set(cases, rs);
-      }
-      return rs;
-    };
+    const runsFor = seedRunsBySize(seeds, (seed, cases) =>
+      runScenario(
+        cases === scenario.caseload.cases ? scenario : { ...scenario, caseload: { ...scenario.caseload, cases } },
+        seed,
+      ),
+    );
     for (const c of scenario.compare) {
       const values = runsFor(c.cases ?? scenario.caseload.cases).map((r) => metric(r, c.metric));
       rows.push(rowOf(scenario.id, c, values));
@@ -73,19 +68,24 @@ export function calibrate(
 
 /** The rows of one 1945 amnesty scenario; runs at each population a figure asks for are shared. */
 export function calibrateAmnesty(seeds: readonly number[], scenario: AmnestyScenario): CalibrationRow[] {
-  const runs = new Map<number, AmnestyResult[]>();
-  const runsFor = (cases: number) => {
-    let rs = runs.get(cases);
-    if (!rs) {
-      rs = seeds.map((seed) => runAmnesty(scenario, seed, { cases }));
-      runs.set(cases, rs);
-    }
-    return rs;
-  };
+  const runsFor = seedRunsBySize(seeds, (seed, cases) => runAmnesty(scenario, seed, { cases }));
   return scenario.compare.map((c) => {
     const values = runsFor(c.cases ?? scenario.population.held).map((r) => amnestyMetric(r, c.metric, c.onDay));
     return rowOf(scenario.id, c, values);
   });
+}
+
+/** A scenario's runs over every seed at a given size, each size run once however many figures ask for it. */
+function seedRunsBySize<R>(seeds: readonly number[], run: (seed: number, cases: number) => R): (cases: number) => R[] {
+  const bySize = new Map<number, R[]>();
+  return (cases) => {
+    let runs = bySize.get(cases);
+    if (!runs) {
+      runs = seeds.map((seed) => run(seed, cases));
+      bySize.set(cases, runs);
+    }
+    return runs;
+  };
 }
 
 /** A compare entry of either kind of scenario beside the values the runs gave for it. */

@@ -28,6 +28,8 @@ export function snap(path: string, context: CaseContext): PlainSnapshot {
 }
 
 const release = (c: CaseContext): CaseContext => ({ ...c, custody: "released" });
+/** Free, but the sentence stands (the machine's releaseWithRecord: the passport keeps its "minuses"). */
+const releaseWithRecord = (c: CaseContext): CaseContext => ({ ...c, custody: "released", passportMinus: true });
 
 /** Where a decided case goes once the commission (or, for a court sentence, the court) is done with it. */
 function afterDecision(c: CaseContext): PlainSnapshot {
@@ -35,13 +37,13 @@ function afterDecision(c: CaseContext): PlainSnapshot {
     case "fullRehabilitation":
       return snap("spravka.awaiting", release(c));
     case "reclassification":
-      return snap("reclassified", { ...c, custody: "released", passportMinus: true });
+      return snap("reclassified", releaseWithRecord(c));
     case "sentenceReduction":
       return snap("reduced", c);
     case "amnesty1953":
-      return snap("amnestied", { ...c, custody: "released", passportMinus: true });
+      return snap("amnestied", releaseWithRecord(c));
     case "endExile":
-      return snap("exileEnded", { ...c, custody: "released", passportMinus: true });
+      return snap("exileEnded", releaseWithRecord(c));
     default:
       return snap("upheld", c);
   }

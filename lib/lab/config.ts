@@ -170,9 +170,9 @@ export const LAB_PARAMS: readonly LabParam[] = [
 
 /**
  * The 1945 amnesty's controls (lib/sim/amnesty/scenarios.ts): the stages
- * people queued at. `prisoners` is a sample, not a change to history: the
- * run plays that many of the 1,565,442 at the same pace per prisoner, and the
- * source's tallies are scaled to it.
+ * people queued at. `prisoners` is a sample, not a change to history
+ * (`population.sample`): the run plays that many of the 1,565,442 at the
+ * same pace per prisoner, and the source's tallies are scaled to it.
  */
 export const AMNESTY_LAB_PARAMS: readonly LabParam<AmnestyScenario>[] = [
   {
@@ -184,8 +184,8 @@ export const AMNESTY_LAB_PARAMS: readonly LabParam<AmnestyScenario>[] = [
     step: 1,
     source: "alexopoulos-1945",
     whole: true,
-    get: (s) => s.population.held,
-    set: (s) => s,
+    get: (s) => s.population.sample ?? s.population.held,
+    set: (s, v) => ({ ...s, population: { ...s.population, sample: v } }),
   },
   {
     key: "fileChecks",

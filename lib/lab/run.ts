@@ -149,8 +149,7 @@ const AMNESTY_OUTCOME_LABELS: Record<AmnestyOutcome, string> = {
 };
 
 function runAmnestyLab(config: LabConfig, scenario: AmnestyScenario, onProgress: (done: number) => void): LabResult {
-  const prisoners = config.values.prisoners;
-  const r = runAmnesty(scenario, config.seed, { ...(prisoners !== undefined ? { cases: prisoners } : {}), onProgress });
+  const r = runAmnesty(scenario, config.seed, { onProgress });
   const step = Math.max(1, Math.ceil(scenario.horizonDays / MAX_POINTS));
   const series: LabPoint[] = [];
   for (let day = 0; ; day = Math.min(scenario.horizonDays, day + step)) {

@@ -174,7 +174,7 @@ export class AmnestyWorld {
     readonly seed: number | string,
     private readonly options: AmnestyWorldOptions = {},
   ) {
-    const held = options.cases ?? scenario.population.held;
+    const held = options.cases ?? scenario.population.sample ?? scenario.population.held;
     this.held = held;
     this.st = scenario.stages;
     this.clerkSeats = new Set(options.clerkSeats ?? []);

@@ -63,6 +63,11 @@ export const amnestyScenarioSchema = z
       .object({
         /** prisoners held when the decree came out (a class plays a sample of them: --cases) */
         held: z.number().int().positive().max(3_000_000),
+        /**
+         * How many of them a run plays, when fewer (a camp's worth, for a class or the lab): the same shares,
+         * and capacities per prisoner, so the pace is the same; the source's tallies are scaled to it.
+         */
+        sample: z.number().int().positive().max(3_000_000).optional(),
         /** which of the decree's categories a prisoner falls in, as shares of those held */
         categories: recordOf(DECREE_CATEGORIES_1945, weight),
         /** offences among those the decree freed (weights) */

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Term } from "@/app/_components/term";
 import { SourceConflict } from "@/app/_components/source-conflict";
+import { conflictsConcerning } from "@/lib/sources/conflicts";
 import { SourceTag } from "@/app/_components/source-tag";
 
 export default function HomePage() {
@@ -63,8 +64,9 @@ export default function HomePage() {
             </p>
             {/* Other sources and counts give other figures: shown, not hidden (lib/sources/conflicts.ts). */}
             <p className="mt-2 space-y-1">
-              <SourceConflict id="may-1954-review-releases" />
-              <SourceConflict id="politicals-released-1954-55" />
+              {conflictsConcerning("home:released-after-review").map((c) => (
+                <SourceConflict key={c.id} id={c.id} />
+              ))}
             </p>
           </li>
           <li className="card">

@@ -90,7 +90,7 @@ export function prologue1953(
     role === "procurator"
       ? [
           {
-            text: "Most political prisoners had eight to twenty-five years, and long sentences for counter-revolution were left out of the amnesty. So the files that come to the review — and to your desk — are mostly political sentences it did not reach.",
+            text: "Long sentences for counter-revolution were left out of the amnesty, so the files that come to the review — and to your desk — are mostly political sentences it did not reach.",
             source: "adler-ch3",
           },
         ]

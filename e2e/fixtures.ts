@@ -214,16 +214,25 @@ export async function expectFitsPaper(page: Page): Promise<void> {
     ["A4", Math.floor(((210 - 28) / 25.4) * 96)],
   ] as const) {
     await page.setViewportSize({ width, height: 1100 });
-    const wider = await page.evaluate((limit) => {
-      const out: string[] = [];
-      for (const el of Array.from(document.body.querySelectorAll<HTMLElement>("*"))) {
-        const box = el.getBoundingClientRect();
-        if (box.width === 0 || box.height === 0) continue;
-        if (box.right > limit + 1) out.push(`${el.tagName.toLowerCase()}.${el.className}`.slice(0, 80));
-      }
-      return out;
-    }, width);
-    expect(wider, `${paper}: wider than the page`).toEqual([]);
+    // Polled, not read once: a chart redraws for the new width over a frame
+    // or two (its axes after its frame), and a reading in between is neither
+    // the screen's layout nor the paper's.
+    await expect
+      .poll(
+        () =>
+          page.evaluate((limit) => {
+            const out: string[] = [];
+            for (const el of Array.from(document.body.querySelectorAll<HTMLElement>("*"))) {
+              const box = el.getBoundingClientRect();
+              if (box.width === 0 || box.height === 0) continue;
+              const name = typeof el.className === "string" ? el.className : el.getAttribute("class");
+              if (box.right > limit + 1) out.push(`${el.tagName.toLowerCase()}.${name}`.slice(0, 80));
+            }
+            return out;
+          }, width),
+        { message: `${paper}: wider than the page`, timeout: 5_000 },
+      )
+      .toEqual([]);
     expect((await page.pdf({ format: paper })).subarray(0, 4).toString()).toBe("%PDF");
   }
   if (before) await page.setViewportSize(before);

@@ -1,6 +1,7 @@
 import "server-only";
 import { DATABASE_UNAVAILABLE, isDatabaseUnavailable, isUnstorableText } from "@/lib/db-errors";
 import { failure, failureResponse } from "@/lib/failure";
+import { WrongKindOfRun } from "@/lib/runs/store/run-engine";
 import { browserHost, sentFromThisSite } from "@/lib/same-origin";
 
 /** The largest JSON body an API route reads: every request Spravka expects is far smaller. */
@@ -67,6 +68,8 @@ export function withDatabaseErrors<A extends unknown[]>(
       if (isUnstorableText(error)) {
         return failureResponse(failure("invalid", "That request contains a character that cannot be stored."));
       }
+      // A request for the other kind of run's things (a case in a 1945 camp): a clear refusal, not a crash.
+      if (error instanceof WrongKindOfRun) return failureResponse(failure("conflict", error.message));
       if (!isDatabaseUnavailable(error)) throw error;
       console.warn(`database not answering: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
       return failureResponse(failure("unavailable", DATABASE_UNAVAILABLE));

@@ -8,7 +8,14 @@ import { scenarioOfRun } from "@/lib/runs/store/custom-scenarios";
 import type { SeatRole } from "@/lib/runs/deal-cases";
 import { seatCaseIndexes } from "@/lib/runs/store/queries";
 import { getSeatAccess, SEAT_ACCESS_MESSAGES } from "@/lib/runs/seats/seat-access";
-import { ReplayedRequest, RunBusy, RunNotFound, runStore, type RunSession } from "@/lib/runs/store/store";
+import {
+  ReplayedRequest,
+  RunBusy,
+  RunNotFound,
+  runStore,
+  WrongKindOfRun,
+  type RunSession,
+} from "@/lib/runs/store/store";
 import { actSchema, letterSchema, type SeatAction } from "@/lib/runs/validation";
 import {
   caseView,
@@ -202,6 +209,7 @@ export async function actOnCase(runId: string, seatCookie: string | undefined, r
     if (error instanceof ReplayedRequest) return fail("replayed", REPLAYED);
     if (error instanceof RunNotFound) return fail("forbidden", SEAT_ACCESS_MESSAGES.none);
     if (error instanceof RunBusy) return fail("busy", error.message);
+    if (error instanceof WrongKindOfRun) return fail("conflict", error.message);
     throw error;
   }
 }

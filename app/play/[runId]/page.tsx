@@ -6,13 +6,20 @@ import { SEAT_COOKIE } from "@/lib/runs/policy";
 import { seatReveal } from "@/lib/runs/seat-view/reveal";
 import { RevealSection } from "./reveal";
 import { SeatDesk } from "./seat-desk";
+import { CampSeat } from "./camp-seat";
+import { getCampSeat, runIsCamp } from "@/lib/runs/camp/camp-seat";
 
 export const metadata: Metadata = { title: "Your seat" };
 
 export default async function PlayPage({ params, searchParams }: PageProps<"/play/[runId]">) {
   const { runId } = await params;
   const { welcome, nameTaken } = await searchParams;
-  const result = await getSeatView(runId, (await cookies()).get(SEAT_COOKIE)?.value);
+  const cookie = (await cookies()).get(SEAT_COOKIE)?.value;
+  // A 1945 camp run has its own seats: a records clerk's desk or a prisoner's wait (ADR 0024).
+  const camp = (await runIsCamp(runId)) ? await getCampSeat(runId, cookie) : null;
+  if (camp?.ok) return <CampSeat data={camp.data} welcome={welcome === "1"} />;
+  // A camp seat this browser cannot open gets the same answer (and links) as any other seat.
+  const result = await getSeatView(runId, cookie);
   if (!result.ok) {
     return (
       <div className="mx-auto max-w-xl space-y-4">

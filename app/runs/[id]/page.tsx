@@ -24,6 +24,9 @@ import { RunLive } from "./run-live";
 import { ConsoleChartsView } from "./charts";
 import { PipelineMap } from "./pipeline-map";
 import { PipelineTable } from "./pipeline-table";
+import { CampFigures } from "./camp-figures";
+import { campConsole } from "@/lib/runs/camp/camp-views";
+import { campRoleName } from "@/lib/runs/camp/camp-engine";
 
 export const metadata: Metadata = { title: "Run" };
 
@@ -33,17 +36,25 @@ export default async function RunPage({ params }: PageProps<"/runs/[id]">) {
   const owned = await getRunForOwner(user, id);
   if (!owned) notFound();
   // Reading through the store moves the clock to now first; its row is the fresh one (the seats do not move with it).
-  const { current, clock, startDate } = await runStore.read(id, (current, _world, scenario) => ({
+  const { current, clock, startDate, camp } = await runStore.readEngine(id, (current, engine) => ({
     current,
-    clock: clockView(current, scenario),
-    startDate: scenario.startDate,
+    clock: clockView(current, engine.scenario),
+    startDate: engine.scenario.startDate,
+    // A 1945 camp run (ADR 0024): its own figures instead of the review's pipeline, charts and exports.
+    camp: engine.kind === "camp" ? campConsole(engine.camp, engine.scenario) : null,
   }));
   const run = { ...owned, ...current };
   // A removed seat stays in the log and the exports, not in the room.
   const seats = owned.seats.filter((seat) => !seat.removedAt);
   // Names the class would mix up (a rename can make two alike; joining adds a number instead).
   const sameNames = collidingNames(seats.map((seat) => ({ number: seat.number, key: nameKey(seat.displayName) })));
-  const data = current.status === "lobby" ? null : await consoleData(run.id);
+  const data = current.status === "lobby" || camp ? null : await consoleData(run.id);
+  const roleName = (role: string) =>
+    camp
+      ? campRoleName(role === "procurator" ? "procurator" : "petitioner")
+      : role === "procurator"
+        ? "Procurator"
+        : "Petitioner";
   const status = run.status;
   const url = run.joinCode ? joinUrl(await headers(), run.joinCode) : null;
   const live = status === "running" || status === "paused";
@@ -92,8 +103,9 @@ export default async function RunPage({ params }: PageProps<"/runs/[id]">) {
             </p>
           )}
           <p className="text-lg" aria-live="polite">
-            <strong>{seats.length}</strong> of {run.procuratorSeats + run.petitionerSeats} seats taken: procurators{" "}
-            {byRole.procurator} of {run.procuratorSeats}, petitioners {byRole.petitioner} of {run.petitionerSeats}.
+            <strong>{seats.length}</strong> of {run.procuratorSeats + run.petitionerSeats} seats taken:{" "}
+            {camp ? "records clerks" : "procurators"} {byRole.procurator} of {run.procuratorSeats},{" "}
+            {camp ? "prisoners" : "petitioners"} {byRole.petitioner} of {run.petitionerSeats}.
           </p>
           <ControlForm
             runId={run.id}
@@ -288,6 +300,8 @@ export default async function RunPage({ params }: PageProps<"/runs/[id]">) {
         </section>
       ) : null}
 
+      {camp && status !== "lobby" ? <CampFigures camp={camp} /> : null}
+
       <section aria-labelledby="seats-heading" className="card space-y-3">
         <h2 id="seats-heading" className="text-xl font-semibold">
           Seats ({seats.length})
@@ -356,17 +370,15 @@ export default async function RunPage({ params }: PageProps<"/runs/[id]">) {
                             defaultValue={seat.role}
                             className="rounded-md border border-muted/60 bg-surface px-2 py-1"
                           >
-                            <option value="petitioner">Petitioner</option>
-                            <option value="procurator">Procurator</option>
+                            <option value="petitioner">{roleName("petitioner")}</option>
+                            <option value="procurator">{roleName("procurator")}</option>
                           </select>
                           <button type="submit" className="text-sm font-semibold text-accent underline">
                             Change
                           </button>
                         </ControlForm>
-                      ) : seat.role === "procurator" ? (
-                        "Procurator"
                       ) : (
-                        "Petitioner"
+                        roleName(seat.role)
                       )}
                     </td>
                     {data ? (

@@ -6,6 +6,7 @@ import { Field, FormAlert } from "@/app/_components/field";
 import { SourceConflict } from "@/app/_components/source-conflict";
 import { formAlert } from "@/lib/failure";
 import { HELP_AFTER_DAYS, planDistrict, type DistrictInput } from "@/lib/runs/district-plan";
+import { planCamp } from "@/lib/runs/camp/camp-plan";
 import type { ConflictId } from "@/lib/sources/conflicts";
 import { createRunAction, type CreateRunState } from "./actions";
 
@@ -18,9 +19,13 @@ export type ScenarioChoice = {
   cases: number;
   startLabel: string;
   horizonDays: number;
-  /** what the district's size is planned from (lib/runs/district-plan.ts) */
-  district: DistrictInput["scenario"];
+  /** the 1954–55 review: what the district's size is planned from (lib/runs/district-plan.ts) */
+  district?: DistrictInput["scenario"];
+  /** a 1945 camp: what its size is planned from (lib/runs/camp/camp-plan.ts); absent for the 1954–55 review */
+  camp?: CampInput;
 };
+
+type CampInput = Parameters<typeof planCamp>[0]["scenario"];
 
 export function NewRunForm({ scenarios }: { scenarios: ScenarioChoice[] }) {
   const [state, action, pending] = useActionState<CreateRunState, FormData>(createRunAction, {});
@@ -56,12 +61,17 @@ function RunFields({
   const [petitioners, setPetitioners] = useState(state.values?.petitionerSeats ?? "26");
   const scenario = scenarios.find((s) => s.id === scenarioId) ?? scenarios[0]!;
   // The same plan the server makes when the run is created: what the form says is what the class gets.
-  const plan = planDistrict({
-    scenario: scenario.district,
-    speed: Number(speed),
-    procurators: Number(procurators),
-    petitioners: Number(petitioners) || 0,
-  });
+  const plan = scenario.district
+    ? planDistrict({
+        scenario: scenario.district,
+        speed: Number(speed),
+        procurators: Number(procurators),
+        petitioners: Number(petitioners) || 0,
+      })
+    : null;
+  const camp = scenario.camp
+    ? planCamp({ scenario: scenario.camp, speed: Number(speed) || 7, clerks: Number(procurators) || 0 })
+    : null;
   const errors = state.error?.fieldErrors;
   const scenarioError = errors?.scenarioId;
   return (
@@ -96,8 +106,8 @@ function RunFields({
           ))}
         </select>
         <p id="scenario-summary" className="field-hint">
-          {scenario.summary} {scenario.cases.toLocaleString("en")} cases; the clock starts on {scenario.startLabel} and
-          runs {scenario.horizonDays} simulated days.
+          {scenario.summary} {camp ? "" : `${scenario.cases.toLocaleString("en")} cases; `}the clock starts on{" "}
+          {scenario.startLabel} and runs {scenario.horizonDays} simulated days.
         </p>
         {(scenario.conflicts ?? []).map((c) => (
           <SourceConflict key={c} id={c} newTab className="mt-1" />
@@ -107,7 +117,7 @@ function RunFields({
       <div className="grid gap-4 sm:grid-cols-2">
         <Field
           name="procuratorSeats"
-          label="Procurator seats"
+          label={camp ? "Records clerk seats" : "Procurator seats"}
           type="number"
           inputMode="numeric"
           min={0}
@@ -115,11 +125,15 @@ function RunFields({
           defaultValue={procurators}
           onChange={(e) => setProcurators(e.target.value)}
           error={errors?.procuratorSeats}
-          hint="Students who review files: together they are the commission for their district. Computer desks work the rest of the province."
+          hint={
+            camp
+              ? "Students who check prisoners' release files in the order of 12 July 1945: together they are the camp's records department."
+              : "Students who review files: together they are the commission for their district. Computer desks work the rest of the province."
+          }
         />
         <Field
           name="petitionerSeats"
-          label="Petitioner seats"
+          label={camp ? "Prisoner seats" : "Petitioner seats"}
           type="number"
           inputMode="numeric"
           min={0}
@@ -127,7 +141,11 @@ function RunFields({
           defaultValue={petitioners}
           onChange={(e) => setPetitioners(e.target.value)}
           error={errors?.petitionerSeats}
-          hint="Students who write complaints. Each one's case sits on a classmate procurator's desk; the computer writes for every other prisoner."
+          hint={
+            camp
+              ? "Students who each play one prisoner of the camp, waiting to learn what the decree does for them."
+              : "Students who write complaints. Each one's case sits on a classmate procurator's desk; the computer writes for every other prisoner."
+          }
         />
       </div>
       <Field
@@ -144,33 +162,52 @@ function RunFields({
         error={errors?.speed}
         hint={speedHint(speed, scenario.horizonDays)}
       />
-      <section aria-labelledby="district-heading" className="space-y-2 rounded-md border border-line p-3">
-        <h2 id="district-heading" className="font-semibold">
-          The class&apos;s district
-        </h2>
-        <p aria-live="polite" className="text-sm">
-          {plan
-            ? plan.explanation
-            : "With no procurator seats, computer desks are the whole commission, and students only write letters."}
-        </p>
-        {plan ? (
-          <Checkbox name="computerHelps" label="The computer helps" checked={state.values?.computerHelps === "on"}>
-            Off, the class alone is its district&apos;s commission: what it does not decide stays undecided. On, a
-            computer desk decides any file left {HELP_AFTER_DAYS} simulated days at review on a student&apos;s desk.
+      {camp ? (
+        <section aria-labelledby="camp-heading" className="space-y-2 rounded-md border border-line p-3">
+          <h2 id="camp-heading" className="font-semibold">
+            The class&apos;s camp
+          </h2>
+          <p aria-live="polite" className="text-sm">
+            {camp.explanation}
+          </p>
+          {Number(procurators) > 0 ? (
+            <Checkbox name="computerHelps" label="The computer helps" checked={state.values?.computerHelps === "on"}>
+              Off, the class alone is the camp&apos;s records department: a file no clerk checks keeps its prisoner
+              waiting. On, the camp&apos;s own clerks check files too, at the pace the source reports.
+            </Checkbox>
+          ) : null}
+        </section>
+      ) : (
+        <section aria-labelledby="district-heading" className="space-y-2 rounded-md border border-line p-3">
+          <h2 id="district-heading" className="font-semibold">
+            The class&apos;s district
+          </h2>
+          <p aria-live="polite" className="text-sm">
+            {plan
+              ? plan.explanation
+              : "With no procurator seats, computer desks are the whole commission, and students only write letters."}
+          </p>
+          {plan ? (
+            <Checkbox name="computerHelps" label="The computer helps" checked={state.values?.computerHelps === "on"}>
+              Off, the class alone is its district&apos;s commission: what it does not decide stays undecided. On, a
+              computer desk decides any file left {HELP_AFTER_DAYS} simulated days at review on a student&apos;s desk.
+            </Checkbox>
+          ) : null}
+        </section>
+      )}
+      {camp ? null : (
+        <fieldset className="space-y-3 rounded-md border border-line p-3">
+          <legend className="px-1 font-semibold">Before and after the review</legend>
+          <Checkbox name="prologue" label="Open with the March 1953 amnesty" checked={state.values?.prologue === "on"}>
+            A short prologue on every seat: who went home in 1953, who did not and why — for a petitioner, their own
+            case — with the sources&apos; conflicting totals side by side.
           </Checkbox>
-        ) : null}
-      </section>
-      <fieldset className="space-y-3 rounded-md border border-line p-3">
-        <legend className="px-1 font-semibold">Before and after the review</legend>
-        <Checkbox name="prologue" label="Open with the March 1953 amnesty" checked={state.values?.prologue === "on"}>
-          A short prologue on every seat: who went home in 1953, who did not and why — for a petitioner, their own case
-          — with the sources&apos; conflicting totals side by side.
-        </Checkbox>
-        <Checkbox name="epilogue" label="End with February 1956" checked={state.values?.epilogue === "on"}>
-          An epilogue once the run is over: the XX Party Congress, rehabilitation speeding up, and what became of the
-          class&apos;s cases (the game&apos;s estimate where the sources give none, labelled as such).
-        </Checkbox>
-      </fieldset>
+          <Checkbox name="epilogue" label="End with February 1956" checked={state.values?.epilogue === "on"}>
+            An epilogue once the run is over: the XX Party Congress, rehabilitation speeding up, and what became of the
+            class&apos;s cases (the game&apos;s estimate where the sources give none, labelled as such).
+          </Checkbox>
+        </fieldset>
+      )}
       <details className="rounded-md border border-line p-3" open={Boolean(errors?.seed)}>
         <summary className="cursor-pointer font-semibold">More settings</summary>
         <div className="mt-3">

@@ -5,7 +5,8 @@ import { MAX_RUN_CASES } from "@/lib/runs/policy";
 import { SCENARIOS } from "@/lib/sim/scenarios";
 import { listCustomScenarios } from "@/lib/runs/store/custom-scenarios";
 import { conflictsConcerning } from "@/lib/sources/conflicts";
-import { NewRunForm } from "./new-run-form";
+import { NewRunForm, type ScenarioChoice } from "./new-run-form";
+import { AMNESTY_SCENARIOS } from "@/lib/sim/amnesty/scenarios";
 
 export const metadata: Metadata = { title: "New run" };
 
@@ -24,6 +25,17 @@ export default async function NewRunPage() {
     horizonDays: s.horizonDays,
     district: { horizonDays: s.horizonDays, desks: s.desks, caseload: s.caseload },
   }));
+  // The 1945 amnesty as a camp the class runs (ADR 0024): release by category, to set beside the review.
+  const camps: ScenarioChoice[] = AMNESTY_SCENARIOS.map((s) => ({
+    id: s.id,
+    title: s.title,
+    summary: s.summary,
+    conflicts: conflictsConcerning(`scenario:${s.id}`).map((c) => c.id),
+    cases: 0,
+    startLabel: dateLabel(s.startDate),
+    horizonDays: s.horizonDays,
+    camp: { horizonDays: s.horizonDays, population: s.population, stages: s.stages },
+  }));
   return (
     <div className="max-w-2xl space-y-6">
       <h1 className="text-3xl font-bold">New run</h1>
@@ -32,7 +44,7 @@ export default async function NewRunPage() {
         when everyone is in.
       </p>
       <div className="card">
-        <NewRunForm scenarios={scenarios} />
+        <NewRunForm scenarios={[...scenarios, ...camps]} />
       </div>
     </div>
   );

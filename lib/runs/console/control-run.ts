@@ -12,6 +12,7 @@ import { backlogOf, dealSeats, seatsFit, type SeatRole } from "@/lib/runs/deal-c
 import type { NewLogEntry } from "@/lib/runs/store/log-entry";
 import { classNeeds, filesPerDesk, HELP_AFTER_DAYS } from "@/lib/runs/district-plan";
 import { withSeatRole } from "@/lib/runs/store/stored-rows";
+import { dealPrisoners } from "@/lib/runs/camp/camp-engine";
 import { RunBusy, RunNotFound, runStore, type Change } from "@/lib/runs/store/store";
 import { controlSchema, type ControlInput } from "@/lib/runs/validation";
 import { getSeatAccess, SEAT_ACCESS_MESSAGES } from "@/lib/runs/seats/seat-access";
@@ -134,6 +135,21 @@ export async function applyControl(runId: string, input: ControlInput): Promise<
           const seats = (await db.seat.findMany({ where: { runId, removedAt: null }, orderBy: { number: "asc" } })).map(
             (seat) => withSeatRole(seat, runId),
           );
+          if (s.engine.kind === "camp") {
+            // Each prisoner seat is dealt one prisoner of the camp; clerks share the camp's queue.
+            const dealt = dealPrisoners(s.engine.camp, run.seed, new Set(), seats);
+            if (dealt.length > 0) {
+              const cases = dealt.map((d): [number, SeatRole] => [d.caseIndex, "petitioner"]);
+              starting.entries.push({ type: "seats.deal", actor: "system", payload: { cases } });
+            }
+            change = starting;
+            change.also = async (tx) => {
+              await tx.seatCase.createMany({
+                data: dealt.map((d) => ({ runId, caseIndex: d.caseIndex, seatId: d.seatId, role: "petitioner" })),
+              });
+            };
+            break;
+          }
           const dealt = dealSeats(
             s.world,
             run.seed,
@@ -183,7 +199,7 @@ export async function applyControl(runId: string, input: ControlInput): Promise<
           );
           break;
         case "jump": {
-          const toDay = dayNumber(input.toDate) - dayNumber(s.scenario.startDate);
+          const toDay = dayNumber(input.toDate) - dayNumber(s.startDate);
           if (!(toDay > run.simDay)) {
             return refuse("Pick a date after the clock's current date: the clock only moves forward.");
           }
@@ -198,6 +214,9 @@ export async function applyControl(runId: string, input: ControlInput): Promise<
           break;
         }
         case "inject": {
+          if (s.engine.kind === "camp") {
+            return refuse("The 1945 camp has no events to inject: its rules are the decree's from the first day.");
+          }
           const injection = findInjection(input.eventId)!;
           // Whether the run can take an event at all comes first; then what is wrong with this one.
           const probe = { type: "run.inject" as const, payload: { id: injection.id, effects: [] } };
@@ -261,6 +280,23 @@ export async function applyControl(runId: string, input: ControlInput): Promise<
           const seat = await db.seat.findFirst({ where: { id: input.seatId, runId, removedAt: null } });
           if (!seat) return refuse("That seat is not in this run.");
           if (seat.role === input.role) return { ok: true };
+          if (s.engine.kind === "camp") {
+            // A camp has room for any class: only the counts change (its size and the computer's help were fixed at creation).
+            const delta = input.role === "procurator" ? 1 : -1;
+            change = {
+              run: {
+                procuratorSeats: Math.max(0, run.procuratorSeats + delta),
+                petitionerSeats: Math.max(0, run.petitionerSeats - delta),
+              },
+              entries: [
+                { type: "seat.reassign", actor: "instructor", payload: { number: seat.number, role: input.role } },
+              ],
+              also: async (tx) => {
+                await tx.seat.update({ where: { id: seat.id }, data: { role: input.role } });
+              },
+            };
+            break;
+          }
           // The teacher's choice wins over the counts set at creation; the caseload must still cover it.
           const delta = input.role === "procurator" ? 1 : -1;
           const procuratorSeats = Math.max(0, run.procuratorSeats + delta);

@@ -12,6 +12,8 @@ import { fail, type Result } from "@/lib/failure";
 import { fieldErrors } from "@/lib/form-errors";
 import { createRunSchema, SEED_MAX } from "@/lib/runs/validation";
 import { findCustomScenario } from "@/lib/runs/store/custom-scenarios";
+import { campScenarioJson, findCampScenario } from "@/lib/runs/camp/camp-scenario";
+import { planCamp } from "@/lib/runs/camp/camp-plan";
 
 /** Refusals are all `invalid`, with a message per field. */
 export type CreateRunResult = Result<{ runId: string; joinCode: string }>;
@@ -25,12 +27,35 @@ export async function createRun(user: SessionUser, raw: unknown): Promise<Create
     const errors = fieldErrors(parsed.error);
     // Name an unknown scenario in the same answer as the other fields.
     const id = (raw as { scenarioId?: unknown } | null)?.scenarioId;
-    if (!errors.scenarioId && (typeof id !== "string" || !(findScenario(id) ?? (await findCustomScenario(user, id))))) {
+    const known =
+      typeof id === "string" && (findScenario(id) ?? findCampScenario(id) ?? (await findCustomScenario(user, id)));
+    if (!errors.scenarioId && !known) {
       errors.scenarioId = "Choose one of the scenarios.";
     }
     return fail("invalid", CHECK_FIELDS, errors);
   }
   const input = parsed.data;
+  const camp = findCampScenario(input.scenarioId);
+  if (camp) {
+    // A 1945 camp (ADR 0024): sized from the clerk seats and the lesson, and frozen into the run at that size.
+    const plan = planCamp({ scenario: camp, speed: input.speed, clerks: input.procuratorSeats });
+    return insertRun({
+      ownerId: user.id,
+      title: input.title,
+      scenarioId: camp.id,
+      seed: input.seed ?? randomInt(1, SEED_MAX),
+      procuratorSeats: input.procuratorSeats,
+      petitionerSeats: input.petitionerSeats,
+      speed: input.speed,
+      deskFiles: 0,
+      computerHelps: input.computerHelps && input.procuratorSeats > 0,
+      // The March 1953 prologue and the 1956 epilogue frame the 1954–55 review, not 1945.
+      prologue: false,
+      epilogue: false,
+      horizonDays: camp.horizonDays,
+      scenarioJson: campScenarioJson(camp, plan.prisoners),
+    });
+  }
   const custom = findScenario(input.scenarioId) ? null : await findCustomScenario(user, input.scenarioId);
   const scenario = findScenario(input.scenarioId) ?? custom;
   if (!scenario) {

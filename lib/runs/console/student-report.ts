@@ -13,6 +13,7 @@ import {
   type ProtocolView,
 } from "@/lib/runs/seat-view/views";
 import { getRunForOwner } from "@/lib/runs/store/queries";
+import { isCampRun } from "@/lib/runs/camp/camp-scenario";
 import { runStore } from "@/lib/runs/store/store";
 
 /** One student's part in the lesson, in their own words: for the teacher, printable. */
@@ -40,7 +41,8 @@ export async function studentReport(
   { seatLabels = false } = {},
 ): Promise<{ title: string; students: StudentReport[] } | null> {
   const run = await getRunForOwner(user, runId);
-  if (!run || run.status === "lobby") return null;
+  // A 1945 camp run's seats have no case desks to report on (ADR 0024): its debrief shows the camp.
+  if (!run || run.status === "lobby" || isCampRun(run)) return null;
   const [letters, decisions, holdings] = await Promise.all([
     db.letter.findMany({ where: { runId }, orderBy: { createdAt: "asc" }, select: { ...LETTER_FIELDS, seatId: true } }),
     db.runEvent.findMany({

@@ -1,4 +1,5 @@
 import "server-only";
+import { isCampRun } from "@/lib/runs/camp/camp-scenario";
 import { z } from "zod";
 import type { SessionUser } from "@/lib/authz";
 import { fail, type Result } from "@/lib/failure";
@@ -48,6 +49,9 @@ export async function exportRun(user: SessionUser, runId: string, query: unknown
   if (!parsed.success) return fail("invalid", parsed.error.issues[0]!.message);
   const run = await getRunForOwner(user, runId);
   if (!run) return fail("notFound", RUN_NOT_FOUND);
+  if (isCampRun(run)) {
+    return fail("conflict", "The exports hold the 1954–55 review's cases; a 1945 camp run has none to export yet.");
+  }
   const scenario = scenarioOfRun(run)!;
   const { names } = parsed.data;
   const texts = (parsed.data.texts ?? (names === "names" ? "yes" : "no")) === "yes";

@@ -2,11 +2,9 @@ import "server-only";
 import type { ClassmateLetter } from "@/lib/runs/seat-view/inbox";
 import { lettersAboutCases, lettersToDesk } from "@/lib/runs/store/queries";
 import type { InstructorUpdate, LiveMessage } from "@/lib/api-types";
-import type { Run } from "@/lib/runs/store/store";
+import type { Run, RunEngine } from "@/lib/runs/store/store";
 import { db } from "@/lib/db";
 import { DATABASE_UNAVAILABLE, isDatabaseUnavailable } from "@/lib/db-errors";
-import type { World } from "@/lib/sim/engine";
-import type { Scenario } from "@/lib/sim/scenario-schema";
 import type { SeatRole } from "@/lib/runs/deal-cases";
 import type { LogEntryType } from "@/lib/runs/store/log-entry";
 import { POLL_MS, SEEN_EVERY_MS } from "@/lib/runs/policy";
@@ -159,7 +157,7 @@ export class LiveHub {
           channel.unreachable = false;
           for (const sub of channel.subscribers) sub.send({ type: "status", data: { state: "live" } });
         }
-        this.deliver(channel, s.run, s);
+        this.deliver(channel, s.run, s.engine);
       });
       await this.markSeen(channel);
     } catch (error) {
@@ -213,8 +211,8 @@ export class LiveHub {
     }
   }
 
-  private deliver(channel: Channel, run: Run, s: { world: World; scenario: Scenario }): void {
-    const clock = clockView(run, s.scenario);
+  private deliver(channel: Channel, run: Run, engine: RunEngine): void {
+    const clock = clockView(run, engine.scenario);
     const { room } = clock;
     const clockKey = `${clock.status}|${clock.simDay}|${clock.speed}|${clock.pausedBy}|${room.notice?.at}|${room.eyesUp}|${room.lessonEndsAt}`;
     let figures: InstructorUpdate | null = null;
@@ -251,6 +249,9 @@ export class LiveHub {
         sub.close();
         continue;
       }
+      // A camp seat's page reads its camp when the clock's day moves (the clock message above): no desk to push.
+      if (engine.kind !== "review") continue;
+      const s = engine;
       const letterCount = seat.letters.length + seat.classmates.length;
       // A rename changes what the desk says ("Playing as …") without changing the world.
       const key = `${seatViewKey(s.world, run.status, seat.role, seat.cases, letterCount)}|${seat.displayName}`;

@@ -283,7 +283,7 @@ export function letterView(letter: LetterRow, startDate: string): LetterView {
   };
 }
 
-export function clockView(run: Run, scenario: Scenario): ClockView {
+export function clockView(run: Run, scenario: Pick<Scenario, "startDate">): ClockView {
   const date = simDate(scenario.startDate, run.simDay);
   return {
     status: run.status,

@@ -11,6 +11,7 @@ import { ReplayedRequest, RunBusy, runStore } from "@/lib/runs/store/store";
 import { withSeatRole } from "@/lib/runs/store/stored-rows";
 import { joinSchema } from "@/lib/runs/validation";
 import { freeName } from "./seat-controls";
+import { dealPrisoners } from "@/lib/runs/camp/camp-engine";
 
 /**
  * Refusals: `invalid`, `rateLimited` (a flood of attempts already waiting from this address), `notFound` (no class uses the code),
@@ -122,7 +123,16 @@ async function takeSeat(runId: string, name: string, requestId: string): Promise
     const live = s.run.status === "running" || s.run.status === "paused";
     let dealt: Dealt[] = [];
     let petitioned = new Set<number>();
-    if (live) {
+    if (live && s.engine.kind === "camp") {
+      // A prisoner seat is dealt one prisoner of the camp; a clerk shares the camp's queue.
+      const held = await db.seatCase.findMany({ where: { runId }, select: { caseIndex: true } });
+      const seated = new Set(held.map((h) => h.caseIndex));
+      dealt = dealPrisoners(s.engine.camp, s.run.seed, seated, [{ id: NEW_SEAT, role }]).map((d) => ({
+        key: d.seatId,
+        caseIndex: d.caseIndex,
+        role: "petitioner" as const,
+      }));
+    } else if (live) {
       const held = await db.seatCase.findMany({
         where: { runId },
         select: { caseIndex: true, seatId: true, role: true },
@@ -138,7 +148,7 @@ async function takeSeat(runId: string, name: string, requestId: string): Promise
         actor: "system",
         payload: { cases: dealt.map((d): [number, SeatRole] => [d.caseIndex, d.role]) },
       });
-      const backlog = backlogOf(s.world, dealt, petitioned);
+      const backlog = s.engine.kind === "review" ? backlogOf(s.world, dealt, petitioned) : [];
       if (backlog.length > 0) entries.push({ type: "district.backlog", actor: "system", payload: { cases: backlog } });
     }
     let seatId = "";

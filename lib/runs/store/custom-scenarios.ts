@@ -8,6 +8,7 @@ import { findScenario, SCENARIOS } from "@/lib/sim/scenarios";
 import { MAX_RUN_CASES } from "@/lib/runs/policy";
 import { cleanFreeText, cleanName, hasUnstorableCharacters, unstorableName } from "@/lib/text";
 import { issuesText, StoredDataError } from "./stored-rows";
+import { findCampScenario } from "@/lib/runs/camp/camp-scenario";
 
 /** The fields a teacher edits, by their path in the scenario. */
 export const CUSTOM_FIELDS = [
@@ -220,14 +221,15 @@ export function scenarioOfRun(run: {
   scenarioJson?: string | null;
 }): Scenario | undefined {
   const shipped = findScenario(run.scenarioId);
-  if (shipped || !run.scenarioJson) return shipped;
+  // A 1945 camp run stores its camp, not a review scenario (lib/runs/camp/camp-scenario.ts).
+  if (shipped || !run.scenarioJson || findCampScenario(run.scenarioId)) return shipped;
   return parseStoredScenario(run.scenarioJson, run.id ? `run ${run.id}` : `a run of "${run.scenarioId}"`);
 }
 
 /** The title of the scenario a run plays, for lists of runs, which one unreadable scenario must not break. */
 export function scenarioTitleOfRun(run: { id: string; scenarioId: string; scenarioJson?: string | null }): string {
   try {
-    return scenarioOfRun(run)?.title ?? run.scenarioId;
+    return scenarioOfRun(run)?.title ?? findCampScenario(run.scenarioId)?.title ?? run.scenarioId;
   } catch (error) {
     if (error instanceof StoredDataError) return `${run.scenarioId} (its stored scenario no longer fits)`;
     throw error;

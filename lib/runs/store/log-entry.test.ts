@@ -74,6 +74,20 @@ const EXAMPLES: { [T in LogEntryType]: Extract<NewLogEntry, { type: T }> } = {
     payload: { hours: 2.5, read: true },
     requestId: "read-0001",
   },
+  "amnesty.check": {
+    type: "amnesty.check",
+    actor: "seat:1",
+    caseIndex: 212,
+    payload: { seat: 1, thorough: false },
+    requestId: "check-0001",
+  },
+  "amnesty.sign": {
+    type: "amnesty.sign",
+    actor: "seat:2",
+    caseIndex: 212,
+    payload: { seat: 2 },
+    requestId: "sign-0001",
+  },
 };
 
 /** Other shapes writers log today, beyond one per type. */

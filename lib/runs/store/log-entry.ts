@@ -89,6 +89,13 @@ const logVariantSchema = z.discriminatedUnion("type", [
     "letter.write",
     z.strictObject({ addressee: z.enum(ADDRESSEES), grounds: z.enum(GROUNDS), carrier: z.enum(CARRIERS) }),
   ),
+  /**
+   * The 1945 camp (a run of an amnesty scenario, ADR 0024): a records clerk
+   * checks a prisoner's release file, thoroughly or hurried; a seated
+   * prisoner signs the determination. caseIndex is the prisoner.
+   */
+  onCase("amnesty.check", z.strictObject({ seat: seatNumber, thorough: z.boolean() })),
+  onCase("amnesty.sign", z.strictObject({ seat: seatNumber })),
   /** A procurator's desk work outside the case machine: reading the file or a classmate's letter, asking the deputy, writing for the list. */
   onCase(
     "desk.work",

@@ -5,12 +5,24 @@ import { db } from "@/lib/db";
 import { KeyedQueue } from "@/lib/keyed-queue";
 import { World } from "@/lib/sim/engine";
 import type { Scenario } from "@/lib/sim/scenario-schema";
+import { applyToCamp, newCamp } from "@/lib/runs/camp/camp-engine";
+import { campScenarioOfRun } from "@/lib/runs/camp/camp-scenario";
 import { dueClock, type RunStatus } from "@/lib/runs/clock";
 import { CHECKPOINT_EVERY } from "@/lib/runs/policy";
 import { applyToWorld } from "./apply-to-world";
 import { scenarioOfRun } from "./custom-scenarios";
-import { checkLogEntry, parseLogEntry, type LogEntryType, type NewLogEntry, type StorableLogEntry } from "./log-entry";
+import {
+  checkLogEntry,
+  parseLogEntry,
+  type LogEntryType,
+  type LogVariant,
+  type NewLogEntry,
+  type StorableLogEntry,
+} from "./log-entry";
 import { withRunStatus } from "./stored-rows";
+import { reviewOf, type RunEngine } from "./run-engine";
+
+export { campOf, reviewOf, WrongKindOfRun, type RunEngine } from "./run-engine";
 
 /**
  * A run row without its checkpoint: the checkpoint (hundreds of kilobytes of
@@ -42,7 +54,12 @@ export type Change = {
 /** What a caller may do inside `withRun`: read the current world, commit one change. */
 export type RunSession = {
   readonly run: Run;
+  readonly engine: RunEngine;
+  /** the scenario's first day (day 0 of the clock), whatever the run plays */
+  readonly startDate: string;
+  /** The review's scenario: WrongKindOfRun in a camp run. */
   readonly scenario: Scenario;
+  /** The review's world: WrongKindOfRun in a camp run. */
   readonly world: World;
   /** Where to read rows this attempt may have written (on PostgreSQL, the attempt's own transaction). */
   readonly reader: Transaction | PrismaClient;
@@ -76,7 +93,7 @@ export class ReplayedRequest extends Error {
   }
 }
 
-type Live = { world: World; scenario: Scenario; seq: number };
+type Live = { engine: RunEngine; seq: number };
 
 /** Log entries after which the world is saved (start, pause, a jump of the clock, the end). */
 const CHECKPOINT_AFTER: ReadonlySet<LogEntryType> = new Set(["run.start", "run.pause", "run.advance", "run.end"]);
@@ -165,9 +182,14 @@ export class RunStore {
     });
   }
 
-  /** A run's world as of now, for reading only (it still advances the clock). */
+  /** A review run's world as of now, for reading only (it still advances the clock). WrongKindOfRun for a camp. */
   async read<T>(runId: string, fn: (run: Run, world: World, scenario: Scenario) => T): Promise<T> {
     return this.withRun(runId, async (s) => fn(s.run, s.world, s.scenario));
+  }
+
+  /** Any run's engine as of now, for reading only (it still advances the clock). */
+  async readEngine<T>(runId: string, fn: (run: Run, engine: RunEngine) => T): Promise<T> {
+    return this.withRun(runId, async (s) => fn(s.run, s.engine));
   }
 
   private async attempt<T>(runId: string, fn: (session: RunSession) => Promise<T>): Promise<T> {
@@ -218,10 +240,17 @@ export class RunStore {
         entries: due.ended ? [{ type: "run.end", actor: "system", payload: { reason: "horizon" } }] : [],
       });
     }
+    const { engine } = live;
     const session = {
       run,
-      scenario: live.scenario,
-      world: live.world,
+      engine,
+      startDate: engine.scenario.startDate,
+      get scenario() {
+        return reviewOf(engine).scenario;
+      },
+      get world() {
+        return reviewOf(engine).world;
+      },
       reader: access.client,
       commit: async (change: Change) => {
         session.run = await this.commitTo(session.run, live, access, change);
@@ -241,17 +270,7 @@ export class RunStore {
       this.cache.set(run.id, live);
     }
     if (!live) {
-      const scenario = scenarioOfRun(run);
-      if (!scenario)
-        throw new Error(`This run uses scenario "${run.scenarioId}", which this version of Spravka lacks.`);
-      const saved = await reader.run.findUnique({
-        where: { id: run.id },
-        select: { checkpoint: true, checkpointSeq: true },
-      });
-      const resumed = saved?.checkpoint ? resumeOrNull(scenario, saved.checkpoint) : null;
-      live = resumed
-        ? { world: resumed, scenario, seq: saved!.checkpointSeq }
-        : { world: new World(scenario, run.seed), scenario, seq: 0 };
+      live = await this.load(run, reader);
       this.cache.set(run.id, live);
       for (const old of this.cache.keys()) {
         if (this.cache.size <= MAX_CACHED_RUNS) break;
@@ -264,13 +283,29 @@ export class RunStore {
         orderBy: { seq: "asc" },
       });
       for (const entry of rows.map(parseLogEntry)) {
-        live.world.advanceTo(entry.simDay);
-        applyToWorld(live.world, entry);
+        advance(live.engine, entry.simDay);
+        apply(live.engine, entry);
         live.seq = entry.seq;
       }
     }
-    live.world.advanceTo(run.simDay);
+    advance(live.engine, run.simDay);
     return live;
+  }
+
+  /** A run's engine from its row: a review from its checkpoint (or the start), a camp from the start (replayed). */
+  private async load(run: Run, reader: Transaction | PrismaClient): Promise<Live> {
+    const camp = campScenarioOfRun(run);
+    if (camp) return { engine: { kind: "camp", camp: newCamp(camp, run), scenario: camp }, seq: 0 };
+    const scenario = scenarioOfRun(run);
+    if (!scenario) throw new Error(`This run uses scenario "${run.scenarioId}", which this version of Spravka lacks.`);
+    const saved = await reader.run.findUnique({
+      where: { id: run.id },
+      select: { checkpoint: true, checkpointSeq: true },
+    });
+    const resumed = saved?.checkpoint ? resumeOrNull(scenario, saved.checkpoint) : null;
+    return resumed
+      ? { engine: { kind: "review", world: resumed, scenario }, seq: saved!.checkpointSeq }
+      : { engine: { kind: "review", world: new World(scenario, run.seed), scenario }, seq: 0 };
   }
 
   private async commitTo(run: Run, live: Live, access: Access, change: Change): Promise<Run> {
@@ -293,8 +328,8 @@ export class RunStore {
       }
       throw error;
     }
-    for (const e of entries) applyToWorld(live.world, e);
-    live.world.advanceTo(updated.simDay);
+    for (const e of entries) apply(live.engine, e);
+    advance(live.engine, updated.simDay);
     live.seq = updated.seq;
     const milestone = entries.some((e) => CHECKPOINT_AFTER.has(e.type));
     if (milestone || updated.seq - updated.checkpointSeq >= CHECKPOINT_EVERY) {
@@ -309,9 +344,11 @@ export class RunStore {
 
   /** Saves the world at (seq, simDay) so a restart replays only what came after. Never moves backwards. */
   private async checkpoint(client: Transaction | PrismaClient, run: Run, live: Live): Promise<void> {
+    // A camp is rebuilt by replaying its log (milliseconds for a class's camp): nothing to save.
+    if (live.engine.kind !== "review") return;
     await client.run.updateMany({
       where: { id: run.id, checkpointSeq: { lt: run.seq } },
-      data: { checkpoint: JSON.stringify(live.world.save()), checkpointSeq: run.seq },
+      data: { checkpoint: JSON.stringify(live.engine.world.save()), checkpointSeq: run.seq },
     });
   }
 }
@@ -350,6 +387,18 @@ export async function writeChange(
     });
   }
   return true;
+}
+
+/** Runs the engine's whole days up to the clock's day. */
+function advance(engine: RunEngine, simDay: number): void {
+  if (engine.kind === "review") engine.world.advanceTo(simDay);
+  else engine.camp.advanceTo(simDay);
+}
+
+/** Replays one logged entry on the engine. */
+function apply(engine: RunEngine, entry: LogVariant): void {
+  if (engine.kind === "review") applyToWorld(engine.world, entry);
+  else applyToCamp(engine.camp, entry);
 }
 
 const globalForStore = globalThis as unknown as { spravkaRunStore?: RunStore };

@@ -157,8 +157,8 @@ export class AmnestyWorld {
   private readonly freedByDay: number[] = [];
   private readonly waitingByDay: number[] = [];
   private readonly arrivalsByDay: number[] = [];
-  private readonly clerkSeats: ReadonlySet<number>;
-  private readonly computerChecks: boolean;
+  private readonly clerkSeats: Set<number>;
+  private readonly computerHelps: boolean;
   /** hours each clerk seat has spent today */
   private readonly clerkHours = new Map<number, { day: number; used: number }>();
   private qualifying = 0;
@@ -178,7 +178,7 @@ export class AmnestyWorld {
     this.held = held;
     this.st = scenario.stages;
     this.clerkSeats = new Set(options.clerkSeats ?? []);
-    this.computerChecks = this.clerkSeats.size === 0 || options.computerHelps === true;
+    this.computerHelps = options.computerHelps === true;
     const root = createRng(seed, `amnesty:${scenario.id}`);
     this.draws = {
       population: root.split("population"),
@@ -427,6 +427,37 @@ export class AmnestyWorld {
     return out;
   }
 
+  /**
+   * The computer checks release files while the class has no records clerk,
+   * or when it helps: once a student clerk sits, the files are theirs.
+   */
+  private get computerChecks(): boolean {
+    return this.clerkSeats.size === 0 || this.computerHelps;
+  }
+
+  /** A student sits in the records department as seat `seat`, from today. */
+  addClerk(seat: number): void {
+    this.clerkSeats.add(seat);
+  }
+
+  /** Seat `seat` leaves the records department (removed, or made a prisoner seat in the lobby). */
+  removeClerk(seat: number): void {
+    this.clerkSeats.delete(seat);
+  }
+
+  /** How many release files wait for a check ahead of prisoner i's (null when i's is not waiting for one). */
+  filesAhead(i: number): number | null {
+    if (this.name(i) !== "awaitingFileCheck") return null;
+    let ahead = 0;
+    for (const queue of this.priorityQueues) {
+      for (const [j] of queue.toArray()) {
+        if (j === i) return ahead;
+        if (this.name(j) === "awaitingFileCheck") ahead++;
+      }
+    }
+    return ahead;
+  }
+
   /** Hours a clerk seat has left today. */
   clerkHoursLeft(seat: number): number {
     const spent = this.clerkHours.get(seat);
@@ -434,12 +465,8 @@ export class AmnestyWorld {
     return Math.max(0, this.st.clerkHoursPerDay - used);
   }
 
-  /**
-   * A student records clerk checks prisoner i's file today: thoroughly (the
-   * earlier convictions are found), or hurried (quicker, but an earlier
-   * conviction can be missed). Refused, with the reason, when it cannot be.
-   */
-  checkFile(seat: number, i: number, thorough: boolean): AmnestyVerdict {
+  /** Whether seat `seat` may check prisoner i's file today (thoroughly or hurried), and if not why; changes nothing. */
+  canCheckFile(seat: number, i: number, thorough: boolean): AmnestyVerdict {
     if (!this.clerkSeats.has(seat)) return { ok: false, reason: "Only a records clerk checks files." };
     if (!Number.isInteger(i) || i < 0 || i >= this.held) return { ok: false, reason: "No such file." };
     if (this.day < this.st.recordsStartDay)
@@ -453,17 +480,36 @@ export class AmnestyWorld {
         ok: false,
         reason: `Not enough hours left today (a ${thorough ? "thorough" : "hurried"} check takes ${hours}).`,
       };
+    return { ok: true };
+  }
+
+  /**
+   * A student records clerk checks prisoner i's file today: thoroughly (the
+   * earlier convictions are found), or hurried (quicker, but an earlier
+   * conviction can be missed). Refused, with the reason, when it cannot be.
+   */
+  checkFile(seat: number, i: number, thorough: boolean): AmnestyVerdict {
+    const verdict = this.canCheckFile(seat, i, thorough);
+    if (!verdict.ok) return verdict;
+    const hours = thorough ? this.st.thoroughCheckHours : this.st.hurriedCheckHours;
     const spent = this.clerkHours.get(seat);
     this.clerkHours.set(seat, { day: this.day, used: (spent?.day === this.day ? spent.used : 0) + hours });
     this.checked(i, thorough, this.day);
     return { ok: true };
   }
 
-  /** A seated prisoner signs the determination once it is written. */
-  sign(i: number): AmnestyVerdict {
+  /** Whether prisoner i can sign a determination now, and if not why; changes nothing. */
+  canSign(i: number): AmnestyVerdict {
     if (!Number.isInteger(i) || i < 0 || i >= this.held) return { ok: false, reason: "No such prisoner." };
     if (this.day >= this.scenario.horizonDays) return { ok: false, reason: "The run is over." };
     if (this.name(i) !== "awaitingSignature") return { ok: false, reason: "There is no determination to sign." };
+    return { ok: true };
+  }
+
+  /** A seated prisoner signs the determination once it is written. */
+  sign(i: number): AmnestyVerdict {
+    const verdict = this.canSign(i);
+    if (!verdict.ok) return verdict;
     this.signed(i, this.day);
     return { ok: true };
   }

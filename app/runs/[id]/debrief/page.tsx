@@ -10,6 +10,11 @@ import { historicalComparison, keyFigures, whatIf, WHAT_IFS, type KeyFigures } f
 import { getRunLogForOwner } from "@/lib/runs/debrief/get-run-log-for-owner";
 import { debriefPrompts } from "@/lib/runs/debrief/prompts";
 import { classCases, districtCases, getRunForOwner } from "@/lib/runs/store/queries";
+import { isCampRun } from "@/lib/runs/camp/camp-scenario";
+import { campConsole } from "@/lib/runs/camp/camp-views";
+import { campOf, runStore } from "@/lib/runs/store/store";
+import { CompareQuestions } from "@/app/lab/compare-questions";
+import { CampFigures } from "../camp-figures";
 import { epilogue1956, framedCase } from "@/lib/runs/story-frame";
 import { StoryFramePanel } from "@/app/_components/story-frame";
 import { loadRunHistory } from "@/lib/runs/history/run-history";
@@ -33,7 +38,6 @@ export default async function DebriefPage({ params, searchParams }: PageProps<"/
   const user = await requireInstructorPage(`/runs/${id}/debrief`);
   const run = await getRunForOwner(user, id);
   if (!run) notFound();
-  const scenario = scenarioOfRun(run)!;
   if (run.status !== "debrief" && run.status !== "archived") {
     return (
       <div className="space-y-4">
@@ -47,6 +51,36 @@ export default async function DebriefPage({ params, searchParams }: PageProps<"/
       </div>
     );
   }
+  if (isCampRun(run)) {
+    // A 1945 camp run (ADR 0024): the camp at the end beside the source's tallies, and the comparison to discuss.
+    const camp = await runStore.readEngine(run.id, (_run, engine) => {
+      const { camp, scenario } = campOf(engine);
+      return campConsole(camp, scenario);
+    });
+    return (
+      <div className="space-y-6">
+        <p>
+          <Link href={`/runs/${run.id}`} className="text-accent">
+            ← Back to the run
+          </Link>
+        </p>
+        <h1 className="text-3xl font-bold">Debrief: {run.title}</h1>
+        <p className="max-w-3xl">
+          Your class ran a camp&apos;s records department under the amnesty of 7 July 1945, which freed people by
+          category. Set the camp beside the source&apos;s tallies, then beside a 1954–55 run, where every file was
+          reviewed on its own.
+        </p>
+        <CampFigures camp={camp} heading="Your camp at the end" />
+        <CompareQuestions />
+        <p>
+          <Link href="/lab?preset=category-vs-case" className="btn btn-secondary">
+            Run both side by side in the what-if lab
+          </Link>
+        </p>
+      </div>
+    );
+  }
+  const scenario = scenarioOfRun(run)!;
   const history = await loadRunHistory(run.id);
   const result = history.world.result(run.seed);
   const ours = keyFigures(result);

@@ -22,7 +22,7 @@ export default async function JoinScreenPage({ params }: PageProps<"/runs/[id]/j
   const user = await requireInstructorPage(`/runs/${id}/join-screen`);
   const run = await getRunForOwner(user, id);
   if (!run) notFound();
-  const clock = await runStore.read(id, (r, _world, scenario) => clockView(r, scenario));
+  const clock = await runStore.readEngine(id, (r, engine) => clockView(r, engine.scenario));
   return (
     <div className="fixed inset-0 z-40 overflow-auto bg-canvas px-6 py-6 sm:px-12 sm:py-10">
       <div className="mx-auto flex min-h-full max-w-[1800px] flex-col gap-8">

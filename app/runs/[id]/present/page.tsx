@@ -6,6 +6,8 @@ import { LessonCountdown } from "@/app/_components/room-screens";
 import { statusText } from "@/app/_components/clock-status";
 import { requireInstructorPage } from "@/lib/authz";
 import { consoleData } from "@/lib/runs/console/console";
+import { campConsole } from "@/lib/runs/camp/camp-views";
+import { CampFigures } from "../camp-figures";
 import { joinUrl } from "@/lib/runs/seats/join-url";
 import { joinAddress } from "@/lib/runs/seats/join-address";
 import { clockView } from "@/lib/runs/seat-view/views";
@@ -28,8 +30,11 @@ export default async function PresenterPage({ params }: PageProps<"/runs/[id]/pr
   const user = await requireInstructorPage(`/runs/${id}/present`);
   const run = await getRunForOwner(user, id);
   if (!run) notFound();
-  const clock = await runStore.read(id, (r, _world, scenario) => clockView(r, scenario));
-  const data = clock.status === "lobby" ? null : await consoleData(run.id);
+  const { clock, camp } = await runStore.readEngine(id, (r, engine) => ({
+    clock: clockView(r, engine.scenario),
+    camp: engine.kind === "camp" && r.status !== "lobby" ? campConsole(engine.camp, engine.scenario) : null,
+  }));
+  const data = clock.status === "lobby" || camp ? null : await consoleData(run.id);
   const url = run.joinCode ? joinUrl(await headers(), run.joinCode) : null;
   const seats = run.seats.filter((seat) => !seat.removedAt);
   const pipeline = data?.pipeline;
@@ -54,6 +59,11 @@ export default async function PresenterPage({ params }: PageProps<"/runs/[id]/pr
       <RunLive runId={run.id} initialClock={clock} size="huge" />
       {clock.room.notice ? <p className="card border-accent text-2xl font-semibold">{clock.room.notice.text}</p> : null}
 
+      {camp ? (
+        <div className="min-h-0 flex-1 overflow-hidden text-2xl">
+          <CampFigures camp={camp} />
+        </div>
+      ) : null}
       {pipeline ? (
         <div className="grid min-h-0 flex-1 grid-cols-[1fr_26rem] gap-6">
           <section aria-labelledby="present-map" className="flex min-h-0 flex-col gap-2">

@@ -7,6 +7,7 @@ import { requireInstructorPage } from "@/lib/authz";
 import { caseLabel } from "@/lib/runs/case-label";
 import { logRows } from "@/lib/runs/exports/exports";
 import { getRunForOwner } from "@/lib/runs/store/queries";
+import { isCampRun } from "@/lib/runs/camp/camp-scenario";
 import { loadRunHistory } from "@/lib/runs/history/run-history";
 import { ORGAN_LABELS, OUTCOME_LABELS } from "@/lib/labels";
 import { scenarioOfRun } from "@/lib/runs/store/custom-scenarios";
@@ -18,7 +19,8 @@ export default async function CasePage({ params }: PageProps<"/runs/[id]/cases/[
   const { id, index } = await params;
   const user = await requireInstructorPage(`/runs/${id}/cases/${index}`);
   const run = await getRunForOwner(user, id);
-  if (!run || run.status === "lobby") notFound();
+  // A 1945 camp has prisoners, not the review's cases (ADR 0024).
+  if (!run || run.status === "lobby" || isCampRun(run)) notFound();
   const history = await loadRunHistory(run.id);
   // "Case 0417" is case index 416; anything else is not a case of this run.
   const number = /^\d{1,7}$/.test(index) ? Number(index) : NaN;

@@ -5,6 +5,7 @@ import { SeatDesk } from "@/app/play/[runId]/seat-desk";
 import { requireInstructorPage } from "@/lib/authz";
 import { seatDesk } from "@/lib/runs/seat-view/get-seat-view";
 import { getRunForOwner } from "@/lib/runs/store/queries";
+import { isCampRun } from "@/lib/runs/camp/camp-scenario";
 import { clockView, seatViewKey } from "@/lib/runs/seat-view/views";
 import { runStore } from "@/lib/runs/store/store";
 import { RunLive } from "../../run-live";
@@ -17,7 +18,8 @@ export default async function SeatPage({ params }: PageProps<"/runs/[id]/seats/[
   const user = await requireInstructorPage(`/runs/${id}/seats/${number}`);
   const run = await getRunForOwner(user, id);
   const seat = run?.seats.find((s) => String(s.number) === number);
-  if (!run || !seat) notFound();
+  // A 1945 camp seat has no desk of cases to show (ADR 0024).
+  if (!run || !seat || isCampRun(run)) notFound();
   const desk = await seatDesk(run.id, seat);
   const cases = desk.view.cases.map((c) => c.index);
   const { clock, key } = await runStore.read(run.id, (current, world, scenario) => ({

@@ -1,0 +1,314 @@
+"use client";
+
+import { useRef, useState } from "react";
+import { StreamBadge, useLiveStream } from "@/app/_components/use-live-stream";
+import { useSafeRefresh } from "@/app/_components/use-safe-refresh";
+import { EyesUpCover, LessonCountdown, TeacherNotice } from "@/app/_components/room-screens";
+import { SourceTag } from "@/app/_components/source-tag";
+import { Term } from "@/app/_components/term";
+import { statusText } from "@/app/_components/clock-status";
+import type { CampSeatData } from "@/lib/runs/camp/camp-seat";
+import type { CampClerkView, CampNews, CampPrisonerView } from "@/lib/runs/camp/camp-views";
+import type { ClockView } from "@/lib/runs/seat-view/views";
+
+/**
+ * A seat in a 1945 camp run (ADR 0024): a records clerk's desk or a
+ * prisoner's wait. The page is rendered on the server; the live stream's
+ * clock says when a simulated day has passed, and the page reads its camp
+ * again then (and after every action).
+ */
+export function CampSeat({ data, welcome }: { data: CampSeatData; welcome: boolean }) {
+  const [clock, setClock] = useState<ClockView>(data.clock);
+  const [closed, setClosed] = useState<string | null>(null);
+  const [said, setSaid] = useState<{ text: string; error: boolean } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const shownDay = useRef(`${Math.floor(data.clock.simDay)}|${data.clock.status}`);
+  const { status, retry } = useLiveStream(`/api/runs/${data.runId}/events?as=seat`, {
+    clock: (next) => {
+      setClock(next);
+      const key = `${Math.floor(next.simDay)}|${next.status}`;
+      if (key !== shownDay.current) {
+        shownDay.current = key;
+        refresh();
+      }
+    },
+    closed: (d) => setClosed(d.message),
+  });
+  const refresh = useSafeRefresh(status === "live");
+  const room = clock.room;
+  const live = clock.status === "running";
+
+  async function act(body: object) {
+    setBusy(true);
+    try {
+      const response = await fetch(`/api/runs/${data.runId}/camp`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ requestId: crypto.randomUUID(), ...body }),
+      });
+      const result = (await response.json().catch(() => null)) as
+        { ok: true; message: string } | { ok: false; error: { message: string } } | null;
+      if (!result) setSaid({ text: "The server did not answer. Try again in a moment.", error: true });
+      else if (result.ok) setSaid({ text: result.message, error: false });
+      else setSaid({ text: result.error.message, error: true });
+      refresh();
+    } catch {
+      setSaid({ text: "You are offline. Nothing was sent; try again once you are back.", error: true });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <>
+      <EyesUpCover on={room.eyesUp} />
+      <div className="space-y-6" inert={room.eyesUp}>
+        <header className="flex flex-wrap items-start justify-between gap-4">
+          <div>
+            <p className="text-muted">{data.title} · The 1945 amnesty</p>
+            <h1 className="text-3xl font-bold">
+              Seat {data.seat.number}: {data.seat.roleName}
+            </h1>
+            <p className="text-muted">Playing as {data.seat.displayName}</p>
+          </div>
+          <StreamBadge status={closed ? "closed" : status} retry={closed ? undefined : retry} />
+        </header>
+
+        {closed ? (
+          <p
+            role="alert"
+            className="rounded-md border border-danger/40 bg-danger-soft px-4 py-3 font-medium text-danger"
+          >
+            {closed}{" "}
+            <a href="/join" className="underline">
+              Rejoin
+            </a>
+          </p>
+        ) : null}
+
+        <section
+          aria-labelledby="clock-heading"
+          className="card flex flex-wrap items-center justify-between gap-3 !p-4 sm:!p-6"
+        >
+          <div>
+            <h2 id="clock-heading" className="text-sm font-semibold uppercase tracking-wider text-muted">
+              Simulated date
+            </h2>
+            <p className="font-typewriter text-3xl font-bold">
+              <time dateTime={clock.date}>{clock.dateLabel}</time>
+            </p>
+            <p className="text-muted">
+              Day {Math.floor(clock.simDay)} of {clock.horizonDays}
+            </p>
+          </div>
+          <p className="rounded-md bg-accent-soft px-3 py-2 font-semibold text-accent-strong">
+            {statusText(clock, false)}
+          </p>
+        </section>
+
+        <div className="space-y-3">
+          <LessonCountdown endsAt={room.lessonEndsAt} />
+          <TeacherNotice notice={room.notice} />
+        </div>
+
+        <p role="status" aria-live="polite" className={said?.error ? "font-medium text-danger" : "font-medium"}>
+          {said?.text ?? ""}
+        </p>
+
+        {welcome ? (
+          <section aria-labelledby="rejoin-heading" className="card border-accent">
+            <h2 id="rejoin-heading" className="font-semibold">
+              Your rejoin code: <span className="font-mono text-xl tracking-widest">{data.seat.rejoinCode}</span>
+            </h2>
+            <p className="text-muted">
+              Write it down: with it you can return to this seat after a refresh or on another device (Join a class →
+              Back to your seat).
+            </p>
+          </section>
+        ) : null}
+
+        {data.view?.kind === "clerk" ? (
+          <ClerkDesk view={data.view} live={live} busy={busy} act={act} />
+        ) : data.view?.kind === "prisoner" ? (
+          <PrisonerWait view={data.view} live={live} busy={busy} act={act} />
+        ) : (
+          <section className="card">
+            <p>
+              When your teacher starts the clock you will be given a prisoner of the camp: their sentence, and what the
+              decree of 7 July 1945 does for them.
+            </p>
+          </section>
+        )}
+
+        <CampNewsPanel news={data.news} />
+      </div>
+    </>
+  );
+}
+
+function ClerkDesk({
+  view,
+  live,
+  busy,
+  act,
+}: {
+  view: CampClerkView;
+  live: boolean;
+  busy: boolean;
+  act: (body: object) => Promise<void>;
+}) {
+  return (
+    <section aria-labelledby="desk-heading" className="space-y-4">
+      <div className="card space-y-2">
+        <h2 id="desk-heading" className="text-xl font-semibold">
+          The <Term id="ourz">records department</Term>: release files to check
+        </h2>
+        <p>
+          Your working day: <strong>{view.hoursLeft}</strong> of {view.hoursPerDay} hours left. A thorough check takes{" "}
+          {view.thoroughHours} hours and finds any earlier convictions; a hurried one takes {view.hurriedHours} hours
+          and can miss them. <strong>{view.filesWaiting.toLocaleString("en-GB")}</strong> files wait for a check.
+        </p>
+        {view.orderComesOn ? (
+          <p className="font-medium">
+            No file can be checked until the order on who goes first comes, on {view.orderComesOn}.
+          </p>
+        ) : null}
+        <ul className="space-y-1 text-sm text-muted">
+          {view.rules.map((r) => (
+            <li key={r.text}>
+              {r.text} <SourceTag source={r.source} />
+            </li>
+          ))}
+        </ul>
+      </div>
+      {view.files.length === 0 ? (
+        <p className="card">No release file is waiting for a check.</p>
+      ) : (
+        <ol className="space-y-3" aria-label="Next files, in the order of 12 July">
+          {view.files.map((f) => (
+            <li key={f.index} className="document space-y-2">
+              <h3 className="font-bold">{f.label}</h3>
+              <p>
+                Sentenced to {f.termYears} year{f.termYears === 1 ? "" : "s"} for {f.offence}; {f.group};{" "}
+                {f.inColony ? "in a labour colony" : "in a camp"}. Waiting {f.waitingDays} days.
+              </p>
+              <p className="flex flex-wrap gap-2">
+                <button
+                  type="button"
+                  className="btn btn-primary"
+                  disabled={!live || busy || view.hoursLeft < view.thoroughHours}
+                  onClick={() => void act({ action: "check", file: f.index, thorough: true })}
+                >
+                  Check {f.label} thoroughly ({view.thoroughHours} h)
+                </button>
+                <button
+                  type="button"
+                  className="btn btn-secondary"
+                  disabled={!live || busy || view.hoursLeft < view.hurriedHours}
+                  onClick={() => void act({ action: "check", file: f.index, thorough: false })}
+                >
+                  Hurried check of {f.label} ({view.hurriedHours} h)
+                </button>
+              </p>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+function PrisonerWait({
+  view,
+  live,
+  busy,
+  act,
+}: {
+  view: CampPrisonerView;
+  live: boolean;
+  busy: boolean;
+  act: (body: object) => Promise<void>;
+}) {
+  return (
+    <section aria-labelledby="prisoner-heading" className="space-y-4">
+      <div className="document space-y-2">
+        <h2 id="prisoner-heading" className="text-xl font-bold">
+          {view.label}
+        </h2>
+        <p>
+          Sentenced to {view.termYears} year{view.termYears === 1 ? "" : "s"} for {view.offence}; {view.group};{" "}
+          {view.inColony ? "in a labour colony" : "in a camp"}.
+        </p>
+      </div>
+      <div className="card space-y-2">
+        <h3 className="font-semibold">What the decree of 7 July 1945 does for you</h3>
+        <p className="font-medium">{view.decree.verdict}</p>
+        <p>
+          {view.decree.why} <SourceTag source={view.decree.rule.source} />
+        </p>
+      </div>
+      <div className="card space-y-2" aria-live="polite">
+        <h3 className="font-semibold">Where you are now</h3>
+        <p>
+          {view.status.text} <SourceTag source={view.status.source} />
+        </p>
+        {view.filesAhead !== null ? (
+          <p>
+            {view.filesAhead.toLocaleString("en-GB")} release files are ahead of yours in the records department&apos;s
+            queue.
+          </p>
+        ) : null}
+        {view.freedOn ? <p>You left the camp on {view.freedOn}.</p> : null}
+        {view.canSign ? (
+          <button
+            type="button"
+            className="btn btn-primary"
+            disabled={!live || busy}
+            onClick={() => void act({ action: "sign" })}
+          >
+            Sign the determination
+          </button>
+        ) : null}
+      </div>
+    </section>
+  );
+}
+
+function CampNewsPanel({ news }: { news: CampNews }) {
+  return (
+    <section aria-labelledby="news-heading" className="card space-y-3">
+      <h2 id="news-heading" className="text-xl font-semibold">
+        The camp on {news.dateLabel}
+      </h2>
+      <p>
+        Of {news.prisoners.toLocaleString("en-GB")} prisoners, {news.qualifying.toLocaleString("en-GB")} qualified for
+        release; <strong>{news.freed.toLocaleString("en-GB")}</strong> have left,{" "}
+        {news.waitingInside.toLocaleString("en-GB")} still wait inside. {news.newPrisoners.toLocaleString("en-GB")} new
+        prisoners have arrived since the decree. <SourceTag source="alexopoulos-1945" />
+      </p>
+      {news.tallies.length > 0 ? (
+        <table className="w-full text-left text-sm">
+          <caption className="text-left text-muted">The source&apos;s tallies, scaled to this camp</caption>
+          <thead>
+            <tr>
+              <th scope="col">Date</th>
+              <th scope="col">What it marks</th>
+              <th scope="col">Freed here</th>
+              <th scope="col">The source (scaled)</th>
+            </tr>
+          </thead>
+          <tbody>
+            {news.tallies.map((t) => (
+              <tr key={t.date}>
+                <td>{t.date}</td>
+                <td>{t.label}</td>
+                <td>{t.freed.toLocaleString("en-GB")}</td>
+                <td>{t.historical === null ? "—" : t.historical.toLocaleString("en-GB")}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,74 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { fail, type Result } from "@/lib/failure";
+import { formatRejoinCode } from "@/lib/runs/codes";
+import type { SeatRole } from "@/lib/runs/deal-cases";
+import { getSeatAccess, SEAT_ACCESS_MESSAGES } from "@/lib/runs/seats/seat-access";
+import { clockView, type ClockView } from "@/lib/runs/seat-view/views";
+import { campOf, RunNotFound, runStore } from "@/lib/runs/store/store";
+import { campRoleName } from "./camp-engine";
+import { campScenarioOfRun } from "./camp-scenario";
+import {
+  campClerkView,
+  campNews,
+  campPrisonerView,
+  type CampClerkView,
+  type CampNews,
+  type CampPrisonerView,
+} from "./camp-views";
+
+export type CampSeatData = {
+  runId: string;
+  title: string;
+  seat: { number: number; displayName: string; role: SeatRole; roleName: string; rejoinCode: string };
+  clock: ClockView;
+  /** the clerk's desk or the prisoner's situation; null for a prisoner not yet dealt one (the lobby) */
+  view: CampClerkView | CampPrisonerView | null;
+  news: CampNews;
+};
+
+/** Whether a run plays a 1945 camp; null when there is no such run. */
+export async function runIsCamp(runId: string): Promise<boolean | null> {
+  const run = await db.run.findUnique({ where: { id: runId }, select: { scenarioId: true } });
+  return run ? campScenarioOfRun({ scenarioId: run.scenarioId }) !== undefined : null;
+}
+
+/** A camp seat as its student sees it, if this browser holds a seat in this run; otherwise why not. */
+export async function getCampSeat(
+  runId: string,
+  seatCookie: string | undefined,
+): Promise<Result<{ data: CampSeatData }>> {
+  const access = await getSeatAccess(runId, seatCookie);
+  if (access.status !== "ok") return fail("forbidden", SEAT_ACCESS_MESSAGES[access.status]);
+  const seat = access.seat;
+  const own = await db.seatCase.findFirst({ where: { runId, seatId: seat.id }, select: { caseIndex: true } });
+  try {
+    const data = await runStore.readEngine(runId, (run, engine): CampSeatData => {
+      const { camp, scenario } = campOf(engine);
+      const view =
+        seat.role === "procurator"
+          ? campClerkView(camp, scenario, seat.number)
+          : own
+            ? campPrisonerView(camp, scenario, own.caseIndex)
+            : null;
+      return {
+        runId,
+        title: run.title,
+        seat: {
+          number: seat.number,
+          displayName: seat.displayName,
+          role: seat.role,
+          roleName: campRoleName(seat.role),
+          rejoinCode: formatRejoinCode(seat.rejoinCode),
+        },
+        clock: clockView(run, scenario),
+        view,
+        news: view?.news ?? campNews(camp, scenario),
+      };
+    });
+    return { ok: true, data };
+  } catch (error) {
+    if (error instanceof RunNotFound) return fail("forbidden", SEAT_ACCESS_MESSAGES.none);
+    throw error;
+  }
+}

@@ -159,6 +159,24 @@ const RULES: Record<string, Rule> = {
     call: (c) => callRoute(c.fn, jsonCall("POST", `/api/runs/${c.run.id}/act`, { id: c.run.id }, letter(c))),
     succeeded: status(200),
   },
+  "app/api/runs/[id]/camp/route.ts#POST": {
+    // Here only: no one acts in a camp through a run that plays the review. Inside a camp run (a clerk
+    // checks, only the prisoner signs their own, nobody without a seat) it is lib/runs/camp/camp-run.test.ts.
+    policy: "the browser holding a seat of this run when it plays a 1945 camp; nobody on a review run",
+    cases: [classRun, soloRun],
+    writes: true,
+    call: (c) =>
+      callRoute(
+        c.fn,
+        jsonCall(
+          "POST",
+          `/api/runs/${c.run.id}/camp`,
+          { id: c.run.id },
+          { requestId: `req-${randomUUID()}`, action: "check", file: 0, thorough: true },
+        ),
+      ),
+    succeeded: status(200),
+  },
   "app/api/runs/[id]/control/route.ts#POST": {
     policy: "the run's owner; a self-guided run has none",
     cases: [

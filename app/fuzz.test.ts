@@ -248,6 +248,26 @@ const RECIPES: Record<string, Recipe> = {
       },
     ],
   },
+  "app/api/runs/[id]/camp/route.ts#POST": {
+    kind: "json",
+    path: (_fx, id) => `/api/runs/${encodeURIComponent(id)}/camp`,
+    runId: (fx) => fx.classRun.id,
+    templates: () => [
+      { who: "studentOfRun", body: { requestId: "req-camp-check-0001", action: "check", file: 0, thorough: true } },
+      { who: "studentOfRun", body: { requestId: "req-camp-sign-0001", action: "sign" } },
+    ],
+    invalid: {
+      requestId: NOT_A_REQUEST_ID,
+      action: [...NOT_STRING, "", "delete", "sign ", "CHECK"],
+      file: [...NOT_INT, 10_000_001.5, 1e21],
+      thorough: NOT_BOOLEAN,
+      extra: ["a field the request does not have"],
+    },
+    // The class run fixture plays the 1954–55 review: no seat of it acts in a camp.
+    refused: () => [
+      { who: "studentOfRun", body: { requestId: "req-camp-check-0002", action: "check", file: 0, thorough: true } },
+    ],
+  },
   "app/api/runs/[id]/act/route.ts#POST": {
     kind: "json",
     path: (_fx, id) => `/api/runs/${encodeURIComponent(id)}/act`,

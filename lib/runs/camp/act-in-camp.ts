@@ -17,7 +17,7 @@ export const campActionSchema = z.discriminatedUnion("action", [
   z.strictObject({ requestId: z.string().min(8).max(100), action: z.literal("sign") }),
 ]);
 
-/** Refusals: `invalid`, `forbidden` (no seat here, or not this seat's to do), `notLive`, `refused` (the camp says no, with why), `conflict`, `replayed`, `busy`. */
+/** Refusals: `invalid`, `forbidden` (no seat here, or not this seat's to do), `notFound` (the run is no camp), `notLive`,  `refused` (the camp says no, with why), `replayed`, `busy`. */
 export type CampActResult = Result<{ message: string }>;
 
 /**
@@ -35,7 +35,7 @@ export async function actInCamp(runId: string, seatCookie: string | undefined, r
   const seat = access.seat;
   try {
     return await runStore.withRun(runId, async (s): Promise<CampActResult> => {
-      if (s.engine.kind !== "camp") return fail("conflict", "This class does not play the 1945 camp.");
+      if (s.engine.kind !== "camp") return fail("notFound", "This class does not play the 1945 camp.");
       const { camp } = s.engine;
       if (s.run.status !== "running") {
         return fail(

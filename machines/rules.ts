@@ -94,6 +94,18 @@ export const RULES = {
     claim:
       "Procurators were told not to weaken the struggle against “real enemies”; an acquittal stigmatised the agency.",
   },
+  heldAfterRelease: {
+    source: "adler-ch3",
+    section: "brief §1 Dec 1954; §2 Delays (Held after release)",
+    claim:
+      "In December 1954 the RSFSR Procuracy reported prisoners already legally freed still held in the camps; too few medical examinations for release on medical grounds. How long they were held is not given: the game's delay is invented.",
+  },
+  exileAfterCamp: {
+    source: "adler-ch3",
+    section: "brief §2.8; role card 3 (Barkhanov); §1 Apr 24, 1954",
+    claim:
+      "Leaving the camp did not end exile (Barkhanov, released early, then exile in Norilsk; Chita's 7 and Stalingrad's 16 “freed from exile” needed their own decisions). The MVD–Procuracy order of 24 April 1954 ended exile for counter-revolutionaries with terms up to five years; the game reads “terms” as the sentence's term, which the source leaves unclear.",
+  },
   // The amnesty of July 7, 1945 (the optional earlier scenario, brief §6).
   amnesty1945Release: {
     source: "alexopoulos-1945",
@@ -195,3 +207,16 @@ export function amnesty1953Covers(termYears: number): boolean {
 
 /** The longest sentence, in years, the July 7, 1945 amnesty freed outright (RULES.amnesty1945Release). */
 export const AMNESTY_1945_MAX_TERM_YEARS = 3;
+
+/**
+ * The longest sentence, in years, whose exile the MVD–Procuracy order of
+ * 24 April 1954 ended (RULES.exileAfterCamp). Equal to the 1953 amnesty's
+ * five years, which lets the engine's memo keep one "up to five years" fact
+ * for both (lib/sim/case-stepper.ts canonicalFacts).
+ */
+export const EXILE_ORDER_1954_MAX_TERM_YEARS = 5;
+
+/** Whether the 24 April 1954 order ended the exile that followed a sentence of this many years (RULES.exileAfterCamp). */
+export function exileOrder1954Covers(termYears: number): boolean {
+  return termYears <= EXILE_ORDER_1954_MAX_TERM_YEARS;
+}

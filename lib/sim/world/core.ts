@@ -248,6 +248,14 @@ export class WorldCore {
     this.currentCase = i;
     return this.caseStream;
   }
+  /**
+   * A stream of case i's own, apart from its main one: a draw added to the
+   * model later (the camp's wait after a release order, whether the sentence
+   * adds exile) leaves every draw the case made before unchanged.
+   */
+  caseSideRng(i: number, name: string): Rng {
+    return rngFromState({ seed: this.seed, stream: childStream(this.streams[i]!, name), counter: 0 });
+  }
   institutionRng(name: string): Rng {
     return rngFromState({ seed: this.seed, stream: childStream(0, name), counter: 0 });
   }
@@ -270,18 +278,23 @@ export class WorldCore {
       const organ = SENTENCING_ORGANS[Math.max(0, this.pick(i, organWeights))]!;
       const term = c.termYears[Math.max(0, this.pick(i, termWeights))]!.years;
       const article = Math.max(0, this.pick(i, articleWeights));
+      const custody = this.caseDraw(i) < c.exileShare ? "exile" : "camp";
       const input: CaseInput = {
         organ,
         // The real article: the Sep 1954 ruling reached only 58-7/11 (the stepper keeps just that distinction).
         article: ARTICLES[article]!,
         termYears: term,
-        custody: this.caseDraw(i) < c.exileShare ? "exile" : "camp",
+        custody,
         persons,
         originalsElsewhere: this.caseDraw(i) < c.originalsElsewhereShare,
         crossChecks: Math.max(0, this.pick(i, c.crossChecks)),
         maxComplaints: 1 + Math.max(0, this.pick(i, c.maxComplaints)),
         amnestyReading: this.scenario.policy.amnestyReading,
       };
+      // Whether the sentence adds exile after the camp (RULES.exileAfterCamp), from a side stream: the case's other draws stay as they were.
+      if (custody === "camp" && this.caseSideRng(i, "exile-after-term").next() < c.exileAfterTermShare) {
+        input.exileAfterTerm = true;
+      }
       this.persons[i] = Math.min(255, persons);
       this.camp[i] = Math.min(c.camps - 1, Math.floor(this.caseDraw(i) * c.camps));
       this.article[i] = article;

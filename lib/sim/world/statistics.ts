@@ -30,6 +30,12 @@ export type RunResult = {
    */
   spravka: { issued: number; pending: number; withheld: number };
   letters: { written: number; forwardedToAccused: number };
+  /**
+   * Cases whose release order the camp has not carried out yet
+   * (RULES.heldAfterRelease): counted in `outcomes` by their decision, as
+   * decided, but not released (metrics.releasedCases leaves them out).
+   */
+  heldAfterRelease: number;
   /** The commission's decisions (what provincial tallies counted), cases and persons. */
   decisions: Record<Decision, { cases: number; persons: number }>;
   /** From the commission knowing of a case to its decision, counting cases still waiting (./survival.ts). */
@@ -120,6 +126,7 @@ export function result(w: WorldCore, seedLabel: number | string): RunResult {
   let issued = 0;
   let pending = 0;
   let withheld = 0;
+  let held = 0;
   const decidedWaits: number[] = [];
   const stillWaiting: number[] = [];
   const decidedFromStart: number[] = [];
@@ -133,6 +140,7 @@ export function result(w: WorldCore, seedLabel: number | string): RunResult {
     outcomePersons[outcome] += w.persons[i]!;
     persons += w.persons[i]!;
     const path = w.stepper.path[s]!;
+    if (w.stepper.held[s]) held++;
     if (path === "rehabilitated") issued++;
     else if (path === SPRAVKA_REFUSED) withheld++;
     else if (path.startsWith("spravka.")) pending++;
@@ -159,6 +167,7 @@ export function result(w: WorldCore, seedLabel: number | string): RunResult {
     outcomePersons,
     spravka: { issued, pending, withheld },
     letters: { written: w.lettersWritten, forwardedToAccused: w.forwardedToAccused },
+    heldAfterRelease: held,
     decisions: Object.fromEntries(
       DECISIONS.map((d, k) => [d, { cases: w.decisionCount[k]!, persons: w.decisionPersons[k]! }]),
     ) as Record<Decision, { cases: number; persons: number }>,
@@ -194,19 +203,26 @@ export function tally(w: WorldCore): {
   stages: Record<Stage, number>;
   unpursued: number;
   decided: number;
-  /** cases whose outcome so far frees the person */
+  /** cases whose outcome so far frees the person, and who have left the camp */
   released: number;
+  /** decided cases whose release order the camp has not carried out yet (RULES.heldAfterRelease; among `decided`) */
+  heldAfterRelease: number;
 } {
   let decided = 0;
   let released = 0;
+  let heldAfterRelease = 0;
   for (let i = 0; i < w.n; i++) {
     const s = w.state[i]!;
     if (w.stepper.done[s]) decided++;
+    else if (w.stepper.held[s]) {
+      decided++;
+      heldAfterRelease++;
+    }
     if (w.stepper.releasing[s]) released++;
   }
   const stages = stageCounts(w);
   const waiting = STAGES.reduce((sum, s) => sum + stages[s], 0);
-  return { stages, unpursued: w.n - waiting - decided, decided, released };
+  return { stages, unpursued: w.n - waiting - decided, decided, released, heldAfterRelease };
 }
 
 function round3(x: number): number {

@@ -36,6 +36,12 @@ export type CaseInput = {
    * exile, not home (RULES.exileAfterCamp). Absent: no exile follows.
    */
   exileAfterTerm?: boolean;
+  /**
+   * A new arrest of 1955 under Article 59, not a political (58) case
+   * (RULES.newArrests): sentenced after the March 1953 amnesty, which
+   * cannot reach it. Absent: a case of the scenario's own caseload.
+   */
+  newArrest?: boolean;
 };
 
 export type CaseContext = CaseInput & {

@@ -41,11 +41,12 @@ const UNKNOWN = -2;
  */
 export function canonicalFacts(input: CaseInput): CaseInput {
   // The default reading is the field left out, so a case written without it is the same case.
-  const { amnestyReading, exileAfterTerm, ...facts } = input;
+  const { amnestyReading, exileAfterTerm, newArrest, ...facts } = input;
   return {
     ...facts,
     ...(amnestyReading === "politicalsLeftOut" ? { amnestyReading } : {}),
     ...(exileAfterTerm ? { exileAfterTerm } : {}),
+    ...(newArrest ? { newArrest } : {}),
     organ: EXTRAJUDICIAL_ORGANS.includes(input.organ) ? "specialConference" : "court",
     article: articleClass(input.article),
     persons: 1,
@@ -92,7 +93,7 @@ export class CaseStepper {
   initial(input: CaseInput): number {
     // A number per distinct canonical case, cheap enough for 467,946 cases.
     const key =
-      (((((((EXTRAJUDICIAL_ORGANS.includes(input.organ) ? 1 : 0) * 2 + (amnesty1953Covers(input.termYears) ? 1 : 0)) *
+      ((((((((EXTRAJUDICIAL_ORGANS.includes(input.organ) ? 1 : 0) * 2 + (amnesty1953Covers(input.termYears) ? 1 : 0)) *
         4 +
         ["camp", "exile", "released", "psychiatric"].indexOf(input.custody)) *
         2 +
@@ -103,6 +104,8 @@ export class CaseStepper {
         (input.amnestyReading === "politicalsLeftOut" ? 1 : 0)) *
         2 +
         (input.exileAfterTerm ? 1 : 0)) *
+        2 +
+        (input.newArrest ? 1 : 0)) *
         1_000_000 +
       input.crossChecks * 1000 +
       input.maxComplaints;
@@ -173,6 +176,7 @@ export class CaseStepper {
     const article = ARTICLE_CLASSES.indexOf(c.article);
     const reading = c.amnestyReading === "politicalsLeftOut" ? 1 : 0;
     const exileAfter = c.exileAfterTerm ? 1 : 0;
+    const newArrest = c.newArrest ? 1 : 0;
     const custody = CUSTODY.indexOf(c.custody);
     const decision = DECISION_CODES.indexOf(c.decision);
     const ruling = RULING_CODES.indexOf(c.ruling);
@@ -198,6 +202,7 @@ export class CaseStepper {
     k = k * 4 + article;
     k = k * 2 + reading;
     k = k * 2 + exileAfter;
+    k = k * 2 + newArrest;
     k = k * 4 + custody;
     k = k * 2 + bit(c.originalsElsewhere);
     k = k * 16 + c.crossChecks;

@@ -67,6 +67,12 @@ const scenarioShape = z
         maxComplaints: weights,
         addressees: weightsOf(ADDRESSEES),
         camps: z.number().int().positive(),
+        /**
+         * New Article 59 arrests a year entering the province's camps during
+         * 1955, each a new case whose complaint joins the same queue
+         * (RULES.newArrests; ADR 0025). 0: none.
+         */
+        newArrestsPerYear: z.number().min(0).max(1_000_000).default(0),
       })
       .strict(),
     institutions: z

@@ -46,6 +46,7 @@ export const BASE: Omit<Scenario, "id" | "title" | "summary" | "compare"> = {
       generalProcurator: 5,
     },
     camps: 12,
+    newArrestsPerYear: 0,
   },
   institutions: {
     complaintTransit: ln(20, 60),
@@ -188,6 +189,10 @@ export const BASE: Omit<Scenario, "id" | "title" | "summary" | "compare"> = {
       note: "Complaints went to the camp, the procuracy, the KGB, the Presidium/Voroshilov; the mix is invented.",
     },
     "caseload.camps": { source: "invented", note: "Number of camps sending lists to one commission." },
+    "caseload.newArrestsPerYear": {
+      source: "adler-ch3",
+      note: "12,765 new Article 59 arrests in the USSR in 1955 (banditry and other especially dangerous crimes against the order of government: not Article 58). Each scenario's share is scaled by its caseload against the national 467,946: the game's estimate. They arrive through 1955 only, the year the source counts.",
+    },
     "institutions.complaintTransit": {
       source: "invented",
       note: "Post and camp censorship; no figure in the sources.",

@@ -267,7 +267,8 @@ export function enter(w: WorldCore, i: number, stateId: number): void {
       }
       return;
     case Driver.ListsAwaiting:
-      if (w.campListSent[w.camp[i]!]) w.at(i, now, EVENT_IDS.listsArrive);
+      // A camp's list names its caseload; a new arrest came after it (RULES.newArrests).
+      if (i < w.caseloadSize && w.campListSent[w.camp[i]!]) w.at(i, now, EVENT_IDS.listsArrive);
       else if (p.institutions.proceedWithoutLists) {
         w.at(i, now + w.sample(i, p.institutions.proceedWithoutListsAfter), EVENT_IDS.proceedWithout);
       }

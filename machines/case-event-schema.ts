@@ -32,4 +32,5 @@ export const caseEventSchema = z.discriminatedUnion("type", [
   bare("presidium.petition"),
   bare("law.reclassification"),
   bare("law.collaboratorsAmnesty"),
+  bare("release.leaveCamp"),
 ]) satisfies z.ZodType<CaseEvent>;

@@ -26,6 +26,7 @@ export const CASE_EVENTS: readonly CaseEvent[] = [
   { type: "presidium.petition" },
   { type: "law.reclassification" },
   { type: "law.collaboratorsAmnesty" },
+  { type: "release.leaveCamp" },
 ];
 
 const ids = new Map(CASE_EVENTS.map((event, index) => [eventKey(event), index]));
@@ -79,4 +80,5 @@ export const EVENT_IDS = {
   petitionAlongside: caseEventId({ type: "presidium.petition" }),
   reclassificationLaw: caseEventId({ type: "law.reclassification" }),
   collaboratorsAmnesty: caseEventId({ type: "law.collaboratorsAmnesty" }),
+  leaveCamp: caseEventId({ type: "release.leaveCamp" }),
 };

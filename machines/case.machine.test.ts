@@ -32,13 +32,14 @@ const assembleAgitator: CaseEvent[] = [
 describe("the case machine: historical paths", () => {
   test.each<[string, CaseInput, CaseEvent[], string]>([
     [
-      "a court sentence: the commission only protests; the court suspends; the certificate never comes",
+      "a court sentence: the commission only protests; the court suspends; the camp lets them go; the certificate never comes",
       agitator,
       [
         ...toCommission,
         ...assembleAgitator,
         { type: "review.decide", decision: "fullRehabilitation" },
         { type: "court.rule", ruling: "suspend" },
+        { type: "release.leaveCamp" },
       ],
       "spravka.awaiting",
     ],
@@ -50,6 +51,7 @@ describe("the case machine: historical paths", () => {
         ...assembleAgitator,
         { type: "review.decide", decision: "fullRehabilitation" },
         { type: "court.rule", ruling: "suspend" },
+        { type: "release.leaveCamp" },
         { type: "spravka.request" },
         { type: "spravka.request" },
         { type: "spravka.issue" },
@@ -164,6 +166,92 @@ describe("the case machine: historical paths", () => {
     ]);
     expect(cleared.value).toBe("rehabilitated");
     expect(cleared.context).toMatchObject({ custody: "released", passportMinus: false, spravkaIssued: true });
+  });
+});
+
+describe("the case machine: held after the release order, and exile after the camp", () => {
+  const { wreckers, exileAfterCamp } = ROLE_CARD_CASES;
+  const toReview = (input: CaseInput): CaseEvent[] =>
+    [
+      ...toCommission,
+      ...(input.originalsElsewhere ? [{ type: "file.requestOriginals" }, { type: "file.originalsArrive" }] : []),
+      ...Array.from({ length: input.crossChecks }, () => ({ type: "file.crossCheck" }) as const),
+      { type: "file.complete" },
+      { type: "law.reclassification" },
+      { type: "review.start" },
+    ] as CaseEvent[];
+
+  test.each([
+    ["fullRehabilitation", "spravka.awaiting"],
+    ["reclassification", "reclassified"],
+  ] as const)(
+    "a release order (%s) from a camp holds the person in the camp, decided, until the camp lets them go",
+    (decision, after) => {
+      const held = run(wreckers, [...toReview(wreckers), { type: "review.decide", decision }]);
+      expect(held.value).toBe("heldAfterRelease");
+      expect(held.status).toBe("active");
+      expect(held.context).toMatchObject({ custody: "camp", decision });
+      // Nothing but the camp letting them go moves the case now.
+      for (const event of CASE_EVENTS.filter((e) => e.type !== "release.leaveCamp")) {
+        expect(held.can(event), JSON.stringify(event)).toBe(false);
+      }
+      const gone = run(wreckers, [
+        ...toReview(wreckers),
+        { type: "review.decide", decision },
+        { type: "release.leaveCamp" },
+      ]);
+      expect(gone.matches(after as never)).toBe(true);
+      expect(gone.context.custody).toBe("released");
+    },
+  );
+
+  test("ending an exile frees someone already out of the camp: no release order to wait on", () => {
+    const ended = run(specialConferenceExile, [
+      ...toCommission,
+      { type: "file.complete" },
+      { type: "review.start" },
+      { type: "review.decide", decision: "endExile" },
+    ]);
+    expect(ended.value).toBe("exileEnded");
+  });
+
+  test("a reduced sentence is still served in the camp: no release order", () => {
+    const reduced = run(exileAfterCamp, [
+      ...toReview(exileAfterCamp),
+      { type: "review.decide", decision: "sentenceReduction" },
+    ]);
+    expect(reduced.value).toBe("reduced");
+    expect(reduced.context.custody).toBe("camp");
+  });
+
+  test("Barkhanov's path: out of the camp with the sentence standing, into the exile it adds", () => {
+    const exiled = run(exileAfterCamp, [
+      ...toReview(exileAfterCamp),
+      { type: "review.decide", decision: "reclassification" },
+      { type: "release.leaveCamp" },
+    ]);
+    expect(exiled.value).toBe("reclassified");
+    expect(exiled.context).toMatchObject({ custody: "exile", passportMinus: true });
+  });
+
+  test("rehabilitation voids the sentence and its exile: home", () => {
+    const home = run(exileAfterCamp, [
+      ...toReview(exileAfterCamp),
+      { type: "review.decide", decision: "fullRehabilitation" },
+      { type: "release.leaveCamp" },
+    ]);
+    expect(home.context.custody).toBe("released");
+  });
+
+  test("the 24 April 1954 order ended the exile after a term of up to five years: home", () => {
+    const short = { ...exileAfterCamp, termYears: 5 };
+    const home = run(short, [
+      ...toReview(short),
+      { type: "review.decide", decision: "amnesty1953" },
+      { type: "release.leaveCamp" },
+    ]);
+    expect(home.value).toBe("amnestied");
+    expect(home.context.custody).toBe("released");
   });
 });
 
@@ -282,8 +370,9 @@ describe("generated paths (@xstate/graph)", () => {
   });
 
   test("every generated path keeps the invariants: releases only after a decision or a pardon; a standing sentence keeps the passport minus", () => {
+    const input = specialConferenceExile;
     const paths = getSimplePaths(caseMachine, {
-      input: { ...specialConferenceExile, maxComplaints: 1 },
+      input: { ...input, maxComplaints: 1 },
       events: [...CASE_EVENTS],
       serializeState: serialize,
       limit: 20_000,
@@ -292,6 +381,8 @@ describe("generated paths (@xstate/graph)", () => {
     for (const path of paths) {
       for (const step of path.steps) {
         const { context } = step.state;
+        // A person held after the release order is still in the camp.
+        if (step.state.value === "heldAfterRelease") expect(context.custody).toBe("camp");
         // Only a decision or a Presidium pardon frees anyone.
         if (context.custody === "released")
           expect(context.decision !== null || step.state.value === "pardoned").toBe(true);
@@ -301,6 +392,23 @@ describe("generated paths (@xstate/graph)", () => {
           expect(context).toMatchObject({ custody: "released", passportMinus: false });
         if (context.spravkaIssued) expect(context.decision).toBe("fullRehabilitation");
         if (context.decision !== null) expect(context.listArrived || context.complaintsOnly).toBe(true);
+      }
+    }
+  });
+
+  test("on every shortest path of a prisoner whose sentence adds exile: someone held after the release order is in the camp, and only a standing sentence leads into exile", () => {
+    const paths = getShortestPaths(caseMachine, {
+      input: ROLE_CARD_CASES.exileAfterCamp,
+      events: [...CASE_EVENTS],
+      serializeState: serialize,
+    });
+    expect(paths.some((p) => p.state.value === "heldAfterRelease")).toBe(true);
+    expect(paths.some((p) => p.state.context.custody === "exile")).toBe(true);
+    for (const path of paths) {
+      for (const step of path.steps) {
+        const { value, context } = step.state;
+        if (value === "heldAfterRelease") expect(context.custody).toBe("camp");
+        if (context.custody === "exile") expect(["reclassified", "amnestied"]).toContain(value);
       }
     }
   });

@@ -17,13 +17,20 @@ import { spravkaStage } from "./spravka.machine";
  * extrajudicial sentence, or when a court upholds the protest for a court
  * sentence (RULES.extrajudicialFinal).
  */
-const CARRY_OUT_DECISION = [
+const LEAVE_CUSTODY = [
   { guard: "decidedRehabilitation", target: "spravka", actions: "release" },
   { guard: "decidedReclassification", target: "reclassified", actions: "releaseWithRecord" },
   { guard: "decidedReduction", target: "reduced" },
   { guard: "decidedAmnesty", target: "amnestied", actions: "releaseWithRecord" },
   { guard: "decidedEndExile", target: "exileEnded", actions: "releaseWithRecord" },
 ] as const;
+
+/**
+ * A decision that frees someone in a camp is first a release order: the camp
+ * holds them a while yet (RULES.heldAfterRelease), then they leave as
+ * LEAVE_CUSTODY says. Other decisions take effect at once.
+ */
+const CARRY_OUT_DECISION = [{ guard: "releaseOrderedFromCamp", target: "heldAfterRelease" }, ...LEAVE_CUSTODY] as const;
 
 /**
  * A relative's letter to the Presidium written after a camp list (or an
@@ -44,7 +51,7 @@ const RULING_REACHES_FILE = {
 
 export const caseMachine = caseSetup.createMachine({
   id: "case",
-  version: "1",
+  version: "2",
   context: ({ input }) => initialCaseContext(input),
   initial: "complaint",
   states: {
@@ -97,6 +104,12 @@ export const caseMachine = caseSetup.createMachine({
         ...CARRY_OUT_DECISION,
       ],
     },
+    heldAfterRelease: {
+      description:
+        "A release order is issued, but the camp still holds the person (December 1954: prisoners already legally freed were still held). Decided, not yet released.",
+      meta: { rule: "heldAfterRelease" },
+      on: { "release.leaveCamp": [...LEAVE_CUSTODY] },
+    },
     spravka: {
       description: "Rehabilitated, certificate pending.",
       meta: { rule: "noSpravka" },
@@ -107,13 +120,14 @@ export const caseMachine = caseSetup.createMachine({
     reclassified: {
       type: "final",
       description:
-        "The crime (58-7/11) reclassified as art. 109, five years, which brought the March 1953 amnesty into reach: released, the record stands.",
+        "The crime (58-7/11) reclassified as art. 109, five years, which brought the March 1953 amnesty into reach: released from the camp, the record stands (and an exile the sentence adds begins).",
       meta: { rule: "reclassificationTo109" },
     },
     reduced: { type: "final", description: "The sentence reduced; still a convict." },
     amnestied: {
       type: "final",
-      description: "Released under the March 27, 1953 amnesty.",
+      description:
+        "Released under the March 27, 1953 amnesty (home, or into the exile the sentence adds if no order ended it).",
       meta: { rule: "amnestyFiveYears" },
     },
     exileEnded: {

@@ -4,7 +4,7 @@ import type { Custody, Decision } from "./vocabulary";
 /**
  * Why the May 19, 1954 menu did not allow a decision for a case with these
  * facts, in words a student reads, or null when it did (RULES.decreeMenu,
- * RULES.amnestyFiveYears, RULES.exileSeparateDecision). The case machine's
+ * RULES.amnestyFiveYears, RULES.exileSeparateDecision, RULES.newArrests). The case machine's
  * guard `decisionIsAvailable` and the procurator's desk (lib/desk) both ask
  * this, so the rule and its reason live in one place.
  */
@@ -17,6 +17,7 @@ export function menuRefusal(
     reclassificationLaw: boolean;
     collaboratorsAmnesty: boolean;
     amnestyReading?: AmnestyReading;
+    newArrest?: boolean;
   },
 ): string | null {
   if (decision === "reclassification") {
@@ -26,6 +27,9 @@ export function menuRefusal(
     if (!facts.reclassificationLaw) {
       return "Not yet: 58-7 and 58-11 could be reclassified as art. 109 only from the RSFSR Supreme Court's ruling of 24 September 1954.";
     }
+  }
+  if (decision === "amnesty1953" && facts.newArrest) {
+    return "The March 1953 amnesty reached sentences passed before it; this is a new arrest under Article 59, from 1955.";
   }
   const collaboratorAmnestied = facts.collaboratorsAmnesty && facts.article === COLLABORATION_ARTICLE;
   if (decision === "amnesty1953" && facts.amnestyReading === "politicalsLeftOut" && !collaboratorAmnestied) {

@@ -50,4 +50,20 @@ export const ROLE_CARD_CASES = {
     crossChecks: 1,
     maxComplaints: 1,
   },
+  /**
+   * Card 3 (Barkhanov type): arrested in 1938, seventeen years in Norilsk,
+   * and exile to follow the camp (RULES.exileAfterCamp). The wrecking
+   * article and the Special Conference are the game's choice.
+   */
+  exileAfterCamp: {
+    organ: "specialConference",
+    article: "58-7/11",
+    termYears: 17,
+    custody: "camp",
+    exileAfterTerm: true,
+    persons: 1,
+    originalsElsewhere: false,
+    crossChecks: 0,
+    maxComplaints: 2,
+  },
 } as const satisfies Record<string, CaseInput>;

@@ -94,6 +94,24 @@ export const RULES = {
     claim:
       "Procurators were told not to weaken the struggle against “real enemies”; an acquittal stigmatised the agency.",
   },
+  heldAfterRelease: {
+    source: "adler-ch3",
+    section: "brief §1 Dec 1954; §2 Delays (Held after release)",
+    claim:
+      "In December 1954 the RSFSR Procuracy reported prisoners already legally freed still held in the camps; too few medical examinations for release on medical grounds. How long they were held is not given: the game's delay is invented.",
+  },
+  exileAfterCamp: {
+    source: "adler-ch3",
+    section: "brief §2.8; role card 3 (Barkhanov); §1 Apr 24, 1954",
+    claim:
+      "Leaving the camp did not end exile (Barkhanov, released early, then exile in Norilsk; Chita's 7 and Stalingrad's 16 “freed from exile” needed their own decisions). The MVD–Procuracy order of 24 April 1954 ended exile for counter-revolutionaries with terms up to five years; the game reads “terms” as the sentence's term, which the source leaves unclear.",
+  },
+  newArrests: {
+    source: "adler-ch3",
+    section: "brief §2 Delays (Two-way flow); §3 figures",
+    claim:
+      "The flow ran both ways: 12,765 new arrests under Article 59 in 1955 while the review released people. Article 59 of the RSFSR code covered especially dangerous crimes against the order of government (banditry among them): not Article 58, not political cases. A province's share of the 12,765 is the game's estimate, scaled by its caseload.",
+  },
   // The amnesty of July 7, 1945 (the optional earlier scenario, brief §6).
   amnesty1945Release: {
     source: "alexopoulos-1945",
@@ -195,3 +213,38 @@ export function amnesty1953Covers(termYears: number): boolean {
 
 /** The longest sentence, in years, the July 7, 1945 amnesty freed outright (RULES.amnesty1945Release). */
 export const AMNESTY_1945_MAX_TERM_YEARS = 3;
+
+/**
+ * The longest sentence, in years, whose exile the MVD–Procuracy order of
+ * 24 April 1954 ended (RULES.exileAfterCamp). Equal to the 1953 amnesty's
+ * five years, which lets the engine's memo keep one "up to five years" fact
+ * for both (lib/sim/case-stepper.ts canonicalFacts).
+ */
+export const EXILE_ORDER_1954_MAX_TERM_YEARS = 5;
+
+/** Whether the 24 April 1954 order ended the exile that followed a sentence of this many years (RULES.exileAfterCamp). */
+export function exileOrder1954Covers(termYears: number): boolean {
+  return termYears <= EXILE_ORDER_1954_MAX_TERM_YEARS;
+}
+
+/** New Article 59 arrests in the USSR in 1955 (RULES.newArrests). */
+export const NEW_ARRESTS_1955 = 12_765;
+
+/** The counter-revolutionary prisoners of early 1954 (brief §3), the national caseload a province's share of new arrests is scaled by (RULES.newArrests). */
+export const COUNTER_REVOLUTIONARY_PRISONERS_1954 = 467_946;
+
+/** The year the 12,765 new arrests were counted in: they enter a run from its first day (RULES.newArrests). */
+export const NEW_ARRESTS_FROM = "1955-01-01";
+export const NEW_ARRESTS_UNTIL = "1955-12-31";
+
+/** The article the new arrests came under (RULES.newArrests): not an Article 58 clause. */
+export const NEW_ARREST_ARTICLE = "59";
+
+/**
+ * A province's new Article 59 arrests a year: the national 12,765 (1955)
+ * scaled by its caseload against the national 467,946 (RULES.newArrests;
+ * the scaling is the game's estimate, not a source's figure).
+ */
+export function provincialNewArrests(cases: number): number {
+  return Math.round((NEW_ARRESTS_1955 * cases) / COUNTER_REVOLUTIONARY_PRISONERS_1954);
+}

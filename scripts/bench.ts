@@ -35,7 +35,7 @@ const RUNS: { label: string; cases: number; seed: number }[] = process.argv[2]
     ];
 const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
 
-/** A typical path through the graph: letter, list, file, review, court, spravka. */
+/** A typical path through the graph: letter, list, file, review, court, the camp letting them go, spravka. */
 const PATH: CaseEvent[] = [
   { type: "complaint.file", addressee: "provincialProcuracy" },
   { type: "complaint.register" },
@@ -48,6 +48,7 @@ const PATH: CaseEvent[] = [
   { type: "review.start" },
   { type: "review.decide", decision: "fullRehabilitation" },
   { type: "court.rule", ruling: "suspend" },
+  { type: "release.leaveCamp" },
   { type: "spravka.request" },
   { type: "spravka.issue" },
 ];

@@ -52,6 +52,8 @@ describe("npm run sim", () => {
       "persons",
       "outcomes",
       "spravka",
+      "heldAfterRelease",
+      "newArrests",
       "daysToDecision",
       "daysFromStart",
       "stages",

@@ -65,6 +65,8 @@ export function main(argv: string[], out: Output = process.stdout, err: Output =
     persons: r.persons,
     outcomes: r.outcomes,
     spravka: r.spravka,
+    heldAfterRelease: r.heldAfterRelease,
+    newArrests: r.newArrests,
     daysToDecision: r.daysToDecision,
     daysFromStart: r.daysFromStart,
     stages: r.stages,
@@ -86,6 +88,12 @@ export function main(argv: string[], out: Output = process.stdout, err: Output =
   out.write(
     `\nSpravka: ${r.spravka.issued} issued, ${r.spravka.pending} still being asked for, ${r.spravka.withheld} withheld (no office sent it)\n`,
   );
+  out.write(`Decided to be freed but still held in the camp: ${r.heldAfterRelease}\n`);
+  if (r.newArrests.arrived > 0) {
+    out.write(
+      `New Article 59 arrests in 1955 (not in the counts above): ${r.newArrests.arrived} arrived, ${r.newArrests.decided} decided\n`,
+    );
+  }
   const w = r.daysToDecision;
   out.write(
     `Days from the commission knowing of a case to its decision (${w.waiting} still waiting count as waiting): ` +

@@ -88,7 +88,13 @@ export function decisionBar(
   decision: Decision,
   facts: Pick<
     CaseContext,
-    "termYears" | "custody" | "article" | "reclassificationLaw" | "collaboratorsAmnesty" | "amnestyReading"
+    | "termYears"
+    | "custody"
+    | "article"
+    | "reclassificationLaw"
+    | "collaboratorsAmnesty"
+    | "amnestyReading"
+    | "newArrest"
   >,
 ): string | null {
   const menu = menuRefusal(decision, facts);

@@ -15,6 +15,8 @@ const INPUTS: CaseInput[] = [
   { ...ROLE_CARD_CASES.specialConferenceExile, persons: 2, maxComplaints: 1 },
   ROLE_CARD_CASES.wreckers,
   ROLE_CARD_CASES.collaboratorInExile,
+  ROLE_CARD_CASES.exileAfterCamp,
+  { ...ROLE_CARD_CASES.exileAfterCamp, termYears: 4, organ: "court" },
 ];
 
 const serialize = (s: { value: unknown; context: unknown }) => JSON.stringify([s.value, s.context]);

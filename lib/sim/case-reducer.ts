@@ -1,4 +1,4 @@
-import { caseGuards, type CaseContext, type CaseEvent } from "@/machines/case-setup";
+import { caseGuards, custodyAfterRelease, type CaseContext, type CaseEvent } from "@/machines/case-setup";
 import { OUTCOMES } from "@/machines/vocabulary";
 
 /**
@@ -28,11 +28,22 @@ export function snap(path: string, context: CaseContext): PlainSnapshot {
 }
 
 const release = (c: CaseContext): CaseContext => ({ ...c, custody: "released" });
-/** Free, but the sentence stands (the machine's releaseWithRecord: the passport keeps its "minuses"). */
-const releaseWithRecord = (c: CaseContext): CaseContext => ({ ...c, custody: "released", passportMinus: true });
+/** Free, but the sentence stands (the machine's releaseWithRecord: the passport keeps its "minuses", an exile after the camp begins). */
+const releaseWithRecord = (c: CaseContext): CaseContext => ({
+  ...c,
+  custody: custodyAfterRelease(c),
+  passportMinus: true,
+});
 
 /** Where a decided case goes once the commission (or, for a court sentence, the court) is done with it. */
 function afterDecision(c: CaseContext): PlainSnapshot {
+  // A release from a camp is first an order the camp may sit on (the machine's CARRY_OUT_DECISION).
+  if (caseGuards.releaseOrderedFromCamp({ context: c })) return snap("heldAfterRelease", c);
+  return leaveCustody(c);
+}
+
+/** Where a decided case goes when it takes effect (the machine's LEAVE_CUSTODY). */
+function leaveCustody(c: CaseContext): PlainSnapshot {
   switch (c.decision) {
     case "fullRehabilitation":
       return snap("spravka.awaiting", release(c));
@@ -136,6 +147,7 @@ export function reduceCase(path: string, c: CaseContext, e: CaseEvent): PlainSna
       break;
   }
   if (path === "spravka.atGeneralProcuracy" && e.type === "spravka.refuse") return snap("spravka.refused", c);
+  if (path === "heldAfterRelease" && e.type === "release.leaveCamp") return leaveCustody(c);
   if (top === "commission" && e.type === "law.reclassification" && caseGuards.isReclassifiable(args)) {
     return snap(path, { ...c, reclassificationLaw: true });
   }

@@ -41,10 +41,12 @@ const UNKNOWN = -2;
  */
 export function canonicalFacts(input: CaseInput): CaseInput {
   // The default reading is the field left out, so a case written without it is the same case.
-  const { amnestyReading, ...facts } = input;
+  const { amnestyReading, exileAfterTerm, newArrest, ...facts } = input;
   return {
     ...facts,
     ...(amnestyReading === "politicalsLeftOut" ? { amnestyReading } : {}),
+    ...(exileAfterTerm ? { exileAfterTerm } : {}),
+    ...(newArrest ? { newArrest } : {}),
     organ: EXTRAJUDICIAL_ORGANS.includes(input.organ) ? "specialConference" : "court",
     article: articleClass(input.article),
     persons: 1,
@@ -76,8 +78,13 @@ export class CaseStepper {
   readonly path: string[] = [];
   readonly outcome: Outcome[] = [];
   readonly done: boolean[] = [];
-  /** The state's outcome frees the person (RELEASING_OUTCOMES): a flag, so a tally over every case reads an array. */
+  /**
+   * The person is free by the state's outcome (RELEASING_OUTCOMES) and has
+   * left the camp: a flag, so a tally over every case reads an array.
+   */
   readonly releasing: boolean[] = [];
+  /** A release order is issued but the camp still holds the person (RULES.heldAfterRelease): decided, not released. */
+  readonly held: boolean[] = [];
 
   get size(): number {
     return this.snapshots.length;
@@ -86,7 +93,7 @@ export class CaseStepper {
   initial(input: CaseInput): number {
     // A number per distinct canonical case, cheap enough for 467,946 cases.
     const key =
-      ((((((EXTRAJUDICIAL_ORGANS.includes(input.organ) ? 1 : 0) * 2 + (amnesty1953Covers(input.termYears) ? 1 : 0)) *
+      ((((((((EXTRAJUDICIAL_ORGANS.includes(input.organ) ? 1 : 0) * 2 + (amnesty1953Covers(input.termYears) ? 1 : 0)) *
         4 +
         ["camp", "exile", "released", "psychiatric"].indexOf(input.custody)) *
         2 +
@@ -95,6 +102,10 @@ export class CaseStepper {
         ARTICLE_CLASSES.indexOf(articleClass(input.article))) *
         2 +
         (input.amnestyReading === "politicalsLeftOut" ? 1 : 0)) *
+        2 +
+        (input.exileAfterTerm ? 1 : 0)) *
+        2 +
+        (input.newArrest ? 1 : 0)) *
         1_000_000 +
       input.crossChecks * 1000 +
       input.maxComplaints;
@@ -164,6 +175,8 @@ export class CaseStepper {
     const term = c.termYears === 5 ? 0 : c.termYears === 6 ? 1 : -1;
     const article = ARTICLE_CLASSES.indexOf(c.article);
     const reading = c.amnestyReading === "politicalsLeftOut" ? 1 : 0;
+    const exileAfter = c.exileAfterTerm ? 1 : 0;
+    const newArrest = c.newArrest ? 1 : 0;
     const custody = CUSTODY.indexOf(c.custody);
     const decision = DECISION_CODES.indexOf(c.decision);
     const ruling = RULING_CODES.indexOf(c.ruling);
@@ -188,6 +201,8 @@ export class CaseStepper {
     k = k * 2 + term;
     k = k * 4 + article;
     k = k * 2 + reading;
+    k = k * 2 + exileAfter;
+    k = k * 2 + newArrest;
     k = k * 4 + custody;
     k = k * 2 + bit(c.originalsElsewhere);
     k = k * 16 + c.crossChecks;
@@ -227,9 +242,11 @@ export class CaseStepper {
     this.byKey.set(key, id);
     this.path.push(path);
     this.done.push(snapshot.status === "done");
-    const outcome = outcomeOfPath(path);
+    const outcome = outcomeOf(path, snapshot.context);
+    const held = path === HELD_AFTER_RELEASE;
     this.outcome.push(outcome);
-    this.releasing.push(RELEASING_OUTCOMES.includes(outcome));
+    this.held.push(held);
+    this.releasing.push(RELEASING_OUTCOMES.includes(outcome) && !held);
     return id;
   }
 }
@@ -253,6 +270,28 @@ export function statePath(value: unknown): string {
     return `${key}.${statePath(child)}`;
   }
   return "";
+}
+
+/** The state of a case whose release order the camp has not yet carried out (RULES.heldAfterRelease). */
+export const HELD_AFTER_RELEASE = "heldAfterRelease";
+
+/**
+ * The CLI's outcome for a case in this state: by its path, or, while the camp
+ * still holds a person ordered released, by the decision (decided, not yet
+ * released: RULES.heldAfterRelease).
+ */
+export function outcomeOf(path: string, context: CaseContext): Outcome {
+  if (path !== HELD_AFTER_RELEASE) return outcomeOfPath(path);
+  switch (context.decision) {
+    case "fullRehabilitation":
+      return "rehabilitated";
+    case "reclassification":
+      return "reclassified";
+    case "amnesty1953":
+      return "amnestied";
+    default:
+      return "pending";
+  }
 }
 
 /** The CLI's outcome for a case in this state (RULES.noSpravka: a spravka pending still counts as rehabilitated). */

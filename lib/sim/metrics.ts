@@ -3,9 +3,13 @@ import type { RunResult } from "./engine";
 import type { CompareMetric } from "./scenario-schema";
 import { waitAtLeast } from "./survival";
 
-/** Released by a decision: free, whether rehabilitated or not. */
+/**
+ * Released by a decision: free, whether rehabilitated or not, and out of the
+ * camp (a person still held after the release order is decided, not released:
+ * RULES.heldAfterRelease).
+ */
 export function releasedCases(r: RunResult): number {
-  return RELEASING_OUTCOMES.reduce((sum, o) => sum + r.outcomes[o], 0);
+  return RELEASING_OUTCOMES.reduce((sum, o) => sum + r.outcomes[o], 0) - r.heldAfterRelease;
 }
 
 export function decidedCases(r: RunResult): number {

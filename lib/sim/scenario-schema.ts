@@ -56,6 +56,8 @@ const scenarioShape = z
           .min(1)
           .refine((t) => t.some((x) => x.weight > 0), SOME_WEIGHT),
         exileShare: share,
+        /** of the cases in a camp, the share whose sentence adds exile after the camp term (RULES.exileAfterCamp) */
+        exileAfterTermShare: share.default(0),
         originalsElsewhereShare: share,
         /** weights for 0, 1, 2 … other cases to cross-check */
         crossChecks: weights,
@@ -65,6 +67,12 @@ const scenarioShape = z
         maxComplaints: weights,
         addressees: weightsOf(ADDRESSEES),
         camps: z.number().int().positive(),
+        /**
+         * New Article 59 arrests a year entering the province's camps during
+         * 1955, each a new case whose complaint joins the same queue
+         * (RULES.newArrests; ADR 0025). 0: none.
+         */
+        newArrestsPerYear: z.number().min(0).max(1_000_000).default(0),
       })
       .strict(),
     institutions: z
@@ -95,6 +103,8 @@ const scenarioShape = z
         /** chance the spravka comes at each step: awaiting, after the MVD, the provincial procuracy, the General Procuracy */
         spravkaIssueShare: z.tuple([share, share, share, share]),
         spravkaWait: distributionSchema,
+        /** days a camp holds a person after the order to release them (RULES.heldAfterRelease; invented) */
+        heldAfterRelease: distributionSchema.default({ kind: "lognormal", median: 30, p90: 90 }),
       })
       .strict(),
     desks: z

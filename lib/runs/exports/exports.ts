@@ -95,6 +95,8 @@ function activity(event: CaseEvent): { name: string; role: string } {
       return { name: "No office sends the spravka", role: "procuracy office" };
     case "presidium.pardon":
       return { name: "Pardon by the RSFSR Presidium", role: "Presidium" };
+    case "release.leaveCamp":
+      return { name: "Leaves the camp after the release order", role: "camp administration" };
   }
 }
 

@@ -31,6 +31,7 @@ export const BASE: Omit<Scenario, "id" | "title" | "summary" | "compare"> = {
       { years: 25, weight: 20 },
     ],
     exileShare: 0.13,
+    exileAfterTermShare: 0.13,
     originalsElsewhereShare: 0.5,
     crossChecks: [50, 30, 20],
     complaintShare: 0.6,
@@ -45,6 +46,7 @@ export const BASE: Omit<Scenario, "id" | "title" | "summary" | "compare"> = {
       generalProcurator: 5,
     },
     camps: 12,
+    newArrestsPerYear: 0,
   },
   institutions: {
     complaintTransit: ln(20, 60),
@@ -75,6 +77,7 @@ export const BASE: Omit<Scenario, "id" | "title" | "summary" | "compare"> = {
     courtRulings: { suspend: 55, returnForInvestigation: 10, psychiatric: 3, reject: 32 },
     spravkaIssueShare: [0.3, 0.05, 0.05, 0.05],
     spravkaWait: ln(60, 180),
+    heldAfterRelease: ln(30, 90),
   },
   desks: { procurators: 4, hoursPerDay: 6, reviewHoursPerPerson: ln(3, 8) },
   policy: {
@@ -163,6 +166,10 @@ export const BASE: Omit<Scenario, "id" | "title" | "summary" | "compare"> = {
       source: "adler-ch3",
       note: "62,462 exiled after their term ended, of 467,946 counter-revolutionary prisoners (early 1954): 13%.",
     },
+    "caseload.exileAfterTermShare": {
+      source: "invented",
+      note: "How many sentences added exile after the camp is not given. 62,462 were exiled after their term ended in early 1954, 13% of 467,946 counter-revolutionary prisoners (adler-ch3); the game takes the same share of those still in the camps. Barkhanov (role card 3): released early, then exile.",
+    },
     "caseload.originalsElsewhereShare": {
       source: "adler-ch3",
       note: "Files were “often” copies with originals elsewhere; the share is invented.",
@@ -182,6 +189,10 @@ export const BASE: Omit<Scenario, "id" | "title" | "summary" | "compare"> = {
       note: "Complaints went to the camp, the procuracy, the KGB, the Presidium/Voroshilov; the mix is invented.",
     },
     "caseload.camps": { source: "invented", note: "Number of camps sending lists to one commission." },
+    "caseload.newArrestsPerYear": {
+      source: "adler-ch3",
+      note: "12,765 new Article 59 arrests in the USSR in 1955 (banditry and other especially dangerous crimes against the order of government: not Article 58). Each scenario's share is scaled by its caseload against the national 467,946: the game's estimate. They arrive through 1955 only, the year the source counts.",
+    },
     "institutions.complaintTransit": {
       source: "invented",
       note: "Post and camp censorship; no figure in the sources.",
@@ -248,6 +259,10 @@ export const BASE: Omit<Scenario, "id" | "title" | "summary" | "compare"> = {
       note: "Late 1955: courts were “not sending” spravki, “a very long time in coming”: a gap in the system, not a reward for persistence. The first share is the office sending it unasked, each later one the small chance one more complaint helped; the shares are invented.",
     },
     "institutions.spravkaWait": { source: "invented", note: "How long each step of the spravka loop took." },
+    "institutions.heldAfterRelease": {
+      source: "invented",
+      note: "December 1954: prisoners already legally freed were still held, with too few medical examinations for release on medical grounds (adler-ch3). How long is not given: a month (median), three at the 90th percentile, is invented.",
+    },
     "desks.procurators": {
       source: "adler-ch3",
       note: "Procuracy staff were “reduced in size three times” in 1954; the number per desk is invented.",

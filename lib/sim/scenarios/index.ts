@@ -1,4 +1,5 @@
 import type { Scenario } from "@/lib/sim/scenario-schema";
+import { NEW_ARRESTS_1955, provincialNewArrests } from "@/machines/rules";
 import { defineScenario } from "./define";
 
 const ln = (median: number, p90: number) => ({ kind: "lognormal", median, p90 }) as const;
@@ -11,7 +12,7 @@ export const SCENARIOS: readonly Scenario[] = [
     summary:
       "The procuracy's commission meets 18 times and works through 1,709 people. Very few are fully rehabilitated: most sentences are reduced or confirmed.",
     horizonDays: 240,
-    caseload: { cases: 1500, personsPerCase: [75, 18, 5, 2] },
+    caseload: { cases: 1500, newArrestsPerYear: provincialNewArrests(1500), personsPerCase: [75, 18, 5, 2] },
     institutions: { listsWithheldShare: 0.1, fileClerks: 10 },
     desks: { procurators: 8 },
     policy: { decisions: { fullRehabilitation: 2.5, confirmRefusal: 40, sentenceReduction: 36 } },
@@ -50,6 +51,7 @@ export const SCENARIOS: readonly Scenario[] = [
     horizonDays: 520,
     caseload: {
       cases: 980,
+      newArrestsPerYear: provincialNewArrests(980),
       personsPerCase: [55, 28, 11, 6],
       // Many of Chita's ~137 amnesties came by reclassifying wrecking cases: more 58-7/11 than elsewhere.
       articles: { "58-10": 35, "58-1": 20, "58-7/11": 35, "58-14": 10 },
@@ -177,6 +179,7 @@ export const SCENARIOS: readonly Scenario[] = [
     horizonDays: 400,
     caseload: {
       cases: 35,
+      newArrestsPerYear: provincialNewArrests(35),
       personsPerCase: [0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
       originalsElsewhereShare: 0.95,
       crossChecks: [0, 20, 40, 40],
@@ -228,7 +231,7 @@ export const SCENARIOS: readonly Scenario[] = [
     summary:
       "Camps withhold their prisoner lists; only complaints arrive. Commissions wait, then work from complaints alone. In Kostroma 250–300 cases stall.",
     horizonDays: 300,
-    caseload: { cases: 1000 },
+    caseload: { cases: 1000, newArrestsPerYear: provincialNewArrests(1000) },
     institutions: { listsWithheldShare: 0.9, proceedWithoutListsAfter: ln(320, 600) },
     policy: { decisions: { fullRehabilitation: 10 } },
     compare: [
@@ -264,7 +267,7 @@ export const SCENARIOS: readonly Scenario[] = [
     summary: "2,181 complaints reviewed in 1955; about three in four sentences confirmed.",
     startDate: "1955-01-01",
     horizonDays: 365,
-    caseload: { cases: 2181, personsPerCase: [100] },
+    caseload: { cases: 2181, newArrestsPerYear: provincialNewArrests(2181), personsPerCase: [100] },
     institutions: { listsWithheldShare: 0.05, fileClerks: 10 },
     desks: { procurators: 12 },
     policy: {
@@ -339,7 +342,7 @@ export const SCENARIOS: readonly Scenario[] = [
       "Leningrad province's 2,869 political cases, with Astrakhan (407, 198 upheld) and Balashov (79, 51 rejected) beside it; and a handwriting case.",
     startDate: "1954-09-01",
     horizonDays: 150,
-    caseload: { cases: 2869, personsPerCase: [100] },
+    caseload: { cases: 2869, newArrestsPerYear: provincialNewArrests(2869), personsPerCase: [100] },
     desks: { procurators: 12 },
     policy: { decisions: { confirmRefusal: 52, fullRehabilitation: 6 } },
     compare: [
@@ -384,6 +387,7 @@ export const SCENARIOS: readonly Scenario[] = [
     horizonDays: 300,
     caseload: {
       cases: 800,
+      newArrestsPerYear: provincialNewArrests(800),
       complaintShare: 0.9,
       addressees: {
         campAdministration: 45,
@@ -426,6 +430,7 @@ export const SCENARIOS: readonly Scenario[] = [
     horizonDays: 210,
     caseload: {
       cases: 3000,
+      newArrestsPerYear: provincialNewArrests(3000),
       complaintShare: 0.8,
       addressees: {
         presidium: 70,
@@ -465,6 +470,7 @@ export const SCENARIOS: readonly Scenario[] = [
     horizonDays: 300,
     caseload: {
       cases: 600,
+      newArrestsPerYear: provincialNewArrests(600),
       organs: {
         court: 70,
         militaryTribunal: 20,
@@ -502,7 +508,7 @@ export const SCENARIOS: readonly Scenario[] = [
       "467,946 counter-revolutionary prisoners, 365 camp procurators, staff cuts, fewer than half the procurators with a law degree. 24,036 were released under the May 19 review.",
     startDate: "1954-05-19",
     horizonDays: 647,
-    caseload: { cases: 467_946, personsPerCase: [100], camps: 65 },
+    caseload: { cases: 467_946, newArrestsPerYear: NEW_ARRESTS_1955, personsPerCase: [100], camps: 65 },
     institutions: { fileClerks: 450, listsWithheldShare: 0.3 },
     desks: { procurators: 365, hoursPerDay: 4.8 },
     policy: { decisions: { confirmRefusal: 60 } },

@@ -12,6 +12,7 @@
  * users in this folder.
  */
 import type { CaseInput } from "@/machines/case-setup";
+import { NEW_ARREST_ARTICLE, NEW_ARRESTS_FROM, NEW_ARRESTS_UNTIL } from "@/machines/rules";
 import { ARTICLES, COURT_RULINGS, DECISIONS, SENTENCING_ORGANS, STAGES, ADDRESSEES } from "@/machines/vocabulary";
 import { CASE_EVENTS, EVENT_IDS } from "@/machines/case-events";
 import { type CaseStepper, REFUSED } from "@/lib/sim/case-stepper";
@@ -22,6 +23,7 @@ import { childStream, pickWeighted, rngFromState, uniformAt, type Rng } from "@/
 import type { Scenario } from "@/lib/sim/scenario-schema";
 import {
   applyEffect,
+  dayNumber,
   dispatchClerks,
   dispatchDesks,
   enter,
@@ -53,6 +55,8 @@ const enum Kind {
    * is still written: lists and letters were independent (letterAlongside).
    */
   Letter = 7,
+  /** A new arrest (case a) enters the camps: from now it exists and may complain (RULES.newArrests). */
+  NewArrest = 8,
 }
 
 /** An event an instructor injected: which, on what simulated day, and whether before its historical date (a what-if). */
@@ -60,6 +64,9 @@ export type InjectedEvent = { id: string; day: number; counterfactual?: true };
 
 /** Case events are queued with the case's epoch, so a plan made for an earlier state is dropped. */
 const EVENT_BITS = 64;
+
+/** WorldCore.article for a new arrest: its article (NEW_ARREST_ARTICLE) is not one of ARTICLES. */
+export const NEW_ARREST_ARTICLE_INDEX = 255;
 
 /** For each case event id: which addressee's letter (or -1). */
 const LETTER_OF_EVENT = Int8Array.from(CASE_EVENTS, (_, id) => EVENT_IDS.fileTo.indexOf(id));
@@ -76,7 +83,14 @@ export class WorldCore {
   readonly decisionCount = new Int32Array(DECISIONS.length);
   readonly decisionPersons = new Int32Array(DECISIONS.length);
 
+  /** Every case the run will hold: the scenario's caseload, then the new arrests (RULES.newArrests). */
   readonly n: number;
+  /** The scenario's own caseload: cases 0 … caseloadSize − 1. New arrests follow it, in the order they come. */
+  readonly caseloadSize: number;
+  /** The day each new arrest (case caseloadSize + k) enters the camps, ascending; drawn from its own stream. */
+  readonly arrivalDay: Float64Array;
+  /** Cases that exist so far: the caseload, and each new arrest from its day. */
+  arrived: number;
   readonly state: Int32Array;
   readonly persons: Uint8Array;
   readonly camp: Int32Array;
@@ -164,7 +178,10 @@ export class WorldCore {
     this.seed = seed;
     this.stepper = stepper;
     this.rootStream = childStream(0, "cases");
-    const n = (this.n = scenario.caseload.cases);
+    this.caseloadSize = scenario.caseload.cases;
+    this.arrived = this.caseloadSize;
+    this.arrivalDay = this.newArrestDays();
+    const n = (this.n = this.caseloadSize + this.arrivalDay.length);
     this.state = new Int32Array(n);
     this.persons = new Uint8Array(n);
     this.camp = new Int32Array(n);
@@ -197,11 +214,12 @@ export class WorldCore {
     this.clerkWait = new Float32Array(n);
     this.campListSent = new Uint8Array(scenario.caseload.camps);
     this.generate();
+    // The camps' lists name the caseload; a new arrest came after any list was drawn up.
     const campSizes = new Int32Array(scenario.caseload.camps);
-    for (let i = 0; i < n; i++) campSizes[this.camp[i]!]!++;
+    for (let i = 0; i < this.caseloadSize; i++) campSizes[this.camp[i]!]!++;
     this.campCases = Array.from(campSizes, (size) => new Int32Array(size));
     campSizes.fill(0);
-    for (let i = 0; i < n; i++) {
+    for (let i = 0; i < this.caseloadSize; i++) {
       const c = this.camp[i]!;
       this.campCases[c]![campSizes[c]!++] = i;
     }
@@ -210,7 +228,29 @@ export class WorldCore {
   /** Starts a fresh run: the institutions' calendar, then every case's first plan. */
   begin(): void {
     scheduleInstitutions(this);
-    for (let i = 0; i < this.n; i++) this.arrive(i, this.state[i]!);
+    for (let i = 0; i < this.caseloadSize; i++) this.arrive(i, this.state[i]!);
+    // Queued after everything else, so the caseload's own events keep their order (ties break by insertion).
+    for (let k = 0; k < this.arrivalDay.length; k++) {
+      this.queue.push(this.arrivalDay[k]!, Kind.NewArrest, this.caseloadSize + k, 0);
+    }
+  }
+
+  /**
+   * The days new Article 59 arrests enter the camps (RULES.newArrests): a
+   * Poisson stream at the scenario's rate, from 1 January 1955 (or the start,
+   * if later) through 1955, the year the source counts. Drawn from a stream
+   * of its own, so every case of the caseload draws what it drew without them.
+   */
+  private newArrestDays(): Float64Array {
+    const perDay = this.scenario.caseload.newArrestsPerYear / 365;
+    const start = dayNumber(this.scenario.startDate);
+    const from = Math.max(0, dayNumber(NEW_ARRESTS_FROM) - start);
+    const until = Math.min(this.scenario.horizonDays, dayNumber(NEW_ARRESTS_UNTIL) + 1 - start);
+    if (!(perDay > 0) || until <= from) return new Float64Array(0);
+    const rng = this.institutionRng("new-arrests");
+    const days: number[] = [];
+    for (let t = from - Math.log(rng.next()) / perDay; t < until; t -= Math.log(rng.next()) / perDay) days.push(t);
+    return Float64Array.from(days);
   }
 
   /** Lets the institutions and bots plan case i again from its current state (after its seat changed). */
@@ -248,6 +288,14 @@ export class WorldCore {
     this.currentCase = i;
     return this.caseStream;
   }
+  /**
+   * A stream of case i's own, apart from its main one: a draw added to the
+   * model later (the camp's wait after a release order, whether the sentence
+   * adds exile) leaves every draw the case made before unchanged.
+   */
+  caseSideRng(i: number, name: string): Rng {
+    return rngFromState({ seed: this.seed, stream: childStream(this.streams[i]!, name), counter: 0 });
+  }
   institutionRng(name: string): Rng {
     return rngFromState({ seed: this.seed, stream: childStream(0, name), counter: 0 });
   }
@@ -264,30 +312,70 @@ export class WorldCore {
     const organWeights = SENTENCING_ORGANS.map((o) => c.organs[o]);
     const termWeights = c.termYears.map((t) => t.weight);
     const articleWeights = ARTICLES.map((a) => c.articles[a]);
-    for (let i = 0; i < this.n; i++) {
+    for (let i = 0; i < this.caseloadSize; i++) {
       this.streams[i] = childStream(this.rootStream, i);
       const persons = 1 + Math.max(0, this.pick(i, c.personsPerCase));
       const organ = SENTENCING_ORGANS[Math.max(0, this.pick(i, organWeights))]!;
       const term = c.termYears[Math.max(0, this.pick(i, termWeights))]!.years;
       const article = Math.max(0, this.pick(i, articleWeights));
+      const custody = this.caseDraw(i) < c.exileShare ? "exile" : "camp";
       const input: CaseInput = {
         organ,
         // The real article: the Sep 1954 ruling reached only 58-7/11 (the stepper keeps just that distinction).
         article: ARTICLES[article]!,
         termYears: term,
-        custody: this.caseDraw(i) < c.exileShare ? "exile" : "camp",
+        custody,
         persons,
         originalsElsewhere: this.caseDraw(i) < c.originalsElsewhereShare,
         crossChecks: Math.max(0, this.pick(i, c.crossChecks)),
         maxComplaints: 1 + Math.max(0, this.pick(i, c.maxComplaints)),
         amnestyReading: this.scenario.policy.amnestyReading,
       };
+      // Whether the sentence adds exile after the camp (RULES.exileAfterCamp), from a side stream: the case's other draws stay as they were.
+      if (custody === "camp" && this.caseSideRng(i, "exile-after-term").next() < c.exileAfterTermShare) {
+        input.exileAfterTerm = true;
+      }
       this.persons[i] = Math.min(255, persons);
       this.camp[i] = Math.min(c.camps - 1, Math.floor(this.caseDraw(i) * c.camps));
       this.article[i] = article;
       this.organ[i] = SENTENCING_ORGANS.indexOf(organ);
       this.termYears[i] = term;
       this.startedInExile[i] = input.custody === "exile" ? 1 : 0;
+      this.state[i] = this.stepper.initial(input);
+    }
+    this.generateNewArrests();
+  }
+
+  /**
+   * The new arrests' facts (RULES.newArrests), each from a stream of its own:
+   * one person, sentenced by a court (the Special Conference was abolished in
+   * September 1953), in a camp, the file at hand. The term, cross-checks and
+   * letters follow the scenario's mix, an invention (ADR 0025).
+   */
+  private generateNewArrests(): void {
+    const c = this.scenario.caseload;
+    const termWeights = c.termYears.map((t) => t.weight);
+    const arrests = childStream(0, "new-arrests");
+    for (let i = this.caseloadSize; i < this.n; i++) {
+      this.streams[i] = childStream(arrests, i - this.caseloadSize);
+      const term = c.termYears[Math.max(0, this.pick(i, termWeights))]!.years;
+      const input: CaseInput = {
+        organ: "court",
+        article: NEW_ARREST_ARTICLE,
+        termYears: term,
+        custody: "camp",
+        persons: 1,
+        originalsElsewhere: false,
+        crossChecks: Math.max(0, this.pick(i, c.crossChecks)),
+        maxComplaints: 1 + Math.max(0, this.pick(i, c.maxComplaints)),
+        amnestyReading: this.scenario.policy.amnestyReading,
+        newArrest: true,
+      };
+      this.persons[i] = 1;
+      this.camp[i] = Math.min(c.camps - 1, Math.floor(this.caseDraw(i) * c.camps));
+      this.article[i] = NEW_ARREST_ARTICLE_INDEX;
+      this.organ[i] = SENTENCING_ORGANS.indexOf("court");
+      this.termYears[i] = term;
       this.state[i] = this.stepper.initial(input);
     }
   }
@@ -393,6 +481,10 @@ export class WorldCore {
           break;
         case Kind.History:
           for (const effect of this.scenario.events[out.a]!.effects) applyEffect(this, effect);
+          break;
+        case Kind.NewArrest:
+          this.arrived = out.a + 1;
+          this.arrive(out.a, this.state[out.a]!);
           break;
       }
     }

@@ -53,6 +53,7 @@ export const DRIVER_KINDS = [
   "spravka.atLocalMvd",
   "spravka.atProvincialProcuracy",
   "spravka.atGeneralProcuracy",
+  "heldAfterRelease",
 ] as const;
 const enum Driver {
   ComplaintUnwritten = 1,
@@ -72,6 +73,7 @@ const enum Driver {
   SpravkaAtLocalMvd,
   SpravkaAtProvincialProcuracy,
   SpravkaAtGeneralProcuracy,
+  HeldAfterRelease,
 }
 
 /**
@@ -265,7 +267,8 @@ export function enter(w: WorldCore, i: number, stateId: number): void {
       }
       return;
     case Driver.ListsAwaiting:
-      if (w.campListSent[w.camp[i]!]) w.at(i, now, EVENT_IDS.listsArrive);
+      // A camp's list names its caseload; a new arrest came after it (RULES.newArrests).
+      if (i < w.caseloadSize && w.campListSent[w.camp[i]!]) w.at(i, now, EVENT_IDS.listsArrive);
       else if (p.institutions.proceedWithoutLists) {
         w.at(i, now + w.sample(i, p.institutions.proceedWithoutListsAfter), EVENT_IDS.proceedWithout);
       }
@@ -355,6 +358,15 @@ export function enter(w: WorldCore, i: number, stateId: number): void {
       else if (!seated(w, i, Seat.Petitioner)) w.at(i, when, EVENT_IDS.spravkaRequest);
       return;
     }
+    case Driver.HeldAfterRelease:
+      // The camp sits on the release order a while (RULES.heldAfterRelease). The wait is drawn from the
+      // case's own side stream, so the draws it makes after release are those it made before this wait existed.
+      w.at(
+        i,
+        now + sampleDays(w.caseSideRng(i, "held-after-release"), p.institutions.heldAfterRelease),
+        EVENT_IDS.leaveCamp,
+      );
+      return;
     default:
       return;
   }

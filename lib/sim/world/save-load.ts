@@ -63,6 +63,8 @@ export type SavedWorld = {
   petitions?: [caseIndex: number, grounds: number, carrier: number][];
   /** Events an instructor injected: their ids and simulated days (absent from saves made before instructors could inject events). */
   injected?: [id: string, day: number, counterfactual?: 1][];
+  /** Cases that exist so far, new arrests included (absent from saves made before new arrests: the caseload). */
+  arrived?: number;
   /** Days before a computer desk helps a student procurator (absent: it never does; World.letComputerHelp). */
   helpAfterDays?: number;
   /** Seated procurators' work on their cases (absent from saves made before procurators had working hours). */
@@ -130,6 +132,7 @@ export function saveWorld(w: WorldCore): SavedWorld {
     history: [...w.history].map(([i, story]) => [i, [...story]]),
     petitions: petitions(w),
     desk: deskWork(w),
+    arrived: w.arrived,
     injected: w.injectedEvents.map((e) => (e.counterfactual ? [e.id, e.day, 1] : [e.id, e.day])),
     ...(w.helpAfterDays >= 0 ? { helpAfterDays: w.helpAfterDays } : {}),
   };
@@ -186,6 +189,7 @@ export function loadWorld(w: WorldCore, saved: SavedWorld): void {
     w.injectedEvents.push(early ? { id, day, counterfactual: true } : { id, day });
   }
   w.helpAfterDays = saved.helpAfterDays ?? Number.NaN;
+  w.arrived = saved.arrived ?? w.caseloadSize;
   for (const [i, day, hours, read, flags, lettersRead] of saved.desk ?? []) {
     w.lettersRead[i] = lettersRead ?? 0;
     w.workDay[i] = day;

@@ -37,7 +37,7 @@ export type CaseHistoryEntry = { day: number; event: CaseEvent; noted?: true };
  * of each (the other part stays seated). Null hands both parts back.
  */
 export function assignSeat(w: WorldCore, i: number, role: "petitioner" | "procurator" | null): void {
-  if (i < 0 || i >= w.n) throw new RangeError(`no case ${i}`);
+  if (i < 0 || i >= w.arrived) throw new RangeError(`no case ${i}`);
   w.seat[i] =
     role === "petitioner"
       ? w.seat[i]! | Seat.Petitioner
@@ -61,7 +61,7 @@ export function assignSeat(w: WorldCore, i: number, role: "petitioner" | "procur
  * computer takes that part back from now on, and keeps any other student's.
  */
 export function releaseSeat(w: WorldCore, i: number, role: "petitioner" | "procurator"): void {
-  if (i < 0 || i >= w.n) throw new RangeError(`no case ${i}`);
+  if (i < 0 || i >= w.arrived) throw new RangeError(`no case ${i}`);
   w.seat[i] = w.seat[i]! & ~(role === "petitioner" ? Seat.Petitioner : Seat.Procurator);
   w.epoch[i]!++; // the plans made while the student held it no longer hold
   w.replan(i);

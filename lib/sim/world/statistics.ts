@@ -30,6 +30,19 @@ export type RunResult = {
    */
   spravka: { issued: number; pending: number; withheld: number };
   letters: { written: number; forwardedToAccused: number };
+  /**
+   * Cases whose release order the camp has not carried out yet
+   * (RULES.heldAfterRelease): counted in `outcomes` by their decision, as
+   * decided, but not released (metrics.releasedCases leaves them out).
+   */
+  heldAfterRelease: number;
+  /**
+   * New Article 59 arrests that entered the camps during the run
+   * (RULES.newArrests): their complaints joined the same queues (stages,
+   * waitingNow and capacity count them), but they are not the scenario's
+   * caseload, so cases, outcomes, decisions and waits leave them out.
+   */
+  newArrests: { arrived: number; decided: number; released: number };
   /** The commission's decisions (what provincial tallies counted), cases and persons. */
   decisions: Record<Decision, { cases: number; persons: number }>;
   /** From the commission knowing of a case to its decision, counting cases still waiting (./survival.ts). */
@@ -104,7 +117,8 @@ export function leaveStage(w: WorldCore, i: number): void {
 /** Counts event `eventId` that just changed case i's state: decisions, the day of the decision, letters forwarded. */
 export function countStep(w: WorldCore, i: number, eventId: number): void {
   const decision = DECISION_OF_EVENT[eventId]!;
-  if (decision >= 0) {
+  // The provinces' tallies counted their political cases, not the new Article 59 arrests (RULES.newArrests).
+  if (decision >= 0 && i < w.caseloadSize) {
     w.decisionCount[decision]!++;
     w.decisionPersons[decision]! += w.persons[i]!;
   }
@@ -120,19 +134,21 @@ export function result(w: WorldCore, seedLabel: number | string): RunResult {
   let issued = 0;
   let pending = 0;
   let withheld = 0;
+  let held = 0;
   const decidedWaits: number[] = [];
   const stillWaiting: number[] = [];
   const decidedFromStart: number[] = [];
   const waitingFromStart: number[] = [];
   const waitSum = Float64Array.from(w.stageWaitSum);
   const waitN = Float64Array.from(w.stageWaitN);
-  for (let i = 0; i < w.n; i++) {
+  for (let i = 0; i < w.caseloadSize; i++) {
     const s = w.state[i]!;
     const outcome = w.stepper.outcome[s]!;
     outcomes[outcome]++;
     outcomePersons[outcome] += w.persons[i]!;
     persons += w.persons[i]!;
     const path = w.stepper.path[s]!;
+    if (w.stepper.held[s]) held++;
     if (path === "rehabilitated") issued++;
     else if (path === SPRAVKA_REFUSED) withheld++;
     else if (path.startsWith("spravka.")) pending++;
@@ -144,6 +160,15 @@ export function result(w: WorldCore, seedLabel: number | string): RunResult {
       if (!Number.isNaN(decided)) decidedWaits.push(decided - known);
       else if (!w.stepper.done[s]) stillWaiting.push(w.now - known);
     }
+  }
+  const newArrests = { arrived: w.arrived - w.caseloadSize, decided: 0, released: 0 };
+  for (let i = w.caseloadSize; i < w.arrived; i++) {
+    const s = w.state[i]!;
+    if (w.stepper.done[s] || w.stepper.held[s]) newArrests.decided++;
+    if (w.stepper.releasing[s]) newArrests.released++;
+  }
+  // The queues' waits count everyone in them, new arrests too.
+  for (let i = 0; i < w.arrived; i++) {
     const stage = w.stageOf[i]!;
     if (stage >= 0) {
       waitSum[stage]! += w.now - w.stageSince[i]!;
@@ -153,12 +178,14 @@ export function result(w: WorldCore, seedLabel: number | string): RunResult {
   return {
     scenario: w.scenario.id,
     seed: seedLabel,
-    cases: w.n,
+    cases: w.caseloadSize,
     persons,
     outcomes,
     outcomePersons,
     spravka: { issued, pending, withheld },
     letters: { written: w.lettersWritten, forwardedToAccused: w.forwardedToAccused },
+    heldAfterRelease: held,
+    newArrests,
     decisions: Object.fromEntries(
       DECISIONS.map((d, k) => [d, { cases: w.decisionCount[k]!, persons: w.decisionPersons[k]! }]),
     ) as Record<Decision, { cases: number; persons: number }>,
@@ -189,24 +216,31 @@ export function stageCounts(w: WorldCore): Record<Stage, number> {
   return Object.fromEntries(STAGES.map((s, k) => [s, w.stageCount[k]!])) as Record<Stage, number>;
 }
 
-/** Every case counted once: waiting in a stage, undecided with nobody pursuing it (yet), or decided. */
+/** Every case there is so far (new arrests too) counted once: waiting in a stage, undecided with nobody pursuing it (yet), or decided. */
 export function tally(w: WorldCore): {
   stages: Record<Stage, number>;
   unpursued: number;
   decided: number;
-  /** cases whose outcome so far frees the person */
+  /** cases whose outcome so far frees the person, and who have left the camp */
   released: number;
+  /** decided cases whose release order the camp has not carried out yet (RULES.heldAfterRelease; among `decided`) */
+  heldAfterRelease: number;
 } {
   let decided = 0;
   let released = 0;
-  for (let i = 0; i < w.n; i++) {
+  let heldAfterRelease = 0;
+  for (let i = 0; i < w.arrived; i++) {
     const s = w.state[i]!;
     if (w.stepper.done[s]) decided++;
+    else if (w.stepper.held[s]) {
+      decided++;
+      heldAfterRelease++;
+    }
     if (w.stepper.releasing[s]) released++;
   }
   const stages = stageCounts(w);
   const waiting = STAGES.reduce((sum, s) => sum + stages[s], 0);
-  return { stages, unpursued: w.n - waiting - decided, decided, released };
+  return { stages, unpursued: w.arrived - waiting - decided, decided, released, heldAfterRelease };
 }
 
 function round3(x: number): number {

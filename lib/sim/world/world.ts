@@ -25,6 +25,7 @@ import {
   type Outcome,
   type Stage,
 } from "@/machines/vocabulary";
+import { NEW_ARREST_ARTICLE } from "@/machines/rules";
 import { CaseStepper } from "@/lib/sim/case-stepper";
 import { seedOf } from "@/lib/sim/rng";
 import type { Effect, Scenario } from "@/lib/sim/scenario-schema";
@@ -265,7 +266,7 @@ export class World {
     return {
       ...c,
       organ: SENTENCING_ORGANS[w.organ[i]!]!,
-      article: ARTICLES[w.article[i]!]!,
+      article: i < w.caseloadSize ? ARTICLES[w.article[i]!]! : NEW_ARREST_ARTICLE,
       termYears: w.termYears[i]!,
       persons: w.persons[i]!,
       custody: c.custody,
@@ -283,9 +284,18 @@ export class World {
     return this.core.startedInExile[i] === 0;
   }
 
-  /** How many cases the world holds. */
+  /**
+   * How many cases the world holds so far: the scenario's caseload, then
+   * each new arrest from the day it enters the camps (RULES.newArrests), so
+   * cases 0 … caseCount − 1 exist now and a later one does not yet.
+   */
   get caseCount(): number {
-    return this.core.n;
+    return this.core.arrived;
+  }
+
+  /** The scenario's own caseload (cases 0 … caseloadSize − 1); new arrests come after it. */
+  get caseloadSize(): number {
+    return this.core.caseloadSize;
   }
 
   /** Whether the case machine would accept event `eventId` for case i now (nothing changes). */

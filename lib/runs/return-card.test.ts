@@ -260,7 +260,9 @@ describe("in a run", () => {
         const facts = world.caseFacts(i);
         const { outcome } = world.caseState(i);
         const card = returnCard({ ...facts, outcome, startedInExile: !world.startedInCamp(i) });
-        const free = facts.custody === "released" && (RELEASING_OUTCOMES.includes(outcome) || outcome === "reduced");
+        // Released from a camp into exile (RULES.exileAfterCamp) is out of the camp: the card says exile goes on.
+        const out = facts.custody === "released" || (facts.custody === "exile" && world.startedInCamp(i));
+        const free = out && (RELEASING_OUTCOMES.includes(outcome) || outcome === "reduced");
         expect(card !== null, `seed ${seed} case ${i}: ${outcome}, ${facts.custody}`).toBe(free);
         if (card) {
           released++;

@@ -1882,6 +1882,11 @@ describe("the loop closes in class", () => {
     expect(decided).toBe(true);
     const back = await seatCases(runId, olga.cookie);
     expect(back[0]!.received?.map((r) => r.title)).toContain("The commission's decision");
+    // The release order is carried out only when the camp lets the person go (RULES.heldAfterRelease).
+    const path = () => runStore.read(runId, (_, world) => world.caseState(theCase!.index).path);
+    expect(await path()).toBe("heldAfterRelease");
+    for (let tick = 0; tick < 2000 && (await path()) === "heldAfterRelease"; tick++) now += TICK_MS;
+    expect(await path()).not.toBe("heldAfterRelease");
     // At the end, Ivan's reveal: his decision, his hours by kind, how long Olga's letter waited on his desk.
     await control(runId, { action: "end" });
     const desks = await seatCases(runId, ivan.cookie);

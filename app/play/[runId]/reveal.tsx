@@ -1,5 +1,6 @@
 import { ReturnCardView } from "@/app/_components/return-card";
 import { StepsTable } from "@/app/_components/steps-table";
+import { SourceTag } from "@/app/_components/source-tag";
 import type { DeskReveal, Reveal } from "@/lib/runs/seat-view/reveal";
 
 /**
@@ -37,6 +38,11 @@ export function RevealSection({ reveal }: { reveal: Reveal }) {
           ) : (
             <StepsTable caption={`Every step of ${c.label}`} steps={c.steps} />
           )}
+          {c.stillHeld ? (
+            <p className="font-medium">
+              {c.stillHeld.text} <SourceTag source={c.stillHeld.source} />
+            </p>
+          ) : null}
           {c.returnCard ? (
             <ReturnCardView card={c.returnCard} id={`return-card-${c.index}`} caseLabel={c.label} />
           ) : null}

@@ -15,6 +15,14 @@ import { parseLogEntry } from "@/lib/runs/store/log-entry";
 import { districtCases, lettersAboutCases, lettersToDesk } from "@/lib/runs/store/queries";
 import { describeWait, kaplanMeier } from "@/lib/sim/survival";
 import { returnCard, type ReturnCard } from "@/lib/runs/return-card";
+import { RULES } from "@/machines/rules";
+import type { SourceKey } from "@/machines/vocabulary";
+
+/** What a personal debrief says of someone freed on paper whom the camp still held at the end. */
+const HELD_AFTER_RELEASE = {
+  text: "Freed on paper, still held: the release order was issued, but when the run ended the camp had not let the person go, so they were not coming home yet.",
+  source: RULES.heldAfterRelease.source,
+};
 
 /** One step of a case as it really went, in plain words, with who took it (a classmate by name, or the computer's office). */
 export type RevealStep = { date: string; dateLabel: string; what: string; who: string };
@@ -53,6 +61,8 @@ export type Reveal = {
     steps: RevealStep[];
     /** a petitioner's case whose outcome released the person: what coming home meant (lib/runs/return-card.ts) */
     returnCard?: ReturnCard;
+    /** freed on paper, still held: a release order the camp had not carried out when the run ended */
+    stillHeld?: { text: string; source: SourceKey };
   }[];
 };
 
@@ -97,7 +107,7 @@ export async function seatReveal(
         const holder = holders.get(i);
         const desk = holder ? `${holder.displayName}'s desk (seat ${holder.number}, a classmate)` : "a computer desk";
         const letters = letterFates(history.world.caseHistory(i), history.world.now, desk, scenario.startDate);
-        const { outcome } = history.world.caseState(i);
+        const { outcome, path } = history.world.caseState(i);
         const card =
           role === "petitioner"
             ? returnCard({ ...history.world.caseFacts(i), outcome, startedInExile: !history.world.startedInCamp(i) })
@@ -108,6 +118,7 @@ export async function seatReveal(
           outcome: OUTCOME_LABELS[outcome],
           letters,
           ...(card ? { returnCard: card } : {}),
+          ...(path === "heldAfterRelease" ? { stillHeld: HELD_AFTER_RELEASE } : {}),
           steps: rows.map((r, k) => ({
             date: r.timestamp.slice(0, 10),
             dateLabel: dateLabel(simDate(scenario.startDate, events[k]!.day)),

@@ -87,3 +87,30 @@ test("a class run of the 1945 camp: a records clerk, a prisoner, the console and
   ).toBeVisible();
   await expectNoAxeViolations(teacher);
 });
+
+/**
+ * Alone, a visitor clerks the 1945 camp: no teacher anywhere on the page,
+ * the seat steers its own clock, and the files wait in the July 12 order.
+ */
+test("a visitor clerks the 1945 camp alone, steering their own clock", async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.goto("/explore");
+  const form = page.getByRole("form", { name: "Play alone" });
+  await form.getByLabel("Scenario").selectOption("amnesty-1945");
+  await form.getByLabel(/A procurator/).check();
+  await form.getByRole("button", { name: "Start playing" }).click();
+  await expect(page.getByRole("heading", { name: "Seat 1: Records clerk" })).toBeVisible();
+  await expect(page.getByText(/teacher/i)).toHaveCount(0);
+  // Who they play, line by line with the sources; the framing is labelled as the game's.
+  const who = page.getByRole("group").filter({ hasText: "Who am I? A clerk of the camp's records department" });
+  await expect(who.getByText("invented for this game")).toBeVisible();
+  await expect(who.getByText(/extremely overburdened/)).toBeVisible();
+  const clock = page.getByRole("region", { name: "Your clock" });
+  await clock.getByRole("button", { name: "Skip ahead a month" }).click();
+  const files = page.getByRole("list", { name: "Next files, in the order of 12 July" });
+  await expect(files.getByRole("listitem").first()).toBeVisible({ timeout: 15_000 });
+  await clock.getByRole("button", { name: "Pause" }).click();
+  await expect(clock.getByRole("button", { name: "Resume" })).toBeVisible();
+  await expect(page.getByText("Paused", { exact: true })).toBeVisible();
+  await expectNoAxeViolations(page);
+});

@@ -39,7 +39,8 @@ test("an instructor and three students join, start, pause and resume; seats surv
   signedInPage: teacher,
   browser,
 }) => {
-  test.setTimeout(90_000);
+  // The longest class journey (three students, a phone, a second run): room for a busy 2-core runner.
+  test.setTimeout(150_000);
   const runId = await createRun(teacher, "Period 3");
   const code = await joinCode(teacher);
   expect(code).toMatch(/^[A-Z0-9]{6}$/);

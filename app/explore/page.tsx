@@ -2,13 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { SCENARIOS } from "@/lib/sim/scenarios";
 import { MAX_RUN_CASES } from "@/lib/runs/policy";
+import { AMNESTY_SCENARIOS } from "@/lib/sim/amnesty/scenarios";
 import { ContinueList, SoloForm } from "./solo-form";
 
 export const metadata: Metadata = { title: "Explore on your own" };
 
 /** Play alone, no account, or open the what-if lab. */
 export default function ExplorePage() {
-  const playable = SCENARIOS.filter((s) => s.caseload.cases <= MAX_RUN_CASES).map((s) => ({
+  const playable = [...SCENARIOS.filter((s) => s.caseload.cases <= MAX_RUN_CASES), ...AMNESTY_SCENARIOS].map((s) => ({
     id: s.id,
     title: s.title,
     summary: s.summary,

@@ -40,6 +40,10 @@ export function SoloForm({ scenarios }: { scenarios: { id: string; title: string
             <strong>A procurator</strong> — reviewing files at a commission, with too few hours.
           </span>
         </label>
+        <p className="field-hint">
+          In the 1945 amnesty the petitioner is a prisoner waiting to be released, and the procurator is a records clerk
+          checking release files.
+        </p>
         {errors.role ? <p className="field-error">{errors.role}</p> : null}
       </fieldset>
       <details>

@@ -7,6 +7,7 @@ import { EyesUpCover, LessonCountdown, TeacherNotice } from "@/app/_components/r
 import { SourceTag } from "@/app/_components/source-tag";
 import { Term } from "@/app/_components/term";
 import { statusText } from "@/app/_components/clock-status";
+import { SoloControls } from "./solo";
 import type { CampSeatData } from "@/lib/runs/camp/camp-seat";
 import type { CampClerkView, CampNews, CampPrisonerView } from "@/lib/runs/camp/camp-views";
 import type { ClockView } from "@/lib/runs/seat-view/views";
@@ -35,7 +36,8 @@ export function CampSeat({ data, welcome }: { data: CampSeatData; welcome: boole
     closed: (d) => setClosed(d.message),
   });
   const refresh = useSafeRefresh(status === "live");
-  const room = clock.room;
+  // A solo run has no teacher: no room screens, and the seat steers its own clock.
+  const room = data.solo ? null : clock.room;
   const live = clock.status === "running";
 
   async function act(body: object) {
@@ -61,11 +63,11 @@ export function CampSeat({ data, welcome }: { data: CampSeatData; welcome: boole
 
   return (
     <>
-      <EyesUpCover on={room.eyesUp} />
-      <div className="space-y-6" inert={room.eyesUp}>
+      <EyesUpCover on={room?.eyesUp ?? false} />
+      <div className="space-y-6" inert={room?.eyesUp ?? false}>
         <header className="flex flex-wrap items-start justify-between gap-4">
           <div>
-            <p className="text-muted">{data.title} · The 1945 amnesty</p>
+            <p className="text-muted">{data.solo ? "Exploring alone" : data.title} · The 1945 amnesty</p>
             <h1 className="text-3xl font-bold">
               Seat {data.seat.number}: {data.seat.roleName}
             </h1>
@@ -102,14 +104,22 @@ export function CampSeat({ data, welcome }: { data: CampSeatData; welcome: boole
             </p>
           </div>
           <p className="rounded-md bg-accent-soft px-3 py-2 font-semibold text-accent-strong">
-            {statusText(clock, false)}
+            {statusText(clock, data.solo)}
           </p>
         </section>
 
-        <div className="space-y-3">
-          <LessonCountdown endsAt={room.lessonEndsAt} />
-          <TeacherNotice notice={room.notice} />
-        </div>
+        {room ? (
+          <div className="space-y-3">
+            <LessonCountdown endsAt={room.lessonEndsAt} />
+            <TeacherNotice notice={room.notice} />
+          </div>
+        ) : (
+          <SoloControls
+            run={{ id: data.runId, scenarioTitle: data.scenarioTitle }}
+            role={data.seat.role}
+            clock={clock}
+          />
+        )}
 
         <p role="status" aria-live="polite" className={said?.error ? "font-medium text-danger" : "font-medium"}>
           {said?.text ?? ""}
@@ -126,6 +136,8 @@ export function CampSeat({ data, welcome }: { data: CampSeatData; welcome: boole
             </p>
           </section>
         ) : null}
+
+        <CampRoleCard card={data.roleCard} open={welcome || clock.status === "lobby"} />
 
         {data.view?.kind === "clerk" ? (
           <ClerkDesk view={data.view} live={live} busy={busy} act={act} />
@@ -271,6 +283,22 @@ function PrisonerWait({
         ) : null}
       </div>
     </section>
+  );
+}
+
+/** "Who am I?": the role, each line with its source; open on arrival, one click to fold away. */
+function CampRoleCard({ card, open }: { card: CampSeatData["roleCard"]; open: boolean }) {
+  return (
+    <details open={open} className="card">
+      <summary className="cursor-pointer text-lg font-semibold">{card.title}</summary>
+      <ul className="mt-3 space-y-2">
+        {card.lines.map((line) => (
+          <li key={line.text}>
+            {line.text} <SourceTag source={line.source} />
+          </li>
+        ))}
+      </ul>
+    </details>
   );
 }
 

@@ -149,7 +149,7 @@ export function SeatDesk({
 
         {view.solo && !observer && (seatStatus === "running" || seatStatus === "paused") ? (
           <>
-            <SoloControls view={view} clock={clock} />
+            <SoloControls run={view.run} role={view.seat.role} clock={clock} />
             {welcome ? <GuidedStart role={role} /> : null}
           </>
         ) : null}

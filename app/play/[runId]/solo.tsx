@@ -15,22 +15,30 @@ export const SOLO_RUNS_KEY = "spravka-solo-runs";
 export type SoloRunNote = { runId: string; title: string; role: string; at: number };
 
 /** A self-guided player's clock: pause, resume, speed, skip a month, end (the server checks it is their run). */
-export function SoloControls({ view, clock }: { view: SeatView; clock: ClockView }) {
+export function SoloControls({
+  run,
+  role,
+  clock,
+}: {
+  run: { id: string; scenarioTitle: string };
+  role: SeatView["seat"]["role"];
+  clock: ClockView;
+}) {
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
-  const runId = view.run.id;
+  const runId = run.id;
 
   // Remember this run in this browser, so the Explore page can offer it again.
   useEffect(() => {
     try {
       const notes = JSON.parse(localStorage.getItem(SOLO_RUNS_KEY) ?? "[]") as SoloRunNote[];
       const others = notes.filter((n) => n.runId !== runId).slice(0, 9);
-      const note = { runId, title: view.run.scenarioTitle, role: view.seat.role, at: Date.now() };
+      const note = { runId, title: run.scenarioTitle, role, at: Date.now() };
       localStorage.setItem(SOLO_RUNS_KEY, JSON.stringify([note, ...others]));
     } catch {
       // Storage may be off (private mode): the rejoin code still brings the player back.
     }
-  }, [runId, view.run.scenarioTitle, view.seat.role]);
+  }, [runId, run.scenarioTitle, role]);
 
   async function control(body: SoloControlRequest) {
     setPending(true);

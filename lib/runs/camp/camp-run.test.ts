@@ -13,6 +13,8 @@ import { campOf, RunStore, runStore } from "@/lib/runs/store/store";
 import { AmnestyWorld } from "@/lib/sim/amnesty/engine";
 import { AMNESTY_1945 } from "@/lib/sim/amnesty/scenarios";
 import { actInCamp } from "./act-in-camp";
+import { SOLO_SPEED, startSoloRun } from "@/lib/runs/console/solo";
+import { controlSoloRun } from "@/lib/runs/console/control-run";
 import { dealPrisoners, prisonerForSeat } from "./camp-engine";
 import { CAMP_PRISONERS_MAX, CAMP_PRISONERS_MIN, planCamp } from "./camp-plan";
 import { getCampSeat } from "./camp-seat";
@@ -96,6 +98,26 @@ describe("dealing prisoners to prisoner seats", () => {
     const late = prisonerForSeat(camp, 5, seated.size, seated);
     expect(late).not.toBeNull();
     expect(seated.has(late!)).toBe(false);
+  });
+});
+
+describe("a 1945 camp alone", () => {
+  test("a solo clerk gets a camp sized for one; a solo prisoner is dealt one at once; the seat steers the clock", async () => {
+    for (const role of ["procurator", "petitioner"] as const) {
+      const solo = await startSoloRun({ scenarioId: "amnesty-1945", role }, `198.51.100.${role.length}`);
+      if (!solo.ok) throw new Error(solo.error.message);
+      const row = await db.run.findUniqueOrThrow({ where: { id: solo.runId } });
+      expect(row.ownerId).toBeNull();
+      expect(campPrisoners(campScenarioOfRun(row)!)).toBe(
+        planCamp({ scenario: AMNESTY_1945, speed: SOLO_SPEED, clerks: role === "procurator" ? 1 : 0 }).prisoners,
+      );
+      const cookie = seatCookieValue(solo.seatId, solo.token);
+      const seat = await getCampSeat(solo.runId, cookie);
+      if (!seat.ok) throw new Error(seat.error.message);
+      expect(seat.data.solo).toBe(true);
+      expect(seat.data.view?.kind).toBe(role === "procurator" ? "clerk" : "prisoner");
+      expect(await controlSoloRun(solo.runId, cookie, { action: "pause" })).toEqual({ ok: true });
+    }
   });
 });
 

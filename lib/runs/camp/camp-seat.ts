@@ -10,6 +10,7 @@ import { campRoleName } from "./camp-engine";
 import { campScenarioOfRun } from "./camp-scenario";
 import {
   campClerkView,
+  campRoleCard,
   campNews,
   campPrisonerView,
   type CampClerkView,
@@ -20,8 +21,13 @@ import {
 export type CampSeatData = {
   runId: string;
   title: string;
+  scenarioTitle: string;
+  /** a self-guided run: no teacher, the seat steers its own clock */
+  solo: boolean;
   seat: { number: number; displayName: string; role: SeatRole; roleName: string; rejoinCode: string };
   clock: ClockView;
+  /** "Who am I?": the role, each line with its source */
+  roleCard: ReturnType<typeof campRoleCard>;
   /** the clerk's desk or the prisoner's situation; null for a prisoner not yet dealt one (the lobby) */
   view: CampClerkView | CampPrisonerView | null;
   news: CampNews;
@@ -54,6 +60,8 @@ export async function getCampSeat(
       return {
         runId,
         title: run.title,
+        scenarioTitle: scenario.title,
+        solo: run.ownerId === null,
         seat: {
           number: seat.number,
           displayName: seat.displayName,
@@ -62,6 +70,7 @@ export async function getCampSeat(
           rejoinCode: formatRejoinCode(seat.rejoinCode),
         },
         clock: clockView(run, scenario),
+        roleCard: campRoleCard(seat.role),
         view,
         news: view?.news ?? campNews(camp, scenario),
       };

@@ -265,3 +265,42 @@ export function campConsole(camp: AmnestyWorld, scenario: AmnestyScenario): Camp
     })),
   };
 }
+
+/**
+ * Who a camp seat plays, for its "Who am I?" card: what the role did and
+ * what weighed on it, each line with its rule's source (the framing line is
+ * the game's and says so).
+ */
+export function campRoleCard(role: "procurator" | "petitioner"): {
+  title: string;
+  lines: (Sourced | { text: string; source: "invented" })[];
+} {
+  if (role === "procurator") {
+    return {
+      title: "Who am I? A clerk of the camp's records department",
+      lines: [
+        {
+          text: "You work in the records-and-assignment department (OURZ) of a camp in July 1945. You are one of the game's composites, not a real person.",
+          source: "invented",
+        },
+        rule("amnesty1945Records"),
+        rule("amnesty1945Priority"),
+        rule("amnesty1945Recidivists"),
+        rule("amnesty1945Errors"),
+      ],
+    };
+  }
+  return {
+    title: "Who am I? A prisoner on 7 July 1945",
+    lines: [
+      {
+        text: "You are held in a camp or a labour colony when the amnesty is announced. You are one of the game's composites, not a real person.",
+        source: "invented",
+      },
+      rule("amnesty1945Release"),
+      rule("amnesty1945Halving"),
+      rule("amnesty1945Passports"),
+      rule("amnesty1945KeptOn"),
+    ],
+  };
+}

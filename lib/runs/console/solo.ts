@@ -16,6 +16,8 @@ import {
   SOLO_WINDOW_MS,
 } from "@/lib/runs/policy";
 import { makeRoomForSoloRun } from "@/lib/runs/store/retention";
+import { campScenarioJson, findCampScenario } from "@/lib/runs/camp/camp-scenario";
+import { planCamp } from "@/lib/runs/camp/camp-plan";
 import { createRunSchema, SEED_MAX } from "@/lib/runs/validation";
 
 /** Simulated days per real minute a self-guided run starts at: Chita's seventeen months in about 17 minutes. */
@@ -76,9 +78,12 @@ export async function startSoloRun(
   const parsed = soloSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, error: invalidInput(parsed.error, CHECK_FIELDS) };
   const { scenarioId, role, seed } = parsed.data;
-  const scenario = findScenario(scenarioId);
+  // A 1945 camp alone: a records clerk with the camp's queue, or a prisoner waiting (ADR 0024).
+  const camp = findCampScenario(scenarioId);
+  const review = findScenario(scenarioId);
+  const scenario = review ?? camp;
   if (!scenario) return fail("invalid", CHECK_FIELDS, { scenarioId: "Choose one of the scenarios." });
-  if (scenario.caseload.cases > MAX_RUN_CASES) {
+  if (review && review.caseload.cases > MAX_RUN_CASES) {
     const message = `"${scenario.title}" is too large to play; try it in the what-if lab.`;
     return fail("invalid", message, { scenarioId: message });
   }
@@ -105,6 +110,15 @@ export async function startSoloRun(
       petitionerSeats: role === "petitioner" ? 1 : 0,
       speed: SOLO_SPEED,
       horizonDays: scenario.horizonDays,
+      ...(camp
+        ? {
+            deskFiles: 0,
+            scenarioJson: campScenarioJson(
+              camp,
+              planCamp({ scenario: camp, speed: SOLO_SPEED, clerks: role === "procurator" ? 1 : 0 }).prisoners,
+            ),
+          }
+        : {}),
       // On the same clock as the window above, so the count and the row agree.
       createdAt: at,
       startedFrom: key,

@@ -64,6 +64,17 @@ describe("the what-if lab", () => {
   });
 });
 
+describe("flows beside the review, in the lab's table", () => {
+  test("Chita runs into 1955: the table counts the new arrests that came then and the freed still held at the end", () => {
+    const r = runLab(chita);
+    const figure = (key: string) => r.figures.find((f) => f.key === key)!.value!;
+    expect(findScenario("chita-1954")!.caseload.newArrestsPerYear).toBeGreaterThan(0);
+    expect(Number(figure("newPrisoners").split(" ")[0]!.replace(/,/g, ""))).toBeGreaterThan(0);
+    expect(figure("newPrisoners")).toContain("new Article 59 arrests, 1955");
+    expect(Number(figure("heldAfterRelease").replace(/,/g, ""))).toBeGreaterThanOrEqual(0);
+  });
+});
+
 describe("the lab's 1945 amnesty", () => {
   const camp: LabConfig = { scenarioId: "amnesty-1945", seed: 3, events: true, values: { prisoners: 3000 } };
 

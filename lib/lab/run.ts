@@ -60,6 +60,7 @@ const LAB_FIGURE_LABELS = {
   termsHalved: "Terms halved",
   returnedAfterError: "Released in error and returned",
   keptOn: "Kept on as “voluntary” labour",
+  heldAfterRelease: "Freed on paper, still held at the end",
   newPrisoners: "New prisoners meanwhile",
 } as const;
 type FigureKey = keyof typeof LAB_FIGURE_LABELS;
@@ -123,6 +124,9 @@ function runReviewLab(config: LabConfig, scenario: Scenario, onProgress: (done: 
       rehabilitated: n(key.rehabilitated),
       upheldShare: key.upheldShare,
       spravkaIssued: n(key.spravkaIssued),
+      heldAfterRelease: n(result.heldAfterRelease),
+      // New Article 59 arrests in 1955 joined the same queues (RULES.newArrests); none before 1955.
+      newPrisoners: `${n(result.newArrests.arrived)} (new Article 59 arrests, 1955)`,
     }),
     waits: result.daysToDecision,
     waitsFromStart: result.daysFromStart,

@@ -110,7 +110,7 @@ export const RULES = {
     source: "adler-ch3",
     section: "brief §2 Delays (Two-way flow); §3 figures",
     claim:
-      "The flow ran both ways: 12,765 new arrests under Article 59 in 1955 while the review released people. Article 59 of the RSFSR code covered especially dangerous crimes against the order of government (banditry among them): not Article 58, not political cases. A province's share of the 12,765 is the game's estimate, scaled by its caseload.",
+      "The flow ran both ways: 12,765 new arrests under Article 59 in 1955 while the review released people. Article 59 of the RSFSR code covered especially dangerous crimes against the order of government (mass disorder and banditry among them), not Article 58's counter-revolutionary crimes. A province's share of the 12,765 is the game's estimate, scaled by its caseload.",
   },
   // The amnesty of July 7, 1945 (the optional earlier scenario, brief §6).
   amnesty1945Release: {

@@ -1,13 +1,13 @@
 "use client";
 
 import { useRef, useState } from "react";
-import { StreamBadge, useLiveStream } from "@/app/_components/use-live-stream";
+import { useLiveStream } from "@/app/_components/use-live-stream";
 import { useSafeRefresh } from "@/app/_components/use-safe-refresh";
 import { EyesUpCover, LessonCountdown, TeacherNotice } from "@/app/_components/room-screens";
 import { SourceTag } from "@/app/_components/source-tag";
 import { Term } from "@/app/_components/term";
-import { statusText } from "@/app/_components/clock-status";
 import { SoloControls } from "./solo";
+import { SeatTop } from "./seat-top";
 import type { CampSeatData } from "@/lib/runs/camp/camp-seat";
 import type { CampClerkView, CampNews, CampPrisonerView } from "@/lib/runs/camp/camp-views";
 import type { ClockView } from "@/lib/runs/seat-view/views";
@@ -65,48 +65,16 @@ export function CampSeat({ data, welcome }: { data: CampSeatData; welcome: boole
     <>
       <EyesUpCover on={room?.eyesUp ?? false} />
       <div className="space-y-6" inert={room?.eyesUp ?? false}>
-        <header className="flex flex-wrap items-start justify-between gap-4">
-          <div>
-            <p className="text-muted">{data.solo ? "Exploring alone" : data.title} · The 1945 amnesty</p>
-            <h1 className="text-3xl font-bold">
-              Seat {data.seat.number}: {data.seat.roleName}
-            </h1>
-            <p className="text-muted">Playing as {data.seat.displayName}</p>
-          </div>
-          <StreamBadge status={closed ? "closed" : status} retry={closed ? undefined : retry} />
-        </header>
-
-        {closed ? (
-          <p
-            role="alert"
-            className="rounded-md border border-danger/40 bg-danger-soft px-4 py-3 font-medium text-danger"
-          >
-            {closed}{" "}
-            <a href="/join" className="underline">
-              Rejoin
-            </a>
-          </p>
-        ) : null}
-
-        <section
-          aria-labelledby="clock-heading"
-          className="card flex flex-wrap items-center justify-between gap-3 !p-4 sm:!p-6"
-        >
-          <div>
-            <h2 id="clock-heading" className="text-sm font-semibold uppercase tracking-wider text-muted">
-              Simulated date
-            </h2>
-            <p className="font-typewriter text-3xl font-bold">
-              <time dateTime={clock.date}>{clock.dateLabel}</time>
-            </p>
-            <p className="text-muted">
-              Day {Math.floor(clock.simDay)} of {clock.horizonDays}
-            </p>
-          </div>
-          <p className="rounded-md bg-accent-soft px-3 py-2 font-semibold text-accent-strong">
-            {statusText(clock, data.solo)}
-          </p>
-        </section>
+        <SeatTop
+          context={`${data.solo ? "Exploring alone" : data.title} · ${data.scenarioTitle}`}
+          seatNumber={data.seat.number}
+          roleName={data.seat.roleName}
+          displayName={data.seat.displayName}
+          stream={{ status, retry }}
+          closed={closed}
+          clock={clock}
+          solo={data.solo}
+        />
 
         {room ? (
           <div className="space-y-3">
@@ -158,17 +126,10 @@ export function CampSeat({ data, welcome }: { data: CampSeatData; welcome: boole
   );
 }
 
-function ClerkDesk({
-  view,
-  live,
-  busy,
-  act,
-}: {
-  view: CampClerkView;
-  live: boolean;
-  busy: boolean;
-  act: (body: object) => Promise<void>;
-}) {
+/** What a seat's part needs to act: whether the clock runs, whether an action is under way, and how to send one. */
+type Acting = { live: boolean; busy: boolean; act: (body: object) => Promise<void> };
+
+function ClerkDesk({ view, live, busy, act }: Acting & { view: CampClerkView }) {
   return (
     <section aria-labelledby="desk-heading" className="space-y-4">
       <div className="card space-y-2">
@@ -230,17 +191,7 @@ function ClerkDesk({
   );
 }
 
-function PrisonerWait({
-  view,
-  live,
-  busy,
-  act,
-}: {
-  view: CampPrisonerView;
-  live: boolean;
-  busy: boolean;
-  act: (body: object) => Promise<void>;
-}) {
+function PrisonerWait({ view, live, busy, act }: Acting & { view: CampPrisonerView }) {
   return (
     <section aria-labelledby="prisoner-heading" className="space-y-4">
       <div className="document space-y-2">

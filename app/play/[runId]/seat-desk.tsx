@@ -2,17 +2,17 @@
 
 import { StoryFramePanel } from "@/app/_components/story-frame";
 import { useRef, useState } from "react";
-import { StreamBadge, useLiveStream } from "@/app/_components/use-live-stream";
+import { useLiveStream } from "@/app/_components/use-live-stream";
 import { ADDRESSEE_LABELS } from "@/lib/labels";
 import { Document, DocumentText } from "@/app/_components/document";
 import { SourceTag } from "@/app/_components/source-tag";
 import type { Ask } from "@/machines/vocabulary";
 import { Term } from "@/app/_components/term";
 import { EyesUpCover, LessonCountdown, TeacherNotice } from "@/app/_components/room-screens";
-import { statusText } from "@/app/_components/clock-status";
 import { PetitionForm } from "./petition-form";
 import { ProcuratorFileView } from "./procurator-file";
 import { GuidedStart, PersonalDebrief, SoloControls } from "./solo";
+import { SeatTop } from "./seat-top";
 import type { ActRequest, ActResponse } from "@/lib/api-types";
 import type { CaseView, ClockView, LetterView, ProtocolView, SeatView } from "@/lib/runs/seat-view/views";
 import type { InboxLetter } from "@/lib/runs/seat-view/inbox";
@@ -95,50 +95,16 @@ export function SeatDesk({
     <>
       <EyesUpCover on={frozen} />
       <div className="space-y-6" inert={frozen}>
-        <header className="flex flex-wrap items-start justify-between gap-4 print:hidden">
-          <div>
-            <p className="text-muted">
-              {view.run.title} · {view.run.scenarioTitle}
-            </p>
-            <h1 className="text-3xl font-bold">
-              Seat {view.seat.number}: {role === "procurator" ? "Procurator" : "Petitioner"}
-            </h1>
-            <p className="text-muted">Playing as {view.seat.displayName}</p>
-          </div>
-          {observer ? null : <StreamBadge status={closed ? "closed" : status} retry={closed ? undefined : retry} />}
-        </header>
-
-        {closed ? (
-          <p
-            role="alert"
-            className="rounded-md border border-danger/40 bg-danger-soft px-4 py-3 font-medium text-danger"
-          >
-            {closed}{" "}
-            <a href="/join" className="underline">
-              Rejoin
-            </a>
-          </p>
-        ) : null}
-
-        <section
-          aria-labelledby="clock-heading"
-          className="card flex flex-wrap items-center justify-between gap-3 !p-4 sm:!p-6 print:hidden"
-        >
-          <div>
-            <h2 id="clock-heading" className="text-sm font-semibold uppercase tracking-wider text-muted">
-              Simulated date
-            </h2>
-            <p className="font-typewriter text-3xl font-bold">
-              <time dateTime={clock.date}>{clock.dateLabel}</time>
-            </p>
-            <p className="text-muted">
-              Day {Math.floor(clock.simDay)} of {clock.horizonDays}
-            </p>
-          </div>
-          <p className="rounded-md bg-accent-soft px-3 py-2 font-semibold text-accent-strong">
-            {statusText(clock, view.solo)}
-          </p>
-        </section>
+        <SeatTop
+          context={`${view.run.title} · ${view.run.scenarioTitle}`}
+          seatNumber={view.seat.number}
+          roleName={role === "procurator" ? "Procurator" : "Petitioner"}
+          displayName={view.seat.displayName}
+          stream={observer ? null : { status, retry }}
+          closed={closed}
+          clock={clock}
+          solo={view.solo}
+        />
 
         {room ? (
           <div className="space-y-3 print:hidden">

@@ -1,7 +1,42 @@
 import { SourceTag } from "@/app/_components/source-tag";
 import type { CampConsoleView } from "@/lib/runs/camp/camp-views";
+import type { SourceKey } from "@/lib/sources";
 
 const n = (x: number) => x.toLocaleString("en-GB");
+
+/** A row: what it counts, its figures, and the source it rests on. */
+function SourcedRow({ label, figures, source }: { label: string; figures: string[]; source: SourceKey }) {
+  return (
+    <tr className="border-b border-line/60">
+      <th scope="row" className="py-1 pr-3 font-normal">
+        {label}
+      </th>
+      {figures.map((f, k) => (
+        <td key={k} className="py-1 pr-3 tabular-nums">
+          {f}
+        </td>
+      ))}
+      <td className="py-1">
+        <SourceTag source={source} />
+      </td>
+    </tr>
+  );
+}
+
+/** A table's column headings, the last one without right padding. */
+function HeadRow({ columns }: { columns: string[] }) {
+  return (
+    <thead>
+      <tr className="border-b border-line">
+        {columns.map((c, k) => (
+          <th key={c} scope="col" className={k < columns.length - 1 ? "py-1 pr-3" : "py-1"}>
+            {c}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
 
 /**
  * A 1945 camp run's figures for the console and the debrief: the queues,
@@ -23,34 +58,15 @@ export function CampFigures({ camp, heading = "The camp" }: { camp: CampConsoleV
       <div className="overflow-x-auto">
         <table className="w-full text-left">
           <caption className="text-left font-semibold">Where people wait now</caption>
-          <thead>
-            <tr className="border-b border-line">
-              <th scope="col" className="py-1 pr-3">
-                Queue
-              </th>
-              <th scope="col" className="py-1 pr-3">
-                Waiting
-              </th>
-              <th scope="col" className="py-1 pr-3">
-                Mean wait so far (days)
-              </th>
-              <th scope="col" className="py-1">
-                Source
-              </th>
-            </tr>
-          </thead>
+          <HeadRow columns={["Queue", "Waiting", "Mean wait so far (days)", "Source"]} />
           <tbody>
             {camp.stages.map((s) => (
-              <tr key={s.stage} className="border-b border-line/60">
-                <th scope="row" className="py-1 pr-3 font-normal">
-                  {s.label}
-                </th>
-                <td className="py-1 pr-3 tabular-nums">{n(s.waiting)}</td>
-                <td className="py-1 pr-3 tabular-nums">{s.meanWaitDays}</td>
-                <td className="py-1">
-                  <SourceTag source={s.source} />
-                </td>
-              </tr>
+              <SourcedRow
+                key={s.stage}
+                label={s.label}
+                figures={[n(s.waiting), String(s.meanWaitDays)]}
+                source={s.source}
+              />
             ))}
           </tbody>
         </table>
@@ -60,22 +76,7 @@ export function CampFigures({ camp, heading = "The camp" }: { camp: CampConsoleV
           <caption className="text-left font-semibold">
             The camp beside the source&apos;s tallies (scaled to this camp)
           </caption>
-          <thead>
-            <tr className="border-b border-line">
-              <th scope="col" className="py-1 pr-3">
-                Date
-              </th>
-              <th scope="col" className="py-1 pr-3">
-                What it marks
-              </th>
-              <th scope="col" className="py-1 pr-3">
-                Freed here
-              </th>
-              <th scope="col" className="py-1">
-                The source
-              </th>
-            </tr>
-          </thead>
+          <HeadRow columns={["Date", "What it marks", "Freed here", "The source"]} />
           <tbody>
             {camp.tallies.map((t) => (
               <tr key={t.date} className="border-b border-line/60">
@@ -93,15 +94,7 @@ export function CampFigures({ camp, heading = "The camp" }: { camp: CampConsoleV
           <caption className="text-left font-semibold">Where people ended up so far</caption>
           <tbody>
             {camp.outcomes.map((o) => (
-              <tr key={o.label} className="border-b border-line/60">
-                <th scope="row" className="py-1 pr-3 font-normal">
-                  {o.label}
-                </th>
-                <td className="py-1 pr-3 tabular-nums">{n(o.count)}</td>
-                <td className="py-1">
-                  <SourceTag source={o.source} />
-                </td>
-              </tr>
+              <SourcedRow key={o.label} label={o.label} figures={[n(o.count)]} source={o.source} />
             ))}
           </tbody>
         </table>

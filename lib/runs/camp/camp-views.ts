@@ -120,15 +120,29 @@ export function campNews(camp: AmnestyWorld, scenario: AmnestyScenario): CampNew
   };
 }
 
-export type CampFile = {
+/** What a prisoner's file says: the same on a clerk's desk and on the prisoner's own seat. */
+export type CampFileFacts = {
   index: number;
   label: string;
   offence: string;
   termYears: number;
   group: string;
   inColony: boolean;
-  waitingDays: number;
 };
+
+function fileFacts(camp: AmnestyWorld, i: number): CampFileFacts {
+  const p = camp.prisoner(i);
+  return {
+    index: i,
+    label: fileLabel(i),
+    offence: OFFENCE_LABELS[p.offence],
+    termYears: p.termYears,
+    group: GROUP_LABELS[p.priorityGroup],
+    inColony: p.inColony,
+  };
+}
+
+export type CampFile = CampFileFacts & { waitingDays: number };
 
 /** A records clerk's desk: the next files in the July 12 order, the hours left today, the rules. */
 export type CampClerkView = {
@@ -151,18 +165,9 @@ export const CLERK_FILES_SHOWN = 6;
 export function campClerkView(camp: AmnestyWorld, scenario: AmnestyScenario, seat: number): CampClerkView {
   const st = scenario.stages;
   const news = campNews(camp, scenario);
-  const files = camp.filesAwaitingCheck(CLERK_FILES_SHOWN).map((i): CampFile => {
-    const p = camp.prisoner(i);
-    return {
-      index: i,
-      label: fileLabel(i),
-      offence: OFFENCE_LABELS[p.offence],
-      termYears: p.termYears,
-      group: GROUP_LABELS[p.priorityGroup],
-      inColony: p.inColony,
-      waitingDays: p.waitingDays,
-    };
-  });
+  const files = camp
+    .filesAwaitingCheck(CLERK_FILES_SHOWN)
+    .map((i): CampFile => ({ ...fileFacts(camp, i), waitingDays: camp.prisoner(i).waitingDays }));
   return {
     kind: "clerk",
     hoursLeft: camp.clerkHoursLeft(seat),
@@ -178,14 +183,8 @@ export function campClerkView(camp: AmnestyWorld, scenario: AmnestyScenario, sea
 }
 
 /** A prisoner's seat: who they are, what the decree does for them and why, where they stand, what to sign. */
-export type CampPrisonerView = {
+export type CampPrisonerView = CampFileFacts & {
   kind: "prisoner";
-  index: number;
-  label: string;
-  offence: string;
-  termYears: number;
-  group: string;
-  inColony: boolean;
   decree: { verdict: string; why: string; rule: Sourced };
   status: Sourced & { state: string };
   /** release files ahead of theirs in the records department's queue (null: theirs is not waiting) */
@@ -199,12 +198,7 @@ export function campPrisonerView(camp: AmnestyWorld, scenario: AmnestyScenario, 
   const p = camp.prisoner(i);
   return {
     kind: "prisoner",
-    index: i,
-    label: fileLabel(i),
-    offence: OFFENCE_LABELS[p.offence],
-    termYears: p.termYears,
-    group: GROUP_LABELS[p.priorityGroup],
-    inColony: p.inColony,
+    ...fileFacts(camp, i),
     decree: decreeReading(p.offence, p.termYears),
     status: campStatus(p.state),
     filesAhead: camp.filesAhead(i),

@@ -35,18 +35,22 @@ export async function createRun(user: SessionUser, raw: unknown): Promise<Create
     return fail("invalid", CHECK_FIELDS, errors);
   }
   const input = parsed.data;
+  // What every class run takes from the form as it is.
+  const fromForm = {
+    ownerId: user.id,
+    title: input.title,
+    seed: input.seed ?? randomInt(1, SEED_MAX),
+    procuratorSeats: input.procuratorSeats,
+    petitionerSeats: input.petitionerSeats,
+    speed: input.speed,
+  };
   const camp = findCampScenario(input.scenarioId);
   if (camp) {
     // A 1945 camp (ADR 0024): sized from the clerk seats and the lesson, and frozen into the run at that size.
     const plan = planCamp({ scenario: camp, speed: input.speed, clerks: input.procuratorSeats });
     return insertRun({
-      ownerId: user.id,
-      title: input.title,
+      ...fromForm,
       scenarioId: camp.id,
-      seed: input.seed ?? randomInt(1, SEED_MAX),
-      procuratorSeats: input.procuratorSeats,
-      petitionerSeats: input.petitionerSeats,
-      speed: input.speed,
       deskFiles: 0,
       computerHelps: input.computerHelps && input.procuratorSeats > 0,
       // The March 1953 prologue and the 1956 epilogue frame the 1954–55 review, not 1945.
@@ -72,13 +76,8 @@ export async function createRun(user: SessionUser, raw: unknown): Promise<Create
     return fail("invalid", message, { petitionerSeats: message });
   }
   return insertRun({
-    ownerId: user.id,
-    title: input.title,
+    ...fromForm,
     scenarioId: scenario.id,
-    seed: input.seed ?? randomInt(1, SEED_MAX),
-    procuratorSeats: input.procuratorSeats,
-    petitionerSeats: input.petitionerSeats,
-    speed: input.speed,
     deskFiles,
     // Without procurator seats the computer is the whole commission: there is nothing to help.
     computerHelps: input.computerHelps && input.procuratorSeats > 0,

@@ -46,7 +46,7 @@ test("a class run of the 1945 camp: a records clerk, a prisoner, the console and
   // The prisoner: their sentence, what the decree does for them and why (with its source), their place in the queue.
   const decree = prisoner.getByRole("heading", { name: "What the decree of 7 July 1945 does for you" });
   await expect(decree).toBeVisible({ timeout: 15_000 });
-  await expect(prisoner.getByText("The decree frees this prisoner", { exact: false })).toBeVisible();
+  await expect(prisoner.getByText("The decree frees you", { exact: false })).toBeVisible();
   await expect(prisoner.getByText(/release files are ahead of yours/)).toBeVisible();
   await expect(prisoner.getByRole("link", { name: /Alexopoulos/ }).first()).toBeVisible();
   await expectNoAxeViolations(prisoner);
@@ -64,7 +64,8 @@ test("a class run of the 1945 camp: a records clerk, a prisoner, the console and
   const label = (await first.getByRole("heading").textContent())!;
   await first.getByRole("button", { name: `Check ${label} thoroughly (2 h)` }).click();
   await expect(clerk.getByRole("status").filter({ hasText: label })).toBeVisible();
-  await expect(clerk.getByText(/Your working day: 6 of 8 hours left/)).toBeVisible();
+  // A thorough check asks the card index: two working days, so today's hours are gone.
+  await expect(clerk.getByText(/Your working day: 0 of 8 hours left/)).toBeVisible();
   // The file has left the queue.
   await expect(files.getByRole("heading", { name: label })).toHaveCount(0);
   await expectNoAxeViolations(clerk);
@@ -77,6 +78,19 @@ test("a class run of the 1945 camp: a records clerk, a prisoner, the console and
   await expect(camp.getByRole("table", { name: /beside the source's tallies/ })).toContainText("August 25 tally");
   await expect(teacher.getByRole("heading", { name: "Take the data home" })).toHaveCount(0);
   await expectNoAxeViolations(teacher);
+
+  // On the projector: the camp's counts and the source's tallies on one screen; the code only as a strip.
+  const projector = await teacher.context().newPage();
+  await projector.setViewportSize({ width: 1920, height: 1080 });
+  await projector.goto(`/runs/${runId}/present`);
+  await expect(projector.getByRole("heading", { name: "The camp: who has gone where" })).toBeVisible();
+  await expect(projector.getByRole("heading", { name: "Beside the source (scaled)" })).toBeInViewport();
+  await expect(projector.getByText(/^Late\? Join at/)).toBeInViewport();
+  await expect(projector.getByRole("img", { name: /QR code/ })).toHaveCount(0);
+  expect(await projector.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(1080);
+  await expectNoAxeViolations(projector);
+  await saveScreenshot(projector, "camp-presenter");
+  await projector.close();
 
   await teacher.getByRole("button", { name: "End the run…" }).click();
   await teacher.getByRole("button", { name: "Yes, end the run" }).click();
@@ -97,7 +111,7 @@ test("a visitor clerks the 1945 camp alone, steering their own clock", async ({ 
   await page.goto("/explore");
   const form = page.getByRole("form", { name: "Play alone" });
   await form.getByLabel("Scenario").selectOption("amnesty-1945");
-  await form.getByLabel(/A procurator/).check();
+  await form.getByLabel(/A records clerk/).check();
   await form.getByRole("button", { name: "Start playing" }).click();
   await expect(page.getByRole("heading", { name: "Seat 1: Records clerk" })).toBeVisible();
   await expect(page.getByText(/teacher/i)).toHaveCount(0);

@@ -114,7 +114,7 @@ test("a teacher's own scenario, once saved, is used for a class run", async ({ s
   await teacher.goto("/runs/new");
   await teacher.getByLabel("Title").fill("Our own Chita");
   await teacher.getByLabel("Scenario").selectOption({ label: "Yours: Chita, staff not cut" });
-  await expect(teacher.getByText(/400 cases; the clock starts/)).toBeVisible();
+  await expect(teacher.getByText(/400 cases\. The clock starts/)).toBeVisible();
   await teacher.getByRole("button", { name: "Create the run and open the lobby" }).click();
   await expect(teacher.getByRole("heading", { name: "Our own Chita" })).toBeVisible();
 });

@@ -9,11 +9,10 @@ export const metadata: Metadata = { title: "Explore on your own" };
 
 /** Play alone, no account, or open the what-if lab. */
 export default function ExplorePage() {
-  const playable = [...SCENARIOS.filter((s) => s.caseload.cases <= MAX_RUN_CASES), ...AMNESTY_SCENARIOS].map((s) => ({
-    id: s.id,
-    title: s.title,
-    summary: s.summary,
-  }));
+  const playable = [
+    ...SCENARIOS.filter((s) => s.caseload.cases <= MAX_RUN_CASES).map((s) => ({ ...s, camp: false })),
+    ...AMNESTY_SCENARIOS.map((s) => ({ ...s, camp: true })),
+  ].map((s) => ({ id: s.id, title: s.title, summary: s.summary, camp: s.camp }));
   return (
     <div className="space-y-8">
       <header className="space-y-2">

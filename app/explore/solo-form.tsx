@@ -1,14 +1,22 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useSyncExternalStore } from "react";
+import { useActionState, useState, useSyncExternalStore } from "react";
 import { SOLO_RUNS_KEY, type SoloRunNote } from "@/app/play/[runId]/solo";
 import { formAlert } from "@/lib/failure";
 import { startSoloAction, type SoloState } from "./actions";
 
 /** Choose a scenario and a role; a seed under More settings replays the same history. */
-export function SoloForm({ scenarios }: { scenarios: { id: string; title: string; summary: string }[] }) {
+export function SoloForm({
+  scenarios,
+}: {
+  /** camp: a 1945 amnesty camp, whose two parts are a prisoner and a records clerk */
+  scenarios: { id: string; title: string; summary: string; camp: boolean }[];
+}) {
   const [state, action, pending] = useActionState<SoloState, FormData>(startSoloAction, {});
+  const [scenarioId, setScenarioId] = useState("chita-1954");
+  const chosen = scenarios.find((s) => s.id === scenarioId);
+  const camp = chosen?.camp ?? false;
   const errors = state.error?.fieldErrors ?? {};
   const alert = formAlert(state.error, ["scenarioId", "role", "seed"]);
   return (
@@ -17,13 +25,23 @@ export function SoloForm({ scenarios }: { scenarios: { id: string; title: string
         <label htmlFor="solo-scenario" className="field-label">
           Scenario
         </label>
-        <select id="solo-scenario" name="scenarioId" className="field-input" defaultValue="chita-1954">
+        <select
+          id="solo-scenario"
+          name="scenarioId"
+          className="field-input"
+          value={scenarioId}
+          onChange={(e) => setScenarioId(e.target.value)}
+          aria-describedby="solo-scenario-summary"
+        >
           {scenarios.map((s) => (
             <option key={s.id} value={s.id}>
               {s.title}
             </option>
           ))}
         </select>
+        <p id="solo-scenario-summary" className="field-hint">
+          {chosen?.summary}
+        </p>
         {errors.scenarioId ? <p className="field-error">{errors.scenarioId}</p> : null}
       </div>
       <fieldset className="space-y-2">
@@ -31,19 +49,31 @@ export function SoloForm({ scenarios }: { scenarios: { id: string; title: string
         <label className="flex items-start gap-2">
           <input type="radio" name="role" value="petitioner" defaultChecked className="mt-1 size-4" />
           <span>
-            <strong>A petitioner</strong> — a prisoner or a relative, writing letters into the machine.
+            {camp ? (
+              <>
+                <strong>A prisoner</strong> — waiting to learn what the decree does for you, and for your release.
+              </>
+            ) : (
+              <>
+                <strong>A petitioner</strong> — a prisoner or a relative, writing letters into the machine.
+              </>
+            )}
           </span>
         </label>
         <label className="flex items-start gap-2">
           <input type="radio" name="role" value="procurator" className="mt-1 size-4" />
           <span>
-            <strong>A procurator</strong> — reviewing files at a commission, with too few hours.
+            {camp ? (
+              <>
+                <strong>A records clerk</strong> — checking release files for earlier convictions, with too few hours.
+              </>
+            ) : (
+              <>
+                <strong>A procurator</strong> — reviewing files at a commission, with too few hours.
+              </>
+            )}
           </span>
         </label>
-        <p className="field-hint">
-          In the 1945 amnesty the petitioner is a prisoner waiting to be released, and the procurator is a records clerk
-          checking release files.
-        </p>
         {errors.role ? <p className="field-error">{errors.role}</p> : null}
       </fieldset>
       <details>

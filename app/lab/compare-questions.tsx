@@ -9,7 +9,7 @@ import type { SourceKey } from "@/lib/sources";
  */
 export const COMPARE_QUESTIONS: readonly { text: string; sources: readonly SourceKey[] }[] = [
   {
-    text: "In 1945, 620,753 people went out in about three months; the May 19 review released 24,036 people in almost two years. What did each process have to find out about a person before letting them go?",
+    text: "In 1945, 611,804 people had been freed by 5 October, three months after the decree, and 620,753 in all; the May 19 review released 24,036 people in almost two years. What did each process have to find out about a person before letting them go?",
     sources: ["alexopoulos-1945", "adler-ch3"],
   },
   {

@@ -9,7 +9,7 @@ import { Term } from "@/app/_components/term";
 import { SoloControls } from "./solo";
 import { SeatTop } from "./seat-top";
 import type { CampSeatData } from "@/lib/runs/camp/camp-seat";
-import type { CampClerkView, CampNews, CampPrisonerView } from "@/lib/runs/camp/camp-views";
+import type { CampClerkView, CampFile, CampNews, CampPrisonerView } from "@/lib/runs/camp/camp-views";
 import type { ClockView } from "@/lib/runs/seat-view/views";
 
 /**
@@ -99,8 +99,9 @@ export function CampSeat({ data, welcome }: { data: CampSeatData; welcome: boole
               Your rejoin code: <span className="font-mono text-xl tracking-widest">{data.seat.rejoinCode}</span>
             </h2>
             <p className="text-muted">
-              Write it down: with it you can return to this seat after a refresh or on another device (Join a class →
-              Back to your seat).
+              {data.solo
+                ? "This browser remembers your run (Explore → Continue where you left off). From another device, use this code with the run's code."
+                : "Write it down: with it you can return to this seat after a refresh or on another device (Join a class → Back to your seat)."}
             </p>
           </section>
         ) : null}
@@ -130,6 +131,34 @@ export function CampSeat({ data, welcome }: { data: CampSeatData; welcome: boole
 type Acting = { live: boolean; busy: boolean; act: (body: object) => Promise<void> };
 
 function ClerkDesk({ view, live, busy, act }: Acting & { view: CampClerkView }) {
+  // A file just sent for a check leaves the list at once (the page reads the camp again when the answer comes).
+  const [sent, setSent] = useState<{ key: string; files: number[] }>({ key: "", files: [] });
+  const key = `${view.news.date}|${view.mine.checked}`;
+  const gone = sent.key === key ? sent.files : [];
+  const check = (file: number, thorough: boolean) => {
+    setSent({ key, files: [...gone, file] });
+    void act({ action: "check", file, thorough });
+  };
+  const canStart = live && !busy && view.hoursLeft > 0;
+  const fileCard = (f: CampFile) => (
+    <li key={f.index} className="document space-y-2">
+      <h4 className="font-bold">{f.label}</h4>
+      <p>
+        Sentenced to {f.termYears} year{f.termYears === 1 ? "" : "s"} for {f.offence}; {f.group};{" "}
+        {f.inColony ? "in a labour colony" : "in a camp"}. Waiting {f.waitingDays} days.
+      </p>
+      <p className="flex flex-wrap gap-2">
+        <button type="button" className="btn btn-primary" disabled={!canStart} onClick={() => check(f.index, true)}>
+          Check {f.label} thoroughly ({view.thoroughHours} h)
+        </button>
+        <button type="button" className="btn btn-secondary" disabled={!canStart} onClick={() => check(f.index, false)}>
+          Hurried check of {f.label} ({view.hurriedHours} h)
+        </button>
+      </p>
+    </li>
+  );
+  const mine = view.files.filter((f) => !gone.includes(f.index));
+  const classmates = view.classmates.filter((f) => !gone.includes(f.index));
   return (
     <section aria-labelledby="desk-heading" className="space-y-4">
       <div className="card space-y-2">
@@ -137,56 +166,60 @@ function ClerkDesk({ view, live, busy, act }: Acting & { view: CampClerkView }) 
           The <Term id="ourz">records department</Term>: release files to check
         </h2>
         <p>
-          Your working day: <strong>{view.hoursLeft}</strong> of {view.hoursPerDay} hours left. A thorough check takes{" "}
-          {view.thoroughHours} hours and finds any earlier convictions; a hurried one takes {view.hurriedHours} hours
-          and can miss them. <strong>{view.filesWaiting.toLocaleString("en-GB")}</strong> files wait for a check.
+          A thorough check asks the card index for earlier convictions: it takes {view.thoroughHours} working hours (
+          {view.thoroughHours / view.hoursPerDay} working days) and finds them. A hurried check reads the file alone:{" "}
+          {view.hurriedHours} hour{view.hurriedHours === 1 ? "" : "s"}, and it can miss them.{" "}
+          <SourceTag source="invented" basis="alexopoulos-1945" />
+        </p>
+        <p>
+          <strong>{view.filesWaiting.toLocaleString("en-GB")}</strong> files wait for a check; the clerks of your class
+          take them in turn. Your checks so far: <strong>{view.mine.checked}</strong> ({view.mine.thorough} thorough,{" "}
+          {view.mine.hurried} hurried).
         </p>
         {view.orderComesOn ? (
           <p className="font-medium">
             No file can be checked until the order on who goes first comes, on {view.orderComesOn}.
           </p>
+        ) : view.news.left === 0 && view.news.qualifying > 0 ? (
+          <p className="font-medium">No one has left yet: every release file waits for a clerk&apos;s check.</p>
         ) : null}
-        <ul className="space-y-1 text-sm text-muted">
-          {view.rules.map((r) => (
-            <li key={r.text}>
-              {r.text} <SourceTag source={r.source} />
-            </li>
-          ))}
-        </ul>
+        {view.hurriedErrors ? (
+          <p className="font-medium">
+            Of the people you let through with a hurried check, {view.hurriedErrors.letThrough} had earlier convictions;{" "}
+            {view.hurriedErrors.returned} of them had been found and brought back by the end.{" "}
+            <SourceTag source="alexopoulos-1945" />
+          </p>
+        ) : null}
       </div>
-      {view.files.length === 0 ? (
-        <p className="card">No release file is waiting for a check.</p>
+      <p className="sticky top-0 z-10 rounded-md bg-accent-soft px-3 py-2 font-semibold text-accent-strong">
+        Your working day: {view.hoursLeft} of {view.hoursPerDay} hours left
+      </p>
+      {mine.length === 0 ? (
+        <p className="card">None of your release files is waiting for a check.</p>
       ) : (
-        <ol className="space-y-3" aria-label="Next files, in the order of 12 July">
-          {view.files.map((f) => (
-            <li key={f.index} className="document space-y-2">
-              <h3 className="font-bold">{f.label}</h3>
-              <p>
-                Sentenced to {f.termYears} year{f.termYears === 1 ? "" : "s"} for {f.offence}; {f.group};{" "}
-                {f.inColony ? "in a labour colony" : "in a camp"}. Waiting {f.waitingDays} days.
-              </p>
-              <p className="flex flex-wrap gap-2">
-                <button
-                  type="button"
-                  className="btn btn-primary"
-                  disabled={!live || busy || view.hoursLeft < view.thoroughHours}
-                  onClick={() => void act({ action: "check", file: f.index, thorough: true })}
-                >
-                  Check {f.label} thoroughly ({view.thoroughHours} h)
-                </button>
-                <button
-                  type="button"
-                  className="btn btn-secondary"
-                  disabled={!live || busy || view.hoursLeft < view.hurriedHours}
-                  onClick={() => void act({ action: "check", file: f.index, thorough: false })}
-                >
-                  Hurried check of {f.label} ({view.hurriedHours} h)
-                </button>
-              </p>
-            </li>
-          ))}
-        </ol>
+        <section aria-labelledby="files-heading" className="space-y-3">
+          <h3 id="files-heading" className="font-semibold">
+            Your next files, in the order of 12 July
+          </h3>
+          <ol className="space-y-3" aria-label="Next files, in the order of 12 July">
+            {mine.map(fileCard)}
+          </ol>
+        </section>
       )}
+      {classmates.length > 0 ? (
+        <section aria-labelledby="classmates-heading" className="space-y-3">
+          <h3 id="classmates-heading" className="font-semibold">
+            Your classmates&apos; prisoners, waiting for a check
+          </h3>
+          <p className="text-sm text-muted">
+            The order of 12 July says who goes first; checking one of these out of turn is your choice — the
+            game&apos;s, not the source&apos;s. <SourceTag source="invented" basis="alexopoulos-1945" />
+          </p>
+          <ul className="space-y-3" aria-label="Your classmates' prisoners">
+            {classmates.map(fileCard)}
+          </ul>
+        </section>
+      ) : null}
     </section>
   );
 }
@@ -221,7 +254,13 @@ function PrisonerWait({ view, live, busy, act }: Acting & { view: CampPrisonerVi
             queue.
           </p>
         ) : null}
-        {view.freedOn ? <p>You left the camp on {view.freedOn}.</p> : null}
+        {view.checkedOn || view.freedOn || view.departedOn ? (
+          <ul className="list-disc pl-5">
+            {view.checkedOn ? <li>Your file was checked on {view.checkedOn}.</li> : null}
+            {view.freedOn ? <li>You were given your passport and freed on {view.freedOn}.</li> : null}
+            {view.departedOn ? <li>You boarded a railcar home on {view.departedOn}.</li> : null}
+          </ul>
+        ) : null}
         {view.canSign ? (
           <button
             type="button"
@@ -260,10 +299,7 @@ function CampNewsPanel({ news }: { news: CampNews }) {
         The camp on {news.dateLabel}
       </h2>
       <p>
-        Of {news.prisoners.toLocaleString("en-GB")} prisoners, {news.qualifying.toLocaleString("en-GB")} qualified for
-        release; <strong>{news.freed.toLocaleString("en-GB")}</strong> have left,{" "}
-        {news.waitingInside.toLocaleString("en-GB")} still wait inside. {news.newPrisoners.toLocaleString("en-GB")} new
-        prisoners have arrived since the decree. <SourceTag source="alexopoulos-1945" />
+        {news.headline} <SourceTag source="alexopoulos-1945" />
       </p>
       {news.tallies.length > 0 ? (
         <table className="w-full text-left text-sm">
@@ -281,7 +317,7 @@ function CampNewsPanel({ news }: { news: CampNews }) {
               <tr key={t.date}>
                 <td>{t.date}</td>
                 <td>{t.label}</td>
-                <td>{t.freed.toLocaleString("en-GB")}</td>
+                <td>{t.freed === null ? "—" : t.freed.toLocaleString("en-GB")}</td>
                 <td>{t.historical === null ? "—" : t.historical.toLocaleString("en-GB")}</td>
               </tr>
             ))}

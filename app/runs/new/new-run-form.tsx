@@ -106,7 +106,7 @@ function RunFields({
           ))}
         </select>
         <p id="scenario-summary" className="field-hint">
-          {scenario.summary} {camp ? "" : `${scenario.cases.toLocaleString("en")} cases; `}the clock starts on{" "}
+          {scenario.summary} {camp ? "" : `${scenario.cases.toLocaleString("en")} cases. `}The clock starts on{" "}
           {scenario.startLabel} and runs {scenario.horizonDays} simulated days.
         </p>
         {(scenario.conflicts ?? []).map((c) => (

@@ -27,9 +27,9 @@ export function newCamp(scenario: AmnestyScenario, run: CampRunRow): AmnestyWorl
 }
 
 /**
- * Replays one logged entry on the camp. Only a clerk joining and the seats'
- * checks and signatures change it; the clock's and the room's entries
- * changed only the run row.
+ * Replays one logged entry on the camp. Only seats joining, being dealt a
+ * prisoner or removed, and their checks and signatures change it; the
+ * clock's and the room's entries changed only the run row.
  */
 export function applyToCamp(camp: AmnestyWorld, entry: LogVariant): void {
   switch (entry.type) {
@@ -38,8 +38,13 @@ export function applyToCamp(camp: AmnestyWorld, entry: LogVariant): void {
       if (entry.payload.role === "procurator") camp.addClerk(entry.payload.number);
       else camp.removeClerk(entry.payload.number);
       return;
+    case "seats.deal":
+      // A prisoner a student plays signs their own determination.
+      for (const [i, role] of entry.payload.cases) if (role === "petitioner") camp.seatPrisoner(i, true);
+      return;
     case "seat.remove":
       camp.removeClerk(entry.payload.number);
+      for (const [i, role] of entry.payload.cases) if (role === "petitioner") camp.seatPrisoner(i, false);
       return;
     case "amnesty.check": {
       const verdict = camp.checkFile(entry.payload.seat, entry.caseIndex, entry.payload.thorough);

@@ -13,11 +13,13 @@ import { campOf, RunStore, runStore } from "@/lib/runs/store/store";
 import { AmnestyWorld } from "@/lib/sim/amnesty/engine";
 import { AMNESTY_1945 } from "@/lib/sim/amnesty/scenarios";
 import { actInCamp } from "./act-in-camp";
-import { SOLO_SPEED, startSoloRun } from "@/lib/runs/console/solo";
+import { SOLO_CAMP_SPEED, startSoloRun } from "@/lib/runs/console/solo";
 import { controlSoloRun } from "@/lib/runs/console/control-run";
 import { dealPrisoners, prisonerForSeat } from "./camp-engine";
 import { CAMP_PRISONERS_MAX, CAMP_PRISONERS_MIN, planCamp } from "./camp-plan";
 import { getCampSeat } from "./camp-seat";
+import { campNews, campStatus } from "./camp-views";
+import { amnestyPrisonerMachine } from "@/machines/amnesty-1945.machine";
 import { campPrisoners, campScenarioOfRun } from "./camp-scenario";
 
 const now = Date.now();
@@ -101,6 +103,27 @@ describe("dealing prisoners to prisoner seats", () => {
   });
 });
 
+describe("what a camp seat says", () => {
+  test("every state of the machine speaks to the prisoner as “you”, with the state's source", () => {
+    for (const state of Object.keys(amnestyPrisonerMachine.states)) {
+      const status = campStatus(state);
+      expect(status.text, state).toMatch(/\b[Yy]ou/);
+      expect(status.text, state).not.toMatch(/the prisoner|this person/);
+      expect(status.source).toBe("alexopoulos-1945");
+    }
+  });
+
+  test("“left the camp” counts only those out of it: the freed are those gone, those kept on and those brought back", () => {
+    for (const seed of [1, 2, 3]) {
+      const camp = new AmnestyWorld(AMNESTY_1945, seed, { cases: 800 });
+      camp.advanceTo(AMNESTY_1945.horizonDays);
+      const news = campNews(camp, AMNESTY_1945);
+      expect(news.left + news.keptOn + news.returned, `seed ${seed}`).toBe(news.freed);
+      expect(news.headline).toContain(`${news.left.toLocaleString("en-GB")} have left the camp`);
+    }
+  });
+});
+
 describe("a 1945 camp alone", () => {
   test("a solo clerk gets a camp sized for one; a solo prisoner is dealt one at once; the seat steers the clock", async () => {
     for (const role of ["procurator", "petitioner"] as const) {
@@ -109,7 +132,7 @@ describe("a 1945 camp alone", () => {
       const row = await db.run.findUniqueOrThrow({ where: { id: solo.runId } });
       expect(row.ownerId).toBeNull();
       expect(campPrisoners(campScenarioOfRun(row)!)).toBe(
-        planCamp({ scenario: AMNESTY_1945, speed: SOLO_SPEED, clerks: role === "procurator" ? 1 : 0 }).prisoners,
+        planCamp({ scenario: AMNESTY_1945, speed: SOLO_CAMP_SPEED, clerks: role === "procurator" ? 1 : 0 }).prisoners,
       );
       const cookie = seatCookieValue(solo.seatId, solo.token);
       const seat = await getCampSeat(solo.runId, cookie);
@@ -197,10 +220,15 @@ describe("a class plays a 1945 camp", () => {
 
   test("a prisoner signs their own determination once a clerk has checked their file", async () => {
     const { run, clerks, prisoners } = await campUnderWay();
-    // The first prisoner seat holds someone the decree frees.
+    // The first prisoner seat holds someone the decree frees; every clerk sees that file among classmates' prisoners.
     const own = await db.seatCase.findFirstOrThrow({ where: { runId: run.runId, seatId: prisoners[0]!.seatId } });
     const covered = await runStore.readEngine(run.runId, (_r, e) => campOf(e).camp.prisoner(own.caseIndex).state);
     expect(covered).toBe("awaitingFileCheck");
+    for (const clerk of clerks) {
+      const desk = await getCampSeat(run.runId, clerk.cookie);
+      if (!desk.ok || desk.data.view?.kind !== "clerk") throw new Error("no clerk desk");
+      expect(desk.data.view.classmates.map((f) => f.index)).toContain(own.caseIndex);
+    }
     const checked = await actInCamp(run.runId, clerks[0]!.cookie, {
       requestId: randomUUID(),
       action: "check",
@@ -216,5 +244,14 @@ describe("a class plays a 1945 camp", () => {
     expect(signed.ok).toBe(true);
     const after = await runStore.readEngine(run.runId, (_r, e) => campOf(e).camp.prisoner(own.caseIndex).state);
     expect(after).toBe("onPassportRoster");
+    // The clerk's desk counts their own checks; what a hurried check let through is told only at the end.
+    const desk = await getCampSeat(run.runId, clerks[0]!.cookie);
+    if (!desk.ok || desk.data.view?.kind !== "clerk") throw new Error("no clerk desk");
+    expect(desk.data.view.mine).toEqual({ checked: 1, thorough: 1, hurried: 0 });
+    expect(desk.data.view.hurriedErrors).toBeNull();
+    await control(run.runId, { action: "end" });
+    const ended = await getCampSeat(run.runId, clerks[0]!.cookie);
+    if (!ended.ok || ended.data.view?.kind !== "clerk") throw new Error("no clerk desk");
+    expect(ended.data.view.hurriedErrors).toEqual({ letThrough: 0, returned: 0 });
   });
 });

@@ -6,6 +6,7 @@ import type { SeatRole } from "@/lib/runs/deal-cases";
 import { getSeatAccess, SEAT_ACCESS_MESSAGES } from "@/lib/runs/seats/seat-access";
 import { clockView, type ClockView } from "@/lib/runs/seat-view/views";
 import { campOf, RunNotFound, runStore } from "@/lib/runs/store/store";
+import { parseLogEntry } from "@/lib/runs/store/log-entry";
 import { campRoleName } from "./camp-engine";
 import { campScenarioOfRun } from "./camp-scenario";
 import {
@@ -48,12 +49,26 @@ export async function getCampSeat(
   if (access.status !== "ok") return fail("forbidden", SEAT_ACCESS_MESSAGES[access.status]);
   const seat = access.seat;
   const own = await db.seatCase.findFirst({ where: { runId, seatId: seat.id }, select: { caseIndex: true } });
+  // A clerk's own checks, from the log (only this seat's entries).
+  const checks =
+    seat.role === "procurator"
+      ? (
+          await db.runEvent.findMany({
+            where: { runId, type: "amnesty.check", actor: `seat:${seat.number}` },
+            orderBy: { seq: "asc" },
+            select: { id: true, type: true, caseIndex: true, payload: true },
+          })
+        ).flatMap((row) => {
+          const entry = parseLogEntry(row);
+          return entry.type === "amnesty.check" ? [{ file: entry.caseIndex, thorough: entry.payload.thorough }] : [];
+        })
+      : [];
   try {
     const data = await runStore.readEngine(runId, (run, engine): CampSeatData => {
       const { camp, scenario } = campOf(engine);
       const view =
         seat.role === "procurator"
-          ? campClerkView(camp, scenario, seat.number)
+          ? campClerkView(camp, scenario, seat.number, checks, run.status === "debrief" || run.status === "archived")
           : own
             ? campPrisonerView(camp, scenario, own.caseIndex)
             : null;

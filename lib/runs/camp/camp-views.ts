@@ -37,7 +37,7 @@ export const GROUP_LABELS: Record<PriorityGroup1945, string> = {
   elderly: "elderly",
   invalid: "an invalid",
   localResident: "a local resident",
-  shirker: "sentenced for shirking (the 1940 labour laws)",
+  shirker: "in the order's group of labour offenders (“shirkers”)",
   others: "none of the groups named first",
 };
 
@@ -63,31 +63,63 @@ export function decreeReading(
         : `The crime was ${OFFENCE_LABELS[offence]}: the decree frees it whatever the term (${term}).`;
     return {
       verdict:
-        "The decree frees this prisoner — once the records department has checked the file for earlier convictions.",
+        "The decree frees you — once the records department has checked your file for earlier convictions and you have signed its written decision (the determination).",
       why,
       rule: rule("amnesty1945Release"),
     };
   }
   if (halvedByDecree1945(facts)) {
     return {
-      verdict: "Not freed: the rest of the term is halved.",
-      why: `The sentence is ${term}, more than ${AMNESTY_1945_MAX_TERM_YEARS} years, for ${OFFENCE_LABELS[offence]}.`,
+      verdict:
+        "You are not freed, but the time you still have to serve is halved. (The game does not know how much of your term you have served.)",
+      why: `The sentence is ${term}, more than ${AMNESTY_1945_MAX_TERM_YEARS} years, for ${OFFENCE_LABELS[offence]}: the decree halves the rest of such terms.`,
       rule: rule("amnesty1945Halving"),
     };
   }
+  const whose =
+    offence === "counterRevolution"
+      ? "the decree halves no counter-revolutionary's term"
+      : "the decree halves none of these terms";
   return {
-    verdict: "Not covered: the decree neither frees this prisoner nor halves the term.",
-    why: `The sentence is ${term}, more than ${AMNESTY_1945_MAX_TERM_YEARS} years, for ${OFFENCE_LABELS[offence]}: the decree halves no such term.`,
+    verdict: "The decree does nothing for you: you are neither freed nor is your term halved.",
+    why: `The sentence is ${term}, more than ${AMNESTY_1945_MAX_TERM_YEARS} years, for ${OFFENCE_LABELS[offence]}: ${whose}.`,
     rule: rule("amnesty1945Halving"),
   };
 }
 
-/** Where a prisoner is, as the machine describes its state, with the state's rule. */
+type PrisonerState = keyof typeof amnestyPrisonerMachine.states;
+
+/**
+ * Where a prisoner is, told to the student who plays them (the machine's
+ * descriptions speak of "the prisoner"; these say "you"). Keyed by the
+ * machine's states, so a new state must be given its words; the source is
+ * the state's own rule.
+ */
+const YOUR_STATE: Record<PrisonerState, string> = {
+  held: "You are in the camp on 7 July 1945, the day the amnesty is announced.",
+  awaitingFileCheck:
+    "Your release file waits for the records department (OURZ): a clerk must check it for earlier convictions, in the order of 12 July of who goes first.",
+  awaitingSignature: "The records department has written its decision on your release (the determination): sign it.",
+  onPassportRoster:
+    "Your name is on a passport roster, with two photographs; the passport will be for five years (without limit if you are over 55).",
+  inTransit: "You are freed, with food for 10–15 days, and wait at a transit checkpoint for a place on a railcar home.",
+  released: "You boarded a railcar home.",
+  keptOnAsLabour: "Freed on paper, you are kept on at the camp as “voluntary” wage labour.",
+  returnedAfterError:
+    "An earlier conviction came to light after your release: you were found and returned to the camp.",
+  excludedAsRecidivist: "The check found earlier convictions: as a recidivist you are left out of the amnesty.",
+  awaitingRecalculation:
+    "You stay, but the rest of your term is to be halved once the records department recalculates it.",
+  termHalved: "The records department has recalculated your term: the time you had left is halved.",
+  notCovered: "The decree does not cover you: you stay in the camp to serve your term.",
+};
+
+/** Where a prisoner is, in the second person, with the rule of the machine's state. */
 export function campStatus(state: string): Sourced & { state: string } {
-  const node = amnestyPrisonerMachine.states[state as keyof typeof amnestyPrisonerMachine.states];
+  const node = amnestyPrisonerMachine.states[state as PrisonerState];
   const ruleId = (node?.meta as { rule?: RuleId } | undefined)?.rule;
   const source = ruleId ? RULES[ruleId].source : "alexopoulos-1945";
-  return { state, text: node?.description ?? state, source };
+  return { state, text: YOUR_STATE[state as PrisonerState] ?? node?.description ?? state, source };
 }
 
 /** The camp's figures as news: freed so far, and the source's tallies reached by now (scaled to the camp). */
@@ -96,27 +128,73 @@ export type CampNews = {
   dateLabel: string;
   prisoners: number;
   qualifying: number;
+  /** given a passport: what the source's tallies count as freed */
   freed: number;
+  /** out of the camp: gone home, or at a transit checkpoint waiting for a railcar */
+  left: number;
+  inTransit: number;
+  /** freed on paper, kept on at the camp as labour */
+  keptOn: number;
+  /** released in error and brought back */
+  returned: number;
   waitingInside: number;
   newPrisoners: number;
-  /** the source's dates passed so far: the camp's freed beside the figure the source gives, scaled to this camp */
-  tallies: { date: string; label: string; freed: number; historical: number | null }[];
+  /** the figures above in one paragraph, the same on every screen */
+  headline: string;
+  /**
+   * the source's dates passed so far: the camp's freed beside the figure the
+   * source gives, scaled to this camp (both null on a date the source marks
+   * without a figure)
+   */
+  tallies: { date: string; label: string; freed: number | null; historical: number | null }[];
 };
+
+const count = (x: number) => x.toLocaleString("en-GB");
+
+/**
+ * Who has gone where, in one paragraph: "left the camp" counts only those
+ * out of it (at home or at a transit checkpoint), not those freed on paper
+ * and kept on, nor those returned after an error.
+ */
+function headline(n: Omit<CampNews, "headline" | "tallies" | "date" | "dateLabel">): string {
+  const parts = [
+    `Of ${count(n.prisoners)} prisoners, ${count(n.qualifying)} qualified for release; ${count(n.left)} have left the camp` +
+      (n.inTransit > 0 ? ` (${count(n.inTransit)} of them still wait at transit checkpoints for a railcar).` : "."),
+  ];
+  if (n.keptOn > 0) parts.push(`${count(n.keptOn)} freed on paper are kept on at the camp as “voluntary” labour.`);
+  if (n.returned > 0) parts.push(`${count(n.returned)} released in error were brought back.`);
+  parts.push(`${count(n.waitingInside)} covered by the decree still wait inside.`);
+  parts.push(`${count(n.newPrisoners)} new prisoners have arrived since the decree.`);
+  return parts.join(" ");
+}
 
 export function campNews(camp: AmnestyWorld, scenario: AmnestyScenario): CampNews {
   const r = camp.result();
   const date = amnestyDate(scenario, camp.now);
-  return {
-    date,
-    dateLabel: dateLabel(date),
+  const figures = {
     prisoners: camp.held,
     qualifying: r.qualifying,
     freed: r.freed.total,
+    left: r.outcomes.freedHome + r.outcomes.freedInTransit,
+    inTransit: r.outcomes.freedInTransit,
+    keptOn: r.outcomes.keptOn,
+    returned: r.outcomes.returnedAfterError,
     waitingInside: r.waitingNow.fileCheck + r.waitingNow.signature + r.waitingNow.passportRoster,
     newPrisoners: r.newPrisoners.total,
+  };
+  return {
+    ...figures,
+    headline: headline(figures),
+    date,
+    dateLabel: dateLabel(date),
     tallies: r.releasedByDate
       .filter((t) => t.day < camp.now)
-      .map((t) => ({ date: dateLabel(t.date), label: t.label, freed: t.freed, historical: t.historical })),
+      .map((t) => ({
+        date: dateLabel(t.date),
+        label: t.label,
+        freed: t.historical === null ? null : t.freed,
+        historical: t.historical,
+      })),
   };
 }
 
@@ -154,20 +232,40 @@ export type CampClerkView = {
   /** before July 12 no file can be checked: the date the order comes */
   orderComesOn: string | null;
   filesWaiting: number;
+  /** this clerk's share of the queue, next first */
   files: CampFile[];
-  rules: Sourced[];
+  /** files of prisoners classmates play, still waiting for a check (the game lets any clerk take them) */
+  classmates: CampFile[];
+  /** the clerk's own checks so far */
+  mine: { checked: number; thorough: number; hurried: number };
+  /**
+   * Once the run is over: of the people this clerk let through with a hurried
+   * check, how many had earlier convictions, and how many of those the camp
+   * has brought back so far (null while the run goes on).
+   */
+  hurriedErrors: { letThrough: number; returned: number } | null;
   news: CampNews;
 };
 
 /** Files a clerk's desk shows at once: enough to choose among, few enough for a phone. */
 export const CLERK_FILES_SHOWN = 6;
 
-export function campClerkView(camp: AmnestyWorld, scenario: AmnestyScenario, seat: number): CampClerkView {
+const campFile = (camp: AmnestyWorld, i: number): CampFile => ({
+  ...fileFacts(camp, i),
+  waitingDays: camp.prisoner(i).waitingDays,
+});
+
+export function campClerkView(
+  camp: AmnestyWorld,
+  scenario: AmnestyScenario,
+  seat: number,
+  checks: readonly { file: number; thorough: boolean }[],
+  ended: boolean,
+): CampClerkView {
   const st = scenario.stages;
   const news = campNews(camp, scenario);
-  const files = camp
-    .filesAwaitingCheck(CLERK_FILES_SHOWN)
-    .map((i): CampFile => ({ ...fileFacts(camp, i), waitingDays: camp.prisoner(i).waitingDays }));
+  const hurried = checks.filter((c) => !c.thorough).map((c) => c.file);
+  const letThrough = hurried.filter((i) => camp.hadEarlierConvictions(i));
   return {
     kind: "clerk",
     hoursLeft: camp.clerkHoursLeft(seat),
@@ -175,9 +273,19 @@ export function campClerkView(camp: AmnestyWorld, scenario: AmnestyScenario, sea
     thoroughHours: st.thoroughCheckHours,
     hurriedHours: st.hurriedCheckHours,
     orderComesOn: camp.now < st.recordsStartDay ? dateLabel(amnestyDate(scenario, st.recordsStartDay)) : null,
-    filesWaiting: news.qualifying === 0 ? 0 : camp.result().waitingNow.fileCheck,
-    files,
-    rules: [rule("amnesty1945Records"), rule("amnesty1945Priority"), rule("amnesty1945Recidivists")],
+    filesWaiting: camp.result().waitingNow.fileCheck,
+    files: camp.filesAwaitingCheck(CLERK_FILES_SHOWN, seat).map((i) => campFile(camp, i)),
+    classmates: camp
+      .seatedFilesAwaitingCheck()
+      .slice(0, CLERK_FILES_SHOWN)
+      .map((i) => campFile(camp, i)),
+    mine: { checked: checks.length, thorough: checks.length - hurried.length, hurried: hurried.length },
+    hurriedErrors: ended
+      ? {
+          letThrough: letThrough.length,
+          returned: letThrough.filter((i) => camp.prisoner(i).state === "returnedAfterError").length,
+        }
+      : null,
     news,
   };
 }
@@ -190,12 +298,16 @@ export type CampPrisonerView = CampFileFacts & {
   /** release files ahead of theirs in the records department's queue (null: theirs is not waiting) */
   filesAhead: number | null;
   canSign: boolean;
+  /** the dates so far: the file checked, the passport (freed), the railcar home */
+  checkedOn: string | null;
   freedOn: string | null;
+  departedOn: string | null;
   news: CampNews;
 };
 
 export function campPrisonerView(camp: AmnestyWorld, scenario: AmnestyScenario, i: number): CampPrisonerView {
   const p = camp.prisoner(i);
+  const onDay = (day: number | null) => (day === null ? null : dateLabel(amnestyDate(scenario, day)));
   return {
     kind: "prisoner",
     ...fileFacts(camp, i),
@@ -203,7 +315,9 @@ export function campPrisonerView(camp: AmnestyWorld, scenario: AmnestyScenario, 
     status: campStatus(p.state),
     filesAhead: camp.filesAhead(i),
     canSign: p.state === "awaitingSignature",
-    freedOn: p.freedOnDay === null ? null : dateLabel(amnestyDate(scenario, p.freedOnDay)),
+    checkedOn: onDay(p.checkedOnDay),
+    freedOn: onDay(p.freedOnDay),
+    departedOn: onDay(p.departedOnDay),
     news: campNews(camp, scenario),
   };
 }
@@ -254,7 +368,8 @@ export function campConsole(camp: AmnestyWorld, scenario: AmnestyScenario): Camp
     tallies: r.releasedByDate.map((t) => ({
       date: dateLabel(t.date),
       label: t.label,
-      freed: t.day < camp.now ? t.freed : null,
+      // Not yet on dates still to come, and none on a date the source marks without a figure.
+      freed: t.day < camp.now && t.historical !== null ? t.freed : null,
       historical: t.historical,
     })),
   };

@@ -22,6 +22,12 @@ import { createRunSchema, SEED_MAX } from "@/lib/runs/validation";
 
 /** Simulated days per real minute a self-guided run starts at: Chita's seventeen months in about 17 minutes. */
 export const SOLO_SPEED = 30;
+/**
+ * A self-guided 1945 camp starts at a week a minute: its days are a clerk's
+ * working days, and at 30 a minute the files would move faster than anyone
+ * reads them (the seat can still change speed or skip ahead).
+ */
+export const SOLO_CAMP_SPEED = 7;
 
 export const soloSchema = z
   .object({
@@ -108,14 +114,14 @@ export async function startSoloRun(
       seed: seed ?? randomInt(1, SEED_MAX),
       procuratorSeats: role === "procurator" ? 1 : 0,
       petitionerSeats: role === "petitioner" ? 1 : 0,
-      speed: SOLO_SPEED,
+      speed: camp ? SOLO_CAMP_SPEED : SOLO_SPEED,
       horizonDays: scenario.horizonDays,
       ...(camp
         ? {
             deskFiles: 0,
             scenarioJson: campScenarioJson(
               camp,
-              planCamp({ scenario: camp, speed: SOLO_SPEED, clerks: role === "procurator" ? 1 : 0 }).prisoners,
+              planCamp({ scenario: camp, speed: SOLO_CAMP_SPEED, clerks: role === "procurator" ? 1 : 0 }).prisoners,
             ),
           }
         : {}),

@@ -159,8 +159,15 @@ export class AmnestyWorld {
   private readonly arrivalsByDay: number[] = [];
   private readonly clerkSeats: Set<number>;
   private readonly computerHelps: boolean;
-  /** hours each clerk seat has spent today */
-  private readonly clerkHours = new Map<number, { day: number; used: number }>();
+  /**
+   * When each clerk seat's work runs out, in days (day 12.25: a quarter of
+   * day 12's working hours are taken). A check longer than a working day
+   * runs on into the next: the clerk can start another only on a day with
+   * hours left.
+   */
+  private readonly clerkBusyUntil = new Map<number, number>();
+  /** Prisoners a student plays: they sign their own determination (the computer does not sign for them). */
+  private readonly seatedPrisoners = new Set<number>();
   private qualifying = 0;
   private events = 0;
   private freedSoFar = 0;
@@ -359,7 +366,9 @@ export class AmnestyWorld {
     }
 
     // Signatures due today (a seated prisoner may have signed already); then the passport rosters.
-    for (const i of this.signatureDue[day]!) if (this.name(i) === "awaitingSignature") this.signed(i, day);
+    for (const i of this.signatureDue[day]!) {
+      if (this.name(i) === "awaitingSignature" && !this.seatedPrisoners.has(i)) this.signed(i, day);
+    }
     const passportsHadWork = this.passportQueue.size > 0;
     const passports = this.budget("passports", perDay(st.passportsPer100k, held));
     let issued = 0;
@@ -415,13 +424,23 @@ export class AmnestyWorld {
 
   // ── what students do ─────────────────────────────────────────────────────
 
-  /** The release files waiting for a check, in the July 12 order, at most `limit`. */
-  filesAwaitingCheck(limit: number): number[] {
+  /**
+   * The release files waiting for a check, in the July 12 order, at most
+   * `limit`. Given a clerk seat, only that clerk's share: the class's clerks
+   * take the queue in turn (file 1 to the first clerk, file 2 to the second…),
+   * so two never reach for the same file.
+   */
+  filesAwaitingCheck(limit: number, clerkSeat?: number): number[] {
+    const clerks = [...this.clerkSeats].sort((a, b) => a - b);
+    const mine = clerkSeat === undefined ? -1 : clerks.indexOf(clerkSeat);
     const out: number[] = [];
+    let position = 0;
     for (const queue of this.priorityQueues) {
       for (const [i] of queue.toArray()) {
         if (out.length >= limit) return out;
-        if (this.name(i) === "awaitingFileCheck") out.push(i);
+        if (this.name(i) !== "awaitingFileCheck") continue;
+        if (mine < 0 || position % clerks.length === mine) out.push(i);
+        position++;
       }
     }
     return out;
@@ -458,11 +477,26 @@ export class AmnestyWorld {
     return ahead;
   }
 
-  /** Hours a clerk seat has left today. */
+  /** Prisoners a student plays whose release file waits for a check (for the clerks' desks: a classmate's prisoner). */
+  seatedFilesAwaitingCheck(): number[] {
+    return [...this.seatedPrisoners].filter((i) => this.name(i) === "awaitingFileCheck").sort((a, b) => a - b);
+  }
+
+  /** A student plays prisoner i from now (or no longer, when their seat is removed): they sign for themselves. */
+  seatPrisoner(i: number, seated: boolean): void {
+    if (seated) this.seatedPrisoners.add(i);
+    else {
+      this.seatedPrisoners.delete(i);
+      // Handed back to the computer: a determination waiting for this prisoner is signed on the next day.
+      if (this.name(i) === "awaitingSignature")
+        this.signatureDue[Math.min(this.scenario.horizonDays, this.day)]!.push(i);
+    }
+  }
+
+  /** Hours a clerk seat has left today (none while a long check from an earlier day still runs). */
   clerkHoursLeft(seat: number): number {
-    const spent = this.clerkHours.get(seat);
-    const used = spent && spent.day === this.day ? spent.used : 0;
-    return Math.max(0, this.st.clerkHoursPerDay - used);
+    const busy = Math.max(this.day, this.clerkBusyUntil.get(seat) ?? 0);
+    return Math.max(0, (this.day + 1 - busy) * this.st.clerkHoursPerDay);
   }
 
   /** Whether seat `seat` may check prisoner i's file today (thoroughly or hurried), and if not why; changes nothing. */
@@ -474,12 +508,9 @@ export class AmnestyWorld {
     if (this.day >= this.scenario.horizonDays) return { ok: false, reason: "The run is over." };
     if (this.name(i) !== "awaitingFileCheck")
       return { ok: false, reason: "This file is no longer waiting for a check." };
-    const hours = thorough ? this.st.thoroughCheckHours : this.st.hurriedCheckHours;
-    if (this.clerkHoursLeft(seat) < hours)
-      return {
-        ok: false,
-        reason: `Not enough hours left today (a ${thorough ? "thorough" : "hurried"} check takes ${hours}).`,
-      };
+    // A check may start on any day with working hours left; a long one runs on into the next days.
+    if (this.clerkHoursLeft(seat) <= 0)
+      return { ok: false, reason: "No working hours left today: the checks you started take the rest of the day." };
     return { ok: true };
   }
 
@@ -492,8 +523,8 @@ export class AmnestyWorld {
     const verdict = this.canCheckFile(seat, i, thorough);
     if (!verdict.ok) return verdict;
     const hours = thorough ? this.st.thoroughCheckHours : this.st.hurriedCheckHours;
-    const spent = this.clerkHours.get(seat);
-    this.clerkHours.set(seat, { day: this.day, used: (spent?.day === this.day ? spent.used : 0) + hours });
+    const busy = Math.max(this.day, this.clerkBusyUntil.get(seat) ?? 0);
+    this.clerkBusyUntil.set(seat, busy + hours / this.st.clerkHoursPerDay);
     this.checked(i, thorough, this.day);
     return { ok: true };
   }
@@ -527,6 +558,12 @@ export class AmnestyWorld {
     /** days since the person entered the stage they wait in */
     waitingDays: number;
     freedOnDay: number | null;
+    /** the day they boarded a railcar home (null: not yet) */
+    departedOnDay: number | null;
+    /** the day the records department checked the file (null: not yet) */
+    checkedOnDay: number | null;
+    /** whether the student plays this prisoner */
+    seated: boolean;
   } {
     return {
       offence: OFFENCES_1945[this.offence[i]!]!,
@@ -537,7 +574,15 @@ export class AmnestyWorld {
       checked: this.decidedDay[i]! >= 0,
       waitingDays: this.day - this.entered[i]!,
       freedOnDay: this.freedDay[i]! >= 0 ? this.freedDay[i]! : null,
+      departedOnDay: this.departedDay[i]! >= 0 ? this.departedDay[i]! : null,
+      checkedOnDay: this.decidedDay[i]! >= 0 ? this.decidedDay[i]! : null,
+      seated: this.seatedPrisoners.has(i),
     };
+  }
+
+  /** Whether prisoner i has earlier convictions (a recidivist by the decree), found or not: for the end of a run. */
+  hadEarlierConvictions(i: number): boolean {
+    return this.recidivist[i] === 1;
   }
 
   /** Whether the file check found (or would find) earlier convictions: only a thorough check knows. */

@@ -112,10 +112,14 @@ export const amnestyScenarioSchema = z
         arrivalsShirkingShare: share,
         /** a student records clerk's hours each simulated day (class play) */
         clerkHoursPerDay: z.number().positive().max(24).default(8),
-        /** hours a thorough file check takes: earlier convictions are found */
-        thoroughCheckHours: z.number().positive().max(24).default(2),
-        /** hours a hurried check takes: an earlier conviction can be missed */
-        hurriedCheckHours: z.number().positive().max(24).default(0.5),
+        /**
+         * working hours a thorough file check takes: a query to the card index
+         * of earlier convictions and its answer, so it runs over two working
+         * days; earlier convictions are found
+         */
+        thoroughCheckHours: z.number().positive().max(80).default(16),
+        /** working hours a hurried check takes (the file alone): an earlier conviction can be missed */
+        hurriedCheckHours: z.number().positive().max(80).default(1),
       })
       .strict(),
     /** the source's tallies, shown on charts and in releasedByDate */

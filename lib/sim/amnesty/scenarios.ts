@@ -251,7 +251,7 @@ export const AMNESTY_1945: AmnestyScenario = amnestyScenarioSchema.parse({
     },
     "stages.thoroughCheckHours": {
       source: "invented",
-      note: "Every file was checked for earlier convictions (the source); how long a check took is the game's.",
+      note: "Every file was checked for earlier convictions (the source); that a thorough check meant asking the card index and took two working days is the game's.",
     },
     "stages.hurriedCheckHours": {
       source: "invented",

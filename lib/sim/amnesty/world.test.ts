@@ -6,17 +6,18 @@ const CAMP = 600;
 const START = AMNESTY_1945.stages.recordsStartDay;
 const HOURS = AMNESTY_1945.stages.clerkHoursPerDay;
 const THOROUGH = AMNESTY_1945.stages.thoroughCheckHours;
+const HURRIED = AMNESTY_1945.stages.hurriedCheckHours;
 
 /** A camp whose records department is the class: clerk seats 1 and 2, the computer not helping. */
 const classCamp = (seed = 1, computerHelps = false, cases = CAMP) =>
   new AmnestyWorld(AMNESTY_1945, seed, { cases, clerkSeats: [1, 2], computerHelps });
 
-/** Each clerk checks up to `perDay` files a day, thoroughly, in the July 12 order, until the end. */
+/** Each clerk checks up to `perDay` files of their share a day, hurried, in the July 12 order, until the end. */
 function clerksWork(world: AmnestyWorld, perDay: number) {
   for (let day = START; day < AMNESTY_1945.horizonDays; day++) {
     world.advanceTo(day);
     for (const seat of [1, 2])
-      for (const i of world.filesAwaitingCheck(perDay)) if (!world.checkFile(seat, i, true).ok) break;
+      for (const i of world.filesAwaitingCheck(perDay, seat)) if (!world.checkFile(seat, i, false).ok) break;
   }
   world.advanceTo(AMNESTY_1945.horizonDays);
   return world.result();
@@ -40,19 +41,37 @@ describe("a 1945 camp a class can act in", () => {
     expect(r.termsHalved).toBeGreaterThan(0);
   });
 
-  test("a clerk's day has hours: thorough checks until they run out, then a reason; new hours the next day", () => {
+  test("a clerk's time: a thorough check runs over two working days, hurried ones fit many to a day", () => {
+    expect(THOROUGH).toBe(2 * HOURS);
     const world = classCamp();
     world.advanceTo(START);
-    const files = world.filesAwaitingCheck(10);
-    const fits = Math.floor(HOURS / THOROUGH);
-    for (let k = 0; k < fits; k++) expect(world.checkFile(1, files[k]!, true)).toEqual({ ok: true });
-    expect(world.clerkHoursLeft(1)).toBe(HOURS - fits * THOROUGH);
-    const refused = world.checkFile(1, files[fits]!, true);
-    expect(refused).toEqual({ ok: false, reason: expect.stringContaining("Not enough hours left today") });
-    // The other clerk has a day of their own; tomorrow the first has theirs again.
-    expect(world.checkFile(2, files[fits]!, true)).toEqual({ ok: true });
+    const [first, ...rest] = world.filesAwaitingCheck(20, 1);
+    expect(world.checkFile(1, first!, true)).toEqual({ ok: true });
+    expect(world.clerkHoursLeft(1)).toBe(0);
+    expect(world.checkFile(1, rest[0]!, false)).toEqual({
+      ok: false,
+      reason: expect.stringContaining("No working hours left today"),
+    });
     world.advanceTo(START + 1);
+    expect(world.clerkHoursLeft(1)).toBe(0); // the thorough check still runs
+    world.advanceTo(START + 2);
     expect(world.clerkHoursLeft(1)).toBe(HOURS);
+    const perDay = HOURS / HURRIED;
+    for (let k = 0; k < perDay; k++) expect(world.checkFile(1, rest[k]!, false), `check ${k}`).toEqual({ ok: true });
+    expect(world.checkFile(1, rest[perDay]!, false).ok).toBe(false);
+    // The other clerk has time of their own.
+    expect(world.clerkHoursLeft(2)).toBe(HOURS);
+  });
+
+  test("the clerks take the queue in turn: their shares never overlap and together make the whole queue", () => {
+    const world = classCamp();
+    world.advanceTo(START);
+    const one = world.filesAwaitingCheck(50, 1);
+    const two = world.filesAwaitingCheck(50, 2);
+    expect(one.filter((i) => two.includes(i))).toEqual([]);
+    expect([...one.slice(0, 25), ...two.slice(0, 25)].sort((a, b) => a - b)).toEqual(
+      world.filesAwaitingCheck(50).sort((a, b) => a - b),
+    );
   });
 
   test("refusals name the reason and change nothing", () => {
@@ -70,46 +89,52 @@ describe("a 1945 camp a class can act in", () => {
     expect(world.result()).toEqual(untouched.result());
   });
 
-  test("a seated prisoner signs the determination once it is written, and goes on to the passport roster", () => {
+  test("a seated prisoner signs their own determination; the computer signs for everyone else", () => {
     const world = classCamp();
     world.advanceTo(START);
-    // The first file whose thorough check finds nothing against the person (a recidivist's has nothing to sign).
-    let i = -1;
-    for (const file of world.filesAwaitingCheck(Math.floor(HOURS / THOROUGH))) {
-      world.checkFile(1, file, true);
-      if (world.prisoner(file).state === "awaitingSignature") {
-        i = file;
-        break;
-      }
-    }
-    expect(i).toBeGreaterThanOrEqual(0);
-    expect(world.sign(i)).toEqual({ ok: true });
-    expect(world.prisoner(i).state).toBe("onPassportRoster");
-    expect(world.sign(i).ok).toBe(false);
+    // Files whose hurried check sends them on to a signature (a recidivist's found file has nothing to sign).
+    const files = world.filesAwaitingCheck(8, 1);
+    world.seatPrisoner(files[0]!, true);
+    for (const i of files) world.checkFile(1, i, false);
+    const signing = files.filter((i) => world.prisoner(i).state === "awaitingSignature");
+    expect(signing[0]).toBe(files[0]);
+    world.advanceTo(AMNESTY_1945.horizonDays - 1);
+    // Everyone else was signed for; the seated prisoner's determination waits for them.
+    expect(world.prisoner(files[0]!).state).toBe("awaitingSignature");
+    for (const i of signing.slice(1)) expect(world.prisoner(i).state).not.toBe("awaitingSignature");
+    expect(world.sign(files[0]!)).toEqual({ ok: true });
+    expect(world.prisoner(files[0]!).state).toBe("onPassportRoster");
+    expect(world.sign(files[0]!).ok).toBe(false);
+  });
+
+  test("a prisoner handed back to the computer (the seat removed) is signed for", () => {
+    const world = classCamp();
+    world.advanceTo(START);
+    const [i] = world.filesAwaitingCheck(1, 1);
+    world.seatPrisoner(i!, true);
+    world.checkFile(1, i!, false);
+    if (world.prisoner(i!).state !== "awaitingSignature") return; // found to be a recidivist
+    world.seatPrisoner(i!, false);
+    world.advanceTo(START + 1);
+    expect(world.prisoner(i!).state).not.toBe("awaitingSignature");
   });
 
   test("a hurried check releases a recidivist a thorough one finds (the camp may later return them)", () => {
-    // Find a recidivist among the first files with a thorough check, then hurry the same file in the same camp.
     const probe = classCamp(5, false);
     probe.advanceTo(START);
-    let recidivist = -1;
-    for (const [k, i] of probe.filesAwaitingCheck(200).entries()) {
-      probe.advanceTo(START + Math.floor(k / 8));
-      if (probe.checkFile(1 + (k % 2), i, true).ok && probe.recidivistFound(i)) {
-        recidivist = i;
-        break;
-      }
-    }
-    expect(recidivist).toBeGreaterThanOrEqual(0);
+    const recidivist = probe.filesAwaitingCheck(600).find((i) => probe.hadEarlierConvictions(i));
+    expect(recidivist).toBeDefined();
+    expect(probe.checkFile(1, recidivist!, true)).toEqual({ ok: true });
+    expect(probe.recidivistFound(recidivist!)).toBe(true);
     const hurried = classCamp(5, true); // the computer helps, so the passport and railcar steps run as usual
     hurried.advanceTo(START);
-    expect(hurried.checkFile(1, recidivist, false)).toEqual({ ok: true });
-    expect(hurried.prisoner(recidivist).state).toBe("awaitingSignature");
+    expect(hurried.checkFile(1, recidivist!, false)).toEqual({ ok: true });
+    expect(hurried.prisoner(recidivist!).state).toBe("awaitingSignature");
     hurried.advanceTo(AMNESTY_1945.horizonDays);
     expect(["returnedAfterError", "released", "inTransit", "keptOnAsLabour"]).toContain(
-      hurried.prisoner(recidivist).state,
+      hurried.prisoner(recidivist!).state,
     );
-    expect(hurried.prisoner(recidivist).freedOnDay).not.toBeNull();
+    expect(hurried.prisoner(recidivist!).freedOnDay).not.toBeNull();
   });
 
   test("the same seed and the same actions give the same camp; more checks a day never free fewer, on every seed", () => {

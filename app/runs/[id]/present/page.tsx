@@ -7,7 +7,7 @@ import { statusText } from "@/app/_components/clock-status";
 import { requireInstructorPage } from "@/lib/authz";
 import { consoleData } from "@/lib/runs/console/console";
 import { campConsole } from "@/lib/runs/camp/camp-views";
-import { CampFigures } from "../camp-figures";
+import { CampPresenter } from "../camp-figures";
 import { joinUrl } from "@/lib/runs/seats/join-url";
 import { joinAddress } from "@/lib/runs/seats/join-address";
 import { clockView } from "@/lib/runs/seat-view/views";
@@ -60,9 +60,17 @@ export default async function PresenterPage({ params }: PageProps<"/runs/[id]/pr
       {clock.room.notice ? <p className="card border-accent text-2xl font-semibold">{clock.room.notice.text}</p> : null}
 
       {camp ? (
-        <div className="min-h-0 flex-1 overflow-hidden text-2xl">
-          <CampFigures camp={camp} />
-        </div>
+        <CampPresenter
+          camp={camp}
+          lateArrivals={
+            url && run.joinCode ? (
+              <p className="card mt-auto text-lg">
+                Late? Join at <strong>{joinAddress(url)}</strong> with code{" "}
+                <strong className="font-mono tracking-widest">{run.joinCode}</strong> · {seats.length} in the class
+              </p>
+            ) : null
+          }
+        />
       ) : null}
       {pipeline ? (
         <div className="grid min-h-0 flex-1 grid-cols-[1fr_26rem] gap-6">
@@ -127,7 +135,7 @@ export default async function PresenterPage({ params }: PageProps<"/runs/[id]/pr
             ) : null}
           </aside>
         </div>
-      ) : url && run.joinCode ? (
+      ) : !camp && url && run.joinCode ? (
         <div className="min-h-0 flex-1">
           <JoinPanel code={run.joinCode} joinUrl={url} size="huge" />
           <p className="mt-4 text-3xl" aria-live="polite">

@@ -62,7 +62,7 @@ test("a class run of the 1945 camp: a records clerk, a prisoner, the console and
   await expect(clerk.getByText(/Your working day: 8 of 8 hours left/)).toBeVisible();
   const first = files.getByRole("listitem").first();
   const label = (await first.getByRole("heading").textContent())!;
-  await first.getByRole("button", { name: `Check ${label} thoroughly (2 h)` }).click();
+  await first.getByRole("button", { name: `Check ${label} thoroughly (16 h)` }).click();
   await expect(clerk.getByRole("status").filter({ hasText: label })).toBeVisible();
   // A thorough check asks the card index: two working days, so today's hours are gone.
   await expect(clerk.getByText(/Your working day: 0 of 8 hours left/)).toBeVisible();

@@ -46,7 +46,7 @@ export async function actInCamp(runId: string, seatCookie: string | undefined, r
       const actor = `seat:${seat.number}`;
       if (input.action === "check") {
         if (seat.role !== "procurator") return fail("forbidden", "Only a records clerk checks release files.");
-        const verdict = camp.canCheckFile(seat.number, input.file, input.thorough);
+        const verdict = camp.canCheckFile(seat.number, input.file);
         if (!verdict.ok) return fail("refused", verdict.reason);
         await s.commit({
           entries: [

@@ -499,8 +499,8 @@ export class AmnestyWorld {
     return Math.max(0, (this.day + 1 - busy) * this.st.clerkHoursPerDay);
   }
 
-  /** Whether seat `seat` may check prisoner i's file today (thoroughly or hurried), and if not why; changes nothing. */
-  canCheckFile(seat: number, i: number, thorough: boolean): AmnestyVerdict {
+  /** Whether seat `seat` may start a check of prisoner i's file today (either kind), and if not why; changes nothing. */
+  canCheckFile(seat: number, i: number): AmnestyVerdict {
     if (!this.clerkSeats.has(seat)) return { ok: false, reason: "Only a records clerk checks files." };
     if (!Number.isInteger(i) || i < 0 || i >= this.held) return { ok: false, reason: "No such file." };
     if (this.day < this.st.recordsStartDay)
@@ -520,7 +520,7 @@ export class AmnestyWorld {
    * conviction can be missed). Refused, with the reason, when it cannot be.
    */
   checkFile(seat: number, i: number, thorough: boolean): AmnestyVerdict {
-    const verdict = this.canCheckFile(seat, i, thorough);
+    const verdict = this.canCheckFile(seat, i);
     if (!verdict.ok) return verdict;
     const hours = thorough ? this.st.thoroughCheckHours : this.st.hurriedCheckHours;
     const busy = Math.max(this.day, this.clerkBusyUntil.get(seat) ?? 0);

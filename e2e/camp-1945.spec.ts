@@ -1,4 +1,4 @@
-import { e2eDb, expect, expectNoAxeViolations, jump, joinAs, saveScreenshot, test } from "./fixtures";
+import { e2eDb, expect, expectFitsPaper, expectNoAxeViolations, jump, joinAs, saveScreenshot, test } from "./fixtures";
 
 /**
  * A class plays the 1945 amnesty: the teacher sets up a camp with a records
@@ -76,6 +76,7 @@ test("a class run of the 1945 camp: a records clerk, a prisoner, the console and
   const camp = teacher.getByRole("region", { name: /The camp on/ });
   await expect(camp.getByRole("table", { name: "Where people wait now" })).toBeVisible();
   await expect(camp.getByRole("table", { name: /beside the source's tallies/ })).toContainText("August 25 tally");
+  await expect(teacher.getByRole("row", { name: /Mark/ })).toContainText("1 checked (1 thorough, 0 hurried)");
   await expect(teacher.getByRole("heading", { name: "Take the data home" })).toHaveCount(0);
   await expectNoAxeViolations(teacher);
 
@@ -96,6 +97,10 @@ test("a class run of the 1945 camp: a records clerk, a prisoner, the console and
   await teacher.getByRole("button", { name: "Yes, end the run" }).click();
   await teacher.getByRole("link", { name: "Open the debrief" }).click();
   await expect(teacher.getByRole("region", { name: /Your camp at the end/ })).toBeVisible();
+  await expect(teacher.getByRole("button", { name: "Print or save as PDF" })).toBeVisible();
+  // On paper (A4 and Letter) nothing reaches past the page's edge.
+  await expectFitsPaper(teacher);
+  await teacher.emulateMedia({ media: "screen" });
   await expect(
     teacher.getByRole("heading", { name: "Release by category or review case by case: questions to discuss" }),
   ).toBeVisible();

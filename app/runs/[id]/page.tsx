@@ -27,6 +27,7 @@ import { PipelineTable } from "./pipeline-table";
 import { CampFigures } from "./camp-figures";
 import { campConsole } from "@/lib/runs/camp/camp-views";
 import { campRoleName } from "@/lib/runs/camp/camp-engine";
+import { campSeatsNow } from "@/lib/runs/camp/camp-seat";
 
 export const metadata: Metadata = { title: "Run" };
 
@@ -49,6 +50,7 @@ export default async function RunPage({ params }: PageProps<"/runs/[id]">) {
   // Names the class would mix up (a rename can make two alike; joining adds a number instead).
   const sameNames = collidingNames(seats.map((seat) => ({ number: seat.number, key: nameKey(seat.displayName) })));
   const data = current.status === "lobby" || camp ? null : await consoleData(run.id);
+  const campNow = camp && current.status !== "lobby" ? await campSeatsNow(run.id) : null;
   const roleName = (role: string) =>
     camp
       ? campRoleName(role === "procurator" ? "procurator" : "petitioner")
@@ -322,7 +324,7 @@ export default async function RunPage({ params }: PageProps<"/runs/[id]">) {
                   <th scope="col" className="py-1 pr-3">
                     Role
                   </th>
-                  {data ? (
+                  {data || campNow ? (
                     <th scope="col" className="py-1 pr-3">
                       Now
                     </th>
@@ -385,6 +387,8 @@ export default async function RunPage({ params }: PageProps<"/runs/[id]">) {
                       <td className="py-2 pr-3 text-sm">
                         <SeatNow figures={data.seats.find((f) => f.id === seat.id)} />
                       </td>
+                    ) : campNow ? (
+                      <td className="py-2 pr-3 text-sm">{campNow.get(seat.id)}</td>
                     ) : null}
                     <td className="py-2 pr-3 text-sm">
                       {/* Hidden until asked for: this page may be on the projector, and a code opens the seat. */}

@@ -17,7 +17,7 @@ import { SOLO_CAMP_SPEED, startSoloRun } from "@/lib/runs/console/solo";
 import { controlSoloRun } from "@/lib/runs/console/control-run";
 import { dealPrisoners, prisonerForSeat } from "./camp-engine";
 import { CAMP_PRISONERS_MAX, CAMP_PRISONERS_MIN, planCamp } from "./camp-plan";
-import { getCampSeat } from "./camp-seat";
+import { campSeatsNow, getCampSeat } from "./camp-seat";
 import { campNews, campStatus } from "./camp-views";
 import { amnestyPrisonerMachine } from "@/machines/amnesty-1945.machine";
 import { campPrisoners, campScenarioOfRun } from "./camp-scenario";
@@ -248,6 +248,11 @@ describe("a class plays a 1945 camp", () => {
     const desk = await getCampSeat(run.runId, clerks[0]!.cookie);
     if (!desk.ok || desk.data.view?.kind !== "clerk") throw new Error("no clerk desk");
     expect(desk.data.view.mine).toEqual({ checked: 1, thorough: 1, hurried: 0 });
+    // The teacher's list of seats says the same, and where the prisoner is.
+    const now = await campSeatsNow(run.runId);
+    expect(now.get(clerks[0]!.seatId)).toBe("1 checked (1 thorough, 0 hurried)");
+    expect(now.get(clerks[1]!.seatId)).toBe("0 checked (0 thorough, 0 hurried)");
+    expect(now.get(prisoners[0]!.seatId)).toBe("On the passport roster");
     expect(desk.data.view.hurriedErrors).toBeNull();
     await control(run.runId, { action: "end" });
     const ended = await getCampSeat(run.runId, clerks[0]!.cookie);

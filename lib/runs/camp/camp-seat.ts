@@ -9,6 +9,7 @@ import { campOf, RunNotFound, runStore } from "@/lib/runs/store/store";
 import { parseLogEntry } from "@/lib/runs/store/log-entry";
 import { campRoleName } from "./camp-engine";
 import { campScenarioOfRun } from "./camp-scenario";
+import { CAMP_STATE_SHORT } from "./camp-views";
 import {
   campClerkView,
   campRoleCard,
@@ -95,4 +96,44 @@ export async function getCampSeat(
     if (error instanceof RunNotFound) return fail("forbidden", SEAT_ACCESS_MESSAGES.none);
     throw error;
   }
+}
+
+/**
+ * Each seat of a camp run, as the teacher's console shows it: a clerk's
+ * checks so far (thorough and hurried), a prisoner's place in the camp.
+ * Keyed by seat id.
+ */
+export async function campSeatsNow(runId: string): Promise<Map<string, string>> {
+  const [seats, dealt, checks] = await Promise.all([
+    db.seat.findMany({ where: { runId, removedAt: null }, select: { id: true, number: true, role: true } }),
+    db.seatCase.findMany({ where: { runId }, select: { seatId: true, caseIndex: true } }),
+    db.runEvent.findMany({
+      where: { runId, type: "amnesty.check" },
+      select: { id: true, type: true, caseIndex: true, payload: true, actor: true },
+    }),
+  ]);
+  const byActor = new Map<string, { thorough: number; hurried: number }>();
+  for (const row of checks) {
+    const entry = parseLogEntry(row);
+    if (entry.type !== "amnesty.check") continue;
+    const tally = byActor.get(row.actor) ?? { thorough: 0, hurried: 0 };
+    if (entry.payload.thorough) tally.thorough++;
+    else tally.hurried++;
+    byActor.set(row.actor, tally);
+  }
+  const prisonerOf = new Map(dealt.map((d) => [d.seatId, d.caseIndex]));
+  return runStore.readEngine(runId, (_run, engine) => {
+    const { camp } = campOf(engine);
+    const out = new Map<string, string>();
+    for (const seat of seats) {
+      if (seat.role === "procurator") {
+        const t = byActor.get(`seat:${seat.number}`) ?? { thorough: 0, hurried: 0 };
+        out.set(seat.id, `${t.thorough + t.hurried} checked (${t.thorough} thorough, ${t.hurried} hurried)`);
+      } else {
+        const i = prisonerOf.get(seat.id);
+        out.set(seat.id, i === undefined ? "No prisoner yet" : (CAMP_STATE_SHORT[camp.prisoner(i).state] ?? ""));
+      }
+    }
+    return out;
+  });
 }

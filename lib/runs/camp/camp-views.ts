@@ -114,6 +114,22 @@ const YOUR_STATE: Record<PrisonerState, string> = {
   notCovered: "The decree does not cover you: you stay in the camp to serve your term.",
 };
 
+/** Where a prisoner is, in a few words, for the teacher's list of seats. */
+export const CAMP_STATE_SHORT: Record<PrisonerState, string> = {
+  held: "In the camp",
+  awaitingFileCheck: "Waiting for a file check",
+  awaitingSignature: "Has a determination to sign",
+  onPassportRoster: "On the passport roster",
+  inTransit: "Freed, at a transit checkpoint",
+  released: "On the way home",
+  keptOnAsLabour: "Kept on as labour",
+  returnedAfterError: "Returned after an error",
+  excludedAsRecidivist: "Left out as a recidivist",
+  awaitingRecalculation: "Term to be halved",
+  termHalved: "Term halved",
+  notCovered: "Not covered by the decree",
+};
+
 /** Where a prisoner is, in the second person, with the rule of the machine's state. */
 export function campStatus(state: string): Sourced & { state: string } {
   const node = amnestyPrisonerMachine.states[state as PrisonerState];

@@ -65,6 +65,7 @@ export default async function DebriefPage({ params, searchParams }: PageProps<"/
           </Link>
         </p>
         <h1 className="text-3xl font-bold">Debrief: {run.title}</h1>
+        <PrintButton />
         <p className="max-w-3xl">
           Your class ran a camp&apos;s records department under the amnesty of 7 July 1945, which freed people by
           category. Set the camp beside the source&apos;s tallies, then beside a 1954–55 run, where every file was

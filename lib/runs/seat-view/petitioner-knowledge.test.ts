@@ -7,6 +7,18 @@ const story = (...events: [number, CaseEvent][]) => events.map(([day, event]) =>
 const wrote = [3, { type: "complaint.file", addressee: "campAdministration" }] as [number, CaseEvent];
 
 describe("what a petitioner can know", () => {
+  test("freed on paper, still held: a release order the camp has not carried out is never a spravka in hand", () => {
+    for (const outcome of ["rehabilitated", "reclassified", "amnestied"] as const) {
+      const known = petitionerKnowledge(story(wrote), outcome, "heldAfterRelease", 60, {
+        custody: "camp",
+        passportMinus: false,
+      });
+      expect(known.headline, outcome).toBe("Freed on paper, still held");
+      expect(known.detail).not.toMatch(/spravka/i);
+      expect(known.source).toBe("adler-ch3");
+    }
+  });
+
   test("before writing: nothing has happened that they know of", () => {
     expect(petitionerKnowledge([], "pending", "complaint.unwritten", 10).headline).toBe("You have not written yet");
   });

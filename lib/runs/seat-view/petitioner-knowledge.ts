@@ -1,6 +1,7 @@
 import { ADDRESSEE_LABELS } from "@/lib/labels";
 import type { CaseHistoryEntry } from "@/lib/sim/engine";
 import type { Addressee, Custody, Outcome, SourceKey } from "@/machines/vocabulary";
+import { RULES } from "@/machines/rules";
 
 export type Knowledge = {
   /** what the petitioner knows, in a line */
@@ -105,6 +106,16 @@ export function petitionerKnowledge(
     }
   }
   const since = (day: number) => Math.floor(now - day);
+  // A release order the camp has not carried out (RULES.heldAfterRelease): decided, but nothing in hand yet.
+  if (path === "heldAfterRelease") {
+    return {
+      headline: "Freed on paper, still held",
+      detail:
+        "The decision to free you has been made, but the camp has not let you go yet. In December 1954 the Procuracy reported prisoners already legally freed still held in the camps.",
+      waitingDays: lastReply === null ? null : since(lastReply),
+      source: RULES.heldAfterRelease.source,
+    };
+  }
   outcome = petitionerOutcome(outcome, path);
   if (outcome !== "pending") {
     const [headline, detail, source] = DECIDED[outcome];

@@ -184,8 +184,8 @@ function headline(n: Omit<CampNews, "headline" | "tallies" | "date" | "dateLabel
   return parts.join(" ");
 }
 
-export function campNews(camp: AmnestyWorld, scenario: AmnestyScenario): CampNews {
-  const r = camp.result();
+/** `r` is the camp's result now, when the caller already has it (it walks every prisoner). */
+export function campNews(camp: AmnestyWorld, scenario: AmnestyScenario, r = camp.result()): CampNews {
   const date = amnestyDate(scenario, camp.now);
   const figures = {
     prisoners: camp.held,
@@ -279,7 +279,8 @@ export function campClerkView(
   ended: boolean,
 ): CampClerkView {
   const st = scenario.stages;
-  const news = campNews(camp, scenario);
+  const r = camp.result();
+  const news = campNews(camp, scenario, r);
   const hurried = checks.filter((c) => !c.thorough).map((c) => c.file);
   const letThrough = hurried.filter((i) => camp.hadEarlierConvictions(i));
   return {
@@ -289,7 +290,7 @@ export function campClerkView(
     thoroughHours: st.thoroughCheckHours,
     hurriedHours: st.hurriedCheckHours,
     orderComesOn: camp.now < st.recordsStartDay ? dateLabel(amnestyDate(scenario, st.recordsStartDay)) : null,
-    filesWaiting: camp.result().waitingNow.fileCheck,
+    filesWaiting: r.waitingNow.fileCheck,
     files: camp.filesAwaitingCheck(CLERK_FILES_SHOWN, seat).map((i) => campFile(camp, i)),
     classmates: camp
       .seatedFilesAwaitingCheck()
@@ -359,7 +360,7 @@ export type CampConsoleView = {
 
 export function campConsole(camp: AmnestyWorld, scenario: AmnestyScenario): CampConsoleView {
   const r = camp.result();
-  const news = campNews(camp, scenario);
+  const news = campNews(camp, scenario, r);
   const o = r.outcomes;
   const src = (id: RuleId) => RULES[id].source;
   return {

@@ -10,7 +10,14 @@
 import type { z } from "zod";
 import type { Result } from "./failure";
 import type { SeatRole } from "./runs/deal-cases";
-import type { actSchema, controlSchema, createRunSchema, joinSchema, rejoinSchema } from "./runs/validation";
+import type {
+  actSchema,
+  controlSchema,
+  createRunSchema,
+  joinSchema,
+  rejoinSchema,
+  soloControlSchema,
+} from "./runs/validation";
 import type { CaseView, ClockView, LetterView, ProtocolView, SeatView } from "./runs/seat-view/views";
 
 // ---------------------------------------------------------------- POST /api/join
@@ -57,7 +64,10 @@ export type ActResponse = Result<ActSuccess, { case?: CaseView }>;
 /** The run's owner: start, pause, resume, speed, jump, end, archive, delete, inject, reassign. */
 export type ControlRequest = z.input<typeof controlSchema>;
 /** A self-guided player steers only their own run's clock. */
-export type SoloControlRequest = Extract<ControlRequest, { action: "pause" | "resume" | "setSpeed" | "jump" | "end" }>;
+export type SoloControlRequest = Extract<
+  z.input<typeof soloControlSchema>,
+  { action: "pause" | "resume" | "setSpeed" | "jump" | "skipAhead" | "end" }
+>;
 export type ControlResponse = Result;
 
 // ---------------------------------------------------------------- GET /api/runs/[id]/seat

@@ -8,7 +8,8 @@ export function statusText(clock: ClockView, solo: boolean): string {
     case "running":
       return "The clock is running";
     case "paused":
-      return clock.pausedBy === "restart" ? "Paused: the server restarted" : solo ? "Paused" : "Paused by your teacher";
+      if (clock.pausedBy === "restart") return "Paused: the server restarted";
+      return clock.pausedBy === "player" || solo ? "Paused" : "Paused by your teacher";
     case "debrief":
       return "The run has ended";
     default:

@@ -16,7 +16,12 @@ export async function startSoloAction(_previous: SoloState, formData: FormData):
   if (!(formData instanceof FormData)) return { error: notAForm() };
   const h = await headers();
   const result = await startSoloRun(
-    { scenarioId: formData.get("scenarioId"), role: formData.get("role"), seed: formData.get("seed") ?? "" },
+    {
+      scenarioId: formData.get("scenarioId"),
+      role: formData.get("role"),
+      speed: formData.get("speed") ?? undefined,
+      seed: formData.get("seed") ?? "",
+    },
     clientAddress(h),
   );
   if (!result.ok) return { error: result.error };

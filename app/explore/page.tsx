@@ -12,7 +12,7 @@ export default function ExplorePage() {
   const playable = [
     ...SCENARIOS.filter((s) => s.caseload.cases <= MAX_RUN_CASES).map((s) => ({ ...s, camp: false })),
     ...AMNESTY_SCENARIOS.map((s) => ({ ...s, camp: true })),
-  ].map((s) => ({ id: s.id, title: s.title, summary: s.summary, camp: s.camp }));
+  ].map((s) => ({ id: s.id, title: s.title, summary: s.summary, camp: s.camp, horizonDays: s.horizonDays }));
   return (
     <div className="space-y-8">
       <header className="space-y-2">

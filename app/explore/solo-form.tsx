@@ -4,21 +4,28 @@ import Link from "next/link";
 import { useActionState, useState, useSyncExternalStore } from "react";
 import { SOLO_RUNS_KEY, type SoloRunNote } from "@/app/play/[runId]/solo";
 import { formAlert } from "@/lib/failure";
+import { FIRST_SOLO_PACE, SOLO_PACES } from "@/lib/runs/policy";
 import { startSoloAction, type SoloState } from "./actions";
 
-/** Choose a scenario and a role; a seed under More settings replays the same history. */
+/** How long a scenario's calendar takes at a pace, in words ("about 75 minutes", "about 2 hours"). */
+function minutesFor(horizonDays: number, daysPerMinute: number): string {
+  const minutes = Math.round(horizonDays / daysPerMinute);
+  return minutes < 100 ? `${minutes} minutes` : `${Math.round(minutes / 60)} hours`;
+}
+
+/** Choose a scenario, a role and a pace; a seed under More settings replays the same history. */
 export function SoloForm({
   scenarios,
 }: {
   /** camp: a 1945 amnesty camp, whose two parts are a prisoner and a records clerk */
-  scenarios: { id: string; title: string; summary: string; camp: boolean }[];
+  scenarios: { id: string; title: string; summary: string; camp: boolean; horizonDays: number }[];
 }) {
   const [state, action, pending] = useActionState<SoloState, FormData>(startSoloAction, {});
   const [scenarioId, setScenarioId] = useState("chita-1954");
   const chosen = scenarios.find((s) => s.id === scenarioId);
   const camp = chosen?.camp ?? false;
   const errors = state.error?.fieldErrors ?? {};
-  const alert = formAlert(state.error, ["scenarioId", "role", "seed"]);
+  const alert = formAlert(state.error, ["scenarioId", "role", "speed", "seed"]);
   return (
     <form action={action} className="space-y-4" aria-label="Play alone" noValidate>
       <div>
@@ -75,6 +82,30 @@ export function SoloForm({
           </span>
         </label>
         {errors.role ? <p className="field-error">{errors.role}</p> : null}
+      </fieldset>
+      <fieldset className="space-y-2" aria-describedby="solo-pace-hint">
+        <legend className="field-label">Pace</legend>
+        <p id="solo-pace-hint" className="field-hint">
+          How fast the simulated calendar runs while you play. You can pause, change the pace or skip ahead at any time.
+        </p>
+        {SOLO_PACES.map((pace) => (
+          <label key={pace.daysPerMinute} className="flex items-start gap-2">
+            <input
+              type="radio"
+              name="speed"
+              value={pace.daysPerMinute}
+              defaultChecked={pace.daysPerMinute === FIRST_SOLO_PACE}
+              className="mt-1 size-4"
+            />
+            <span>
+              <strong>{pace.name}</strong>
+              {pace.daysPerMinute === FIRST_SOLO_PACE ? " (for a first run)" : ""}
+              {chosen ? ` — about ${minutesFor(chosen.horizonDays, pace.daysPerMinute)} without skipping` : ""}.{" "}
+              {pace.means}
+            </span>
+          </label>
+        ))}
+        {errors.speed ? <p className="field-error">{errors.speed}</p> : null}
       </fieldset>
       <details>
         <summary className="cursor-pointer text-accent">More settings</summary>

@@ -3,7 +3,7 @@ import type { ActResponse, ActSuccess } from "@/lib/api-types";
 import { fail } from "@/lib/failure";
 import { db } from "@/lib/db";
 import type { World } from "@/lib/sim/engine";
-import { dueClock } from "@/lib/runs/clock";
+import { deskStatus, dueClock } from "@/lib/runs/clock";
 import { scenarioOfRun } from "@/lib/runs/store/custom-scenarios";
 import type { SeatRole } from "@/lib/runs/deal-cases";
 import { seatCaseIndexes } from "@/lib/runs/store/queries";
@@ -113,7 +113,7 @@ async function execute(
 async function situationOf(command: Command, session: RunSession, desk: readonly number[]): Promise<SeatSituation> {
   return {
     role: command.seat.role,
-    status: session.run.status,
+    status: deskStatus(session.run.status, session.run.ownerId === null),
     hoursLeft: command.seat.role === "procurator" ? deskHoursLeft(session.world, desk) : 0,
     letters:
       command.action.type === "complaint.file"

@@ -87,3 +87,34 @@ export const MAX_SOLO_STARTS_EVERYWHERE = 600;
 export const MAX_SOLO_RUNS = 10_000;
 /** A self-guided run played this recently is never deleted to make room (see MAX_SOLO_RUNS). */
 export const SOLO_EVICT_IDLE_MS = 60 * 60 * 1000;
+
+/**
+ * The paces someone playing alone can choose, in simulated days per real
+ * minute. A first run starts slow enough to read everything (a three-minute
+ * letter costs three weeks, not three months); "skip ahead" covers the quiet
+ * stretches. Not historical: a choice about reading speed.
+ */
+export const SOLO_PACES = [
+  {
+    daysPerMinute: 7,
+    name: "A week a minute",
+    means: "Time to read everything and write calmly. Skip ahead when nothing is happening.",
+  },
+  {
+    daysPerMinute: 14,
+    name: "Two weeks a minute",
+    means: "For a second run: reading still fits, but a long letter costs a few weeks.",
+  },
+  {
+    daysPerMinute: 30,
+    name: "A month a minute",
+    means: "The whole review in a quarter of an hour or so. Pause to write: a three-minute letter costs three months.",
+  },
+  {
+    daysPerMinute: 60,
+    name: "Two months a minute",
+    means: "To watch the machine run. Letters and files go by faster than anyone reads them.",
+  },
+] as const;
+/** A first run's pace: slow enough to read (SOLO_PACES). */
+export const FIRST_SOLO_PACE = 7;

@@ -272,6 +272,12 @@ export const controlSchema = z.discriminatedUnion("action", [
     locked: z.preprocess((v) => (v === "yes" ? true : v === "no" ? false : v), z.boolean()),
   }),
 ]);
+
+/** What someone playing alone may ask of their own run's clock: the class's controls, and skipping to the next news. */
+export const soloControlSchema = z.discriminatedUnion("action", [
+  ...controlSchema.options,
+  z.object({ action: z.literal("skipAhead") }),
+]);
 export type ControlInput = z.infer<typeof controlSchema>;
 
 /**

@@ -86,6 +86,7 @@ export function CampSeat({ data, welcome }: { data: CampSeatData; welcome: boole
             run={{ id: data.runId, scenarioTitle: data.scenarioTitle }}
             role={data.seat.role}
             clock={clock}
+            camp
           />
         )}
 

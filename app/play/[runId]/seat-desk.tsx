@@ -17,6 +17,7 @@ import type { ActRequest, ActResponse } from "@/lib/api-types";
 import type { CaseView, ClockView, LetterView, ProtocolView, SeatView } from "@/lib/runs/seat-view/views";
 import type { InboxLetter } from "@/lib/runs/seat-view/inbox";
 import type { SeatAction } from "@/lib/runs/validation";
+import { deskStatus } from "@/lib/runs/clock";
 
 export function SeatDesk({
   initial,
@@ -271,7 +272,7 @@ export function SeatDesk({
               <li key={c.index}>
                 <CaseCard
                   draftKey={`spravka-draft:${view.run.id}:${c.index}`}
-                  status={observer ? "debrief" : seatStatus}
+                  status={observer ? "debrief" : deskStatus(seatStatus, view.solo)}
                   pausedBy={clock.pausedBy}
                   relative={view.character?.relative ?? false}
                   runId={view.run.id}

@@ -7,22 +7,31 @@ import { Term } from "@/app/_components/term";
 import type { ControlResponse, SoloControlRequest } from "@/lib/api-types";
 import { simDate } from "@/lib/runs/clock";
 import type { ClockView, SeatView } from "@/lib/runs/seat-view/views";
+import { SOLO_PACES } from "@/lib/runs/policy";
 
-const SPEEDS = [7, 30, 60, 120];
+/** The paces offered: those a run can start at, and faster ones for watching the machine run. */
+const SPEEDS = [...SOLO_PACES.map((p) => p.daysPerMinute), 120];
+const paceName = (speed: number) => SOLO_PACES.find((p) => p.daysPerMinute === speed)?.name ?? `${speed} days a minute`;
 
 /** The runs this browser has played alone, for "continue where you left off" on the Explore page. */
 export const SOLO_RUNS_KEY = "spravka-solo-runs";
 export type SoloRunNote = { runId: string; title: string; role: string; at: number };
 
-/** A self-guided player's clock: pause, resume, speed, skip a month, end (the server checks it is their run). */
+/**
+ * A self-guided player's clock: pause (and go on working while paused), resume,
+ * pace, skip ahead to the next news or by a month, end. The server checks it is their run.
+ */
 export function SoloControls({
   run,
   role,
   clock,
+  camp = false,
 }: {
   run: { id: string; scenarioTitle: string };
   role: SeatView["seat"]["role"];
   clock: ClockView;
+  /** a 1945 camp: its clock skips by the month only */
+  camp?: boolean;
 }) {
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -60,22 +69,14 @@ export function SoloControls({
 
   if (clock.status !== "running" && clock.status !== "paused") return null;
   const monthOn = Math.min(clock.horizonDays, Math.floor(clock.simDay) + 30);
+  const paused = clock.status === "paused";
   return (
     <section aria-labelledby="solo-clock-heading" className="card space-y-3 print:hidden">
       <h2 id="solo-clock-heading" className="font-semibold">
         Your clock
       </h2>
       <div className="flex flex-wrap items-end gap-3">
-        {clock.status === "running" ? (
-          <button
-            type="button"
-            className="btn btn-primary"
-            disabled={pending}
-            onClick={() => void control({ action: "pause" })}
-          >
-            Pause
-          </button>
-        ) : (
+        {paused ? (
           <button
             type="button"
             className="btn btn-primary"
@@ -84,26 +85,45 @@ export function SoloControls({
           >
             Resume
           </button>
+        ) : (
+          <button
+            type="button"
+            className="btn btn-primary"
+            disabled={pending}
+            onClick={() => void control({ action: "pause" })}
+          >
+            Pause
+          </button>
         )}
         <div>
           <label htmlFor="solo-speed" className="field-label">
-            Speed
+            Pace
           </label>
           <select
             id="solo-speed"
             className="field-input"
-            value={SPEEDS.includes(clock.speed) ? clock.speed : ""}
+            value={clock.speed}
             disabled={pending}
             onChange={(e) => void control({ action: "setSpeed", speed: Number(e.target.value) })}
           >
-            {SPEEDS.includes(clock.speed) ? null : <option value="">{clock.speed} days a minute</option>}
+            {SPEEDS.includes(clock.speed) ? null : <option value={clock.speed}>{paceName(clock.speed)}</option>}
             {SPEEDS.map((s) => (
               <option key={s} value={s}>
-                {s === 7 ? "A week a minute" : `${s} days a minute`}
+                {paceName(s)}
               </option>
             ))}
           </select>
         </div>
+        {camp ? null : (
+          <button
+            type="button"
+            className="btn btn-secondary"
+            disabled={pending}
+            onClick={() => void control({ action: "skipAhead" })}
+          >
+            Skip ahead until something happens
+          </button>
+        )}
         <button
           type="button"
           className="btn btn-secondary"
@@ -121,6 +141,13 @@ export function SoloControls({
           End my run now
         </button>
       </div>
+      {paused ? (
+        <p className="text-sm">
+          Paused on {clock.dateLabel}. You can still{" "}
+          {role === "procurator" ? "work your files" : "write and send a letter"}: it is dated {clock.dateLabel} and
+          goes on its way when you resume.
+        </p>
+      ) : null}
       {error ? (
         <p role="alert" className="text-sm font-medium text-danger">
           {error}
@@ -158,7 +185,9 @@ export function GuidedStart({ role }: { role: "petitioner" | "procurator" }) {
             {role === "petitioner"
               ? "Write letters — choose to whom, on what grounds and how they travel — and, once cleared, ask for your spravka. Then wait, and read what comes back."
               : "Work your files within the day's hours: request originals, check testimony, read, and decide from the May 19 menu with written grounds."}{" "}
-            The clock runs by itself; pause it, speed it up or skip ahead a month below.
+            The clock runs by itself. Pause it whenever you like: you can still{" "}
+            {role === "petitioner" ? "write and send" : "work"} while it stands. &ldquo;Skip ahead until something
+            happens&rdquo; moves it to the next day that brings you news.
           </dd>
         </div>
         <div>
@@ -168,6 +197,15 @@ export function GuidedStart({ role }: { role: "petitioner" | "procurator" }) {
               ? "Where your letter goes (you will not see it), how long nothing happens, and what a decision does and does not give you."
               : "How far your hours go, what the file is missing, and what the memos from above ask of you."}{" "}
             At the end, your run is set beside the historical figures.
+            <SourceTag source="adler-ch3" />
+          </dd>
+        </div>
+        <div>
+          <dt className="font-semibold">Can I win?</dt>
+          <dd>
+            {role === "petitioner"
+              ? "There are no points. A spravka in hand is the goal, and a persistent, well-aimed petitioner can reach it in this run — but it is possible, not likely. Full rehabilitation was rare (in Rostov, 56 of 1,709 people reviewed, 3.2%), and in late 1955 courts were not sending spravki at all."
+              : "There are no points for upholding or for releasing. What you can do is decide your files on their grounds, and see how far one desk gets."}
             <SourceTag source="adler-ch3" />
           </dd>
         </div>

@@ -13,7 +13,8 @@ import { campOf, RunStore, runStore } from "@/lib/runs/store/store";
 import { AmnestyWorld } from "@/lib/sim/amnesty/engine";
 import { AMNESTY_1945 } from "@/lib/sim/amnesty/scenarios";
 import { actInCamp } from "./act-in-camp";
-import { SOLO_CAMP_SPEED, startSoloRun } from "@/lib/runs/console/solo";
+import { startSoloRun } from "@/lib/runs/console/solo";
+import { FIRST_SOLO_PACE } from "@/lib/runs/policy";
 import { controlSoloRun } from "@/lib/runs/console/control-run";
 import { dealPrisoners, prisonerForSeat } from "./camp-engine";
 import { CAMP_PRISONERS_MAX, CAMP_PRISONERS_MIN, planCamp } from "./camp-plan";
@@ -132,7 +133,7 @@ describe("a 1945 camp alone", () => {
       const row = await db.run.findUniqueOrThrow({ where: { id: solo.runId } });
       expect(row.ownerId).toBeNull();
       expect(campPrisoners(campScenarioOfRun(row)!)).toBe(
-        planCamp({ scenario: AMNESTY_1945, speed: SOLO_CAMP_SPEED, clerks: role === "procurator" ? 1 : 0 }).prisoners,
+        planCamp({ scenario: AMNESTY_1945, speed: FIRST_SOLO_PACE, clerks: role === "procurator" ? 1 : 0 }).prisoners,
       );
       const cookie = seatCookieValue(solo.seatId, solo.token);
       const seat = await getCampSeat(solo.runId, cookie);

@@ -13,8 +13,10 @@ import type { NewLogEntry } from "@/lib/runs/store/log-entry";
 import { classNeeds, filesPerDesk, HELP_AFTER_DAYS } from "@/lib/runs/district-plan";
 import { withSeatRole } from "@/lib/runs/store/stored-rows";
 import { dealPrisoners } from "@/lib/runs/camp/camp-engine";
-import { RunBusy, RunNotFound, runStore, type Change } from "@/lib/runs/store/store";
-import { controlSchema, type ControlInput } from "@/lib/runs/validation";
+import { RunBusy, RunNotFound, runStore, WrongKindOfRun, type Change } from "@/lib/runs/store/store";
+import { controlSchema, soloControlSchema, type ControlInput } from "@/lib/runs/validation";
+import { nextNoticeableDay } from "@/lib/runs/seat-view/next-news";
+import { seatCaseIndexes } from "@/lib/runs/store/queries";
 import { getSeatAccess, SEAT_ACCESS_MESSAGES } from "@/lib/runs/seats/seat-access";
 import { seatControlChange } from "@/lib/runs/seats/seat-controls";
 import { classroomChange } from "./classroom";
@@ -78,8 +80,12 @@ export const SOLO_CONTROLS = [
   "resume",
   "setSpeed",
   "jump",
+  "skipAhead",
   "end",
 ] as const satisfies readonly SoloControlRequest["action"][];
+
+export const NOTHING_MORE_COMES =
+  "Nothing more reaches you before the run's last day. Write again, or end the run to see what happened.";
 
 /**
  * A self-guided player steers their own run: only a run without an owner,
@@ -90,7 +96,7 @@ export async function controlSoloRun(
   seatCookie: string | undefined,
   raw: unknown,
 ): Promise<ControlResult> {
-  const parsed = controlSchema.safeParse(raw);
+  const parsed = soloControlSchema.safeParse(raw);
   if (!parsed.success) return fail("invalid", parsed.error.issues[0]?.message ?? "That control is unknown.");
   const input = parsed.data;
   const access = await getSeatAccess(runId, seatCookie);
@@ -99,7 +105,32 @@ export async function controlSoloRun(
   if (solo === 0) return fail("forbidden", "Only your teacher can steer this class's clock.");
   if (!(SOLO_CONTROLS as readonly string[]).includes(input.action))
     return fail("forbidden", "That control is not yours.");
+  if (input.action === "skipAhead") return skipAhead(runId, access.seat);
   return applyControl(runId, input);
+}
+
+/**
+ * "Skip ahead until something happens": the clock jumps to the first day on
+ * which this seat would notice something on its cases (lib/runs/seat-view/next-news.ts).
+ * The log keeps an ordinary jump to that day, so a replay needs no search.
+ */
+async function skipAhead(runId: string, seat: { id: string; role: SeatRole }): Promise<ControlResult> {
+  const caseIndexes = await seatCaseIndexes(seat.id);
+  let found: { toDate: string } | string;
+  try {
+    found = await runStore.read(runId, (run, world, scenario) => {
+      if (run.status !== "running" && run.status !== "paused") return REFUSED.jump;
+      const day = nextNoticeableDay(world, scenario, seat.role, caseIndexes, run.horizonDays);
+      return day === null ? NOTHING_MORE_COMES : { toDate: simDate(scenario.startDate, day) };
+    });
+  } catch (error) {
+    if (error instanceof WrongKindOfRun) return fail("conflict", "This run's clock skips ahead by the month.");
+    if (error instanceof RunNotFound) return fail("notFound", RUN_NOT_FOUND);
+    if (error instanceof RunBusy) return fail("busy", error.message);
+    throw error;
+  }
+  if (typeof found === "string") return fail("conflict", found);
+  return applyControl(runId, { action: "jump", toDate: found.toDate });
 }
 
 /** Applies a control to a run. Callers check first who may (controlRun, controlSoloRun, startSoloRun). */

@@ -10,9 +10,11 @@ import { insertRun } from "./create-run";
 import { joinRun } from "@/lib/runs/seats/join-run";
 import { KeyedQueue } from "@/lib/keyed-queue";
 import {
+  FIRST_SOLO_PACE,
   MAX_RUN_CASES,
   MAX_SOLO_STARTS_EVERYWHERE,
   MAX_SOLO_STARTS_PER_ADDRESS,
+  SOLO_PACES,
   SOLO_WINDOW_MS,
 } from "@/lib/runs/policy";
 import { makeRoomForSoloRun } from "@/lib/runs/store/retention";
@@ -20,20 +22,20 @@ import { campScenarioJson, findCampScenario } from "@/lib/runs/camp/camp-scenari
 import { planCamp } from "@/lib/runs/camp/camp-plan";
 import { createRunSchema, SEED_MAX } from "@/lib/runs/validation";
 
-/** Simulated days per real minute a self-guided run starts at: Chita's seventeen months in about 17 minutes. */
-export const SOLO_SPEED = 30;
-/**
- * A self-guided 1945 camp starts at a week a minute: its days are a clerk's
- * working days, and at 30 a minute the files would move faster than anyone
- * reads them (the seat can still change speed or skip ahead).
- */
-export const SOLO_CAMP_SPEED = 7;
+const CHOOSE_A_PACE = "Choose one of the paces.";
 
 export const soloSchema = z
   .object({
     scenarioId: createRunSchema.shape.scenarioId,
     role: z.enum(["petitioner", "procurator"], { error: "Choose to play a petitioner or a procurator." }),
     seed: createRunSchema.shape.seed,
+    /** simulated days per real minute, one of SOLO_PACES; a first run's pace when left out */
+    speed: z.preprocess(
+      (v) => (v === undefined || v === null || v === "" ? FIRST_SOLO_PACE : typeof v === "string" ? Number(v) : v),
+      z
+        .number({ error: CHOOSE_A_PACE })
+        .refine((v) => SOLO_PACES.some((p) => p.daysPerMinute === v), { error: CHOOSE_A_PACE }),
+    ),
   })
   .strict();
 
@@ -83,7 +85,7 @@ export async function startSoloRun(
 ): Promise<SoloResult> {
   const parsed = soloSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, error: invalidInput(parsed.error, CHECK_FIELDS) };
-  const { scenarioId, role, seed } = parsed.data;
+  const { scenarioId, role, seed, speed } = parsed.data;
   // A 1945 camp alone: a records clerk with the camp's queue, or a prisoner waiting (ADR 0024).
   const camp = findCampScenario(scenarioId);
   const review = findScenario(scenarioId);
@@ -114,14 +116,14 @@ export async function startSoloRun(
       seed: seed ?? randomInt(1, SEED_MAX),
       procuratorSeats: role === "procurator" ? 1 : 0,
       petitionerSeats: role === "petitioner" ? 1 : 0,
-      speed: camp ? SOLO_CAMP_SPEED : SOLO_SPEED,
+      speed,
       horizonDays: scenario.horizonDays,
       ...(camp
         ? {
             deskFiles: 0,
             scenarioJson: campScenarioJson(
               camp,
-              planCamp({ scenario: camp, speed: SOLO_CAMP_SPEED, clerks: role === "procurator" ? 1 : 0 }).prisoners,
+              planCamp({ scenario: camp, speed, clerks: role === "procurator" ? 1 : 0 }).prisoners,
             ),
           }
         : {}),

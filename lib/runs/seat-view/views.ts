@@ -24,7 +24,7 @@ import {
   type SourceKey,
   type Stage,
 } from "@/machines/vocabulary";
-import { dateLabel, simDate, type RunStatus } from "@/lib/runs/clock";
+import { dateLabel, deskStatus, simDate, type RunStatus } from "@/lib/runs/clock";
 import { describeCaseState } from "./case-descriptions";
 import { caseLabel } from "@/lib/runs/case-label";
 import { characterCard, type CharacterCard } from "./character-card";
@@ -66,8 +66,8 @@ export type ClockView = {
   speed: number;
   /** real time (ms) of the last change the view reflects */
   at: number;
-  /** who paused the clock: the teacher, or a restart of the server (null unless paused) */
-  pausedBy: "teacher" | "restart" | null;
+  /** who paused the clock: the teacher, the player of a run alone, or a restart of the server (null unless paused) */
+  pausedBy: "teacher" | "player" | "restart" | null;
   /** what the teacher puts on every screen: the latest message, "eyes up", the lesson's end (real ms) */
   room: { notice: { text: string; at: number } | null; eyesUp: boolean; lessonEndsAt: number | null };
 };
@@ -294,7 +294,8 @@ export function clockView(run: Run, scenario: Pick<Scenario, "startDate">): Cloc
     horizonDays: run.horizonDays,
     speed: run.speed,
     at: run.updatedAt.getTime(),
-    pausedBy: run.status === "paused" ? (run.restartPause ? "restart" : "teacher") : null,
+    pausedBy:
+      run.status !== "paused" ? null : run.restartPause ? "restart" : run.ownerId === null ? "player" : "teacher",
     room: {
       notice: run.notice && run.noticeAt ? { text: run.notice, at: run.noticeAt.getTime() } : null,
       eyesUp: run.eyesUp && (run.status === "running" || run.status === "paused"),
@@ -580,7 +581,7 @@ export function seatView(
   classmatesLetters: readonly ClassmateLetter[] = [],
 ): SeatView {
   const role = seat.role;
-  const status = run.status;
+  const status = deskStatus(run.status, run.ownerId === null);
   const hoursLeft = role === "procurator" ? deskHoursLeft(world, caseIndexes) : 0;
   const situation = (i: number): SeatSituation => ({
     role,

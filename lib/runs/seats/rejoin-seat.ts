@@ -38,10 +38,13 @@ export async function rejoinSeat(raw: unknown, clientAddress: string): Promise<R
     const idleMs = now() - seat.lastSeenAt.getTime();
     if (!takeOver && idleMs < SEAT_HELD_FOR_MS) {
       const seconds = Math.max(1, Math.round(idleMs / 1000));
-      return fail(
-        "held",
-        `Seat ${seat.number} is open in another browser right now (active ${seconds} s ago). If that is not you, tell your teacher. If it is, you can move the seat here: the other browser will stop.`,
-      );
+      const open = `Seat ${seat.number} is open in another browser right now (active ${seconds} s ago).`;
+      // Someone playing alone has no teacher to tell: moving the seat here is how they take it back.
+      const notYou =
+        run.ownerId === null
+          ? "If that is not you, someone else has your resume link: move the seat here and the other browser will stop."
+          : "If that is not you, tell your teacher. If it is, you can move the seat here: the other browser will stop.";
+      return fail("held", `${open} ${notYou}`);
     }
     const { token, hash } = newSeatToken();
     await runStore.withRun(run.id, (s) =>

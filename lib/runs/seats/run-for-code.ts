@@ -8,9 +8,17 @@ import { withRunStatus } from "@/lib/runs/store/stored-rows";
 
 export const UNKNOWN_CODE = "No class is using that code. Check it against the screen, or ask your teacher.";
 
-/** The run a class code opens, or null (no such code, or the run was archived and its code stopped working). */
-export async function runForCode(code: string): Promise<{ id: string; status: RunStatus } | null> {
-  const row = await db.run.findUnique({ where: { joinCode: code }, select: { id: true, status: true } });
+/**
+ * The run a class code opens, or null (no such code, or the run was archived and its code stopped working).
+ * ownerId is null for a run someone plays alone: it has no teacher to turn to.
+ */
+export async function runForCode(
+  code: string,
+): Promise<{ id: string; status: RunStatus; ownerId: string | null } | null> {
+  const row = await db.run.findUnique({
+    where: { joinCode: code },
+    select: { id: true, status: true, ownerId: true },
+  });
   const run = row && withRunStatus(row);
   return run && run.status !== "archived" ? run : null;
 }

@@ -10,7 +10,7 @@ import { DRIVER_KINDS } from "@/lib/sim/engine";
 import { hashString } from "@/lib/sim/rng";
 import { actOnCase } from "@/lib/desk/act-on-case";
 import { createRun } from "@/lib/runs/console/create-run";
-import { controlRun, controlSoloRun, RUN_NOT_FOUND } from "@/lib/runs/console/control-run";
+import { controlRun, controlSoloRun, NOTHING_MORE_COMES, RUN_NOT_FOUND } from "@/lib/runs/console/control-run";
 import { getSeatView } from "@/lib/runs/seat-view/get-seat-view";
 import { loadRunHistory, readRunLog } from "@/lib/runs/history/run-history";
 import { consoleData } from "@/lib/runs/console/console";
@@ -36,7 +36,7 @@ import { findScenario } from "@/lib/sim/scenarios";
 import { joinRun } from "@/lib/runs/seats/join-run";
 import { UNKNOWN_CODE } from "@/lib/runs/seats/run-for-code";
 import { pauseInterruptedRuns } from "@/lib/runs/store/pause-interrupted-runs";
-import { TICK_MS } from "./policy";
+import { FIRST_SOLO_PACE, SOLO_PACES, TICK_MS } from "./policy";
 import { clockView } from "@/lib/runs/seat-view/views";
 import { planDistrict } from "./district-plan";
 import { rejoinSeat } from "@/lib/runs/seats/rejoin-seat";
@@ -1524,6 +1524,103 @@ describe("self-guided runs", () => {
       here: true,
       value: "37%",
     });
+  });
+});
+
+describe("a run played alone serves its player", () => {
+  test("the pace is chosen at the start: a first run reads at a week a minute, and only the offered paces are taken", async () => {
+    const first = await startSoloRun({ scenarioId: "chita-1954", role: "petitioner" }, address);
+    if (!first.ok) throw new Error(first.error.message);
+    expect((await db.run.findUniqueOrThrow({ where: { id: first.runId } })).speed).toBe(FIRST_SOLO_PACE);
+    for (const { daysPerMinute } of SOLO_PACES) {
+      const solo = await startSoloRun(
+        { scenarioId: "chita-1954", role: "petitioner", speed: String(daysPerMinute) },
+        address,
+      );
+      if (!solo.ok) throw new Error(solo.error.message);
+      expect((await db.run.findUniqueOrThrow({ where: { id: solo.runId } })).speed).toBe(daysPerMinute);
+    }
+    const runs = await db.run.count();
+    for (const speed of ["0", "29", "fast", 1e9]) {
+      const refused = await startSoloRun({ scenarioId: "chita-1954", role: "petitioner", speed }, address);
+      expect(refused.ok === false && refused.error.fieldErrors?.speed).toBe("Choose one of the paces.");
+    }
+    expect(await db.run.count()).toBe(runs);
+  });
+
+  test("a paused run alone still takes a letter, dated on the paused day; a class's paused clock refuses it", async () => {
+    const solo = await startSoloRun({ scenarioId: "chita-1954", role: "petitioner", seed: "266" }, address);
+    if (!solo.ok) throw new Error(solo.error.message);
+    const cookie = seatCookieValue(solo.seatId, solo.token);
+    now += 10 * TICK_MS;
+    expect(await controlSoloRun(solo.runId, cookie, { action: "pause" })).toEqual({ ok: true });
+    const paused = await getSeatView(solo.runId, cookie);
+    if (!paused.ok) throw new Error(paused.error.message);
+    expect(paused.view.clock).toMatchObject({ status: "paused", pausedBy: "player" });
+    expect(paused.view.cases[0]!.petition!.canWrite).toBe(true);
+    now += 50 * TICK_MS; // a long think: the clock stands still
+    const sent = await actOnCase(solo.runId, cookie, letter(paused.view.cases[0]!));
+    expect(sent.ok).toBe(true);
+    if (!sent.ok) return;
+    expect(sent.clock.simDay).toBe(paused.view.clock.simDay);
+    expect(sent.letter!.date).toBe(paused.view.clock.date);
+
+    // A class's paused clock stops every desk.
+    const { runId, joinCode } = await newRun();
+    const seat = await join(joinCode);
+    const petitioner = seat.role === "petitioner" ? seat : await join(joinCode, "P2");
+    await control(runId, { action: "start" });
+    await control(runId, { action: "pause" });
+    const [theCase] = await seatCases(runId, petitioner.cookie);
+    const refused = await actOnCase(runId, petitioner.cookie, letter(theCase!));
+    expect(refused.ok === false && refused.error.code).toBe("notLive");
+  });
+
+  test("skipping ahead moves the clock to a day the player notices something, logged as an ordinary jump", async () => {
+    let skipped = 0;
+    for (const seed of [266, 7, 31]) {
+      const solo = await startSoloRun({ scenarioId: "chita-1954", role: "petitioner", seed: String(seed) }, address);
+      if (!solo.ok) throw new Error(solo.error.message);
+      const cookie = seatCookieValue(solo.seatId, solo.token);
+      const before = await getSeatView(solo.runId, cookie);
+      if (!before.ok) throw new Error(before.error.message);
+      expect((await actOnCase(solo.runId, cookie, letter(before.view.cases[0]!))).ok).toBe(true);
+      const seen = async () => {
+        const view = await getSeatView(solo.runId, cookie);
+        if (!view.ok) throw new Error(view.error.message);
+        return view.view;
+      };
+      const sent = await seen();
+      const result = await controlSoloRun(solo.runId, cookie, { action: "skipAhead" });
+      const after = await seen();
+      if (!result.ok) {
+        // Nothing comes before the end: the clock stays where it was.
+        expect(result.error.message).toBe(NOTHING_MORE_COMES);
+        expect(after.clock.simDay).toBe(sent.clock.simDay);
+        continue;
+      }
+      expect(after.clock.simDay, `seed ${seed}`).toBeGreaterThan(sent.clock.simDay);
+      const received = (v: typeof after) => v.cases[0]!.received?.length ?? 0;
+      expect(received(after) + (after.cases[0]!.petition?.spravkaFrom ? 1 : 0), `seed ${seed}`).toBeGreaterThan(
+        received(sent) + (sent.cases[0]!.petition?.spravkaFrom ? 1 : 0),
+      );
+      const log = await readRunLog(solo.runId);
+      expect(log.at(-1)).toMatchObject({ type: "run.advance", payload: { toDay: after.clock.simDay } });
+      skipped++;
+    }
+    expect(skipped).toBeGreaterThan(0);
+  });
+
+  test("someone alone whose seat is open elsewhere is not told to ask a teacher", async () => {
+    const solo = await startSoloRun({ scenarioId: "chita-1954", role: "petitioner" }, address);
+    if (!solo.ok) throw new Error(solo.error.message);
+    const run = await db.run.findUniqueOrThrow({ where: { id: solo.runId } });
+    const seat = await db.seat.findUniqueOrThrow({ where: { id: solo.seatId } });
+    await getSeatView(solo.runId, seatCookieValue(solo.seatId, solo.token)); // the seat is active now
+    const held = await rejoinSeat({ code: run.joinCode, rejoinCode: seat.rejoinCode }, address);
+    expect(held.ok).toBe(false);
+    expect(!held.ok && held.error.message).toMatch(/someone else has your resume link/);
+    expect(!held.ok && held.error.message).not.toMatch(/teacher/i);
   });
 });
 

@@ -1,53 +1,75 @@
+import type { Page } from "@playwright/test";
 import { expect, expectNoAxeViolations, saveScreenshot, test } from "./fixtures";
 
+/** Starts a run alone from the Explore page: the scenario, the role, the default pace unless told, a seed. */
+async function startAlone(
+  page: Page,
+  { role, seed, scenario = "chita-1954" }: { role: RegExp; seed: string; scenario?: string },
+) {
+  await page.goto("/explore");
+  const form = page.getByRole("form", { name: "Play alone" });
+  await form.getByLabel("Scenario").selectOption(scenario);
+  await form.getByLabel(role).check();
+  // A first run reads at a week a minute unless the player chooses otherwise.
+  await expect(form.getByRole("radio", { name: /A week a minute/ })).toBeChecked();
+  await form.getByText("More settings").click();
+  await form.getByLabel("Seed (optional)").fill(seed);
+  await form.getByRole("button", { name: "Start playing" }).click();
+}
+
 /**
- * A visitor without an account plays Chita alone as a petitioner
- * (seed 266): the guided start, one letter, the clock skipped ahead month by
- * month until the case is decided, then the end of the run and a personal
- * debrief beside history. The resume link brings the seat back in another
- * browser.
+ * A visitor without an account plays Chita alone as a petitioner (seed 266):
+ * the guided start, a letter written and sent while the clock is paused, the
+ * clock skipped ahead to each piece of news until the case is decided, then
+ * the end of the run and a personal debrief beside history. Nothing on the
+ * way mentions a teacher. The resume link brings the seat back in another browser.
  */
-test("a visitor plays a short self-guided petitioner run to an outcome and a personal debrief", async ({
+test("a visitor plays a self-guided petitioner run: pause and write, skip to the news, an outcome, a debrief", async ({
   page,
   browser,
 }) => {
-  test.setTimeout(120_000);
-  await page.goto("/");
-  await page.getByRole("link", { name: "Explore" }).first().click();
-  const form = page.getByRole("form", { name: "Play alone" });
-  await form.getByLabel("Scenario").selectOption("chita-1954");
-  await form.getByLabel(/A petitioner/).check();
-  await form.getByText("More settings").click();
-  await form.getByLabel("Seed (optional)").fill("266");
-  await form.getByRole("button", { name: "Start playing" }).click();
+  test.setTimeout(150_000);
+  await startAlone(page, { role: /A petitioner/, seed: "266" });
 
   await expect(page.getByRole("heading", { name: "Seat 1: Petitioner" })).toBeVisible();
   await expect(page.getByText("How to play alone")).toBeVisible();
-  await expect(page.getByText("Who am I?")).toBeVisible();
+  await expect(page.getByText("Can I win?")).toBeVisible();
   await expectNoAxeViolations(page);
   const clock = page.getByRole("region", { name: "Your clock" });
+  await expect(clock.getByLabel("Pace")).toHaveValue("7");
+
+  // Paused, the letter can still be written and sent; it is dated on the paused day.
   await clock.getByRole("button", { name: "Pause" }).click();
   await expect(clock.getByRole("button", { name: "Resume" })).toBeVisible();
-
-  // One letter, on the grounds that there was no real evidence.
+  await expect(page.getByText("Paused", { exact: true })).toBeVisible();
+  const pausedOn = await page.locator("time").first().textContent();
   const letter = page.getByRole("form", { name: /Write a letter about Case/ });
   await letter.getByLabel("Write to").selectOption("provincialProcuracy");
   await letter.getByLabel("The case rests on no real evidence").check();
   await letter
     .getByLabel("Your letter")
     .fill("I was convicted on a forced confession alone. I ask for a review of my case.");
-  await clock.getByRole("button", { name: "Resume" }).click();
   await letter.getByRole("button", { name: "Send the letter" }).click();
   await expect(page.getByRole("status").filter({ hasText: /Your letter to the provincial procuracy/ })).toBeVisible();
+  await expect(page.locator("time").first()).toHaveText(pausedOn!);
+  await expect(clock.getByRole("button", { name: "Resume" })).toBeVisible();
+  // No screen of a run alone speaks of a teacher.
+  await expect(page.getByText(/teacher/i)).toHaveCount(0);
 
-  // Month by month until the case is decided (the letter form then says so).
+  // Skip to each piece of news until the case is decided (the letter form then says so).
   const decided = page.getByText(/^A decision has come/);
-  for (let month = 0; month < 17 && (await decided.count()) === 0; month++) {
+  const news = page.getByTestId("arrivals");
+  for (let step = 0; step < 20 && (await decided.count()) === 0; step++) {
     const before = await page.locator("time").first().textContent();
-    await clock.getByRole("button", { name: "Skip ahead a month" }).click();
+    await clock.getByRole("button", { name: "Skip ahead until something happens" }).click();
     await expect(page.locator("time").first()).not.toHaveText(before!);
+    if (step === 0) {
+      // What arrives is announced to a screen reader.
+      await expect(news).toHaveText(/^Arrived /);
+    }
   }
   await expect(decided).toHaveCount(1);
+  await expect(page.getByText(/teacher/i)).toHaveCount(0);
   await saveScreenshot(page, "self-guided");
 
   // Another browser resumes with the resume link.
@@ -55,6 +77,8 @@ test("a visitor plays a short self-guided petitioner run to an outcome and a per
   const other = await (await browser.newContext()).newPage();
   await other.goto(resume!);
   await other.getByRole("button", { name: "Return to my seat" }).click();
+  await expect(other.getByText(/someone else has your resume link/)).toBeVisible();
+  await expect(other.getByText(/teacher/i)).toHaveCount(0);
   await other.getByRole("button", { name: /Move my seat to this browser/ }).click();
   await expect(other.getByRole("heading", { name: "Seat 1: Petitioner" })).toBeVisible();
 
@@ -67,4 +91,19 @@ test("a visitor plays a short self-guided petitioner run to an outcome and a per
   await expect(debrief.getByRole("link", { name: /Source:/ }).first()).toBeVisible();
   await expectNoAxeViolations(other);
   await saveScreenshot(other, "self-guided-debrief");
+});
+
+/** On a phone, a new petitioner alone reaches the letter box within two screens, and nothing scrolls sideways. */
+test("a petitioner alone on a phone starts writing within two screens", async ({ browser }) => {
+  const phone = await (
+    await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
+  ).newPage();
+  await startAlone(phone, { role: /A petitioner/, seed: "266" });
+  const letterBox = phone.getByLabel("Your letter");
+  await expect(letterBox).toBeVisible();
+  const top = await letterBox.evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
+  expect(top).toBeLessThanOrEqual(2 * 844);
+  expect(await phone.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(390);
+  await expectNoAxeViolations(phone);
+  await saveScreenshot(phone, "self-guided-phone");
 });

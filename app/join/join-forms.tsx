@@ -53,7 +53,16 @@ export function JoinForm({ code, requestId }: { code: string; requestId: string 
   );
 }
 
-export function RejoinForm({ code, rejoinCode = "" }: { code: string; rejoinCode?: string }) {
+export function RejoinForm({
+  code,
+  rejoinCode = "",
+  codeLabel = "Class code",
+}: {
+  code: string;
+  rejoinCode?: string;
+  /** "Run code" for a run played alone: it has no class */
+  codeLabel?: string;
+}) {
   const [state, action, pending] = useActionState<RejoinState, FormData>(rejoinAction, {});
   const errors = state.error?.fieldErrors;
   return (
@@ -62,7 +71,7 @@ export function RejoinForm({ code, rejoinCode = "" }: { code: string; rejoinCode
       <CodeField
         idPrefix="rejoin"
         name="code"
-        label="Class code"
+        label={codeLabel}
         defaultValue={state.values?.code ?? code}
         error={errors?.code}
       />

@@ -14,6 +14,27 @@ export default async function JoinPage({ searchParams }: PageProps<"/join">) {
   // A self-guided player's resume link carries both codes (app/play/[runId]/seat-desk.tsx).
   const rejoinPrefill = typeof rejoin === "string" ? rejoin.slice(0, 12) : "";
   const held = await getHeldSeat((await cookies()).get(SEAT_COOKIE)?.value);
+  if (rejoinPrefill) {
+    // A resume link (from a run played alone, or a code someone wrote down as a link): the way back only,
+    // without the class's join form and its talk of a teacher.
+    return (
+      <div className="mx-auto max-w-xl space-y-8">
+        <h1 className="text-3xl font-bold">Return to your run</h1>
+        <section className="card space-y-4" aria-labelledby="rejoin-heading">
+          <h2 id="rejoin-heading" className="text-xl font-semibold">
+            Back to your seat
+          </h2>
+          <p className="text-muted">Your resume link carries the run&rsquo;s code and your rejoin code.</p>
+          <RejoinForm code={prefill} rejoinCode={rejoinPrefill} codeLabel="Run code" />
+        </section>
+        <p>
+          <Link href="/join" className="text-accent underline">
+            Joining a class instead?
+          </Link>
+        </p>
+      </div>
+    );
+  }
   return (
     <div className="mx-auto max-w-xl space-y-8">
       <h1 className="text-3xl font-bold">Join a class</h1>

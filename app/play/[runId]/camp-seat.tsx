@@ -74,6 +74,16 @@ export function CampSeat({ data, welcome }: { data: CampSeatData; welcome: boole
           closed={closed}
           clock={clock}
           solo={data.solo}
+          controls={
+            room ? null : (
+              <SoloControls
+                run={{ id: data.runId, scenarioTitle: data.scenarioTitle }}
+                role={data.seat.role}
+                clock={clock}
+                camp
+              />
+            )
+          }
         />
 
         {room ? (
@@ -81,14 +91,7 @@ export function CampSeat({ data, welcome }: { data: CampSeatData; welcome: boole
             <LessonCountdown endsAt={room.lessonEndsAt} />
             <TeacherNotice notice={room.notice} />
           </div>
-        ) : (
-          <SoloControls
-            run={{ id: data.runId, scenarioTitle: data.scenarioTitle }}
-            role={data.seat.role}
-            clock={clock}
-            camp
-          />
-        )}
+        ) : null}
 
         <p role="status" aria-live="polite" className={said?.error ? "font-medium text-danger" : "font-medium"}>
           {said?.text ?? ""}

@@ -105,6 +105,7 @@ export function SeatDesk({
           closed={closed}
           clock={clock}
           solo={view.solo}
+          controls={view.solo && !observer ? <SoloControls run={view.run} role={view.seat.role} clock={clock} /> : null}
         />
 
         {room ? (
@@ -114,11 +115,8 @@ export function SeatDesk({
           </div>
         ) : null}
 
-        {view.solo && !observer && (seatStatus === "running" || seatStatus === "paused") ? (
-          <>
-            <SoloControls run={view.run} role={view.seat.role} clock={clock} />
-            {welcome ? <GuidedStart role={role} /> : null}
-          </>
+        {view.solo && !observer && welcome && (seatStatus === "running" || seatStatus === "paused") ? (
+          <GuidedStart role={role} />
         ) : null}
         {view.debrief && !observer ? <PersonalDebrief rows={view.debrief} /> : null}
         {view.epilogue ? <StoryFramePanel frame={view.epilogue} id="epilogue" open /> : null}
@@ -198,6 +196,10 @@ export function SeatDesk({
         <p className="sr-only" aria-live="polite">
           {view.news.length > 0 ? `News: ${view.news.at(-1)!.text}` : ""}
         </p>
+        {/* Always present too, so a reply or a decision reaching the petitioner is announced as it arrives. */}
+        <p className="sr-only" aria-live="polite" data-testid="arrivals">
+          {latestArrival(view.cases)}
+        </p>
         {view.news.length > 0 ? (
           <section aria-labelledby="news-heading" className="card space-y-2 border-accent print:hidden">
             <h2 id="news-heading" className="text-xl font-semibold">
@@ -219,7 +221,11 @@ export function SeatDesk({
           </section>
         ) : null}
 
-        <section aria-labelledby="role-heading" className="space-y-2 print:hidden">
+        {/* Alone, the guide above says this; on a phone the letter box comes first. */}
+        <section
+          aria-labelledby="role-heading"
+          className={`space-y-2 print:hidden ${view.solo && seatStatus !== "debrief" && seatStatus !== "archived" ? "max-sm:hidden" : ""}`}
+        >
           <h2 id="role-heading" className="text-xl font-semibold">
             {role === "procurator" ? "Your desk at the review commission" : "Your case"}
           </h2>
@@ -341,6 +347,16 @@ type TimelineEntry =
   | { kind: "received"; date: string; id: string; item: NonNullable<CaseView["received"]>[number]; caseLabel: string };
 
 /** The petitioner's own record: what they sent and what came back, in order, to keep (print view). */
+/** What last reached a petitioner, in a sentence for a screen reader ("" before anything has). */
+function latestArrival(cases: readonly CaseView[]): string {
+  const arrived = cases
+    .flatMap((c) => c.received ?? [])
+    .filter((r) => r.kind === "received")
+    .sort((a, b) => a.date.localeCompare(b.date));
+  const last = arrived.at(-1);
+  return last ? `Arrived ${last.dateLabel}: ${last.title}` : "";
+}
+
 function Timeline({ letters, cases, view }: { letters: LetterView[]; cases: CaseView[]; view: SeatView }) {
   const entries: TimelineEntry[] = [
     ...letters.map((letter) => ({ kind: "sent" as const, date: letter.date, letter })),

@@ -1,5 +1,6 @@
 import { StreamBadge, type StreamStatus } from "@/app/_components/use-live-stream";
 import { statusText } from "@/app/_components/clock-status";
+import type { ReactNode } from "react";
 import type { ClockView } from "@/lib/runs/seat-view/views";
 
 /**
@@ -17,6 +18,7 @@ export function SeatTop({
   closed,
   clock,
   solo,
+  controls = null,
 }: {
   /** "Period 3 · Rostov…": the run and what it plays */
   context: string;
@@ -29,6 +31,8 @@ export function SeatTop({
   closed: string | null;
   clock: ClockView;
   solo: boolean;
+  /** a player alone steers the clock from here: beside the date it moves, and one card less on a phone */
+  controls?: ReactNode;
 }) {
   return (
     <>
@@ -72,6 +76,7 @@ export function SeatTop({
         <p className="rounded-md bg-accent-soft px-3 py-2 font-semibold text-accent-strong">
           {statusText(clock, solo)}
         </p>
+        {controls}
       </section>
     </>
   );

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useState } from "react";
+import { useEffect, useState, useSyncExternalStore } from "react";
 import { SourceTag } from "@/app/_components/source-tag";
 import { Term } from "@/app/_components/term";
 import type { ControlResponse, SoloControlRequest } from "@/lib/api-types";
@@ -71,11 +71,13 @@ export function SoloControls({
   const monthOn = Math.min(clock.horizonDays, Math.floor(clock.simDay) + 30);
   const paused = clock.status === "paused";
   return (
-    <section aria-labelledby="solo-clock-heading" className="card space-y-3 print:hidden">
+    // Drawn inside the seat's date card (SeatTop's controls), under the date it moves.
+    <section aria-labelledby="solo-clock-heading" className="w-full space-y-3 border-t border-line pt-3 print:hidden">
       <h2 id="solo-clock-heading" className="font-semibold">
         Your clock
       </h2>
-      <div className="flex flex-wrap items-end gap-3">
+      {/* Two to a row on a phone, so the letter box stays near the top of the page. */}
+      <div className="grid grid-cols-2 items-end gap-2 sm:flex sm:flex-wrap sm:gap-3">
         {paused ? (
           <button
             type="button"
@@ -117,7 +119,7 @@ export function SoloControls({
         {camp ? null : (
           <button
             type="button"
-            className="btn btn-secondary"
+            className="btn btn-secondary col-span-2"
             disabled={pending}
             onClick={() => void control({ action: "skipAhead" })}
           >
@@ -157,11 +159,29 @@ export function SoloControls({
   );
 }
 
-/** What am I, what can I do, what should I watch for: open on arrival, one click to fold away. */
+const NARROW = "(max-width: 639px)";
+const subscribeToWidth = (onChange: () => void) => {
+  const query = window.matchMedia(NARROW);
+  query.addEventListener("change", onChange);
+  return () => query.removeEventListener("change", onChange);
+};
+
+/**
+ * What am I, what can I do, what should I watch for: open on arrival, one
+ * click to fold away. On a phone it arrives folded, so the letter box is
+ * within two screens; its summary says it is there to read.
+ */
 export function GuidedStart({ role }: { role: "petitioner" | "procurator" }) {
+  const narrow = useSyncExternalStore(
+    subscribeToWidth,
+    () => window.matchMedia(NARROW).matches,
+    () => false,
+  );
   return (
-    <details open className="card print:hidden">
-      <summary className="cursor-pointer text-lg font-semibold">How to play alone</summary>
+    <details open={!narrow} className="card print:hidden">
+      <summary className="cursor-pointer text-lg font-semibold">
+        How to play alone<span className="text-base font-normal text-muted sm:hidden"> — read this first</span>
+      </summary>
       <dl className="mt-3 space-y-3">
         <div>
           <dt className="font-semibold">Who am I?</dt>

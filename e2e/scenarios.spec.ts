@@ -32,7 +32,7 @@ test("anyone reads the scenarios and a scenario's page, with its figures and sou
     await expect(page.getByRole("heading", { name, exact: true, level: 2 })).toBeVisible();
   }
   for (const name of ["Petitioner", "Procurator"]) {
-    await expect(page.getByRole("heading", { name, level: 3 })).toBeVisible();
+    await expect(page.getByRole("heading", { name, exact: true, level: 3 })).toBeVisible();
   }
   // A historical figure with its source beside it, leading to the source's full citation.
   const figure = page.getByRole("row", { name: /365 of 980 cases \(37%\) upheld/ });
@@ -47,7 +47,7 @@ test("anyone reads the scenarios and a scenario's page, with its figures and sou
   // The camp of 1945 has its own two parts.
   await page.goto("/scenarios/amnesty-1945");
   for (const name of ["Prisoner", "Records clerk"]) {
-    await expect(page.getByRole("heading", { name, level: 3 })).toBeVisible();
+    await expect(page.getByRole("heading", { name, exact: true, level: 3 })).toBeVisible();
   }
 });
 

@@ -456,3 +456,104 @@ test("the matrix covers every principal for every rule's cases", () => {
     .reduce((n, [, rule]) => n + rule.cases.length * PRINCIPALS.length, 0);
   expect(cells).toHaveLength(expected);
 });
+
+// Pages. They change nothing, but who may see one is still a rule: checked the same way, by rendering the real
+// page as each principal. The scenario pages are public; a teacher's own scenarios, and editing them, are not.
+type PageRule = {
+  /** who may, in words */
+  policy: string;
+  allow: readonly Principal[];
+  render: (fx: Fixture) => Promise<unknown>;
+  /** for a permitted view: what it must show, or must not, to this principal */
+  shows?: (html: string, fx: Fixture, principal: Principal) => void;
+};
+
+const scenariosPage = async () => (await import("./scenarios/page")).default;
+const scenarioPage = async () => (await import("./scenarios/[id]/page")).default;
+const editPage = async () => (await import("./scenarios/edit/page")).default;
+const noParams = { params: Promise.resolve({}) };
+/** Where the owner's own scenario shows: its edit link carries its row id. */
+const ownScenarioLink = (fx: Fixture) => `/scenarios/edit?id=${fx.scenarioId}`;
+
+const PAGE_RULES: Record<string, PageRule> = {
+  "app/scenarios/page.tsx": {
+    policy: "public: every shipped scenario; an instructor's own scenarios to that instructor alone",
+    allow: EVERYONE,
+    render: async () => (await scenariosPage())({ ...noParams, searchParams: Promise.resolve({}) }),
+    shows: (html, fx, principal) => {
+      expect(html).toContain('href="/scenarios/tomsk-1955"');
+      expect(html.includes(ownScenarioLink(fx)), "the owner's own scenario").toBe(principal === "owner");
+      expect(html.includes("Your scenarios"), "the instructors' section").toBe(
+        (INSTRUCTORS as readonly Principal[]).includes(principal),
+      );
+    },
+  },
+  "app/scenarios/[id]/page.tsx": {
+    policy: "public: a shipped scenario's page",
+    allow: EVERYONE,
+    render: async () =>
+      (await scenarioPage())({ params: Promise.resolve({ id: SCENARIO_ID }), searchParams: Promise.resolve({}) }),
+    shows: (html, fx) => {
+      expect(html).toContain("Play this alone");
+      expect(html).not.toContain(fx.scenarioId);
+    },
+  },
+  "app/scenarios/[id]/page.tsx#custom": {
+    policy: "nobody: a teacher's own scenario has no public page, not even for its owner",
+    allow: [],
+    render: async (fx) =>
+      (await scenarioPage())({
+        params: Promise.resolve({ id: `custom-${fx.scenarioId}` }),
+        searchParams: Promise.resolve({}),
+      }),
+  },
+  "app/scenarios/edit/page.tsx": {
+    policy: "instructors only: duplicate a shipped scenario",
+    allow: INSTRUCTORS,
+    render: async () => (await editPage())({ ...noParams, searchParams: Promise.resolve({ from: SCENARIO_ID }) }),
+  },
+  "app/scenarios/edit/page.tsx#own": {
+    policy: "the owner only: edit their own scenario",
+    allow: ["owner"],
+    render: async (fx) => (await editPage())({ ...noParams, searchParams: Promise.resolve({ id: fx.scenarioId }) }),
+  },
+};
+
+describe("the scenario pages", () => {
+  test("every page under app/scenarios has a rule", async () => {
+    const { readdirSync } = await import("node:fs");
+    const pages = readdirSync("app/scenarios", { recursive: true, encoding: "utf8" })
+      .filter((f) => f.endsWith("page.tsx"))
+      .map((f) => `app/scenarios/${f.replaceAll("\\", "/")}`);
+    const ruled = new Set(Object.keys(PAGE_RULES).map((k) => k.split("#")[0]));
+    expect(pages.length).toBeGreaterThan(0);
+    expect(pages.filter((p) => !ruled.has(p))).toEqual([]);
+  });
+
+  const cases = Object.entries(PAGE_RULES).flatMap(([key, rule]) =>
+    PRINCIPALS.map(
+      (principal) =>
+        [
+          `${key} (${rule.policy}): ${PRINCIPAL_NAMES[principal]} ${rule.allow.includes(principal) ? "may" : "may not"} see it`,
+          key,
+          principal,
+        ] as const,
+    ),
+  );
+  test.each(cases)("%s", async (_name, key, principal) => {
+    if (dirty) await freshFixture();
+    const rule = PAGE_RULES[key]!;
+    actAs(fx, principal);
+    const settled = await settle(() => rule.render(fx));
+    // A rendered page as its markup: what a visitor gets, and readable in a failure message.
+    const { renderToStaticMarkup } = await import("react-dom/server");
+    const html = settled.kind === "returned" ? renderToStaticMarkup(settled.value as React.ReactElement) : null;
+    const outcome: Outcome = html === null ? settled : { kind: "returned", value: html.slice(0, 300) };
+    if (rule.allow.includes(principal)) {
+      expect(isSuccess(outcome), summary(outcome)).toBe(true);
+      if (rule.shows && html !== null) rule.shows(html, fx, principal);
+    } else {
+      expect(isRefusal(outcome), summary(outcome)).toBe(true);
+    }
+  });
+});

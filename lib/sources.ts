@@ -113,4 +113,39 @@ export function citationText(key: SourceKey): string {
     .join(" ");
 }
 
+/**
+ * A note written for the code ("… (adler-ch3)") as a reader should see it:
+ * each source key replaced by the source's short name, which the sources
+ * page explains. Keys mean nothing to a student.
+ */
+export function withSourceNames(text: string): string {
+  return SOURCE_KEYS.reduce((out, key) => out.replace(new RegExp(`\\b${key}\\b`, "g"), SOURCES[key].short), text);
+}
+
+/** "a", "a and b", "a, b and c". */
+export function listed(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
+}
+
+/** What the project's copy does not record about a source, in a sentence; null when it records everything. */
+export function notRecordedText(key: SourceKey): string | null {
+  const missing: readonly string[] = SOURCES[key].citation.notRecorded;
+  return missing.length === 0 ? null : `Not recorded in Spravka’s copy: ${listed(missing)}.`;
+}
+
+/**
+ * How a student should use the citation: as it stands, adding a missing year
+ * or page only from the source itself, and saying so when they have only read
+ * Spravka's summary of it (citing what one has not read as if one had is the
+ * mistake a teacher marks down).
+ */
+export function howToCite(key: SourceKey): string {
+  const missing: readonly string[] = SOURCES[key].citation.notRecorded;
+  const gap =
+    missing.length === 0
+      ? ""
+      : ` It leaves out ${listed(missing)}, which Spravka’s copy does not record: add them only if you find them in the source itself, never a guess.`;
+  return `Use the citation below in your bibliography as it stands.${gap} If you have not read the source yourself, add “as summarised in Spravka”.`;
+}
+
 export { SOURCE_KEYS, type SourceKey };

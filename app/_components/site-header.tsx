@@ -22,16 +22,16 @@ export async function SiteHeader() {
                 Explore
               </Link>
             </li>
+            <li>
+              <Link href="/scenarios" className="text-ink hover:text-accent">
+                Scenarios
+              </Link>
+            </li>
             {user ? (
               <>
                 <li>
                   <Link href="/runs" className="text-ink hover:text-accent">
                     My runs
-                  </Link>
-                </li>
-                <li>
-                  <Link href="/scenarios" className="text-ink hover:text-accent">
-                    Scenarios
                   </Link>
                 </li>
                 <li>

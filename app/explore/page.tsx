@@ -7,12 +7,15 @@ import { ContinueList, SoloForm } from "./solo-form";
 
 export const metadata: Metadata = { title: "Explore on your own" };
 
-/** Play alone, no account, or open the what-if lab. */
-export default function ExplorePage() {
+/** Play alone, no account, or open the what-if lab. `?scenario=<id>` (from a scenario's page) preselects it. */
+export default async function ExplorePage({ searchParams }: PageProps<"/explore">) {
+  const { scenario: asked } = await searchParams;
   const playable = [
     ...SCENARIOS.filter((s) => s.caseload.cases <= MAX_RUN_CASES).map((s) => ({ ...s, camp: false })),
     ...AMNESTY_SCENARIOS.map((s) => ({ ...s, camp: true })),
   ].map((s) => ({ id: s.id, title: s.title, summary: s.summary, camp: s.camp, horizonDays: s.horizonDays }));
+  // Only a scenario on offer here is preselected; anything else in the address is ignored.
+  const initial = playable.find((s) => s.id === asked)?.id;
   return (
     <div className="space-y-8">
       <header className="space-y-2">
@@ -27,7 +30,7 @@ export default function ExplorePage() {
         <h2 id="solo-heading" className="text-xl font-semibold">
           Play alone
         </h2>
-        <SoloForm scenarios={playable} />
+        <SoloForm scenarios={playable} {...(initial ? { initialScenarioId: initial } : {})} />
       </section>
       <section aria-labelledby="lab-heading" className="card space-y-3">
         <h2 id="lab-heading" className="text-xl font-semibold">

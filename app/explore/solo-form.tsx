@@ -16,12 +16,15 @@ function minutesFor(horizonDays: number, daysPerMinute: number): string {
 /** Choose a scenario, a role and a pace; a seed under More settings replays the same history. */
 export function SoloForm({
   scenarios,
+  initialScenarioId = "chita-1954",
 }: {
   /** camp: a 1945 amnesty camp, whose two parts are a prisoner and a records clerk */
   scenarios: { id: string; title: string; summary: string; camp: boolean; horizonDays: number }[];
+  /** the scenario chosen on arrival (a scenario's page links here with it) */
+  initialScenarioId?: string;
 }) {
   const [state, action, pending] = useActionState<SoloState, FormData>(startSoloAction, {});
-  const [scenarioId, setScenarioId] = useState("chita-1954");
+  const [scenarioId, setScenarioId] = useState(initialScenarioId);
   const chosen = scenarios.find((s) => s.id === scenarioId);
   const camp = chosen?.camp ?? false;
   const errors = state.error?.fieldErrors ?? {};

@@ -1,7 +1,7 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { GLOSSARY } from "@/lib/glossary";
-import { citationText, SOURCE_KEYS, SOURCES } from "@/lib/sources";
+import { citationText, howToCite, SOURCE_KEYS, SOURCES } from "@/lib/sources";
 import { CONFLICTS, conflictAnchor } from "@/lib/sources/conflicts";
 import SourcesPage from "./page";
 
@@ -52,6 +52,22 @@ describe("the sources page", () => {
     expect(page).toContain("Adler, “The System's Adaptation to Repression 1953–55”");
     expect(page).toContain("Book chapter (chapter 3)");
     expect(page).toMatch(/Not recorded in Spravka’s copy: the author's first name, the book's title/);
+  });
+
+  test("every source says how to cite it, naming what the copy does not record", () => {
+    expect(page.match(/How to cite this source:/g)?.length).toBe(SOURCE_KEYS.length);
+    for (const key of SOURCE_KEYS) expect(card(page, key), key).toContain(howToCite(key));
+    expect(card(page, "blog-destalinization")).toContain(
+      "It leaves out the author, the year and a web address, which Spravka’s copy does not record",
+    );
+    expect(page).toContain("add “as summarised in Spravka”");
+  });
+
+  test("claims name their sources as a reader knows them, never by a data file's key", () => {
+    const claimItems = [...page.matchAll(/<li>([^<]*)<\/li>/g)].map((m) => m[1]!);
+    expect(claimItems.length).toBeGreaterThan(0);
+    for (const text of claimItems) for (const key of SOURCE_KEYS) expect(text, key).not.toContain(key);
+    expect(page).toContain("the decree's rule (Student blog, 2014) covered anyone with five years or less");
   });
 
   test("a count of claims agrees with its noun: never “1 claims”", () => {

@@ -3,7 +3,17 @@ import Link from "next/link";
 import { CiteThis } from "@/app/_components/cite-this";
 import { SourceTag } from "@/app/_components/source-tag";
 import { allClaims, type Claim } from "@/lib/claims";
-import { authorName, citationText, SOURCE_KEYS, SOURCES, type Citation, type SourceKey } from "@/lib/sources";
+import {
+  authorName,
+  citationText,
+  howToCite,
+  listed,
+  SOURCE_KEYS,
+  SOURCES,
+  withSourceNames,
+  type Citation,
+  type SourceKey,
+} from "@/lib/sources";
 import { CONFLICT_KIND_LABELS, CONFLICTS, conflictAnchor, type Conflict } from "@/lib/sources/conflicts";
 
 export const metadata: Metadata = { title: "Sources" };
@@ -11,11 +21,6 @@ export const metadata: Metadata = { title: "Sources" };
 /** "1 claim", "2 claims". */
 function count(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
-}
-
-/** "a", "a and b", "a, b and c". */
-function listed(items: readonly string[]): string {
-  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
 }
 
 /** Claims grouped by the area of the app that makes them. */
@@ -30,7 +35,7 @@ function ClaimList({ claims }: { claims: Claim[] }) {
             {claims
               .filter((c) => c.area === area)
               .map((c) => (
-                <li key={c.text}>{c.text}</li>
+                <li key={c.text}>{withSourceNames(c.text)}</li>
               ))}
           </ul>
         </div>
@@ -76,6 +81,9 @@ function SourceCard({ sourceKey, claims }: { sourceKey: SourceKey; claims: Claim
           Not recorded in Spravka&rsquo;s copy: {listed(c.notRecorded)}. They are left out here rather than guessed.
         </p>
       ) : null}
+      <p className="text-sm">
+        <strong className="font-semibold">How to cite this source:</strong> {howToCite(sourceKey)}
+      </p>
       <CiteThis id={`cite-${sourceKey}`} text={citationText(sourceKey)} name={source.short} />
       {resting.length > 0 ? (
         <details>

@@ -156,7 +156,11 @@ const CONFLICT_LIST = [
         label: "Start page: “24,036 released after the May 1954 review”",
         href: "/",
       },
-      { ref: "scenario:national-1954", label: "Scenario: the national queue (1954–56)" },
+      {
+        ref: "scenario:national-1954",
+        label: "Scenario: the national queue (1954–56)",
+        href: "/scenarios/national-1954",
+      },
     ],
   },
   {
@@ -193,7 +197,11 @@ const CONFLICT_LIST = [
         label: "Start page: “24,036 released after the May 1954 review”",
         href: "/",
       },
-      { ref: "scenario:national-1954", label: "Scenario: the national queue (1954–56)" },
+      {
+        ref: "scenario:national-1954",
+        label: "Scenario: the national queue (1954–56)",
+        href: "/scenarios/national-1954",
+      },
     ],
   },
   {
@@ -221,7 +229,7 @@ const CONFLICT_LIST = [
     note: "The blog gives the decree's rule: a political prisoner with five years or less was freed like anyone else. Adler says politicals were left out. Both can be partly true, because most politicals had 8 to 25 years (Adler again) and so fell outside the rule — but the sources do not say how many political prisoners with short terms went free.",
     concerns: [
       { ref: "glossary:amnesty-1953", label: "Glossary: the 1953 amnesty", href: "/glossary#amnesty-1953" },
-      { ref: "scenario:chita-1954", label: "Scenario: Chita takes Adler's reading" },
+      { ref: "scenario:chita-1954", label: "Scenario: Chita takes Adler's reading", href: "/scenarios/chita-1954" },
       {
         ref: "rule:amnestyFiveYears",
         label: "The rules of the review: the 1953 amnesty",
@@ -251,7 +259,9 @@ const CONFLICT_LIST = [
       },
     ],
     note: "82 complaints are missing from the breakdown, and the source does not say what became of them. It matters for the share upheld: 1,602 is 73% of 2,181 but 76% of 2,099. Either way, about three in four.",
-    concerns: [{ ref: "scenario:stalingrad-1955", label: "Scenario: Stalingrad 1955" }],
+    concerns: [
+      { ref: "scenario:stalingrad-1955", label: "Scenario: Stalingrad 1955", href: "/scenarios/stalingrad-1955" },
+    ],
   },
   {
     id: "chita-outcomes",
@@ -275,7 +285,7 @@ const CONFLICT_LIST = [
       },
     ],
     note: "The outcomes come to 41 more than the illegal cases. The source does not say whether the 362 and the 137 count cases or people — and Chita's cases often held several people (980 cases, 1,646 persons) — so the parts may not be counted the same way as the 615.",
-    concerns: [{ ref: "scenario:chita-1954", label: "Scenario: Chita (1954–55)" }],
+    concerns: [{ ref: "scenario:chita-1954", label: "Scenario: Chita (1954–55)", href: "/scenarios/chita-1954" }],
   },
   {
     id: "staff-cut",
@@ -301,7 +311,11 @@ const CONFLICT_LIST = [
     concerns: [
       { ref: "injection:staff-cut", label: "The event a teacher can inject: “A Procuracy staff cut”" },
       { ref: "lab:procurators", label: "The what-if lab: procurators reviewing files", href: "/lab" },
-      { ref: "scenario:national-1954", label: "Scenario: the national queue (1954–56)" },
+      {
+        ref: "scenario:national-1954",
+        label: "Scenario: the national queue (1954–56)",
+        href: "/scenarios/national-1954",
+      },
     ],
   },
   {
@@ -355,7 +369,11 @@ const CONFLICT_LIST = [
         label: "The rules of the 1945 amnesty: new prisoners kept arriving",
         href: "/sources#alexopoulos-1945",
       },
-      { ref: "scenario:amnesty-1945", label: "Scenario: the 1945 amnesty (its arrival rate comes from the 194,074)" },
+      {
+        ref: "scenario:amnesty-1945",
+        label: "Scenario: the 1945 amnesty (its arrival rate comes from the 194,074)",
+        href: "/scenarios/amnesty-1945",
+      },
     ],
   },
 ] as const satisfies readonly Conflict[];

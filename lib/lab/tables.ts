@@ -77,3 +77,13 @@ export function decidedSeries(curve: DecisionCurve, points = 100): { day: number
   }
   return out;
 }
+
+/**
+ * Those still waiting at the end: in a review run, cases with no decision;
+ * in a 1945 run, people the decree covered who were still in the camp.
+ */
+export function stillWaitingAtEnd(run: Pick<TableRun, "outcomes">): number {
+  return run.outcomes
+    .filter((o) => o.outcome === "undecided" || o.outcome === "stillWaiting")
+    .reduce((sum, o) => sum + o.count, 0);
+}

@@ -1,5 +1,8 @@
 import { e2eDb, expect, expectNoAxeViolations, saveScreenshot, test } from "./fixtures";
 
+/** A cell's leading count, "1,153 (76.9%)" → 1153 (cells carry a share beside the count). */
+const leadingCount = (text: string) => Number(text.trim().split(" ")[0]!.replace(/,/g, ""));
+
 /**
  * The what-if lab, without an account. Two configurations of the
  * Chita scenario run in a Web Worker and show side by side; the shared link
@@ -30,7 +33,7 @@ test("the lab runs two configurations side by side; a shared link reproduces a r
   const decided = results.getByRole("row", { name: /^Cases the commission decided/ }).getByRole("cell");
   await expect(decided).toHaveCount(2);
   const [one, two] = await decided.allTextContents();
-  expect(Number(two!.replace(/,/g, ""))).toBeGreaterThan(Number(one!.replace(/,/g, "")));
+  expect(leadingCount(two!)).toBeGreaterThan(leadingCount(one!));
   await expectNoAxeViolations(page);
   await saveScreenshot(page, "lab");
 
@@ -137,5 +140,39 @@ test("the lesson preset runs the 1945 amnesty beside the national review, with q
   // A figure that belongs to one kind of run reads "does not apply" in the other's column.
   await expect(results.getByRole("row", { name: /^Terms halved/ })).toContainText("does not apply");
   await expect(page.getByRole("heading", { name: /questions to discuss/ })).toBeVisible();
+
+  // Those still waiting are counted for the national run (run 2), in the figures and in every chart's table.
+  const figures = results.getByRole("table").first();
+  const waitingFigure = figures.getByRole("row", { name: /^Still waiting at the end/ }).getByRole("cell");
+  await expect(waitingFigure).toHaveCount(2);
+  expect(leadingCount((await waitingFigure.allTextContents())[1]!)).toBeGreaterThan(100_000);
+  const charts = results.getByRole("figure");
+  await expect(charts).toHaveCount(4); // released, decided, and one outcome chart for each kind of run
+  for (const chart of await charts.all()) {
+    const table = chart.getByRole("table");
+    await expect(table).toBeHidden();
+    await chart.getByText("Show as a table").click();
+    await expect(table).toBeVisible();
+    await expect(table.getByRole("row", { name: /still waiting/i }).first()).toBeVisible();
+  }
+  const reviewOutcomes = results.getByRole("figure", { name: /^Outcomes of the cases/ });
+  const undecided = reviewOutcomes.getByRole("row", { name: /^Not decided: still waiting/ }).getByRole("cell");
+  await expect(undecided).toHaveCount(1); // the national run alone: the 1945 run has its own chart
+  await expect(undecided).toHaveText(/^[\d,]+ \(\d+(\.\d)?%\)$/);
+  expect(leadingCount((await undecided.allTextContents())[0]!)).toBeGreaterThan(100_000);
+  const decidedTable = results.getByRole("figure", { name: /^Share of all cases decided/ }).getByRole("table");
+  await expect(decidedTable.getByRole("row", { name: /^Still waiting at the end/ }).getByRole("cell")).toHaveCount(2);
+  await expect(decidedTable.getByRole("row", { name: /^647 / })).toBeVisible(); // the national run's last day
+  const releasedTable = results.getByRole("figure", { name: /^Released so far/ }).getByRole("table");
+  await expect(releasedTable.getByRole("row", { name: /^Still waiting at the end/ })).toBeVisible();
+  // The 1945 run's outcomes keep those covered and still in the camp.
+  await expect(
+    results.getByRole("figure", { name: /1945 prisoners/ }).getByRole("row", { name: /^Covered, still waiting/ }),
+  ).toBeVisible();
+  // The chart reads by share at a click (one run alone starts by counts), and its table stays.
+  await reviewOutcomes.getByRole("radio", { name: /^Share of each run/ }).check();
+  await expect(reviewOutcomes.getByRole("radio", { name: /^Share of each run/ })).toBeChecked();
+  await expect(results.getByRole("figure", { name: /share of each run's cases\)$/ })).toBeVisible();
+  await expect(undecided).toBeVisible();
   await expectNoAxeViolations(page);
 });

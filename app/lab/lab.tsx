@@ -2,19 +2,6 @@
 
 import Papa from "papaparse";
 import { useEffect, useRef, useState } from "react";
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Legend,
-  Line,
-  LineChart,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from "recharts";
-import { KeyFiguresTable } from "@/app/_components/key-figures-table";
 import { SourceConflict } from "@/app/_components/source-conflict";
 import { SourceTag } from "@/app/_components/source-tag";
 import {
@@ -30,14 +17,11 @@ import {
   type LabPresetId,
 } from "@/lib/lab/config";
 import type { LabResult } from "@/lib/lab/run";
-import { describeShareDecided, describeWait, waitAtLeast } from "@/lib/sim/survival";
 import { conflictsConcerning } from "@/lib/sources/conflicts";
 import { CompareQuestions } from "./compare-questions";
+import { Results, type Done } from "./results";
 
 const MAX_RUNS = 4;
-const RUN_COLOURS = ["#1f4e79", "#9b1c1c", "#0f766e", "#b45309"];
-
-type Done = LabResult & { n: number; label: string; ms: number };
 
 function describe(config: LabConfig): string {
   const title = LAB_SCENARIOS.find((s) => s.id === config.scenarioId)?.title.split(/[,(:]/)[0] ?? config.scenarioId;
@@ -242,6 +226,7 @@ export function Lab({
           {controls.map((p) => {
             const id = `lab-${p.key}`;
             const error = errors[p.key];
+            const provenance = p.provenanceFor(base);
             return (
               <div key={p.key}>
                 <label htmlFor={id} className="field-label">
@@ -258,11 +243,20 @@ export function Lab({
                   value={config.values[p.key] ?? ""}
                   onChange={(e) => setValue(p.key, e.target.value)}
                   aria-invalid={error ? true : undefined}
-                  aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`}
+                  aria-describedby={`${id}-value ${id}-hint ${id}-model${error ? ` ${id}-error` : ""}`}
                 />
+                {/* The scenario's own value, and where it comes from (the scenario's provenance for this field). */}
+                <p id={`${id}-value`} className="field-hint">
+                  This scenario: {p.read(base)}
+                  {provenance ? <> — {provenance.note}</> : "."}
+                  <SourceTag source={provenance?.source ?? p.source} newTab />
+                </p>
                 <p id={`${id}-hint`} className="field-hint">
-                  Scenario: {p.read(base)}. {p.hint}
+                  {p.hintFor(base)}
                   <SourceTag source={p.source} newTab />
+                </p>
+                <p id={`${id}-model`} className="field-hint">
+                  <span className="font-medium">What this changes in the model:</span> {p.explain}
                 </p>
                 {conflictsConcerning(`lab:${p.key}`).map((c) => (
                   <SourceConflict key={c.id} id={c.id} newTab className="mt-1" />
@@ -321,164 +315,5 @@ export function Lab({
         <CompareQuestions />
       ) : null}
     </div>
-  );
-}
-
-function Results({ runs, onRemove, onExport }: { runs: Done[]; onRemove: (n: number) => void; onExport: () => void }) {
-  // Rows any run fills; a figure that does not apply to a kind of run reads "—".
-  const rows = runs[0]!.figures.filter((_, k) => runs.some((r) => r.figures[k]!.value !== null));
-  const kinds = [...new Set(runs.map((r) => r.kind))];
-  return (
-    <section aria-labelledby="results-heading" className="card space-y-6">
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <h2 id="results-heading" className="text-xl font-semibold">
-          Results side by side
-        </h2>
-        <button type="button" className="btn btn-secondary" onClick={onExport}>
-          Export the results (CSV)
-        </button>
-      </div>
-      <KeyFiguresTable
-        caption={
-          <span className="text-sm font-normal text-muted">
-            Figures from the simulation. The sources&rsquo; own figures are on the sources page and in the questions
-            below.
-          </span>
-        }
-        rows={rows}
-        columns={runs.map((r) => ({
-          key: r.n,
-          values: Object.fromEntries(r.figures.map((f) => [f.key, f.value])),
-          header: (
-            <>
-              <span className="block text-sm font-normal">{r.label}</span>
-              <button type="button" className="text-sm text-accent underline" onClick={() => onRemove(r.n)}>
-                Remove<span className="sr-only"> run {r.n}</span>
-              </button>
-            </>
-          ),
-        }))}
-      />
-      <div className="grid gap-6 lg:grid-cols-2">
-        <figure className="space-y-2">
-          <figcaption className="font-semibold">
-            Released so far, as a share of everyone held at the start, by days since the start
-          </figcaption>
-          <div className="h-72">
-            <ResponsiveContainer>
-              <LineChart margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
-                <CartesianGrid strokeDasharray="3 3" stroke="#d4d7dc" />
-                <XAxis dataKey="day" type="number" domain={[0, "dataMax"]} tick={{ fontSize: 12 }} />
-                <YAxis
-                  domain={[0, "auto"]}
-                  tickFormatter={(v: number) => `${Math.round(v * 100)}%`}
-                  tick={{ fontSize: 12 }}
-                />
-                <Tooltip formatter={(v) => `${(Number(v) * 100).toFixed(1)}%`} />
-                <Legend />
-                {runs.map((r, k) => (
-                  <Line
-                    key={r.n}
-                    data={r.series}
-                    dataKey="releasedShare"
-                    name={`Run ${r.n}`}
-                    stroke={RUN_COLOURS[k % RUN_COLOURS.length]}
-                    dot={false}
-                    strokeWidth={2}
-                    isAnimationActive={false}
-                  />
-                ))}
-              </LineChart>
-            </ResponsiveContainer>
-          </div>
-        </figure>
-        <figure className="space-y-2">
-          <figcaption className="font-semibold">
-            Days from the start to a decision (1954–55: every case) or to leaving the camp (1945: those the decree
-            covered); those still waiting count as waiting
-          </figcaption>
-          <div className="h-72">
-            <ResponsiveContainer>
-              <BarChart
-                data={runs.map((r) => ({
-                  run: `Run ${r.n}`,
-                  // Not reached (fewer than half decided): the bar shows the floor, and the list below says "more than".
-                  median: Math.round(waitAtLeast(r.waitsFromStart) ?? 0),
-                  p90: Math.round(waitAtLeast(r.waitsFromStart, "p90") ?? 0),
-                }))}
-                margin={{ top: 8, right: 16, bottom: 8, left: 8 }}
-              >
-                <CartesianGrid strokeDasharray="3 3" stroke="#d4d7dc" />
-                <XAxis dataKey="run" tick={{ fontSize: 12 }} />
-                <YAxis allowDecimals={false} tick={{ fontSize: 12 }} />
-                <Tooltip />
-                <Legend />
-                <Bar dataKey="median" name="Median" fill="#1f4e79" isAnimationActive={false} />
-                <Bar dataKey="p90" name="90% within" fill="#b45309" isAnimationActive={false} />
-              </BarChart>
-            </ResponsiveContainer>
-          </div>
-          <ul className="text-sm text-muted">
-            {runs.map((r) =>
-              r.kind === "amnesty1945" ? (
-                <li key={r.n}>
-                  Run {r.n}: of those the decree covered, half had left the camp within {describeWait(r.waitsFromStart)}{" "}
-                  and 90% within {describeWait(r.waitsFromStart, "p90")} of the decree. The wait was for paperwork: the
-                  records department&rsquo;s check, a signature, a passport.
-                </li>
-              ) : (
-                <li key={r.n}>
-                  Run {r.n}: from the start, {describeShareDecided(r.waitsFromStart, "median")} and{" "}
-                  {describeShareDecided(r.waitsFromStart, "p90")} (a bar that stops at the horizon is a floor). Once the
-                  commission knew of a case, half were decided within {describeWait(r.waits)}: lists on time let it know
-                  of more cases sooner, so that wait can grow while every case waits less.
-                </li>
-              ),
-            )}
-          </ul>
-        </figure>
-        {kinds.map((kind) => {
-          const ofKind = runs.filter((r) => r.kind === kind);
-          const outcomes = ofKind[0]!.outcomes.map((o, k) => ({
-            label: o.label,
-            ...Object.fromEntries(ofKind.map((r) => [`Run ${r.n}`, r.outcomes[k]!.count])),
-          }));
-          return (
-            <figure key={kind} className="space-y-2">
-              <figcaption className="font-semibold">
-                {kind === "amnesty1945" ? "Where the 1945 prisoners ended (prisoners)" : "Outcomes (cases)"}
-              </figcaption>
-              <div className="h-72">
-                <ResponsiveContainer>
-                  <BarChart data={outcomes} layout="vertical" margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
-                    <CartesianGrid strokeDasharray="3 3" stroke="#d4d7dc" />
-                    <XAxis
-                      type="number"
-                      allowDecimals={false}
-                      tickFormatter={(v: number) => v.toLocaleString("en")}
-                      tick={{ fontSize: 12 }}
-                    />
-                    <YAxis type="category" dataKey="label" width={170} tick={{ fontSize: 12 }} />
-                    <Tooltip />
-                    <Legend />
-                    {ofKind.map((r) => (
-                      <Bar
-                        key={r.n}
-                        dataKey={`Run ${r.n}`}
-                        fill={RUN_COLOURS[runs.indexOf(r) % RUN_COLOURS.length]}
-                        isAnimationActive={false}
-                      />
-                    ))}
-                  </BarChart>
-                </ResponsiveContainer>
-              </div>
-            </figure>
-          );
-        })}
-      </div>
-      <p className="text-sm text-muted">
-        Each run took {runs.map((r) => `${(r.ms / 1000).toFixed(1)} s (run ${r.n})`).join(", ")} in this browser.
-      </p>
-    </section>
   );
 }

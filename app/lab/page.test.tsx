@@ -1,8 +1,10 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, test } from "vitest";
-import { LAB_SCENARIOS } from "@/lib/lab/config";
+import { LAB_SCENARIOS, paramsFor } from "@/lib/lab/config";
+import { runLab, type LabResult } from "@/lib/lab/run";
 import { COMPARE_QUESTIONS, CompareQuestions } from "./compare-questions";
 import LabPage from "./page";
+import { Results, type Done } from "./results";
 
 /** The page as the server renders it for an address's query. */
 async function render(query: Record<string, string | string[]>): Promise<string> {
@@ -65,5 +67,73 @@ describe("the questions beside a 1945 run and a 1954–55 run", () => {
     expect(html.match(/<li>/g)).toHaveLength(COMPARE_QUESTIONS.length);
     for (const q of COMPARE_QUESTIONS) for (const source of q.sources) expect(html).toContain(`/sources#${source}`);
     expect(html).toContain("/sources#conflict-may-1954-review-releases");
+  });
+});
+
+describe("each control explains itself", () => {
+  test("the national run's caseload is the country's, and every control says what it changes in the model", async () => {
+    const html = await render({ s: "national-1954" });
+    expect(html).toContain("The country&#x27;s caseload");
+    expect(html).not.toContain("The province&#x27;s caseload");
+    expect(html).toContain("Desks in the country");
+    const controls = paramsFor("national-1954");
+    expect(html.match(/What this changes in the model:/g)).toHaveLength(controls.length);
+    // The scenario's own value with its provenance's source: the 365 desks rest on Adler.
+    expect(html).toMatch(/This scenario: 365 — 365 camp-procurator posts/);
+    for (const p of controls)
+      expect(html).toContain(`aria-describedby="lab-${p.key}-value lab-${p.key}-hint lab-${p.key}-model"`);
+  });
+
+  test("a province's caseload stays the province's", async () => {
+    const html = await render({ s: "rostov-1954" });
+    expect(html).toContain("The province&#x27;s caseload");
+    expect(html).not.toContain("The country&#x27;s caseload");
+  });
+});
+
+describe("the results: every chart has a table, and nobody still waiting is left out", () => {
+  const province = runLab({ scenarioId: "rostov-1954", seed: 1, events: true, values: {} });
+  // A run three hundred times the province's size, as the national run is: the same shares, far larger counts.
+  const scaled: LabResult = {
+    ...province,
+    cases: province.cases * 300,
+    outcomes: province.outcomes.map((o) => ({ ...o, count: o.count * 300 })),
+    curve: {
+      ...province.curve,
+      cases: province.curve.cases * 300,
+      decidedOnDay: province.curve.decidedOnDay.map((n) => n * 300),
+    },
+  };
+  const runs: Done[] = [
+    { ...province, n: 1, label: "Run 1: Rostov", ms: 100 },
+    { ...scaled, n: 2, label: "Run 2: three hundred Rostovs", ms: 900 },
+  ];
+  const html = renderToStaticMarkup(<Results runs={runs} onRemove={() => {}} onExport={() => {}} />);
+
+  test("each chart has a table under it, with a caption and headers scoped to their rows and columns", () => {
+    const figures = html.match(/<figure/g)!.length;
+    expect(figures).toBe(3);
+    expect(html.match(/<summary[^>]*>Show as a table<\/summary>/g)).toHaveLength(figures);
+    // The key figures' table, and one per chart.
+    expect(html.match(/<caption/g)).toHaveLength(figures + 1);
+    expect(html).toContain('scope="col"');
+    expect(html).toContain('scope="row"');
+  });
+
+  test("the outcome table and the chart tables show those still waiting, with counts and shares, for every run", () => {
+    const undecided = province.outcomes.find((o) => o.outcome === "undecided")!.count;
+    const share = `${Math.round((undecided / province.cases) * 1000) / 10}%`;
+    expect(html).toContain("Not decided: still waiting");
+    expect(html).toContain(`${undecided.toLocaleString("en")} (${share})`);
+    expect(html).toContain(`${(undecided * 300).toLocaleString("en")} (${share})`);
+    // Both chart tables close with those still waiting.
+    expect(html.match(/Still waiting at the end \(count and share\)/g)).toHaveLength(2);
+  });
+
+  test("runs of very different sizes are charted by share; the wait is explained with both medians", () => {
+    expect(html).toContain("share of each run&#x27;s cases)");
+    expect(html).toMatch(/<input type="radio"[^>]*checked=""/);
+    expect(html).toContain("Among the decided cases only, the median wait was");
+    expect(html).toContain("Why two medians?");
   });
 });

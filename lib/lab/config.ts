@@ -14,7 +14,13 @@ import { ADDRESSEES, type SourceKey } from "@/machines/vocabulary";
 export type LabParam<S = Scenario> = {
   key: string;
   label: string;
+  /** the history behind the control, in a line; for a scenario, `hintFor` when the wording depends on it */
   hint: string;
+  hintFor?: (s: S) => string;
+  /** what moving this control changes in the model, in plain words */
+  explain: string;
+  /** the scenario field it sets: its provenance (source and note) is shown beside the scenario's value */
+  field: string;
   min: number;
   max: number;
   step: number;
@@ -46,11 +52,22 @@ const round = (x: number, step: number) => {
   return Number((Math.round(x / step) * step).toFixed(decimals));
 };
 
+/** Scenarios that play the whole country's review rather than one province's commission. */
+const NATIONAL_SCENARIOS: ReadonlySet<string> = new Set(["national-1954"]);
+const isNational = (s: Scenario) => NATIONAL_SCENARIOS.has(s.id);
+
 export const LAB_PARAMS: readonly LabParam[] = [
   {
     key: "cases",
+    field: "caseload.cases",
+    explain:
+      "How many prisoners' cases sit in the queue on the first day. Each case then waits its turn at every step: the camp's list, a clerk, a procurator's desk. More cases with the same staff means a longer queue for everyone.",
     label: "Cases under review",
     hint: "The province's caseload (the national review: 467,946 cases).",
+    hintFor: (s) =>
+      isNational(s)
+        ? "The country's caseload: 467,946 counter-revolutionary prisoners in early 1954."
+        : "The province's caseload (the national review: 467,946 cases).",
     min: 10,
     max: 500_000,
     step: 1,
@@ -61,7 +78,12 @@ export const LAB_PARAMS: readonly LabParam[] = [
   },
   {
     key: "procurators",
+    field: "desks.procurators",
+    explain:
+      "How many procurators read files and decide cases. Each works a fixed number of hours a day, so more procurators decide more files a day — but only once files are ready for them; a file still waiting for a list or a clerk is not sped up.",
     label: "Procurators reviewing files",
+    hintFor: (s) =>
+      `Desks in ${isNational(s) ? "the country" : "the province"} (in 1954 Procuracy staff were “reduced in size three times”: cut to a third, or cut three times — the words allow both). More desks decide more only where files wait for a desk.`,
     hint: "Desks in the province (in 1954 Procuracy staff were “reduced in size three times”: cut to a third, or cut three times — the words allow both). More desks decide more only where files wait for a desk.",
     min: 1,
     max: 500,
@@ -73,6 +95,9 @@ export const LAB_PARAMS: readonly LabParam[] = [
   },
   {
     key: "fileClerks",
+    field: "institutions.fileClerks",
+    explain:
+      "How many clerks put a file together and check it against other cases before a procurator can read it. More clerks get files to the desks sooner, if files were piling up with the clerks.",
     label: "Clerks assembling and checking files",
     hint: "Tomsk: six staff for 35 cases, each needing other cases to check testimony. Files wait for a clerk before any procurator reads them; more clerks help only where they were the bottleneck.",
     min: 1,
@@ -84,6 +109,9 @@ export const LAB_PARAMS: readonly LabParam[] = [
   },
   {
     key: "hoursPerDay",
+    field: "desks.hoursPerDay",
+    explain:
+      "How much of each procurator's day goes on the review (they had other work). More hours works like more procurators.",
     label: "Hours a day each procurator gives the review",
     hint: "The sources give no figure.",
     min: 1,
@@ -95,6 +123,9 @@ export const LAB_PARAMS: readonly LabParam[] = [
   },
   {
     key: "listDelay",
+    field: "institutions.listDelay",
+    explain:
+      "How many days a camp's list of prisoners usually took to reach the commission. A case nobody wrote about waits for its camp's list before anyone looks at it, so a shorter delay lets the commission start on those cases sooner.",
     label: "Camp lists: typical delay (days)",
     hint: "Camps were slow to send lists; some never did.",
     min: 0,
@@ -106,6 +137,9 @@ export const LAB_PARAMS: readonly LabParam[] = [
   },
   {
     key: "forwarded",
+    field: "institutions.routing",
+    explain:
+      "How often a prisoner's complaint is sent on to the very officials it complains about, instead of being registered for review. 1 keeps the scenario's share, 2 doubles it, 0 stops it. A complaint sent on never starts a review.",
     label: "Complaints sent to the accused (× the scenario's share)",
     hint: "Mordovia: 24% of complaints went to the camp chiefs they accused.",
     min: 0,
@@ -124,6 +158,9 @@ export const LAB_PARAMS: readonly LabParam[] = [
   },
   {
     key: "originalsDelay",
+    field: "institutions.originalsDelay",
+    explain:
+      "How many days it usually took to get the original case file from Moscow or another province when the local file held only copies. A file cannot be decided until the originals arrive.",
     label: "Originals from Moscow: typical delay (days)",
     hint: "Files were often copies; originals sat in Moscow or other provinces.",
     min: 0,
@@ -135,6 +172,9 @@ export const LAB_PARAMS: readonly LabParam[] = [
   },
   {
     key: "bias",
+    field: "policy.bias",
+    explain:
+      "How strongly procurators lean towards keeping the sentence. 1 is the scenario's own lean, 2 makes a refusal twice as likely to be confirmed, 0 removes the pressure. It changes how cases are decided, not how fast.",
     label: "Pressure against acquittals (× how often refusals are confirmed)",
     hint: "Procurators were told not to weaken the struggle against “real enemies of the Soviet state”.",
     min: 0,
@@ -146,6 +186,9 @@ export const LAB_PARAMS: readonly LabParam[] = [
   },
   {
     key: "courtBacklog",
+    field: "institutions.courtBacklog",
+    explain:
+      "How many days a court usually took to rule once the commission protested a sentence. The case is decided by the commission, but the person waits for the court before the outcome is final.",
     label: "Court backlog: typical wait for a ruling (days)",
     hint: "The sources give no figure.",
     min: 0,
@@ -157,6 +200,9 @@ export const LAB_PARAMS: readonly LabParam[] = [
   },
   {
     key: "spravka",
+    field: "institutions.spravkaIssueShare",
+    explain:
+      "The chance that an office hands over the spravka (the certificate of rehabilitation) each time a rehabilitated person asks for it. Lower means more people cleared on paper who still have nothing to show for it.",
     label: "Chance an office issues the spravka when asked",
     hint: "Late 1955: courts suspended cases but issued no spravki.",
     min: 0,
@@ -177,6 +223,9 @@ export const LAB_PARAMS: readonly LabParam[] = [
 export const AMNESTY_LAB_PARAMS: readonly LabParam<AmnestyScenario>[] = [
   {
     key: "prisoners",
+    field: "population.held",
+    explain:
+      "How many prisoners the run plays. It does not change history: a smaller number plays a sample at the same pace per prisoner, and the tallies are scaled to it.",
     label: "Prisoners held (a sample of them plays)",
     hint: "1,565,442 were held in July 1945; a smaller number plays one camp's worth at the same pace per prisoner.",
     min: 100,
@@ -189,6 +238,9 @@ export const AMNESTY_LAB_PARAMS: readonly LabParam<AmnestyScenario>[] = [
   },
   {
     key: "fileChecks",
+    field: "stages.fileChecksPer100k",
+    explain:
+      "How many files the records departments can check in a day. Every prisoner the decree covers waits for this check before anything else, so this sets how fast people leave the camp.",
     label: "Files the records departments check a day, per 100,000 held",
     hint: "They were “extremely overburdened”: every file checked for earlier convictions. Their pace is fitted to the August and October tallies.",
     min: 10,
@@ -200,6 +252,9 @@ export const AMNESTY_LAB_PARAMS: readonly LabParam<AmnestyScenario>[] = [
   },
   {
     key: "rampDays",
+    field: "stages.rampDays",
+    explain:
+      "How many days the records departments take to reach their full pace after the decree. Longer means a slower start.",
     label: "Days before the records departments reach full pace",
     hint: "That their pace grew over the first weeks is the game's reading, fitted to the tallies.",
     min: 0,
@@ -212,6 +267,9 @@ export const AMNESTY_LAB_PARAMS: readonly LabParam<AmnestyScenario>[] = [
   },
   {
     key: "railcars",
+    field: "stages.railcarPlacesPer100k",
+    explain:
+      "How many places on trains home there are each day. It changes when freed people get home, not when they leave the camp.",
     label: "Places on railcars home a day, per 100,000 held",
     hint: "There were too few railcars (Alexopoulos); how few is the game's. Railcars decide when people get home, not when they leave the camp.",
     min: 10,
@@ -223,6 +281,9 @@ export const AMNESTY_LAB_PARAMS: readonly LabParam<AmnestyScenario>[] = [
   },
   {
     key: "passports",
+    field: "stages.passportsPer100k",
+    explain:
+      "How many passport rosters (each needing two photographs) can be done in a day. Everyone freed needs one before leaving, so too few holds people in the camp.",
     label: "Passport rosters (two photographs each) a day, per 100,000 held",
     hint: "Every person freed needed one; the pace is the game's.",
     min: 10,
@@ -234,6 +295,9 @@ export const AMNESTY_LAB_PARAMS: readonly LabParam<AmnestyScenario>[] = [
   },
   {
     key: "hurried",
+    field: "stages.hurriedCheckShare",
+    explain:
+      "How many file checks are rushed. A rushed check is quicker but can miss an earlier conviction, and then the person is released in error and brought back.",
     label: "Share of file checks hurried (they can miss an earlier conviction)",
     hint: "People released in error were hunted down (the source); how many checks were hurried is the game's.",
     min: 0,
@@ -245,6 +309,9 @@ export const AMNESTY_LAB_PARAMS: readonly LabParam<AmnestyScenario>[] = [
   },
   {
     key: "keptOn",
+    field: "stages.keptOnShare",
+    explain:
+      "How many of the people freed the camp keeps on as paid “voluntary” workers instead of letting them go home.",
     label: "Share of those freed kept on as “voluntary” labour",
     hint: "The camps kept amnestied people on as wage labour (the source); how many is the game's.",
     min: 0,
@@ -256,6 +323,9 @@ export const AMNESTY_LAB_PARAMS: readonly LabParam<AmnestyScenario>[] = [
   },
   {
     key: "arrivals",
+    field: "stages.arrivalsPer100kPerDay",
+    explain:
+      "How many new prisoners arrive each day while the amnesty runs. They do not slow the releases in the model, but they fill the camps again.",
     label: "New prisoners a day, per 100,000 held",
     hint: "194,074 came in between July 7 and October 1, 78% of them for “shirking”.",
     min: 0,
@@ -298,14 +368,31 @@ export function scenarioSize(s: LabScenario): string {
 }
 
 /** A control as the form shows it, whichever kind of scenario it belongs to. */
-export type LabControl = Omit<LabParam, "get" | "set"> & { read: (s: LabScenario) => number };
+export type LabControl = Omit<LabParam, "get" | "set" | "hintFor"> & {
+  read: (s: LabScenario) => number;
+  /** the hint in this scenario's words ("the country's" for the national run) */
+  hintFor: (s: LabScenario) => string;
+  /** where this scenario's own value comes from (its provenance), if the scenario says */
+  provenanceFor: (s: LabScenario) => Provenance | null;
+};
+
+/** A scenario value's provenance: a source key (or "invented") and a note. */
+export type Provenance = { source: SourceKey | "invented"; note: string };
+
+function provenanceOf(s: LabScenario, field: string): Provenance | null {
+  const p = (s.provenance as Record<string, Provenance | undefined>)[field];
+  return p ?? null;
+}
 
 /** A control's description, without its scenario-specific reader and writer. */
-function described<S>(p: LabParam<S>): Omit<LabControl, "read"> {
+function described<S>(p: LabParam<S>): Omit<LabControl, "read" | "hintFor"> {
   return {
     key: p.key,
     label: p.label,
     hint: p.hint,
+    explain: p.explain,
+    field: p.field,
+    provenanceFor: (s) => provenanceOf(s, p.field),
     min: p.min,
     max: p.max,
     step: p.step,
@@ -316,10 +403,12 @@ function described<S>(p: LabParam<S>): Omit<LabControl, "read"> {
 const REVIEW_CONTROLS: readonly LabControl[] = LAB_PARAMS.map((p) => ({
   ...described(p),
   read: (s: LabScenario) => (isAmnestyScenario(s) ? NaN : p.get(s)),
+  hintFor: (s: LabScenario) => (p.hintFor && !isAmnestyScenario(s) ? p.hintFor(s) : p.hint),
 }));
 const AMNESTY_CONTROLS: readonly LabControl[] = AMNESTY_LAB_PARAMS.map((p) => ({
   ...described(p),
   read: (s: LabScenario) => (isAmnestyScenario(s) ? p.get(s) : NaN),
+  hintFor: (s: LabScenario) => (p.hintFor && isAmnestyScenario(s) ? p.hintFor(s) : p.hint),
 }));
 
 /** The controls a scenario's kind has (the 1954–55 review's unless the id is a 1945 amnesty's). */

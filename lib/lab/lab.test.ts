@@ -8,12 +8,23 @@ import {
   configToQuery,
   LAB_PARAMS,
   LAB_PRESETS,
+  LAB_SCENARIOS,
+  paramsFor,
   labErrors,
   labScenario,
   readLabQuery,
   type LabConfig,
 } from "./config";
 import { runLab } from "./run";
+import { formatShare } from "./shares";
+import { decidedRows, outcomeRows, releasedRows } from "./tables";
+import {
+  decidedOnlyMedian,
+  decidedTotal,
+  describeTimeToDecision,
+  timeToDecision,
+  timeToDecisionAtLeast,
+} from "./waits";
 
 const chita: LabConfig = { scenarioId: "chita-1954", seed: 4, events: true, values: {} };
 
@@ -71,7 +82,8 @@ describe("flows beside the review, in the lab's table", () => {
     expect(findScenario("chita-1954")!.caseload.newArrestsPerYear).toBeGreaterThan(0);
     expect(Number(figure("newPrisoners").split(" ")[0]!.replace(/,/g, ""))).toBeGreaterThan(0);
     expect(figure("newPrisoners")).toContain("new Article 59 arrests, 1955");
-    expect(Number(figure("heldAfterRelease").replace(/,/g, ""))).toBeGreaterThanOrEqual(0);
+    // A count, with its share of the province's cases beside it.
+    expect(figure("heldAfterRelease")).toMatch(/^\d[\d,]* \(/);
   });
 });
 
@@ -123,5 +135,106 @@ describe("the lab's 1945 amnesty", () => {
     for (const c of LAB_PRESETS["category-vs-case"].configs) expect(labErrors(c)).toEqual({});
     // An unknown preset is ignored: the address is read as usual.
     expect(readLabQuery(new URLSearchParams("preset=nope&s=chita-1954"))).toMatchObject({ ok: true, preset: null });
+  });
+});
+
+describe("the lab never hides who is still waiting, and compares runs of any size", () => {
+  const rostov: LabConfig = { scenarioId: "rostov-1954", seed: 1, events: true, values: {} };
+
+  test("every case of a review run sits in exactly one outcome row, the undecided included", () => {
+    const r = runLab(rostov);
+    expect(r.outcomes.reduce((s, o) => s + o.count, 0)).toBe(r.cases);
+    const undecided = r.outcomes.find((o) => o.outcome === "undecided")!;
+    expect(undecided.waiting).toBe(true);
+    expect(undecided.count).toBe(r.cases - decidedTotal(r.curve));
+    expect(undecided.count).toBeGreaterThan(0);
+    // The table says the same, with its share of the run's cases.
+    const figure = r.figures.find((f) => f.key === "undecided")!.value!;
+    expect(figure).toBe(`${undecided.count.toLocaleString("en")} (${formatShare(undecided.count / r.cases)})`);
+  });
+
+  test("counts compared in the table carry their share of the run's own cases", () => {
+    const r = runLab(rostov);
+    for (const key of ["decided", "rehabilitated", "spravkaIssued", "undecided", "heldAfterRelease"]) {
+      expect(r.figures.find((f) => f.key === key)!.value, key).toMatch(/^[\d,]+ \((\d+(\.\d)?%|under 0\.1%)\)/);
+    }
+  });
+
+  test("the table's median from the start counts the undecided; the decided-only median is labelled as such", () => {
+    const r = runLab(rostov);
+    const row = (key: string) => r.figures.find((f) => f.key === key)!;
+    expect(row("medianFromStart").value).toBe(describeTimeToDecision(timeToDecision(r.curve)));
+    expect(row("medianDecidedOnly").label).toMatch(/decided only/);
+    expect(row("medianDecidedOnly").value).toBe(`${decidedOnlyMedian(r.curve)} days`);
+    // The engine's own Kaplan–Meier estimate agrees to within the day its decisions fall on.
+    expect(Math.abs(timeToDecisionAtLeast(timeToDecision(r.curve))! - r.waitsFromStart.median!)).toBeLessThanOrEqual(1);
+  });
+
+  test("more procurators and lists on time: more decided by every day, and half decided no later", () => {
+    const usual = runLab(rostov);
+    const better = runLab({ ...rostov, values: { procurators: 10, listDelay: 0 } });
+    expect(decidedTotal(better.curve)).toBeGreaterThan(decidedTotal(usual.curve));
+    expect(timeToDecisionAtLeast(timeToDecision(better.curve))!).toBeLessThanOrEqual(
+      timeToDecisionAtLeast(timeToDecision(usual.curve))!,
+    );
+  });
+
+  test("the outcome table gives each run's count and its share of its own cases, for runs of different sizes", () => {
+    const small = runLab(rostov);
+    const camp = runLab({ scenarioId: "amnesty-1945", seed: 3, events: true, values: { prisoners: 3000 } });
+    const rows = outcomeRows([
+      small,
+      { ...small, cases: small.cases * 100, outcomes: small.outcomes.map((o) => ({ ...o, count: o.count * 100 })) },
+    ]);
+    const undecided = rows.find((row) => row.outcome === "undecided")!;
+    expect(undecided.cells[0]!.share).toBeCloseTo(undecided.cells[1]!.share, 10);
+    expect(undecided.cells[1]!.count).toBe(undecided.cells[0]!.count * 100);
+    for (const run of [small, camp]) {
+      const shares = outcomeRows([run]).reduce((s, row) => s + row.cells[0]!.share, 0);
+      expect(shares).toBeCloseTo(1, 10);
+    }
+    // A 1945 run's own "still waiting" row is marked as waiting too.
+    expect(outcomeRows([camp]).find((row) => row.outcome === "stillWaiting")!.waiting).toBe(true);
+  });
+
+  test("the chart tables read every run at the same days and leave a run's columns empty past its end", () => {
+    const a = runLab(rostov);
+    const b = runLab(chita);
+    const rows = decidedRows([a, b]);
+    expect(rows.map((r) => r.day)).toContain(a.horizonDays);
+    expect(rows.map((r) => r.day)).toContain(b.horizonDays);
+    const past = rows.find((r) => r.day > a.horizonDays)!;
+    expect(past.values[0]).toBeNull();
+    expect(past.values[1]).not.toBeNull();
+    const released = releasedRows([a, b]);
+    expect(released.at(-1)!.values[1]).toBe(b.series.at(-1)!.releasedShare);
+    for (const r of rows) for (const v of r.values) if (v !== null) expect(v).toBeLessThanOrEqual(1);
+  });
+});
+
+describe("each control says what it changes, where its value comes from, and in the scenario's own words", () => {
+  test("every control of every scenario has an explanation and the scenario's provenance for the field it sets", () => {
+    for (const s of LAB_SCENARIOS) {
+      for (const p of paramsFor(s.id)) {
+        expect(p.explain.length, `${s.id} ${p.key}`).toBeGreaterThan(40);
+        const provenance = p.provenanceFor(s);
+        expect(provenance, `${s.id} ${p.key}: ${p.field}`).not.toBeNull();
+        expect(provenance!.note.length).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  test("the national run's caseload and desks are the country's, a province's the province's", () => {
+    const national = LAB_SCENARIOS.find((s) => s.id === "national-1954")!;
+    const rostovScenario = LAB_SCENARIOS.find((s) => s.id === "rostov-1954")!;
+    const hint = (s: typeof national, key: string) =>
+      paramsFor(s.id)
+        .find((p) => p.key === key)!
+        .hintFor(s);
+    expect(hint(national, "cases")).toMatch(/^The country's caseload/);
+    expect(hint(national, "cases")).not.toContain("province");
+    expect(hint(national, "procurators")).toContain("Desks in the country");
+    expect(hint(rostovScenario, "cases")).toContain("The province's caseload");
+    expect(hint(rostovScenario, "procurators")).toContain("Desks in the province");
   });
 });

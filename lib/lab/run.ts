@@ -6,8 +6,11 @@ import { runAmnesty, type AmnestyOutcome } from "@/lib/sim/amnesty/engine";
 import type { AmnestyScenario } from "@/lib/sim/amnesty/scenario";
 import type { Scenario } from "@/lib/sim/scenario-schema";
 import { describeWait, type Waits } from "@/lib/sim/survival";
+import { EVENT_IDS } from "@/machines/case-events";
 import { OUTCOMES, STAGES } from "@/machines/vocabulary";
 import { configToQuery, isAmnestyScenario, labScenario, type LabConfig } from "./config";
+import { countWithShare, formatShare } from "./shares";
+import { decidedOnlyMedian, decidedTotal, describeTimeToDecision, timeToDecision, type DecisionCurve } from "./waits";
 
 export type LabPoint = {
   day: number;
@@ -36,10 +39,19 @@ export type LabResult = {
   waits: Waits;
   /** from the start, everyone counted (those still waiting count as waiting) */
   waitsFromStart: Waits;
-  outcomes: { outcome: string; label: string; count: number }[];
+  /** every case (or prisoner) of the run in exactly one row, those still waiting at the end included */
+  outcomes: LabOutcome[];
   /** at most about MAX_POINTS points over the scenario's span */
   series: LabPoint[];
+  /**
+   * Decisions by day since the start (1945: leaving the camp, over those the
+   * decree covered), for waits that count the undecided (./waits.ts).
+   */
+  curve: DecisionCurve;
 };
+
+/** One bar of the outcome chart; `waiting` marks the rows of people still waiting at the end. */
+export type LabOutcome = { outcome: string; label: string; count: number; waiting?: boolean };
 
 const MAX_POINTS = 100;
 
@@ -52,6 +64,8 @@ const LAB_FIGURE_LABELS = {
   released: "Released by the end",
   releasedShare: "Released, as a share of those held",
   medianFromStart: "Median wait from the start (those still waiting count)",
+  medianDecidedOnly: "Median wait among those decided only (leaves out those still waiting)",
+  undecided: "Still waiting at the end (1954–55: no decision yet; 1945: covered, still in the camp)",
   decided: KEY_FIGURE_LABELS.decided,
   rehabilitated: KEY_FIGURE_LABELS.rehabilitated,
   upheldShare: KEY_FIGURE_LABELS.upheldShare,
@@ -74,7 +88,8 @@ function table(values: Partial<Record<FigureKey, string>>): LabFigure[] {
 }
 
 const n = (x: number) => x.toLocaleString("en");
-const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
+const pct = formatShare;
+const describeDecidedOnly = (days: number | null) => (days === null ? "none yet" : `${days} days`);
 
 /**
  * Runs a lab configuration to the scenario's horizon, sampling where people
@@ -91,6 +106,17 @@ export function runLab(config: LabConfig, onProgress: (done: number) => void = (
 
 function runReviewLab(config: LabConfig, scenario: Scenario, onProgress: (done: number) => void): LabResult {
   const world = new World(scenario, config.seed);
+  // The day each of the run's own cases was first decided (a commission decision or a pardon), as the
+  // engine's waits count it; new arrests in 1955 are no part of the caseload compared.
+  const decidedOnDay = new Array<number>(scenario.horizonDays + 1).fill(0);
+  const seen = new Uint8Array(scenario.caseload.cases);
+  const decisive = new Set<number>([...EVENT_IDS.decide, EVENT_IDS.pardon]);
+  world.onCaseEvent = (i, eventId) => {
+    if (i < seen.length && seen[i] === 0 && decisive.has(eventId)) {
+      seen[i] = 1;
+      decidedOnDay[Math.min(scenario.horizonDays, Math.max(0, Math.floor(world.now)))]!++;
+    }
+  };
   const step = Math.max(1, Math.ceil(scenario.horizonDays / MAX_POINTS));
   const series: LabPoint[] = [];
   for (let day = 0; ; day = Math.min(scenario.horizonDays, day + step)) {
@@ -105,9 +131,16 @@ function runReviewLab(config: LabConfig, scenario: Scenario, onProgress: (done: 
     onProgress(day / scenario.horizonDays);
     if (day >= scenario.horizonDays) break;
   }
+  world.onCaseEvent = null;
   const result = world.result(config.seed);
   const key = keyFigures(result);
   const released = key.released;
+  const curve: DecisionCurve = { cases: result.cases, horizonDays: scenario.horizonDays, decidedOnDay };
+  const undecided = result.cases - decidedTotal(curve);
+  // Decided, but the outcome is not final yet (a protest before a court, a reinvestigation, a release order
+  // the camp has not carried out): "pending" in the engine's tally, like the undecided.
+  const notFinal = Math.max(0, result.outcomes.pending - undecided);
+  const medianOfDecided = decidedOnlyMedian(curve);
   return {
     kind: "review",
     query: configToQuery(config),
@@ -119,23 +152,30 @@ function runReviewLab(config: LabConfig, scenario: Scenario, onProgress: (done: 
       held: `${n(result.cases)} cases`,
       released: `${n(released)} cases`,
       releasedShare: pct(released / result.cases),
-      medianFromStart: key.medianDays,
-      decided: n(key.decided),
-      rehabilitated: n(key.rehabilitated),
+      medianFromStart: describeTimeToDecision(timeToDecision(curve)),
+      medianDecidedOnly: describeDecidedOnly(medianOfDecided),
+      undecided: countWithShare(undecided, result.cases),
+      decided: countWithShare(key.decided, result.cases),
+      rehabilitated: countWithShare(key.rehabilitated, result.cases),
       upheldShare: key.upheldShare,
-      spravkaIssued: n(key.spravkaIssued),
-      heldAfterRelease: n(result.heldAfterRelease),
+      spravkaIssued: countWithShare(key.spravkaIssued, result.cases),
+      heldAfterRelease: countWithShare(result.heldAfterRelease, result.cases),
       // New Article 59 arrests in 1955 joined the same queues (RULES.newArrests); none before 1955.
-      newPrisoners: `${n(result.newArrests.arrived)} (new Article 59 arrests, 1955)`,
+      newPrisoners: `${countWithShare(result.newArrests.arrived, result.cases)} (new Article 59 arrests, 1955)`,
     }),
     waits: result.daysToDecision,
     waitsFromStart: result.daysFromStart,
-    outcomes: OUTCOMES.filter((o) => o !== "pending").map((o) => ({
-      outcome: o,
-      label: OUTCOME_LABELS[o],
-      count: result.outcomes[o],
-    })),
+    outcomes: [
+      ...OUTCOMES.filter((o) => o !== "pending").map((o) => ({
+        outcome: o,
+        label: OUTCOME_LABELS[o],
+        count: result.outcomes[o],
+      })),
+      { outcome: "notFinal", label: "Decided, outcome not final yet", count: notFinal, waiting: true },
+      { outcome: "undecided", label: "Not decided: still waiting", count: undecided, waiting: true },
+    ],
     series,
+    curve,
   };
 }
 
@@ -154,6 +194,16 @@ const AMNESTY_OUTCOME_LABELS: Record<AmnestyOutcome, string> = {
 
 function runAmnestyLab(config: LabConfig, scenario: AmnestyScenario, onProgress: (done: number) => void): LabResult {
   const r = runAmnesty(scenario, config.seed, { onProgress });
+  // Leaving the camp, by day (freedByDay[k] counts those out by the end of day k: they count from day k + 1,
+  // as on the chart), over the prisoners the decree covered.
+  const decidedOnDay = new Array<number>(scenario.horizonDays + 1).fill(0);
+  let before = 0;
+  for (let day = 1; day <= scenario.horizonDays; day++) {
+    const soFar = Math.min(r.qualifying, r.freedByDay[day - 1] ?? before);
+    decidedOnDay[day] = Math.max(0, soFar - before);
+    before = Math.max(before, soFar);
+  }
+  const curve: DecisionCurve = { cases: r.qualifying, horizonDays: scenario.horizonDays, decidedOnDay };
   const step = Math.max(1, Math.ceil(scenario.horizonDays / MAX_POINTS));
   const series: LabPoint[] = [];
   for (let day = 0; ; day = Math.min(scenario.horizonDays, day + step)) {
@@ -179,11 +229,13 @@ function runAmnestyLab(config: LabConfig, scenario: AmnestyScenario, onProgress:
       released: `${n(r.freed.total)} prisoners`,
       releasedShare: pct(r.freed.total / r.cases),
       medianFromStart: describeWait(r.daysFromStart),
-      qualifying: n(r.qualifying),
-      termsHalved: n(r.termsHalved),
-      returnedAfterError: n(r.outcomes.returnedAfterError),
-      keptOn: n(r.outcomes.keptOn),
-      newPrisoners: n(r.newPrisoners.total),
+      medianDecidedOnly: describeDecidedOnly(decidedOnlyMedian(curve)),
+      undecided: countWithShare(r.outcomes.stillWaiting, r.cases),
+      qualifying: countWithShare(r.qualifying, r.cases),
+      termsHalved: countWithShare(r.termsHalved, r.cases),
+      returnedAfterError: countWithShare(r.outcomes.returnedAfterError, r.cases),
+      keptOn: countWithShare(r.outcomes.keptOn, r.cases),
+      newPrisoners: countWithShare(r.newPrisoners.total, r.cases),
     }),
     waits: r.daysToDecision,
     waitsFromStart: r.daysFromStart,
@@ -191,7 +243,9 @@ function runAmnestyLab(config: LabConfig, scenario: AmnestyScenario, onProgress:
       outcome: o,
       label: AMNESTY_OUTCOME_LABELS[o],
       count: r.outcomes[o],
+      ...(o === "stillWaiting" || o === "freedInTransit" || o === "awaitingRecalculation" ? { waiting: true } : {}),
     })),
     series,
+    curve,
   };
 }

@@ -151,3 +151,50 @@ export function backlogOf(world: World, dealt: readonly Dealt[], petitioned: Rea
     .map((d) => d.caseIndex)
     .filter((i) => world.caseState(i).path === "complaint.unwritten");
 }
+
+/** Where a file waits to be read, or is being read: a desk with one has work now. */
+const AT_REVIEW = new Set(["commission.readyForReview", "commission.review"]);
+/** Where a file can still be made ready before the commission sits (World.prepareEarlierFile). */
+const BEFORE_REVIEW = /^(complaint\.(unwritten|inTransit)|lists\.awaiting|commission\.(queued|fileAssembly\.))/;
+
+/**
+ * For each procurator desk just dealt with nothing ready to read, the one
+ * file that was made ready before the commission sat
+ * (World.prepareEarlierFile): a game choice, so that a procurator playing
+ * alone has a file to read and decide from the first day, not weeks on.
+ * The file asked for least from elsewhere is chosen (no originals from
+ * Moscow, fewest checks against other cases' testimony: the least the game
+ * has to assume was done before), the earliest dealt on a tie. Not a file a
+ * classmate petitions in: their letters bring it up.
+ */
+export function preparedFilesOf(world: World, dealt: readonly Dealt[], petitioned: ReadonlySet<number>): number[] {
+  const petitionedNow = new Set([
+    ...petitioned,
+    ...dealt.filter((d) => d.role === "petitioner").map((d) => d.caseIndex),
+  ]);
+  const desks = new Map<string, number[]>();
+  for (const d of dealt) {
+    if (d.role !== "procurator") continue;
+    if (!desks.has(d.key)) desks.set(d.key, []);
+    desks.get(d.key)!.push(d.caseIndex);
+  }
+  /** What the file still needs from elsewhere: originals weigh more than any number of checks. */
+  const asks = (i: number) => {
+    const file = world.caseFacts(i);
+    return (file.originalsElsewhere && !file.originalsRequested ? 1000 : 0) + file.crossChecks - file.crossChecksDone;
+  };
+  const prepared: number[] = [];
+  for (const cases of desks.values()) {
+    if (cases.some((i) => AT_REVIEW.has(world.caseState(i).path))) continue;
+    const candidates = cases.filter((i) => {
+      const { path, outcome } = world.caseState(i);
+      return outcome === "pending" && !petitionedNow.has(i) && BEFORE_REVIEW.test(path);
+    });
+    const best = candidates.reduce<number | undefined>(
+      (b, i) => (b === undefined || asks(i) < asks(b) ? i : b),
+      undefined,
+    );
+    if (best !== undefined) prepared.push(best);
+  }
+  return prepared;
+}

@@ -32,11 +32,11 @@ import {
 } from "@/lib/runs/exports/exports";
 import Papa from "papaparse";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
-import { findScenario } from "@/lib/sim/scenarios";
+import { findScenario, SCENARIOS } from "@/lib/sim/scenarios";
 import { joinRun } from "@/lib/runs/seats/join-run";
 import { UNKNOWN_CODE } from "@/lib/runs/seats/run-for-code";
 import { pauseInterruptedRuns } from "@/lib/runs/store/pause-interrupted-runs";
-import { FIRST_SOLO_PACE, SOLO_PACES, TICK_MS } from "./policy";
+import { FIRST_SOLO_PACE, MAX_RUN_CASES, SOLO_PACES, TICK_MS } from "./policy";
 import { clockView } from "@/lib/runs/seat-view/views";
 import { planDistrict } from "./district-plan";
 import { rejoinSeat } from "@/lib/runs/seats/rejoin-seat";
@@ -1870,6 +1870,28 @@ describe("a procurator's desk has work from the first day", () => {
     const log = await readRunLog(runId);
     expect(log.some((e) => e.type === "district.backlog")).toBe(true);
     expect(await worldHash(runId, new RunStore(db, () => now))).toBe(await worldHash(runId));
+  });
+});
+
+describe("a procurator playing alone has a file to read at once", () => {
+  test("in every scenario a visitor may play, one file on the desk is at review on the first day and says why; a fresh instance replays the same world", async () => {
+    const playable = SCENARIOS.filter((s) => s.caseload.cases <= MAX_RUN_CASES);
+    for (const [k, scenario] of playable.entries()) {
+      const solo = await startSoloRun({ scenarioId: scenario.id, role: "procurator", seed: String(k + 2) }, address);
+      if (!solo.ok) throw new Error(solo.error.message);
+      const desk = await seatCases(solo.runId, seatCookieValue(solo.seatId, solo.token));
+      const atReview = await runStore.read(solo.runId, (_, world) =>
+        desk.filter((c) => world.caseState(c.index).path === "commission.review"),
+      );
+      expect({ scenario: scenario.id, ready: atReview.length }).toEqual({ scenario: scenario.id, ready: 1 });
+      expect(atReview[0]!.file?.origin).toEqual({
+        text: expect.stringMatching(/ready before the commission first sat.*the game's choice/),
+        source: "adler-ch3",
+      });
+      const log = await readRunLog(solo.runId);
+      expect(log.filter((e) => e.type === "district.prepared")).toHaveLength(1);
+      expect(await worldHash(solo.runId, new RunStore(db, () => now))).toBe(await worldHash(solo.runId));
+    }
   });
 });
 

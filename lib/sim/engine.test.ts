@@ -544,3 +544,35 @@ describe("case facts", () => {
     expect(facts.some((f) => f.persons > 1)).toBe(true);
   });
 });
+
+describe("a file made ready before the commission sat", () => {
+  test("a seated procurator's file goes from no letter to review on day 0, each step in its story", () => {
+    const world = new World(small("tomsk-1955", 35), 6);
+    world.advanceTo(0);
+    const i = Array.from({ length: 35 }, (_, k) => k).find(
+      (k) => world.caseState(k).path === "complaint.unwritten" && world.caseFacts(k).originalsElsewhere,
+    )!;
+    world.assignSeat(i, "procurator");
+    expect(world.prepareEarlierFile(i)).toBe(true);
+    world.advanceTo(0);
+    expect(world.caseState(i).path).toBe("commission.review");
+    const file = world.caseFacts(i);
+    expect(file.originalsRequested && file.crossChecksDone === file.crossChecks).toBe(true);
+    // No list yet on day 0: the commission went ahead on the complaint alone, as the decree allowed.
+    expect(file.listArrived || file.complaintsOnly).toBe(true);
+    expect(world.caseHistory(i).map((e) => e.event.type)).toEqual(
+      expect.arrayContaining(["complaint.file", "complaint.register", "file.requestOriginals", "file.complete"]),
+    );
+    expect(world.prepareEarlierFile(i)).toBe(true); // already ready: nothing more to do
+  });
+
+  test("where commissions never went ahead without a list and no list has come, the file is left as it was", () => {
+    const scenario = deepMerge(small("chita-1954", 200), { institutions: { proceedWithoutLists: false } });
+    const world = new World(scenario, 2);
+    const i = Array.from({ length: 200 }, (_, k) => k).find((k) => world.caseState(k).path === "complaint.unwritten")!;
+    world.assignSeat(i, "procurator");
+    const before = JSON.stringify(world.save());
+    expect(world.prepareEarlierFile(i)).toBe(false);
+    expect(JSON.stringify(world.save())).toBe(before);
+  });
+});

@@ -8,7 +8,8 @@ import type { RunEvent as RunMachineEvent } from "@/machines/run.machine";
 import { applyEffectTo, EffectError } from "@/lib/sim/scenario-schema";
 import { dateLabel, runStatusAfter, simDate } from "@/lib/runs/clock";
 import { findInjection, historicalDateLabel, injectionIsEarly } from "@/lib/runs/injections";
-import { backlogOf, dealSeats, seatsFit, type SeatRole } from "@/lib/runs/deal-cases";
+import { seatsFit, type SeatRole } from "@/lib/runs/deal-cases";
+import { dealAtStart } from "./deal-at-start";
 import type { NewLogEntry } from "@/lib/runs/store/log-entry";
 import { classNeeds, filesPerDesk, HELP_AFTER_DAYS } from "@/lib/runs/district-plan";
 import { withSeatRole } from "@/lib/runs/store/stored-rows";
@@ -181,19 +182,14 @@ export async function applyControl(runId: string, input: ControlInput): Promise<
             };
             break;
           }
-          const dealt = dealSeats(
-            s.world,
-            run.seed,
-            [],
-            seats.map((seat) => ({ key: seat.id, role: seat.role })),
-            run.deskFiles,
-          );
-          const cases = dealt.map((d): [number, SeatRole] => [d.caseIndex, d.role]);
-          if (cases.length > 0) starting.entries.push({ type: "seats.deal", actor: "system", payload: { cases } });
-          const backlog = backlogOf(s.world, dealt, new Set());
-          if (backlog.length > 0) {
-            starting.entries.push({ type: "district.backlog", actor: "system", payload: { cases: backlog } });
-          }
+          const { dealt, entries } = dealAtStart(s.world, {
+            seed: run.seed,
+            seats: seats.map((seat) => ({ key: seat.id, role: seat.role })),
+            deskFiles: run.deskFiles,
+            // A run without an owner is played alone (startSoloRun).
+            solo: run.ownerId === null,
+          });
+          starting.entries.push(...entries);
           if (run.computerHelps) {
             starting.entries.push({ type: "district.help", actor: "system", payload: { afterDays: HELP_AFTER_DAYS } });
           }

@@ -325,7 +325,8 @@ function decideBarOf(offers: readonly Offer[], facts: ReturnType<World["caseFact
  * How a file came onto a student procurator's desk: a classmate petitions in
  * it; or a complaint was already registered when the commission first sat
  * (the district's backlog, World.registerEarlierComplaint: the first two
- * entries of its story on day 0); or it came with the camps' lists or the
+ * entries of its story on day 0), and on a desk played alone one such file
+ * was complete by then too (World.prepareEarlierFile); or it came with the camps' lists or the
  * computer's petitioners, like every file in the province.
  */
 function fileOrigin(world: World, i: number): ProcuratorFile["origin"] {
@@ -335,8 +336,16 @@ function fileOrigin(world: World, i: number): ProcuratorFile["origin"] {
       source: "adler-ch3",
     };
   }
-  const [sent, registered] = world.caseHistory(i);
+  const story = world.caseHistory(i);
+  const [sent, registered] = story;
   if (sent?.day === 0 && sent.event.type === "complaint.file" && registered?.event.type === "complaint.register") {
+    // A file made ready before the commission sat (World.prepareEarlierFile): complete on day 0.
+    if (story.some((e) => e.day === 0 && e.event.type === "file.complete")) {
+      return {
+        text: "This file was ready before the commission first sat: a complaint registered earlier, the file assembled and checked. The decree told commissions to start from registered complaints. That this one file was ready on the first day is the game's choice, so that you have a file to read and decide at once.",
+        source: "adler-ch3",
+      };
+    }
     return {
       text: "A complaint in this case was registered before the commission first sat: the decree told commissions to start from registered complaints. (Which files had one is the game's choice.)",
       source: "adler-ch3",

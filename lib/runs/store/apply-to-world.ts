@@ -37,6 +37,9 @@ export function applyToWorld(world: World, entry: LogVariant, { whatIf = false }
     case "district.backlog":
       for (const i of entry.payload.cases) world.registerEarlierComplaint(i);
       return true;
+    case "district.prepared":
+      for (const i of entry.payload.cases) world.prepareEarlierFile(i);
+      return true;
     case "district.help":
       world.letComputerHelp(entry.payload.afterDays);
       return true;

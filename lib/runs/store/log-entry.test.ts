@@ -36,6 +36,7 @@ const EXAMPLES: { [T in LogEntryType]: Extract<NewLogEntry, { type: T }> } = {
     },
   },
   "district.backlog": { type: "district.backlog", actor: "system", payload: { cases: [4] } },
+  "district.prepared": { type: "district.prepared", actor: "system", payload: { cases: [4] } },
   "district.help": { type: "district.help", actor: "system", payload: { afterDays: 60 } },
   "seat.remove": { type: "seat.remove", actor: "instructor", payload: { number: 2, cases: [[4, "procurator"]] } },
   "seat.rename": { type: "seat.rename", actor: "instructor", payload: { number: 2, from: "Alex", to: "Alex B." } },

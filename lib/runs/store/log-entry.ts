@@ -64,6 +64,8 @@ const logVariantSchema = z.discriminatedUnion("type", [
   onRun("seats.deal", z.strictObject({ cases: z.array(z.tuple([caseIndex, seatRoleSchema])) })),
   /** Complaints about student procurators' cases already registered when the commission sat (World.registerEarlierComplaint). */
   onRun("district.backlog", z.strictObject({ cases: z.array(caseIndex) })),
+  /** Files made ready for review before the commission sat, one on a solo procurator's desk (World.prepareEarlierFile). */
+  onRun("district.prepared", z.strictObject({ cases: z.array(caseIndex) })),
   /** "The computer helps": a computer desk decides a district file left this long at review (World.letComputerHelp). */
   onRun("district.help", z.strictObject({ afterDays: z.number().int().nonnegative() })),
   /**

@@ -114,6 +114,78 @@ export function registerEarlierComplaint(w: WorldCore, i: number): boolean {
 }
 
 /**
+ * A file ready for review when the commission first sat: its complaint
+ * registered before (as registerEarlierComplaint), then taken as far as a
+ * file goes before a procurator reads it: the camp's list if the camp has
+ * sent it, otherwise on the complaint alone, as the May 19 decree allowed
+ * (RULES.complaintsOnly, adler-ch3); the file assembled, its originals
+ * fetched and its testimony checked where it needs them
+ * (RULES.originalsElsewhere). That one file had all this done before the
+ * commission sat is a game choice (lib/runs/deal-cases.ts), so a procurator
+ * playing alone has a file to read from the first day. Every step is the
+ * case machine's own event, so the file's story says what was done (and
+ * the clerk who assembles it is busy for the assembly's days, as for any file).
+ * Returns false, changing nothing, if the case is past review or cannot get
+ * there this way (a scenario where commissions never went ahead without a
+ * list, and no list).
+ */
+export function prepareEarlierFile(w: WorldCore, i: number): boolean {
+  const start = w.stepper.path[w.state[i]!]!;
+  if (start === "commission.readyForReview" || start === "commission.review") return true;
+  if (!PREPARABLE.has(start)) return false;
+  const beforeCommission = start.startsWith("complaint.") || start.startsWith("lists.");
+  if (beforeCommission && !listHere(w, i) && !w.params.institutions.proceedWithoutLists) return false;
+  // Each step moves the file on by one of the machine's events; the bound only guards against a loop.
+  for (let step = 0; step < 4 + 2 * 255; step++) {
+    const s = w.state[i]!;
+    const path = w.stepper.path[s]!;
+    if (path === "commission.readyForReview" || path === "commission.review") return true;
+    const next = nextPreparation(w, i, path);
+    if (next === null || !w.sendCaseEvent(i, next)) {
+      throw new Error(`case ${i}: a file being prepared stopped at ${path}`);
+    }
+  }
+  throw new Error(`case ${i}: a file being prepared never became complete`);
+}
+
+/** The states a file can be prepared from: before the commission, or in its clerks' hands. */
+const PREPARABLE: ReadonlySet<string> = new Set([
+  "complaint.unwritten",
+  "complaint.inTransit",
+  "lists.awaiting",
+  "commission.queued",
+  "commission.fileAssembly.checking",
+  "commission.fileAssembly.awaitingOriginals",
+]);
+
+/** Whether case i's camp has sent the list that names it (a new arrest is on no list). */
+function listHere(w: WorldCore, i: number): boolean {
+  return i < w.caseloadSize && w.campListSent[w.camp[i]!] === 1;
+}
+
+/** The event that takes a file being prepared one step on from `path`. */
+function nextPreparation(w: WorldCore, i: number, path: string): number | null {
+  const file = w.stepper.context(w.state[i]!);
+  switch (path) {
+    case "complaint.unwritten":
+      return caseEventId({ type: "complaint.file", addressee: "provincialProcuracy" });
+    case "complaint.inTransit":
+      return EVENT_IDS.register;
+    case "lists.awaiting":
+      return listHere(w, i) ? EVENT_IDS.listsArrive : EVENT_IDS.proceedWithout;
+    case "commission.queued":
+      return EVENT_IDS.assemble;
+    case "commission.fileAssembly.awaitingOriginals":
+      return EVENT_IDS.originalsArrive;
+    case "commission.fileAssembly.checking":
+      if (file.originalsElsewhere && !file.originalsRequested) return EVENT_IDS.requestOriginals;
+      return file.crossChecksDone < file.crossChecks ? EVENT_IDS.crossCheck : EVENT_IDS.complete;
+    default:
+      return null;
+  }
+}
+
+/**
  * Notes in a seated case's story a letter the machine did not take (an
  * earlier one still unanswered, or the case already under review): it
  * joins the pile and changes nothing else.

@@ -41,6 +41,7 @@ import {
   releaseSeat,
   noteLetter,
   recordDeskWork,
+  prepareEarlierFile,
   registerEarlierComplaint,
   reviewHours,
   type CaseHistoryEntry,
@@ -194,6 +195,11 @@ export class World {
   /** A complaint about case i already registered when the commission first sat (seats.ts). */
   registerEarlierComplaint(i: number): boolean {
     return registerEarlierComplaint(this.core, i);
+  }
+
+  /** A file ready for review when the commission first sat: registered, assembled and checked before (seats.ts). */
+  prepareEarlierFile(i: number): boolean {
+    return prepareEarlierFile(this.core, i);
   }
 
   /**

@@ -407,6 +407,17 @@ function Timeline({ letters, cases, view }: { letters: LetterView[]; cases: Case
                   {e.item.text}
                   {e.item.source ? <SourceTag source={e.item.source} /> : null}
                 </p>
+                {/* The app's voice, not the paper's: what a person in this position could try next. */}
+                <aside
+                  aria-label={`What could you try now? (${e.item.title})`}
+                  className="mt-3 rounded-md border border-line bg-surface px-3 py-2 font-sans text-sm"
+                >
+                  <p className="font-semibold">What could you try now?</p>
+                  <p>
+                    {e.item.nextStep.text}
+                    <SourceTag source={e.item.nextStep.source} />
+                  </p>
+                </aside>
               </Document>
             </li>
           ),

@@ -16,6 +16,7 @@ import { SeatTop } from "./seat-top";
 import type { ActRequest, ActResponse } from "@/lib/api-types";
 import type { CaseView, ClockView, LetterView, ProtocolView, SeatView } from "@/lib/runs/seat-view/views";
 import type { InboxLetter } from "@/lib/runs/seat-view/inbox";
+import { playerName } from "@/lib/runs/seat-view/player-name";
 import type { SeatAction } from "@/lib/runs/validation";
 
 export function SeatDesk({
@@ -371,7 +372,11 @@ function Timeline({ letters, cases, view }: { letters: LetterView[]; cases: Case
       {/* On paper, say whose timeline this is and how it ended. */}
       <div className="hidden print:block">
         <p className="font-semibold">
-          {view.character ? `${view.character.name} — ` : ""}played by {view.seat.displayName}, seat {view.seat.number}
+          {view.character ? `${view.character.name} — ` : ""}
+          {playerName(view.seat.displayName, view.solo) === null
+            ? "played alone"
+            : `played by ${view.seat.displayName}`}
+          , seat {view.seat.number}
         </p>
         <p>
           {view.run.title} · {view.run.scenarioTitle}

@@ -16,6 +16,7 @@ import { SeatTop } from "./seat-top";
 import type { ActRequest, ActResponse } from "@/lib/api-types";
 import type { CaseView, ClockView, LetterView, ProtocolView, SeatView } from "@/lib/runs/seat-view/views";
 import type { InboxLetter } from "@/lib/runs/seat-view/inbox";
+import { playerName } from "@/lib/runs/seat-view/player-name";
 import type { SeatAction } from "@/lib/runs/validation";
 import { deskStatus } from "@/lib/runs/clock";
 
@@ -388,7 +389,11 @@ function Timeline({ letters, cases, view }: { letters: LetterView[]; cases: Case
       {/* On paper, say whose timeline this is and how it ended. */}
       <div className="hidden print:block">
         <p className="font-semibold">
-          {view.character ? `${view.character.name} — ` : ""}played by {view.seat.displayName}, seat {view.seat.number}
+          {view.character ? `${view.character.name} — ` : ""}
+          {playerName(view.seat.displayName, view.solo) === null
+            ? "played alone"
+            : `played by ${view.seat.displayName}`}
+          , seat {view.seat.number}
         </p>
         <p>
           {view.run.title} · {view.run.scenarioTitle}
@@ -424,6 +429,17 @@ function Timeline({ letters, cases, view }: { letters: LetterView[]; cases: Case
                   {e.item.text}
                   {e.item.source ? <SourceTag source={e.item.source} /> : null}
                 </p>
+                {/* The app's voice, not the paper's: what a person in this position could try next. */}
+                <aside
+                  aria-label={`What could you try now? (${e.item.title})`}
+                  className="mt-3 rounded-md border border-line bg-surface px-3 py-2 font-sans text-sm"
+                >
+                  <p className="font-semibold">What could you try now?</p>
+                  <p>
+                    {e.item.nextStep.text}
+                    <SourceTag source={e.item.nextStep.source} />
+                  </p>
+                </aside>
               </Document>
             </li>
           ),

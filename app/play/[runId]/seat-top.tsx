@@ -2,6 +2,7 @@ import { StreamBadge, type StreamStatus } from "@/app/_components/use-live-strea
 import { statusText } from "@/app/_components/clock-status";
 import type { ReactNode } from "react";
 import type { ClockView } from "@/lib/runs/seat-view/views";
+import { playerName } from "@/lib/runs/seat-view/player-name";
 
 /**
  * The top of every seat's page, whatever the run plays: who the student is
@@ -42,7 +43,11 @@ export function SeatTop({
           <h1 className="text-3xl font-bold">
             Seat {seatNumber}: {roleName}
           </h1>
-          <p className="text-muted">Playing as {displayName}</p>
+          <p className="text-muted">
+            {playerName(displayName, solo) === null
+              ? "Playing alone: the computer plays everyone else"
+              : `Playing as ${displayName}`}
+          </p>
         </div>
         {stream ? (
           <StreamBadge status={closed ? "closed" : stream.status} retry={closed ? undefined : stream.retry} />

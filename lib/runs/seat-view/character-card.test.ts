@@ -350,3 +350,16 @@ describe("a card says only what its case file says", () => {
     );
   }, 60_000);
 });
+
+describe("a relative writes for one person", () => {
+  test("the brother of a woman in a camp writes for her, not for “them”", () => {
+    const card = characterCard(
+      { organ: "court", article: "58-10", termYears: 10, custody: "camp", persons: 1 },
+      // Case 19: the prisoner is Yelena D., and the seat plays her brother (card 12).
+      19,
+    );
+    expect(card.relative).toBe(true);
+    expect(card.who).toMatch(/^You are the brother of Yelena D\., and you write for her\. Her case file: /);
+    expect(card.who).not.toMatch(/\bthem\b/);
+  });
+});

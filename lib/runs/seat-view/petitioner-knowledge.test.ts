@@ -208,3 +208,67 @@ describe("release", () => {
     expect(petitionerReceived(pardon, "reduced", false, true).map((r) => r.title)).not.toContain("Release papers");
   });
 });
+
+describe("what a person could try next, under every reply", () => {
+  const stories: [string, ReturnType<typeof story>, Parameters<typeof petitionerReceived>[1], boolean][] = [
+    ["a form reply", story(wrote, [12, { type: "complaint.formReply" }]), "pending", false],
+    [
+      "the court's notice and three requests",
+      story(
+        [1, { type: "review.decide", decision: "fullRehabilitation" }],
+        [90, { type: "court.rule", ruling: "suspend" }],
+        [95, { type: "spravka.request" }],
+        [160, { type: "spravka.request" }],
+        [230, { type: "spravka.request" }],
+      ),
+      "pending",
+      true,
+    ],
+    ...OUTCOMES.filter((o) => o !== "pending").map(
+      (o) => [`a final ${o}`, story(wrote, [60, { type: "complaint.register" }]), o, true] as const,
+    ),
+  ].map((row) => [...row] as [string, ReturnType<typeof story>, Parameters<typeof petitionerReceived>[1], boolean]);
+
+  test.each(stories)("%s: every item has a next step, with a source", (_, history, outcome, fromCamp) => {
+    const received = petitionerReceived(history, outcome, false, fromCamp);
+    expect(received.length).toBeGreaterThan(0);
+    for (const item of received) {
+      expect(item.nextStep.text.length, item.title).toBeGreaterThan(20);
+      expect(item.nextStep.source, item.title).toBe("adler-ch3");
+    }
+  });
+
+  test("after a rejection: write higher, to Moscow, and the run's review is over", () => {
+    const [decision] = petitionerReceived(story(wrote, [60, { type: "complaint.register" }]), "upheld");
+    expect(decision!.text).toMatch(/The sentence stands\./);
+    expect(decision!.nextStep.text).toMatch(/USSR General Procuracy in Moscow/);
+    expect(decision!.nextStep.text).toMatch(/Presidium of the Supreme Soviet/);
+    expect(decision!.nextStep.text).toMatch(/A relative could carry the letter/);
+    expect(decision!.nextStep.text).toMatch(/In this run your review is over/);
+  });
+
+  test("cleared without a spravka: ask the offices in turn, and the last says there is no one higher", () => {
+    const received = petitionerReceived(
+      story(
+        [1, { type: "review.decide", decision: "fullRehabilitation" }],
+        [90, { type: "court.rule", ruling: "suspend" }],
+        [95, { type: "spravka.request" }],
+        [160, { type: "spravka.request" }],
+        [230, { type: "spravka.request" }],
+      ),
+      "pending",
+    );
+    expect(received.map((r) => r.nextStep.text.split(/[.:]/)[0])).toEqual([
+      "Ask for the spravka",
+      "Give the office time to answer",
+      "Give the office time to answer",
+      "There is no one higher to ask",
+    ]);
+    expect(received[1]!.nextStep.text).toMatch(/ask the provincial procuracy\.$/);
+    expect(received[2]!.nextStep.text).toMatch(/ask the USSR General Procuracy\.$/);
+  });
+
+  test("before writing, the odds are said plainly: possible, not likely", () => {
+    expect(petitionerKnowledge([], "pending", "complaint.unwritten", 10).detail).toMatch(/possible but not likely/);
+  });
+});

@@ -15,35 +15,124 @@ export type Knowledge = {
   waitingOn?: Addressee | null;
 };
 
-const DECIDED: Record<Exclude<Outcome, "pending">, [headline: string, detail: string, source?: SourceKey]> = {
+/** What a person in this position could try next: the app's voice, not the period's, with its source. */
+export type NextStep = { text: string; source: SourceKey };
+
+/** Writing again, higher up (brief §2.1 side channel, §2.2 routing; role card 4), as people did after an answer they could not accept. */
+const WRITE_HIGHER =
+  "People wrote again, higher: to the USSR General Procuracy in Moscow, or to the Presidium of the Supreme Soviet.";
+
+/** In this game a final decision ends the review: a later letter is kept, but no new review follows. */
+const RUN_OVER = "In this run your review is over: a new letter is kept, but changes nothing here.";
+
+const DECIDED: Record<
+  Exclude<Outcome, "pending">,
+  [headline: string, detail: string, source: SourceKey, nextStep: NextStep]
+> = {
   rehabilitated: [
     "Rehabilitated: the spravka is in your hands",
     "The certificate says the sentence was unjust. Your record is cleared.",
     "adler-ch3",
+    {
+      text: "There is nothing left to ask for. Keep the spravka safe: it is what opens a union card, the vote and a university place again.",
+      source: "adler-ch3",
+    },
   ],
   reclassified: [
     "Your crime was reclassified",
     "The review changed the article of your conviction; your sentence changes with it.",
     "adler-ch3",
+    {
+      text: `You are out of the camp, but the conviction stands, so the passport keeps its “minuses”. ${WRITE_HIGHER} Answers took months, and most brought nothing. ${RUN_OVER}`,
+      source: "adler-ch3",
+    },
   ],
-  reduced: ["Your sentence was reduced", "You are still a convict, with a shorter term.", "adler-ch3"],
+  reduced: [
+    "Your sentence was reduced",
+    "You are still a convict, with a shorter term.",
+    "adler-ch3",
+    {
+      text: `${WRITE_HIGHER} A relative could carry the letter, and grounds that the case rested on no real evidence counted for more than a plea of innocence. Most such appeals changed nothing. ${RUN_OVER}`,
+      source: "adler-ch3",
+    },
+  ],
   amnestied: [
     "Released under the March 1953 amnesty",
     "The review found that the amnesty covers your sentence. You are free; the conviction stands.",
     "adler-ch3",
+    {
+      text: `An amnesty frees; it does not clear a name, so no spravka comes with it. ${WRITE_HIGHER} Some waited until the late 1980s to be rehabilitated. ${RUN_OVER}`,
+      source: "adler-ch3",
+    },
   ],
-  exileEnded: ["Your exile was ended", "You may leave the place of exile.", "adler-ch3"],
-  upheld: ["Your complaint was rejected", "The sentence stands.", "adler-ch3"],
+  exileEnded: [
+    "Your exile was ended",
+    "You may leave the place of exile.",
+    "adler-ch3",
+    {
+      text: "You may leave, but while the sentence stands the passport's “minuses” close the big cities: Barkhanov, freed from exile, asked to live with his wife 150 km from Leningrad. To clear the sentence itself, people wrote to Moscow again.",
+      source: "adler-ch3",
+    },
+  ],
+  upheld: [
+    "Your complaint was rejected",
+    "Your complaint has been examined. No grounds were found to change the sentence. The sentence stands.",
+    "adler-ch3",
+    {
+      text: `A rejection was not always the end. ${WRITE_HIGHER} One man left out of the amnesty was told to “go to the Presidium”, and his sentence was eventually revoked. A relative could carry the letter, and new grounds (no real evidence, a confession forced out of you) counted for more than a plea of innocence. Most appeals failed again: in Balashov 51 of 79 were rejected. ${RUN_OVER}`,
+      source: "adler-ch3",
+    },
+  ],
   pardoned: [
     "Free, but not rehabilitated",
     "The Presidium's answer: you were \u201cjustifiably sentenced\u201d, but the Procuracy \u201cdoes not object\u201d to rescinding the sentence.",
     "adler-ch3",
+    {
+      text: "A pardon is mercy, not a finding of innocence: no spravka comes with it. To be cleared, people wrote to the USSR General Procuracy; some waited until the late 1980s.",
+      source: "adler-ch3",
+    },
   ],
   psychiatric: [
     "Sent for psychiatric examination",
     "Your sentence was rescinded, but instead of release you were sent to the Serbsky Institute.",
     "adler-ch3",
+    {
+      text: "The sources do not say what a person sent to the Serbsky Institute could do next: for Butov, the record stops here.",
+      source: "adler-ch3",
+    },
   ],
+};
+
+/** After a form reply (brief §2.1–2.2; role card 12). */
+const AFTER_FORM_REPLY: NextStep = {
+  text: "A form reply means the letter went no further. Write again: to another office, or on other grounds. The provincial procuracy ran the review commission, which was told to work from the complaints it received; the camp's own office often passed complaints to the very officials they accused. A relative can post the letter from home, outside the camp's post.",
+  source: "adler-ch3",
+};
+
+/** Cleared on paper, no certificate (brief §2.8, §7: a gap in the system, not a reward for persistence). */
+const ASK_FOR_SPRAVKA: NextStep = {
+  text: "Ask for the spravka: people went first to the local MVD, then the provincial procuracy, then the USSR General Procuracy. In late 1955 courts were “not sending” spravki, and asking again helped only a little.",
+  source: "adler-ch3",
+};
+
+/** After asking office k for the spravka: the next one in the loop, or nobody (RULES.noSpravka). */
+function afterSpravkaAsk(asked: number): NextStep {
+  const next = SPRAVKA_OFFICES[asked + 1];
+  return next
+    ? {
+        text: `Give the office time to answer. If nothing comes, ask ${next}.`,
+        source: "adler-ch3",
+      }
+    : {
+        text: "There is no one higher to ask. The certificate could be “a very long time in coming”: the gap was in the system, not in how often people asked.",
+        source: "adler-ch3",
+      };
+}
+
+/** Release papers free a person; they do not clear the name (brief §2.7). */
+const AFTER_RELEASE: NextStep = {
+  text: "These papers free you; they do not clear your name. You can travel home on the free ticket, or stay on and work at the camp for wages, as some did.",
+  source: "adler-ch3",
 };
 
 /**
@@ -120,7 +209,7 @@ export function petitionerKnowledge(
   if (outcome !== "pending") {
     const [headline, detail, source] = DECIDED[outcome];
     const after = outcome === "psychiatric" ? "" : afterwards(status.custody, status.passportMinus);
-    return { headline, detail: detail + after, waitingDays: null, ...(source ? { source } : {}) };
+    return { headline, detail: detail + after, waitingDays: null, source };
   }
   if (path.startsWith("spravka.")) {
     const asked = status.spravkaRequests ?? 0;
@@ -162,7 +251,9 @@ export function petitionerKnowledge(
   }
   return {
     headline: "You have not written yet",
-    detail: "Nobody reviews a case that nobody asks about.",
+    detail:
+      "Nobody reviews a case that nobody asks about. A full rehabilitation, with the spravka in your hands, is possible but not likely: most reviews ended in a rejection or a shorter term.",
+    source: "adler-ch3",
     waitingDays: null,
     waitingOn: null,
   };
@@ -189,7 +280,16 @@ export function petitionerVersion(history: Story, outcome: Outcome, extrajudicia
 }
 
 /** Something that reached the petitioner (or a request they made), for their timeline. */
-export type Received = { day: number; title: string; text: string; source?: SourceKey; kind: "received" | "asked" };
+export type Received = {
+  day: number;
+  title: string;
+  /** what came back, in the period's wording (composed for the game) */
+  text: string;
+  source?: SourceKey;
+  kind: "received" | "asked";
+  /** what a person in this position could try next, in the app's voice */
+  nextStep: NextStep;
+};
 
 /**
  * What came back to the petitioner and when: form replies, the court's notice
@@ -218,7 +318,14 @@ export function petitionerReceived(
   const releasePapers = (day: number) => {
     if (!fromCamp || released) return;
     released = true;
-    out.push({ day, kind: "received", title: "Release papers", text: RELEASE_PAPERS, source: "adler-ch3" });
+    out.push({
+      day,
+      kind: "received",
+      title: "Release papers",
+      text: RELEASE_PAPERS,
+      source: "adler-ch3",
+      nextStep: AFTER_RELEASE,
+    });
   };
   for (const { day, event, noted } of history) {
     if (noted) continue;
@@ -230,6 +337,7 @@ export function petitionerReceived(
         kind: "received",
         title: lastTo ? `A form reply from ${ADDRESSEE_LABELS[lastTo]}` : "A form reply",
         text: "Your complaint has been received. Nothing more.",
+        nextStep: AFTER_FORM_REPLY,
       });
     } else if (event.type === "court.rule" && event.ruling === "suspend" && decision === "fullRehabilitation") {
       out.push({
@@ -238,6 +346,7 @@ export function petitionerReceived(
         title: "The court's notice",
         text: "The court has stopped the case against you: you are cleared and free to go. No spravka came with it — the certificate that proves it.",
         source: "adler-ch3",
+        nextStep: ASK_FOR_SPRAVKA,
       });
       releasePapers(day);
     } else if (extrajudicial && event.type === "review.decide" && event.decision === "fullRehabilitation") {
@@ -247,6 +356,7 @@ export function petitionerReceived(
         title: "The commission's decision",
         text: "Your sentence is set aside: you are cleared and free to go. No spravka came with it — the certificate that proves it.",
         source: "adler-ch3",
+        nextStep: ASK_FOR_SPRAVKA,
       });
       releasePapers(day);
     } else if (event.type === "spravka.request") {
@@ -256,14 +366,15 @@ export function petitionerReceived(
         title: `You asked ${SPRAVKA_OFFICES[Math.min(asked, 2)]} for your spravka`,
         text: "A request for the certificate of rehabilitation.",
         source: "adler-ch3",
+        nextStep: afterSpravkaAsk(Math.min(asked, 2)),
       });
       asked++;
     }
   }
   if (outcome !== "pending" && history.length > 0) {
-    const [title, text, source] = DECIDED[outcome];
+    const [title, text, source, nextStep] = DECIDED[outcome];
     const last = history.findLast((h) => !h.noted) ?? history.at(-1)!;
-    out.push({ day: last.day, kind: "received", title, text, ...(source ? { source } : {}) });
+    out.push({ day: last.day, kind: "received", title, text, source, nextStep });
     if (RELEASING.includes(outcome)) releasePapers(last.day);
   }
   return out;

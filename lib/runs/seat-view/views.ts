@@ -36,9 +36,17 @@ import {
   petitionerReceived,
   petitionerVersion,
   SPRAVKA_OFFICES,
+  type Knowledge,
   type Received,
 } from "./petitioner-knowledge";
-import { typicalDays, whyNoSpravka, whyNothingHappens, type Reason } from "./why-nothing-happens";
+import {
+  typicalDays,
+  whyAfterDecision,
+  whyHeldAfterRelease,
+  whyNoSpravka,
+  whyNothingHappens,
+  type Reason,
+} from "./why-nothing-happens";
 import type { SeatRole } from "@/lib/runs/deal-cases";
 import {
   availableActions,
@@ -500,11 +508,7 @@ export function caseView(world: World, i: number, seat: SeatSituation): CaseView
       waitingDays: known.waitingDays,
       ...(known.source ? { source: known.source } : {}),
       received,
-      ...(known.waitingOn !== undefined
-        ? { why: whyNothingHappens(world.scenario, known.waitingOn, known.waitingDays) }
-        : lived === "pending" && path.startsWith("spravka.")
-          ? { why: whyNoSpravka(world.scenario, facts.spravkaRequests) }
-          : {}),
+      why: petitionerWhy(world.scenario, known, lived, path, facts.spravkaRequests),
     };
   }
   const { stage, sinceDay } = world.caseStage(i);
@@ -527,6 +531,25 @@ export function caseView(world: World, i: number, seat: SeatSituation): CaseView
     outcomeLabel: OUTCOME_LABELS[outcome],
     waitingDays: sinceDay === null ? null : Math.floor(world.now - sinceDay),
   };
+}
+
+/**
+ * "Why is nothing happening?" for a petitioner, to the end of the run: where
+ * a letter like theirs typically was; the camp sitting on a release order;
+ * the spravka that does not come; or, once a decision has come, what the
+ * present wait is (a rejection stands, no spravka follows a pardon).
+ */
+function petitionerWhy(
+  scenario: Scenario,
+  known: Knowledge,
+  lived: Outcome,
+  path: string,
+  spravkaRequests: number,
+): Reason[] {
+  if (known.waitingOn !== undefined) return whyNothingHappens(scenario, known.waitingOn, known.waitingDays);
+  if (path === "heldAfterRelease") return whyHeldAfterRelease(scenario);
+  if (lived === "pending") return whyNoSpravka(scenario, spravkaRequests);
+  return whyAfterDecision(lived);
 }
 
 /** Why a letter by this carrier cannot go now, or null (a clock standing still is the form's own message). */

@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { findScenario } from "@/lib/sim/scenarios";
-import { whyNoSpravka, whyNothingHappens } from "./why-nothing-happens";
+import { OUTCOMES } from "@/machines/vocabulary";
+import { whyAfterDecision, whyHeldAfterRelease, whyNoSpravka, whyNothingHappens } from "./why-nothing-happens";
 
 const rostov = findScenario("rostov-1954")!;
 
@@ -31,5 +32,38 @@ describe("waiting for the spravka", () => {
     expect(reasons[0]).toMatchObject({ source: "adler-ch3" });
     expect(reasons[0]!.text).toMatch(/local MVD, then the provincial procuracy/);
     expect(reasons[1]!.text).toContain(`${Math.round(scenario.institutions.spravkaIssueShare[1]! * 100)}%`);
+  });
+});
+
+describe("why is nothing happening? after a decision, to the end of the run", () => {
+  test("every decision explains the present wait, each claim with a source", () => {
+    for (const outcome of OUTCOMES) {
+      if (outcome === "pending") continue;
+      const reasons = whyAfterDecision(outcome);
+      expect(reasons.length, outcome).toBeGreaterThan(0);
+      for (const r of reasons) expect(r.source, `${outcome}: ${r.text}`).toBe("adler-ch3");
+    }
+  });
+
+  test("a rejection says the sentence stands and why most reviews ended so", () => {
+    const text = whyAfterDecision("upheld")
+      .map((r) => r.text)
+      .join(" ");
+    expect(text).toMatch(/the sentence stands/);
+    expect(text).toMatch(/real enemies of the Soviet state/);
+  });
+
+  test("a decision that leaves the conviction standing says no spravka comes", () => {
+    for (const outcome of ["reclassified", "reduced", "amnestied", "exileEnded", "pardoned"] as const) {
+      expect(whyAfterDecision(outcome)[0]!.text, outcome).toMatch(/no spravka comes/);
+    }
+  });
+
+  test("a release order the camp sits on: the December 1954 report, and the delay marked as invented", () => {
+    const reasons = whyHeldAfterRelease(rostov);
+    expect(reasons[0]).toMatchObject({ source: "adler-ch3" });
+    expect(reasons[0]!.text).toMatch(/December 1954/);
+    expect(reasons[1]!.text).toMatch(/about 30 days/);
+    expect(reasons[1]!.source).toBe("invented");
   });
 });

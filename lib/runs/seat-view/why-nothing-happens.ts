@@ -1,7 +1,8 @@
 import { ADDRESSEE_LABELS } from "@/lib/labels";
 import type { Distribution } from "@/lib/sim/distributions";
 import type { Scenario } from "@/lib/sim/scenario-schema";
-import type { Addressee, SourceKey } from "@/machines/vocabulary";
+import { RULES } from "@/machines/rules";
+import type { Addressee, Outcome, SourceKey } from "@/machines/vocabulary";
 
 /** One claim of the explanation, with its source (or marked as the scenario's invention). */
 export type Reason = { text: string; source: SourceKey | "invented" };
@@ -77,4 +78,76 @@ export function whyNoSpravka(scenario: Scenario, asked: number): Reason[] {
       source: sourceOf(scenario, "institutions.spravkaIssueShare"),
     },
   ];
+}
+
+/**
+ * "Why is nothing happening?" while a release order waits at the camp gate
+ * (RULES.heldAfterRelease): the December 1954 report, and how long this
+ * scenario's camps held people, which the sources do not give.
+ */
+export function whyHeldAfterRelease(scenario: Scenario): Reason[] {
+  return [
+    {
+      text: "In December 1954 the RSFSR Procuracy reported prisoners already legally freed still held in the camps, and too few medical examinations for release on medical grounds.",
+      source: RULES.heldAfterRelease.source,
+    },
+    {
+      text: `In this scenario a camp sits on a release order for about ${Math.round(typicalDays(scenario.institutions.heldAfterRelease))} days. How long it really was is not recorded.`,
+      source: sourceOf(scenario, "institutions.heldAfterRelease"),
+    },
+  ];
+}
+
+/** The decisions that left the sentence standing: no spravka follows them (brief §2.6, §2.8). */
+const NO_SPRAVKA_AFTER: Partial<Record<Outcome, string>> = {
+  reclassified:
+    "A reclassification changes the article, not the verdict: you were not cleared, so no spravka comes. The passport's “minuses” stay while the conviction stands.",
+  reduced: "A shorter term is still a sentence: you were not cleared, so no spravka comes. You wait out the new term.",
+  amnestied:
+    "The amnesty freed you without clearing you: no spravka comes, and the passport's “minuses” stay while the conviction stands.",
+  exileEnded:
+    "Ending exile was a separate decision from clearing the sentence: no spravka comes, and the passport's “minuses” stay.",
+  pardoned:
+    "The Presidium's pardon came in stock words, “justifiably sentenced”, with no objection to rescinding: a pardon, not rehabilitation, so no spravka comes.",
+};
+
+/**
+ * "Why is nothing happening?" once a decision has come: what the present
+ * wait is (a rejection stands, a conviction stays without a spravka, the
+ * Serbsky Institute), so the panel stays to the end of the run.
+ */
+export function whyAfterDecision(outcome: Exclude<Outcome, "pending">): Reason[] {
+  switch (outcome) {
+    case "rehabilitated":
+      return [
+        {
+          text: "Nothing is left to wait for: the spravka is in your hands. In late 1955 many people cleared on paper were still waiting for theirs.",
+          source: "adler-ch3",
+        },
+      ];
+    case "upheld":
+      return [
+        {
+          text: "The review is over and the sentence stands. Most reviews ended so: in Stalingrad in 1955 about three in four complaints were rejected, in Chita 37% of cases.",
+          source: "adler-ch3",
+        },
+        {
+          text: "Procurators were told not to weaken the struggle against “real enemies of the Soviet state”, and an acquittal stigmatised the agency that had made the arrest.",
+          source: RULES.pressure.source,
+        },
+        {
+          text: "Nothing more will come in this run. People wrote again, to Moscow; answers took months (Barkhanov waited nine, with a friend's help).",
+          source: "adler-ch3",
+        },
+      ];
+    case "psychiatric":
+      return [
+        {
+          text: "A court could rescind a sentence and send the person to forensic psychiatric examination at the Serbsky Institute instead of freeing them, as it did Butov in October 1955.",
+          source: RULES.courtRulings.source,
+        },
+      ];
+    default:
+      return [{ text: NO_SPRAVKA_AFTER[outcome]!, source: "adler-ch3" }];
+  }
 }

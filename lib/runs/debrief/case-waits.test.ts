@@ -77,6 +77,7 @@ const all: { label: string; waits: CaseWaits; path: string; now: number; lastDay
       label: `${id} seed ${seed} case ${i}`,
       path: world.caseState(i).path,
       now: world.now,
+      lastDay: world.caseHistory(i).at(-1)?.day ?? 0,
       waits: caseWaits({
         history: world.caseHistory(i),
         path: world.caseState(i).path,

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { CiteThis } from "@/app/_components/cite-this";
 import { SourceTag } from "@/app/_components/source-tag";
 import type { ShareRequest, ShareResponse } from "@/lib/api-types";
 import { DECISION_LABELS } from "@/lib/labels";
@@ -277,12 +278,11 @@ function ComparisonList({ rows }: { rows: ComparisonRow[] }) {
 
 /**
  * Copies text: the Clipboard API where the page may use it (https or
- * localhost); elsewhere (a school server on plain http) the text on the page
- * is selected — the read-only input's, or the element's — and the old copy
- * command tried; if that fails too, the text stays selected for the reader
+ * localhost); elsewhere (a school server on plain http) the read-only
+ * input's text is selected and the old copy command tried; if that fails too, the text stays selected for the reader
  * to copy themselves. True when it was copied.
  */
-async function copyText(text: string, shown: HTMLElement | null): Promise<boolean> {
+async function copyText(text: string, shown: HTMLInputElement | null): Promise<boolean> {
   try {
     if (window.isSecureContext && navigator.clipboard) {
       await navigator.clipboard.writeText(text);
@@ -291,12 +291,8 @@ async function copyText(text: string, shown: HTMLElement | null): Promise<boolea
   } catch {
     // refused (permissions, an old browser): fall back to the selection
   }
-  if (shown instanceof HTMLInputElement) {
-    shown.focus();
-    shown.select();
-  } else if (shown) {
-    window.getSelection()?.selectAllChildren(shown);
-  }
+  shown?.focus();
+  shown?.select();
   try {
     return document.execCommand("copy");
   } catch {
@@ -406,8 +402,6 @@ function ShareLink({
 /** The line a student copies into a bibliography, with the reminder that a run is not a source. */
 function Citation({ cite, url, readOnly }: { cite: CiteView; url: string | null; readOnly: boolean }) {
   const accessed = useToday();
-  const [said, setSaid] = useState("");
-  const line = useRef<HTMLParagraphElement>(null);
   const text =
     `Spravka (a classroom simulation of the 1954–55 review of article 58 cases). ` +
     `“${cite.scenarioTitle}”, seed ${cite.seed}, run played ${cite.runDateLabel}` +
@@ -415,14 +409,12 @@ function Citation({ cite, url, readOnly }: { cite: CiteView; url: string | null;
     (accessed ? `. Accessed ${accessed}.` : ".");
   return (
     <div className="space-y-2">
-      {readOnly ? null : (
-        <h3 id="cite-heading" className="font-semibold">
-          Cite this simulation run
-        </h3>
-      )}
-      <p ref={line} className="rounded border border-line bg-canvas p-3 font-mono text-sm" id="cite-line">
-        {text}
-      </p>
+      {readOnly ? null : <h3 className="font-semibold">Cite this simulation run</h3>}
+      <div className="print:hidden">
+        <CiteThis id="cite-run" text={text} name="this simulation run" />
+      </div>
+      {/* A text field prints cut off: on paper the citation is a plain line. */}
+      <p className="hidden font-mono text-sm print:block">{text}</p>
       {url || readOnly ? null : (
         <p className="text-sm text-muted print:hidden">Make the read-only link above to add its address.</p>
       )}
@@ -435,26 +427,6 @@ function Citation({ cite, url, readOnly }: { cite: CiteView; url: string | null;
         ); cite the run only as your own experiment with them. It covered {cite.simFromLabel} to {cite.simToLabel} in
         simulated time.
       </p>
-      {readOnly ? null : (
-        <div className="print:hidden">
-          <button
-            type="button"
-            className="btn btn-secondary"
-            onClick={() => {
-              void copyText(text, line.current).then((ok) =>
-                setSaid(
-                  ok ? "Copied the citation." : "The citation is selected: press Ctrl+C (⌘C on a Mac) to copy it.",
-                ),
-              );
-            }}
-          >
-            Copy the citation
-          </button>
-          <p role="status" aria-live="polite" className="text-sm font-medium">
-            {said}
-          </p>
-        </div>
-      )}
     </div>
   );
 }

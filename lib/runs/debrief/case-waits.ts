@@ -48,7 +48,8 @@ export const WAIT_CAUSE_NOTES: Record<WaitCause, { label: string; rule: keyof ty
     length: "institutions.listDelay",
   },
   clerks: {
-    label: "Clerks putting the file together and checking testimony against other cases",
+    label:
+      "With the clerks: waiting for one to open the file, then putting it together and checking testimony against other cases",
     rule: "originalsElsewhere",
     length: "institutions.fileAssembly",
   },

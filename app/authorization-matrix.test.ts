@@ -54,7 +54,7 @@ type Case = {
   /** for an export reached in two ways: which one this case checks */
   variant?: "rejoin" | "edit";
   /** the run the call names (and whose seat "a student of this run" holds) */
-  run?: "class" | "solo";
+  run?: "class" | "solo" | "endedSolo";
   allow: readonly Principal[];
 };
 
@@ -73,6 +73,7 @@ type Rule = {
 
 const classRun: Case = { about: "on a class run", run: "class", allow: [] };
 const soloRun: Case = { about: "on a self-guided run", run: "solo", allow: [] };
+const endedSoloRun: Case = { about: "on a self-guided run that has ended", run: "endedSolo", allow: [] };
 const noRun: Case = { about: "on their own behalf", allow: [] };
 
 const status = (code: number) => (o: Outcome) => o.kind === "response" && o.status === code;
@@ -228,6 +229,24 @@ const RULES: Record<string, Rule> = {
     writes: true,
     call: (c) => callRoute(c.fn, jsonCall("POST", `/api/runs/${c.run.id}/solo`, { id: c.run.id }, { action: "pause" })),
     succeeded: status(200),
+  },
+  "app/api/runs/[id]/share/route.ts#POST": {
+    policy: "the browser holding the seat of a self-guided run, once the run has ended; never a class's seat",
+    cases: [
+      { ...classRun, allow: [] },
+      { ...soloRun, about: "on a self-guided run still being played", allow: [] },
+      { ...endedSoloRun, allow: ["studentOfRun"] },
+    ],
+    writes: true,
+    call: (c) =>
+      callRoute(c.fn, jsonCall("POST", `/api/runs/${c.run.id}/share`, { id: c.run.id }, { action: "create" })),
+    // The token is new, and neither the rejoin code nor the seat's own token.
+    succeeded: (o, c) =>
+      status(200)(o) &&
+      o.kind === "response" &&
+      /^\{"ok":true,"token":"[A-Za-z0-9_-]{32}"\}$/.test(o.body) &&
+      !o.body.includes(c.run.seat.cookie.split(".")[1]!) &&
+      !o.body.includes(c.run.seat.rejoinCode.replace(/-/g, "")),
   },
   "app/api/runs/route.ts#POST": {
     policy: "any instructor creates a run of their own",
@@ -427,7 +446,7 @@ describe.each(
     );
   test.each(named)("%s", async (_name, cell) => {
     if (dirty) await freshFixture();
-    const run = cell.kase.run === "solo" ? fx.soloRun : fx.classRun;
+    const run = cell.kase.run === "solo" ? fx.soloRun : cell.kase.run === "endedSolo" ? fx.endedSoloRun : fx.classRun;
     actAs(fx, cell.principal, run);
     const ctx: Ctx = { fx, principal: cell.principal, run, kase: cell.kase, fn: byKey.get(key)!.fn };
     const before = await databaseState();

@@ -120,7 +120,7 @@ const BAD_IDS = [
 
 // --------------------------------------------------------------- the recipes
 
-type Who = "anonymous" | "owner" | "studentOfRun" | "procuratorOfRun" | "soloPlayer";
+type Who = "anonymous" | "owner" | "studentOfRun" | "procuratorOfRun" | "soloPlayer" | "endedSoloPlayer";
 
 type Template = { who: Who; body: Record<string, unknown> };
 
@@ -386,6 +386,25 @@ const RECIPES: Record<string, Recipe> = {
       { who: "soloPlayer", body: { action: "inject", eventId: "exile-order" } },
       { who: "soloPlayer", body: { action: "reassign", seatId: fx.soloRun.seat.id, role: "procurator" } },
       { who: "soloPlayer", body: { action: "resume" } },
+    ],
+  },
+  "app/api/runs/[id]/share/route.ts#POST": {
+    kind: "json",
+    path: (_fx, id) => `/api/runs/${encodeURIComponent(id)}/share`,
+    runId: (fx) => fx.endedSoloRun.id,
+    templates: () => [
+      { who: "endedSoloPlayer", body: { action: "create" } },
+      { who: "endedSoloPlayer", body: { action: "withdraw" } },
+    ],
+    invalid: {
+      action: [...NOT_A_CHOICE, "CREATE", "create ", "share", "delete"],
+      extra: ["a field the request does not have"],
+    },
+    refused: () => [
+      // the seat of a run still being played, or of a class, asks about this run
+      { who: "soloPlayer", body: { action: "create" } },
+      { who: "studentOfRun", body: { action: "create" } },
+      { who: "anonymous", body: { action: "create" } },
     ],
   },
   "app/api/runs/route.ts#POST": {
@@ -841,9 +860,15 @@ async function freshFixture(): Promise<void> {
 beforeAll(freshFixture);
 
 function actAsWho(who: Who): void {
-  if (who === "procuratorOfRun" || who === "soloPlayer") {
+  if (who === "procuratorOfRun" || who === "soloPlayer" || who === "endedSoloPlayer") {
     actAs(fx, "anonymous");
-    current.cookies.set(SEAT_COOKIE, (who === "soloPlayer" ? fx.soloRun.seat : fx.classRun.procurator).cookie);
+    const seat =
+      who === "soloPlayer"
+        ? fx.soloRun.seat
+        : who === "endedSoloPlayer"
+          ? fx.endedSoloRun.seat
+          : fx.classRun.procurator;
+    current.cookies.set(SEAT_COOKIE, seat.cookie);
   } else {
     actAs(fx, who);
   }

@@ -70,6 +70,13 @@ export type SoloControlRequest = Extract<
 >;
 export type ControlResponse = Result;
 
+// ---------------------------------------------------------------- POST /api/runs/[id]/share
+
+/** The seat of an ended self-guided run makes or withdraws the read-only link to its debrief. */
+export type { ShareRequest } from "@/lib/runs/seats/share-link";
+/** The link's token (null once withdrawn); the page is /shared/<token>. */
+export type ShareResponse = Result<{ token: string | null }>;
+
 // ---------------------------------------------------------------- GET /api/runs/[id]/seat
 
 export type SeatResponse = Result<SeatView & { letters: LetterView[]; protocols: ProtocolView[] }>;

@@ -3,7 +3,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { openSession } from "@/lib/auth/sessions";
 import type { SessionUser } from "@/lib/authz";
 import { db } from "@/lib/db";
-import { controlRun } from "@/lib/runs/console/control-run";
+import { applyControl, controlRun } from "@/lib/runs/console/control-run";
 import { createRun } from "@/lib/runs/console/create-run";
 import { customFormValues, saveCustomScenario } from "@/lib/runs/store/custom-scenarios";
 import { joinRun } from "@/lib/runs/seats/join-run";
@@ -40,7 +40,7 @@ export type RunHandle = { id: string; joinCode: string | null; seat: SeatHandle 
  * of the first ("this run") with a petitioner and a procurator seat, a class
  * run of the second ("another run") with one seat, a self-guided run with
  * its one seat, and a custom scenario of the first instructor. All three
- * runs are running.
+ * runs are running; a second self-guided run (a procurator's) has ended.
  */
 export type Fixture = {
   owner: SessionUser;
@@ -50,6 +50,8 @@ export type Fixture = {
   classRun: RunHandle & { procurator: SeatHandle };
   otherRun: RunHandle;
   soloRun: RunHandle;
+  /** a self-guided run its player has ended (its debrief can be shared) */
+  endedSoloRun: RunHandle;
   /** the owner's custom scenario (its row id) */
   scenarioId: string;
 };
@@ -126,6 +128,9 @@ export async function seedFixture(): Promise<Fixture> {
   const theirs = await classRun(other, "Period 5", 0, 1);
   const solo = ok(await startSoloRun({ scenarioId: SCENARIO_ID, role: "petitioner", seed: 11 }, nextAddress()));
   const soloSeat = await db.seat.findUniqueOrThrow({ where: { id: solo.seatId } });
+  const ended = ok(await startSoloRun({ scenarioId: SCENARIO_ID, role: "procurator", seed: 12 }, nextAddress()));
+  ok(await applyControl(ended.runId, { action: "end" }));
+  const endedSeat = await db.seat.findUniqueOrThrow({ where: { id: ended.seatId } });
   const base = findScenario(SCENARIO_ID)!;
   const scenario = ok(await saveCustomScenario(owner, { baseId: SCENARIO_ID, ...customFormValues(base) }));
   return {
@@ -147,6 +152,11 @@ export async function seedFixture(): Promise<Fixture> {
       id: solo.runId,
       joinCode: (await db.run.findUniqueOrThrow({ where: { id: solo.runId } })).joinCode,
       seat: await seat(solo.runId, { seatId: solo.seatId, token: solo.token, rejoinCode: soloSeat.rejoinCode }),
+    },
+    endedSoloRun: {
+      id: ended.runId,
+      joinCode: (await db.run.findUniqueOrThrow({ where: { id: ended.runId } })).joinCode,
+      seat: await seat(ended.runId, { seatId: ended.seatId, token: ended.token, rejoinCode: endedSeat.rejoinCode }),
     },
     scenarioId: scenario.id,
   };

@@ -54,8 +54,10 @@ export default async function PlayPage({ params, searchParams }: PageProps<"/pla
         initialProtocols={result.protocols}
         welcome={welcome === "1"}
         nameTaken={nameTaken === "1"}
+        reveal={result.view.solo ? reveal : undefined}
       />
-      {reveal ? <RevealSection reveal={reveal} /> : null}
+      {/* A self-guided run shows its reveal inside its personal debrief. */}
+      {reveal && !result.view.solo ? <RevealSection reveal={reveal} /> : null}
     </div>
   );
 }

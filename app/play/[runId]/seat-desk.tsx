@@ -11,7 +11,9 @@ import { Term } from "@/app/_components/term";
 import { EyesUpCover, LessonCountdown, TeacherNotice } from "@/app/_components/room-screens";
 import { PetitionForm } from "./petition-form";
 import { ProcuratorFileView } from "./procurator-file";
-import { GuidedStart, PersonalDebrief, SoloControls } from "./solo";
+import { GuidedStart, SoloControls } from "./solo";
+import { PersonalDebrief } from "./personal-debrief";
+import type { Reveal } from "@/lib/runs/seat-view/reveal";
 import { SeatTop } from "./seat-top";
 import type { ActRequest, ActResponse } from "@/lib/api-types";
 import type { CaseView, ClockView, LetterView, ProtocolView, SeatView } from "@/lib/runs/seat-view/views";
@@ -27,6 +29,7 @@ export function SeatDesk({
   welcome,
   nameTaken = false,
   observer = false,
+  reveal,
 }: {
   initial: SeatView;
   initialLetters: LetterView[];
@@ -36,6 +39,8 @@ export function SeatDesk({
   nameTaken?: boolean;
   /** the teacher looking at this desk: read-only, no codes, no stream of its own (its page refreshes it) */
   observer?: boolean;
+  /** a self-guided run's reveal, shown in its personal debrief (page.tsx loads it once the run has ended) */
+  reveal?: Reveal | null;
 }) {
   const [view, setView] = useState(initial);
   const [letters, setLetters] = useState(initialLetters);
@@ -119,7 +124,16 @@ export function SeatDesk({
         {view.solo && !observer && welcome && (seatStatus === "running" || seatStatus === "paused") ? (
           <GuidedStart role={role} />
         ) : null}
-        {view.debrief && !observer ? <PersonalDebrief rows={view.debrief} /> : null}
+        {view.debrief && view.personal && !observer ? (
+          <PersonalDebrief
+            role={role}
+            rows={view.debrief}
+            personal={view.personal}
+            reveal={reveal}
+            protocols={role === "procurator" ? protocols : null}
+            share={{ runId: view.run.id }}
+          />
+        ) : null}
         {view.epilogue ? <StoryFramePanel frame={view.epilogue} id="epilogue" open /> : null}
         {view.prologue ? (
           // Unfolded while the class waits for the clock; folded (not gone) once there is work to do.

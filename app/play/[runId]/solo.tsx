@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { useEffect, useState, useSyncExternalStore } from "react";
 import { SourceTag } from "@/app/_components/source-tag";
 import { Term } from "@/app/_components/term";
@@ -231,47 +230,5 @@ export function GuidedStart({ role }: { role: "petitioner" | "procurator" }) {
         </div>
       </dl>
     </details>
-  );
-}
-
-/** A self-guided player's debrief: their run beside history, each figure with its source. */
-export function PersonalDebrief({ rows }: { rows: NonNullable<SeatView["debrief"]> }) {
-  return (
-    <section aria-labelledby="personal-debrief-heading" className="card space-y-3">
-      <h2 id="personal-debrief-heading" className="text-xl font-semibold">
-        Your run and history
-      </h2>
-      <p className="text-muted">
-        Your own case and its timeline are below. Here is how the whole province fared in your run, and in the records.
-      </p>
-      <ul className="space-y-3">
-        {rows.map((row) => (
-          <li key={row.metric}>
-            <p>
-              {row.what}: <strong>{row.yours}</strong> in your run.
-            </p>
-            <ul className="list-disc pl-5 text-sm">
-              {row.history.map((h) => (
-                <li key={h.place + h.label}>
-                  {h.value} — {h.place}: {h.label}
-                  <SourceTag source={h.source} />
-                </li>
-              ))}
-            </ul>
-          </li>
-        ))}
-      </ul>
-      <p className="flex flex-wrap gap-3">
-        <Link href="/explore" className="btn btn-primary">
-          Play again
-        </Link>
-        <Link href="/lab" className="btn btn-secondary">
-          Try the what-if lab
-        </Link>
-        <Link href="/sources" className="btn btn-secondary">
-          Read the sources
-        </Link>
-      </p>
-    </section>
   );
 }

@@ -61,6 +61,7 @@ import { DESK_COSTS, type DeskWork } from "@/lib/desk/work";
 import { parseLogEntry } from "@/lib/runs/store/log-entry";
 import { courtNotices, injectedNews, memosFor, type Memo } from "./memos";
 import { historicalComparison, type ComparisonRow } from "@/lib/runs/debrief/debrief";
+import { personalView, type PersonalView } from "@/lib/runs/debrief/personal";
 import { dossier, type DossierPaper } from "./dossier";
 import { epilogue1956, framedCase, prologue1953, type StoryFrame } from "@/lib/runs/story-frame";
 
@@ -182,6 +183,8 @@ export type SeatView = {
   solo: boolean;
   /** a self-guided run that has ended: the run's figures beside the historical ones */
   debrief?: ComparisonRow[];
+  /** a self-guided run that has ended: the seat's cases day by day, split by cause, and how to cite the run */
+  personal?: PersonalView;
   /** what the teacher's injected events announced, oldest first (every seat is told) */
   news: Memo[];
   /** a petitioner's character, from their case's facts */
@@ -629,7 +632,10 @@ export function seatView(
     news: injectedNews(world),
     solo: run.ownerId === null,
     ...(run.ownerId === null && (run.status === "debrief" || run.status === "archived")
-      ? { debrief: historicalComparison(world.result(run.seed), scenario) }
+      ? {
+          debrief: historicalComparison(world.result(run.seed), scenario),
+          personal: personalView(world, scenario, run, caseIndexes),
+        }
       : {}),
     ...(role === "procurator"
       ? {

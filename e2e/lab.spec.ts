@@ -151,7 +151,7 @@ test("the lesson preset runs the 1945 amnesty beside the national review, with q
   for (const chart of await charts.all()) {
     const table = chart.getByRole("table");
     await expect(table).toBeHidden();
-    await chart.getByText("Show as a table").click();
+    await chart.locator("summary").filter({ hasText: "Show as a table" }).click();
     await expect(table).toBeVisible();
     await expect(table.getByRole("row", { name: /still waiting/i }).first()).toBeVisible();
   }

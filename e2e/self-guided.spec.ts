@@ -70,6 +70,13 @@ test("a visitor plays a self-guided petitioner run: pause and write, skip to the
   }
   await expect(decided).toHaveCount(1);
   await expect(page.getByText(/teacher/i)).toHaveCount(0);
+  // Every reply says what a person in this position could try next, with its source; the
+  // "Why is nothing happening?" panel is still there once the case is decided.
+  const timeline = page.getByRole("region", { name: "Your timeline" });
+  const nextSteps = timeline.getByRole("complementary", { name: /^What could you try now\?/ });
+  await expect(nextSteps.first()).toBeVisible();
+  await expect(nextSteps.first().getByRole("link", { name: /Source:/ })).toBeVisible();
+  await expect(page.getByText("Why is nothing happening?").first()).toBeVisible();
   await saveScreenshot(page, "self-guided");
 
   // Another browser resumes with the resume link.
@@ -106,4 +113,28 @@ test("a petitioner alone on a phone starts writing within two screens", async ({
   expect(await phone.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(390);
   await expectNoAxeViolations(phone);
   await saveScreenshot(phone, "self-guided-phone");
+});
+
+/**
+ * A procurator alone has a file to read and decide in the first simulated
+ * week: one file was ready before the commission sat, and the desk says that
+ * this is the game's doing.
+ */
+test("a procurator alone has a file ready to review in the first week", async ({ page }) => {
+  await startAlone(page, { role: /A procurator/, seed: "5" });
+  await expect(page.getByRole("heading", { name: "Seat 1: Procurator" })).toBeVisible();
+  await expect(page.getByText(/teacher/i)).toHaveCount(0);
+  const clock = page.getByRole("region", { name: "Your clock" });
+  await clock.getByRole("button", { name: "Pause" }).click();
+  const day = Number((await page.getByText(/^Day \d+ of \d+$/).textContent())!.match(/\d+/)![0]);
+  expect(day).toBeLessThan(7);
+  const ready = page.getByRole("article").filter({ hasText: /ready before the commission first sat/ });
+  await expect(ready).toHaveCount(1);
+  await expect(ready.getByText(/the game's choice/)).toBeVisible();
+  // Paused, the desk still works: reading the file takes the day's hours.
+  const hours = page.getByRole("heading", { name: /Your working day: \d+ of \d+ hours left/ });
+  const before = await hours.textContent();
+  await ready.getByRole("button", { name: /^Read the file/ }).click();
+  await expect(hours).not.toHaveText(before!);
+  await expectNoAxeViolations(page);
 });

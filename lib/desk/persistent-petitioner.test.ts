@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { spravkaReach } from "@/lib/runs/seat-view/spravka-reach";
 import { applyToWorld } from "@/lib/runs/store/apply-to-world";
 import { dealSeats } from "@/lib/runs/deal-cases";
 import { MAX_RUN_CASES } from "@/lib/runs/policy";
@@ -98,6 +99,8 @@ describe("a persistent petitioner, in every scenario a self-guided run offers", 
     "%s: a well-chosen path reaches what the history allows, and most runs do not bring the spravka",
     (id) => {
       const witness = WITNESS[id]!;
+      // What the seat's guide tells the player ("Can I win?") is what this test finds.
+      expect(witness?.spravka ?? false, "the guide's promise").toBe(spravkaReach(id).reachable);
       const runs = SEEDS.map((seed) => playPersistently(id, seed));
       // Odds stay historical: the same strategy fails in most runs.
       expect(runs.filter((r) => r.spravka).length, "spravka in hand").toBeLessThan(SEEDS.length / 2);

@@ -67,8 +67,8 @@ export function PersonalDebrief({
   return (
     <div className="space-y-8 print:space-y-6">
       {readOnly ? null : <RefreshForReveal waiting={!reveal} />}
-      <section aria-labelledby="timeline-heading" className="card space-y-4 print:break-inside-auto">
-        <h2 id="timeline-heading" className="text-xl font-semibold">
+      <section aria-labelledby="case-waits-heading" className="card space-y-4 print:break-inside-auto">
+        <h2 id="case-waits-heading" className="text-xl font-semibold">
           {personal.timelines.length === 1 ? "This case, day by day" : "Your cases, day by day"}
         </h2>
         <p className="max-w-3xl text-muted">

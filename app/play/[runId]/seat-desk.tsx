@@ -122,7 +122,7 @@ export function SeatDesk({
         ) : null}
 
         {view.solo && !observer && welcome && (seatStatus === "running" || seatStatus === "paused") ? (
-          <GuidedStart role={role} />
+          <GuidedStart role={role} reach={view.reach} />
         ) : null}
         {view.debrief && view.personal && !observer ? (
           <PersonalDebrief
@@ -176,7 +176,7 @@ export function SeatDesk({
         ) : null}
 
         {view.character ? (
-          <section aria-labelledby="character-heading" className="card space-y-2">
+          <section aria-labelledby="character-heading" className="card space-y-2 !p-4 sm:!p-6">
             <p className="text-sm font-semibold uppercase tracking-wider text-muted">Who you are</p>
             <h2 id="character-heading" className="text-2xl font-bold">
               {view.character.name}

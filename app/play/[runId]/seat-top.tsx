@@ -37,21 +37,21 @@ export function SeatTop({
 }) {
   return (
     <>
-      <header className="flex flex-wrap items-start justify-between gap-4 print:hidden">
-        <div>
+      <header className="print:hidden">
+        {/* The stream's badge shares the first line with the run's name: one row less on a phone. */}
+        <div className="flex items-start justify-between gap-3">
           <p className="text-muted">{context}</p>
-          <h1 className="text-3xl font-bold">
-            Seat {seatNumber}: {roleName}
-          </h1>
-          <p className="text-muted">
-            {playerName(displayName, solo) === null
-              ? "Playing alone: the computer plays everyone else"
-              : `Playing as ${displayName}`}
-          </p>
+          {stream ? (
+            <div className="shrink-0">
+              <StreamBadge status={closed ? "closed" : stream.status} retry={closed ? undefined : stream.retry} />
+            </div>
+          ) : null}
         </div>
-        {stream ? (
-          <StreamBadge status={closed ? "closed" : stream.status} retry={closed ? undefined : stream.retry} />
-        ) : null}
+        <h1 className="text-3xl font-bold">
+          Seat {seatNumber}: {roleName}
+        </h1>
+        {/* Alone, the line above already says so ("Exploring alone"), and the seat's name is nobody's. */}
+        {playerName(displayName, solo) === null ? null : <p className="text-muted">Playing as {displayName}</p>}
       </header>
 
       {closed ? (

@@ -6,6 +6,7 @@ import { Term } from "@/app/_components/term";
 import type { ControlResponse, SoloControlRequest } from "@/lib/api-types";
 import { simDate } from "@/lib/runs/clock";
 import type { ClockView, SeatView } from "@/lib/runs/seat-view/views";
+import type { SpravkaReach } from "@/lib/runs/seat-view/spravka-reach";
 import { SOLO_PACES } from "@/lib/runs/policy";
 
 /** The paces offered: those a run can start at, and faster ones for watching the machine run. */
@@ -72,7 +73,8 @@ export function SoloControls({
   return (
     // Drawn inside the seat's date card (SeatTop's controls), under the date it moves.
     <section aria-labelledby="solo-clock-heading" className="w-full space-y-3 border-t border-line pt-3 print:hidden">
-      <h2 id="solo-clock-heading" className="font-semibold">
+      {/* On a phone the buttons say what they are: the heading is for screen readers there. */}
+      <h2 id="solo-clock-heading" className="font-semibold max-sm:sr-only">
         Your clock
       </h2>
       {/* Two to a row on a phone, so the letter box stays near the top of the page. */}
@@ -102,7 +104,7 @@ export function SoloControls({
           </label>
           <select
             id="solo-speed"
-            className="field-input"
+            className="field-input max-sm:text-sm"
             value={clock.speed}
             disabled={pending}
             onChange={(e) => void control({ action: "setSpeed", speed: Number(e.target.value) })}
@@ -131,7 +133,10 @@ export function SoloControls({
           disabled={pending || monthOn <= clock.simDay}
           onClick={() => void control({ action: "jump", toDate: simDate(clock.startDate, monthOn) })}
         >
-          Skip ahead a month
+          {/* "Skip a month" on a phone, so it fits on one line; its name stays the same. */}
+          <span>
+            Skip<span className="max-sm:sr-only"> ahead</span> a month
+          </span>
         </button>
         <button
           type="button"
@@ -170,14 +175,21 @@ const subscribeToWidth = (onChange: () => void) => {
  * click to fold away. On a phone it arrives folded, so the letter box is
  * within two screens; its summary says it is there to read.
  */
-export function GuidedStart({ role }: { role: "petitioner" | "procurator" }) {
+export function GuidedStart({
+  role,
+  reach,
+}: {
+  role: "petitioner" | "procurator";
+  /** a petitioner's hope in this scenario (lib/runs/seat-view/spravka-reach.ts) */
+  reach?: SpravkaReach;
+}) {
   const narrow = useSyncExternalStore(
     subscribeToWidth,
     () => window.matchMedia(NARROW).matches,
     () => false,
   );
   return (
-    <details open={!narrow} className="card print:hidden">
+    <details open={!narrow} className="card !p-4 sm:!p-6 print:hidden">
       <summary className="cursor-pointer text-lg font-semibold">
         How to play alone<span className="text-base font-normal text-muted sm:hidden"> — read this first</span>
       </summary>
@@ -222,10 +234,10 @@ export function GuidedStart({ role }: { role: "petitioner" | "procurator" }) {
         <div>
           <dt className="font-semibold">Can I win?</dt>
           <dd>
-            {role === "petitioner"
-              ? "There are no points. A spravka in hand is the goal, and a persistent, well-aimed petitioner can reach it in this run — but it is possible, not likely. Full rehabilitation was rare (in Rostov, 56 of 1,709 people reviewed, 3.2%), and in late 1955 courts were not sending spravki at all."
+            {reach
+              ? reach.text
               : "There are no points for upholding or for releasing. What you can do is decide your files on their grounds, and see how far one desk gets."}
-            <SourceTag source="adler-ch3" />
+            <SourceTag source={reach?.source ?? "adler-ch3"} />
           </dd>
         </div>
       </dl>

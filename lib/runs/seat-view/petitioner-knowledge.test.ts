@@ -269,6 +269,6 @@ describe("what a person could try next, under every reply", () => {
   });
 
   test("before writing, the odds are said plainly: possible, not likely", () => {
-    expect(petitionerKnowledge([], "pending", "complaint.unwritten", 10).detail).toMatch(/possible but not likely/);
+    expect(petitionerKnowledge([], "pending", "complaint.unwritten", 10).detail).toMatch(/possible, but not likely/);
   });
 });

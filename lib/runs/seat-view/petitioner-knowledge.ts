@@ -251,8 +251,7 @@ export function petitionerKnowledge(
   }
   return {
     headline: "You have not written yet",
-    detail:
-      "Nobody reviews a case that nobody asks about. A full rehabilitation, with the spravka in your hands, is possible but not likely: most reviews ended in a rejection or a shorter term.",
+    detail: "Nobody reviews a case that nobody asks about. The spravka in your hands is possible, but not likely.",
     source: "adler-ch3",
     waitingDays: null,
     waitingOn: null,

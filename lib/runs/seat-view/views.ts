@@ -47,6 +47,7 @@ import {
   whyNothingHappens,
   type Reason,
 } from "./why-nothing-happens";
+import { spravkaReach, type SpravkaReach } from "./spravka-reach";
 import type { SeatRole } from "@/lib/runs/deal-cases";
 import {
   availableActions,
@@ -181,6 +182,8 @@ export type SeatView = {
   memos?: Memo[];
   /** a self-guided run (no teacher): the seat steers the clock, and gets a personal debrief at the end */
   solo: boolean;
+  /** a petitioner alone: what they can hope to reach in this scenario ("Can I win?") */
+  reach?: SpravkaReach;
   /** a self-guided run that has ended: the run's figures beside the historical ones */
   debrief?: ComparisonRow[];
   /** a self-guided run that has ended: the seat's cases day by day, split by cause, and how to cite the run */
@@ -631,6 +634,7 @@ export function seatView(
     cases: [...caseIndexes].sort((a, b) => a - b).map((i) => caseView(world, i, situation(i))),
     news: injectedNews(world),
     solo: run.ownerId === null,
+    ...(run.ownerId === null && role === "petitioner" ? { reach: spravkaReach(scenario.id) } : {}),
     ...(run.ownerId === null && (run.status === "debrief" || run.status === "archived")
       ? {
           debrief: historicalComparison(world.result(run.seed), scenario),

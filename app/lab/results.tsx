@@ -200,34 +200,61 @@ function waitingRow(runs: Done[]) {
   };
 }
 
+/**
+ * A share of each run's own people over days since the start, one line per
+ * run; the figures are in the table under it (TABLE_BELOW). `whole`: the
+ * axis runs to 100% (a share that ends there), else to the largest value.
+ */
+function ShareOverDays<K extends string>({
+  caption,
+  lines,
+  dataKey,
+  whole = false,
+}: {
+  caption: string;
+  lines: { n: number; data: readonly ({ day: number } & Record<K, number>)[] }[];
+  dataKey: K;
+  whole?: boolean;
+}) {
+  return (
+    <div className="h-72">
+      <ResponsiveContainer>
+        <LineChart margin={MARGIN} title={caption} desc={TABLE_BELOW}>
+          <CartesianGrid strokeDasharray="3 3" stroke="#d4d7dc" />
+          <DaysAxis />
+          <YAxis
+            domain={whole ? [0, 1] : [0, "auto"]}
+            {...(whole ? { ticks: [0, 0.25, 0.5, 0.75, 1] } : {})}
+            tickFormatter={percentTick}
+            tick={AXIS_TICK}
+            width={44}
+          />
+          <Tooltip formatter={(v) => formatShare(Number(v))} labelFormatter={(d) => `Day ${String(d)}`} />
+          <Legend />
+          {lines.map((line, k) => (
+            <Line
+              key={line.n}
+              data={[...line.data]}
+              dataKey={dataKey}
+              name={`Run ${line.n}`}
+              stroke={RUN_COLOURS[k % RUN_COLOURS.length]}
+              dot={false}
+              strokeWidth={2}
+              isAnimationActive={false}
+            />
+          ))}
+        </LineChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}
+
 function ReleasedChart({ runs }: { runs: Done[] }) {
   const caption = "Released so far, as a share of everyone held at the start, by days since the start";
   return (
     <figure className="space-y-2">
       <figcaption className="font-semibold">{caption}</figcaption>
-      <div className="h-72">
-        <ResponsiveContainer>
-          <LineChart margin={MARGIN} title={caption} desc={TABLE_BELOW}>
-            <CartesianGrid strokeDasharray="3 3" stroke="#d4d7dc" />
-            <DaysAxis />
-            <YAxis domain={[0, "auto"]} tickFormatter={percentTick} tick={AXIS_TICK} width={44} />
-            <Tooltip formatter={(v) => formatShare(Number(v))} labelFormatter={(d) => `Day ${String(d)}`} />
-            <Legend />
-            {runs.map((r, k) => (
-              <Line
-                key={r.n}
-                data={r.series}
-                dataKey="releasedShare"
-                name={`Run ${r.n}`}
-                stroke={RUN_COLOURS[k % RUN_COLOURS.length]}
-                dot={false}
-                strokeWidth={2}
-                isAnimationActive={false}
-              />
-            ))}
-          </LineChart>
-        </ResponsiveContainer>
-      </div>
+      <ShareOverDays caption={caption} lines={runs.map((r) => ({ n: r.n, data: r.series }))} dataKey="releasedShare" />
       <DaysTable
         caption="Released so far, as a share of everyone held at the start"
         runs={runs}
@@ -244,35 +271,12 @@ function DecidedChart({ runs }: { runs: Done[] }) {
   return (
     <figure className="space-y-2">
       <figcaption className="font-semibold">{caption}</figcaption>
-      <div className="h-72">
-        <ResponsiveContainer>
-          <LineChart margin={MARGIN} title={caption} desc={TABLE_BELOW}>
-            <CartesianGrid strokeDasharray="3 3" stroke="#d4d7dc" />
-            <DaysAxis />
-            <YAxis
-              domain={[0, 1]}
-              ticks={[0, 0.25, 0.5, 0.75, 1]}
-              tickFormatter={percentTick}
-              tick={AXIS_TICK}
-              width={44}
-            />
-            <Tooltip formatter={(v) => formatShare(Number(v))} labelFormatter={(d) => `Day ${String(d)}`} />
-            <Legend />
-            {runs.map((r, k) => (
-              <Line
-                key={r.n}
-                data={decidedSeries(r.curve)}
-                dataKey="decidedShare"
-                name={`Run ${r.n}`}
-                stroke={RUN_COLOURS[k % RUN_COLOURS.length]}
-                dot={false}
-                strokeWidth={2}
-                isAnimationActive={false}
-              />
-            ))}
-          </LineChart>
-        </ResponsiveContainer>
-      </div>
+      <ShareOverDays
+        caption={caption}
+        lines={runs.map((r) => ({ n: r.n, data: decidedSeries(r.curve) }))}
+        dataKey="decidedShare"
+        whole
+      />
       <ul className="space-y-1 text-sm">
         {runs.map((r) => (
           <li key={r.n}>

@@ -96,6 +96,7 @@ test("a visitor plays a self-guided petitioner run: pause and write, skip to the
   await expect(debrief.getByText(/Decisions that upheld the sentence: \d+%/)).toBeVisible();
   await expect(debrief.getByText(/Chita review/).first()).toBeVisible();
   await expect(debrief.getByRole("link", { name: /Source:/ }).first()).toBeVisible();
+  await expect(other.getByText(/teacher/i)).toHaveCount(0);
   await expectNoAxeViolations(other);
   await saveScreenshot(other, "self-guided-debrief");
 });

@@ -347,8 +347,8 @@ function ShareLink({
   return (
     <div className="space-y-3 print:hidden">
       <p className="max-w-3xl">
-        A read-only link shows this debrief to anyone you give it to — a teacher, a classmate, your essay&rsquo;s
-        reader. It gives no control over your run and shows no codes. It works for as long as this site keeps the run.
+        A read-only link shows this debrief to anyone you give it to — a classmate, or your essay&rsquo;s reader. It
+        gives no control over your run and shows no codes. It works for as long as this site keeps the run.
       </p>
       {url ? (
         <div className="space-y-2">

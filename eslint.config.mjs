@@ -97,6 +97,28 @@ const boundaries = [
     },
   },
   {
+    // The engine's and the lab's tests run once, not again on PostgreSQL
+    // (scripts/test-postgres.ts): they must not reach for a database.
+    files: ["lib/sim/**/*.test.ts", "lib/lab/**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            noApp,
+            noScripts,
+            noSimWorld,
+            {
+              regex: noDatabaseClient.regex,
+              message:
+                "The engine's and the lab's tests use no database: npm run test:postgres skips them (scripts/test-postgres.ts).",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["lib/sim/**/*.{ts,tsx}"],
     ignores: ["**/*.test.ts"],
     rules: {

@@ -116,5 +116,13 @@ export const SOLO_PACES = [
     means: "To watch the machine run. Letters and files go by faster than anyone reads them.",
   },
 ] as const;
+/** A pace offered once a run is under way, to watch the machine run to its end. */
+export const SOLO_WATCHING_PACE = { daysPerMinute: 120, name: "Four months a minute" } as const;
+/**
+ * "Skip ahead until something happens" moves the clock at most this far: a
+ * letter that vanished brings no news at all, and the player must not learn
+ * that from the clock leaping to the end, only feel the wait.
+ */
+export const SKIP_AHEAD_MAX_DAYS = 90;
 /** A first run's pace: slow enough to read (SOLO_PACES). */
 export const FIRST_SOLO_PACE = 7;

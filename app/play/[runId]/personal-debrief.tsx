@@ -93,9 +93,13 @@ export function PersonalDebrief({
 
       <section aria-labelledby="personal-debrief-heading" className="card space-y-3 print:break-inside-avoid">
         <h2 id="personal-debrief-heading" className="text-xl font-semibold">
-          Your run and history
+          {readOnly ? "The run and history" : "Your run and history"}
         </h2>
-        <p className="text-muted">Here is how the whole province fared in your run, and in the records.</p>
+        <p className="text-muted">
+          How the whole province fared in {readOnly ? "this" : "your"} run ({personal.cite.simFromLabel} to{" "}
+          {personal.cite.simToLabel}), and in the records. The records count the commission&rsquo;s whole work, and a
+          run may end sooner: compare shares, not numbers of cases.
+        </p>
         <ComparisonList rows={rows} />
       </section>
 
@@ -329,7 +333,7 @@ function ShareLink({
       if (!result.ok) setError(result.error.message);
       else {
         onToken(result.token);
-        setSaid(result.token ? "The link is ready below." : "The link no longer works.");
+        setSaid(result.token ? "The link is ready above." : "The link no longer works.");
       }
     } catch {
       setError("Could not reach the server. Check your connection and try again.");

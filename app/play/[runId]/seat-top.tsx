@@ -41,7 +41,8 @@ export function SeatTop({
         {/* The stream's badge shares the first line with the run's name: one row less on a phone. */}
         <div className="flex items-start justify-between gap-3">
           <p className="text-muted">{context}</p>
-          {stream ? (
+          {/* Once the run is over nothing more arrives live, so "Live" would promise what will not come. */}
+          {stream && clock.status !== "debrief" && clock.status !== "archived" ? (
             <div className="shrink-0">
               <StreamBadge status={closed ? "closed" : stream.status} retry={closed ? undefined : stream.retry} />
             </div>

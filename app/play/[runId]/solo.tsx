@@ -7,11 +7,12 @@ import type { ControlResponse, SoloControlRequest } from "@/lib/api-types";
 import { simDate } from "@/lib/runs/clock";
 import type { ClockView, SeatView } from "@/lib/runs/seat-view/views";
 import type { SpravkaReach } from "@/lib/runs/seat-view/spravka-reach";
-import { SOLO_PACES } from "@/lib/runs/policy";
+import { SKIP_AHEAD_MAX_DAYS, SOLO_PACES, SOLO_WATCHING_PACE } from "@/lib/runs/policy";
 
 /** The paces offered: those a run can start at, and faster ones for watching the machine run. */
-const SPEEDS = [...SOLO_PACES.map((p) => p.daysPerMinute), 120];
-const paceName = (speed: number) => SOLO_PACES.find((p) => p.daysPerMinute === speed)?.name ?? `${speed} days a minute`;
+const PACES = [...SOLO_PACES, SOLO_WATCHING_PACE];
+const SPEEDS: readonly number[] = PACES.map((p) => p.daysPerMinute);
+const paceName = (speed: number) => PACES.find((p) => p.daysPerMinute === speed)?.name ?? `${speed} days a minute`;
 
 /** The runs this browser has played alone, for "continue where you left off" on the Explore page. */
 export const SOLO_RUNS_KEY = "spravka-solo-runs";
@@ -149,11 +150,17 @@ export function SoloControls({
       </div>
       {paused ? (
         <p className="text-sm">
-          Paused on {clock.dateLabel}. You can still{" "}
-          {role === "procurator" ? "work your files" : "write and send a letter"}: it is dated {clock.dateLabel} and
-          goes on its way when you resume.
+          {role === "procurator"
+            ? `Paused on ${clock.dateLabel}. You can still work your files: what you do counts against that day's hours.`
+            : `Paused on ${clock.dateLabel}. You can still write and send a letter: it is dated ${clock.dateLabel} and goes into the post when you resume.`}
         </p>
       ) : null}
+      {camp ? null : (
+        <p className="text-sm text-muted max-sm:hidden">
+          Skipping ahead stops at the first day that brings you news, or after {Math.round(SKIP_AHEAD_MAX_DAYS / 30)}{" "}
+          months at most.
+        </p>
+      )}
       {error ? (
         <p role="alert" className="text-sm font-medium text-danger">
           {error}

@@ -17,6 +17,7 @@ import { dealPrisoners } from "@/lib/runs/camp/camp-engine";
 import { RunBusy, RunNotFound, runStore, WrongKindOfRun, type Change } from "@/lib/runs/store/store";
 import { controlSchema, soloControlSchema, type ControlInput } from "@/lib/runs/validation";
 import { nextNoticeableDay } from "@/lib/runs/seat-view/next-news";
+import { SKIP_AHEAD_MAX_DAYS } from "@/lib/runs/policy";
 import { seatCaseIndexes } from "@/lib/runs/store/queries";
 import { getSeatAccess, SEAT_ACCESS_MESSAGES } from "@/lib/runs/seats/seat-access";
 import { seatControlChange } from "@/lib/runs/seats/seat-controls";
@@ -85,8 +86,7 @@ export const SOLO_CONTROLS = [
   "end",
 ] as const satisfies readonly SoloControlRequest["action"][];
 
-export const NOTHING_MORE_COMES =
-  "Nothing more reaches you before the run's last day. Write again, or end the run to see what happened.";
+export const NOTHING_MORE_COMES = "The run has reached its last day: end it to see what happened behind the scenes.";
 
 /**
  * A self-guided player steers their own run: only a run without an owner,
@@ -112,7 +112,8 @@ export async function controlSoloRun(
 
 /**
  * "Skip ahead until something happens": the clock jumps to the first day on
- * which this seat would notice something on its cases (lib/runs/seat-view/next-news.ts).
+ * which this seat would notice something on its cases (lib/runs/seat-view/next-news.ts),
+ * SKIP_AHEAD_MAX_DAYS at most.
  * The log keeps an ordinary jump to that day, so a replay needs no search.
  */
 async function skipAhead(runId: string, seat: { id: string; role: SeatRole }): Promise<ControlResult> {
@@ -120,9 +121,12 @@ async function skipAhead(runId: string, seat: { id: string; role: SeatRole }): P
   let found: { toDate: string } | string;
   try {
     found = await runStore.read(runId, (run, world, scenario) => {
+      if (run.simDay >= run.horizonDays) return NOTHING_MORE_COMES;
       if (run.status !== "running" && run.status !== "paused") return REFUSED.jump;
-      const day = nextNoticeableDay(world, scenario, seat.role, caseIndexes, run.horizonDays);
-      return day === null ? NOTHING_MORE_COMES : { toDate: simDate(scenario.startDate, day) };
+      // Capped, so silence looks like a long wait, not like a leap to the end that gives away a lost letter.
+      const lastDay = Math.min(run.horizonDays, Math.floor(run.simDay) + SKIP_AHEAD_MAX_DAYS);
+      const day = nextNoticeableDay(world, scenario, seat.role, caseIndexes, lastDay) ?? lastDay;
+      return { toDate: simDate(scenario.startDate, day) };
     });
   } catch (error) {
     if (error instanceof WrongKindOfRun) return fail("conflict", "This run's clock skips ahead by the month.");

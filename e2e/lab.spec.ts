@@ -155,7 +155,7 @@ test("the lesson preset runs the 1945 amnesty beside the national review, with q
     await expect(table).toBeVisible();
     await expect(table.getByRole("row", { name: /still waiting/i }).first()).toBeVisible();
   }
-  const reviewOutcomes = results.getByRole("figure", { name: /^Outcomes of the cases/ });
+  const reviewOutcomes = results.getByRole("figure", { name: /^Final outcome of each case/ });
   const undecided = reviewOutcomes.getByRole("row", { name: /^Not decided: still waiting/ }).getByRole("cell");
   await expect(undecided).toHaveCount(1); // the national run alone: the 1945 run has its own chart
   await expect(undecided).toHaveText(/^[\d,]+ \(\d+(\.\d)?%\)$/);
@@ -169,9 +169,11 @@ test("the lesson preset runs the 1945 amnesty beside the national review, with q
   await expect(
     results.getByRole("figure", { name: /1945 prisoners/ }).getByRole("row", { name: /^Covered, still waiting/ }),
   ).toBeVisible();
-  // The chart reads by share at a click (one run alone starts by counts), and its table stays.
-  await reviewOutcomes.getByRole("radio", { name: /^Share of each run/ }).check();
+  // The chart starts by share (on any screen, for any runs), reads by counts at a click, and its table stays.
   await expect(reviewOutcomes.getByRole("radio", { name: /^Share of each run/ })).toBeChecked();
+  await reviewOutcomes.getByRole("radio", { name: /^Counts/ }).check();
+  await expect(reviewOutcomes.getByRole("radio", { name: /^Counts/ })).toBeChecked();
+  await reviewOutcomes.getByRole("radio", { name: /^Share of each run/ }).check();
   await expect(results.getByRole("figure", { name: /share of each run's cases\)$/ })).toBeVisible();
   await expect(undecided).toBeVisible();
   await expectNoAxeViolations(page);

@@ -1,10 +1,11 @@
+import { readFileSync } from "node:fs";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, test } from "vitest";
 import { LAB_SCENARIOS, paramsFor } from "@/lib/lab/config";
 import { runLab, type LabResult } from "@/lib/lab/run";
 import { COMPARE_QUESTIONS, CompareQuestions } from "./compare-questions";
 import LabPage from "./page";
-import { Results, type Done } from "./results";
+import { CHART_FONT_PX, Results, type Done } from "./results";
 
 /** The page as the server renders it for an address's query. */
 async function render(query: Record<string, string | string[]>): Promise<string> {
@@ -128,6 +129,30 @@ describe("the results: every chart has a table, and nobody still waiting is left
     expect(html).toContain(`${(undecided * 300).toLocaleString("en")} (${share})`);
     // Both chart tables close with those still waiting.
     expect(html.match(/Still waiting at the end \(count and share\)/g)).toHaveLength(2);
+  });
+
+  test("the outcome chart starts by shares whatever the runs (one run, or two alike) and whatever the screen", () => {
+    const alone = renderToStaticMarkup(<Results runs={[runs[0]!]} onRemove={() => {}} onExport={() => {}} />);
+    const twin = renderToStaticMarkup(
+      <Results runs={[runs[0]!, { ...runs[0]!, n: 3 }]} onRemove={() => {}} onExport={() => {}} />,
+    );
+    for (const page of [alone, twin, html]) {
+      expect(page).toContain("share of each run&#x27;s cases)");
+      expect(page).toMatch(/<input type="radio"[^>]*checked=""[^>]*\/>Share of each run/);
+    }
+  });
+
+  test("every chart text is 12 px or larger, bar labels included", () => {
+    expect(CHART_FONT_PX).toBeGreaterThanOrEqual(12);
+    const source = readFileSync(new URL("./results.tsx", import.meta.url), "utf8");
+    const sizes = [...source.matchAll(/fontSize:\s*(\d+)/g)].map((m) => Number(m[1]));
+    for (const px of sizes) expect(px).toBeGreaterThanOrEqual(12);
+  });
+
+  test("the table gives the commission's decision and the final outcome side by side, and says why they differ", () => {
+    expect(html).toContain("Full rehabilitation — decided by the commission (cases)");
+    expect(html).toContain("Full rehabilitation — final outcome after the court (cases)");
+    expect(html).toContain("the commission’s decision was only a protest");
   });
 
   test("runs of very different sizes are charted by share; the wait is explained with both medians", () => {

@@ -15,12 +15,14 @@ import {
 } from "recharts";
 import { KeyFiguresTable } from "@/app/_components/key-figures-table";
 import type { LabResult } from "@/lib/lab/run";
-import { compactNumber, countWithShare, formatShare, sharesByDefault } from "@/lib/lab/shares";
+import { compactNumber, countWithShare, formatShare } from "@/lib/lab/shares";
 import {
+  dayTicks,
   decidedRows,
   decidedSeries,
   outcomeRows,
   releasedRows,
+  shareTicks,
   stillWaitingAtEnd,
   type DayRow,
 } from "@/lib/lab/tables";
@@ -31,26 +33,35 @@ import { describeWait } from "@/lib/sim/survival";
 export type Done = LabResult & { n: number; label: string; ms: number };
 
 const RUN_COLOURS = ["#1f4e79", "#9b1c1c", "#0f766e", "#b45309"];
-const AXIS_TICK = { fontSize: 12 };
-// Room on the left for "100%" and "468k", and below for the day numbers.
+// Every chart text, bar labels included, at 12 px at least: smaller is hard to read on a phone.
+export const CHART_FONT_PX = 12;
+const AXIS_TICK = { fontSize: CHART_FONT_PX };
+// Room on the left for "100%" and "468k", and below for the day numbers and the axis title.
 const MARGIN = { top: 8, right: 16, bottom: 8, left: 4 };
+/**
+ * How the outcome bars start: always shares of each run's own cases, the
+ * one measure that compares a province with the country. Never by the
+ * screen's size or the runs on it, so the same runs look the same on a
+ * phone and a laptop.
+ */
+export const OUTCOME_MODE_DEFAULT = "share" as const;
 // The charts' accessible description: where a screen reader finds the numbers.
 const TABLE_BELOW = "The same figures are in the table under the chart (Show as a table).";
 const percentTick = (v: number) => `${Math.round(v * 100)}%`;
 
-/** The days axis: few enough ticks to stay apart on a phone. */
-function DaysAxis() {
+/** The days axis, titled, with round ticks (lib/lab/tables dayTicks) few enough to stay apart on a phone. */
+function DaysAxis({ maxDay }: { maxDay: number }) {
   return (
     <XAxis
       dataKey="day"
       type="number"
-      domain={[0, "dataMax"]}
+      domain={[0, maxDay]}
+      ticks={dayTicks(maxDay)}
       allowDecimals={false}
-      tickCount={5}
-      minTickGap={24}
-      interval="preserveStartEnd"
+      interval="preserveStart"
       tick={AXIS_TICK}
-      height={28}
+      height={44}
+      label={{ value: "Days since the start", position: "insideBottom", fontSize: CHART_FONT_PX }}
     />
   );
 }
@@ -100,6 +111,16 @@ export function Results({
           ),
         }))}
       />
+      {runs.some((r) => r.kind === "review") ? (
+        <p className="text-sm text-muted">
+          Each 1954–55 result is given twice: what the commission decided (what the provinces&rsquo; reports and the
+          sources count), and the final outcome after the court (what the outcome chart shows). They differ because, for
+          a sentence a court had passed, the commission&rsquo;s decision was only a protest: the person stayed in the
+          camp until a court ruled, and the court could reject it, so the sentence stood. That is also why full
+          rehabilitation decided by the commission can be larger than &ldquo;released by the end&rdquo;: many were still
+          waiting for the court, and a few were freed on paper but still held by the camp.
+        </p>
+      ) : null}
       <div className="grid gap-6 lg:grid-cols-2">
         <ReleasedChart runs={runs} />
         <DecidedChart runs={runs} />
@@ -216,15 +237,20 @@ function ShareOverDays<K extends string>({
   dataKey: K;
   whole?: boolean;
 }) {
+  const maxDay = Math.max(0, ...lines.flatMap((l) => l.data.map((p) => p.day)));
+  const top = Math.max(0, ...lines.flatMap((l) => l.data.map((p) => p[dataKey])));
+  // Round percentages (0, 5, 10 …; 0, 25 … 100 when the share ends at the whole).
+  const ticks = whole ? [0, 0.25, 0.5, 0.75, 1] : shareTicks(top);
   return (
     <div className="h-72">
       <ResponsiveContainer>
         <LineChart margin={MARGIN} title={caption} desc={TABLE_BELOW}>
           <CartesianGrid strokeDasharray="3 3" stroke="#d4d7dc" />
-          <DaysAxis />
+          <DaysAxis maxDay={maxDay} />
           <YAxis
-            domain={whole ? [0, 1] : [0, "auto"]}
-            {...(whole ? { ticks: [0, 0.25, 0.5, 0.75, 1] } : {})}
+            domain={[0, ticks.at(-1)!]}
+            ticks={ticks}
+            interval={0}
             tickFormatter={percentTick}
             tick={AXIS_TICK}
             width={44}
@@ -318,8 +344,8 @@ function WaitSentence({ run: r }: { run: Done }) {
   const decidedOnly = decidedOnlyMedian(r.curve);
   return (
     <>
-      Run {r.n}: {countWithShare(decided, r.cases)} of {r.cases.toLocaleString("en")} cases decided;{" "}
-      {countWithShare(r.cases - decided, r.cases)} still waiting at the end.{" "}
+      Run {r.n}: {countWithShare(decided, r.cases)} of {r.cases.toLocaleString("en")} cases decided (by the commission,
+      or pardoned first); {countWithShare(r.cases - decided, r.cases)} still waiting at the end.{" "}
       {half?.reached
         ? `Half of all cases were decided within ${half.days} days.`
         : `Fewer than half were decided in the run's ${r.curve.horizonDays} days: the typical wait was longer than the run.`}{" "}
@@ -333,15 +359,14 @@ function WaitSentence({ run: r }: { run: Done }) {
 }
 
 function OutcomesChart({ kind, runs, all }: { kind: Done["kind"]; runs: Done[]; all: Done[] }) {
-  // Until someone chooses, shares whenever counts would flatten the smaller runs' bars.
-  const [choice, setChoice] = useState<"share" | "count" | null>(null);
-  const mode = choice ?? (sharesByDefault(runs.map((r) => r.cases)) ? "share" : "count");
+  const [mode, setMode] = useState<"share" | "count">(OUTCOME_MODE_DEFAULT);
   const rows = outcomeRows(runs);
   const unit = kind === "amnesty1945" ? "prisoners" : "cases";
   const caption =
     kind === "amnesty1945"
       ? "Where the 1945 prisoners ended, those still waiting included"
-      : "Outcomes of the cases, those not decided or not final at the end included";
+      : "Final outcome of each case at the end (after the court, where a court had to rule), those not decided or not final included";
+  const shareAxis = shareTicks(Math.max(0, ...rows.flatMap((row) => row.cells.map((c) => c?.share ?? 0))));
   const data = rows.map((row) => ({
     label: row.label,
     ...Object.fromEntries(
@@ -360,15 +385,16 @@ function OutcomesChart({ kind, runs, all }: { kind: Done["kind"]; runs: Done[]; 
       <fieldset className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
         <legend className="sr-only">Show the bars as</legend>
         <label className="flex items-center gap-1">
-          <input type="radio" name={name} checked={mode === "share"} onChange={() => setChoice("share")} />
+          <input type="radio" name={name} checked={mode === "share"} onChange={() => setMode("share")} />
           Share of each run&rsquo;s {unit}
         </label>
         <label className="flex items-center gap-1">
-          <input type="radio" name={name} checked={mode === "count"} onChange={() => setChoice("count")} />
+          <input type="radio" name={name} checked={mode === "count"} onChange={() => setMode("count")} />
           Counts
         </label>
       </fieldset>
-      <div style={{ height: Math.max(288, rows.length * (10 + 8 * runs.length) + 70) }}>
+      {/* Room for each bar's label at 12 px, wrapped over two or three lines. */}
+      <div style={{ height: Math.max(288, rows.length * Math.max(40, 10 + 8 * runs.length) + 70) }}>
         <ResponsiveContainer>
           <BarChart
             data={data}
@@ -381,13 +407,14 @@ function OutcomesChart({ kind, runs, all }: { kind: Done["kind"]; runs: Done[]; 
             <XAxis
               type="number"
               allowDecimals={mode === "share"}
-              domain={[0, "auto"]}
+              {...(mode === "share"
+                ? { domain: [0, shareAxis.at(-1)!], ticks: shareAxis, interval: 0 as const }
+                : { domain: [0, "auto"], tickCount: 4 })}
               tickFormatter={mode === "share" ? percentTick : compactNumber}
-              tickCount={4}
               minTickGap={16}
               tick={AXIS_TICK}
             />
-            <YAxis type="category" dataKey="label" width={150} tick={{ fontSize: 11 }} interval={0} />
+            <YAxis type="category" dataKey="label" width={160} tick={AXIS_TICK} interval={0} />
             <Tooltip formatter={(v) => (mode === "share" ? formatShare(Number(v)) : Number(v).toLocaleString("en"))} />
             <Legend />
             {runs.map((r) => (

@@ -2,6 +2,9 @@ import { describe, expect, test } from "vitest";
 import { findScenario } from "@/lib/sim/scenarios";
 import type { Scenario } from "@/lib/sim/scenario-schema";
 import { AMNESTY_1945 } from "@/lib/sim/amnesty/scenarios";
+import { World } from "@/lib/sim/engine";
+import { metric } from "@/lib/sim/metrics";
+import { RELEASING_OUTCOMES } from "@/machines/vocabulary";
 import {
   AMNESTY_LAB_PARAMS,
   configFromQuery,
@@ -17,7 +20,7 @@ import {
 } from "./config";
 import { runLab } from "./run";
 import { formatShare } from "./shares";
-import { decidedRows, outcomeRows, releasedRows } from "./tables";
+import { dayTicks, decidedRows, outcomeRows, releasedRows, shareTicks, stillWaitingAtEnd } from "./tables";
 import {
   decidedOnlyMedian,
   decidedTotal,
@@ -155,7 +158,14 @@ describe("the lab never hides who is still waiting, and compares runs of any siz
 
   test("counts compared in the table carry their share of the run's own cases", () => {
     const r = runLab(rostov);
-    for (const key of ["decided", "rehabilitated", "spravkaIssued", "undecided", "heldAfterRelease"]) {
+    for (const key of [
+      "decided",
+      "commissionDecided",
+      "rehabilitated",
+      "spravkaIssued",
+      "undecided",
+      "heldAfterRelease",
+    ]) {
       expect(r.figures.find((f) => f.key === key)!.value, key).toMatch(/^[\d,]+ \((\d+(\.\d)?%|under 0\.1%)\)/);
     }
   });
@@ -236,5 +246,116 @@ describe("each control says what it changes, where its value comes from, and in 
     expect(hint(national, "procurators")).toContain("Desks in the country");
     expect(hint(rostovScenario, "cases")).toContain("The province's caseload");
     expect(hint(rostovScenario, "procurators")).toContain("Desks in the province");
+  });
+});
+
+describe("one quantity, one figure: the table, the outcome chart and the chart sentences agree", () => {
+  // Every 1954–55 scenario the lab offers, the national one cut to a fiftieth of its size to stay quick
+  // (its pardons before any commission decision still happen).
+  const configs: LabConfig[] = LAB_SCENARIOS.filter((s) => s.id !== "amnesty-1945").map((s) => ({
+    scenarioId: s.id,
+    seed: 1,
+    events: true,
+    values: (s.id === "national-1954" ? { cases: 9_359 } : {}) as Record<string, number>,
+  }));
+
+  test.each(configs.map((c) => [c.scenarioId, c] as const))("%s", (_id, config) => {
+    const r = runLab(config);
+    const count = (key: string) => {
+      const f = r.figures.find((x) => x.key === key)!;
+      expect(f.count, key).toBeTypeOf("number");
+      return f.count!;
+    };
+    const outcome = (key: string) => r.outcomes.find((o) => o.outcome === key)!.count;
+    // Labels are unique, and a label the table shares with the outcome chart carries the same count.
+    const labels = r.figures.map((f) => f.label);
+    expect(new Set(labels).size).toBe(labels.length);
+    for (const f of r.figures) {
+      const same = r.outcomes.find((o) => o.label === f.label);
+      if (same && f.value !== null) expect(f.count, f.label).toBe(same.count);
+      // A "final outcome" row is the sum of the outcome chart's rows it names.
+      if (f.outcomes) expect(f.count, f.key).toBe(f.outcomes.reduce((s, k) => s + outcome(k), 0));
+    }
+    const held = count("held");
+    // Decided = by the commission + pardoned first; decided + still waiting = held; and the decided chart's
+    // sentence (decidedTotal) and the chart tables' "still waiting" say the same.
+    expect(count("decided")).toBe(count("commissionDecided") + count("pardonedFirst"));
+    expect(count("decided") + count("undecided")).toBe(held);
+    expect(count("decided")).toBe(decidedTotal(r.curve));
+    expect(count("undecided")).toBe(stillWaitingAtEnd(r));
+    expect(r.outcomes.reduce((s, o) => s + o.count, 0)).toBe(held);
+    // Released nests inside the outcomes that free: released + freed on paper but still held = those outcomes.
+    const freeing = RELEASING_OUTCOMES.reduce((s, k) => s + outcome(k), 0);
+    expect(count("released") + count("heldAfterRelease")).toBe(freeing);
+    expect(count("released")).toBeLessThanOrEqual(held);
+    // A final outcome comes from the commission's decision of that kind: never more than it.
+    expect(count("rehabilitatedFinal")).toBeLessThanOrEqual(count("rehabilitated"));
+    expect(count("amnestiedFinal")).toBeLessThanOrEqual(count("amnestied"));
+    expect(count("commissionDecided")).toBeLessThanOrEqual(count("decided"));
+    expect(count("upheldShare")).toBeLessThanOrEqual(count("commissionDecided"));
+  });
+
+  test("Chita's amnestied row is the figure the game calibrates (directly or by reclassifying), not the direct ones alone", () => {
+    const config: LabConfig = { scenarioId: "chita-1954", seed: 1, events: true, values: {} };
+    const r = runLab(config);
+    const scenario = labScenario(config) as Scenario;
+    const world = new World(scenario, config.seed);
+    world.advanceTo(scenario.horizonDays);
+    const calibrated = metric(world.result(config.seed), "amnestiedCases");
+    const row = r.figures.find((f) => f.key === "amnestied")!;
+    expect(row.count).toBe(calibrated);
+    expect(calibrated).toBeGreaterThan(50);
+    expect(row.label).toContain("reclassifying");
+    expect(r.outcomes.find((o) => o.outcome === "reclassified")!.label).toMatch(/amnestied/);
+  });
+
+  test("new arrests: a province's row says it is the national figure scaled by the game; the country's does not", () => {
+    const province = runLab({ scenarioId: "chita-1954", seed: 1, events: true, values: {} });
+    const row = (r: typeof province) => r.figures.find((f) => f.key === "newPrisoners")!.value!;
+    expect(row(province)).toMatch(/national 12,765 scaled to this province's caseload — invented/);
+    const country = runLab({ scenarioId: "national-1954", seed: 1, events: true, values: { cases: 9_359 } });
+    expect(row(country)).not.toContain("scaled");
+  });
+
+  test("a caseload note's persons a case is the scenario's own average", () => {
+    for (const s of LAB_SCENARIOS) {
+      if (!("caseload" in s)) continue;
+      const note =
+        paramsFor(s.id)
+          .find((p) => p.key === "cases")!
+          .provenanceFor(s)?.note ?? "";
+      const said = /about ([\d.]+) persons a case/.exec(note);
+      if (!said) continue;
+      const weights = s.caseload.personsPerCase;
+      const total = weights.reduce((a, b) => a + b, 0);
+      const mean = weights.reduce((sum, w, k) => sum + w * (k + 1), 0) / total;
+      expect(Number(said[1]), s.id).toBeCloseTo(mean, 2);
+    }
+  });
+});
+
+describe("round axis ticks", () => {
+  test("days: round steps from 0, at most six, never an odd last day such as 647", () => {
+    expect(dayTicks(647)).toEqual([0, 120, 240, 360, 480, 600]);
+    expect(dayTicks(240)).toEqual([0, 60, 120, 180, 240]);
+    for (let max = 10; max <= 2_000; max += 7) {
+      const ticks = dayTicks(max);
+      expect(ticks.length, String(max)).toBeLessThanOrEqual(6);
+      expect(ticks.at(-1)!).toBeLessThanOrEqual(max);
+      const step = ticks[1]! - ticks[0]!;
+      expect([10, 30, 60, 90, 120, 180, 240, 360, 720]).toContain(step);
+    }
+  });
+
+  test("shares: whole percents in round steps, reaching the largest value", () => {
+    expect(shareTicks(0.22)).toEqual([0, 0.05, 0.1, 0.15, 0.2, 0.25]);
+    expect(shareTicks(0.049)).toEqual([0, 0.01, 0.02, 0.03, 0.04, 0.05]);
+    expect(shareTicks(0.8)).toEqual([0, 0.2, 0.4, 0.6, 0.8]);
+    for (let max = 0; max <= 1; max += 0.013) {
+      const ticks = shareTicks(max);
+      expect(ticks.length).toBeLessThanOrEqual(6);
+      expect(ticks.at(-1)! + 1e-9).toBeGreaterThanOrEqual(max);
+      for (const t of ticks) expect(Math.round(t * 100) % (ticks[1]! * 100 >= 5 ? 5 : 1)).toBe(0);
+    }
   });
 });

@@ -1,6 +1,8 @@
 import { OUTCOME_LABELS } from "@/lib/labels";
+import { commissionDecisions } from "@/lib/sim/metrics";
+import { NEW_ARRESTS_1955 } from "@/machines/rules";
 import { dateLabel, simDate } from "@/lib/runs/clock";
-import { KEY_FIGURE_LABELS, keyFigures } from "@/lib/runs/debrief/debrief";
+import { keyFigures } from "@/lib/runs/debrief/debrief";
 import { World } from "@/lib/sim/engine";
 import { runAmnesty, type AmnestyOutcome } from "@/lib/sim/amnesty/engine";
 import type { AmnestyScenario } from "@/lib/sim/amnesty/scenario";
@@ -21,8 +23,13 @@ export type LabPoint = {
   releasedShare: number;
 };
 
-/** One row of the side-by-side table: a figure, or null where it does not apply to this kind of run. */
-export type LabFigure = { key: string; label: string; value: string | null };
+/**
+ * One row of the side-by-side table: a figure, or null where it does not
+ * apply to this kind of run. `count` is the number the value leads with, and
+ * `outcomes` the outcome rows (of the outcome chart's table) that add up to
+ * it, so a test can check that the table and the chart say the same.
+ */
+export type LabFigure = { key: string; label: string; value: string | null; count?: number; outcomes?: string[] };
 
 export type LabResult = {
   /** "review": the 1954–55 case review; "amnesty1945": release by category */
@@ -61,31 +68,66 @@ const MAX_POINTS = 100;
  */
 const LAB_FIGURE_LABELS = {
   held: "Held at the start (cases or prisoners)",
+  // Decided = by the commission + pardoned first; decided + still waiting = held. The decided chart's
+  // sentence counts the same cases.
+  decided: "Cases decided by the end (by the commission, or pardoned first)",
+  commissionDecided: "Cases the commission decided",
+  pardonedFirst: "Cases pardoned by the Presidium before the commission decided",
+  undecided: "Still waiting at the end (1954–55: no decision yet; 1945: covered, still in the camp)",
+  notFinal: "Decided, outcome not final yet",
   released: "Released by the end",
   releasedShare: "Released, as a share of those held",
+  heldAfterRelease: "Freed on paper, still held at the end",
+  // Each 1954–55 result twice, side by side: what the commission decided (what the provinces' tallies and
+  // the sources count), and the final outcome once a court had ruled (what the outcome chart shows).
+  rehabilitated: "Full rehabilitation — decided by the commission (cases)",
+  rehabilitatedFinal: "Full rehabilitation — final outcome after the court (cases)",
+  upheldShare: "Sentence upheld — decided by the commission",
+  upheldFinal: "Sentence upheld — final outcome after the court",
+  amnestied: "1953 amnesty, directly or by reclassifying as art. 109 — decided by the commission",
+  amnestiedFinal: "1953 amnesty, directly or by reclassifying as art. 109 — final outcome after the court",
+  spravkaIssued: "Spravki issued",
   medianFromStart: "Median wait from the start (those still waiting count)",
   medianDecidedOnly: "Median wait among those decided only (leaves out those still waiting)",
-  undecided: "Still waiting at the end (1954–55: no decision yet; 1945: covered, still in the camp)",
-  decided: KEY_FIGURE_LABELS.decided,
-  rehabilitated: KEY_FIGURE_LABELS.rehabilitated,
-  upheldShare: KEY_FIGURE_LABELS.upheldShare,
-  spravkaIssued: KEY_FIGURE_LABELS.spravkaIssued,
   qualifying: "Covered by the decree's categories",
   termsHalved: "Terms halved",
   returnedAfterError: "Released in error and returned",
   keptOn: "Kept on as “voluntary” labour",
-  heldAfterRelease: "Freed on paper, still held at the end",
   newPrisoners: "New prisoners meanwhile",
 } as const;
 type FigureKey = keyof typeof LAB_FIGURE_LABELS;
 
-function table(values: Partial<Record<FigureKey, string>>): LabFigure[] {
-  return (Object.keys(LAB_FIGURE_LABELS) as FigureKey[]).map((key) => ({
-    key,
-    label: LAB_FIGURE_LABELS[key],
-    value: values[key] ?? null,
-  }));
+/** A row's value: its text, or its text with the count it shows and the outcome rows that add up to it. */
+type FigureValue = string | { value: string; count: number; outcomes?: string[] };
+
+function table(values: Partial<Record<FigureKey, FigureValue>>): LabFigure[] {
+  return (Object.keys(LAB_FIGURE_LABELS) as FigureKey[]).map((key) => {
+    const v = values[key];
+    const base = { key, label: LAB_FIGURE_LABELS[key] };
+    if (v === undefined) return { ...base, value: null };
+    return typeof v === "string" ? { ...base, value: v } : { ...base, ...v };
+  });
 }
+
+/** A count with its share of the run's total, keeping the count for the tests' cross-checks. */
+const counted = (count: number, total: number, outcomes?: string[]) => ({
+  value: countWithShare(count, total),
+  count,
+  ...(outcomes ? { outcomes } : {}),
+});
+
+/**
+ * The 1954–55 outcomes as the lab names them: the final outcome of each case.
+ * A reclassification as art. 109 was how most of Chita's ~137 amnesties came
+ * (the game calibrates the two together: lib/sim/metrics amnestiedCases), so
+ * the label says so rather than leave "Amnestied" to look like the only
+ * amnesty row.
+ */
+const LAB_OUTCOME_LABELS: Record<string, string> = {
+  ...OUTCOME_LABELS,
+  reclassified: "Reclassified as art. 109, so amnestied",
+  amnestied: "Amnestied directly (1953 amnesty)",
+};
 
 const n = (x: number) => x.toLocaleString("en");
 const pct = formatShare;
@@ -111,9 +153,12 @@ function runReviewLab(config: LabConfig, scenario: Scenario, onProgress: (done: 
   const decidedOnDay = new Array<number>(scenario.horizonDays + 1).fill(0);
   const seen = new Uint8Array(scenario.caseload.cases);
   const decisive = new Set<number>([...EVENT_IDS.decide, EVENT_IDS.pardon]);
+  // Cases whose first answer was a Presidium pardon: decided, but not by the commission.
+  let pardonedFirst = 0;
   world.onCaseEvent = (i, eventId) => {
     if (i < seen.length && seen[i] === 0 && decisive.has(eventId)) {
       seen[i] = 1;
+      if (eventId === EVENT_IDS.pardon) pardonedFirst++;
       decidedOnDay[Math.min(scenario.horizonDays, Math.max(0, Math.floor(world.now)))]!++;
     }
   };
@@ -136,11 +181,16 @@ function runReviewLab(config: LabConfig, scenario: Scenario, onProgress: (done: 
   const key = keyFigures(result);
   const released = key.released;
   const curve: DecisionCurve = { cases: result.cases, horizonDays: scenario.horizonDays, decidedOnDay };
-  const undecided = result.cases - decidedTotal(curve);
+  const decided = decidedTotal(curve);
+  const undecided = result.cases - decided;
   // Decided, but the outcome is not final yet (a protest before a court, a reinvestigation, a release order
   // the camp has not carried out): "pending" in the engine's tally, like the undecided.
   const notFinal = Math.max(0, result.outcomes.pending - undecided);
   const medianOfDecided = decidedOnlyMedian(curve);
+  const commission = commissionDecisions(result);
+  const d = result.decisions;
+  const o = result.outcomes;
+  const of = (count: number, outcomes?: string[]) => counted(count, result.cases, outcomes);
   return {
     kind: "review",
     query: configToQuery(config),
@@ -149,27 +199,39 @@ function runReviewLab(config: LabConfig, scenario: Scenario, onProgress: (done: 
     unit: "cases",
     horizonDays: scenario.horizonDays,
     figures: table({
-      held: `${n(result.cases)} cases`,
-      released: `${n(released)} cases`,
+      held: { value: `${n(result.cases)} cases`, count: result.cases },
+      decided: of(decided),
+      commissionDecided: of(commission),
+      pardonedFirst: of(pardonedFirst),
+      undecided: of(undecided, ["undecided"]),
+      notFinal: of(notFinal, ["notFinal"]),
+      released: { value: `${n(released)} cases`, count: released },
       releasedShare: pct(released / result.cases),
+      heldAfterRelease: of(result.heldAfterRelease),
+      rehabilitated: of(d.fullRehabilitation.cases),
+      rehabilitatedFinal: of(o.rehabilitated, ["rehabilitated"]),
+      upheldShare: {
+        value: `${n(d.confirmRefusal.cases)} (${key.upheldShare} of its decisions)`,
+        count: d.confirmRefusal.cases,
+      },
+      upheldFinal: of(o.upheld, ["upheld"]),
+      amnestied: of(d.amnesty1953.cases + d.reclassification.cases),
+      amnestiedFinal: of(o.amnestied + o.reclassified, ["amnestied", "reclassified"]),
+      spravkaIssued: of(key.spravkaIssued),
       medianFromStart: describeTimeToDecision(timeToDecision(curve)),
       medianDecidedOnly: describeDecidedOnly(medianOfDecided),
-      undecided: countWithShare(undecided, result.cases),
-      decided: countWithShare(key.decided, result.cases),
-      rehabilitated: countWithShare(key.rehabilitated, result.cases),
-      upheldShare: key.upheldShare,
-      spravkaIssued: countWithShare(key.spravkaIssued, result.cases),
-      heldAfterRelease: countWithShare(result.heldAfterRelease, result.cases),
-      // New Article 59 arrests in 1955 joined the same queues (RULES.newArrests); none before 1955.
-      newPrisoners: `${countWithShare(result.newArrests.arrived, result.cases)} (new Article 59 arrests, 1955)`,
+      newPrisoners: {
+        value: newArrestsNote(scenario, result.newArrests.arrived, result.cases),
+        count: result.newArrests.arrived,
+      },
     }),
     waits: result.daysToDecision,
     waitsFromStart: result.daysFromStart,
     outcomes: [
-      ...OUTCOMES.filter((o) => o !== "pending").map((o) => ({
-        outcome: o,
-        label: OUTCOME_LABELS[o],
-        count: result.outcomes[o],
+      ...OUTCOMES.filter((x) => x !== "pending").map((x) => ({
+        outcome: x,
+        label: LAB_OUTCOME_LABELS[x]!,
+        count: o[x],
       })),
       { outcome: "notFinal", label: "Decided, outcome not final yet", count: notFinal, waiting: true },
       { outcome: "undecided", label: "Not decided: still waiting", count: undecided, waiting: true },
@@ -177,6 +239,21 @@ function runReviewLab(config: LabConfig, scenario: Scenario, onProgress: (done: 
     series,
     curve,
   };
+}
+
+/**
+ * The new Article 59 arrests of 1955 that joined the same queues
+ * (RULES.newArrests). The source counts 12,765 in the whole USSR; a
+ * province's run takes that figure scaled by its caseload against the
+ * national 467,946 — the game's choice, not a provincial figure — and the
+ * row says so.
+ */
+function newArrestsNote(scenario: Scenario, arrived: number, cases: number): string {
+  const count = countWithShare(arrived, cases);
+  if (arrived === 0) return `${count} (new Article 59 arrests came in 1955 only: none in this run's months)`;
+  return scenario.caseload.newArrestsPerYear >= NEW_ARRESTS_1955
+    ? `${count} (new Article 59 arrests, 1955: the USSR counted ${n(NEW_ARRESTS_1955)} that year)`
+    : `${count} (new Article 59 arrests, 1955: the national ${n(NEW_ARRESTS_1955)} scaled to this province's caseload — invented, the game's choice)`;
 }
 
 /** What each 1945 outcome is called on the lab's chart. */

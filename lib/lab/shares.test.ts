@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { compactNumber, countWithShare, formatShare, sharesByDefault } from "./shares";
+import { compactNumber, countWithShare, formatShare } from "./shares";
 
 describe("counts beside shares", () => {
   test("a count reads with its share of the run's own total", () => {
@@ -27,11 +27,5 @@ describe("counts beside shares", () => {
         expect(compactNumber(x).length).toBeLessThanOrEqual(5);
       }),
     );
-  });
-
-  test("the outcome chart starts by shares when a run is more than five times another", () => {
-    expect(sharesByDefault([1_500, 467_946])).toBe(true);
-    expect(sharesByDefault([980, 1_500])).toBe(false);
-    expect(sharesByDefault([467_946])).toBe(false);
   });
 });

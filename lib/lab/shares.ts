@@ -32,14 +32,3 @@ function trim(x: number): string {
   const rounded = Math.abs(x) >= 100 ? Math.round(x) : Math.round(x * 10) / 10;
   return String(rounded);
 }
-
-/**
- * Whether the lab's outcome chart should start by shares: when the runs'
- * sizes differ so much (more than five times) that counts would flatten the
- * smaller runs' bars.
- */
-export function sharesByDefault(sizes: readonly number[]): boolean {
-  const positive = sizes.filter((s) => s > 0);
-  if (positive.length < 2) return false;
-  return Math.max(...positive) > 5 * Math.min(...positive);
-}

@@ -87,3 +87,28 @@ export function stillWaitingAtEnd(run: Pick<TableRun, "outcomes">): number {
     .filter((o) => o.outcome === "undecided" || o.outcome === "stillWaiting")
     .reduce((sum, o) => sum + o.count, 0);
 }
+
+/**
+ * Ticks for the days axis: round steps (30, 60, 90, 120, 180, 240, 360 …
+ * days), at most six ticks, so the axis never ends on an odd day such as
+ * 647; the line still runs to the run's last day.
+ */
+export function dayTicks(maxDay: number): number[] {
+  const steps = [10, 30, 60, 90, 120, 180, 240, 360, 720];
+  const step = steps.find((s) => Math.floor(maxDay / s) <= 5) ?? Math.ceil(maxDay / 5 / 360) * 360;
+  const ticks: number[] = [];
+  for (let day = 0; day <= maxDay; day += step) ticks.push(day);
+  return ticks;
+}
+
+/**
+ * Ticks for a share axis: 0, then round steps (1, 2, 5, 10, 20 or 25 points)
+ * up to the first one at or above the largest value, at most six ticks.
+ */
+export function shareTicks(max: number): number[] {
+  const steps = [0.01, 0.02, 0.05, 0.1, 0.2, 0.25];
+  const top = Math.min(1, Math.max(0, max));
+  const step = steps.find((s) => Math.ceil(top / s - 1e-9) <= 5) ?? 0.25;
+  const count = Math.max(1, Math.ceil(top / step - 1e-9));
+  return Array.from({ length: count + 1 }, (_, k) => Math.round(k * step * 100) / 100);
+}

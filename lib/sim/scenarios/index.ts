@@ -39,7 +39,8 @@ export const SCENARIOS: readonly Scenario[] = [
     provenance: {
       "caseload.cases": {
         source: "adler-ch3",
-        note: "1,709 persons over 18 sessions; about 1.55 persons a case is invented.",
+        // The source counts persons, not cases: the number of cases, and persons a case, are the game's.
+        note: "The source gives 1,709 persons over 18 sessions, not a number of cases. The 1,500 cases and about 1.34 persons a case (some 2,000 people, not all reached in the 240 days) are invented, sized so the persons the commission decides come near 1,709.",
       },
     },
   }),

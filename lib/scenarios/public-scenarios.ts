@@ -29,7 +29,7 @@ type Lesson = {
 const LESSONS: Record<string, Lesson> = {
   "rostov-1954": {
     teaches: {
-      text: "Looking again at a case is not the same as freeing someone. Rostov's commission met 18 times and went through 1,709 people, yet only 56 were fully rehabilitated — declared innocent; most sentences were shortened or confirmed.",
+      text: "Looking again at a case is not the same as freeing someone. Rostov's commission met 18 times and went through 1,709 people, yet only 56 were fully rehabilitated — declared innocent. The sources do not say what happened to the rest.",
       source: "adler-ch3",
     },
     question:

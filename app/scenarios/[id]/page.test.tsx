@@ -100,6 +100,17 @@ describe("a scenario's page", () => {
     }
   });
 
+  test("Chita's amnesties and Rostov's results say only what the source records", async () => {
+    const chita = visibleText(await render("chita-1954"));
+    expect(chita).toContain("“re-categorized to come under the amnesty law”");
+    expect(chita).not.toMatch(/wrecking cases/);
+    const rostov = visibleText(await render("rostov-1954"));
+    expect(rostov).toContain("56");
+    expect(rostov).not.toMatch(/(reduced|shortened) or confirmed/);
+    // The split of Rostov's other decisions is the game's, and the page says so.
+    expect(rostov).toContain("The sources give no Rostov breakdown");
+  });
+
   test("the game's inventions are labelled, with source keys in notes given as names", async () => {
     const html = await render("petitioning-the-top-1955");
     expect(html).toContain("What the game invents");

@@ -197,7 +197,7 @@ function build(
     summary: string;
     startDate: string;
     horizonDays: number;
-    compare: readonly { label: string; source: SourceKey; fitted: boolean }[];
+    compare: readonly { label: string; source: SourceKey; fitted: boolean; restates?: string | undefined }[];
     provenance: Record<string, { source: SourceKey | "invented"; note: string }>;
   },
   kind: PublicScenario["kind"],
@@ -230,7 +230,10 @@ function build(
     teaches: lesson.teaches,
     question: lesson.question,
     roles,
-    figures: base.compare.map((c) => ({ label: c.label, source: c.source, fitted: c.fitted })),
+    // A count that restates a share's figure (Chita's 365 of 980 upheld) is the same figure: listed once, under the share.
+    figures: base.compare
+      .filter((c) => c.restates === undefined)
+      .map((c) => ({ label: c.label, source: c.source, fitted: c.fitted })),
     events: inWindow,
     inventions: [...new Set(provenance.filter((p) => p.source === "invented").map((p) => p.note))],
     sources: SOURCE_KEYS.filter((k) => used.has(k)),

@@ -36,6 +36,32 @@ export const effectSchema = z.union([
   z.object({ action: z.literal("sendAllLists") }).strict(),
 ]);
 
+/** What a `compare` entry measures in a run (lib/sim/metrics.ts). */
+const compareMetricSchema = z.enum([
+  "upheldShare",
+  "rehabilitatedShare",
+  "reducedShare",
+  "amnestiedShare",
+  "exileEndedShare",
+  "rehabilitatedPersonsShare",
+  "decidedCases",
+  "decidedPersons",
+  "upheldCases",
+  "notUpheldCases",
+  "rehabilitatedCases",
+  "rehabilitatedPersons",
+  "reducedCases",
+  "amnestiedCases",
+  "exileEndedCases",
+  "stalledAtListsCases",
+  "releasedCases",
+  "decidedShare",
+  "pardonedCases",
+  "forwardedToAccusedShare",
+  "spravkaIssuedShare",
+  "medianDaysToDecision",
+]);
+
 const scenarioShape = z
   .object({
     schemaVersion: z.literal(SCENARIO_SCHEMA_VERSION),
@@ -141,30 +167,7 @@ const scenarioShape = z
     compare: z.array(
       z
         .object({
-          metric: z.enum([
-            "upheldShare",
-            "rehabilitatedShare",
-            "reducedShare",
-            "amnestiedShare",
-            "exileEndedShare",
-            "rehabilitatedPersonsShare",
-            "decidedCases",
-            "decidedPersons",
-            "upheldCases",
-            "notUpheldCases",
-            "rehabilitatedCases",
-            "rehabilitatedPersons",
-            "reducedCases",
-            "amnestiedCases",
-            "exileEndedCases",
-            "stalledAtListsCases",
-            "releasedCases",
-            "decidedShare",
-            "pardonedCases",
-            "forwardedToAccusedShare",
-            "spravkaIssuedShare",
-            "medianDaysToDecision",
-          ]),
+          metric: compareMetricSchema,
           value: z.number(),
           tolerance: z.number().positive(),
           /** One-sided: the source gives only a floor ("limits exceeded") or a ceiling ("not sending"). */
@@ -177,6 +180,11 @@ const scenarioShape = z
           why: z.string().min(1).optional(),
           /** Run with this many cases instead (a neighbouring province given beside this one, e.g. Astrakhan). */
           cases: z.number().int().positive().optional(),
+          /**
+           * The metric of another entry that checks the same figure of the source (Chita's "365 cases (37%)
+           * upheld", as a count beside its share): pages for readers list the figure once, under that entry.
+           */
+          restates: compareMetricSchema.optional(),
         })
         .strict(),
     ),
@@ -190,6 +198,16 @@ const scenarioShape = z
  * every scheduled event's effect must apply cleanly to it.
  */
 export const scenarioSchema = scenarioShape.superRefine((scenario, ctx) => {
+  const metrics = new Set(scenario.compare.map((c) => c.metric));
+  scenario.compare.forEach((c, i) => {
+    if (c.restates !== undefined && (c.restates === c.metric || !metrics.has(c.restates))) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["compare", i, "restates"],
+        message: `restates "${c.restates}", which is not another of this scenario's figures`,
+      });
+    }
+  });
   scenario.events.forEach((event, i) =>
     event.effects.forEach((effect, j) => {
       try {

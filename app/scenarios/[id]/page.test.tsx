@@ -111,6 +111,21 @@ describe("a scenario's page", () => {
     expect(rostov).toContain("The sources give no Rostov breakdown");
   });
 
+  test.each(shipped.map((s) => [s.id] as const))(
+    "%s: each figure of the sources is listed once, with one label",
+    async (id) => {
+      const html = await render(id);
+      const rows = [...html.matchAll(/<th scope="row"[^>]*>([^<]*)<\/th>/g)].map((m) => m[1]);
+      expect(new Set(rows).size, rows.join(" | ")).toBe(rows.length);
+    },
+  );
+
+  test("Chita's 365 upheld cases appear once, as a figure the game is set to match", async () => {
+    const html = await render("chita-1954");
+    expect(html.match(/365 /g)?.length).toBe(1);
+    expect(row(html, "365 of 980 cases (37%) upheld")).toContain("The game is set to match it");
+  });
+
   test("the game's inventions are labelled, with source keys in notes given as names", async () => {
     const html = await render("petitioning-the-top-1955");
     expect(html).toContain("What the game invents");

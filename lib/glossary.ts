@@ -132,7 +132,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
   {
     id: "xx-congress",
     term: "the XX Party Congress and Khrushchev's speech",
-    text: "The Twentieth Congress of the Soviet Communist Party, where Khrushchev gave his speech on the night of 24–25 February 1956. After it, rehabilitation sped up — after the slow, file-by-file review of 1954–55 that Spravka plays. (That the speech attacked Stalin's rule is common knowledge; Spravka's sources record only that it was given and what followed.)",
+    text: "The Twentieth Congress of the Soviet Communist Party, where Khrushchev gave his speech on 24–25 February 1956. After it, rehabilitation sped up — after the slow, file-by-file review of 1954–55 that Spravka plays. (That the speech attacked Stalin's rule is common knowledge; Spravka's sources record only that it was given and what followed.)",
     source: "17moments",
     also: ["blog-not-all-free", "blog-destalinization"],
   },

@@ -1,3 +1,4 @@
+import { historicalDateLabel, historicalDay } from "@/lib/sim/historical-date";
 import { MAX_RUN_CASES } from "@/lib/runs/policy";
 import { AMNESTY_SCENARIOS } from "@/lib/sim/amnesty/scenarios";
 import { SCENARIOS } from "@/lib/sim/scenarios";
@@ -159,8 +160,12 @@ export type ScenarioFigure = {
   fitted: boolean;
 };
 
-/** A historical event the scenario schedules inside its dates. */
-export type ScenarioEvent = { date: string; title: string; source: SourceKey };
+/**
+ * A historical event the scenario schedules inside its dates: `date` is the
+ * day the game applies it; `dateLabel` and `dateTime` say when it happened,
+ * no more precisely than the source ("June 1954").
+ */
+export type ScenarioEvent = { date: string; dateLabel: string; dateTime: string; title: string; source: SourceKey };
 
 export type PublicScenario = {
   id: string;
@@ -256,7 +261,14 @@ export function publicScenarios(): PublicScenario[] {
           provenance: s.provenance,
         },
         "review",
-        s.events.map((e) => ({ date: e.date, title: e.title, source: e.source as SourceKey })),
+        s.events.map((e) => ({
+          date: e.date,
+          dateLabel: historicalDateLabel(e.dateAsGiven ?? e.date),
+          // A machine-readable date as precise as the label: a month as YYYY-MM, two days by the first.
+          dateTime: e.dateAsGiven?.includes("/") ? historicalDay(e.dateAsGiven) : (e.dateAsGiven ?? e.date),
+          title: e.title,
+          source: e.source as SourceKey,
+        })),
         s.caseload.cases <= MAX_RUN_CASES,
       ),
     ),

@@ -1,3 +1,4 @@
+import { isHistoricalDate, withinHistoricalDate } from "@/lib/sim/historical-date";
 import { z } from "zod";
 import { ADDRESSEES, ARTICLES, COURT_RULINGS, DECISIONS, SENTENCING_ORGANS, SOURCE_KEYS } from "@/machines/vocabulary";
 import { AMNESTY_READINGS } from "@/machines/rules";
@@ -156,7 +157,13 @@ const scenarioShape = z
     events: z.array(
       z
         .object({
+          /** the day the game applies it */
           date: isoDate,
+          /**
+           * The date as the source gives it, where it is less precise than a day ("1954-06" for "June 1954",
+           * "1956-02-24/25"): shown instead of `date`, which must fall within it (lib/sim/historical-date.ts).
+           */
+          dateAsGiven: z.string().refine(isHistoricalDate, "use YYYY, YYYY-MM or YYYY-MM-DD/DD").optional(),
           id: z.string().min(1),
           title: z.string().min(1),
           source: provenanceSchema.shape.source,
@@ -205,6 +212,19 @@ export const scenarioSchema = scenarioShape.superRefine((scenario, ctx) => {
         code: "custom",
         path: ["compare", i, "restates"],
         message: `restates "${c.restates}", which is not another of this scenario's figures`,
+      });
+    }
+  });
+  scenario.events.forEach((event, i) => {
+    if (
+      event.dateAsGiven !== undefined &&
+      isHistoricalDate(event.dateAsGiven) &&
+      !withinHistoricalDate(event.date, event.dateAsGiven)
+    ) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["events", i, "date"],
+        message: `${event.date} is not within ${event.dateAsGiven}, the date the source gives`,
       });
     }
   });

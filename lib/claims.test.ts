@@ -94,6 +94,13 @@ describe("sources and glossary", () => {
       "transit-checkpoint",
       "xx-congress",
       "article-59",
+      // Bodies and words the letter form, the dossier and the release papers use.
+      "mvd",
+      "kgb",
+      "presidium",
+      "rsfsr",
+      "military-tribunal",
+      "stazh",
     ]) {
       expect(ids).toContain(id);
     }

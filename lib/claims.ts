@@ -1,6 +1,7 @@
 import { RECLASSIFY_LABELS } from "@/lib/desk/decisions";
 import { GLOSSARY } from "@/lib/glossary";
 import { DESK_COSTS } from "@/lib/desk/work";
+import { historicalDateLabel } from "@/lib/sim/historical-date";
 import { INJECTIONS } from "@/lib/runs/injections";
 import { AMNESTY_SCENARIOS } from "@/lib/sim/amnesty/scenarios";
 import type { AmnestyScenario } from "@/lib/sim/amnesty/scenario";
@@ -64,7 +65,7 @@ export function allClaims(): Claim[] {
     for (const event of s.events) {
       claims.push({
         area: `Scenario: ${s.title}`,
-        text: `${event.date}: ${event.title}`,
+        text: `${historicalDateLabel(event.dateAsGiven ?? event.date)}: ${event.title}`,
         source: event.source as SourceKey,
       });
     }

@@ -34,6 +34,13 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     source: "adler-ch3",
   },
   {
+    id: "stazh",
+    term: "stazh",
+    russian: "стаж",
+    text: "A person's record of years worked in a trade. On release a prisoner was meant to get papers on their trade and work service (stazh), with the certificate of release and the kharakteristika.",
+    source: "adler-ch3",
+  },
+  {
     id: "article-58",
     term: "Article 58",
     text: "The part of the Soviet criminal code on “counter-revolutionary crimes”. Its parts include 58-1 (treason), 58-7 (sabotage of industry), 58-10 (anti-Soviet agitation, often just talk among friends), 58-11 (organised activity) and 58-14 (“counter-revolutionary sabotage”). People sentenced under it were called 58ers.",
@@ -54,6 +61,14 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     source: "adler-ch3",
   },
   {
+    id: "military-tribunal",
+    term: "military tribunal",
+    text: "A military court. Military tribunals tried civilians as well as soldiers, many of them under article 58; Spravka's sources do not describe them, so this is common knowledge. In the game its sentence counts as a court's: a commission could not overturn it, only recommend, and a court decided.",
+    // What a tribunal was is common knowledge; that court sentences needed a court's ruling is Adler's.
+    source: "common-usage",
+    also: ["adler-ch3"],
+  },
+  {
     id: "zek",
     term: "zek",
     russian: "зэк",
@@ -70,6 +85,32 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     id: "procuracy",
     term: "Procuracy",
     text: "The state's prosecutors, who also had to check that the law was kept. In 1954 its procurators reviewed the 58ers' cases — often the same people who had approved them.",
+    source: "adler-ch3",
+  },
+  {
+    id: "mvd",
+    term: "MVD",
+    russian: "МВД",
+    text: "The Ministry of Internal Affairs, which ran the police and the camps. In March 1953 most camps passed from it to the Ministry of Justice, but political prisoners stayed in MVD camps, and in February 1954 the camps came back to it. Its minister was named in the review decree of 19 May 1954. People asking for their spravka started at the local MVD office.",
+    source: "adler-ch3",
+  },
+  {
+    id: "kgb",
+    term: "KGB",
+    russian: "КГБ",
+    text: "The Committee for State Security, the Soviet security police (what it was is common knowledge; the sources record its part in the review). Its chairman was named in the review decree of 19 May 1954, and prisoners and relatives sent complaints to it — in Tomsk, letters went to its local division.",
+    source: "adler-ch3",
+  },
+  {
+    id: "presidium",
+    term: "Presidium of the Supreme Soviet",
+    text: "The small standing body of a Supreme Soviet (parliament) that issued decrees between its sessions (common knowledge). Two matter here. The USSR Presidium, chaired by Voroshilov, issued the March 1953 amnesty, and people appealed to it or to him. The Presidium of the RSFSR Supreme Soviet granted about 165 requests to rescind sentences in January–July 1955 — as pardons, not rehabilitation.",
+    source: "adler-ch3",
+  },
+  {
+    id: "rsfsr",
+    term: "RSFSR",
+    text: "The Russian Soviet Federative Socialist Republic, the largest of the Soviet republics (what the letters stand for is common knowledge). It had its own Procuracy, Supreme Court and Supreme Soviet: in February 1954 the 365 camp procurators were placed under the RSFSR Procuracy, and in September 1954 the RSFSR Supreme Court's Presidium ruled on reclassifying 58-7 and 58-11 cases.",
     source: "adler-ch3",
   },
   {
@@ -132,7 +173,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
   {
     id: "xx-congress",
     term: "the XX Party Congress and Khrushchev's speech",
-    text: "The Twentieth Congress of the Soviet Communist Party, where Khrushchev gave his speech on the night of 24–25 February 1956. After it, rehabilitation sped up — after the slow, file-by-file review of 1954–55 that Spravka plays. (That the speech attacked Stalin's rule is common knowledge; Spravka's sources record only that it was given and what followed.)",
+    text: "The Twentieth Congress of the Soviet Communist Party, where Khrushchev gave his speech on 24–25 February 1956. After it, rehabilitation sped up — after the slow, file-by-file review of 1954–55 that Spravka plays. (That the speech attacked Stalin's rule is common knowledge; Spravka's sources record only that it was given and what followed.)",
     source: "17moments",
     also: ["blog-not-all-free", "blog-destalinization"],
   },

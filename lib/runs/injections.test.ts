@@ -60,6 +60,20 @@ describe("the injection menu", () => {
     expect(injectionIsEarly("1955", "1954-06-01", 214)).toBe(false);
     expect(historicalDateLabel("1955")).toBe("1955");
     expect(historicalDateLabel("1956-02-25")).toMatch(/25 February 1956/);
+    // A month alone counts from its 1st.
+    expect(injectionIsEarly("1955-05", "1955-04-01", 29)).toBe(true);
+    expect(injectionIsEarly("1955-05", "1955-04-01", 30)).toBe(false);
+  });
+
+  test("each event is dated no more precisely than the brief: a month where it gives only a month", () => {
+    const labels = Object.fromEntries(INJECTIONS.map((i) => [i.id, historicalDateLabel(i.date)]));
+    expect(labels).toMatchObject({
+      "exile-order": "24 April 1954",
+      "reclassification-ruling": "24 September 1954",
+      "law-degree-decree": "May 1955",
+      "collaborators-amnesty": "September 1955",
+      "twentieth-congress": "24–25 February 1956",
+    });
   });
 
   test("an effect that cannot apply is refused and changes nothing, even after one that could", () => {

@@ -1,6 +1,6 @@
 import { dayNumber } from "@/lib/sim/engine";
 import type { Effect, Scenario } from "@/lib/sim/scenario-schema";
-import { dateLabel } from "@/lib/runs/clock";
+import { historicalDateLabel, historicalDay } from "@/lib/sim/historical-date";
 import type { SourceKey } from "@/machines/vocabulary";
 
 /**
@@ -12,6 +12,7 @@ import type { SourceKey } from "@/machines/vocabulary";
  */
 export type Injection = {
   id: string;
+  /** as precise as the source: "1955", "1955-05", "1954-09-24" or "1956-02-24/25" (lib/sim/historical-date.ts) */
   date: string;
   title: string;
   news: string;
@@ -77,7 +78,7 @@ export const INJECTIONS: readonly Injection[] = [
   },
   {
     id: "law-degree-decree",
-    date: "1955-05-01",
+    date: "1955-05",
     title: "The law-degree decree (May 1955)",
     news: "From now on new procurators must have a law degree.",
     effectNote:
@@ -88,7 +89,7 @@ export const INJECTIONS: readonly Injection[] = [
   },
   {
     id: "collaborators-amnesty",
-    date: "1955-09-17",
+    date: "1955-09",
     title: "The September 1955 amnesty",
     news: "An amnesty for those accused of collaborating with the occupiers during the war.",
     effectNote: "Commissions may now amnesty 58-1 (collaboration) cases whatever the term; no other article.",
@@ -98,7 +99,7 @@ export const INJECTIONS: readonly Injection[] = [
   },
   {
     id: "twentieth-congress",
-    date: "1956-02-25",
+    date: "1956-02-24/25",
     title: "Khrushchev's speech to the XX Congress (February 1956)",
     news: "Khrushchev denounces Stalin's crimes in a secret speech. Rehabilitation speeds up.",
     effectNote: "Commissions confirm refusals half as often and rehabilitate two and a half times as often.",
@@ -117,20 +118,14 @@ export function findInjection(id: string): Injection | undefined {
   return INJECTIONS.find((i) => i.id === id);
 }
 
-/** An injection's historical date as a full date: a year alone counts from 1 January of that year. */
-function historicalDay(date: string): string {
-  return /^\d{4}$/.test(date) ? `${date}-01-01` : date;
-}
-
 /**
  * Whether injecting an event at this point of a run would put it before its
- * historical date: allowed only as a labelled what-if (counterfactual).
+ * historical date: allowed only as a labelled what-if (counterfactual). A
+ * year alone counts from 1 January, a month alone from its 1st.
  */
 export function injectionIsEarly(date: string, startDate: string, simDay: number): boolean {
   return dayNumber(historicalDay(date)) > dayNumber(startDate) + Math.floor(simDay);
 }
 
-/** "24 September 1954", or "1955" where the sources give only a year. */
-export function historicalDateLabel(date: string): string {
-  return /^\d{4}$/.test(date) ? date : dateLabel(date);
-}
+/** "24 September 1954", "May 1955", or "1955": at the precision the sources give. */
+export { historicalDateLabel };

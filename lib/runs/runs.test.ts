@@ -1440,10 +1440,10 @@ describe("injected events", () => {
     expect(scheduled.ok === false && scheduled.error.message).toMatch(/already in force/);
     // An event whose date has not come: only as a what-if, and every seat is told it is one.
     const early = await controlRun(owner, runId, { action: "inject", eventId: "twentieth-congress" });
-    expect(early.ok === false && early.error.message).toMatch(/came on 25 February 1956, after the run's date/);
+    expect(early.ok === false && early.error.message).toMatch(/came on 24–25 February 1956, after the run's date/);
     await control(runId, { action: "inject", eventId: "twentieth-congress", counterfactual: "on" });
     const told = await getSeatView(runId, seats[0]!.cookie);
-    expect(told.ok && told.view.news.at(-1)?.text).toMatch(/A what-if: historically this came on 25 February 1956/);
+    expect(told.ok && told.view.news.at(-1)?.text).toMatch(/A what-if: historically this came on 24–25 February 1956/);
     const whatIf = await db.runEvent.findFirstOrThrow({
       where: { runId, type: "run.inject" },
       orderBy: { seq: "desc" },

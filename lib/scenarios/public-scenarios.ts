@@ -1,3 +1,4 @@
+import { historicalDateLabel, historicalDay } from "@/lib/sim/historical-date";
 import { MAX_RUN_CASES } from "@/lib/runs/policy";
 import { AMNESTY_SCENARIOS } from "@/lib/sim/amnesty/scenarios";
 import { SCENARIOS } from "@/lib/sim/scenarios";
@@ -29,7 +30,7 @@ type Lesson = {
 const LESSONS: Record<string, Lesson> = {
   "rostov-1954": {
     teaches: {
-      text: "Looking again at a case is not the same as freeing someone. Rostov's commission met 18 times and went through 1,709 people, yet only 56 were fully rehabilitated — declared innocent; most sentences were shortened or confirmed.",
+      text: "Looking again at a case is not the same as freeing someone. Rostov's commission met 18 times and went through 1,709 people, yet only 56 were fully rehabilitated — declared innocent. The sources do not say what happened to the rest.",
       source: "adler-ch3",
     },
     question:
@@ -159,8 +160,12 @@ export type ScenarioFigure = {
   fitted: boolean;
 };
 
-/** A historical event the scenario schedules inside its dates. */
-export type ScenarioEvent = { date: string; title: string; source: SourceKey };
+/**
+ * A historical event the scenario schedules inside its dates: `date` is the
+ * day the game applies it; `dateLabel` and `dateTime` say when it happened,
+ * no more precisely than the source ("June 1954").
+ */
+export type ScenarioEvent = { date: string; dateLabel: string; dateTime: string; title: string; source: SourceKey };
 
 export type PublicScenario = {
   id: string;
@@ -197,7 +202,7 @@ function build(
     summary: string;
     startDate: string;
     horizonDays: number;
-    compare: readonly { label: string; source: SourceKey; fitted: boolean }[];
+    compare: readonly { label: string; source: SourceKey; fitted: boolean; restates?: string | undefined }[];
     provenance: Record<string, { source: SourceKey | "invented"; note: string }>;
   },
   kind: PublicScenario["kind"],
@@ -230,7 +235,10 @@ function build(
     teaches: lesson.teaches,
     question: lesson.question,
     roles,
-    figures: base.compare.map((c) => ({ label: c.label, source: c.source, fitted: c.fitted })),
+    // A count that restates a share's figure (Chita's 365 of 980 upheld) is the same figure: listed once, under the share.
+    figures: base.compare
+      .filter((c) => c.restates === undefined)
+      .map((c) => ({ label: c.label, source: c.source, fitted: c.fitted })),
     events: inWindow,
     inventions: [...new Set(provenance.filter((p) => p.source === "invented").map((p) => p.note))],
     sources: SOURCE_KEYS.filter((k) => used.has(k)),
@@ -253,7 +261,14 @@ export function publicScenarios(): PublicScenario[] {
           provenance: s.provenance,
         },
         "review",
-        s.events.map((e) => ({ date: e.date, title: e.title, source: e.source as SourceKey })),
+        s.events.map((e) => ({
+          date: e.date,
+          dateLabel: historicalDateLabel(e.dateAsGiven ?? e.date),
+          // A machine-readable date as precise as the label: a month as YYYY-MM, two days by the first.
+          dateTime: e.dateAsGiven?.includes("/") ? historicalDay(e.dateAsGiven) : (e.dateAsGiven ?? e.date),
+          title: e.title,
+          source: e.source as SourceKey,
+        })),
         s.caseload.cases <= MAX_RUN_CASES,
       ),
     ),

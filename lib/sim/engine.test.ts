@@ -225,6 +225,29 @@ describe("scenarios", () => {
       defineScenario({ id: "bad", title: "t", summary: "s", compare: [], desks: { procurators: 0 } }),
     ).toThrow(/desks/);
   });
+
+  test("a figure can restate only another of the scenario's own figures", () => {
+    const figure = { value: 1, tolerance: 1, label: "l", source: "adler-ch3" } as const;
+    expect(() =>
+      defineScenario({
+        id: "bad",
+        title: "t",
+        summary: "s",
+        compare: [{ ...figure, metric: "upheldCases", restates: "upheldShare", fitted: false }],
+      }),
+    ).toThrow(/compare.*restates/s);
+    expect(
+      defineScenario({
+        id: "ok",
+        title: "t",
+        summary: "s",
+        compare: [
+          { ...figure, metric: "upheldShare", fitted: true },
+          { ...figure, metric: "upheldCases", restates: "upheldShare", fitted: false },
+        ],
+      }).compare[1]!.restates,
+    ).toBe("upheldShare");
+  });
 });
 
 function leafPaths(value: unknown, prefix = ""): string[] {

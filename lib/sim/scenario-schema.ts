@@ -1,3 +1,4 @@
+import { isHistoricalDate, withinHistoricalDate } from "@/lib/sim/historical-date";
 import { z } from "zod";
 import { ADDRESSEES, ARTICLES, COURT_RULINGS, DECISIONS, SENTENCING_ORGANS, SOURCE_KEYS } from "@/machines/vocabulary";
 import { AMNESTY_READINGS } from "@/machines/rules";
@@ -34,6 +35,32 @@ export const effectSchema = z.union([
   /** Multiplies a number, so a historical event shifts each province's own calibrated figure. */
   z.object({ scale: z.string().min(1), by: z.number().min(0) }).strict(),
   z.object({ action: z.literal("sendAllLists") }).strict(),
+]);
+
+/** What a `compare` entry measures in a run (lib/sim/metrics.ts). */
+const compareMetricSchema = z.enum([
+  "upheldShare",
+  "rehabilitatedShare",
+  "reducedShare",
+  "amnestiedShare",
+  "exileEndedShare",
+  "rehabilitatedPersonsShare",
+  "decidedCases",
+  "decidedPersons",
+  "upheldCases",
+  "notUpheldCases",
+  "rehabilitatedCases",
+  "rehabilitatedPersons",
+  "reducedCases",
+  "amnestiedCases",
+  "exileEndedCases",
+  "stalledAtListsCases",
+  "releasedCases",
+  "decidedShare",
+  "pardonedCases",
+  "forwardedToAccusedShare",
+  "spravkaIssuedShare",
+  "medianDaysToDecision",
 ]);
 
 const scenarioShape = z
@@ -130,7 +157,13 @@ const scenarioShape = z
     events: z.array(
       z
         .object({
+          /** the day the game applies it */
           date: isoDate,
+          /**
+           * The date as the source gives it, where it is less precise than a day ("1954-06" for "June 1954",
+           * "1956-02-24/25"): shown instead of `date`, which must fall within it (lib/sim/historical-date.ts).
+           */
+          dateAsGiven: z.string().refine(isHistoricalDate, "use YYYY, YYYY-MM or YYYY-MM-DD/DD").optional(),
           id: z.string().min(1),
           title: z.string().min(1),
           source: provenanceSchema.shape.source,
@@ -141,30 +174,7 @@ const scenarioShape = z
     compare: z.array(
       z
         .object({
-          metric: z.enum([
-            "upheldShare",
-            "rehabilitatedShare",
-            "reducedShare",
-            "amnestiedShare",
-            "exileEndedShare",
-            "rehabilitatedPersonsShare",
-            "decidedCases",
-            "decidedPersons",
-            "upheldCases",
-            "notUpheldCases",
-            "rehabilitatedCases",
-            "rehabilitatedPersons",
-            "reducedCases",
-            "amnestiedCases",
-            "exileEndedCases",
-            "stalledAtListsCases",
-            "releasedCases",
-            "decidedShare",
-            "pardonedCases",
-            "forwardedToAccusedShare",
-            "spravkaIssuedShare",
-            "medianDaysToDecision",
-          ]),
+          metric: compareMetricSchema,
           value: z.number(),
           tolerance: z.number().positive(),
           /** One-sided: the source gives only a floor ("limits exceeded") or a ceiling ("not sending"). */
@@ -177,6 +187,11 @@ const scenarioShape = z
           why: z.string().min(1).optional(),
           /** Run with this many cases instead (a neighbouring province given beside this one, e.g. Astrakhan). */
           cases: z.number().int().positive().optional(),
+          /**
+           * The metric of another entry that checks the same figure of the source (Chita's "365 cases (37%)
+           * upheld", as a count beside its share): pages for readers list the figure once, under that entry.
+           */
+          restates: compareMetricSchema.optional(),
         })
         .strict(),
     ),
@@ -190,6 +205,29 @@ const scenarioShape = z
  * every scheduled event's effect must apply cleanly to it.
  */
 export const scenarioSchema = scenarioShape.superRefine((scenario, ctx) => {
+  const metrics = new Set(scenario.compare.map((c) => c.metric));
+  scenario.compare.forEach((c, i) => {
+    if (c.restates !== undefined && (c.restates === c.metric || !metrics.has(c.restates))) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["compare", i, "restates"],
+        message: `restates "${c.restates}", which is not another of this scenario's figures`,
+      });
+    }
+  });
+  scenario.events.forEach((event, i) => {
+    if (
+      event.dateAsGiven !== undefined &&
+      isHistoricalDate(event.dateAsGiven) &&
+      !withinHistoricalDate(event.date, event.dateAsGiven)
+    ) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["events", i, "date"],
+        message: `${event.date} is not within ${event.dateAsGiven}, the date the source gives`,
+      });
+    }
+  });
   scenario.events.forEach((event, i) =>
     event.effects.forEach((effect, j) => {
       try {

@@ -100,6 +100,45 @@ describe("a scenario's page", () => {
     }
   });
 
+  test("Chita's amnesties and Rostov's results say only what the source records", async () => {
+    const chita = visibleText(await render("chita-1954"));
+    expect(chita).toContain("“re-categorized to come under the amnesty law”");
+    expect(chita).not.toMatch(/wrecking cases/);
+    const rostov = visibleText(await render("rostov-1954"));
+    expect(rostov).toContain("56");
+    expect(rostov).not.toMatch(/(reduced|shortened) or confirmed/);
+    // The split of Rostov's other decisions is the game's, and the page says so.
+    expect(rostov).toContain("The sources give no Rostov breakdown");
+  });
+
+  test.each(shipped.map((s) => [s.id] as const))(
+    "%s: each figure of the sources is listed once, with one label",
+    async (id) => {
+      const html = await render(id);
+      const rows = [...html.matchAll(/<th scope="row"[^>]*>([^<]*)<\/th>/g)].map((m) => m[1]);
+      expect(new Set(rows).size, rows.join(" | ")).toBe(rows.length);
+    },
+  );
+
+  test("Chita's 365 upheld cases appear once, as a figure the game is set to match", async () => {
+    const html = await render("chita-1954");
+    expect(html.match(/365 /g)?.length).toBe(1);
+    expect(row(html, "365 of 980 cases (37%) upheld")).toContain("The game is set to match it");
+  });
+
+  test("its events are dated no more precisely than the sources: a month where they give only a month", async () => {
+    const page = visibleText(await render("chita-1954"));
+    const chita = page.slice(page.indexOf("What happens during it"), page.indexOf("What the game invents"));
+    expect(chita).toContain("June 1954 : June 1954 decree");
+    expect(chita).toContain("May 1955 : New procurators");
+    expect(chita).toContain("September 1955 : Amnesty for those accused");
+    expect(chita).toContain("24 September 1954 : RSFSR Supreme Court Presidium");
+    expect(chita).not.toMatch(/\b(1 June 1954|1 May 1955|17 September 1955)\b/);
+    const html = await render("national-1954");
+    expect(html).toContain('<time dateTime="1954-06" class="font-semibold">June 1954</time>');
+    expect(visibleText(html)).toContain("24–25 February 1956 : Khrushchev's speech");
+  });
+
   test("the game's inventions are labelled, with source keys in notes given as names", async () => {
     const html = await render("petitioning-the-top-1955");
     expect(html).toContain("What the game invents");

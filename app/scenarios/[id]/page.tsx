@@ -191,8 +191,8 @@ export default async function ScenarioPage({ params }: PageProps<"/scenarios/[id
           <ol className="space-y-2">
             {scenario.events.map((e) => (
               <li key={e.date + e.title}>
-                <time dateTime={e.date} className="font-semibold">
-                  {dateLabel(e.date)}
+                <time dateTime={e.dateTime} className="font-semibold">
+                  {e.dateLabel}
                 </time>
                 : {e.title} <SourceTag source={e.source} />
               </li>

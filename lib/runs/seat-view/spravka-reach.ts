@@ -21,7 +21,7 @@ export const SPRAVKA_OUT_OF_REACH: Readonly<Record<string, { text: string; sourc
 };
 
 const WITHIN_REACH =
-  "There are no points. A spravka in hand is the goal, and a persistent, well-aimed petitioner can reach it in this run, but it is possible, not likely. Full rehabilitation was rare (in Rostov, 56 of 1,709 people reviewed, 3.2%), and in late 1955 courts were not sending spravki at all.";
+  "There are no points. A spravka in hand is the goal, and a persistent, well-aimed petitioner can reach it in this run, but it is possible, not likely. Full rehabilitation was rare (in Rostov, 56 of 1,709 people reviewed, 3.2%), and in late 1955 courts were “not sending” spravki: the certificate was “a very long time in coming”.";
 
 /** "Can I win?" for a petitioner in this scenario. */
 export function spravkaReach(scenarioId: string): SpravkaReach {

@@ -104,6 +104,7 @@ export const BASE: Omit<Scenario, "id" | "title" | "summary" | "compare"> = {
     },
     {
       date: "1954-06-01",
+      dateAsGiven: "1954-06",
       id: "special-conference-exiles",
       title: "June 1954 decree: Special Conference exiles to be released within two months",
       source: "adler-ch3",
@@ -118,6 +119,7 @@ export const BASE: Omit<Scenario, "id" | "title" | "summary" | "compare"> = {
     },
     {
       date: "1955-05-01",
+      dateAsGiven: "1955-05",
       id: "law-degree-decree",
       title: "New procurators must have a higher legal education",
       source: "adler-ch3",
@@ -126,6 +128,7 @@ export const BASE: Omit<Scenario, "id" | "title" | "summary" | "compare"> = {
     },
     {
       date: "1955-09-17",
+      dateAsGiven: "1955-09",
       id: "collaborators-amnesty",
       title: "Amnesty for those accused of collaboration with the occupiers",
       source: "adler-ch3",
@@ -133,6 +136,7 @@ export const BASE: Omit<Scenario, "id" | "title" | "summary" | "compare"> = {
     },
     {
       date: "1956-02-25",
+      dateAsGiven: "1956-02-24/25",
       id: "twentieth-congress",
       title: "Khrushchev's speech at the XX Congress; rehabilitation accelerates",
       source: "17moments",
@@ -283,7 +287,7 @@ export const BASE: Omit<Scenario, "id" | "title" | "summary" | "compare"> = {
     },
     "policy.collaboratorsAmnesty": {
       source: "adler-ch3",
-      note: "The amnesty of 17 Sep 1955 reached those accused of collaboration with the occupiers; the game takes them to be its 58-1 cases.",
+      note: "The amnesty of September 1955 reached those accused of collaboration with the occupiers; the game takes them to be its 58-1 cases.",
     },
     "policy.reclassificationLaw": {
       source: "adler-ch3",
@@ -291,7 +295,7 @@ export const BASE: Omit<Scenario, "id" | "title" | "summary" | "compare"> = {
     },
     events: {
       source: "adler-ch3",
-      note: "Dated events from the brief's timeline; the Feb 1956 congress is from Seventeen Moments.",
+      note: "Dated events from the brief's timeline; the Feb 1956 congress is from Seventeen Moments. Where the sources give only a month, the day the game applies an event on is its own choice, and pages show only the month.",
     },
   },
 };

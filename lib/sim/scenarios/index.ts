@@ -10,7 +10,7 @@ export const SCENARIOS: readonly Scenario[] = [
     id: "rostov-1954",
     title: "Rostov commission, June 1954 – January 1955",
     summary:
-      "The procuracy's commission meets 18 times and works through 1,709 people. Very few are fully rehabilitated: most sentences are reduced or confirmed.",
+      "The procuracy's commission meets 18 times and works through 1,709 people. Only 56 of them (3.2%) are fully rehabilitated; the sources give no breakdown of the rest.",
     horizonDays: 240,
     caseload: { cases: 1500, newArrestsPerYear: provincialNewArrests(1500), personsPerCase: [75, 18, 5, 2] },
     institutions: { listsWithheldShare: 0.1, fileClerks: 10 },
@@ -42,19 +42,24 @@ export const SCENARIOS: readonly Scenario[] = [
         // The source counts persons, not cases: the number of cases, and persons a case, are the game's.
         note: "The source gives 1,709 persons over 18 sessions, not a number of cases. The 1,500 cases and about 1.34 persons a case (some 2,000 people, not all reached in the 240 days) are invented, sized so the persons the commission decides come near 1,709.",
       },
+      "policy.decisions": {
+        source: "invented",
+        note: "The sources give no Rostov breakdown beyond the 56 of 1,709 (3.2%) fully rehabilitated: how the rest are split between reduced and confirmed sentences is the game's choice.",
+      },
     },
   }),
   defineScenario({
     id: "chita-1954",
     title: "Chita review, June 1954 – November 1955",
     summary:
-      "980 cases covering 1,646 people, reviewed over seventeen months. Almost two in three sentences are found illegal, yet only 150 cases end in full rehabilitation. Read as Adler does, the 1953 amnesty left politicals out: its ~137 amnesties came by reclassifying wrecking cases.",
+      "980 cases covering 1,646 people, reviewed over seventeen months. Almost two in three sentences are found illegal, yet only 150 cases end in full rehabilitation. Read as Adler does, the 1953 amnesty left politicals out: its ~137 amnestied were “re-categorized to come under the amnesty law”.",
     horizonDays: 520,
     caseload: {
       cases: 980,
       newArrestsPerYear: provincialNewArrests(980),
       personsPerCase: [55, 28, 11, 6],
-      // Many of Chita's ~137 amnesties came by reclassifying wrecking cases: more 58-7/11 than elsewhere.
+      // The source says only that Chita's ~137 were “re-categorized to come under the amnesty law”, not from
+      // which articles. Reclassification reached 58-7/11 (Aksyonov), so the game gives Chita more of them: invented.
       articles: { "58-10": 35, "58-1": 20, "58-7/11": 35, "58-14": 10 },
     },
     institutions: { listsWithheldShare: 0, listDelay: ln(30, 120) },
@@ -107,6 +112,8 @@ export const SCENARIOS: readonly Scenario[] = [
         source: "adler-ch3",
         fitted: false,
         why: "Follows from the share and from how many files the commission got through in time.",
+        // The source's one figure, "365 cases (37%) upheld": the share above is set to it, so pages list it once, as fitted.
+        restates: "upheldShare",
       },
       {
         metric: "notUpheldCases",
@@ -165,6 +172,10 @@ export const SCENARIOS: readonly Scenario[] = [
     ],
     provenance: {
       "caseload.cases": { source: "adler-ch3", note: "980 cases, 1,646 persons." },
+      "caseload.articles": {
+        source: "invented",
+        note: "The source says only that Chita's ~137 were “re-categorized to come under the amnesty law”, not which articles they had. The game gives Chita more 58-7/11 cases than elsewhere because reclassification reached those (Aksyonov): its choice.",
+      },
       "policy.amnestyReading": {
         source: "adler-ch3",
         note: "Adler's reading: politicals were left out of the 1953 amnesty, and Chita's ~137 were “re-categorized to come under the amnesty law”. The decree's own rule (blog-not-all-free) would have covered short terms: see the sources page.",

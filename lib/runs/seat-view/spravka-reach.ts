@@ -11,7 +11,7 @@ export type SpravkaReach = { reachable: boolean; text: string; source: SourceKey
  */
 export const SPRAVKA_OUT_OF_REACH: Readonly<Record<string, { text: string; source: SourceKey }>> = {
   "rostov-1954": {
-    text: "This run ends with the Rostov commission's last session in January 1955. It fully rehabilitated 56 of the 1,709 people it reviewed (3.2%), and a certificate took longer than the months left: here a persistent petitioner can reach a decision, but not the spravka in hand.",
+    text: "This run ends with the Rostov commission's last session in January 1955. It fully rehabilitated 56 of the 1,709 people it reviewed (3.2%). Here a persistent petitioner can reach that decision, but in this game the spravka does not come before the run ends.",
     source: "adler-ch3",
   },
   "stalingrad-1955": {

@@ -135,10 +135,11 @@ describe("rehabilitated on paper, without the spravka", () => {
     const lived = petitionerOutcome("rehabilitated", "spravka.awaiting");
     expect(lived).toBe("pending");
     expect(petitionerReceived(suspended, lived).map((r) => r.title)).toEqual(["The court's notice"]);
-    // Out of the camp with the notice, not months later with the spravka.
-    expect(petitionerReceived(suspended, lived, false, true).map((r) => [r.day, r.title])).toEqual([
+    // Out of the camp when the camp lets them go, not months later with the spravka.
+    const left = [...suspended, { day: 340, event: { type: "release.leaveCamp" } as CaseEvent }];
+    expect(petitionerReceived(left, lived, false, true).map((r) => [r.day, r.title])).toEqual([
       [300, "The court's notice"],
-      [300, "Release papers"],
+      [340, "Release papers"],
     ]);
     expect(
       petitionerReceived(
@@ -194,6 +195,27 @@ describe("rehabilitated on paper, without the spravka", () => {
   });
 });
 
+describe("a release order the camp has not carried out (RULES.heldAfterRelease)", () => {
+  const held = story(
+    wrote,
+    [200, { type: "review.decide", decision: "fullRehabilitation" }],
+    [300, { type: "court.rule", ruling: "suspend" }],
+  );
+
+  test("is not yet the person's outcome: no spravka in hand, no release papers", () => {
+    for (const outcome of ["rehabilitated", "reclassified", "amnestied"] as const) {
+      expect(petitionerOutcome(outcome, "heldAfterRelease"), outcome).toBe("pending");
+    }
+    const lived = petitionerOutcome("rehabilitated", "heldAfterRelease");
+    expect(petitionerReceived(held, lived, false, true).map((r) => r.title)).toEqual(["The court's notice"]);
+  });
+
+  test("a caller's 'rehabilitated' without spravka.issue in the story never shows the spravka in hand", () => {
+    const titles = petitionerReceived(held, "rehabilitated", false, true).map((r) => r.title);
+    expect(titles).not.toContain("Rehabilitated: the spravka is in your hands");
+  });
+});
+
 describe("release", () => {
   test("a prisoner released from a camp receives release papers; an exile freed from exile does not", () => {
     const pardon = story(wrote, [120, { type: "presidium.pardon" }]);
@@ -225,7 +247,18 @@ describe("what a person could try next, under every reply", () => {
       true,
     ],
     ...OUTCOMES.filter((o) => o !== "pending").map(
-      (o) => [`a final ${o}`, story(wrote, [60, { type: "complaint.register" }]), o, true] as const,
+      (o) =>
+        [
+          `a final ${o}`,
+          story(
+            wrote,
+            [60, { type: "complaint.register" }],
+            // A rehabilitation is final only once the certificate was issued.
+            ...(o === "rehabilitated" ? [[90, { type: "spravka.issue" }] as [number, CaseEvent]] : []),
+          ),
+          o,
+          true,
+        ] as const,
     ),
   ].map((row) => [...row] as [string, ReturnType<typeof story>, Parameters<typeof petitionerReceived>[1], boolean]);
 

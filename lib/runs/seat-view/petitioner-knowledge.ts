@@ -165,12 +165,15 @@ export type PetitionerStatus = { custody: Custody; passportMinus: boolean; sprav
 type Story = readonly CaseHistoryEntry[];
 
 /**
- * The outcome as the person lived it: the simulator counts a rehabilitation
- * whose spravka has not come as rehabilitated (RULES.noSpravka), but for the
- * person nothing is settled until the certificate is in their hands.
+ * The outcome as the person lived it: only a case that has reached its final
+ * state. The simulator counts a rehabilitation whose spravka has not come as
+ * rehabilitated (RULES.noSpravka), and a release order the camp has not
+ * carried out by its decision (RULES.heldAfterRelease); for the person neither
+ * is settled: nothing is in their hands until the camp lets them go and, for a
+ * rehabilitation, the certificate comes.
  */
 export function petitionerOutcome(outcome: Outcome, path: string): Outcome {
-  return path.startsWith("spravka.") ? "pending" : outcome;
+  return path.split(".")[0] === outcome ? outcome : "pending";
 }
 
 export function petitionerKnowledge(
@@ -326,9 +329,15 @@ export function petitionerReceived(
       nextStep: AFTER_RELEASE,
     });
   };
+  // "The spravka is in your hands" only once it was issued, whatever outcome the caller passes.
+  if (outcome === "rehabilitated" && !history.some((h) => !h.noted && h.event.type === "spravka.issue")) {
+    outcome = "pending";
+  }
   for (const { day, event, noted } of history) {
     if (noted) continue;
     if (event.type === "complaint.file") lastTo = event.addressee;
+    // The camp lets the person go: only now are the release papers in their hands (RULES.heldAfterRelease).
+    if (event.type === "release.leaveCamp") releasePapers(day);
     else if (event.type === "review.decide") decision = event.decision;
     if (event.type === "complaint.formReply") {
       out.push({
@@ -347,7 +356,6 @@ export function petitionerReceived(
         source: "adler-ch3",
         nextStep: ASK_FOR_SPRAVKA,
       });
-      releasePapers(day);
     } else if (extrajudicial && event.type === "review.decide" && event.decision === "fullRehabilitation") {
       out.push({
         day,
@@ -357,7 +365,6 @@ export function petitionerReceived(
         source: "adler-ch3",
         nextStep: ASK_FOR_SPRAVKA,
       });
-      releasePapers(day);
     } else if (event.type === "spravka.request") {
       out.push({
         day,
@@ -374,6 +381,7 @@ export function petitionerReceived(
     const [title, text, source, nextStep] = DECIDED[outcome];
     const last = history.findLast((h) => !h.noted) ?? history.at(-1)!;
     out.push({ day: last.day, kind: "received", title, text, source, nextStep });
+    // Without a release.leaveCamp in the story (a pardon frees at once), the papers come with the decision.
     if (RELEASING.includes(outcome)) releasePapers(last.day);
   }
   return out;

@@ -592,7 +592,7 @@ function CaseCard({
             {item.why.map((reason) => (
               <li key={reason.text}>
                 {reason.text}
-                <SourceTag source={reason.source} />
+                <SourceTag source={reason.source} {...(reason.basis ? { basis: reason.basis } : {})} />
               </li>
             ))}
           </ul>

@@ -453,6 +453,13 @@ function Timeline({ letters, cases, view }: { letters: LetterView[]; cases: Case
                     {e.item.nextStep.text}
                     <SourceTag source={e.item.nextStep.source} />
                   </p>
+                  {/* What the game itself does, apart from the history and labelled as the game's rule. */}
+                  {e.item.nextStep.game ? (
+                    <p className="mt-1">
+                      {e.item.nextStep.game}
+                      <SourceTag source="invented" />
+                    </p>
+                  ) : null}
                 </aside>
               </Document>
             </li>

@@ -271,13 +271,30 @@ describe("what a person could try next, under every reply", () => {
     }
   });
 
-  test("after a rejection: write higher, to Moscow, and the run's review is over", () => {
+  test("after a rejection: what people did historically, with its source, and plainly that the game stops here", () => {
     const [decision] = petitionerReceived(story(wrote, [60, { type: "complaint.register" }]), "upheld");
     expect(decision!.text).toMatch(/The sentence stands\./);
-    expect(decision!.nextStep.text).toMatch(/USSR General Procuracy in Moscow/);
-    expect(decision!.nextStep.text).toMatch(/Presidium of the Supreme Soviet/);
-    expect(decision!.nextStep.text).toMatch(/A relative could carry the letter/);
-    expect(decision!.nextStep.text).toMatch(/In this run your review is over/);
+    const { text, source, game } = decision!.nextStep;
+    expect(text).toMatch(/^Historically, a rejection was not always the end\./);
+    expect(text).toMatch(/USSR General Procuracy in Moscow/);
+    expect(text).toMatch(/Presidium of the Supreme Soviet/);
+    expect(source).toBe("adler-ch3");
+    expect(game).toBe("This game does not play those later appeals: for you, the review ends here.");
+    // No invitation to write a letter that can change nothing.
+    expect(`${text} ${game}`).not.toMatch(/new letter|write again|is kept/i);
+  });
+
+  test("no next step claims, as a source's, that new grounds counted for more than a plea of innocence", () => {
+    for (const outcome of OUTCOMES) {
+      if (outcome === "pending") continue;
+      const history = story(
+        wrote,
+        ...(outcome === "rehabilitated" ? [[90, { type: "spravka.issue" }] as [number, CaseEvent]] : []),
+      );
+      for (const r of petitionerReceived(history, outcome, false, true)) {
+        expect(r.nextStep.text, outcome).not.toMatch(/counted for more|this scenario/i);
+      }
+    }
   });
 
   test("cleared without a spravka: ask the offices in turn, and the last says there is no one higher", () => {

@@ -165,12 +165,14 @@ test("a student's letter moves their case on and the desk says so", async ({ sig
   await expect(card.getByText("Your letter to the provincial procuracy is on its way.")).toBeVisible();
   // The petitioner sees what they did, not where the letter is inside the machine.
   await expect(card.getByText("You wrote to the provincial procuracy")).toBeVisible();
-  await expect(card.getByText("Nobody told the writer which.", { exact: false })).toBeHidden();
+  await expect(card.getByText("Nobody told the writer where their letter went.", { exact: false })).toBeHidden();
   // "Why is nothing happening?" explains where such letters typically were, with sources, by keyboard too.
   await card.getByText("Why is nothing happening?").focus();
   await student.keyboard.press("Enter");
-  await expect(card.getByText(/this scenario registers about \d+% for review/)).toBeVisible();
+  await expect(card.getByText(/about \d+% are registered for review/)).toBeVisible();
   await expect(card.getByRole("link", { name: /Source:/ }).first()).toBeVisible();
+  // The scenario's own shares are the game's, labelled as such.
+  await expect(card.getByText("invented for this game").first()).toBeVisible();
   // The letter is kept, shown as a document, as plain text.
   const letters = student.getByRole("region", { name: "Your timeline" });
   await expect(letters.getByText('I was sentenced for a joke. <script>alert("x")</script>')).toBeVisible();

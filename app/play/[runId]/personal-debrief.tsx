@@ -163,8 +163,7 @@ function CaseTimeline({ timeline: t }: { timeline: CaseTimelineView }) {
         {t.label}: {t.outcomeLabel}
       </h3>
       <p>
-        From {t.fromDateLabel} to {t.toDateLabel}: <strong>{days(t.totalDays)}</strong>,{" "}
-        {t.decided ? "until the case was decided for good." : "and the case was still not decided when the run ended."}
+        From {t.fromDateLabel} to {t.toDateLabel}: <strong>{days(t.totalDays)}</strong>, {t.ending}
       </p>
       {/* The bar repeats the list below in colour; screen readers get the list. */}
       <div

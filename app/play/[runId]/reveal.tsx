@@ -1,6 +1,7 @@
 import { ReturnCardView } from "@/app/_components/return-card";
 import { StepsTable } from "@/app/_components/steps-table";
 import { SourceTag } from "@/app/_components/source-tag";
+import { daysText } from "@/lib/runs/days-text";
 import type { DeskReveal, Reveal } from "@/lib/runs/seat-view/reveal";
 
 /**
@@ -20,7 +21,7 @@ export function RevealSection({ reveal }: { reveal: Reveal }) {
           ? "At the time you saw only what came back. Here is every step your case took: where each letter went, who held it and for how long, and what was decided; and, if the person was freed, what coming home meant."
           : "Here is every step the cases on your desk took, from the first letter to the last decision, including what happened before a file reached you and after it left."}
       </p>
-      {reveal.desk ? <DeskSummary desk={reveal.desk} /> : null}
+      {reveal.desk ? <DeskSummary desk={reveal.desk} solo={reveal.solo} /> : null}
       {reveal.cases.map((c) => (
         <div key={c.index} className="card space-y-2">
           <h3 className="font-semibold">
@@ -53,7 +54,7 @@ export function RevealSection({ reveal }: { reveal: Reveal }) {
 }
 
 /** A procurator's desk over the run: decisions, hours by kind, the inbox's waits, beside the computer's desks. */
-function DeskSummary({ desk }: { desk: DeskReveal }) {
+function DeskSummary({ desk, solo }: { desk: DeskReveal; solo: boolean }) {
   return (
     <div className="card space-y-3">
       <h3 className="font-semibold">Your desk over the run</h3>
@@ -75,9 +76,12 @@ function DeskSummary({ desk }: { desk: DeskReveal }) {
         </div>
       ) : null}
       <p>
+        {/* Alone, no classmate writes: the inbox only ever holds letters from students playing petitioners. */}
         {desk.inbox.letters === 0
-          ? "No classmate's letter reached your desk."
-          : `${desk.inbox.letters} ${desk.inbox.letters === 1 ? "classmate's letter" : "classmates' letters"} reached your desk; they waited ${desk.inbox.meanWaitDays} days on average for your decision, the longest ${desk.inbox.longestWaitDays} days.`}
+          ? solo
+            ? "Played alone, no classmate wrote to your desk: in a class, the students playing petitioners write here."
+            : "No classmate's letter reached your desk."
+          : `${desk.inbox.letters} ${desk.inbox.letters === 1 ? "classmate's letter" : "classmates' letters"} reached your desk; they waited ${daysText(desk.inbox.meanWaitDays ?? 0)} on average for your decision, the longest ${daysText(desk.inbox.longestWaitDays ?? 0)}.`}
       </p>
       <p>
         From a file reaching the commission to its decision (median, files still waiting counted as waiting): your desk{" "}

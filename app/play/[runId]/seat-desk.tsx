@@ -21,6 +21,7 @@ import type { InboxLetter } from "@/lib/runs/seat-view/inbox";
 import { playerName } from "@/lib/runs/seat-view/player-name";
 import type { SeatAction } from "@/lib/runs/validation";
 import { deskStatus } from "@/lib/runs/clock";
+import { daysText } from "@/lib/runs/days-text";
 
 export function SeatDesk({
   initial,
@@ -274,7 +275,7 @@ export function SeatDesk({
           </p>
         </section>
 
-        {view.inbox ? <Inbox letters={view.inbox} /> : null}
+        {view.inbox ? <Inbox letters={view.inbox} solo={view.solo} /> : null}
 
         {view.cases.length === 0 ? (
           <p className="card text-muted">
@@ -453,6 +454,13 @@ function Timeline({ letters, cases, view }: { letters: LetterView[]; cases: Case
                     {e.item.nextStep.text}
                     <SourceTag source={e.item.nextStep.source} />
                   </p>
+                  {/* What the game itself does, apart from the history and labelled as the game's rule. */}
+                  {e.item.nextStep.game ? (
+                    <p className="mt-1">
+                      {e.item.nextStep.game}
+                      <SourceTag source="invented" />
+                    </p>
+                  ) : null}
                 </aside>
               </Document>
             </li>
@@ -579,7 +587,7 @@ function CaseCard({
         {item.waitingDays !== null
           ? role === "petitioner"
             ? ` · ${item.waitingDays === 0 ? "today" : item.waitingDays === 1 ? "a day ago" : `${item.waitingDays} days ago`}`
-            : ` · waiting ${item.waitingDays} days`
+            : ` · waiting ${daysText(item.waitingDays)}`
           : null}
       </p>
       <p className="text-sm">{item.state}</p>
@@ -592,7 +600,7 @@ function CaseCard({
             {item.why.map((reason) => (
               <li key={reason.text}>
                 {reason.text}
-                <SourceTag source={reason.source} />
+                <SourceTag source={reason.source} {...(reason.basis ? { basis: reason.basis } : {})} />
               </li>
             ))}
           </ul>
@@ -773,7 +781,7 @@ function dateRow(d: { date: string; dateLabel: string }): [string, React.ReactNo
  * New arrivals are announced politely (the list itself is not a live region:
  * reading a letter aloud while the student works would interrupt them).
  */
-function Inbox({ letters }: { letters: InboxLetter[] }) {
+function Inbox({ letters, solo }: { letters: InboxLetter[]; solo: boolean }) {
   const waiting = letters.filter((l) => !l.answered).length;
   return (
     <section aria-labelledby="inbox-heading" className="card space-y-3">
@@ -782,7 +790,9 @@ function Inbox({ letters }: { letters: InboxLetter[] }) {
       </h2>
       <p role="status" className="text-sm text-muted">
         {letters.length === 0
-          ? "No letter about your cases has reached the commission yet. Letters written by classmates about the files on your desk arrive here, if they arrive at all."
+          ? solo
+            ? "No petitioner's letter has reached you. Played alone, nobody writes here: in a class, the students playing petitioners write letters about the files on your desk, and those that reach the commission arrive here."
+            : "No letter about your cases has reached the commission yet. Letters written by classmates about the files on your desk arrive here, if they arrive at all."
           : `${letters.length} ${letters.length === 1 ? "letter has" : "letters have"} reached you; ${waiting} still ${waiting === 1 ? "waits" : "wait"} for your decision on the case.`}
       </p>
       {letters.length > 0 ? (
@@ -791,7 +801,9 @@ function Inbox({ letters }: { letters: InboxLetter[] }) {
             <li key={`${l.caseIndex}-${l.arrivedDay}-${l.fromSeat}`} className="rounded border border-line p-3">
               <p className="text-sm">
                 <strong>{l.caseLabel}</strong> · from the petitioner at seat {l.fromSeat} · arrived {l.arrivedLabel} ·{" "}
-                {l.answered ? `waited ${l.waitedDays} days for your decision` : `waiting ${l.waitedDays} days`}
+                {l.answered
+                  ? `waited ${daysText(l.waitedDays)} for your decision`
+                  : `waiting ${daysText(l.waitedDays)}`}
               </p>
               {l.body === null ? (
                 <p className="mt-2 text-sm">

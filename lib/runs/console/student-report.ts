@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { caseLabel } from "@/lib/runs/case-label";
 import type { SeatRole } from "@/lib/runs/deal-cases";
 import { OUTCOME_LABELS } from "@/lib/labels";
-import { letterFates } from "@/lib/runs/seat-view/inbox";
+import { COMPUTER_DESK, letterFates } from "@/lib/runs/seat-view/inbox";
 import {
   LETTER_FIELDS,
   letterView,
@@ -71,7 +71,7 @@ export async function studentReport(
           .sort((a, b) => a - b)
           .map((i) => {
             const holder = deskOf.get(i);
-            const desk = holder ? `${nameOf(holder)}'s desk` : "a computer desk";
+            const desk = holder ? `${nameOf(holder)}'s desk` : COMPUTER_DESK;
             return {
               label: caseLabel(i),
               outcome: OUTCOME_LABELS[world.caseState(i).outcome],

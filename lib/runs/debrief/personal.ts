@@ -31,9 +31,40 @@ export type CaseTimelineView = {
   toDateLabel: string;
   /** decided: the timeline stops at the decision; otherwise at the run's end */
   decided: boolean;
+  /** how the timeline ends, in words after "From … to …: N days," (see timelineEnding) */
+  ending: string;
   totalDays: number;
   waits: WaitView[];
 };
+
+/**
+ * The heading and closing words of a case's timeline. A commission's or a
+ * court's decision is not the end of the story while the camp still holds
+ * the person (RULES.heldAfterRelease) or the spravka has not come
+ * (RULES.noSpravka): the simulator counts such a case by its decision, so
+ * the heading says what was decided and the ending what was still missing,
+ * never "not decided" beside "Rehabilitated".
+ */
+export function timelineEnding(
+  path: string,
+  outcomeLabel: string,
+  decided: boolean,
+): { outcomeLabel: string; ending: string } {
+  if (decided) return { outcomeLabel, ending: "until the case was decided for good." };
+  if (path === "heldAfterRelease") {
+    return {
+      outcomeLabel: `${outcomeLabel}, but still held`,
+      ending: "and when the run ended the release order had been issued, but the camp still held the person.",
+    };
+  }
+  if (path.startsWith("spravka.")) {
+    return {
+      outcomeLabel: `${outcomeLabel} on paper, no spravka yet`,
+      ending: "and when the run ended the person was cleared on paper, but the spravka had not come.",
+    };
+  }
+  return { outcomeLabel, ending: "and the case was still not decided when the run ended." };
+}
 
 /** What a "cite this run" line needs besides the share link. */
 export type CiteView = {
@@ -77,7 +108,7 @@ export function caseTimelines(world: World, caseIndexes: readonly number[]): Cas
       return {
         index: i,
         label: caseLabel(i),
-        outcomeLabel: OUTCOME_LABELS[outcome],
+        ...timelineEnding(path, OUTCOME_LABELS[outcome], decidedDay !== null),
         fromDateLabel: dateLabel(date(0)),
         toDateLabel: dateLabel(date(endDay)),
         decided: decidedDay !== null,

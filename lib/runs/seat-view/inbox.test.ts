@@ -1,6 +1,7 @@
 import { expect, test } from "vitest";
 import type { CaseHistoryEntry } from "@/lib/sim/engine";
-import { arrivals, inbox } from "./inbox";
+import { daysText } from "@/lib/runs/days-text";
+import { arrivals, deskName, inbox, letterFates } from "./inbox";
 
 const at = (day: number, type: string, extra: Record<string, unknown> = {}): CaseHistoryEntry =>
   ({ day, event: { type, ...extra }, ...(extra.noted ? { noted: true } : {}) }) as unknown as CaseHistoryEntry;
@@ -60,4 +61,29 @@ test("a letter's words show only once the desk has read it, oldest arrival first
   // The lost letter never arrived, so reading one letter reads the second written.
   expect(bodies(1)).toEqual(["second", null]);
   expect(bodies(2)).toEqual(["second", "third"]);
+});
+
+test("whose desk, as the viewing seat reads it: your own, a classmate's by name, or the computer's (no jargon)", () => {
+  const you = { number: 1, displayName: "You" };
+  const anna = { number: 2, displayName: "Anna" };
+  expect(deskName(you, 1, true)).toBe("your desk");
+  expect(deskName(you, 1, false)).toBe("your desk");
+  expect(deskName(anna, 1, false)).toBe("Anna's desk (seat 2, a classmate)");
+  // A solo run has no classmates.
+  expect(deskName(anna, 1, true)).toBe("your desk");
+  expect(deskName(undefined, 1, true)).toBe("another procurator's desk (played by the computer)");
+  expect(deskName(undefined, 1, true)).not.toMatch(/computer desk/);
+});
+
+test("a letter's fate counts days in plain English: 1 day, 2 days", () => {
+  const fates = letterFates(
+    [file(1), at(10, "complaint.register"), at(11, "review.decide", { decision: "confirmRefusal" })],
+    20,
+    deskName(undefined, 1, true),
+    "1954-06-01",
+  );
+  expect(fates[0]).toMatch(/waited 1 day on another procurator's desk \(played by the computer\) before a decision\./);
+  expect(daysText(1)).toBe("1 day");
+  expect(daysText(0)).toBe("0 days");
+  expect(daysText(59)).toBe("59 days");
 });

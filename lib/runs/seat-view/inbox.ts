@@ -2,6 +2,25 @@ import type { CaseHistoryEntry, World } from "@/lib/sim/engine";
 import type { CaseEvent } from "@/machines/case-setup";
 import { caseLabel } from "@/lib/runs/case-label";
 import { dateLabel, simDate } from "@/lib/runs/clock";
+import { daysText } from "@/lib/runs/days-text";
+
+/** A desk that no student holds: the computer plays that procurator. */
+export const COMPUTER_DESK = "another procurator's desk (played by the computer)";
+
+/**
+ * Whose desk a case sat on at the commission, as the viewing seat reads it:
+ * its own ("your desk"), a classmate's by name (never in a solo run, where
+ * there are no classmates), or one the computer played.
+ */
+export function deskName(
+  holder: { number: number; displayName: string } | undefined,
+  viewerSeat: number,
+  solo: boolean,
+): string {
+  if (!holder) return COMPUTER_DESK;
+  if (holder.number === viewerSeat || solo) return "your desk";
+  return `${holder.displayName}'s desk (seat ${holder.number}, a classmate)`;
+}
 
 /** A classmate's letter about a case on this procurator's desk, as the database keeps it. */
 export type ClassmateLetter = { caseIndex: number; body: string; simDay: number; seatNumber: number };
@@ -140,7 +159,7 @@ export function inbox(
 /**
  * Each letter's fate in a sentence, for the reveal and the teacher's report:
  * where it went, and how long it waited on `desk` (a classmate's, by name,
- * or "a computer desk") before a decision or the run's end at `now`.
+ * or one the computer played) before a decision or the run's end at `now`.
  */
 export function letterFates(
   story: readonly CaseHistoryEntry[],
@@ -154,7 +173,7 @@ export function letterFates(
     const from = `The letter of ${day(sent[k]!)}`;
     if (arrived === null) return `${from} never reached the commission.`;
     const decided = story.find((e) => !e.noted && e.event.type === "review.decide" && e.day >= arrived);
-    const waited = `${Math.max(0, Math.floor((decided ? decided.day : now) - arrived))} days on ${desk}`;
+    const waited = `${daysText(Math.max(0, Math.floor((decided ? decided.day : now) - arrived)))} on ${desk}`;
     return decided
       ? `${from} reached the commission on ${day(arrived)} and waited ${waited} before a decision.`
       : `${from} reached the commission on ${day(arrived)} and waited ${waited}; no decision yet.`;

@@ -135,10 +135,11 @@ describe("rehabilitated on paper, without the spravka", () => {
     const lived = petitionerOutcome("rehabilitated", "spravka.awaiting");
     expect(lived).toBe("pending");
     expect(petitionerReceived(suspended, lived).map((r) => r.title)).toEqual(["The court's notice"]);
-    // Out of the camp with the notice, not months later with the spravka.
-    expect(petitionerReceived(suspended, lived, false, true).map((r) => [r.day, r.title])).toEqual([
+    // Out of the camp when the camp lets them go, not months later with the spravka.
+    const left = [...suspended, { day: 340, event: { type: "release.leaveCamp" } as CaseEvent }];
+    expect(petitionerReceived(left, lived, false, true).map((r) => [r.day, r.title])).toEqual([
       [300, "The court's notice"],
-      [300, "Release papers"],
+      [340, "Release papers"],
     ]);
     expect(
       petitionerReceived(
@@ -194,6 +195,27 @@ describe("rehabilitated on paper, without the spravka", () => {
   });
 });
 
+describe("a release order the camp has not carried out (RULES.heldAfterRelease)", () => {
+  const held = story(
+    wrote,
+    [200, { type: "review.decide", decision: "fullRehabilitation" }],
+    [300, { type: "court.rule", ruling: "suspend" }],
+  );
+
+  test("is not yet the person's outcome: no spravka in hand, no release papers", () => {
+    for (const outcome of ["rehabilitated", "reclassified", "amnestied"] as const) {
+      expect(petitionerOutcome(outcome, "heldAfterRelease"), outcome).toBe("pending");
+    }
+    const lived = petitionerOutcome("rehabilitated", "heldAfterRelease");
+    expect(petitionerReceived(held, lived, false, true).map((r) => r.title)).toEqual(["The court's notice"]);
+  });
+
+  test("a caller's 'rehabilitated' without spravka.issue in the story never shows the spravka in hand", () => {
+    const titles = petitionerReceived(held, "rehabilitated", false, true).map((r) => r.title);
+    expect(titles).not.toContain("Rehabilitated: the spravka is in your hands");
+  });
+});
+
 describe("release", () => {
   test("a prisoner released from a camp receives release papers; an exile freed from exile does not", () => {
     const pardon = story(wrote, [120, { type: "presidium.pardon" }]);
@@ -225,7 +247,18 @@ describe("what a person could try next, under every reply", () => {
       true,
     ],
     ...OUTCOMES.filter((o) => o !== "pending").map(
-      (o) => [`a final ${o}`, story(wrote, [60, { type: "complaint.register" }]), o, true] as const,
+      (o) =>
+        [
+          `a final ${o}`,
+          story(
+            wrote,
+            [60, { type: "complaint.register" }],
+            // A rehabilitation is final only once the certificate was issued.
+            ...(o === "rehabilitated" ? [[90, { type: "spravka.issue" }] as [number, CaseEvent]] : []),
+          ),
+          o,
+          true,
+        ] as const,
     ),
   ].map((row) => [...row] as [string, ReturnType<typeof story>, Parameters<typeof petitionerReceived>[1], boolean]);
 
@@ -238,13 +271,30 @@ describe("what a person could try next, under every reply", () => {
     }
   });
 
-  test("after a rejection: write higher, to Moscow, and the run's review is over", () => {
+  test("after a rejection: what people did historically, with its source, and plainly that the game stops here", () => {
     const [decision] = petitionerReceived(story(wrote, [60, { type: "complaint.register" }]), "upheld");
     expect(decision!.text).toMatch(/The sentence stands\./);
-    expect(decision!.nextStep.text).toMatch(/USSR General Procuracy in Moscow/);
-    expect(decision!.nextStep.text).toMatch(/Presidium of the Supreme Soviet/);
-    expect(decision!.nextStep.text).toMatch(/A relative could carry the letter/);
-    expect(decision!.nextStep.text).toMatch(/In this run your review is over/);
+    const { text, source, game } = decision!.nextStep;
+    expect(text).toMatch(/^Historically, a rejection was not always the end\./);
+    expect(text).toMatch(/USSR General Procuracy in Moscow/);
+    expect(text).toMatch(/Presidium of the Supreme Soviet/);
+    expect(source).toBe("adler-ch3");
+    expect(game).toBe("This game does not play those later appeals: for you, the review ends here.");
+    // No invitation to write a letter that can change nothing.
+    expect(`${text} ${game}`).not.toMatch(/new letter|write again|is kept/i);
+  });
+
+  test("no next step claims, as a source's, that new grounds counted for more than a plea of innocence", () => {
+    for (const outcome of OUTCOMES) {
+      if (outcome === "pending") continue;
+      const history = story(
+        wrote,
+        ...(outcome === "rehabilitated" ? [[90, { type: "spravka.issue" }] as [number, CaseEvent]] : []),
+      );
+      for (const r of petitionerReceived(history, outcome, false, true)) {
+        expect(r.nextStep.text, outcome).not.toMatch(/counted for more|this scenario/i);
+      }
+    }
   });
 
   test("cleared without a spravka: ask the offices in turn, and the last says there is no one higher", () => {

@@ -15,15 +15,26 @@ export type Knowledge = {
   waitingOn?: Addressee | null;
 };
 
-/** What a person in this position could try next: the app's voice, not the period's, with its source. */
-export type NextStep = { text: string; source: SourceKey };
+/**
+ * What a person in this position could try next: the app's voice, not the
+ * period's, with its source. `game`: a sentence about what this game does
+ * (not history), shown apart and labelled as the game's own rule.
+ */
+export type NextStep = { text: string; source: SourceKey; game?: string };
 
 /** Writing again, higher up (brief §2.1 side channel, §2.2 routing; role card 4), as people did after an answer they could not accept. */
 const WRITE_HIGHER =
   "People wrote again, higher: to the USSR General Procuracy in Moscow, or to the Presidium of the Supreme Soviet.";
 
-/** In this game a final decision ends the review: a later letter is kept, but no new review follows. */
-const RUN_OVER = "In this run your review is over: a new letter is kept, but changes nothing here.";
+/**
+ * In this game a final decision ends the review: the later appeals people
+ * made are history, but the game does not play them (a game rule, not a source's).
+ */
+const NOT_PLAYED = "This game does not play those later appeals: for you, the review ends here.";
+
+/** What the sources say about the grounds that weighed in a review (PETITION_EFFECTS.noEvidenceReview). */
+const FACTS_NOT_STAMPS =
+  "Reviews were told to weigh facts, not stamps and signatures: a forced confession, or handwriting experts alone, were found to be no proof.";
 
 const DECIDED: Record<
   Exclude<Outcome, "pending">,
@@ -43,8 +54,9 @@ const DECIDED: Record<
     "The review changed the article of your conviction; your sentence changes with it.",
     "adler-ch3",
     {
-      text: `You are out of the camp, but the conviction stands, so the passport keeps its “minuses”. ${WRITE_HIGHER} Answers took months, and most brought nothing. ${RUN_OVER}`,
+      text: `You are out of the camp, but the conviction stands, so the passport keeps its “minuses”. ${WRITE_HIGHER} Answers took months, and most brought nothing.`,
       source: "adler-ch3",
+      game: NOT_PLAYED,
     },
   ],
   reduced: [
@@ -52,8 +64,9 @@ const DECIDED: Record<
     "You are still a convict, with a shorter term.",
     "adler-ch3",
     {
-      text: `${WRITE_HIGHER} A relative could carry the letter, and grounds that the case rested on no real evidence counted for more than a plea of innocence. Most such appeals changed nothing. ${RUN_OVER}`,
+      text: `${WRITE_HIGHER} A relative could carry the letter. ${FACTS_NOT_STAMPS} Most such appeals changed nothing.`,
       source: "adler-ch3",
+      game: NOT_PLAYED,
     },
   ],
   amnestied: [
@@ -61,8 +74,9 @@ const DECIDED: Record<
     "The review found that the amnesty covers your sentence. You are free; the conviction stands.",
     "adler-ch3",
     {
-      text: `An amnesty frees; it does not clear a name, so no spravka comes with it. ${WRITE_HIGHER} Some waited until the late 1980s to be rehabilitated. ${RUN_OVER}`,
+      text: `An amnesty frees; it does not clear a name, so no spravka comes with it. ${WRITE_HIGHER} Some waited until the late 1980s to be rehabilitated.`,
       source: "adler-ch3",
+      game: NOT_PLAYED,
     },
   ],
   exileEnded: [
@@ -79,8 +93,9 @@ const DECIDED: Record<
     "Your complaint has been examined. No grounds were found to change the sentence. The sentence stands.",
     "adler-ch3",
     {
-      text: `A rejection was not always the end. ${WRITE_HIGHER} One man left out of the amnesty was told to “go to the Presidium”, and his sentence was eventually revoked. A relative could carry the letter, and new grounds (no real evidence, a confession forced out of you) counted for more than a plea of innocence. Most appeals failed again: in Balashov 51 of 79 were rejected. ${RUN_OVER}`,
+      text: `Historically, a rejection was not always the end. ${WRITE_HIGHER} One man left out of the amnesty was told to “go to the Presidium”, and his sentence was eventually revoked. ${FACTS_NOT_STAMPS} Most appeals failed again: in Balashov 51 of 79 were rejected.`,
       source: "adler-ch3",
+      game: NOT_PLAYED,
     },
   ],
   pardoned: [
@@ -165,12 +180,15 @@ export type PetitionerStatus = { custody: Custody; passportMinus: boolean; sprav
 type Story = readonly CaseHistoryEntry[];
 
 /**
- * The outcome as the person lived it: the simulator counts a rehabilitation
- * whose spravka has not come as rehabilitated (RULES.noSpravka), but for the
- * person nothing is settled until the certificate is in their hands.
+ * The outcome as the person lived it: only a case that has reached its final
+ * state. The simulator counts a rehabilitation whose spravka has not come as
+ * rehabilitated (RULES.noSpravka), and a release order the camp has not
+ * carried out by its decision (RULES.heldAfterRelease); for the person neither
+ * is settled: nothing is in their hands until the camp lets them go and, for a
+ * rehabilitation, the certificate comes.
  */
 export function petitionerOutcome(outcome: Outcome, path: string): Outcome {
-  return path.startsWith("spravka.") ? "pending" : outcome;
+  return path.split(".")[0] === outcome ? outcome : "pending";
 }
 
 export function petitionerKnowledge(
@@ -326,9 +344,15 @@ export function petitionerReceived(
       nextStep: AFTER_RELEASE,
     });
   };
+  // "The spravka is in your hands" only once it was issued, whatever outcome the caller passes.
+  if (outcome === "rehabilitated" && !history.some((h) => !h.noted && h.event.type === "spravka.issue")) {
+    outcome = "pending";
+  }
   for (const { day, event, noted } of history) {
     if (noted) continue;
     if (event.type === "complaint.file") lastTo = event.addressee;
+    // The camp lets the person go: only now are the release papers in their hands (RULES.heldAfterRelease).
+    if (event.type === "release.leaveCamp") releasePapers(day);
     else if (event.type === "review.decide") decision = event.decision;
     if (event.type === "complaint.formReply") {
       out.push({
@@ -347,7 +371,6 @@ export function petitionerReceived(
         source: "adler-ch3",
         nextStep: ASK_FOR_SPRAVKA,
       });
-      releasePapers(day);
     } else if (extrajudicial && event.type === "review.decide" && event.decision === "fullRehabilitation") {
       out.push({
         day,
@@ -357,7 +380,6 @@ export function petitionerReceived(
         source: "adler-ch3",
         nextStep: ASK_FOR_SPRAVKA,
       });
-      releasePapers(day);
     } else if (event.type === "spravka.request") {
       out.push({
         day,
@@ -374,6 +396,7 @@ export function petitionerReceived(
     const [title, text, source, nextStep] = DECIDED[outcome];
     const last = history.findLast((h) => !h.noted) ?? history.at(-1)!;
     out.push({ day: last.day, kind: "received", title, text, source, nextStep });
+    // Without a release.leaveCamp in the story (a pardon frees at once), the papers come with the decision.
     if (RELEASING.includes(outcome)) releasePapers(last.day);
   }
   return out;

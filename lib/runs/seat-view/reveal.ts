@@ -7,7 +7,7 @@ import { loadRunHistory } from "@/lib/runs/history/run-history";
 import type { SeatRole } from "@/lib/runs/deal-cases";
 import { OUTCOME_LABELS } from "@/lib/labels";
 import { scenarioOfRun } from "@/lib/runs/store/custom-scenarios";
-import { deskOf, inbox, letterFates, REACHES_COMMISSION } from "./inbox";
+import { deskName, deskOf, inbox, letterFates, REACHES_COMMISSION } from "./inbox";
 import { DESK_COSTS } from "@/lib/desk/work";
 import { DECISION_LABELS } from "@/lib/labels";
 import type { RunHistory } from "@/lib/runs/history/history";
@@ -50,6 +50,8 @@ export type DeskReveal = {
 
 export type Reveal = {
   role: SeatRole;
+  /** a run played alone: no classmates, so no classmate's name or letter to speak of */
+  solo: boolean;
   /** a procurator's: the desk's work over the run */
   desk?: DeskReveal;
   cases: {
@@ -98,6 +100,7 @@ export async function seatReveal(
   const desk = role === "procurator" ? await deskReveal(runId, seat.number, caseIndexes, history) : undefined;
   return {
     role,
+    solo: run.ownerId === null,
     ...(desk ? { desk } : {}),
     cases: [...caseIndexes]
       .sort((a, b) => a - b)
@@ -105,7 +108,8 @@ export async function seatReveal(
         const events = history.events.filter((e) => e.caseIndex === i);
         const rows = logRows({ events, world: history.world }, scenario.startDate, seats);
         const holder = holders.get(i);
-        const desk = holder ? `${holder.displayName}'s desk (seat ${holder.number}, a classmate)` : "a computer desk";
+        // A solo run has no classmates: the one seat is "you", every other desk the computer's.
+        const desk = deskName(holder, seat.number, run.ownerId === null);
         const letters = letterFates(history.world.caseHistory(i), history.world.now, desk, scenario.startDate);
         const { outcome, path } = history.world.caseState(i);
         const card =

@@ -1,16 +1,26 @@
 import { describe, expect, test } from "vitest";
-import { findScenario } from "@/lib/sim/scenarios";
-import { OUTCOMES } from "@/machines/vocabulary";
-import { whyAfterDecision, whyHeldAfterRelease, whyNoSpravka, whyNothingHappens } from "./why-nothing-happens";
+import { findScenario, SCENARIOS } from "@/lib/sim/scenarios";
+import { ADDRESSEES, OUTCOMES } from "@/machines/vocabulary";
+import {
+  numberSource,
+  whyAfterDecision,
+  whyHeldAfterRelease,
+  whyNoSpravka,
+  whyNothingHappens,
+  type Reason,
+} from "./why-nothing-happens";
 
 const rostov = findScenario("rostov-1954")!;
 
 describe("why is nothing happening?", () => {
-  test("a letter to the camp administration: most went to the officials it accused, with the source", () => {
+  test("a letter to the camp administration: the sourced pattern, and this scenario's shares as the game's", () => {
     const reasons = whyNothingHappens(rostov, "campAdministration", 90);
-    const routing = reasons.find((r) => r.text.includes("sends"))!;
-    expect(routing.text).toMatch(/sends 65% on to the officials they complained about/);
-    expect(routing.source).toBe("adler-ch3");
+    const pattern = reasons.find((r) => r.text.includes("camp chiefs they accused"))!;
+    expect(pattern).toMatchObject({ source: "adler-ch3" });
+    expect(pattern.text).toMatch(/only 15% went to other departments/);
+    const shares = reasons.find((r) => r.text.includes("sent on to the officials"))!;
+    expect(shares.text).toMatch(/65% sent on to the officials they complained about/);
+    expect(shares).toMatchObject({ source: "invented", basis: "adler-ch3" });
   });
 
   test("figures the sources do not give are marked as the scenario's invention", () => {
@@ -65,5 +75,37 @@ describe("why is nothing happening? after a decision, to the end of the run", ()
     expect(reasons[0]!.text).toMatch(/December 1954/);
     expect(reasons[1]!.text).toMatch(/about 30 days/);
     expect(reasons[1]!.source).toBe("invented");
+  });
+});
+
+describe("a scenario's invented numbers are never shown as a source's figure", () => {
+  const PARAMETERS = [
+    "institutions.routing",
+    "institutions.spravkaIssueShare",
+    "institutions.spravkaWait",
+    "institutions.heldAfterRelease",
+    "institutions.complaintTransit",
+  ];
+
+  /** Every reason the panel can give a petitioner in this scenario. */
+  const allReasons = (scenario: (typeof SCENARIOS)[number]): Reason[] => [
+    ...ADDRESSEES.flatMap((a) => [...whyNothingHappens(scenario, a, 5), ...whyNothingHappens(scenario, a, 500)]),
+    ...[0, 1, 2, 3].flatMap((asked) => whyNoSpravka(scenario, asked)),
+    ...whyHeldAfterRelease(scenario),
+  ];
+
+  test.each(SCENARIOS.map((s) => [s.id, s] as const))("%s", (_, scenario) => {
+    // Every such parameter's note says its number is invented or calibrated: the game's.
+    for (const key of PARAMETERS) expect(numberSource(scenario, key).source, key).toBe("invented");
+    for (const reason of allReasons(scenario)) {
+      if (!/this scenario/i.test(reason.text)) continue;
+      expect(reason.source, reason.text).toBe("invented");
+    }
+    // A sourced reason may quote the source's own percentages, never only the scenario's.
+    const sourced = allReasons(scenario).filter((r) => r.source !== "invented");
+    for (const r of sourced) {
+      const quoted = r.text.match(/\d+%/g) ?? [];
+      for (const q of quoted) expect(["15%", "24%", "37%"], `${q} in “${r.text}”`).toContain(q);
+    }
   });
 });

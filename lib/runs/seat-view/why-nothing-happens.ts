@@ -4,8 +4,11 @@ import type { Scenario } from "@/lib/sim/scenario-schema";
 import { RULES } from "@/machines/rules";
 import type { Addressee, Outcome, SourceKey } from "@/machines/vocabulary";
 
-/** One claim of the explanation, with its source (or marked as the scenario's invention). */
-export type Reason = { text: string; source: SourceKey | "invented" };
+/**
+ * One claim of the explanation, with its source (or marked as the scenario's
+ * invention; `basis` then names the source the invented figure was set from).
+ */
+export type Reason = { text: string; source: SourceKey | "invented"; basis?: SourceKey };
 
 export function typicalDays(d: Distribution): number {
   if (d.kind === "fixed") return d.days;
@@ -13,8 +16,17 @@ export function typicalDays(d: Distribution): number {
   return d.median;
 }
 
-function sourceOf(scenario: Scenario, key: string): SourceKey | "invented" {
-  return scenario.provenance[key]?.source ?? "invented";
+/**
+ * Where a scenario parameter's *number* comes from. A provenance entry can
+ * name a source for what the parameter models while its note says the value
+ * itself is invented or calibrated ("the shares are invented"): then the
+ * number is the game's, shown as invented and based on that source, never as
+ * the source's own figure.
+ */
+export function numberSource(scenario: Scenario, key: string): Pick<Reason, "source" | "basis"> {
+  const p = scenario.provenance[key];
+  if (!p || p.source === "invented") return { source: "invented" };
+  return /invented|calibrated/i.test(p.note) ? { source: "invented", basis: p.source } : { source: p.source };
 }
 
 const percent = (x: number) => `${Math.round(x * 100)}%`;
@@ -44,11 +56,15 @@ export function whyNothingHappens(
   const reasons: Reason[] = [
     {
       text: `A letter took about ${transit} days through camp censorship and the post${waitedDays !== null && waitedDays < transit ? ", so yours may still be on its way" : ""}.`,
-      source: sourceOf(scenario, "institutions.complaintTransit"),
+      ...numberSource(scenario, "institutions.complaintTransit"),
     },
     {
-      text: `Of letters to ${ADDRESSEE_LABELS[addressee]}, this scenario registers about ${percent(r.register / total)} for review, sends ${percent(r.forwardToAccused / total)} on to the officials they complained about, loses ${percent(r.lose / total)} and answers ${percent(r.formReply / total)} with a form letter — for a letter sent by the camp post; one carried by a relative or a friend fares differently. Nobody told the writer which.`,
-      source: sourceOf(scenario, "institutions.routing"),
+      text: "Complaints often went to the camp chiefs they accused, or to the Gulag MVD, which did not check them: in one region only 15% went to other departments; in Mordovia 24% “fell into this category”. Nobody told the writer where their letter went.",
+      source: "adler-ch3",
+    },
+    {
+      text: `In this scenario, of letters to ${ADDRESSEE_LABELS[addressee]} sent by the camp post, about ${percent(r.register / total)} are registered for review, ${percent(r.forwardToAccused / total)} sent on to the officials they complained about, ${percent(r.lose / total)} lost and ${percent(r.formReply / total)} answered with a form letter. A letter carried by a relative or a friend fares differently.`,
+      ...numberSource(scenario, "institutions.routing"),
     },
     {
       text: "Even a registered complaint waited: for the camp's list of prisoners, for the file (often only copies, the originals in Moscow), and for a procurator with time to read it.",
@@ -65,6 +81,8 @@ export function whyNothingHappens(
 export function whyNoSpravka(scenario: Scenario, asked: number): Reason[] {
   const i = scenario.institutions;
   const share = i.spravkaIssueShare[Math.min(3, asked)]!;
+  const wait = numberSource(scenario, "institutions.spravkaWait");
+  const odds = numberSource(scenario, "institutions.spravkaIssueShare");
   return [
     {
       text: "In late 1955 courts were “not sending” spravki: many people cleared on paper held only the court's notice that their case was suspended, and the certificate was “a very long time in coming”. People asked the local MVD, then the provincial procuracy, then the USSR General Procuracy. The gap was in the system: asking again helped only a little.",
@@ -75,7 +93,8 @@ export function whyNoSpravka(scenario: Scenario, asked: number): Reason[] {
         asked === 0
           ? `In this scenario about ${percent(share)} of certificates are sent without anyone asking, after about ${Math.round(typicalDays(i.spravkaWait))} days.`
           : `In this scenario an answer takes about ${Math.round(typicalDays(i.spravkaWait))} days, and only about ${percent(share)} of requests at this step bring the certificate.`,
-      source: sourceOf(scenario, "institutions.spravkaIssueShare"),
+      // Both figures are in the sentence: it is sourced only if both are.
+      ...(wait.source === "invented" ? { ...odds, source: "invented" as const } : odds),
     },
   ];
 }
@@ -93,7 +112,7 @@ export function whyHeldAfterRelease(scenario: Scenario): Reason[] {
     },
     {
       text: `In this scenario a camp sits on a release order for about ${Math.round(typicalDays(scenario.institutions.heldAfterRelease))} days. How long it really was is not recorded.`,
-      source: sourceOf(scenario, "institutions.heldAfterRelease"),
+      ...numberSource(scenario, "institutions.heldAfterRelease"),
     },
   ];
 }

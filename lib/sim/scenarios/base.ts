@@ -203,7 +203,7 @@ export const BASE: Omit<Scenario, "id" | "title" | "summary" | "compare"> = {
     },
     "institutions.routing": {
       source: "adler-ch3",
-      note: "Complaints to camp chiefs mostly stayed with the accused (in one region only 15% went to other departments; Mordovia: 24% “fell into this category”).",
+      note: "Complaints to camp chiefs mostly stayed with the accused (in one region only 15% went to other departments; Mordovia: 24% “fell into this category”). The shares for each addressee are invented, set to that direction.",
     },
     "institutions.rewrite": { source: "invented", note: "How long before someone wrote again." },
     "institutions.presidiumPardonShare": {

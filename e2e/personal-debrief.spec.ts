@@ -102,7 +102,7 @@ test("a solo petitioner's debrief splits the wait by cause, cites the run and sh
   await expect(reader.getByRole("heading", { level: 1, name: /A petitioner's run: Chita review/ })).toBeVisible();
   await expect(reader.getByRole("region", { name: "This case, day by day" })).toBeVisible();
   await expect(reader.getByRole("heading", { name: "Behind the curtain: what really happened" })).toBeVisible();
-  await expect(reader.getByRole("region", { name: "Your run and history" })).toBeVisible();
+  await expect(reader.getByRole("region", { name: "The run and history" })).toBeVisible();
   await expect(reader.getByRole("textbox", { name: /Cite this/ })).toHaveValue(/”, seed 266, run played .*\/shared\//);
   await expect(reader.getByRole("link", { name: "Resume link" })).toHaveCount(0);
   await expect(reader.getByText(rejoinCode)).toHaveCount(0);

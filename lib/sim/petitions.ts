@@ -50,7 +50,7 @@ export const PETITION_EFFECTS = {
   mercyPardon: effect(
     3,
     "adler-ch3",
-    "A pardon was mercy, not a finding of innocence: the Presidium rescinded sentences on petition with the stock words “justifiably sentenced”, while the Procuracy “does not object” to rescinding. Free, but never rehabilitated.",
+    "A pardon was mercy, not a finding of innocence: the Presidium rescinded sentences on petition with the stock words “justifiably sentenced”, while the Procuracy “does not object” to rescinding. Free, but not rehabilitated: some waited until the late 1980s to be.",
   ),
   /** carrier "relative": the letter must first reach the relative, but it never goes through the camp post */
   relativeTransit: effect(

@@ -7,6 +7,7 @@ import { EyesUpCover, LessonCountdown, TeacherNotice } from "@/app/_components/r
 import { SourceTag } from "@/app/_components/source-tag";
 import { Term } from "@/app/_components/term";
 import { SoloControls } from "./solo";
+import { postJson, UNREACHABLE } from "@/app/_components/post-json";
 import { SeatTop } from "./seat-top";
 import type { CampSeatData } from "@/lib/runs/camp/camp-seat";
 import type { CampClerkView, CampFile, CampNews, CampPrisonerView } from "@/lib/runs/camp/camp-views";
@@ -42,23 +43,15 @@ export function CampSeat({ data, welcome }: { data: CampSeatData; welcome: boole
 
   async function act(body: object) {
     setBusy(true);
-    try {
-      const response = await fetch(`/api/runs/${data.runId}/camp`, {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ requestId: crypto.randomUUID(), ...body }),
-      });
-      const result = (await response.json().catch(() => null)) as
-        { ok: true; message: string } | { ok: false; error: { message: string } } | null;
-      if (!result) setSaid({ text: "The server did not answer. Try again in a moment.", error: true });
-      else if (result.ok) setSaid({ text: result.message, error: false });
-      else setSaid({ text: result.error.message, error: true });
-      refresh();
-    } catch {
-      setSaid({ text: "You are offline. Nothing was sent; try again once you are back.", error: true });
-    } finally {
-      setBusy(false);
-    }
+    const result = await postJson<{ ok: true; message: string } | { ok: false; error: { message: string } }>(
+      `/api/runs/${data.runId}/camp`,
+      { requestId: crypto.randomUUID(), ...body },
+    );
+    if (!result) setSaid({ text: UNREACHABLE, error: true });
+    else if (result.ok) setSaid({ text: result.message, error: false });
+    else setSaid({ text: result.error.message, error: true });
+    if (result) refresh();
+    setBusy(false);
   }
 
   return (

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { CiteThis } from "@/app/_components/cite-this";
+import { postJson, UNREACHABLE } from "@/app/_components/post-json";
 import { SourceTag } from "@/app/_components/source-tag";
 import type { ShareRequest, ShareResponse } from "@/lib/api-types";
 import { DECISION_LABELS } from "@/lib/labels";
@@ -322,23 +323,14 @@ function ShareLink({
     setPending(true);
     setError(null);
     setSaid("");
-    try {
-      const response = await fetch(`/api/runs/${runId}/share`, {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify(body),
-      });
-      const result = (await response.json()) as ShareResponse;
-      if (!result.ok) setError(result.error.message);
-      else {
-        onToken(result.token);
-        setSaid(result.token ? "The link is ready above." : "The link no longer works.");
-      }
-    } catch {
-      setError("Could not reach the server. Check your connection and try again.");
-    } finally {
-      setPending(false);
+    const result = await postJson<ShareResponse>(`/api/runs/${runId}/share`, body);
+    if (!result) setError(UNREACHABLE);
+    else if (!result.ok) setError(result.error.message);
+    else {
+      onToken(result.token);
+      setSaid(result.token ? "The link is ready above." : "The link no longer works.");
     }
+    setPending(false);
   }
 
   async function copy() {

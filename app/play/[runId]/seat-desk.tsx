@@ -6,6 +6,7 @@ import { useLiveStream } from "@/app/_components/use-live-stream";
 import { ADDRESSEE_LABELS } from "@/lib/labels";
 import { Document, DocumentText } from "@/app/_components/document";
 import { SourceTag } from "@/app/_components/source-tag";
+import { postJson, UNREACHABLE } from "@/app/_components/post-json";
 import type { Ask } from "@/machines/vocabulary";
 import { Term } from "@/app/_components/term";
 import { EyesUpCover, LessonCountdown, TeacherNotice } from "@/app/_components/room-screens";
@@ -530,44 +531,31 @@ function CaseCard({
   async function send(action: SeatAction, letter?: string): Promise<boolean> {
     setPending(true);
     setMessage(null);
-    let ok = false;
-    try {
-      const response = await fetch(`/api/runs/${runId}/act`, {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({
-          requestId: newRequestId(),
-          caseIndex: item.index,
-          expectedVersion: item.version,
-          action,
-          ...(letter !== undefined ? { letter } : {}),
-        } satisfies ActRequest),
-      });
-      const result = (await response.json()) as ActResponse;
-      if (result.case) onCase(result.case);
-      if (result.ok && result.letter) onLetter(result.letter);
-      if (result.ok && result.hoursLeft !== undefined) onHours(result.hoursLeft);
-      if (result.ok && result.protocol) onProtocol(result.protocol);
-      ok = result.ok;
-      const version = result.case?.version ?? item.version;
-      setMessage(
-        result.ok
-          ? { ok: true, text: doneText(action), version, status }
-          : { ok: false, text: result.error.message, version, status },
-      );
-    } catch {
-      setMessage({
-        ok: false,
-        text: "Could not reach the server. Check your connection and try again.",
-        version: item.version,
-        status,
-      });
-    } finally {
-      setPending(false);
-      // The form may be gone now (nothing more to do): keep keyboard focus on the outcome, not the page top.
-      requestAnimationFrame(() => statusRef.current?.focus());
+    const result = await postJson<ActResponse>(`/api/runs/${runId}/act`, {
+      requestId: newRequestId(),
+      caseIndex: item.index,
+      expectedVersion: item.version,
+      action,
+      ...(letter !== undefined ? { letter } : {}),
+    } satisfies ActRequest);
+    setPending(false);
+    // The form may be gone now (nothing more to do): keep keyboard focus on the outcome, not the page top.
+    requestAnimationFrame(() => statusRef.current?.focus());
+    if (!result) {
+      setMessage({ ok: false, text: UNREACHABLE, version: item.version, status });
+      return false;
     }
-    return ok;
+    if (result.case) onCase(result.case);
+    if (result.ok && result.letter) onLetter(result.letter);
+    if (result.ok && result.hoursLeft !== undefined) onHours(result.hoursLeft);
+    if (result.ok && result.protocol) onProtocol(result.protocol);
+    const version = result.case?.version ?? item.version;
+    setMessage(
+      result.ok
+        ? { ok: true, text: doneText(action), version, status }
+        : { ok: false, text: result.error.message, version, status },
+    );
+    return result.ok;
   }
 
   return (

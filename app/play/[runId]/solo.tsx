@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useState, useSyncExternalStore } from "react";
+import { postJson, UNREACHABLE } from "@/app/_components/post-json";
 import { SourceTag } from "@/app/_components/source-tag";
 import { Term } from "@/app/_components/term";
 import type { ControlResponse, SoloControlRequest } from "@/lib/api-types";
@@ -53,19 +54,10 @@ export function SoloControls({
   async function control(body: SoloControlRequest) {
     setPending(true);
     setError(null);
-    try {
-      const response = await fetch(`/api/runs/${runId}/solo`, {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify(body),
-      });
-      const result = (await response.json()) as ControlResponse;
-      if (!result.ok) setError(result.error.message);
-    } catch {
-      setError("Could not reach the server. Check your connection and try again.");
-    } finally {
-      setPending(false);
-    }
+    const result = await postJson<ControlResponse>(`/api/runs/${runId}/solo`, body);
+    if (!result) setError(UNREACHABLE);
+    else if (!result.ok) setError(result.error.message);
+    setPending(false);
   }
 
   if (clock.status !== "running" && clock.status !== "paused") return null;

@@ -164,18 +164,7 @@ function DaysTable({
 }) {
   return (
     <ChartTable caption={caption}>
-      <thead>
-        <tr className="border-b border-line">
-          <th scope="col" className="py-1 pr-3">
-            Days since the start
-          </th>
-          {runs.map((r) => (
-            <th key={r.n} scope="col" className="py-1 pr-3 text-right">
-              Run {r.n}
-            </th>
-          ))}
-        </tr>
-      </thead>
+      <RunsHead first="Days since the start" runs={runs} />
       <tbody>
         {rows.map((row) => (
           <tr key={row.day} className="border-b border-line/60">
@@ -201,6 +190,24 @@ function DaysTable({
         </tr>
       </tbody>
     </ChartTable>
+  );
+}
+
+/** A chart's table header: what the rows are, then one column per run. */
+function RunsHead({ first, runs }: { first: string; runs: readonly { n: number }[] }) {
+  return (
+    <thead>
+      <tr className="border-b border-line">
+        <th scope="col" className="py-1 pr-3">
+          {first}
+        </th>
+        {runs.map((r) => (
+          <th key={r.n} scope="col" className="py-1 pr-3 text-right">
+            Run {r.n}
+          </th>
+        ))}
+      </tr>
+    </thead>
   );
 }
 
@@ -429,18 +436,7 @@ function OutcomesChart({ kind, runs, all }: { kind: Done["kind"]; runs: Done[]; 
         </ResponsiveContainer>
       </div>
       <ChartTable caption={`${caption}: count and share of each run's ${unit}`}>
-        <thead>
-          <tr className="border-b border-line">
-            <th scope="col" className="py-1 pr-3">
-              Outcome
-            </th>
-            {runs.map((r) => (
-              <th key={r.n} scope="col" className="py-1 pr-3 text-right">
-                Run {r.n}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <RunsHead first="Outcome" runs={runs} />
         <tbody>
           {rows.map((row) => (
             <tr key={row.outcome} className={`border-b border-line/60 ${row.waiting ? "font-semibold" : ""}`}>

@@ -1,25 +1,16 @@
 import { World } from "@/lib/sim/engine";
 import type { Scenario } from "@/lib/sim/scenario-schema";
 import type { SeatRole } from "@/lib/runs/deal-cases";
-import { EXTRAJUDICIAL_ORGANS } from "@/machines/vocabulary";
-import { EVENT_IDS } from "@/machines/case-events";
-import { petitionerOutcome, petitionerVersion } from "./petitioner-knowledge";
+import { petitionerCaseKey } from "./views";
 
 /**
  * What a seat would notice on its cases, as a key: for a petitioner, what they
- * can know (a reply, a decision, the chance to ask for the spravka — never a
- * hidden move); for a procurator, any change to a file on the desk.
+ * can know (the key their desk's live updates use: a reply, a decision, the
+ * chance to ask for the spravka — never a hidden move); for a procurator, any
+ * change to a file on the desk (not its hours, which renew every day).
  */
 function noticeKey(world: World, role: SeatRole, caseIndexes: readonly number[]): string {
-  return caseIndexes
-    .map((i) => {
-      if (role === "procurator") return world.caseVersion(i);
-      const { outcome, path } = world.caseState(i);
-      const extrajudicial = EXTRAJUDICIAL_ORGANS.includes(world.caseFacts(i).organ);
-      const known = petitionerVersion(world.caseHistory(i), petitionerOutcome(outcome, path), extrajudicial);
-      return `${known}${world.canSend(i, EVENT_IDS.spravkaRequest) ? "s" : ""}`;
-    })
-    .join("|");
+  return caseIndexes.map((i) => (role === "procurator" ? world.caseVersion(i) : petitionerCaseKey(world, i))).join("|");
 }
 
 /**

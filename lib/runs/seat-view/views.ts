@@ -590,7 +590,7 @@ function procuratorCaseKey(world: World, i: number): string {
 }
 
 /** What a petitioner can know of case i, as a key (see petitionerVersion). */
-function petitionerCaseKey(world: World, i: number): string {
+export function petitionerCaseKey(world: World, i: number): string {
   const facts = world.caseFacts(i);
   const { outcome, path } = world.caseState(i);
   const canAsk = world.canSend(i, EVENT_IDS.spravkaRequest);

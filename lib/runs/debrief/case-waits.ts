@@ -1,7 +1,7 @@
 import type { CaseHistoryEntry } from "@/lib/sim/engine";
 import type { Scenario } from "@/lib/sim/scenario-schema";
 import { RULES } from "@/machines/rules";
-import type { SourceKey } from "@/machines/vocabulary";
+import { OUTCOMES, type SourceKey } from "@/machines/vocabulary";
 
 /**
  * What a case was waiting for, from its start to its decision: each stretch
@@ -102,17 +102,8 @@ export type CaseWaits = {
   endDay: number;
 };
 
-/** The case paths at which a case's story is over (machines/case.machine.ts's final states). */
-const FINAL_PATHS = new Set([
-  "rehabilitated",
-  "reclassified",
-  "reduced",
-  "amnestied",
-  "exileEnded",
-  "upheld",
-  "pardoned",
-  "psychiatric",
-]);
+/** The case paths at which a case's story is over: the machine's final states, named as its outcomes. */
+const FINAL_PATHS: ReadonlySet<string> = new Set(OUTCOMES.filter((o) => o !== "pending"));
 
 type Phase = WaitCause | "final";
 

@@ -26,6 +26,8 @@ import { campPrisoners, campScenarioOfRun } from "./camp-scenario";
 const now = Date.now();
 runStore.useClock(() => now);
 let owner: SessionUser;
+/** A camp seed whose first prisoner seat holds someone with no earlier convictions (seed 2's has some). */
+const CAMP_SEED = 1;
 
 beforeEach(async () => {
   owner = await testInstructor("Mr. Petrov");
@@ -42,13 +44,18 @@ async function control(runId: string, input: Record<string, unknown>) {
   if (!result.ok) throw new Error(result.error.message);
 }
 
-/** A camp run of 1945 with two clerk seats and two prisoner seats, started, the clock moved to July 12. */
-async function campUnderWay() {
+/**
+ * A camp run of 1945 with two clerk seats and two prisoner seats, started,
+ * the clock moved to July 12. The seed is pinned: which prisoner a seat holds
+ * (and whether a file check finds earlier convictions) follows from it.
+ */
+async function campUnderWay(seed = CAMP_SEED) {
   const run = await testClassRun(owner, {
     scenarioId: "amnesty-1945",
     procuratorSeats: 2,
     petitionerSeats: 2,
     speed: 7,
+    seed,
   });
   const seats = [];
   for (const name of ["Ada", "Boris", "Clara", "Dmitri"]) seats.push(await join(run.joinCode, name));
@@ -225,6 +232,11 @@ describe("a class plays a 1945 camp", () => {
     const own = await db.seatCase.findFirstOrThrow({ where: { runId: run.runId, seatId: prisoners[0]!.seatId } });
     const covered = await runStore.readEngine(run.runId, (_r, e) => campOf(e).camp.prisoner(own.caseIndex).state);
     expect(covered).toBe("awaitingFileCheck");
+    // The pinned seed's first prisoner has no earlier convictions, so the check sends the file on to be signed.
+    const recidivist = await runStore.readEngine(run.runId, (_r, e) =>
+      campOf(e).camp.hadEarlierConvictions(own.caseIndex),
+    );
+    expect(recidivist).toBe(false);
     for (const clerk of clerks) {
       const desk = await getCampSeat(run.runId, clerk.cookie);
       if (!desk.ok || desk.data.view?.kind !== "clerk") throw new Error("no clerk desk");
@@ -239,7 +251,6 @@ describe("a class plays a 1945 camp", () => {
     expect(checked.ok).toBe(true);
     const seat = await getCampSeat(run.runId, prisoners[0]!.cookie);
     if (!seat.ok || seat.data.view?.kind !== "prisoner") throw new Error("no prisoner view");
-    // This seed's prisoner has no earlier convictions: the check sends the file on to be signed (no silent early exit).
     expect(seat.data.view.status.state).toBe("awaitingSignature");
     expect(seat.data.view.canSign).toBe(true);
     const signed = await actInCamp(run.runId, prisoners[0]!.cookie, { requestId: randomUUID(), action: "sign" });

@@ -24,6 +24,8 @@ export async function testClassRun(owner: SessionUser, overrides: Partial<Create
     procuratorSeats: 1,
     petitionerSeats: 1,
     speed: 60,
+    // A pinned seed: a test's run is the same on every try (a random one made rare failures).
+    seed: 1,
     ...overrides,
   });
   if (!created.ok) throw new Error(created.error.message);

@@ -21,14 +21,16 @@ async function startAlone(
  * A visitor without an account plays Chita alone as a petitioner (seed 266):
  * the guided start, a letter written and sent while the clock is paused, the
  * clock skipped ahead to each piece of news until the case is decided, then
- * the end of the run and a personal debrief beside history. Nothing on the
- * way mentions a teacher. The resume link brings the seat back in another browser.
+ * the end of the run and a personal debrief beside history: the case's
+ * timeline split by cause, the line to cite, print, and a read-only link
+ * opened in a browser with no seat. Nothing on the way mentions a teacher.
+ * The resume link brings the seat back in another browser.
  */
 test("a visitor plays a self-guided petitioner run: pause and write, skip to the news, an outcome, a debrief", async ({
   page,
   browser,
 }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(180_000);
   await startAlone(page, { role: /A petitioner/, seed: "266" });
 
   await expect(page.getByRole("heading", { name: "Seat 1: Petitioner" })).toBeVisible();
@@ -87,7 +89,11 @@ test("a visitor plays a self-guided petitioner run: pause and write, skip to the
   await other.getByRole("button", { name: /Move my seat to this browser/ }).click();
   await expect(other.getByRole("heading", { name: "Seat 1: Petitioner" })).toBeVisible();
 
-  // The end, and the debrief.
+  // The codes that return to the seat: none of them may appear on the shared page below.
+  const rejoinHeading = await other.getByRole("heading", { name: /Your rejoin code/ }).textContent();
+  const rejoinCode = rejoinHeading!.match(/[A-Z0-9]{4}-[A-Z0-9]{4}/)![0];
+
+  // The end, and the debrief beside history.
   await other.getByRole("region", { name: "Your clock" }).getByRole("button", { name: "End my run now" }).click();
   const debrief = other.getByRole("region", { name: "Your run and history" });
   await expect(debrief).toBeVisible();
@@ -95,8 +101,80 @@ test("a visitor plays a self-guided petitioner run: pause and write, skip to the
   await expect(debrief.getByText(/Chita review/).first()).toBeVisible();
   await expect(debrief.getByRole("link", { name: /Source:/ }).first()).toBeVisible();
   await expect(other.getByText(/teacher/i)).toHaveCount(0);
+  await expect(other.getByRole("heading", { name: "Behind the curtain: what really happened" })).toBeVisible();
+
+  // This case, day by day: each stretch named by its cause, with dates and a source.
+  const days = other.getByRole("region", { name: "This case, day by day" });
+  await expect(days.getByText(/until the case was decided for good/)).toBeVisible();
+  const waits = days.getByRole("list", { name: /What Case \d+ waited for, in order/ });
+  await expect(waits.getByRole("listitem").first()).toBeVisible();
+  expect(await waits.getByRole("listitem").count()).toBeGreaterThanOrEqual(2);
+  await expect(waits.getByText(/A letter on its way, through the camp censors and the post/)).toBeVisible();
+  await expect(waits.getByRole("listitem").first().locator("time")).toHaveCount(2);
+  await expect(waits.getByRole("link", { name: /Source:/ }).first()).toBeVisible();
+  await expect(waits.getByText("invented for this game").first()).toBeVisible();
+
+  // The line to cite, and the reminder that a run is not a source.
+  const share = other.getByRole("region", { name: "Share and cite this run" });
+  await expect(share.getByRole("heading", { name: "Cite this simulation run" })).toBeVisible();
+  const citation = share.getByRole("textbox", { name: /Cite this/ });
+  await expect(citation).toHaveValue(
+    /^Spravka \(a classroom simulation.*“Chita review.*”, seed 266, run played .*Accessed /,
+  );
+  await expect(share.getByText(/This run is a simulation, not a historical source/)).toBeVisible();
+
+  // Printing hides every control.
+  await other.emulateMedia({ media: "print" });
+  await expect(share.getByRole("button", { name: "Make a read-only link" })).toBeHidden();
+  await expect(other.getByRole("button", { name: "Print this debrief" })).toBeHidden();
+  await expect(days).toBeVisible();
+  await other.emulateMedia({ media: "screen" });
   await expectNoAxeViolations(other);
   await saveScreenshot(other, "self-guided-debrief");
+
+  // A read-only link to the debrief.
+  await share.getByRole("button", { name: "Make a read-only link" }).click();
+  const link = share.getByLabel("Read-only link to this debrief");
+  await expect(link).toHaveValue(/\/shared\/[A-Za-z0-9_-]{32}$/);
+  const url = await link.inputValue();
+  await share.getByRole("button", { name: "Copy the link" }).click();
+  await expect(share.getByRole("status").filter({ hasText: /Copied the link|The link is selected/ })).toBeVisible();
+  await expect(citation).toHaveValue(new RegExp(`${url.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\. Accessed `));
+  await expectNoAxeViolations(other);
+
+  // Someone with no seat opens it: the debrief, and nothing that steers the run or returns to the seat.
+  const reader = await (await browser.newContext()).newPage();
+  await reader.goto(url);
+  await expect(reader.getByRole("heading", { level: 1, name: /A petitioner's run: Chita review/ })).toBeVisible();
+  await expect(reader.getByRole("region", { name: "This case, day by day" })).toBeVisible();
+  await expect(reader.getByRole("heading", { name: "Behind the curtain: what really happened" })).toBeVisible();
+  await expect(reader.getByRole("region", { name: "The run and history" })).toBeVisible();
+  await expect(reader.getByRole("textbox", { name: /Cite this/ })).toHaveValue(/”, seed 266, run played .*\/shared\//);
+  await expect(reader.getByRole("link", { name: "Resume link" })).toHaveCount(0);
+  await expect(reader.getByText(rejoinCode)).toHaveCount(0);
+  await expect(reader.getByText(/rejoin code/i)).toHaveCount(0);
+  for (const control of [
+    "End my run now",
+    "Pause",
+    "Resume",
+    "Skip ahead until something happens",
+    "Skip ahead a month",
+    "Send the letter",
+    "Make a read-only link",
+    "Copy the link",
+    /Stop sharing/,
+    "Print this debrief",
+  ]) {
+    await expect(reader.getByRole("button", { name: control })).toHaveCount(0);
+  }
+  await expect(reader.getByRole("form")).toHaveCount(0);
+  await expectNoAxeViolations(reader);
+
+  // A token that names no run is a 404 page.
+  const missing = await reader.goto(`/shared/${"A".repeat(32)}`);
+  expect(missing?.status()).toBe(404);
+  await expect(reader.getByRole("heading", { name: "We couldn’t find that page" })).toBeVisible();
+  await reader.context().close();
 });
 
 /** On a phone, a new petitioner alone reaches the letter box within two screens, and nothing scrolls sideways. */
@@ -117,9 +195,10 @@ test("a petitioner alone on a phone starts writing within two screens", async ({
 /**
  * A procurator alone has a file to read and decide in the first simulated
  * week: one file was ready before the commission sat, and the desk says that
- * this is the game's doing.
+ * this is the game's doing. Ending the run at once gives a debrief.
  */
-test("a procurator alone has a file ready to review in the first week", async ({ page }) => {
+test("a procurator alone has a file ready in the first week; ending at once gives a debrief", async ({ page }) => {
+  test.setTimeout(60_000);
   await startAlone(page, { role: /A procurator/, seed: "5" });
   await expect(page.getByRole("heading", { name: "Seat 1: Procurator" })).toBeVisible();
   await expect(page.getByText(/teacher/i)).toHaveCount(0);
@@ -135,5 +214,15 @@ test("a procurator alone has a file ready to review in the first week", async ({
   const before = await hours.textContent();
   await ready.getByRole("button", { name: /^Read the file/ }).click();
   await expect(hours).not.toHaveText(before!);
+  await expectNoAxeViolations(page);
+
+  // Ending at once still gives a debrief with their (empty) decisions, said plainly, beside the province.
+  await clock.getByRole("button", { name: "End my run now" }).click();
+  const decisions = page.getByRole("region", { name: "Your decisions" });
+  await expect(decisions).toBeVisible();
+  await expect(decisions.getByText(/You recorded no decision in this run/)).toBeVisible();
+  await expect(decisions.getByText(/in your run the province’s commission upheld/)).toBeVisible();
+  await expect(page.getByRole("region", { name: /(Your cases|This case), day by day/ })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Behind the curtain: what really happened" })).toBeVisible();
   await expectNoAxeViolations(page);
 });

@@ -106,6 +106,7 @@ const reference = (src: string, form: number) =>
     `<link rel="preload" as="script" fetchPriority="low" href="${src}"/>`,
     `<link rel="modulepreload" href='${src}'>`,
     `<script async src=${src}></script>`,
+    `<script type="module" src="${src}"></script>`,
   ][form]!;
 
 /** What the HTML also has that is not a script download. */
@@ -116,13 +117,16 @@ const NOISE = [
   // React escapes "<" in attribute values, so a script tag can only be text here.
   `<p title="&lt;script src=/fake.js&gt;">&lt;script src="/fake.js"&gt;</p>`,
   `<script type="application/ld+json">{"a":1}</script>`,
+  // Only browsers without JavaScript modules fetch these (Next.js's polyfills).
+  `<script src="/_next/static/chunks/polyfills.js" noModule="" nonce="abc"></script>`,
+  `<script type="application/json" src="/data.json"></script>`,
 ];
 
 describe("firstLoadScriptUrls", () => {
   test("each script named by script src, modulepreload or preload-as-script, once, in order of first mention", () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(chunkName, fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: NOISE.length })), {
+        fc.array(fc.tuple(chunkName, fc.integer({ min: 0, max: 4 }), fc.integer({ min: 0, max: NOISE.length })), {
           maxLength: 20,
         }),
         (refs) => {
@@ -155,7 +159,7 @@ describe("firstLoadJs", () => {
         async (names, picks, texts) => {
           const bodies = new Map(names.map((name, k) => [new URL(name, PAGE).href, Buffer.from(texts[k]!.repeat(3))]));
           const mentioned = picks.map((p) => names[p % names.length]!);
-          const html = mentioned.map((src, k) => reference(src, k % 4)).join("");
+          const html = mentioned.map((src, k) => reference(src, k % 5)).join("");
           const downloads: string[] = [];
           const figures = await firstLoadJs(html, PAGE, (url) => {
             downloads.push(url);

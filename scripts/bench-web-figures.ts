@@ -171,12 +171,20 @@ function decodeEntities(value: string): string {
   );
 }
 
+const SCRIPT_TYPES = new Set(["", "module", "text/javascript", "application/javascript"]);
+
+function downloadedByModernBrowsers(script: Map<string, string>): boolean {
+  return !script.has("nomodule") && SCRIPT_TYPES.has((script.get("type") ?? "").trim().toLowerCase());
+}
+
 /**
  * The absolute URLs of the scripts a page's HTML makes the browser download
  * as it loads: `<script src>`, `<link rel="modulepreload">` and
  * `<link rel="preload" as="script">`, each once, in order of first mention.
  * Inline scripts are part of the HTML, not counted here; scripts the page
- * imports later (on an interaction, or a Web Worker) are not first-load.
+ * imports later (on an interaction, or a Web Worker) are not first-load;
+ * nor are `nomodule` scripts (Next.js's polyfills), which only browsers
+ * without JavaScript modules fetch, nor data blocks (`type="application/json"`).
  */
 export function firstLoadScriptUrls(html: string, pageUrl: string): string[] {
   const urls = new Set<string>();
@@ -184,6 +192,7 @@ export function firstLoadScriptUrls(html: string, pageUrl: string): string[] {
     const attributes = attributesOf(m[2]!);
     let ref: string | undefined;
     if (m[1]!.toLowerCase() === "script") {
+      if (!downloadedByModernBrowsers(attributes)) continue;
       ref = attributes.get("src");
     } else {
       const rel = (attributes.get("rel") ?? "").toLowerCase().split(/\s+/);

@@ -19,7 +19,8 @@
  * each is gzipped on its own at zlib's default level (6, what Next.js's
  * server and most CDNs send) and the sizes are summed. Inline scripts (the
  * page's data) travel in the HTML and are not counted; scripts loaded later
- * (on an interaction, the lab's Web Worker) are not first-load. As a sanity
+ * (on an interaction, the lab's Web Worker) are not first-load, nor are
+ * `nomodule` scripts (Next.js's polyfills, which today's browsers skip). As a sanity
  * check the report also shows the script bytes Lighthouse saw transferred
  * (its resource summary), which do include scripts loaded after the first
  * paint and the response headers, so they run a little above.

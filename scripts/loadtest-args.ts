@@ -65,7 +65,7 @@ const VALUED = new Set([
   "password",
 ]);
 
-function integer(name: string, raw: string, min: number, max: number): number {
+export function integer(name: string, raw: string, min: number, max: number): number {
   if (!/^\d+$/.test(raw)) throw new UsageError(`--${name} must be a whole number, got "${raw}".`);
   const n = Number(raw);
   if (n < min || n > max) throw new UsageError(`--${name} must be between ${min} and ${max}, got ${raw}.`);
@@ -79,7 +79,7 @@ function decimal(name: string, raw: string, min: number, max: number): number {
   return n;
 }
 
-function baseUrl(raw: string): string {
+export function baseUrl(raw: string): string {
   let url: URL;
   try {
     url = new URL(raw);

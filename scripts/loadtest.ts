@@ -25,188 +25,45 @@
  * same machine.
  */
 import { randomUUID } from "node:crypto";
-import { existsSync } from "node:fs";
 import http from "node:http";
-import https from "node:https";
-import path from "node:path";
 import { performance } from "node:perf_hooks";
-import type { Failure } from "@/lib/failure";
 import type { SeatAction } from "@/lib/runs/validation";
 import type { CaseView } from "@/lib/runs/seat-view/views";
 import { ADDRESSEES, GROUNDS } from "@/machines/vocabulary";
 import type { ClockView, SeatView } from "@/lib/runs/seat-view/views";
-import { databaseKind, databaseUrl } from "@/lib/config";
 import { parseLoadtestArgs, USAGE, UsageError, type LoadtestOptions } from "./loadtest-args";
 import Papa from "papaparse";
 import { districtFigures, type DistrictFigures } from "@/lib/runs/exports/district-figures";
 import type { LogRow } from "@/lib/runs/exports/exports";
+import {
+  Browser,
+  closeBrowsers,
+  control,
+  createRun,
+  createThrowawayInstructor,
+  describe,
+  errorText,
+  failureOf,
+  type Instructor,
+  libFor,
+  parseJson,
+  REQUEST_TIMEOUT_MS,
+  requestsResent,
+  send,
+  signIn,
+} from "./virtual-class";
 
 const TARGET = { students: 200, p95Ms: 200, lagP95Ms: 1000, studentDecisionShare: 0.9 } as const;
 const JOIN_BATCH = 20;
-const REQUEST_TIMEOUT_MS = 30_000;
 /** What the server asks browsers to wait before reconnecting a stream (`retry:`), until it says otherwise. */
 const DEFAULT_RETRY_MS = 2000;
 const PROGRESS_EVERY_MS = 5000;
 const WINDOW_MS = 10_000;
-const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
 
 // ───────────────────────────── output ─────────────────────────────
 
 let reportTo: NodeJS.WriteStream = process.stdout;
 const say = (line = "") => reportTo.write(`${line}\n`);
-
-// ───────────────────────────── HTTP ─────────────────────────────
-
-/**
- * node:http rather than fetch: Node 20's fetch pools at most a few
- * connections per origin unless given an undici Agent, and undici is not a
- * dependency. Each virtual browser has its own keep-alive pool of at most
- * BROWSER_SOCKETS connections (as a browser has per origin over HTTP/1.1);
- * each live stream has a connection of its own.
- */
-const BROWSER_SOCKETS = 6;
-const libFor = (url: URL) => (url.protocol === "https:" ? https : http);
-const openAgents = new Set<http.Agent>();
-
-/** One virtual browser: its cookies (name → value, for one origin) and its pool of keep-alive connections. */
-class Browser {
-  private readonly cookies = new Map<string, string>();
-  private agent: http.Agent | null = null;
-
-  agentFor(url: URL): http.Agent {
-    if (!this.agent) {
-      const Agent = url.protocol === "https:" ? https.Agent : http.Agent;
-      this.agent = new Agent({ keepAlive: true, maxSockets: BROWSER_SOCKETS });
-      openAgents.add(this.agent);
-    }
-    return this.agent;
-  }
-
-  take(setCookie: readonly string[] | undefined): void {
-    for (const line of setCookie ?? []) {
-      const [pair = "", ...attributes] = line.split(";");
-      const eq = pair.indexOf("=");
-      if (eq <= 0) continue;
-      const name = pair.slice(0, eq).trim();
-      const value = pair.slice(eq + 1).trim();
-      const expired = attributes.some((a) => {
-        const [key = "", val = ""] = a.split("=").map((s) => s.trim());
-        if (key.toLowerCase() === "max-age") return Number(val) <= 0;
-        if (key.toLowerCase() === "expires") return Date.parse(val) < Date.now();
-        return false;
-      });
-      if (expired || value === "") this.cookies.delete(name);
-      else this.cookies.set(name, value);
-    }
-  }
-
-  has(pattern: RegExp): boolean {
-    return [...this.cookies.keys()].some((name) => pattern.test(name));
-  }
-
-  cookieHeader(): string | undefined {
-    if (this.cookies.size === 0) return undefined;
-    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
-  }
-}
-
-type Reply = { status: number; headers: http.IncomingHttpHeaders; text: string; ms: number };
-
-type Body = { json: unknown } | { form: Record<string, string> };
-
-let resetsRetried = 0;
-
-function sendOnce(method: string, url: URL, browser: Browser, body?: Body): Promise<Omit<Reply, "ms">> {
-  const lib = libFor(url);
-  const agent = browser.agentFor(url);
-  const headers: Record<string, string> = { accept: "application/json" };
-  const cookie = browser.cookieHeader();
-  if (cookie) headers.cookie = cookie;
-  let payload: string | undefined;
-  if (body && "json" in body) {
-    payload = JSON.stringify(body.json);
-    headers["content-type"] = "application/json";
-  } else if (body) {
-    payload = new URLSearchParams(body.form).toString();
-    headers["content-type"] = "application/x-www-form-urlencoded";
-  }
-  if (payload !== undefined) headers["content-length"] = String(Buffer.byteLength(payload));
-  return new Promise((resolve, reject) => {
-    const req = lib.request(url, { method, agent, headers });
-    const timer = setTimeout(
-      () => req.destroy(new Error(`no complete answer within ${REQUEST_TIMEOUT_MS / 1000} s`)),
-      REQUEST_TIMEOUT_MS,
-    );
-    req.on("response", (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (chunk: Buffer) => chunks.push(chunk));
-      res.on("end", () => {
-        clearTimeout(timer);
-        browser.take(res.headers["set-cookie"]);
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString("utf8") });
-      });
-      res.on("error", (error) => {
-        clearTimeout(timer);
-        reject(error);
-      });
-    });
-    req.on("error", (error) => {
-      clearTimeout(timer);
-      // A keep-alive socket the server closed just as we reused it: the request never reached it.
-      if (req.reusedSocket && (error as NodeJS.ErrnoException).code === "ECONNRESET") {
-        reject(Object.assign(error, { retryable: true }));
-      } else {
-        reject(error);
-      }
-    });
-    req.end(payload);
-  });
-}
-
-/** One request, timed from sending to the last byte of the body (a reset keep-alive socket is retried once). */
-async function send(method: string, url: URL, browser: Browser, body?: Body): Promise<Reply> {
-  const start = performance.now();
-  let reply: Omit<Reply, "ms">;
-  try {
-    reply = await sendOnce(method, url, browser, body);
-  } catch (error) {
-    if (!(error instanceof Error && "retryable" in error)) throw error;
-    resetsRetried++;
-    reply = await sendOnce(method, url, browser, body);
-  }
-  return { ...reply, ms: performance.now() - start };
-}
-
-function parseJson(text: string): Record<string, unknown> | null {
-  try {
-    const value: unknown = JSON.parse(text);
-    return typeof value === "object" && value !== null ? (value as Record<string, unknown>) : null;
-  } catch {
-    return null;
-  }
-}
-
-/** The Failure in a refusal's JSON body (lib/failure.ts), if it has one. */
-function failureOf(text: string): Partial<Failure> | null {
-  const error = parseJson(text)?.error;
-  return typeof error === "object" && error !== null ? (error as Partial<Failure>) : null;
-}
-
-/** "HTTP 500: <the server's error message>" */
-function describe(reply: Omit<Reply, "ms">): string {
-  const error = failureOf(reply.text);
-  const message =
-    typeof error?.message === "string"
-      ? error.message
-      : reply.text.replace(/\s+/g, " ").trim().slice(0, 120) || "no body";
-  return `HTTP ${reply.status}: ${message}`;
-}
-
-function errorText(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const code = (error as NodeJS.ErrnoException).code;
-  return code && !error.message.includes(code) ? `${code} ${error.message}` : error.message;
-}
 
 // ───────────────────────────── figures ─────────────────────────────
 
@@ -271,92 +128,6 @@ class Stats {
     this.errors++;
     this.errorMessages.set(message, (this.errorMessages.get(message) ?? 0) + 1);
   }
-}
-
-// ───────────────────────────── the instructor ─────────────────────────────
-
-type Instructor = { browser: Browser; email: string };
-
-function sqliteFile(url: string): string {
-  if (!url.startsWith("file:")) throw new Error(`DATABASE_URL must be a SQLite "file:" URL, got "${url}".`);
-  return path.resolve(url.slice("file:".length).split("?")[0] ?? "");
-}
-
-/** Makes a throwaway instructor straight in the database (the server must use the same one). */
-async function createThrowawayInstructor(): Promise<{ email: string; password: string }> {
-  const url = databaseUrl();
-  const postgres = databaseKind(url) === "postgresql";
-  const where = postgres ? "the PostgreSQL database named by DATABASE_URL" : sqliteFile(url);
-  say(`No --email given: creating a throwaway instructor in ${where}.`);
-  say("  (This only works if the server uses this same database; otherwise pass --email and --password.)");
-  if (!postgres && !existsSync(sqliteFile(url))) {
-    throw new Error(
-      `There is no database at ${sqliteFile(url)}. Set DATABASE_URL to the server's database, or pass --email and --password.`,
-    );
-  }
-  // Loaded only here, so a run with --email needs neither the generated client nor the database.
-  const [{ createClient }, { hashPassword }] = await Promise.all([
-    import("@/lib/db-client"),
-    import("@/lib/auth/password"),
-  ]);
-  const email = `loadtest-${randomUUID()}@example.invalid`;
-  const password = randomUUID();
-  const db = createClient(url);
-  try {
-    await db.user.create({
-      data: { name: "Load test", email, passwordHash: await hashPassword(password), role: "instructor" },
-    });
-  } finally {
-    await db.$disconnect();
-  }
-  return { email, password };
-}
-
-async function signIn(base: string, email: string, password: string, throwaway: boolean): Promise<Instructor> {
-  const browser = new Browser();
-  const csrf = await send("GET", new URL(`${base}/api/auth/csrf`), browser);
-  const csrfToken = parseJson(csrf.text)?.csrfToken;
-  if (csrf.status !== 200 || typeof csrfToken !== "string") {
-    throw new Error(`Could not get a sign-in token from ${base}/api/auth/csrf (${describe(csrf)}).`);
-  }
-  const reply = await send("POST", new URL(`${base}/api/auth/callback/credentials`), browser, {
-    form: { email, password, csrfToken, callbackUrl: `${base}/` },
-  });
-  if (!browser.has(SESSION_COOKIE)) {
-    const where = typeof reply.headers.location === "string" ? ` (redirected to ${reply.headers.location})` : "";
-    const hint = throwaway
-      ? " The server probably uses another database file than DATABASE_URL here: set DATABASE_URL to it, or pass --email and --password."
-      : " Check --email and --password.";
-    throw new Error(`Sign-in as ${email} failed: HTTP ${reply.status}${where}.${hint}`);
-  }
-  return { browser, email };
-}
-
-async function createRun(base: string, instructor: Instructor, options: LoadtestOptions) {
-  const reply = await send("POST", new URL(`${base}/api/runs`), instructor.browser, {
-    json: {
-      title: `Load test ${new Date().toISOString().slice(0, 16).replace("T", " ")} (${options.students} students)`,
-      scenarioId: options.scenario,
-      procuratorSeats: options.procurators,
-      petitionerSeats: options.students - options.procurators,
-      speed: options.speed,
-    },
-  });
-  const body = parseJson(reply.text);
-  if (reply.status !== 201 || typeof body?.runId !== "string" || typeof body.joinCode !== "string") {
-    const fieldErrors = failureOf(reply.text)?.fieldErrors;
-    const fields = fieldErrors ? ` ${JSON.stringify(fieldErrors)}` : "";
-    throw new Error(`Could not create the run: ${describe(reply)}${fields}`);
-  }
-  return { runId: body.runId, joinCode: body.joinCode };
-}
-
-async function control(base: string, instructor: Instructor, runId: string, action: "start" | "end") {
-  const reply = await send("POST", new URL(`${base}/api/runs/${runId}/control`), instructor.browser, {
-    json: { action },
-  });
-  if (reply.status !== 200) throw new Error(`Could not ${action} the run: ${describe(reply)}`);
-  return reply.ms;
 }
 
 // ───────────────────────────── students ─────────────────────────────
@@ -711,8 +482,8 @@ function report(
   say(
     "              (lag = arrival time − the server's commit time `at`; valid only because script and server share a clock, i.e. the same machine)",
   );
-  if (resetsRetried > 0)
-    say(`Note          ${resetsRetried} requests hit a keep-alive socket the server had closed and were resent`);
+  if (requestsResent() > 0)
+    say(`Note          ${requestsResent()} requests hit a keep-alive socket the server had closed and were resent`);
   say(`By ${WINDOW_MS / 1000} s of play (p95): reads | actions | stream lag`);
   stats.windows.forEach((w, k) => {
     const p95 = (xs: number[]) => (xs.length === 0 ? "—" : ms(round1(percentile(sortedCopy(xs), 95))));
@@ -802,11 +573,12 @@ async function measureDistrict(
 async function prepareRun(options: LoadtestOptions) {
   const throwaway = options.email === null || options.password === null;
   const account = throwaway
-    ? await createThrowawayInstructor()
+    ? await createThrowawayInstructor({ name: "Load test", emailPrefix: "loadtest" }, say)
     : { email: options.email!, password: options.password! };
   const instructor = await signIn(options.url, account.email, account.password, throwaway);
   say(`Signed in as ${account.email}.`);
-  const run = await createRun(options.url, instructor, options);
+  const title = `Load test ${new Date().toISOString().slice(0, 16).replace("T", " ")} (${options.students} students)`;
+  const run = await createRun(options.url, instructor, { ...options, title });
   say(`Created run ${run.runId} (join code ${run.joinCode}).`);
   return { instructor, run };
 }
@@ -916,7 +688,7 @@ async function main(argv: readonly string[]): Promise<number> {
 
 main(process.argv.slice(2))
   .then((code) => {
-    for (const agent of openAgents) agent.destroy();
+    closeBrowsers();
     process.exit(code);
   })
   .catch((error: unknown) => {

@@ -12,6 +12,7 @@ import { rejoinSeat } from "@/lib/runs/seats/rejoin-seat";
 import { seatCookieValue } from "@/lib/runs/seats/seat-access";
 import { seatDesk } from "@/lib/runs/seat-view/get-seat-view";
 import { findScenario } from "@/lib/sim/scenarios";
+import { MAX_SEATS } from "@/lib/runs/policy";
 
 async function setUp(petitionerSeats = 2, procuratorSeats = 0) {
   const user = await db.user.create({ data: { name: "T", email: `${randomUUID()}@school.org`, passwordHash: "x" } });
@@ -176,6 +177,29 @@ describe("the live hub", () => {
     await expect.poll(async () => JSON.stringify(streamed()) === JSON.stringify((await read()).inbox)).toBe(true);
     expect(streamed()!.length).toBeGreaterThan(0);
     desk.unsubscribe();
+  });
+
+  test(`a full hall of ${MAX_SEATS} streams each gets its own desk (more seats than SQLite takes parameters)`, async () => {
+    const { run } = await setUp(MAX_SEATS - 1);
+    // The seats as rows, written at once: joining a hall one by one would make this suite slow.
+    await db.seat.createMany({
+      data: Array.from({ length: MAX_SEATS - 1 }, (_, k) => ({
+        runId: run.runId,
+        number: k + 2,
+        role: "petitioner",
+        displayName: `Student ${k + 2}`,
+        rejoinCode: `HALL${String(k).padStart(4, "0")}`,
+        holderHash: `hall-${k}`,
+      })),
+    });
+    const seats = await db.seat.findMany({ where: { runId: run.runId }, select: { id: true, holderHash: true } });
+    expect(seats).toHaveLength(MAX_SEATS);
+    const streams = seats.map((seat) =>
+      listen(run.runId, { kind: "seat", seatId: seat.id, holderHash: seat.holderHash }),
+    );
+    await expect.poll(() => streams.filter((s) => s.of("seat").length > 0).length, { timeout: 15_000 }).toBe(MAX_SEATS);
+    expect(streams.flatMap((s) => s.of("closed"))).toEqual([]);
+    for (const stream of streams) stream.unsubscribe();
   });
 
   test("deleting a run closes every stream of it", async () => {

@@ -248,7 +248,8 @@ export class LiveHub {
       where: { runId, id: { in: ids } },
       include: {
         cases: { select: { caseIndex: true } },
-        letters: { select: { id: true, caseIndex: true, simDay: true, carrier: true }, orderBy: { createdAt: "asc" } },
+        // Not ordered here: Prisma cannot split a long list of seats for a nested orderBy (SQLite's 999 parameters).
+        letters: { select: { id: true, caseIndex: true, simDay: true, carrier: true, createdAt: true } },
       },
     });
     // Procurators' inboxes: classmates' letters about the cases on their desks (one query for all of them).
@@ -281,7 +282,9 @@ export class LiveHub {
         holderHash: seat.holderHash,
         removedAt: seat.removedAt,
         cases,
-        letters: seat.letters.map(({ caseIndex, simDay, carrier }) => ({ caseIndex, simDay, carrier })),
+        letters: seat.letters
+          .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
+          .map(({ caseIndex, simDay, carrier }) => ({ caseIndex, simDay, carrier })),
         classmates,
         letterIds,
       });

@@ -128,6 +128,8 @@ export class RunStore {
   private readonly queue = new KeyedQueue();
   private readonly listeners = new Set<Listener>();
   private readonly deleteListeners = new Set<(runId: string) => void>();
+  /** A queued visit to a run that readCurrent's callers share (see readCurrent). */
+  private readonly visits = new Map<string, Promise<void>>();
 
   constructor(
     private readonly database: PrismaClient = db,
@@ -198,17 +200,20 @@ export class RunStore {
    * store (the debrief's prompts) may be older here.
    */
   async readCurrent<T>(runId: string, fn: (run: Run, world: World, scenario: Scenario) => T): Promise<T> {
-    const live = this.cache.get(runId);
-    const run = live?.run;
-    if (
-      !this.rowLock &&
-      live &&
-      run &&
-      live.seq === run.seq &&
-      live.engine.kind === "review" &&
-      !dueClock(run, this.now())
-    ) {
-      return fn(run, live.engine.world, live.engine.scenario);
+    for (let visit = 0; visit < 2 && !this.rowLock && this.cache.get(runId)?.run; visit++) {
+      const live = this.cache.get(runId);
+      const run = live?.run;
+      if (live && run && live.seq === run.seq && live.engine.kind === "review" && !dueClock(run, this.now())) {
+        return fn(run, live.engine.world, live.engine.scenario);
+      }
+      // A tick is due (or a write is under way): one visit through the queue moves the clock for every
+      // read waiting on it, instead of each read queueing behind the run's writes.
+      let visiting = this.visits.get(runId);
+      if (!visiting) {
+        visiting = this.withRun(runId, async () => {}).finally(() => this.visits.delete(runId));
+        this.visits.set(runId, visiting);
+      }
+      await visiting;
     }
     return this.read(runId, fn);
   }

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { parseLoadtestArgs, UsageError } from "./loadtest-args";
+import { MAX_SEATS } from "@/lib/runs/policy";
+import { MAX_PROCESSES, parseLoadtestArgs, UsageError } from "./loadtest-args";
 
 const URL = ["--url", "http://127.0.0.1:3000"];
 
@@ -26,6 +27,7 @@ describe("parseLoadtestArgs", () => {
       thinkMs: 3000,
       email: null,
       password: null,
+      processes: 1,
       help: false,
     });
   });
@@ -47,6 +49,8 @@ describe("parseLoadtestArgs", () => {
       "--email",
       "teacher@school.org",
       "--password=correct horse battery",
+      "--processes",
+      "3",
     ]);
     expect(options).toEqual({
       url: "https://class.example.org/spravka",
@@ -59,6 +63,7 @@ describe("parseLoadtestArgs", () => {
       thinkMs: 1500,
       email: "teacher@school.org",
       password: "correct horse battery",
+      processes: 3,
       help: false,
     });
   });
@@ -85,9 +90,10 @@ describe("parseLoadtestArgs", () => {
     expect(usageError(["--url", "http://example.org/?x=1"])).toMatch(/without a query/);
   });
 
-  test("student counts outside 1 to 1000 or not whole are usage errors", () => {
-    expect(usageError([...URL, "--students", "0"])).toMatch(/between 1 and 1000/);
-    expect(usageError([...URL, "--students", "1001"])).toMatch(/between 1 and 1000/);
+  test("student counts outside 1 to the seats a run may have, or not whole, are usage errors", () => {
+    expect(parseLoadtestArgs([...URL, "--students", String(MAX_SEATS)]).students).toBe(MAX_SEATS);
+    expect(usageError([...URL, "--students", "0"])).toMatch(`between 1 and ${MAX_SEATS}`);
+    expect(usageError([...URL, "--students", String(MAX_SEATS + 1)])).toMatch(`between 1 and ${MAX_SEATS}`);
     expect(usageError([...URL, "--students", "2.5"])).toMatch(/whole number/);
     expect(usageError([...URL, "--students", "-3"])).toMatch(/needs a value|whole number|Unexpected/);
     expect(usageError([...URL, "--students", "ten"])).toMatch(/whole number/);
@@ -107,6 +113,19 @@ describe("parseLoadtestArgs", () => {
   test("more procurators than students is a usage error", () => {
     expect(usageError([...URL, "--students", "10", "--procurators", "11"])).toMatch(/between 0 and 10/);
     expect(parseLoadtestArgs([...URL, "--procurators", "0"]).procurators).toBe(0);
+  });
+
+  test("processes run from one to as many as there are students, at most MAX_PROCESSES", () => {
+    for (const students of [1, 2, 7, MAX_PROCESSES, 200, MAX_SEATS]) {
+      const most = Math.min(MAX_PROCESSES, students);
+      expect(parseLoadtestArgs([...URL, "--students", String(students), "--processes", String(most)]).processes).toBe(
+        most,
+      );
+      expect(usageError([...URL, "--students", String(students), "--processes", String(most + 1)])).toMatch(
+        `between 1 and ${most}`,
+      );
+    }
+    expect(usageError([...URL, "--processes", "0"])).toMatch(/between 1 and/);
   });
 
   test("a think time below 100 ms is a usage error", () => {

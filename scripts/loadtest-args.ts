@@ -3,6 +3,8 @@
  * without side effects so they can be tested on their own.
  */
 
+import { MAX_SEATS } from "@/lib/runs/policy";
+
 /** Bad command-line input: the script prints the message and the usage, then exits 2. */
 export class UsageError extends Error {
   constructor(message: string) {
@@ -27,8 +29,13 @@ export type LoadtestOptions = {
   /** an existing instructor account; absent: the script makes a throwaway one in the database */
   email: string | null;
   password: string | null;
+  /** load-generator processes the students are shared among (the server is the same one) */
+  processes: number;
   help: boolean;
 };
+
+/** More load-generator processes than this only fight each other (and the server) for cores. */
+export const MAX_PROCESSES = 16;
 
 export const USAGE = `Usage: npm run loadtest -- --url <base> [options]
 
@@ -36,7 +43,7 @@ Creates a run, joins virtual students over HTTP, has them read their desks,
 act every few seconds and hold a live stream, then reports latency and errors.
 
   --url <base>          the server to test, e.g. http://127.0.0.1:3000 (required)
-  --students <n>        virtual students, 1–1000 (default 200)
+  --students <n>        virtual students, 1–${MAX_SEATS} (the most seats a run has; default 200)
   --duration <s>        seconds the students act for, 5–3600 (default 60)
   --json                print the human report on stderr and, as the last line of
                         stdout, one JSON object with the figures
@@ -46,6 +53,9 @@ act every few seconds and hold a live stream, then reports latency and errors.
   --think <ms>          mean milliseconds between a student's actions, 100–600000 (default 3000)
   --email <address>     sign in as this existing instructor…
   --password <secret>   …with this password (give both, or neither)
+  --processes <n>       share the students among n load-generator processes,
+                        1–${MAX_PROCESSES} (default 1): for large classes, where one process's
+                        own work would delay the stream messages it measures
   --help                show this text
 
 Without --email, the script creates a throwaway instructor directly in the
@@ -63,6 +73,7 @@ const VALUED = new Set([
   "think",
   "email",
   "password",
+  "processes",
 ]);
 
 export function integer(name: string, raw: string, min: number, max: number): number {
@@ -130,13 +141,17 @@ export function parseLoadtestArgs(argv: readonly string[]): LoadtestOptions {
   if (rawUrl === undefined && !help) throw new UsageError("--url is required: the base URL of the server to test.");
   const url = rawUrl === undefined ? "" : baseUrl(rawUrl);
 
-  const students = values.has("students") ? integer("students", values.get("students")!, 1, 1000) : 200;
+  const students = values.has("students") ? integer("students", values.get("students")!, 1, MAX_SEATS) : 200;
   const durationS = values.has("duration") ? decimal("duration", values.get("duration")!, 5, 3600) : 60;
   const speed = values.has("speed") ? decimal("speed", values.get("speed")!, 1, 120) : 30;
   const thinkMs = values.has("think") ? integer("think", values.get("think")!, 100, 600_000) : 3000;
   const procurators = values.has("procurators")
     ? integer("procurators", values.get("procurators")!, 0, students)
     : Math.round(students / 10);
+
+  const processes = values.has("processes")
+    ? integer("processes", values.get("processes")!, 1, Math.min(MAX_PROCESSES, students))
+    : 1;
 
   const email = values.get("email") ?? null;
   const password = values.get("password") ?? null;
@@ -158,6 +173,7 @@ export function parseLoadtestArgs(argv: readonly string[]): LoadtestOptions {
     thinkMs,
     email,
     password,
+    processes,
     help,
   };
 }

@@ -24,9 +24,11 @@
  * meaningful when this script and the server share a clock: run both on the
  * same machine.
  */
+import { fork } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import http from "node:http";
 import { performance } from "node:perf_hooks";
+import { fileURLToPath } from "node:url";
 import type { SeatAction } from "@/lib/runs/validation";
 import type { CaseView } from "@/lib/runs/seat-view/views";
 import { ADDRESSEES, GROUNDS } from "@/machines/vocabulary";
@@ -100,6 +102,8 @@ class Stats {
   /** the same samples by when they were taken (WINDOW_MS slices since play began), to tell warm-up from steady state */
   readonly windows: { read: number[]; act: number[]; lag: number[] }[] = [];
   playStart = 0;
+  /** keep-alive resends counted in worker processes (this process's own are in requestsResent()) */
+  resentByWorkers = 0;
   joins = 0;
   reads = 0;
   actions = 0;
@@ -119,6 +123,7 @@ class Stats {
 
   sample(kind: "read" | "act" | "lag", value: number): void {
     (kind === "read" ? this.readMs : kind === "act" ? this.actMs : this.lagMs).push(value);
+    if (this.playStart === 0) return; // before play: no window to put it in
     const k = Math.max(0, Math.floor((Date.now() - this.playStart) / WINDOW_MS));
     for (let i = this.windows.length; i <= k; i++) this.windows.push({ read: [], act: [], lag: [] });
     this.windows[k]![kind].push(value);
@@ -128,7 +133,80 @@ class Stats {
     this.errors++;
     this.errorMessages.set(message, (this.errorMessages.get(message) ?? 0) + 1);
   }
+
+  /** Everything measured, as plain data for a worker process to send its parent. */
+  dump(): StatsDump {
+    return {
+      joinMs: this.joinMs,
+      readMs: this.readMs,
+      actMs: this.actMs,
+      lagMs: this.lagMs,
+      windows: this.windows,
+      joins: this.joins,
+      reads: this.reads,
+      actions: this.actions,
+      outcomes: this.outcomes,
+      errors: this.errors,
+      errorMessages: [...this.errorMessages],
+      streamsOpened: this.streamsOpened,
+      reconnects: this.reconnects,
+      messages: this.messages,
+      snapshots: this.snapshots,
+      districtCases: [...this.districtCases],
+      resetsRetried: requestsResent(),
+    };
+  }
+
+  /** Adds a worker's figures to these (the parent's, which measured nothing itself). */
+  absorb(d: StatsDump): void {
+    this.joinMs.push(...d.joinMs);
+    this.readMs.push(...d.readMs);
+    this.actMs.push(...d.actMs);
+    this.lagMs.push(...d.lagMs);
+    d.windows.forEach((w, k) => {
+      for (let i = this.windows.length; i <= k; i++) this.windows.push({ read: [], act: [], lag: [] });
+      this.windows[k]!.read.push(...w.read);
+      this.windows[k]!.act.push(...w.act);
+      this.windows[k]!.lag.push(...w.lag);
+    });
+    this.joins += d.joins;
+    this.reads += d.reads;
+    this.actions += d.actions;
+    for (const key of Object.keys(this.outcomes) as Outcome[]) this.outcomes[key] += d.outcomes[key];
+    this.errors += d.errors;
+    for (const [message, count] of d.errorMessages) {
+      this.errorMessages.set(message, (this.errorMessages.get(message) ?? 0) + count);
+    }
+    this.streamsOpened += d.streamsOpened;
+    this.reconnects += d.reconnects;
+    this.messages.clock += d.messages.clock;
+    this.messages.seat += d.messages.seat;
+    this.messages.other += d.messages.other;
+    this.snapshots += d.snapshots;
+    for (const label of d.districtCases) this.districtCases.add(label);
+    this.resentByWorkers += d.resetsRetried;
+  }
 }
+
+type StatsDump = {
+  joinMs: number[];
+  readMs: number[];
+  actMs: number[];
+  lagMs: number[];
+  windows: { read: number[]; act: number[]; lag: number[] }[];
+  joins: number;
+  reads: number;
+  actions: number;
+  outcomes: Record<Outcome, number>;
+  errors: number;
+  errorMessages: [string, number][];
+  streamsOpened: number;
+  reconnects: number;
+  messages: { clock: number; seat: number; other: number };
+  snapshots: number;
+  districtCases: string[];
+  resetsRetried: number;
+};
 
 // ───────────────────────────── students ─────────────────────────────
 
@@ -262,10 +340,13 @@ class LiveStream {
       else if (field === "retry" && /^\d+$/.test(value)) this.retryMs = Number(value);
     }
     if (data.length === 0) return;
-    const payload = parseJson(data.join("\n"));
+    const text = data.join("\n");
     if (event === "clock" || event === "seat") {
       this.stats.messages[event]++;
-      const at = (payload as Partial<ClockView> | null)?.at;
+      // Only the stamp is needed: reading it off the end spares parsing a whole desk per message,
+      // which for a large class would delay the very messages being timed.
+      const stamp = STAMP_AT_END.exec(text);
+      const at = stamp ? Number(stamp[1]) : (parseJson(text) as Partial<ClockView> | null)?.at;
       if (typeof at !== "number") {
         this.stats.error(`events: a ${event} message without "at"`);
         return;
@@ -278,6 +359,7 @@ class LiveStream {
       this.stats.sample("lag", receivedAt - at);
     } else if (event === "closed") {
       this.stats.messages.other++;
+      const payload = parseJson(text);
       const reason = typeof payload?.reason === "string" ? payload.reason : "unknown";
       this.stats.error(`events: the server closed the stream (${reason})`);
       this.stopped = true;
@@ -286,6 +368,9 @@ class LiveStream {
     }
   }
 }
+
+/** The server's commit stamp, the last field of a clock or desk message (`{ …, "at": 1765000000000 }`). */
+const STAMP_AT_END = /"at":(\d+)\}$/;
 
 /** Sleeps that Ctrl-C cuts short, so an early stop does not wait out every student's think time. */
 const sleepers = new Set<() => void>();
@@ -464,7 +549,8 @@ function report(
   say(
     `  ${options.students} students (${options.procurators} procurators, ${options.students - options.procurators} petitioners), ` +
       `scenario ${options.scenario} at ${options.speed} days/min, think ${options.thinkMs} ms (a letter takes ~${COMPOSE_THINKS} thinks), ${Math.round(actedForS)} s of play` +
-      (run ? `, run ${run.runId} (code ${run.joinCode})` : ""),
+      (run ? `, run ${run.runId} (code ${run.joinCode})` : "") +
+      (options.processes > 1 ? `, students shared among ${options.processes} load-generator processes` : ""),
   );
   say(`Joins         ${stats.joins}/${options.students}   ${dist(joins)}`);
   say(`Desk reads    ${stats.reads}   ${dist(reads)}`);
@@ -482,8 +568,8 @@ function report(
   say(
     "              (lag = arrival time − the server's commit time `at`; valid only because script and server share a clock, i.e. the same machine)",
   );
-  if (requestsResent() > 0)
-    say(`Note          ${requestsResent()} requests hit a keep-alive socket the server had closed and were resent`);
+  const resent = requestsResent() + stats.resentByWorkers;
+  if (resent > 0) say(`Note          ${resent} requests hit a keep-alive socket the server had closed and were resent`);
   say(`By ${WINDOW_MS / 1000} s of play (p95): reads | actions | stream lag`);
   stats.windows.forEach((w, k) => {
     const p95 = (xs: number[]) => (xs.length === 0 ? "—" : ms(round1(percentile(sortedCopy(xs), 95))));
@@ -556,7 +642,7 @@ async function measureDistrict(
   base: string,
   instructor: Instructor,
   runId: string,
-  students: readonly Student[],
+  names: readonly string[],
   stats: Stats,
 ): Promise<DistrictFigures | null> {
   const reply = await send("GET", new URL(`${base}/api/runs/${runId}/export?format=csv`), instructor.browser);
@@ -565,7 +651,7 @@ async function measureDistrict(
     return null;
   }
   const rows = Papa.parse<LogRow>(reply.text, { header: true, skipEmptyLines: true }).data;
-  return districtFigures(rows, stats.districtCases, new Set(students.map((s) => s.name)));
+  return districtFigures(rows, stats.districtCases, new Set(names));
 }
 
 // ───────────────────────────── main ─────────────────────────────
@@ -581,6 +667,190 @@ async function prepareRun(options: LoadtestOptions) {
   const run = await createRun(options.url, instructor, { ...options, title });
   say(`Created run ${run.runId} (join code ${run.joinCode}).`);
   return { instructor, run };
+}
+
+/** Joins students `first`, `first + 1`, … (`count` of them), `batch` at a time, then opens their live streams. */
+async function seatStudents(
+  base: string,
+  run: { runId: string; joinCode: string },
+  first: number,
+  count: number,
+  batch: number,
+  stats: Stats,
+  stopped: () => boolean,
+): Promise<Student[]> {
+  const students: Student[] = [];
+  for (let k = 0; k < count && !stopped(); k += batch) {
+    const joins = Array.from({ length: Math.min(batch, count - k) }, (_, j) =>
+      join(base, run.joinCode, first + k + j, stats),
+    );
+    for (const student of await Promise.all(joins)) if (student) students.push(student);
+  }
+  // As in a browser, joining lands on the seat page, which opens its live stream while the class waits in the lobby.
+  const eventsUrl = new URL(`${base}/api/runs/${run.runId}/events`);
+  for (const student of students) {
+    student.stream = new LiveStream(eventsUrl, student.browser, stats);
+    student.stream.start();
+  }
+  const lobbyUntil = Date.now() + LOBBY_WAIT_MS;
+  while (stats.streamsOpen < students.length && Date.now() < lobbyUntil && !stopped()) await sleep(100);
+  return students;
+}
+
+// ───────────────────────────── several processes ─────────────────────────────
+
+/**
+ * With --processes n, the parent signs in, creates the run, starts and ends
+ * it and reports; n worker processes (this script again, forked) share the
+ * students: each joins its slice, holds its streams, plays, and sends back
+ * every sample it took, which the parent merges as if one process had taken
+ * them. All run on the server's machine, so stream lag stays meaningful.
+ */
+const WORKER_ENV = "SPRAVKA_LOADTEST_WORKER";
+
+type ToWorker =
+  | {
+      type: "seat";
+      base: string;
+      run: { runId: string; joinCode: string };
+      first: number;
+      count: number;
+      batch: number;
+    }
+  | { type: "play"; options: LoadtestOptions; playStart: number; deadlineAt: number }
+  | { type: "stop" };
+
+type Progress = { reads: number; actions: number; errors: number; streamsOpen: number; messages: number };
+
+type FromWorker =
+  | { type: "seated"; joined: number; streamsOpen: number }
+  | ({ type: "progress" } & Progress)
+  | { type: "done"; stats: StatsDump; names: string[] };
+
+const progressOf = (stats: Stats): Progress => ({
+  reads: stats.reads,
+  actions: stats.actions,
+  errors: stats.errors,
+  streamsOpen: stats.streamsOpen,
+  messages: stats.messages.clock + stats.messages.seat,
+});
+
+type Worker = {
+  seat: (message: Extract<ToWorker, { type: "seat" }>) => Promise<{ joined: number; streamsOpen: number }>;
+  play: (message: Extract<ToWorker, { type: "play" }>) => Promise<{ stats: StatsDump; names: string[] }>;
+  send: (message: ToWorker) => void;
+  kill: () => void;
+  progress: Progress;
+};
+
+/** Forks n workers (this script, under the same loader); one that dies early is an error, not a hang. */
+function forkWorkers(n: number, stats: Stats): Worker[] {
+  return Array.from({ length: n }, (_, k) => {
+    const child = fork(fileURLToPath(import.meta.url), [], {
+      execArgv: process.execArgv,
+      env: { ...process.env, [WORKER_ENV]: "1" },
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+    });
+    const waiting = new Map<string, (message: FromWorker) => void>();
+    let finished = false;
+    const worker: Worker = {
+      progress: { reads: 0, actions: 0, errors: 0, streamsOpen: 0, messages: 0 },
+      send: (message) => {
+        if (child.connected) child.send(message);
+      },
+      kill: () => {
+        if (child.exitCode === null) child.kill();
+      },
+      seat: (message) =>
+        new Promise((resolve) => {
+          waiting.set("seated", (m) => m.type === "seated" && resolve(m));
+          worker.send(message);
+        }),
+      play: (message) =>
+        new Promise((resolve) => {
+          waiting.set("done", (m) => m.type === "done" && resolve(m));
+          worker.send(message);
+        }),
+    };
+    child.on("message", (message: FromWorker) => {
+      if (message.type === "progress") worker.progress = message;
+      else if (message.type === "done") finished = true;
+      waiting.get(message.type)?.(message);
+    });
+    child.on("exit", (code) => {
+      if (finished) return;
+      stats.error(`load-generator process ${k + 1} stopped early (exit code ${code})`);
+      // Nothing more will come from it: let the run go on without its students.
+      waiting.get("seated")?.({ type: "seated", joined: 0, streamsOpen: 0 });
+      waiting.get("done")?.({ type: "done", stats: new Stats().dump(), names: [] });
+    });
+    return worker;
+  });
+}
+
+function sumProgress(all: readonly Progress[]): Progress {
+  return all.reduce(
+    (sum, p) => ({
+      reads: sum.reads + p.reads,
+      actions: sum.actions + p.actions,
+      errors: sum.errors + p.errors,
+      streamsOpen: sum.streamsOpen + p.streamsOpen,
+      messages: sum.messages + p.messages,
+    }),
+    { reads: 0, actions: 0, errors: 0, streamsOpen: 0, messages: 0 },
+  );
+}
+
+/** A worker: told what to do by its parent, over the fork's channel. */
+function workerMain(): void {
+  const stats = new Stats();
+  const tell = (message: FromWorker) => process.send!(message);
+  let students: Student[] = [];
+  let seatedIn = "";
+  let deadlineAt = Infinity;
+  let stopRequested = false;
+  const stop = () => {
+    stopRequested = true;
+    deadlineAt = Math.min(deadlineAt, Date.now());
+    for (const wake of [...sleepers]) wake();
+  };
+  // Ctrl-C reaches the whole process group: the parent decides, via "stop".
+  process.on("SIGINT", () => {});
+  process.on("disconnect", () => process.exit(1));
+  process.on("message", (message: ToWorker) => {
+    if (message.type === "stop") stop();
+    else if (message.type === "seat") {
+      seatedIn = message.run.runId;
+      void seatStudents(
+        message.base,
+        message.run,
+        message.first,
+        message.count,
+        message.batch,
+        stats,
+        () => stopRequested,
+      ).then((seated) => {
+        students = seated;
+        tell({ type: "seated", joined: seated.length, streamsOpen: stats.streamsOpen });
+      });
+    } else if (message.type === "play") {
+      stats.playStart = message.playStart;
+      deadlineAt = Math.min(deadlineAt, message.deadlineAt);
+      const progress = setInterval(() => tell({ type: "progress", ...progressOf(stats) }), 1000);
+      const { url, runId } = { url: message.options.url, runId: seatedIn };
+      void Promise.all(
+        students.map((student) => play(url, runId, student, message.options, stats, () => deadlineAt)),
+      ).finally(() => {
+        clearInterval(progress);
+        for (const student of students) student.stream?.stop();
+        closeBrowsers();
+        process.send!(
+          { type: "done", stats: stats.dump(), names: students.map((s) => s.name) } satisfies FromWorker,
+          () => process.exit(0),
+        );
+      });
+    }
+  });
 }
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -602,12 +872,14 @@ async function main(argv: readonly string[]): Promise<number> {
 
   let stopRequested = false;
   let deadlineAt = Infinity;
+  let onStop = () => {};
   process.on("SIGINT", () => {
     if (stopRequested) process.exit(130);
     stopRequested = true;
     deadlineAt = Math.min(deadlineAt, Date.now());
     say("Stopping early (Ctrl-C again to quit at once)…");
     for (const wake of [...sleepers]) wake();
+    onStop();
   });
 
   // Set-up: any failure here means there is nothing to measure.
@@ -619,28 +891,37 @@ async function main(argv: readonly string[]): Promise<number> {
     return 1;
   }
   const { instructor, run } = setup;
-  const students: Student[] = [];
-
+  let students: Student[] = [];
+  /** the students' names (each process's own), for the district's figures */
+  let names: string[] = [];
+  const workers = options.processes > 1 ? forkWorkers(options.processes, stats) : null;
   const joinStart = performance.now();
-  for (let first = 0; first < options.students && !stopRequested; first += JOIN_BATCH) {
-    const batch = Array.from({ length: Math.min(JOIN_BATCH, options.students - first) }, (_, k) =>
-      join(base, run.joinCode, first + k, stats),
+  if (workers) {
+    // Each worker joins its slice, JOIN_BATCH at a time in all.
+    const batch = Math.max(1, Math.round(JOIN_BATCH / workers.length));
+    const seated = await Promise.all(
+      workers.map((worker, k) => {
+        const first = Math.floor((k * options.students) / workers.length);
+        const next = Math.floor(((k + 1) * options.students) / workers.length);
+        return worker.seat({ type: "seat", base, run, first, count: next - first, batch });
+      }),
     );
-    for (const student of await Promise.all(batch)) if (student) students.push(student);
+    say(
+      `Joined ${seated.reduce((n, w) => n + w.joined, 0)}/${options.students} students in ${((performance.now() - joinStart) / 1000).toFixed(1)} s ` +
+        `from ${workers.length} processes.`,
+    );
+    say(
+      `${seated.reduce((n, w) => n + w.streamsOpen, 0)}/${seated.reduce((n, w) => n + w.joined, 0)} live streams open in the lobby.`,
+    );
+  } else {
+    students = await seatStudents(base, run, 0, options.students, JOIN_BATCH, stats, () => stopRequested);
+    names = students.map((s) => s.name);
+    say(
+      `Joined ${stats.joins}/${options.students} students in ${((performance.now() - joinStart) / 1000).toFixed(1)} s.`,
+    );
+    say(`${stats.streamsOpen}/${students.length} live streams open in the lobby.`);
   }
-  say(
-    `Joined ${stats.joins}/${options.students} students in ${((performance.now() - joinStart) / 1000).toFixed(1)} s.`,
-  );
-
-  // As in a browser, joining lands on the seat page, which opens its live stream while the class waits in the lobby.
-  const eventsUrl = new URL(`${base}/api/runs/${run.runId}/events`);
-  for (const student of students) {
-    student.stream = new LiveStream(eventsUrl, student.browser, stats);
-    student.stream.start();
-  }
-  const lobbyUntil = Date.now() + LOBBY_WAIT_MS;
-  while (stats.streamsOpen < students.length && Date.now() < lobbyUntil && !stopRequested) await sleep(100);
-  say(`${stats.streamsOpen}/${students.length} live streams open in the lobby.`);
+  onStop = () => workers?.forEach((w) => w.send({ type: "stop" }));
 
   let started = false;
   let actedForS = 0;
@@ -653,27 +934,37 @@ async function main(argv: readonly string[]): Promise<number> {
     const playStart = Date.now();
     stats.playStart = playStart;
     deadlineAt = Math.min(deadlineAt, playStart + options.durationS * 1000);
+    const seatedCount = workers ? options.students : students.length;
     progress = setInterval(() => {
+      const p = workers ? sumProgress(workers.map((w) => w.progress)) : progressOf(stats);
       say(
-        `  ${Math.round((Date.now() - playStart) / 1000)} s: ${stats.reads} reads, ${stats.actions} actions, ` +
-          `${stats.errors} errors, ${stats.streamsOpen}/${students.length} streams open, ` +
-          `${stats.messages.clock + stats.messages.seat} messages`,
+        `  ${Math.round((Date.now() - playStart) / 1000)} s: ${p.reads} reads, ${p.actions} actions, ` +
+          `${p.errors} errors, ${p.streamsOpen}/${seatedCount} streams open, ${p.messages} messages`,
       );
     }, PROGRESS_EVERY_MS);
-    await Promise.all(students.map((student) => play(base, run.runId, student, options, stats, () => deadlineAt)));
+    if (workers) {
+      const done = await Promise.all(workers.map((w) => w.play({ type: "play", options, playStart, deadlineAt })));
+      for (const d of done) {
+        stats.absorb(d.stats);
+        names.push(...d.names);
+      }
+    } else {
+      await Promise.all(students.map((student) => play(base, run.runId, student, options, stats, () => deadlineAt)));
+    }
     actedForS = (Date.now() - playStart) / 1000;
   } catch (error) {
     stats.error(`control: ${errorText(error)}`);
   } finally {
     clearInterval(progress);
     for (const student of students) student.stream?.stop();
+    for (const worker of workers ?? []) worker.kill();
   }
 
   if (started) {
     try {
       await control(base, instructor, run.runId, "end");
       say("Ended the run.");
-      stats.district = await measureDistrict(base, instructor, run.runId, students, stats);
+      stats.district = await measureDistrict(base, instructor, run.runId, names, stats);
     } catch (error) {
       process.stderr.write(`Could not end the run (end it by hand): ${errorText(error)}\n`);
     }
@@ -686,14 +977,16 @@ async function main(argv: readonly string[]): Promise<number> {
   return 0;
 }
 
-main(process.argv.slice(2))
-  .then((code) => {
-    closeBrowsers();
-    process.exit(code);
-  })
-  .catch((error: unknown) => {
-    process.stderr.write(
-      `Load test failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    );
-    process.exit(1);
-  });
+if (process.env[WORKER_ENV] === "1") workerMain();
+else
+  main(process.argv.slice(2))
+    .then((code) => {
+      closeBrowsers();
+      process.exit(code);
+    })
+    .catch((error: unknown) => {
+      process.stderr.write(
+        `Load test failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
+      process.exit(1);
+    });

@@ -17,6 +17,14 @@ import { lanAddress } from "../lib/runs/seats/join-url";
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 /** Live streams stay open; on a stop they get this long to finish before they are cut. */
 const SHUTDOWN_GRACE_MS = 3000;
+/**
+ * Connections waiting to be accepted (the kernel caps it at
+ * net.core.somaxconn). Node's default of 511 overflowed when a lecture hall's
+ * browsers opened connections at once: each SYN dropped costs a browser
+ * seconds of TCP backoff, so a desk read waited up to 30 s with nothing
+ * wrong on the server.
+ */
+const LISTEN_BACKLOG = 4096;
 
 export type RunningServer = { port: number; close: () => Promise<void> };
 
@@ -39,7 +47,7 @@ export async function serve(port: number): Promise<RunningServer> {
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(port, () => resolve());
+    server.listen({ port, backlog: LISTEN_BACKLOG }, () => resolve());
   });
   const lan = lanAddress();
   console.log(

@@ -16,8 +16,14 @@ export const MESSAGE_MAX = 200;
 /** The countdown warns the class this long before the lesson ends. */
 export const LESSON_WARNING_MS = 5 * 60 * 1000;
 export const TITLE_MAX = 100;
-/** A room of 200 students with room to spare; the scenario's caseload may set a lower cap. */
-export const MAX_SEATS = 300;
+/**
+ * A lecture hall of 1,000: the most one run was load-tested with, on a
+ * 2-core server with SQLite (README, Load test). The scenario's caseload may
+ * set a lower cap (seatsFit in lib/runs/deal-cases.ts).
+ */
+export const MAX_SEATS = 1000;
+/** What the run-creation form and its refusals tell a teacher about MAX_SEATS, in their words. */
+export const MAX_SEATS_TESTED = `Spravka was tested with ${MAX_SEATS.toLocaleString("en")} students in one class on a small school server.`;
 
 /** The clock moves in steps of one real second: at most one advance per run per second. */
 export const TICK_MS = 1000;
@@ -34,13 +40,19 @@ export const CHECKPOINT_EVERY = 100;
  * Guessing class and rejoin codes is slowed, never locked out (ADR 0019,
  * lib/attempt-lanes.ts). Budgets of wrong codes per ten minutes; past one,
  * each further wrong code holds its address's lane for JOIN_SLOWDOWN_MS.
- * Codes are long enough that the slowed rate makes guessing hopeless: about
- * 300 guesses per address per ten minutes against 244 million class codes.
+ * Codes are long enough that the slowed rate makes guessing hopeless: past
+ * the budget, 300 guesses per address per ten minutes (one per
+ * JOIN_SLOWDOWN_MS), against 244 million class codes.
  */
 export const JOIN_WINDOW_MS = 10 * 60 * 1000;
-/** A whole class of MAX_SEATS behind one school address, each mistyping the code once, stays under it. */
+/**
+ * A lecture hall of MAX_SEATS behind one school address, each mistyping the
+ * code once, stays under it. Being over it never locks anyone out, only slows
+ * the address's wrong codes; and the budget adds to a guesser's odds only
+ * MAX_SEATS guesses per ten minutes in 244 million.
+ */
 export const WRONG_CODES_PER_ADDRESS = MAX_SEATS;
-/** Wrong rejoin codes tried against one run, from anywhere: a class's own slips stay under it. */
+/** Wrong rejoin codes tried against one run, from anywhere: a class's own slips stay under it (25^8 codes). */
 export const WRONG_REJOIN_CODES_PER_RUN = MAX_SEATS;
 /**
  * Wrong codes from all addresses together. Each address counts only up to its
@@ -49,7 +61,10 @@ export const WRONG_REJOIN_CODES_PER_RUN = MAX_SEATS;
 export const WRONG_CODES_EVERYWHERE = 20 * WRONG_CODES_PER_ADDRESS;
 /** The hold after each wrong code once a budget is spent. */
 export const JOIN_SLOWDOWN_MS = 2000;
-/** Join attempts that may wait in one address's lane: a whole class joining at once, twice over. */
+/**
+ * Join attempts that may wait in one address's lane: a whole lecture hall
+ * joining at once, twice over (a waiting attempt costs a few hundred bytes).
+ */
 export const JOIN_ATTEMPTS_WAITING_PER_ADDRESS = 2 * MAX_SEATS;
 
 export const SEAT_COOKIE = "spravka_seat";

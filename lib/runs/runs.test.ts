@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { DESK_COSTS } from "@/lib/desk/work";
 import { customScenarioForm } from "@/lib/testing/fixtures";
 import type { SessionUser } from "@/lib/authz";
@@ -8,6 +8,7 @@ import { fail } from "@/lib/failure";
 import { RULING_LABELS } from "@/lib/labels";
 import { DRIVER_KINDS } from "@/lib/sim/engine";
 import { hashString } from "@/lib/sim/rng";
+import type { World } from "@/lib/sim/engine";
 import { actOnCase } from "@/lib/desk/act-on-case";
 import { createRun } from "@/lib/runs/console/create-run";
 import { controlRun, controlSoloRun, NOTHING_MORE_COMES, RUN_NOT_FOUND } from "@/lib/runs/console/control-run";
@@ -354,6 +355,30 @@ describe("acting on cases", () => {
     const [theCase] = await seatCases(run.runId, petitioner.cookie);
     return { ...run, petitioner, theCase: theCase! };
   }
+
+  test("a desk read from the cached world without queueing sees what a queued read sees, and the clock still moves", async () => {
+    const { runId, petitioner } = await runningWithPetitioner();
+    // The clock, the row, and every case's version (the world's whole state would be slow to compare).
+    const state = (run: { simDay: number; version: number; seq: number }, world: World) =>
+      `${run.simDay}|${run.version}|${run.seq}|${world.now}|` +
+      Array.from({ length: world.caseCount }, (_, i) => world.caseVersion(i)).join(",");
+    const queued = vi.spyOn(runStore, "read");
+    let straight = 0;
+    // Ticks due and not, letters written and not: the cached read never lags the queued one.
+    for (const step of [0, 1, 0, 3, 2, 0, 1, 0, 0, 2]) {
+      now += (step * TICK_MS) / 2;
+      if (step === 2) {
+        const [c] = await seatCases(runId, petitioner.cookie);
+        await actOnCase(runId, petitioner.cookie, letter(c!));
+      }
+      const before = queued.mock.calls.length;
+      const cached = await runStore.readCurrent(runId, state);
+      if (queued.mock.calls.length === before) straight++;
+      expect(cached).toBe(await runStore.read(runId, state));
+    }
+    expect(straight).toBeGreaterThan(0);
+    queued.mockRestore();
+  });
 
   test("a petitioner's desk never shows where the case sits inside the machine", async () => {
     const { runId, petitioner, theCase } = await runningWithPetitioner();

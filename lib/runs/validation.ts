@@ -13,6 +13,7 @@ import {
   JOIN_CODE_LENGTH,
   LETTER_MAX,
   MAX_SEATS,
+  MAX_SEATS_TESTED,
   REJOIN_CODE_LENGTH,
   TITLE_MAX,
 } from "./policy";
@@ -84,7 +85,7 @@ const seatCount = (role: string) =>
       .number({ error: `Enter how many ${role} seats.` })
       .int(`Enter a whole number of ${role} seats.`)
       .min(0, `The number of ${role} seats cannot be negative.`)
-      .max(MAX_SEATS, `At most ${MAX_SEATS} ${role} seats.`),
+      .max(MAX_SEATS, `At most ${MAX_SEATS.toLocaleString("en")} ${role} seats. ${MAX_SEATS_TESTED}`),
   );
 
 export const speedSchema = numberOrNumeric(
@@ -135,7 +136,7 @@ export const createRunSchema = z
     path: ["petitionerSeats"],
   })
   .refine((r) => r.procuratorSeats + r.petitionerSeats <= MAX_SEATS, {
-    message: `At most ${MAX_SEATS} seats in one run.`,
+    message: `At most ${MAX_SEATS.toLocaleString("en")} seats in one run. ${MAX_SEATS_TESTED}`,
     path: ["petitionerSeats"],
   });
 export type CreateRunInput = z.infer<typeof createRunSchema>;

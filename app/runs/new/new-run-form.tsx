@@ -7,6 +7,7 @@ import { SourceConflict } from "@/app/_components/source-conflict";
 import { formAlert } from "@/lib/failure";
 import { HELP_AFTER_DAYS, planDistrict, type DistrictInput } from "@/lib/runs/district-plan";
 import { planCamp } from "@/lib/runs/camp/camp-plan";
+import { MAX_SEATS, MAX_SEATS_TESTED } from "@/lib/runs/policy";
 import type { ConflictId } from "@/lib/sources/conflicts";
 import { createRunAction, type CreateRunState } from "./actions";
 
@@ -121,6 +122,7 @@ function RunFields({
           type="number"
           inputMode="numeric"
           min={0}
+          max={MAX_SEATS}
           required
           defaultValue={procurators}
           onChange={(e) => setProcurators(e.target.value)}
@@ -137,6 +139,7 @@ function RunFields({
           type="number"
           inputMode="numeric"
           min={0}
+          max={MAX_SEATS}
           required
           defaultValue={petitioners}
           onChange={(e) => setPetitioners(e.target.value)}
@@ -147,6 +150,9 @@ function RunFields({
               : "Students who write complaints. Each one's case sits on a classmate procurator's desk; the computer writes for every other prisoner."
           }
         />
+        <p className="field-hint sm:col-span-2">
+          Up to {MAX_SEATS.toLocaleString("en")} seats in all. {MAX_SEATS_TESTED}
+        </p>
       </div>
       <Field
         name="speed"

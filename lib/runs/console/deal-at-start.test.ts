@@ -2,9 +2,9 @@ import { describe, expect, test } from "vitest";
 import { World } from "@/lib/sim/engine";
 import { SCENARIOS } from "@/lib/sim/scenarios";
 import type { Scenario } from "@/lib/sim/scenario-schema";
-import { MAX_RUN_CASES } from "@/lib/runs/policy";
+import { MAX_RUN_CASES, MAX_SEATS } from "@/lib/runs/policy";
 import { filesPerDesk } from "@/lib/runs/district-plan";
-import type { SeatRole } from "@/lib/runs/deal-cases";
+import { seatsFit, type SeatRole } from "@/lib/runs/deal-cases";
 import { applyToWorld } from "@/lib/runs/store/apply-to-world";
 import { checkLogEntry } from "@/lib/runs/store/log-entry";
 import { dealAtStart } from "./deal-at-start";
@@ -102,5 +102,26 @@ describe("a procurator playing alone has a file to read from the first week", ()
   test("a petitioner playing alone gets no ready file: it is the procurator's desk that waits", () => {
     const { log } = started(PLAYABLE[0]!, 2, [{ key: "you", role: "petitioner" }], true);
     expect(log.map((e) => e.type)).toEqual(["seats.deal"]);
+  });
+});
+
+describe("a lecture hall of MAX_SEATS", () => {
+  test("the default scenario seats a full hall, one in ten procurators, each student in a part of their own", () => {
+    const scenario = PLAYABLE.find((s) => s.id === "rostov-1954")!;
+    const procurators = Math.round(MAX_SEATS / 10);
+    const petitioners = MAX_SEATS - procurators;
+    const deskFiles = filesPerDesk({ scenario, speed: 7, procurators, petitioners });
+    expect(seatsFit(scenario.caseload.cases, procurators, petitioners, deskFiles)).toBe(true);
+    const seats = Array.from({ length: MAX_SEATS }, (_, k) => ({
+      key: `seat-${k}`,
+      role: (k < procurators ? "procurator" : "petitioner") as SeatRole,
+    }));
+    const { dealt } = started(scenario, 1, seats, false);
+    // Never two students in the same part of one case; every seat dealt; every classmate's case on a desk.
+    const parts = dealt.map((d) => `${d.role}|${d.caseIndex}`);
+    expect(new Set(parts).size).toBe(parts.length);
+    expect(new Set(dealt.map((d) => d.key)).size).toBe(MAX_SEATS);
+    const onDesks = new Set(dealt.filter((d) => d.role === "procurator").map((d) => d.caseIndex));
+    expect(dealt.filter((d) => d.role === "petitioner").every((d) => onDesks.has(d.caseIndex))).toBe(true);
   });
 });

@@ -10,14 +10,17 @@ import { liveHub, type StreamAudience } from "./hub";
 import { joinRun } from "@/lib/runs/seats/join-run";
 import { rejoinSeat } from "@/lib/runs/seats/rejoin-seat";
 import { seatCookieValue } from "@/lib/runs/seats/seat-access";
+import { seatDesk } from "@/lib/runs/seat-view/get-seat-view";
+import { findScenario } from "@/lib/sim/scenarios";
+import { MAX_SEATS } from "@/lib/runs/policy";
 
-async function setUp(petitionerSeats = 2) {
+async function setUp(petitionerSeats = 2, procuratorSeats = 0) {
   const user = await db.user.create({ data: { name: "T", email: `${randomUUID()}@school.org`, passwordHash: "x" } });
   const owner = { id: user.id, name: "T", email: user.email, role: "instructor" };
   const run = await createRun(owner, {
     title: "Live",
     scenarioId: "rostov-1954",
-    procuratorSeats: 0,
+    procuratorSeats,
     petitionerSeats,
     speed: 60,
   });
@@ -125,6 +128,78 @@ describe("the live hub", () => {
     expect(stays.of("closed")).toEqual([]);
     gone.unsubscribe();
     stays.unsubscribe();
+  });
+
+  test("a procurator's streamed desk shows classmates' letters as a read of the desk does", async () => {
+    const { owner, run, seat } = await setUp(3, 1);
+    const others = [];
+    for (const name of ["Kim", "Ola", "Raj"]) {
+      const other = await joinRun({ code: run.joinCode, name, requestId: randomUUID() }, `addr-${randomUUID()}`);
+      if (!other.ok) throw new Error(other.error.message);
+      others.push(other);
+    }
+    const joined = [seat, ...others];
+    const procurator = joined.find((s) => s.role === "procurator")!;
+    const petitioners = joined.filter((s) => s.role === "petitioner");
+    await controlRun(owner, run.runId, { action: "start" });
+    const desk = listen(run.runId, {
+      kind: "seat",
+      seatId: procurator.seatId,
+      holderHash: hashSeatToken(procurator.token),
+    });
+    await expect.poll(() => desk.of("seat").at(-1)?.data.cases.length ?? 0).toBeGreaterThan(0);
+    // Each petitioner writes about their own case, which sits on the procurator's desk.
+    for (const petitioner of petitioners) {
+      const own = await seatDesk(run.runId, { ...petitioner, id: petitioner.seatId });
+      const theCase = own.view.cases[0]!;
+      const acted = await actOnCase(run.runId, seatCookieValue(petitioner.seatId, petitioner.token), {
+        requestId: randomUUID(),
+        caseIndex: theCase.index,
+        expectedVersion: theCase.version,
+        action: {
+          type: "complaint.file",
+          addressee: "provincialProcuracy",
+          grounds: "innocence",
+          carrier: "self",
+          ask: "release",
+        },
+        letter: `${petitioner.displayName} asks for a review.`,
+      });
+      expect(acted.ok).toBe(true);
+    }
+    // Long enough for the letters to reach the commission and its inbox.
+    await controlRun(owner, run.runId, { action: "pause" });
+    const start = findScenario("rostov-1954")!.startDate;
+    const later = new Date(Date.parse(start) + 120 * 86_400_000).toISOString().slice(0, 10);
+    expect(await controlRun(owner, run.runId, { action: "jump", toDate: later })).toEqual({ ok: true });
+    const read = async () => (await seatDesk(run.runId, { ...procurator, id: procurator.seatId })).view;
+    const streamed = () => desk.of("seat").at(-1)!.data.inbox;
+    await expect.poll(async () => JSON.stringify(streamed()) === JSON.stringify((await read()).inbox)).toBe(true);
+    expect(streamed()!.length).toBeGreaterThan(0);
+    desk.unsubscribe();
+  });
+
+  test(`a full hall of ${MAX_SEATS} streams each gets its own desk (more seats than SQLite takes parameters)`, async () => {
+    const { run } = await setUp(MAX_SEATS - 1);
+    // The seats as rows, written at once: joining a hall one by one would make this suite slow.
+    await db.seat.createMany({
+      data: Array.from({ length: MAX_SEATS - 1 }, (_, k) => ({
+        runId: run.runId,
+        number: k + 2,
+        role: "petitioner",
+        displayName: `Student ${k + 2}`,
+        rejoinCode: `HALL${String(k).padStart(4, "0")}`,
+        holderHash: `hall-${k}`,
+      })),
+    });
+    const seats = await db.seat.findMany({ where: { runId: run.runId }, select: { id: true, holderHash: true } });
+    expect(seats).toHaveLength(MAX_SEATS);
+    const streams = seats.map((seat) =>
+      listen(run.runId, { kind: "seat", seatId: seat.id, holderHash: seat.holderHash }),
+    );
+    await expect.poll(() => streams.filter((s) => s.of("seat").length > 0).length, { timeout: 15_000 }).toBe(MAX_SEATS);
+    expect(streams.flatMap((s) => s.of("closed"))).toEqual([]);
+    for (const stream of streams) stream.unsubscribe();
   });
 
   test("deleting a run closes every stream of it", async () => {

@@ -1,6 +1,5 @@
 import "server-only";
 import type { ClassmateLetter } from "@/lib/runs/seat-view/inbox";
-import { lettersAboutCases, lettersToDesk } from "@/lib/runs/store/queries";
 import type { InstructorUpdate, LiveMessage } from "@/lib/api-types";
 import type { Run, RunEngine } from "@/lib/runs/store/store";
 import { db } from "@/lib/db";
@@ -42,6 +41,23 @@ type Subscriber = StreamAudience & {
   lastVersion?: number;
 };
 
+/** A watched seat as the channel keeps it between polls. */
+type LiveSeat = {
+  number: number;
+  role: SeatRole;
+  displayName: string;
+  rejoinCode: string;
+  holderHash: string;
+  /** set once the teacher removed the seat: its stream is closed with REMOVED_SEAT */
+  removedAt: Date | null;
+  cases: number[];
+  letters: SeatLetter[];
+  /** a procurator's: classmates' letters about the desk's cases (its inbox shows those that arrived) */
+  classmates: ClassmateLetter[];
+  /** the letters above by id, so one read twice (the letter feed overlaps itself) counts once */
+  letterIds: Set<string>;
+};
+
 type Channel = {
   subscribers: Set<Subscriber>;
   timer: ReturnType<typeof setTimeout> | null;
@@ -49,29 +65,38 @@ type Channel = {
   again: boolean;
   /** the log position the seats are known to be current at (another instance's entries move the row past it) */
   seenSeq: number;
+  /** every watched seat must be read again (holders, roles or cases may have changed) */
   seatsStale: boolean;
-  /** the seats asked for at the last load (a seat missing from `seats` but asked for is gone or moved) */
+  /** new letters may have been written: read those since `lettersFrom` */
+  lettersStale: boolean;
+  /** watched seats not read yet (their streams just opened): read only these */
+  missing: Set<string>;
+  /** the seats asked for so far (a seat asked for but missing from `seats` is gone or moved) */
   loaded: Set<string>;
-  seats: Map<
-    string,
-    {
-      number: number;
-      role: SeatRole;
-      displayName: string;
-      rejoinCode: string;
-      holderHash: string;
-      /** set once the teacher removed the seat: its stream is closed with REMOVED_SEAT */
-      removedAt: Date | null;
-      cases: number[];
-      letters: SeatLetter[];
-      /** a procurator's: classmates' letters about the desk's cases (its inbox shows those that arrived) */
-      classmates: ClassmateLetter[];
-    }
-  >;
+  seats: Map<string, LiveSeat>;
+  /** the procurator seats (ids) holding each case, for delivering a classmate's letter to their inboxes */
+  desksByCase: Map<number, string[]>;
+  /** letters written from this instant on (less LETTER_FEED_OVERLAP_MS) are read by the next letter feed */
+  lettersFrom: number;
   lastSeenWrite: number;
   /** the last poll failed because the database did not answer: subscribers were told */
   unreachable: boolean;
 };
+
+/**
+ * A poll that finds changes made meanwhile polls again after this long, not
+ * at once: under a busy class (a change every few milliseconds) the channel
+ * would otherwise poll back to back, holding the run's queue from the
+ * students' own requests. Changes in between go out together, well within
+ * the live-update target of a second.
+ */
+const POLL_AGAIN_AFTER_MS = 100;
+/**
+ * The letter feed reads again letters stamped this long before the newest
+ * it has seen: a letter committed by another instance may carry a slightly
+ * earlier stamp (clocks differ between machines). Ids keep each letter once.
+ */
+const LETTER_FEED_OVERLAP_MS = 5000;
 
 /**
  * Live updates (ADR 0008): one channel per run in this process, however many
@@ -91,9 +116,13 @@ export class LiveHub {
       // Most changes (clock ticks, procurators' work) leave the seats as they were: no need to reload
       // them. A case action may be a letter, which students' desks show (a petitioner's pace, a
       // procurator's inbox), so it matters only while one is open.
-      const letters = types.some((t) => LETTER_CHANGES.has(t)) && channel.seats.size > 0;
-      if (letters || types.some((t) => SEAT_CHANGES.has(t))) channel.seatsStale = true;
-      else if (channel.seenSeq === run.seq - types.length) channel.seenSeq = run.seq;
+      // A student joining changes no watched seat (theirs is read when their stream opens), unless the run is
+      // live and a classmate's case went onto a procurator's desk (a seats.deal entry comes with it then).
+      if (types.some((t) => SEAT_CHANGES.has(t) && t !== "seat.join")) channel.seatsStale = true;
+      else {
+        if (types.some((t) => LETTER_CHANGES.has(t)) && channel.seats.size > 0) channel.lettersStale = true;
+        if (channel.seenSeq === run.seq - types.length) channel.seenSeq = run.seq;
+      }
       this.poke(run.id);
     });
     store.onDelete((runId) => this.closeAll(runId, "deleted", RUN_DELETED));
@@ -109,15 +138,20 @@ export class LiveHub {
         again: false,
         seenSeq: -1,
         seatsStale: true,
+        lettersStale: false,
+        missing: new Set(),
         seats: new Map(),
+        desksByCase: new Map(),
         loaded: new Set(),
+        lettersFrom: 0,
         lastSeenWrite: 0,
         unreachable: false,
       };
       this.channels.set(runId, channel);
     }
     channel.subscribers.add(subscriber);
-    channel.seatsStale = true; // load the new subscriber's seat
+    // Read the new subscriber's seat (only that one: a class opening its streams would otherwise read every seat each time).
+    if (subscriber.kind === "seat") channel.missing.add(subscriber.seatId);
     this.poke(runId);
     return () => {
       const c = this.channels.get(runId);
@@ -149,8 +183,10 @@ export class LiveHub {
     try {
       await this.store.withRun(runId, async (s) => {
         if (channel.seatsStale || s.run.seq !== channel.seenSeq) {
-          channel.seatsStale = false;
-          await this.loadSeats(runId, channel);
+          await this.loadSeats(runId, channel, "all");
+        } else {
+          if (channel.lettersStale) await this.readNewLetters(runId, channel);
+          if (channel.missing.size > 0) await this.loadSeats(runId, channel, "missing");
         }
         channel.seenSeq = s.run.seq;
         if (channel.unreachable) {
@@ -181,33 +217,111 @@ export class LiveHub {
       channel.polling = false;
     }
     if (this.channels.get(runId) !== channel) return;
-    const delay = channel.again ? 0 : POLL_MS;
+    const delay = channel.again ? POLL_AGAIN_AFTER_MS : POLL_MS;
     channel.again = false;
     channel.timer = setTimeout(() => void this.poll(runId, channel), delay);
   }
 
-  private async loadSeats(runId: string, channel: Channel): Promise<void> {
-    const ids = [...channel.subscribers].flatMap((s) => (s.kind === "seat" ? [s.seatId] : []));
-    const seats =
-      ids.length === 0
-        ? []
-        : await db.seat.findMany({
-            where: { runId, id: { in: ids } },
-            include: {
-              cases: { select: { caseIndex: true } },
-              letters: { select: { caseIndex: true, simDay: true, carrier: true } },
-            },
-          });
+  /**
+   * Reads watched seats: every subscriber's ("all", which also starts the
+   * letter feed afresh), or only those whose streams opened since the last
+   * read ("missing"). Each seat comes with its cases, its own letters and, for
+   * a procurator, classmates' letters about its desk's cases.
+   */
+  private async loadSeats(runId: string, channel: Channel, which: "all" | "missing"): Promise<void> {
+    const startedAt = Date.now();
+    const ids =
+      which === "all"
+        ? [...new Set([...channel.subscribers].flatMap((s) => (s.kind === "seat" ? [s.seatId] : [])))]
+        : [...channel.missing];
+    if (which === "all") {
+      channel.seatsStale = false;
+      channel.lettersStale = false;
+      channel.seats.clear();
+      channel.desksByCase.clear();
+      channel.loaded.clear();
+      channel.lettersFrom = startedAt;
+    }
+    channel.missing.clear();
+    if (ids.length === 0) return;
+    const seats = await db.seat.findMany({
+      where: { runId, id: { in: ids } },
+      include: {
+        cases: { select: { caseIndex: true } },
+        // Not ordered here: Prisma cannot split a long list of seats for a nested orderBy (SQLite's 999 parameters).
+        letters: { select: { id: true, caseIndex: true, simDay: true, carrier: true, createdAt: true } },
+      },
+    });
     // Procurators' inboxes: classmates' letters about the cases on their desks (one query for all of them).
     const deskCases = seats.flatMap((seat) => (seat.role === "procurator" ? seat.cases.map((c) => c.caseIndex) : []));
-    const aboutDesks = await lettersAboutCases(runId, deskCases);
-    channel.loaded = new Set(ids);
-    channel.seats.clear();
-    for (const seat of seats) {
+    const aboutDesks = deskCases.length === 0 ? [] : await lettersAbout(runId, deskCases);
+    const aboutCase = groupBy(aboutDesks, (l) => l.caseIndex);
+    for (const id of ids) channel.loaded.add(id);
+    for (const row of seats) {
+      const seat = withSeatRole(row, runId);
       const cases = seat.cases.map((c) => c.caseIndex);
-      const classmates =
-        seat.role === "procurator" ? lettersToDesk(aboutDesks, { seatNumber: seat.number, cases }) : [];
-      channel.seats.set(seat.id, { ...withSeatRole(seat, runId), cases, classmates });
+      const letterIds = new Set(seat.letters.map((l) => l.id));
+      const about: LetterAbout[] = [];
+      if (seat.role === "procurator") {
+        for (const i of cases) {
+          // About the desk's cases, written by someone else (a classmate): as lettersToDesk chooses them.
+          for (const l of aboutCase.get(i) ?? []) if (l.seatNumber !== seat.number) about.push(l);
+          const desks = channel.desksByCase.get(i);
+          if (!desks) channel.desksByCase.set(i, [seat.id]);
+          else if (!desks.includes(seat.id)) desks.push(seat.id);
+        }
+        about.sort((a, b) => a.rank - b.rank); // in the order they were written
+        for (const l of about) letterIds.add(l.id);
+      }
+      const classmates = about.map((l) => l.letter);
+      channel.seats.set(seat.id, {
+        number: seat.number,
+        role: seat.role,
+        displayName: seat.displayName,
+        rejoinCode: seat.rejoinCode,
+        holderHash: seat.holderHash,
+        removedAt: seat.removedAt,
+        cases,
+        letters: seat.letters
+          .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
+          .map(({ caseIndex, simDay, carrier }) => ({ caseIndex, simDay, carrier })),
+        classmates,
+        letterIds,
+      });
+    }
+  }
+
+  /**
+   * The letter feed: letters written since the last read, added to their
+   * writers' seats and to the inboxes of the procurators whose desks hold
+   * their cases. Cheaper than reading every seat again, which a busy class
+   * would otherwise cost on every poll.
+   */
+  private async readNewLetters(runId: string, channel: Channel): Promise<void> {
+    channel.lettersStale = false;
+    const rows = await db.letter.findMany({
+      where: { runId, createdAt: { gte: new Date(channel.lettersFrom - LETTER_FEED_OVERLAP_MS) } },
+      orderBy: { createdAt: "asc" },
+      select: LETTER_FEED_FIELDS,
+    });
+    for (const row of rows) {
+      channel.lettersFrom = Math.max(channel.lettersFrom, row.createdAt.getTime());
+      const own = channel.seats.get(row.seatId);
+      if (own && !own.letterIds.has(row.id)) {
+        own.letterIds.add(row.id);
+        own.letters.push({ caseIndex: row.caseIndex, simDay: row.simDay, carrier: row.carrier });
+      }
+      for (const deskId of channel.desksByCase.get(row.caseIndex) ?? []) {
+        const desk = channel.seats.get(deskId);
+        if (!desk || desk.number === row.seat.number || desk.letterIds.has(row.id)) continue;
+        desk.letterIds.add(row.id);
+        desk.classmates.push({
+          caseIndex: row.caseIndex,
+          body: row.body,
+          simDay: row.simDay,
+          seatNumber: row.seat.number,
+        });
+      }
     }
   }
 
@@ -235,7 +349,7 @@ export class LiveHub {
       const seat = channel.seats.get(sub.seatId);
       if (!seat && !channel.loaded.has(sub.seatId)) {
         // Subscribed while the seats were loading: load it on the next poll, never mistake it for a moved seat.
-        channel.seatsStale = true;
+        channel.missing.add(sub.seatId);
         channel.again = true;
         continue;
       }
@@ -282,6 +396,47 @@ export class LiveHub {
     if (channel.timer) clearTimeout(channel.timer);
     this.channels.delete(runId);
   }
+}
+
+const LETTER_FEED_FIELDS = {
+  id: true,
+  seatId: true,
+  caseIndex: true,
+  simDay: true,
+  carrier: true,
+  body: true,
+  createdAt: true,
+  seat: { select: { number: true } },
+} as const;
+
+/** A letter about a desk's case; `rank` is its place among the letters read with it, oldest first. */
+type LetterAbout = { id: string; rank: number; caseIndex: number; seatNumber: number; letter: ClassmateLetter };
+
+/** Every letter about these cases, oldest first, with its id and its writer's seat number. */
+async function lettersAbout(runId: string, caseIndexes: readonly number[]): Promise<LetterAbout[]> {
+  const rows = await db.letter.findMany({
+    where: { runId, caseIndex: { in: [...caseIndexes] } },
+    orderBy: { createdAt: "asc" },
+    select: LETTER_FEED_FIELDS,
+  });
+  return rows.map((l, rank) => ({
+    id: l.id,
+    rank,
+    caseIndex: l.caseIndex,
+    seatNumber: l.seat.number,
+    letter: { caseIndex: l.caseIndex, body: l.body, simDay: l.simDay, seatNumber: l.seat.number },
+  }));
+}
+
+function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
 }
 
 const globalForHub = globalThis as unknown as { spravkaLiveHub?: LiveHub };

@@ -77,7 +77,8 @@ export async function seatDesk(
     seat.role === "procurator"
       ? lettersToDesk(await lettersAboutCases(runId, cases), { seatNumber: seat.number, cases })
       : [];
-  return runStore.read(runId, (run, world, scenario) => ({
+  // Every seat reads its desk every few seconds: never queued behind the run's writes when the world is current.
+  return runStore.readCurrent(runId, (run, world, scenario) => ({
     view: seatView(run, scenario, world, seat, cases, written, undefined, classmates),
     letters: written.map((letter) => letterView(letter, scenario.startDate)),
     protocols: decided.map((entry) => protocolView(entry, world)).filter((p) => p !== null),

@@ -5,19 +5,16 @@ import { postJson, UNREACHABLE } from "@/app/_components/post-json";
 import { SourceTag } from "@/app/_components/source-tag";
 import { Term } from "@/app/_components/term";
 import type { ControlResponse, SoloControlRequest } from "@/lib/api-types";
-import { simDate } from "@/lib/runs/clock";
+import { simDate } from "@/lib/runs/calendar";
 import type { ClockView, SeatView } from "@/lib/runs/seat-view/views";
 import type { SpravkaReach } from "@/lib/runs/seat-view/spravka-reach";
+import { SOLO_RUNS_KEY, type SoloRunNote } from "./solo-runs";
 import { SKIP_AHEAD_MAX_DAYS, SOLO_PACES, SOLO_WATCHING_PACE } from "@/lib/runs/policy";
 
 /** The paces offered: those a run can start at, and faster ones for watching the machine run. */
 const PACES = [...SOLO_PACES, SOLO_WATCHING_PACE];
 const SPEEDS: readonly number[] = PACES.map((p) => p.daysPerMinute);
 const paceName = (speed: number) => PACES.find((p) => p.daysPerMinute === speed)?.name ?? `${speed} days a minute`;
-
-/** The runs this browser has played alone, for "continue where you left off" on the Explore page. */
-export const SOLO_RUNS_KEY = "spravka-solo-runs";
-export type SoloRunNote = { runId: string; title: string; role: string; at: number };
 
 /**
  * A self-guided player's clock: pause (and go on working while paused), resume,

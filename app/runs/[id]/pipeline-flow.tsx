@@ -45,20 +45,8 @@ function Box({ data }: NodeProps<Node<BoxData>>) {
 const nodeTypes = { box: Box };
 const X = 220;
 
-/**
- * The pipeline as a diagram (React Flow): complaint → camp list → commission
- * → court → spravka, decided cases, and the side branches the sources name.
- * Numbers, not dots, so a long queue stays readable on a projector. The
- * table beside it (PipelineTable) says the same for screen readers.
- */
-export function PipelineMap({
-  pipeline,
-  className = "h-72 lg:h-96",
-}: {
-  pipeline: PipelineView;
-  /** the map's height: the console's fixed band, or the presenter screen's whole free space */
-  className?: string;
-}) {
+/** The diagram itself, filling the box PipelineMap (pipeline-map.tsx) gives it once it comes into view. */
+export default function PipelineFlow({ pipeline }: { pipeline: PipelineView }) {
   const stage = (s: PipelineView["stages"][number], x: number): Node<BoxData> => ({
     id: s.stage,
     type: "box",
@@ -131,28 +119,25 @@ export function PipelineMap({
     ...(pipeline.branches ? [edge("court", "psychiatric", true, true), edge("decided", "minus", true, true)] : []),
   ];
   return (
-    // On paper the map gives way to its table (PipelineTable), which prints within the page.
-    <div className={`${className} w-full rounded-md border border-line bg-surface print:hidden`} aria-hidden="true">
-      <ReactFlow
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        fitView
-        fitViewOptions={{ padding: 0.08 }}
-        nodesDraggable={false}
-        nodesConnectable={false}
-        nodesFocusable={false}
-        edgesFocusable={false}
-        elementsSelectable={false}
-        panOnDrag={false}
-        zoomOnScroll={false}
-        zoomOnPinch={false}
-        zoomOnDoubleClick={false}
-        preventScrolling={false}
-        disableKeyboardA11y
-        proOptions={{ hideAttribution: true }}
-        minZoom={0.2}
-      />
-    </div>
+    <ReactFlow
+      nodes={nodes}
+      edges={edges}
+      nodeTypes={nodeTypes}
+      fitView
+      fitViewOptions={{ padding: 0.08 }}
+      nodesDraggable={false}
+      nodesConnectable={false}
+      nodesFocusable={false}
+      edgesFocusable={false}
+      elementsSelectable={false}
+      panOnDrag={false}
+      zoomOnScroll={false}
+      zoomOnPinch={false}
+      zoomOnDoubleClick={false}
+      preventScrolling={false}
+      disableKeyboardA11y
+      proOptions={{ hideAttribution: true }}
+      minZoom={0.2}
+    />
   );
 }

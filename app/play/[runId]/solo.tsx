@@ -1,9 +1,8 @@
 "use client";
 
-import { useEffect, useState, useSyncExternalStore } from "react";
+import { useEffect, useState, useSyncExternalStore, type ReactNode } from "react";
 import { postJson, UNREACHABLE } from "@/app/_components/post-json";
 import { SourceTag } from "@/app/_components/source-tag";
-import { Term } from "@/app/_components/term";
 import type { ControlResponse, SoloControlRequest } from "@/lib/api-types";
 import { simDate } from "@/lib/runs/calendar";
 import type { ClockView, SeatView } from "@/lib/runs/seat-view/views";
@@ -173,9 +172,12 @@ const subscribeToWidth = (onChange: () => void) => {
  */
 export function GuidedStart({
   role,
+  who,
   reach,
 }: {
   role: "petitioner" | "procurator";
+  /** "Who am I?", rendered on the server (role-intro.tsx), so the glossary stays out of this code */
+  who: ReactNode;
   /** a petitioner's hope in this scenario (lib/runs/seat-view/spravka-reach.ts) */
   reach?: SpravkaReach;
 }) {
@@ -192,19 +194,7 @@ export function GuidedStart({
       <dl className="mt-3 space-y-3">
         <div>
           <dt className="font-semibold">Who am I?</dt>
-          <dd>
-            {role === "petitioner" ? (
-              <>
-                A prisoner sentenced under <Term id="article-58">article 58</Term>, or a relative writing for one, in
-                1954. The computer plays everyone else: other prisoners, clerks, procurators and courts.
-              </>
-            ) : (
-              <>
-                A procurator on a <Term id="commission">review commission</Term> set up after 19 May 1954. The computer
-                plays the prisoners writing in, the clerks, the other procurators and the courts.
-              </>
-            )}
-          </dd>
+          <dd>{who}</dd>
         </div>
         <div>
           <dt className="font-semibold">What can I do?</dt>

@@ -44,3 +44,13 @@ export function Document({
 export function DocumentText({ text }: { text: string }) {
   return <p className="whitespace-pre-wrap break-words border-t border-paper-line pt-3">{text}</p>;
 }
+
+/** A document's "Date" row, machine-readable for assistive tech. */
+export function dateRow(d: { date: string; dateLabel: string }): [string, ReactNode] {
+  return [
+    "Date",
+    <time key="d" dateTime={d.date}>
+      {d.dateLabel}
+    </time>,
+  ];
+}

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useActionState, useState, useSyncExternalStore } from "react";
-import { SOLO_RUNS_KEY, type SoloRunNote } from "@/app/play/[runId]/solo";
+import { SOLO_RUNS_KEY, type SoloRunNote } from "@/app/play/[runId]/solo-runs";
 import { formAlert } from "@/lib/failure";
 import { FIRST_SOLO_PACE, SOLO_PACES } from "@/lib/runs/policy";
 import { startSoloAction, type SoloState } from "./actions";

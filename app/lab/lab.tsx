@@ -1,7 +1,6 @@
 "use client";
 
-import Papa from "papaparse";
-import { useEffect, useRef, useState } from "react";
+import { lazy, Suspense, useEffect, useRef, useState } from "react";
 import { SourceConflict } from "@/app/_components/source-conflict";
 import { SourceTag } from "@/app/_components/source-tag";
 import {
@@ -19,7 +18,11 @@ import {
 import type { LabResult } from "@/lib/lab/run";
 import { conflictsConcerning } from "@/lib/sources/conflicts";
 import { CompareQuestions } from "./compare-questions";
-import { Results, type Done } from "./results";
+import type { Done } from "./results";
+
+// The results (and recharts, which draws them) load when the first run starts, not with the page.
+const loadResults = () => import("./results");
+const Results = lazy(() => loadResults().then((m) => ({ default: m.Results })));
 
 const MAX_RUNS = 4;
 
@@ -72,6 +75,7 @@ export function Lab({
       return;
     }
     worker.current?.terminate();
+    void loadResults();
     const w = new Worker(new URL("./lab.worker.ts", import.meta.url));
     worker.current = w;
     setProgress(0);
@@ -128,7 +132,8 @@ export function Lab({
       return { ...c, values };
     });
 
-  function exportCsv() {
+  async function exportCsv() {
+    const { default: Papa } = await import("papaparse");
     const rows = runs.flatMap((r) =>
       r.figures
         .filter((f) => f.value !== null)
@@ -308,7 +313,13 @@ export function Lab({
       </form>
 
       {runs.length > 0 ? (
-        <Results runs={runs} onRemove={(n) => setRuns((all) => all.filter((r) => r.n !== n))} onExport={exportCsv} />
+        <Suspense fallback={null}>
+          <Results
+            runs={runs}
+            onRemove={(n) => setRuns((all) => all.filter((r) => r.n !== n))}
+            onExport={() => void exportCsv()}
+          />
+        </Suspense>
       ) : null}
       {/* Both kinds side by side: the questions the contrast raises. */}
       {runs.some((r) => r.kind === "amnesty1945") && runs.some((r) => r.kind === "review") ? (

@@ -1,20 +1,11 @@
 import { transition } from "xstate";
 import { runMachine, type RunEvent } from "@/machines/run.machine";
 import { TICK_MS } from "./policy";
+import type { RunStatus } from "./run-status";
 
-/** A run's status as stored: the states of machines/run.machine.ts, then archived. */
-export const RUN_STATUSES = ["lobby", "running", "paused", "debrief", "archived"] as const;
-export type RunStatus = (typeof RUN_STATUSES)[number];
-
-/**
- * The status a seat's desk works under. A class's paused clock stops every
- * desk at once, so the teacher has the room's attention. Someone playing alone
- * pauses to read and write calmly, so their desk stays open: what they do is
- * dated on the day the clock stands at, and goes on its way when it moves on.
- */
-export function deskStatus(status: RunStatus, selfGuided: boolean): RunStatus {
-  return selfGuided && status === "paused" ? "running" : status;
-}
+// Browser code imports these from their own files, which do not pull in xstate and the run machine.
+export { RUN_STATUSES, deskStatus, type RunStatus } from "./run-status";
+export { dateLabel, simDate } from "./calendar";
 
 export type ClockState = {
   /** a RunStatus, as stored */
@@ -72,19 +63,4 @@ export function runStatusAfter(clock: ClockState, event: RunEvent): RunStatus | 
   if (next.matches({ live: "running" })) return "running";
   if (next.matches({ live: "paused" })) return "paused";
   return "debrief";
-}
-
-/** The calendar date of a simulated day, as YYYY-MM-DD (calendar arithmetic, not the wall clock). */
-export function simDate(startDate: string, simDay: number): string {
-  const [y, m, d] = startDate.split("-").map(Number);
-  return new Date(Date.UTC(y!, m! - 1, d! + Math.floor(simDay))).toISOString().slice(0, 10);
-}
-
-// One formatter for the process: building one per call (toLocaleDateString) costs ~35× more.
-const LONG_DATE = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-
-/** "1954-08-12" → "12 August 1954" */
-export function dateLabel(iso: string): string {
-  const [y, m, d] = iso.split("-").map(Number);
-  return LONG_DATE.format(new Date(Date.UTC(y!, m! - 1, d!)));
 }

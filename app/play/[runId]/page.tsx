@@ -6,7 +6,8 @@ import { SEAT_COOKIE } from "@/lib/runs/policy";
 import { seatReveal } from "@/lib/runs/seat-view/reveal";
 import { RevealSection } from "./reveal";
 import { SeatDesk } from "./seat-desk";
-import { CampSeat } from "./camp-seat";
+import { CampSeat } from "./seats";
+import { RoleIntro, SoloWho } from "./role-intro";
 import { getCampSeat, runIsCamp } from "@/lib/runs/camp/camp-seat";
 
 export const metadata: Metadata = { title: "Your seat" };
@@ -54,6 +55,8 @@ export default async function PlayPage({ params, searchParams }: PageProps<"/pla
         initialProtocols={result.protocols}
         welcome={welcome === "1"}
         nameTaken={nameTaken === "1"}
+        roleIntro={<RoleIntro role={result.view.seat.role} />}
+        soloWho={result.view.solo ? <SoloWho role={result.view.seat.role} /> : null}
         reveal={result.view.solo ? reveal : undefined}
       />
       {/* A self-guided run shows its reveal inside its personal debrief. */}

@@ -1,28 +1,34 @@
 "use client";
 
-import { StoryFramePanel } from "@/app/_components/story-frame";
-import { useRef, useState } from "react";
+import { useRef, useState, type ReactNode } from "react";
 import { useLiveStream } from "@/app/_components/use-live-stream";
 import { ADDRESSEE_LABELS } from "@/lib/labels";
-import { Document, DocumentText } from "@/app/_components/document";
+import { Document, dateRow } from "@/app/_components/document";
 import { SourceTag } from "@/app/_components/source-tag";
 import { postJson, UNREACHABLE } from "@/app/_components/post-json";
 import type { Ask } from "@/machines/vocabulary";
-import { Term } from "@/app/_components/term";
 import { EyesUpCover, LessonCountdown, TeacherNotice } from "@/app/_components/room-screens";
-import { PetitionForm } from "./petition-form";
-import { ProcuratorFileView } from "./procurator-file";
-import { GuidedStart, SoloControls } from "./solo";
-import { PersonalDebrief } from "./personal-debrief";
+import dynamic from "next/dynamic";
 import type { Reveal } from "@/lib/runs/seat-view/reveal";
 import { SeatTop } from "./seat-top";
 import type { ActRequest, ActResponse } from "@/lib/api-types";
 import type { CaseView, ClockView, LetterView, ProtocolView, SeatView } from "@/lib/runs/seat-view/views";
-import type { InboxLetter } from "@/lib/runs/seat-view/inbox";
-import { playerName } from "@/lib/runs/seat-view/player-name";
 import type { SeatAction } from "@/lib/runs/validation";
-import { deskStatus } from "@/lib/runs/clock";
+import { deskStatus } from "@/lib/runs/run-status";
 import { daysText } from "@/lib/runs/days-text";
+
+// A desk shows one role's tools, the self-guided controls only when playing alone, and the personal
+// debrief only at the end: each part's code loads when the desk shows it (preloaded when the server renders it).
+const PetitionForm = dynamic(() => import("./petition-form").then((m) => m.PetitionForm));
+const ProcuratorFileView = dynamic(() => import("./procurator-file").then((m) => m.ProcuratorFileView));
+const SoloControls = dynamic(() => import("./solo").then((m) => m.SoloControls));
+const GuidedStart = dynamic(() => import("./solo").then((m) => m.GuidedStart));
+const Timeline = dynamic(() => import("./timeline").then((m) => m.Timeline));
+const Protocols = dynamic(() => import("./procurator-records").then((m) => m.Protocols));
+const Inbox = dynamic(() => import("./procurator-records").then((m) => m.Inbox));
+// A prologue or epilogue only when the teacher added one (with the sources' conflicts it quotes).
+const StoryFramePanel = dynamic(() => import("@/app/_components/story-frame").then((m) => m.StoryFramePanel));
+const PersonalDebrief = dynamic(() => import("./personal-debrief").then((m) => m.PersonalDebrief));
 
 export function SeatDesk({
   initial,
@@ -32,6 +38,8 @@ export function SeatDesk({
   nameTaken = false,
   observer = false,
   reveal,
+  roleIntro,
+  soloWho = null,
 }: {
   initial: SeatView;
   initialLetters: LetterView[];
@@ -41,6 +49,10 @@ export function SeatDesk({
   nameTaken?: boolean;
   /** the teacher looking at this desk: read-only, no codes, no stream of its own (its page refreshes it) */
   observer?: boolean;
+  /** what the seat's role is, rendered on the server (role-intro.tsx) */
+  roleIntro: ReactNode;
+  /** "Who am I?" for the guide of a run played alone (role-intro.tsx) */
+  soloWho?: ReactNode;
   /** a self-guided run's reveal, shown in its personal debrief (page.tsx loads it once the run has ended) */
   reveal?: Reveal | null;
 }) {
@@ -124,7 +136,7 @@ export function SeatDesk({
         ) : null}
 
         {view.solo && !observer && welcome && (seatStatus === "running" || seatStatus === "paused") ? (
-          <GuidedStart role={role} reach={view.reach} />
+          <GuidedStart role={role} who={soloWho} reach={view.reach} />
         ) : null}
         {view.debrief && view.personal && !observer ? (
           <PersonalDebrief
@@ -260,18 +272,8 @@ export function SeatDesk({
                   .
                 </>
               )
-            ) : role === "procurator" ? (
-              <>
-                You sit on a <Term id="commission">review commission</Term> set up after 19 May 1954 to review{" "}
-                <Term id="article-58">article 58</Term> cases. Files reach your desk only after a complaint or a camp
-                list, and after clerks have assembled them. When a file is ready for review, decide it: a court&rsquo;s
-                sentence only by a <Term id="protest">protest</Term>.
-              </>
             ) : (
-              <>
-                Sentenced under <Term id="article-58">article 58</Term>: nothing happens unless someone writes. You will
-                not see where your letter goes, only what comes back. The goal is a <Term id="spravka">spravka</Term>.
-              </>
+              roleIntro
             )}
           </p>
         </section>
@@ -359,11 +361,6 @@ function readOnly(c: CaseView): CaseView {
   };
 }
 
-type TimelineEntry =
-  | { kind: "sent"; date: string; letter: LetterView }
-  | { kind: "received"; date: string; id: string; item: NonNullable<CaseView["received"]>[number]; caseLabel: string };
-
-/** The petitioner's own record: what they sent and what came back, in order, to keep (print view). */
 /** What last reached a petitioner, in a sentence for a screen reader ("" before anything has). */
 function latestArrival(cases: readonly CaseView[]): string {
   const arrived = cases
@@ -372,104 +369,6 @@ function latestArrival(cases: readonly CaseView[]): string {
     .sort((a, b) => a.date.localeCompare(b.date));
   const last = arrived.at(-1);
   return last ? `Arrived ${last.dateLabel}: ${last.title}` : "";
-}
-
-function Timeline({ letters, cases, view }: { letters: LetterView[]; cases: CaseView[]; view: SeatView }) {
-  const entries: TimelineEntry[] = [
-    ...letters.map((letter) => ({ kind: "sent" as const, date: letter.date, letter })),
-    ...cases.flatMap((c) =>
-      (c.received ?? []).map((item, k) => ({
-        kind: "received" as const,
-        date: item.date,
-        id: `${c.index}-${k}`,
-        item,
-        caseLabel: c.label,
-      })),
-    ),
-  ].sort((a, b) => a.date.localeCompare(b.date) || (a.kind === b.kind ? 0 : a.kind === "sent" ? -1 : 1));
-  return (
-    <section aria-labelledby="timeline-heading" className="space-y-3">
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <h2 id="timeline-heading" className="text-xl font-semibold">
-          Your timeline
-        </h2>
-        <button type="button" className="btn btn-secondary print:hidden" onClick={() => window.print()}>
-          Print or save my timeline
-        </button>
-      </div>
-      {/* The answers are composites: their tag says what they rest on, not that the words are on record. */}
-      <p className="max-w-3xl text-muted">
-        The papers that come back are written for this game in the sources&rsquo; terms; only words in quotation marks
-        are a source&rsquo;s.
-      </p>
-      {/* On paper, say whose timeline this is and how it ended. */}
-      <div className="hidden print:block">
-        <p className="font-semibold">
-          {view.character ? `${view.character.name} — ` : ""}
-          {playerName(view.seat.displayName, view.solo) === null
-            ? "played alone"
-            : `played by ${view.seat.displayName}`}
-          , seat {view.seat.number}
-        </p>
-        <p>
-          {view.run.title} · {view.run.scenarioTitle}
-        </p>
-        {cases.map((c) => (
-          <p key={c.index}>
-            {c.label} ({c.article}, {c.termYears} years): {c.outcome === "pending" ? c.stageLabel : c.outcomeLabel}
-          </p>
-        ))}
-      </div>
-      <ol className="space-y-4">
-        {entries.map((e) =>
-          e.kind === "sent" ? (
-            <li key={e.letter.id}>
-              <Document
-                id={`letter-${e.letter.id}`}
-                title={`Letter to ${e.letter.addresseeLabel}`}
-                meta={[
-                  dateRow(e.letter),
-                  ["About", e.letter.caseLabel],
-                  ["Asking for", e.letter.askLabel],
-                  ["Grounds", e.letter.groundsLabel],
-                  ["Sent", e.letter.carrierLabel],
-                ]}
-              >
-                <DocumentText text={e.letter.body} />
-              </Document>
-            </li>
-          ) : (
-            <li key={e.id}>
-              <Document id={`received-${e.id}`} title={e.item.title} meta={[dateRow(e.item), ["About", e.caseLabel]]}>
-                <p className="border-t border-paper-line pt-3">
-                  {e.item.text}
-                  {e.item.source ? <SourceTag source={e.item.source} /> : null}
-                </p>
-                {/* The app's voice, not the paper's: what a person in this position could try next. */}
-                <aside
-                  aria-label={`What could you try now? (${e.item.title})`}
-                  className="mt-3 rounded-md border border-line bg-surface px-3 py-2 font-sans text-sm"
-                >
-                  <p className="font-semibold">What could you try now?</p>
-                  <p>
-                    {e.item.nextStep.text}
-                    <SourceTag source={e.item.nextStep.source} />
-                  </p>
-                  {/* What the game itself does, apart from the history and labelled as the game's rule. */}
-                  {e.item.nextStep.game ? (
-                    <p className="mt-1">
-                      {e.item.nextStep.game}
-                      <SourceTag source="invented" />
-                    </p>
-                  ) : null}
-                </aside>
-              </Document>
-            </li>
-          ),
-        )}
-      </ol>
-    </section>
-  );
 }
 
 /** Never older than what the page shows: a live update may have brought a newer version first. */
@@ -694,120 +593,4 @@ function doneText(action: SeatAction): string {
     default:
       return "Your decision is recorded in the commission's protocol.";
   }
-}
-
-/** The procurator's record: throughput, backlog, and each decision as the commission's protocol. */
-function Protocols({ protocols, cases }: { protocols: ProtocolView[]; cases: CaseView[] }) {
-  const atReview = cases.filter((c) => c.file?.menu).length;
-  const undecided = cases.filter((c) => c.outcome === "pending" && c.stage !== "court").length;
-  return (
-    <section aria-labelledby="protocols-heading" className="space-y-3">
-      <h2 id="protocols-heading" className="text-xl font-semibold">
-        Your protocols
-      </h2>
-      <p>
-        Decided by you: <strong>{protocols.length}</strong> · files still on your desk: <strong>{undecided}</strong>{" "}
-        (ready for review: <strong>{atReview}</strong>)
-      </p>
-      {protocols.length === 0 ? (
-        <p className="text-muted">No decisions yet. Each one you record is written up here as a protocol.</p>
-      ) : (
-        <ol className="space-y-4">
-          {protocols.map((p) => (
-            <li key={p.id}>
-              <Document
-                id={`protocol-${p.id}`}
-                title={`Protocol: ${p.caseLabel}`}
-                meta={[
-                  dateRow(p),
-                  ["Decision", p.decisionLabel],
-                  ...(p.detail ? [["In detail", p.detail] as [string, string]] : []),
-                  ["Present", p.deputy ? "You, and the deputy procurator" : "You alone (the deputy did not take part)"],
-                  ["Force", p.final ? "Final: an out-of-court sentence" : "A protest: a court must rule on it"],
-                  ...(p.final ? [] : [courtRow(p, cases)]),
-                ]}
-              >
-                <DocumentText text={p.justification} />
-              </Document>
-            </li>
-          ))}
-        </ol>
-      )}
-    </section>
-  );
-}
-
-/** A protest's "Court" row: the court's rulings on it so far (they come back as notices), or that it waits. */
-function courtRow(p: ProtocolView, cases: CaseView[]): [string, React.ReactNode] {
-  const rulings = cases.find((c) => c.index === p.caseIndex)?.file?.rulings.filter((r) => r.date >= p.date) ?? [];
-  if (rulings.length === 0) return ["Court", "Waiting for the court's ruling"];
-  return [
-    "Court",
-    <span key="c">
-      {rulings.map((r) => (
-        <span key={r.date + r.text} className="block">
-          <time dateTime={r.date}>{r.dateLabel}</time>: {r.text}
-        </span>
-      ))}
-    </span>,
-  ];
-}
-
-/** A document's "Date" row, machine-readable for assistive tech. */
-function dateRow(d: { date: string; dateLabel: string }): [string, React.ReactNode] {
-  return [
-    "Date",
-    <time key="d" dateTime={d.date}>
-      {d.dateLabel}
-    </time>,
-  ];
-}
-
-/**
- * A procurator's inbox: classmates' letters about the desk's cases, in their
- * own words, once they have reached the commission; the longest waiting first.
- * New arrivals are announced politely (the list itself is not a live region:
- * reading a letter aloud while the student works would interrupt them).
- */
-function Inbox({ letters, solo }: { letters: InboxLetter[]; solo: boolean }) {
-  const waiting = letters.filter((l) => !l.answered).length;
-  return (
-    <section aria-labelledby="inbox-heading" className="card space-y-3">
-      <h2 id="inbox-heading" className="text-xl font-semibold">
-        Inbox: letters from petitioners
-      </h2>
-      <p role="status" className="text-sm text-muted">
-        {letters.length === 0
-          ? solo
-            ? "No petitioner's letter has reached you. Played alone, nobody writes here: in a class, the students playing petitioners write letters about the files on your desk, and those that reach the commission arrive here."
-            : "No letter about your cases has reached the commission yet. Letters written by classmates about the files on your desk arrive here, if they arrive at all."
-          : `${letters.length} ${letters.length === 1 ? "letter has" : "letters have"} reached you; ${waiting} still ${waiting === 1 ? "waits" : "wait"} for your decision on the case.`}
-      </p>
-      {letters.length > 0 ? (
-        <ol className="space-y-3">
-          {letters.map((l) => (
-            <li key={`${l.caseIndex}-${l.arrivedDay}-${l.fromSeat}`} className="rounded border border-line p-3">
-              <p className="text-sm">
-                <strong>{l.caseLabel}</strong> · from the petitioner at seat {l.fromSeat} · arrived {l.arrivedLabel} ·{" "}
-                {l.answered
-                  ? `waited ${daysText(l.waitedDays)} for your decision`
-                  : `waiting ${daysText(l.waitedDays)}`}
-              </p>
-              {l.body === null ? (
-                <p className="mt-2 text-sm">
-                  Not read yet. Reading it takes a quarter of an hour of your desk&apos;s day:{" "}
-                  <a href={`#case-${l.caseIndex}-title`} className="underline">
-                    open {l.caseLabel}
-                  </a>{" "}
-                  and choose &ldquo;Read the petitioner&apos;s letter&rdquo;.
-                </p>
-              ) : (
-                <blockquote className="mt-2 whitespace-pre-wrap border-l-4 border-line pl-3">{l.body}</blockquote>
-              )}
-            </li>
-          ))}
-        </ol>
-      ) : null}
-    </section>
-  );
 }

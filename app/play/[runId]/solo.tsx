@@ -1,23 +1,19 @@
 "use client";
 
-import { useEffect, useState, useSyncExternalStore } from "react";
+import { useEffect, useState, useSyncExternalStore, type ReactNode } from "react";
 import { postJson, UNREACHABLE } from "@/app/_components/post-json";
 import { SourceTag } from "@/app/_components/source-tag";
-import { Term } from "@/app/_components/term";
 import type { ControlResponse, SoloControlRequest } from "@/lib/api-types";
-import { simDate } from "@/lib/runs/clock";
+import { simDate } from "@/lib/runs/calendar";
 import type { ClockView, SeatView } from "@/lib/runs/seat-view/views";
 import type { SpravkaReach } from "@/lib/runs/seat-view/spravka-reach";
+import { SOLO_RUNS_KEY, type SoloRunNote } from "./solo-runs";
 import { SKIP_AHEAD_MAX_DAYS, SOLO_PACES, SOLO_WATCHING_PACE } from "@/lib/runs/policy";
 
 /** The paces offered: those a run can start at, and faster ones for watching the machine run. */
 const PACES = [...SOLO_PACES, SOLO_WATCHING_PACE];
 const SPEEDS: readonly number[] = PACES.map((p) => p.daysPerMinute);
 const paceName = (speed: number) => PACES.find((p) => p.daysPerMinute === speed)?.name ?? `${speed} days a minute`;
-
-/** The runs this browser has played alone, for "continue where you left off" on the Explore page. */
-export const SOLO_RUNS_KEY = "spravka-solo-runs";
-export type SoloRunNote = { runId: string; title: string; role: string; at: number };
 
 /**
  * A self-guided player's clock: pause (and go on working while paused), resume,
@@ -176,9 +172,12 @@ const subscribeToWidth = (onChange: () => void) => {
  */
 export function GuidedStart({
   role,
+  who,
   reach,
 }: {
   role: "petitioner" | "procurator";
+  /** "Who am I?", rendered on the server (role-intro.tsx), so the glossary stays out of this code */
+  who: ReactNode;
   /** a petitioner's hope in this scenario (lib/runs/seat-view/spravka-reach.ts) */
   reach?: SpravkaReach;
 }) {
@@ -195,19 +194,7 @@ export function GuidedStart({
       <dl className="mt-3 space-y-3">
         <div>
           <dt className="font-semibold">Who am I?</dt>
-          <dd>
-            {role === "petitioner" ? (
-              <>
-                A prisoner sentenced under <Term id="article-58">article 58</Term>, or a relative writing for one, in
-                1954. The computer plays everyone else: other prisoners, clerks, procurators and courts.
-              </>
-            ) : (
-              <>
-                A procurator on a <Term id="commission">review commission</Term> set up after 19 May 1954. The computer
-                plays the prisoners writing in, the clerks, the other procurators and the courts.
-              </>
-            )}
-          </dd>
+          <dd>{who}</dd>
         </div>
         <div>
           <dt className="font-semibold">What can I do?</dt>

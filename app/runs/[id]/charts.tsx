@@ -1,77 +1,23 @@
 "use client";
 
-import {
-  Area,
-  AreaChart,
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Legend,
-  ReferenceLine,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from "recharts";
+import { lazy } from "react";
+import { WhenVisible } from "@/app/_components/when-visible";
 import type { ConsoleCharts } from "@/lib/runs/console/console-charts";
 import type { PipelineView } from "@/lib/runs/console/pipeline";
+import { KEYS, STAGE_NAMES, type StagesRow } from "./stages";
 
-/** Stage colours: distinguishable for common colour-blindness, dark enough against white. */
-const COLOURS = {
-  complaint: "#1f4e79",
-  lists: "#b45309",
-  commission: "#9b1c1c",
-  court: "#6d28d9",
-  spravka: "#0f766e",
-  decided: "#6b7280",
-} as const;
-
-const KEYS = ["complaint", "lists", "commission", "court", "spravka", "decided"] as const;
-type StageKey = (typeof KEYS)[number];
-
-const STAGE_NAMES: Record<StageKey, string> = {
-  complaint: "Complaint",
-  lists: "Waiting for the camp's list",
-  commission: "At the commission",
-  court: "Before the court",
-  spravka: "Waiting for the spravka",
-  decided: "Decided",
-};
+// recharts is large: its code loads when a chart comes into view, not with the console.
+const drawings = () => import("./charts-drawn");
+const StackedStagesDrawing = lazy(() => drawings().then((m) => ({ default: m.StackedStagesDrawing })));
+const WaitsDrawing = lazy(() => drawings().then((m) => ({ default: m.WaitsDrawing })));
+const OutcomesDrawing = lazy(() => drawings().then((m) => ({ default: m.OutcomesDrawing })));
 
 /** Cases in each stage, stacked, over simulated time; `marker` draws a line at one date (the replay's day). */
-export function StackedStages({
-  data,
-  marker,
-}: {
-  data: ({ date: string } & Record<StageKey, number>)[];
-  marker?: string;
-}) {
+export function StackedStages({ data, marker }: { data: StagesRow[]; marker?: string }) {
   return (
-    <div className="h-72 w-full">
-      <ResponsiveContainer>
-        <AreaChart data={data} margin={{ top: 16, right: 16, bottom: 8, left: 8 }}>
-          <CartesianGrid strokeDasharray="3 3" stroke="#d4d7dc" />
-          <XAxis dataKey="date" minTickGap={40} tick={{ fontSize: 12 }} />
-          <YAxis allowDecimals={false} tick={{ fontSize: 12 }} />
-          <Tooltip />
-          <Legend />
-          {KEYS.map((k) => (
-            <Area
-              key={k}
-              type="stepAfter"
-              dataKey={k}
-              name={STAGE_NAMES[k]}
-              stackId="cases"
-              stroke={COLOURS[k]}
-              fill={COLOURS[k]}
-              fillOpacity={0.55}
-              isAnimationActive={false}
-            />
-          ))}
-          {marker ? <ReferenceLine x={marker} stroke="#1b1f24" strokeWidth={2} /> : null}
-        </AreaChart>
-      </ResponsiveContainer>
-    </div>
+    <WhenVisible className="h-72 w-full">
+      <StackedStagesDrawing data={data} marker={marker} />
+    </WhenVisible>
   );
 }
 
@@ -92,17 +38,9 @@ export function ConsoleChartsView({ charts, pipeline }: { charts: ConsoleCharts;
       </figure>
       <figure className="space-y-2">
         <figcaption className="font-semibold">How long decided cases waited</figcaption>
-        <div className="h-64 w-full">
-          <ResponsiveContainer>
-            <BarChart data={charts.waits} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
-              <CartesianGrid strokeDasharray="3 3" stroke="#d4d7dc" />
-              <XAxis dataKey="bin" tick={{ fontSize: 12 }} />
-              <YAxis allowDecimals={false} tick={{ fontSize: 12 }} />
-              <Tooltip />
-              <Bar dataKey="cases" name="Cases" fill="#1f4e79" isAnimationActive={false} />
-            </BarChart>
-          </ResponsiveContainer>
-        </div>
+        <WhenVisible className="h-64 w-full">
+          <WaitsDrawing waits={charts.waits} />
+        </WhenVisible>
         <p className="text-sm text-muted">
           {charts.medianWait === null
             ? "No case has moved yet."
@@ -111,17 +49,9 @@ export function ConsoleChartsView({ charts, pipeline }: { charts: ConsoleCharts;
       </figure>
       <figure className="space-y-2">
         <figcaption className="font-semibold">Outcomes so far</figcaption>
-        <div className="h-64 w-full">
-          <ResponsiveContainer>
-            <BarChart data={pipeline.outcomes} layout="vertical" margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
-              <CartesianGrid strokeDasharray="3 3" stroke="#d4d7dc" />
-              <XAxis type="number" allowDecimals={false} tick={{ fontSize: 12 }} />
-              <YAxis type="category" dataKey="label" width={170} tick={{ fontSize: 12 }} />
-              <Tooltip />
-              <Bar dataKey="count" name="Cases" fill="#9b1c1c" isAnimationActive={false} />
-            </BarChart>
-          </ResponsiveContainer>
-        </div>
+        <WhenVisible className="h-64 w-full">
+          <OutcomesDrawing outcomes={pipeline.outcomes} />
+        </WhenVisible>
         <p className="text-sm text-muted">
           {pipeline.outcomes
             .filter((o) => o.count > 0)

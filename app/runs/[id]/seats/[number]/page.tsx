@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { SeatDesk } from "@/app/play/[runId]/seat-desk";
+import { RoleIntro } from "@/app/play/[runId]/role-intro";
 import { requireInstructorPage } from "@/lib/authz";
 import { seatDesk } from "@/lib/runs/seat-view/get-seat-view";
 import { getRunForOwner } from "@/lib/runs/store/queries";
@@ -48,6 +49,7 @@ export default async function SeatPage({ params }: PageProps<"/runs/[id]/seats/[
         initialProtocols={desk.protocols}
         welcome={false}
         observer
+        roleIntro={<RoleIntro role={desk.view.seat.role} />}
       />
     </div>
   );

@@ -19,7 +19,16 @@ import { type CaseStepper, REFUSED } from "@/lib/sim/case-stepper";
 import { sampleDays, type Distribution } from "@/lib/sim/distributions";
 import { EventQueue } from "@/lib/sim/event-queue";
 import { WorkQueue } from "@/lib/sim/work-queue";
-import { childStream, pickWeighted, rngFromState, uniformAt, type Rng } from "@/lib/sim/rng";
+import {
+  childStream,
+  childStreamOfHash,
+  hashString,
+  pickWeighted,
+  rngFromState,
+  streamKey,
+  uniformOfKey,
+  type Rng,
+} from "@/lib/sim/rng";
 import type { Scenario } from "@/lib/sim/scenario-schema";
 import {
   applyEffect,
@@ -71,6 +80,24 @@ export const NEW_ARREST_ARTICLE_INDEX = 255;
 /** For each case event id: which addressee's letter (or -1). */
 const LETTER_OF_EVENT = Int8Array.from(CASE_EVENTS, (_, id) => EVENT_IDS.fileTo.indexOf(id));
 
+/** Side streams' names, hashed once (WorldCore.caseSideStream). */
+const EXILE_AFTER_TERM = hashString("exile-after-term");
+
+/** A stream's draws from a streamKey on: one mutable view, reused (WorldCore.caseSideStream). */
+class KeyedStream implements Rng {
+  key = 0;
+  counter = 0;
+  next(): number {
+    return uniformOfKey(this.key, this.counter++);
+  }
+  split(): Rng {
+    throw new Error("side streams do not split");
+  }
+  get state(): never {
+    throw new Error("side streams are not saved");
+  }
+}
+
 /** One World's cases, queue and clock, and the loop that steps them (internal: see the header). */
 export class WorldCore {
   readonly scenario: Scenario;
@@ -101,6 +128,8 @@ export class WorldCore {
   readonly startedInExile: Uint8Array;
   readonly draws: Uint32Array;
   readonly streams: Uint32Array;
+  /** streamKey(seed, streams[i]), computed once: a case's draw then hashes only its counter. */
+  readonly streamKeys: Uint32Array;
   readonly reviewDays: Float32Array;
   /** Who acts for the case: bots, or a student's seat (Seat in ./institutions.ts; set by ./seats.ts). */
   readonly seat: Uint8Array;
@@ -191,6 +220,7 @@ export class WorldCore {
     this.startedInExile = new Uint8Array(n);
     this.draws = new Uint32Array(n);
     this.streams = new Uint32Array(n);
+    this.streamKeys = new Uint32Array(n);
     this.reviewDays = new Float32Array(n);
     this.addressee = new Uint8Array(n);
     this.grounds = new Uint8Array(n);
@@ -271,7 +301,7 @@ export class WorldCore {
 
   // ── randomness: a stream per case, one per institution ─────────────────
   caseDraw(i: number): number {
-    return uniformAt(this.seed, this.streams[i]!, this.draws[i]!++);
+    return uniformOfKey(this.streamKeys[i]!, this.draws[i]!++);
   }
   /** One reusable Rng view onto "the current case's stream" (no allocation per draw). */
   private currentCase = 0;
@@ -296,6 +326,17 @@ export class WorldCore {
   caseSideRng(i: number, name: string): Rng {
     return rngFromState({ seed: this.seed, stream: childStream(this.streams[i]!, name), counter: 0 });
   }
+  /**
+   * caseSideRng(i, name) for a name hashed once (hashString(name)), as one
+   * reusable view: valid until the next call, so the hot loop allocates nothing.
+   */
+  caseSideStream(i: number, nameHash: number): Rng {
+    const side = this.sideStream;
+    side.key = streamKey(this.seed, childStreamOfHash(this.streams[i]!, nameHash));
+    side.counter = 0;
+    return side;
+  }
+  private readonly sideStream = new KeyedStream();
   institutionRng(name: string): Rng {
     return rngFromState({ seed: this.seed, stream: childStream(0, name), counter: 0 });
   }
@@ -314,6 +355,7 @@ export class WorldCore {
     const articleWeights = ARTICLES.map((a) => c.articles[a]);
     for (let i = 0; i < this.caseloadSize; i++) {
       this.streams[i] = childStream(this.rootStream, i);
+      this.streamKeys[i] = streamKey(this.seed, this.streams[i]!);
       const persons = 1 + Math.max(0, this.pick(i, c.personsPerCase));
       const organ = SENTENCING_ORGANS[Math.max(0, this.pick(i, organWeights))]!;
       const term = c.termYears[Math.max(0, this.pick(i, termWeights))]!.years;
@@ -332,7 +374,7 @@ export class WorldCore {
         amnestyReading: this.scenario.policy.amnestyReading,
       };
       // Whether the sentence adds exile after the camp (RULES.exileAfterCamp), from a side stream: the case's other draws stay as they were.
-      if (custody === "camp" && this.caseSideRng(i, "exile-after-term").next() < c.exileAfterTermShare) {
+      if (custody === "camp" && this.caseSideStream(i, EXILE_AFTER_TERM).next() < c.exileAfterTermShare) {
         input.exileAfterTerm = true;
       }
       this.persons[i] = Math.min(255, persons);
@@ -358,6 +400,7 @@ export class WorldCore {
     const arrests = childStream(0, "new-arrests");
     for (let i = this.caseloadSize; i < this.n; i++) {
       this.streams[i] = childStream(arrests, i - this.caseloadSize);
+      this.streamKeys[i] = streamKey(this.seed, this.streams[i]!);
       const term = c.termYears[Math.max(0, this.pick(i, termWeights))]!.years;
       const input: CaseInput = {
         organ: "court",

@@ -25,6 +25,7 @@ import {
 import { EVENT_IDS } from "@/machines/case-events";
 import { amnesty1953Covers } from "@/machines/rules";
 import { sampleDays } from "@/lib/sim/distributions";
+import { hashString } from "@/lib/sim/rng";
 import { PETITION_EFFECTS } from "@/lib/sim/petitions";
 import { applyEffectTo, EffectError, type Effect } from "@/lib/sim/scenario-schema";
 import type { WorldCore } from "./core";
@@ -93,6 +94,9 @@ export const enum Seat {
 function seated(w: WorldCore, i: number, part: Seat.Petitioner | Seat.Procurator): boolean {
   return (w.seat[i]! & part) !== 0;
 }
+
+/** The side stream a camp's wait after a release order is drawn from, its name hashed once. */
+const HELD_AFTER_RELEASE_STREAM = hashString("held-after-release");
 
 /** Where a letter in transit ends up, in the order of the routing weights. */
 const ROUTES = [EVENT_IDS.register, EVENT_IDS.forwardToAccused, EVENT_IDS.lose, EVENT_IDS.formReply];
@@ -218,7 +222,6 @@ export function dispatchDesks(w: WorldCore): void {
 export function enter(w: WorldCore, i: number, stateId: number): void {
   const now = w.now;
   const p = w.params;
-  const ctx = w.stepper.context(stateId);
   switch (kindOf(w, stateId)) {
     case Driver.ComplaintUnwritten:
       if (seated(w, i, Seat.Petitioner)) return; // the student writes
@@ -260,6 +263,7 @@ export function enter(w: WorldCore, i: number, stateId: number): void {
     case Driver.ComplaintLost:
     case Driver.ComplaintFormReply:
       if (seated(w, i, Seat.Petitioner)) return; // the student decides whether to write again
+      const ctx = w.stepper.context(stateId);
       if (ctx.complaints < ctx.maxComplaints) {
         w.letterAt(i, now + w.sample(i, p.institutions.rewrite), addresseeEvent(w, i));
       } else {
@@ -276,7 +280,8 @@ export function enter(w: WorldCore, i: number, stateId: number): void {
     case Driver.CommissionQueued:
       clerkJob(w, i, w.sample(i, p.institutions.fileAssembly), EVENT_IDS.assemble, 0);
       return;
-    case Driver.CommissionFileAssemblyChecking:
+    case Driver.CommissionFileAssemblyChecking: {
+      const ctx = w.stepper.context(stateId);
       if (seated(w, i, Seat.Procurator)) {
         // The student requests the originals and checks testimony themselves; a complete file moves on.
         if ((!ctx.originalsElsewhere || ctx.originalsRequested) && ctx.crossChecksDone >= ctx.crossChecks) {
@@ -294,12 +299,13 @@ export function enter(w: WorldCore, i: number, stateId: number): void {
         clerkJob(w, i, work, EVENT_IDS.crossCheck, w.sample(i, p.institutions.crossCheck));
       } else w.at(i, now, EVENT_IDS.complete);
       return;
+    }
     case Driver.CommissionFileAssemblyAwaitingOriginals:
       w.at(i, now + w.sample(i, p.institutions.originalsDelay), EVENT_IDS.originalsArrive);
       return;
     case Driver.CommissionReadyForReview: {
       // Without the camp's list there is nothing to check a complaint against: slower (RULES.complaintsOnly).
-      const slower = ctx.complaintsOnly ? p.institutions.complaintsOnlyReviewFactor : 1;
+      const slower = w.stepper.context(stateId).complaintsOnly ? p.institutions.complaintsOnlyReviewFactor : 1;
       const hours = w.sample(i, p.desks.reviewHoursPerPerson) * w.persons[i]! * slower;
       w.reviewDays[i] = hours / p.desks.hoursPerDay;
       // A student's own desk takes the file at once: their hours, not the province's desks, are the limit.
@@ -344,7 +350,7 @@ export function enter(w: WorldCore, i: number, stateId: number): void {
       // spravkaIssueShare[0] is whether the court or MVD sent the certificate of its own accord: in 1955
       // mostly not, a gap in the system. Each later share is the small chance one more complaint shook
       // it loose (RULES.noSpravka), so asking matters a little and persistence is no key.
-      const level = ctx.spravkaRequests;
+      const level = w.stepper.context(stateId).spravkaRequests;
       const when = now + w.sample(i, p.institutions.spravkaWait);
       if (w.caseDraw(i) < p.institutions.spravkaIssueShare[Math.min(3, level)]!) {
         // For a student's case the certificate comes even if they ask again meanwhile (asking never cancels it).
@@ -363,7 +369,7 @@ export function enter(w: WorldCore, i: number, stateId: number): void {
       // case's own side stream, so the draws it makes after release are those it made before this wait existed.
       w.at(
         i,
-        now + sampleDays(w.caseSideRng(i, "held-after-release"), p.institutions.heldAfterRelease),
+        now + sampleDays(w.caseSideStream(i, HELD_AFTER_RELEASE_STREAM), p.institutions.heldAfterRelease),
         EVENT_IDS.leaveCamp,
       );
       return;

@@ -29,7 +29,6 @@ export type TransitionSource = "xstate" | "reducer";
 
 /** Result of a step the machine refuses (snapshot.can(event) === false). */
 export const REFUSED = -1;
-const UNKNOWN = -2;
 
 /**
  * The facts a case machine's guards can tell apart. Two cases with the same
@@ -71,10 +70,11 @@ export class CaseStepper {
 
   /**
    * Every memoised transition in one flat table, row stateId, column event
-   * id (UNKNOWN until first asked): a step is one array read, with no
-   * per-state object to reach first.
+   * id: a step is one array read, with no per-state object to reach first.
+   * Entries hold the result + STORED_OFFSET, so 0 (a fresh buffer's value)
+   * means not yet computed and growing the table needs no fill.
    */
-  private table = new Int32Array(1024 * EVENT_COUNT).fill(UNKNOWN);
+  private table = new Int32Array(1024 * EVENT_COUNT);
   private readonly contexts: CaseContext[] = [];
   private readonly byKey = new Map<number | string, number>();
   private readonly pathIndex = new Map<string, number>();
@@ -130,8 +130,8 @@ export class CaseStepper {
   step(stateId: number, eventId: number): number {
     if (!(stateId >= 0 && stateId < this.contexts.length)) throw new Error(`Unknown case state ${stateId}`);
     if (!(eventId >= 0 && eventId < EVENT_COUNT)) throw new Error(`Unknown case event id ${eventId}`);
-    const cached = this.table[stateId * EVENT_COUNT + eventId]!;
-    if (cached !== UNKNOWN) return cached;
+    const stored = this.table[stateId * EVENT_COUNT + eventId]!;
+    if (stored !== 0) return stored - STORED_OFFSET;
     return this.miss(stateId, eventId);
   }
 
@@ -139,7 +139,7 @@ export class CaseStepper {
   private miss(stateId: number, eventId: number): number {
     const next = this.compute(stateId, CASE_EVENTS[eventId]!);
     const id = next === null ? REFUSED : this.intern(next);
-    this.table[stateId * EVENT_COUNT + eventId] = id;
+    this.table[stateId * EVENT_COUNT + eventId] = id + STORED_OFFSET;
     return id;
   }
 
@@ -247,7 +247,7 @@ export class CaseStepper {
     if (known !== undefined) return known;
     const id = this.contexts.length;
     if ((id + 1) * EVENT_COUNT > this.table.length) {
-      const grown = new Int32Array(this.table.length * 2).fill(UNKNOWN);
+      const grown = new Int32Array(this.table.length * 2);
       grown.set(this.table);
       this.table = grown;
     }
@@ -265,6 +265,8 @@ export class CaseStepper {
 }
 
 const EVENT_COUNT = CASE_EVENTS.length;
+/** What the table adds to a result (REFUSED or a state id) so that 0 can mean "not computed yet". */
+const STORED_OFFSET = 1 - REFUSED;
 const small = (x: number, radix: number) => Number.isInteger(x) && x >= 0 && x < radix;
 const bit = (b: boolean) => (b ? 1 : 0);
 

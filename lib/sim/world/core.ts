@@ -126,10 +126,13 @@ export class WorldCore {
   readonly termYears: Float32Array;
   /** 1 if the case began in exile rather than a camp (generated, so never saved). */
   readonly startedInExile: Uint8Array;
-  readonly draws: Uint32Array;
   readonly streams: Uint32Array;
-  /** streamKey(seed, streams[i]), computed once: a case's draw then hashes only its counter. */
-  readonly streamKeys: Uint32Array;
+  /**
+   * Each case's main stream as a pair: [2i] its streamKey(seed, streams[i]),
+   * computed once, so a draw hashes only its counter; [2i + 1] how many
+   * draws it has made. Side by side, a draw reads one cache line.
+   */
+  readonly draws: Uint32Array;
   readonly reviewDays: Float32Array;
   /** Who acts for the case: bots, or a student's seat (Seat in ./institutions.ts; set by ./seats.ts). */
   readonly seat: Uint8Array;
@@ -218,9 +221,8 @@ export class WorldCore {
     this.article = new Uint8Array(n);
     this.termYears = new Float32Array(n);
     this.startedInExile = new Uint8Array(n);
-    this.draws = new Uint32Array(n);
+    this.draws = new Uint32Array(2 * n);
     this.streams = new Uint32Array(n);
-    this.streamKeys = new Uint32Array(n);
     this.reviewDays = new Float32Array(n);
     this.addressee = new Uint8Array(n);
     this.grounds = new Uint8Array(n);
@@ -301,7 +303,7 @@ export class WorldCore {
 
   // ── randomness: a stream per case, one per institution ─────────────────
   caseDraw(i: number): number {
-    return uniformOfKey(this.streamKeys[i]!, this.draws[i]!++);
+    return uniformOfKey(this.draws[2 * i]!, this.draws[2 * i + 1]!++);
   }
   /** One reusable Rng view onto "the current case's stream" (no allocation per draw). */
   private currentCase = 0;
@@ -355,7 +357,7 @@ export class WorldCore {
     const articleWeights = ARTICLES.map((a) => c.articles[a]);
     for (let i = 0; i < this.caseloadSize; i++) {
       this.streams[i] = childStream(this.rootStream, i);
-      this.streamKeys[i] = streamKey(this.seed, this.streams[i]!);
+      this.draws[2 * i] = streamKey(this.seed, this.streams[i]!);
       const persons = 1 + Math.max(0, this.pick(i, c.personsPerCase));
       const organ = SENTENCING_ORGANS[Math.max(0, this.pick(i, organWeights))]!;
       const term = c.termYears[Math.max(0, this.pick(i, termWeights))]!.years;
@@ -400,7 +402,7 @@ export class WorldCore {
     const arrests = childStream(0, "new-arrests");
     for (let i = this.caseloadSize; i < this.n; i++) {
       this.streams[i] = childStream(arrests, i - this.caseloadSize);
-      this.streamKeys[i] = streamKey(this.seed, this.streams[i]!);
+      this.draws[2 * i] = streamKey(this.seed, this.streams[i]!);
       const term = c.termYears[Math.max(0, this.pick(i, termWeights))]!.years;
       const input: CaseInput = {
         organ: "court",

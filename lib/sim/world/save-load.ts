@@ -108,7 +108,7 @@ export function saveWorld(w: WorldCore): SavedWorld {
     params: structuredClone(w.params),
     states,
     caseStates,
-    draws: Array.from(w.draws),
+    draws: Array.from({ length: w.n }, (_, i) => w.draws[2 * i + 1]!),
     addressee: Array.from(w.addressee),
     epoch: Array.from(w.epoch),
     seat: Array.from(w.seat),
@@ -158,7 +158,7 @@ export function loadWorld(w: WorldCore, saved: SavedWorld): void {
   const num = (x: number | null) => (x === null ? NaN : x);
   for (let i = 0; i < w.n; i++) {
     w.state[i] = ids[saved.caseStates[i]!]!;
-    w.draws[i] = saved.draws[i]!;
+    w.draws[2 * i + 1] = saved.draws[i]!;
     w.addressee[i] = saved.addressee[i]!;
     w.epoch[i] = saved.epoch[i]!;
     w.seat[i] = saved.seat[i]!;

@@ -71,6 +71,17 @@ const enum Kind {
 /** An event an instructor injected: which, on what simulated day, and whether before its historical date (a what-if). */
 export type InjectedEvent = { id: string; day: number; counterfactual?: true };
 
+/**
+ * The fields of a case's record in WorldCore.cases: its state id, its epoch,
+ * its main stream's streamKey(seed, stream) (computed once, so a draw hashes
+ * only its counter) and how many draws it has made.
+ */
+export const CASE_FIELDS = 4;
+export const STATE = 0;
+export const EPOCH = 1;
+export const DRAW_KEY = 2;
+export const DRAWS = 3;
+
 /** Case events are queued with the case's epoch, so a plan made for an earlier state is dropped. */
 const EVENT_BITS = 64;
 
@@ -118,7 +129,14 @@ export class WorldCore {
   readonly arrivalDay: Float64Array;
   /** Cases that exist so far: the caseload, and each new arrest from its day. */
   arrived: number;
-  readonly state: Int32Array;
+  /**
+   * What every event reads of its case, together in one 16-byte record per
+   * case (CASE_FIELDS int32s: STATE, EPOCH, DRAW_KEY, DRAWS): on a national
+   * run each event reaches another case, so one cache line rather than one
+   * per array. Read and written through stateOf/setState, epochOf/bumpEpoch
+   * and caseDraw.
+   */
+  readonly cases: Int32Array;
   readonly persons: Uint8Array;
   readonly camp: Int32Array;
   readonly organ: Uint8Array;
@@ -127,17 +145,9 @@ export class WorldCore {
   /** 1 if the case began in exile rather than a camp (generated, so never saved). */
   readonly startedInExile: Uint8Array;
   readonly streams: Uint32Array;
-  /**
-   * Each case's main stream as a pair: [2i] its streamKey(seed, streams[i]),
-   * computed once, so a draw hashes only its counter; [2i + 1] how many
-   * draws it has made. Side by side, a draw reads one cache line.
-   */
-  readonly draws: Uint32Array;
   readonly reviewDays: Float32Array;
   /** Who acts for the case: bots, or a student's seat (Seat in ./institutions.ts; set by ./seats.ts). */
   readonly seat: Uint8Array;
-  /** Bumped on every change of a case's state; see Kind.CaseEvent. */
-  readonly epoch: Uint32Array;
   /** Who the case's latest letter is addressed to (index into ADDRESSEES), for routing. */
   readonly addressee: Uint8Array;
   /** The latest letter's grounds and carrier (indexes into GROUNDS, CARRIERS; 0 for bots' letters). */
@@ -214,14 +224,13 @@ export class WorldCore {
     this.arrived = this.caseloadSize;
     this.arrivalDay = this.newArrestDays();
     const n = (this.n = this.caseloadSize + this.arrivalDay.length);
-    this.state = new Int32Array(n);
+    this.cases = new Int32Array(CASE_FIELDS * n);
     this.persons = new Uint8Array(n);
     this.camp = new Int32Array(n);
     this.organ = new Uint8Array(n);
     this.article = new Uint8Array(n);
     this.termYears = new Float32Array(n);
     this.startedInExile = new Uint8Array(n);
-    this.draws = new Uint32Array(2 * n);
     this.streams = new Uint32Array(n);
     this.reviewDays = new Float32Array(n);
     this.addressee = new Uint8Array(n);
@@ -232,7 +241,6 @@ export class WorldCore {
     this.readHours = new Float32Array(n);
     this.deskFlags = new Uint8Array(n);
     this.lettersRead = new Uint8Array(n);
-    this.epoch = new Uint32Array(n);
     this.seat = new Uint8Array(n);
     this.stageOf = new Int8Array(n).fill(-1);
     this.stageSince = new Float64Array(n);
@@ -260,7 +268,7 @@ export class WorldCore {
   /** Starts a fresh run: the institutions' calendar, then every case's first plan. */
   begin(): void {
     scheduleInstitutions(this);
-    for (let i = 0; i < this.caseloadSize; i++) this.arrive(i, this.state[i]!);
+    for (let i = 0; i < this.caseloadSize; i++) this.arrive(i, this.stateOf(i));
     // Queued after everything else, so the caseload's own events keep their order (ties break by insertion).
     for (let k = 0; k < this.arrivalDay.length; k++) {
       this.queue.push(this.arrivalDay[k]!, Kind.NewArrest, this.caseloadSize + k, 0);
@@ -287,7 +295,7 @@ export class WorldCore {
 
   /** Lets the institutions and bots plan case i again from its current state (after its seat changed). */
   replan(i: number): void {
-    this.arrive(i, this.state[i]!);
+    this.arrive(i, this.stateOf(i));
   }
 
   /**
@@ -301,9 +309,25 @@ export class WorldCore {
     enter(this, i, stateId);
   }
 
+  // ── a case's record (see `cases`) ───────────────────────────────────────
+  /** The case machine's state id of case i. */
+  stateOf(i: number): number {
+    return this.cases[CASE_FIELDS * i + STATE]!;
+  }
+  setState(i: number, stateId: number): void {
+    this.cases[CASE_FIELDS * i + STATE] = stateId;
+  }
+  /** Bumped on every change of case i's state (or seat); see Kind.CaseEvent. */
+  epochOf(i: number): number {
+    return this.cases[CASE_FIELDS * i + EPOCH]!;
+  }
+  bumpEpoch(i: number): void {
+    this.cases[CASE_FIELDS * i + EPOCH]!++;
+  }
+
   // ── randomness: a stream per case, one per institution ─────────────────
   caseDraw(i: number): number {
-    return uniformOfKey(this.draws[2 * i]!, this.draws[2 * i + 1]!++);
+    return uniformOfKey(this.cases[CASE_FIELDS * i + DRAW_KEY]!, this.cases[CASE_FIELDS * i + DRAWS]!++);
   }
   /** One reusable Rng view onto "the current case's stream" (no allocation per draw). */
   private currentCase = 0;
@@ -357,7 +381,7 @@ export class WorldCore {
     const articleWeights = ARTICLES.map((a) => c.articles[a]);
     for (let i = 0; i < this.caseloadSize; i++) {
       this.streams[i] = childStream(this.rootStream, i);
-      this.draws[2 * i] = streamKey(this.seed, this.streams[i]!);
+      this.cases[CASE_FIELDS * i + DRAW_KEY] = streamKey(this.seed, this.streams[i]!);
       const persons = 1 + Math.max(0, this.pick(i, c.personsPerCase));
       const organ = SENTENCING_ORGANS[Math.max(0, this.pick(i, organWeights))]!;
       const term = c.termYears[Math.max(0, this.pick(i, termWeights))]!.years;
@@ -385,7 +409,7 @@ export class WorldCore {
       this.organ[i] = SENTENCING_ORGANS.indexOf(organ);
       this.termYears[i] = term;
       this.startedInExile[i] = input.custody === "exile" ? 1 : 0;
-      this.state[i] = this.stepper.initial(input);
+      this.setState(i, this.stepper.initial(input));
     }
     this.generateNewArrests();
   }
@@ -402,7 +426,7 @@ export class WorldCore {
     const arrests = childStream(0, "new-arrests");
     for (let i = this.caseloadSize; i < this.n; i++) {
       this.streams[i] = childStream(arrests, i - this.caseloadSize);
-      this.draws[2 * i] = streamKey(this.seed, this.streams[i]!);
+      this.cases[CASE_FIELDS * i + DRAW_KEY] = streamKey(this.seed, this.streams[i]!);
       const term = c.termYears[Math.max(0, this.pick(i, termWeights))]!.years;
       const input: CaseInput = {
         organ: "court",
@@ -421,7 +445,7 @@ export class WorldCore {
       this.article[i] = NEW_ARREST_ARTICLE_INDEX;
       this.organ[i] = SENTENCING_ORGANS.indexOf("court");
       this.termYears[i] = term;
-      this.state[i] = this.stepper.initial(input);
+      this.setState(i, this.stepper.initial(input));
     }
   }
 
@@ -429,12 +453,12 @@ export class WorldCore {
   /** Plans event `eventId` for case i at `time`; dropped if the case changes state before then. */
   at(i: number, time: number, eventId: number): void {
     if (time < this.now) throw new Error(`case ${i}: event ${eventId} scheduled in the past (${time} < ${this.now})`);
-    this.queue.push(time, Kind.CaseEvent, i, this.epoch[i]! * EVENT_BITS + eventId);
+    this.queue.push(time, Kind.CaseEvent, i, this.epochOf(i) * EVENT_BITS + eventId);
   }
   /** A bot's letter for case i (Kind.Letter): sent as planned, or written alongside if the case moved on. */
   letterAt(i: number, time: number, eventId: number): void {
     if (time < this.now) throw new Error(`case ${i}: letter ${eventId} scheduled in the past (${time} < ${this.now})`);
-    this.queue.push(time, Kind.Letter, i, this.epoch[i]! * EVENT_BITS + eventId);
+    this.queue.push(time, Kind.Letter, i, this.epochOf(i) * EVENT_BITS + eventId);
   }
   /** An answer for case i that comes whatever state it has reached meanwhile (a Presidium pardon, a certificate). */
   petitionAt(time: number, i: number, eventId: number): void {
@@ -461,24 +485,24 @@ export class WorldCore {
    * stays and nothing is planned afresh. Returns false if the machine refuses it.
    */
   recordOnFile(i: number, eventId: number): boolean {
-    const before = this.state[i]!;
+    const before = this.stateOf(i);
     const next = this.stepper.step(before, eventId);
     if (next === REFUSED) return false;
     if (this.stepper.path[next] !== this.stepper.path[before]) throw new Error(`event ${eventId} moved case ${i}`);
     this.eventsProcessed++;
-    this.state[i] = next;
+    this.setState(i, next);
     this.onCaseEvent?.(i, eventId);
     return true;
   }
 
   /** Sends one event to one case, as a bot, an institution or a player would. Returns false if the machine refuses it. */
   sendCaseEvent(i: number, eventId: number): boolean {
-    const before = this.state[i]!;
+    const before = this.stateOf(i);
     const next = this.stepper.step(before, eventId);
     if (next === REFUSED) return false;
     this.eventsProcessed++;
     if (next === before) return true;
-    this.epoch[i]!++;
+    this.bumpEpoch(i);
     // Only cases a student sits on keep their story (the seat's timeline); the rest stay lean.
     keepStory(this, i, eventId);
     const letterTo = LETTER_OF_EVENT[eventId]!;
@@ -487,7 +511,7 @@ export class WorldCore {
       this.grounds[i] = this.pending.grounds;
       this.carrier[i] = this.pending.carrier;
     }
-    this.state[i] = next;
+    this.setState(i, next);
     this.onCaseEvent?.(i, eventId);
     countStep(this, i, eventId);
     if (isLetterInTransit(this, next)) this.lettersWritten++;
@@ -504,13 +528,13 @@ export class WorldCore {
       this.now = out.time;
       switch (out.kind) {
         case Kind.CaseEvent:
-          if (Math.floor(out.b / EVENT_BITS) === this.epoch[out.a]) this.sendCaseEvent(out.a, out.b % EVENT_BITS);
+          if (Math.floor(out.b / EVENT_BITS) === this.epochOf(out.a)) this.sendCaseEvent(out.a, out.b % EVENT_BITS);
           break;
         case Kind.Petition:
           this.sendCaseEvent(out.a, out.b);
           break;
         case Kind.Letter:
-          if (Math.floor(out.b / EVENT_BITS) === this.epoch[out.a]) this.sendCaseEvent(out.a, out.b % EVENT_BITS);
+          if (Math.floor(out.b / EVENT_BITS) === this.epochOf(out.a)) this.sendCaseEvent(out.a, out.b % EVENT_BITS);
           else letterAlongside(this, out.a, out.b % EVENT_BITS);
           break;
         case Kind.DeskFree:
@@ -529,7 +553,7 @@ export class WorldCore {
           break;
         case Kind.NewArrest:
           this.arrived = out.a + 1;
-          this.arrive(out.a, this.state[out.a]!);
+          this.arrive(out.a, this.stateOf(out.a));
           break;
       }
     }

@@ -137,7 +137,7 @@ function planDecision(w: WorldCore, i: number, stateId: number, when: number): v
  */
 function bringLawsToFile(w: WorldCore, i: number): void {
   const law = w.params.policy;
-  const file = w.stepper.context(w.state[i]!);
+  const file = w.stepper.context(w.stateOf(i));
   if (law.reclassificationLaw && !file.reclassificationLaw) w.recordOnFile(i, EVENT_IDS.reclassificationLaw);
   if (law.collaboratorsAmnesty && !file.collaboratorsAmnesty) w.recordOnFile(i, EVENT_IDS.collaboratorsAmnesty);
 }
@@ -183,7 +183,7 @@ function clerkJob(w: WorldCore, i: number, days: number, eventId: number, waitAf
   w.clerkDays[i] = days;
   w.clerkEvent[i] = eventId;
   w.clerkWait[i] = waitAfter;
-  (eventId === EVENT_IDS.assemble ? w.clerkQueue : w.clerkFollowUps).push(i, w.epoch[i]!);
+  (eventId === EVENT_IDS.assemble ? w.clerkQueue : w.clerkFollowUps).push(i, w.epochOf(i));
   dispatchClerks(w);
 }
 
@@ -197,7 +197,7 @@ export function dispatchClerks(w: WorldCore): void {
   while (w.clerksFree > 0 && (w.clerkFollowUps.size > 0 || w.clerkQueue.size > 0)) {
     const queue = w.clerkFollowUps.size > 0 ? w.clerkFollowUps : w.clerkQueue;
     const i = queue.shift();
-    if (queue.lastEpoch !== w.epoch[i]) continue; // moved on while waiting
+    if (queue.lastEpoch !== w.epochOf(i)) continue; // moved on while waiting
     w.clerksFree--;
     const done = w.now + w.clerkDays[i]!;
     w.clerkWorkDays += w.clerkDays[i]!;
@@ -210,7 +210,7 @@ export function dispatchClerks(w: WorldCore): void {
 export function dispatchDesks(w: WorldCore): void {
   while (w.desksFree > 0 && w.deskQueue.size > 0) {
     const i = w.deskQueue.shift();
-    if (w.deskQueue.lastEpoch !== w.epoch[i]) continue;
+    if (w.deskQueue.lastEpoch !== w.epochOf(i)) continue;
     w.desksFree--;
     w.deskWorkDays += w.reviewDays[i]!;
     w.deskFreeAt(w.now + w.reviewDays[i]!);
@@ -313,13 +313,13 @@ export function enter(w: WorldCore, i: number, stateId: number): void {
         w.at(i, now, EVENT_IDS.reviewStart);
         return;
       }
-      w.deskQueue.push(i, w.epoch[i]!);
+      w.deskQueue.push(i, w.epochOf(i));
       dispatchDesks(w);
       return;
     }
     case Driver.CommissionReview: {
       bringLawsToFile(w, i);
-      stateId = w.state[i]!;
+      stateId = w.stateOf(i);
       if (seated(w, i, Seat.Procurator)) {
         // The student decides. If the computer helps, a computer desk takes the file once it has waited
         // too long, and then reviews it as long as one would; the student's own decision first drops the plan.
@@ -394,7 +394,7 @@ function addresseeEvent(w: WorldCore, i: number): number {
  */
 export function letterAlongside(w: WorldCore, i: number, eventId: number): void {
   if (eventId !== PRESIDIUM_LETTER || seated(w, i, Seat.Petitioner)) return;
-  if (w.stepper.context(w.state[i]!).petitionedPresidium) return; // one petition is enough
+  if (w.stepper.context(w.stateOf(i)).petitionedPresidium) return; // one petition is enough
   if (!w.recordOnFile(i, EVENT_IDS.petitionAlongside)) return; // decided already, or not yet possible
   w.lettersWritten++;
   const p = w.params;
@@ -412,7 +412,7 @@ export function listArrives(w: WorldCore, camp: number): void {
   w.eventsProcessed++;
   for (const i of w.campCases[camp]!) {
     // Cases not yet at the commission: no letter yet, a letter on its way, or waiting for this list.
-    const s = w.state[i]!;
+    const s = w.stateOf(i);
     if (!w.stepper.done[s] && stageIndexOf(w, s) <= STAGE_INDEX.lists!) w.sendCaseEvent(i, EVENT_IDS.listsArrive);
   }
 }
@@ -431,7 +431,7 @@ export function applyEffect(w: WorldCore, effect: Effect): void {
     now.reclassificationLaw !== before.policy.reclassificationLaw ||
     now.collaboratorsAmnesty !== before.policy.collaboratorsAmnesty
   ) {
-    for (let i = 0; i < w.n; i++) if (kindOf(w, w.state[i]!) === Driver.CommissionReview) bringLawsToFile(w, i);
+    for (let i = 0; i < w.n; i++) if (kindOf(w, w.stateOf(i)) === Driver.CommissionReview) bringLawsToFile(w, i);
   }
   // Staff changes reach the backlog at once: new desks take waiting files now;
   // after a cut, desks close as their current files are finished.

@@ -142,7 +142,7 @@ export function result(w: WorldCore, seedLabel: number | string): RunResult {
   const waitSum = Float64Array.from(w.stageWaitSum);
   const waitN = Float64Array.from(w.stageWaitN);
   for (let i = 0; i < w.caseloadSize; i++) {
-    const s = w.state[i]!;
+    const s = w.stateOf(i);
     const outcome = w.stepper.outcome[s]!;
     outcomes[outcome]++;
     outcomePersons[outcome] += w.persons[i]!;
@@ -163,7 +163,7 @@ export function result(w: WorldCore, seedLabel: number | string): RunResult {
   }
   const newArrests = { arrived: w.arrived - w.caseloadSize, decided: 0, released: 0 };
   for (let i = w.caseloadSize; i < w.arrived; i++) {
-    const s = w.state[i]!;
+    const s = w.stateOf(i);
     if (w.stepper.done[s] || w.stepper.held[s]) newArrests.decided++;
     if (w.stepper.releasing[s]) newArrests.released++;
   }
@@ -230,7 +230,7 @@ export function tally(w: WorldCore): {
   let released = 0;
   let heldAfterRelease = 0;
   for (let i = 0; i < w.arrived; i++) {
-    const s = w.state[i]!;
+    const s = w.stateOf(i);
     if (w.stepper.done[s]) decided++;
     else if (w.stepper.held[s]) {
       decided++;

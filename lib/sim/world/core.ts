@@ -72,15 +72,20 @@ const enum Kind {
 export type InjectedEvent = { id: string; day: number; counterfactual?: true };
 
 /**
- * The fields of a case's record in WorldCore.cases: its state id, its epoch,
- * its main stream's streamKey(seed, stream) (computed once, so a draw hashes
- * only its counter) and how many draws it has made.
+ * The fields of a case's record in WorldCore.cases, as int32s: its state id,
+ * its epoch, its main stream's streamKey(seed, stream) (computed once, so a
+ * draw hashes only its counter) and how many draws it has made; then, as
+ * doubles (WorldCore.caseTimes, CASE_TIMES per case), the day it entered its
+ * stage and the day the commission learnt of it.
  */
-export const CASE_FIELDS = 4;
+export const CASE_FIELDS = 8;
 export const STATE = 0;
 export const EPOCH = 1;
 export const DRAW_KEY = 2;
 export const DRAWS = 3;
+const CASE_TIMES = CASE_FIELDS / 2;
+const STAGE_SINCE = 2;
+const KNOWN_SINCE = 3;
 
 /** Case events are queued with the case's epoch, so a plan made for an earlier state is dropped. */
 const EVENT_BITS = 64;
@@ -130,13 +135,15 @@ export class WorldCore {
   /** Cases that exist so far: the caseload, and each new arrest from its day. */
   arrived: number;
   /**
-   * What every event reads of its case, together in one 16-byte record per
-   * case (CASE_FIELDS int32s: STATE, EPOCH, DRAW_KEY, DRAWS): on a national
-   * run each event reaches another case, so one cache line rather than one
-   * per array. Read and written through stateOf/setState, epochOf/bumpEpoch
-   * and caseDraw.
+   * What every event reads of its case, together in one 32-byte record per
+   * case (CASE_FIELDS int32s: STATE, EPOCH, DRAW_KEY, DRAWS, then two
+   * doubles, STAGE_SINCE and KNOWN_SINCE, in caseTimes over the same
+   * buffer): on a national run each event reaches another case, so one cache
+   * line rather than one per array. Read and written through the accessors
+   * below (stateOf, epochOf, stageSinceOf, …) and caseDraw.
    */
   readonly cases: Int32Array;
+  readonly caseTimes: Float64Array;
   readonly persons: Uint8Array;
   readonly camp: Int32Array;
   readonly organ: Uint8Array;
@@ -173,8 +180,6 @@ export class WorldCore {
   /** Grounds and carrier for the letter being filed now (see fileLetter). */
   pending = { grounds: 0, carrier: 0 };
   readonly stageOf: Int8Array;
-  readonly stageSince: Float64Array;
-  readonly knownSince: Float64Array;
   readonly decidedAt: Float64Array;
   readonly campCases: Int32Array[];
   readonly campListSent: Uint8Array;
@@ -225,6 +230,7 @@ export class WorldCore {
     this.arrivalDay = this.newArrestDays();
     const n = (this.n = this.caseloadSize + this.arrivalDay.length);
     this.cases = new Int32Array(CASE_FIELDS * n);
+    this.caseTimes = new Float64Array(this.cases.buffer);
     this.persons = new Uint8Array(n);
     this.camp = new Int32Array(n);
     this.organ = new Uint8Array(n);
@@ -243,8 +249,7 @@ export class WorldCore {
     this.lettersRead = new Uint8Array(n);
     this.seat = new Uint8Array(n);
     this.stageOf = new Int8Array(n).fill(-1);
-    this.stageSince = new Float64Array(n);
-    this.knownSince = new Float64Array(n).fill(NaN);
+    for (let i = 0; i < n; i++) this.setKnownSince(i, NaN);
     this.decidedAt = new Float64Array(n).fill(NaN);
     this.queue = new EventQueue(scenario.horizonDays);
     this.desksFree = scenario.desks.procurators;
@@ -323,6 +328,20 @@ export class WorldCore {
   }
   bumpEpoch(i: number): void {
     this.cases[CASE_FIELDS * i + EPOCH]!++;
+  }
+  /** Since when case i waits in its current stage (statistics.ts). */
+  stageSinceOf(i: number): number {
+    return this.caseTimes[CASE_TIMES * i + STAGE_SINCE]!;
+  }
+  setStageSince(i: number, day: number): void {
+    this.caseTimes[CASE_TIMES * i + STAGE_SINCE] = day;
+  }
+  /** Since when the commission knows of case i (NaN: not yet). */
+  knownSinceOf(i: number): number {
+    return this.caseTimes[CASE_TIMES * i + KNOWN_SINCE]!;
+  }
+  setKnownSince(i: number, day: number): void {
+    this.caseTimes[CASE_TIMES * i + KNOWN_SINCE] = day;
   }
 
   // ── randomness: a stream per case, one per institution ─────────────────

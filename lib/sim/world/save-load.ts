@@ -115,8 +115,8 @@ export function saveWorld(w: WorldCore): SavedWorld {
     seat: Array.from(w.seat),
     reviewDays: Array.from(w.reviewDays),
     stageOf: Array.from(w.stageOf),
-    stageSince: nums(w.stageSince),
-    knownSince: nums(w.knownSince),
+    stageSince: nums(Array.from({ length: w.n }, (_, i) => w.stageSinceOf(i))),
+    knownSince: nums(Array.from({ length: w.n }, (_, i) => w.knownSinceOf(i))),
     decidedAt: nums(w.decidedAt),
     campListSent: Array.from(w.campListSent),
     free: [w.desksFree, w.clerksFree],
@@ -165,8 +165,8 @@ export function loadWorld(w: WorldCore, saved: SavedWorld): void {
     w.seat[i] = saved.seat[i]!;
     w.reviewDays[i] = saved.reviewDays[i]!;
     w.stageOf[i] = saved.stageOf[i]!;
-    w.stageSince[i] = num(saved.stageSince[i]!);
-    w.knownSince[i] = num(saved.knownSince[i]!);
+    w.setStageSince(i, num(saved.stageSince[i]!));
+    w.setKnownSince(i, num(saved.knownSince[i]!));
     w.decidedAt[i] = num(saved.decidedAt[i]!);
   }
   w.now = saved.now;

@@ -29,6 +29,7 @@
  * of its own. The others run in this process, in order: 10k, 100k, then 20k
  * again, warm, as in the what-if lab's worker, which keeps its memo between
  * runs (results never depend on the memo, only speed does).
+ * `npm run bench -- 5000,50000` runs just those caseloads, in this process.
  */
 import { spawnSync } from "node:child_process";
 import type { CaseEvent, CaseInput } from "@/machines/case-setup";
@@ -122,6 +123,11 @@ console.log(`Spravka engine benchmark — node ${process.version}, ${new Date().
 console.log(
   "cases                            engine ms   events     events/s    | reference ms  steps/s     | engine÷reference  peak RSS",
 );
+// `npm run bench -- 5000,50000`: just those caseloads, in this process.
+if (process.argv[2]) {
+  process.argv[2].split(",").forEach((n, k) => print(n, measure(Number(n), k + 1)));
+  process.exit(0);
+}
 const cold = inFreshProcess(20_000, 1);
 print("cold 20k (fresh process)", cold);
 console.log(

@@ -8,7 +8,7 @@ import { runAmnesty, type AmnestyOutcome } from "@/lib/sim/amnesty/engine";
 import type { AmnestyScenario } from "@/lib/sim/amnesty/scenario";
 import type { Scenario } from "@/lib/sim/scenario-schema";
 import { describeWait, type Waits } from "@/lib/sim/survival";
-import { EVENT_IDS } from "@/machines/case-events";
+import { CASE_EVENTS, EVENT_IDS } from "@/machines/case-events";
 import { OUTCOMES, STAGES } from "@/machines/vocabulary";
 import { configToQuery, isAmnestyScenario, labScenario, type LabConfig } from "./config";
 import { countWithShare, formatShare } from "./shares";
@@ -152,11 +152,13 @@ function runReviewLab(config: LabConfig, scenario: Scenario, onProgress: (done: 
   // engine's waits count it; new arrests in 1955 are no part of the caseload compared.
   const decidedOnDay = new Array<number>(scenario.horizonDays + 1).fill(0);
   const seen = new Uint8Array(scenario.caseload.cases);
-  const decisive = new Set<number>([...EVENT_IDS.decide, EVENT_IDS.pardon]);
+  // A flag per event id: read on every event of a national run, so an array rather than a Set.
+  const decisive = new Uint8Array(CASE_EVENTS.length);
+  for (const id of [...EVENT_IDS.decide, EVENT_IDS.pardon]) decisive[id] = 1;
   // Cases whose first answer was a Presidium pardon: decided, but not by the commission.
   let pardonedFirst = 0;
   world.onCaseEvent = (i, eventId) => {
-    if (i < seen.length && seen[i] === 0 && decisive.has(eventId)) {
+    if (i < seen.length && seen[i] === 0 && decisive[eventId] === 1) {
       seen[i] = 1;
       if (eventId === EVENT_IDS.pardon) pardonedFirst++;
       decidedOnDay[Math.min(scenario.horizonDays, Math.max(0, Math.floor(world.now)))]!++;

@@ -29,7 +29,6 @@ export type TransitionSource = "xstate" | "reducer";
 
 /** Result of a step the machine refuses (snapshot.can(event) === false). */
 export const REFUSED = -1;
-const UNKNOWN = -2;
 
 /**
  * The facts a case machine's guards can tell apart. Two cases with the same
@@ -69,8 +68,14 @@ const ARTICLE_CLASSES = ["58", RECLASSIFIABLE_ARTICLE, COLLABORATION_ARTICLE];
 export class CaseStepper {
   constructor(readonly source: TransitionSource = "reducer") {}
 
-  private readonly snapshots: CaseSnapshot[] = [];
-  private readonly rows: Int32Array[] = [];
+  /**
+   * Every memoised transition in one flat table, row stateId, column event
+   * id: a step is one array read, with no per-state object to reach first.
+   * Entries hold the result + STORED_OFFSET, so 0 (a fresh buffer's value)
+   * means not yet computed and growing the table needs no fill.
+   */
+  private table = new Int32Array(1024 * EVENT_COUNT);
+  private readonly contexts: CaseContext[] = [];
   private readonly byKey = new Map<number | string, number>();
   private readonly pathIndex = new Map<string, number>();
   private readonly initialByFacts = new Map<number, number>();
@@ -87,7 +92,7 @@ export class CaseStepper {
   readonly held: boolean[] = [];
 
   get size(): number {
-    return this.snapshots.length;
+    return this.contexts.length;
   }
 
   initial(input: CaseInput): number {
@@ -123,23 +128,28 @@ export class CaseStepper {
 
   /** The next state id, or REFUSED if the machine does not accept the event here. */
   step(stateId: number, eventId: number): number {
-    const row = this.rows[stateId];
-    if (!row) throw new Error(`Unknown case state ${stateId}`);
-    const cached = row[eventId];
-    if (cached !== undefined && cached !== UNKNOWN) return cached;
-    const event = CASE_EVENTS[eventId]!;
-    const next = this.compute(stateId, event);
+    if (!(stateId >= 0 && stateId < this.contexts.length)) throw new Error(`Unknown case state ${stateId}`);
+    if (!(eventId >= 0 && eventId < EVENT_COUNT)) throw new Error(`Unknown case event id ${eventId}`);
+    const stored = this.table[stateId * EVENT_COUNT + eventId]!;
+    if (stored !== 0) return stored - STORED_OFFSET;
+    return this.miss(stateId, eventId);
+  }
+
+  /** A transition not yet in the table: computed once, then remembered. */
+  private miss(stateId: number, eventId: number): number {
+    const next = this.compute(stateId, CASE_EVENTS[eventId]!);
     const id = next === null ? REFUSED : this.intern(next);
-    row[eventId] = id;
+    this.table[stateId * EVENT_COUNT + eventId] = id + STORED_OFFSET;
     return id;
   }
 
   private compute(stateId: number, event: CaseEvent): CaseSnapshot | null {
-    const snapshot = this.snapshots[stateId]!;
-    if (this.source === "reducer") return reduceCase(this.path[stateId]!, snapshot.context, event);
+    const context = this.contexts[stateId]!;
+    const path = this.path[stateId]!;
+    if (this.source === "reducer") return reduceCase(path, context, event);
     const resolved = caseMachine.resolveState({
-      value: valueOfPath(snapshot.path) as never,
-      context: snapshot.context,
+      value: valueOfPath(path) as never,
+      context,
     });
     const [next] = transition(caseMachine, resolved, event);
     // XState returns the very same snapshot when no transition is enabled.
@@ -151,13 +161,14 @@ export class CaseStepper {
   }
 
   snapshot(stateId: number): CaseSnapshot {
-    const snapshot = this.snapshots[stateId];
-    if (!snapshot) throw new Error(`Unknown case state ${stateId}`);
-    return snapshot;
+    const context = this.context(stateId);
+    return { path: this.path[stateId]!, context, status: this.done[stateId] ? "done" : "active" };
   }
 
   context(stateId: number): CaseContext {
-    return this.snapshot(stateId).context;
+    const context = this.contexts[stateId];
+    if (!context) throw new Error(`Unknown case state ${stateId}`);
+    return context;
   }
 
   /**
@@ -180,7 +191,6 @@ export class CaseStepper {
     const custody = CUSTODY.indexOf(c.custody);
     const decision = DECISION_CODES.indexOf(c.decision);
     const ruling = RULING_CODES.indexOf(c.ruling);
-    const small = (x: number, radix: number) => Number.isInteger(x) && x >= 0 && x < radix;
     if (
       p >= 64 ||
       organ < 0 ||
@@ -195,7 +205,6 @@ export class CaseStepper {
     ) {
       return null;
     }
-    const bit = (b: boolean) => (b ? 1 : 0);
     let k = p;
     k = k * 2 + organ;
     k = k * 2 + term;
@@ -236,9 +245,13 @@ export class CaseStepper {
     const key = this.numericKey(path, snapshot.context) ?? this.stringKey(path, snapshot.context);
     const known = this.byKey.get(key);
     if (known !== undefined) return known;
-    const id = this.snapshots.length;
-    this.snapshots.push(snapshot);
-    this.rows.push(new Int32Array(CASE_EVENTS.length).fill(UNKNOWN));
+    const id = this.contexts.length;
+    if ((id + 1) * EVENT_COUNT > this.table.length) {
+      const grown = new Int32Array(this.table.length * 2);
+      grown.set(this.table);
+      this.table = grown;
+    }
+    this.contexts.push(snapshot.context);
     this.byKey.set(key, id);
     this.path.push(path);
     this.done.push(snapshot.status === "done");
@@ -250,6 +263,12 @@ export class CaseStepper {
     return id;
   }
 }
+
+const EVENT_COUNT = CASE_EVENTS.length;
+/** What the table adds to a result (REFUSED or a state id) so that 0 can mean "not computed yet". */
+const STORED_OFFSET = 1 - REFUSED;
+const small = (x: number, radix: number) => Number.isInteger(x) && x >= 0 && x < radix;
+const bit = (b: boolean) => (b ? 1 : 0);
 
 const CUSTODY = ["camp", "exile", "released", "psychiatric"];
 const DECISION_CODES = [null, ...DECISIONS];

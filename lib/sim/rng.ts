@@ -43,12 +43,29 @@ export function seedOf(seed: number | string): number {
 
 /** The k-th uniform draw of a stream, in (0, 1). */
 export function uniformAt(seed: number, stream: number, counter: number): number {
-  const h = mix32(mix32(seed ^ mix32(stream)) + Math.imul(counter, 0x9e3779b9));
-  return (h + 0.5) / 4294967296;
+  return uniformOfKey(streamKey(seed, stream), counter);
+}
+
+/**
+ * The part of every draw of a stream that does not depend on the counter:
+ * a run that draws often from one stream computes it once (uniformOfKey).
+ */
+export function streamKey(seed: number, stream: number): number {
+  return mix32(seed ^ mix32(stream));
+}
+
+/** The k-th uniform draw of the stream with this streamKey: uniformAt(seed, stream, k). */
+export function uniformOfKey(key: number, counter: number): number {
+  return (mix32(key + Math.imul(counter, 0x9e3779b9)) + 0.5) / 4294967296;
 }
 
 export function childStream(stream: number, name: string | number): number {
-  return mix32(stream ^ (typeof name === "number" ? mix32(name + 0x632be5ab) : hashString(name)));
+  return childStreamOfHash(stream, typeof name === "number" ? mix32(name + 0x632be5ab) : hashString(name));
+}
+
+/** childStream(stream, name) given the name's hash (hashString(name)), for a name used on every case. */
+export function childStreamOfHash(stream: number, nameHash: number): number {
+  return mix32(stream ^ nameHash);
 }
 
 export function rngFromState(state: RngState): Rng {

@@ -19,7 +19,16 @@ import { type CaseStepper, REFUSED } from "@/lib/sim/case-stepper";
 import { sampleDays, type Distribution } from "@/lib/sim/distributions";
 import { EventQueue } from "@/lib/sim/event-queue";
 import { WorkQueue } from "@/lib/sim/work-queue";
-import { childStream, pickWeighted, rngFromState, uniformAt, type Rng } from "@/lib/sim/rng";
+import {
+  childStream,
+  childStreamOfHash,
+  hashString,
+  pickWeighted,
+  rngFromState,
+  streamKey,
+  uniformOfKey,
+  type Rng,
+} from "@/lib/sim/rng";
 import type { Scenario } from "@/lib/sim/scenario-schema";
 import {
   applyEffect,
@@ -62,6 +71,22 @@ const enum Kind {
 /** An event an instructor injected: which, on what simulated day, and whether before its historical date (a what-if). */
 export type InjectedEvent = { id: string; day: number; counterfactual?: true };
 
+/**
+ * The fields of a case's record in WorldCore.cases, as int32s: its state id,
+ * its epoch, its main stream's streamKey(seed, stream) (computed once, so a
+ * draw hashes only its counter) and how many draws it has made; then, as
+ * doubles (WorldCore.caseTimes, CASE_TIMES per case), the day it entered its
+ * stage and the day the commission learnt of it.
+ */
+export const CASE_FIELDS = 8;
+export const STATE = 0;
+export const EPOCH = 1;
+export const DRAW_KEY = 2;
+export const DRAWS = 3;
+const CASE_TIMES = CASE_FIELDS / 2;
+const STAGE_SINCE = 2;
+const KNOWN_SINCE = 3;
+
 /** Case events are queued with the case's epoch, so a plan made for an earlier state is dropped. */
 const EVENT_BITS = 64;
 
@@ -70,6 +95,24 @@ export const NEW_ARREST_ARTICLE_INDEX = 255;
 
 /** For each case event id: which addressee's letter (or -1). */
 const LETTER_OF_EVENT = Int8Array.from(CASE_EVENTS, (_, id) => EVENT_IDS.fileTo.indexOf(id));
+
+/** Side streams' names, hashed once (WorldCore.caseSideStream). */
+const EXILE_AFTER_TERM = hashString("exile-after-term");
+
+/** A stream's draws from a streamKey on: one mutable view, reused (WorldCore.caseSideStream). */
+class KeyedStream implements Rng {
+  key = 0;
+  counter = 0;
+  next(): number {
+    return uniformOfKey(this.key, this.counter++);
+  }
+  split(): Rng {
+    throw new Error("side streams do not split");
+  }
+  get state(): never {
+    throw new Error("side streams are not saved");
+  }
+}
 
 /** One World's cases, queue and clock, and the loop that steps them (internal: see the header). */
 export class WorldCore {
@@ -91,7 +134,16 @@ export class WorldCore {
   readonly arrivalDay: Float64Array;
   /** Cases that exist so far: the caseload, and each new arrest from its day. */
   arrived: number;
-  readonly state: Int32Array;
+  /**
+   * What every event reads of its case, together in one 32-byte record per
+   * case (CASE_FIELDS int32s: STATE, EPOCH, DRAW_KEY, DRAWS, then two
+   * doubles, STAGE_SINCE and KNOWN_SINCE, in caseTimes over the same
+   * buffer): on a national run each event reaches another case, so one cache
+   * line rather than one per array. Read and written through the accessors
+   * below (stateOf, epochOf, stageSinceOf, …) and caseDraw.
+   */
+  readonly cases: Int32Array;
+  readonly caseTimes: Float64Array;
   readonly persons: Uint8Array;
   readonly camp: Int32Array;
   readonly organ: Uint8Array;
@@ -99,13 +151,10 @@ export class WorldCore {
   readonly termYears: Float32Array;
   /** 1 if the case began in exile rather than a camp (generated, so never saved). */
   readonly startedInExile: Uint8Array;
-  readonly draws: Uint32Array;
   readonly streams: Uint32Array;
   readonly reviewDays: Float32Array;
   /** Who acts for the case: bots, or a student's seat (Seat in ./institutions.ts; set by ./seats.ts). */
   readonly seat: Uint8Array;
-  /** Bumped on every change of a case's state; see Kind.CaseEvent. */
-  readonly epoch: Uint32Array;
   /** Who the case's latest letter is addressed to (index into ADDRESSEES), for routing. */
   readonly addressee: Uint8Array;
   /** The latest letter's grounds and carrier (indexes into GROUNDS, CARRIERS; 0 for bots' letters). */
@@ -131,8 +180,6 @@ export class WorldCore {
   /** Grounds and carrier for the letter being filed now (see fileLetter). */
   pending = { grounds: 0, carrier: 0 };
   readonly stageOf: Int8Array;
-  readonly stageSince: Float64Array;
-  readonly knownSince: Float64Array;
   readonly decidedAt: Float64Array;
   readonly campCases: Int32Array[];
   readonly campListSent: Uint8Array;
@@ -182,14 +229,14 @@ export class WorldCore {
     this.arrived = this.caseloadSize;
     this.arrivalDay = this.newArrestDays();
     const n = (this.n = this.caseloadSize + this.arrivalDay.length);
-    this.state = new Int32Array(n);
+    this.cases = new Int32Array(CASE_FIELDS * n);
+    this.caseTimes = new Float64Array(this.cases.buffer);
     this.persons = new Uint8Array(n);
     this.camp = new Int32Array(n);
     this.organ = new Uint8Array(n);
     this.article = new Uint8Array(n);
     this.termYears = new Float32Array(n);
     this.startedInExile = new Uint8Array(n);
-    this.draws = new Uint32Array(n);
     this.streams = new Uint32Array(n);
     this.reviewDays = new Float32Array(n);
     this.addressee = new Uint8Array(n);
@@ -200,11 +247,9 @@ export class WorldCore {
     this.readHours = new Float32Array(n);
     this.deskFlags = new Uint8Array(n);
     this.lettersRead = new Uint8Array(n);
-    this.epoch = new Uint32Array(n);
     this.seat = new Uint8Array(n);
     this.stageOf = new Int8Array(n).fill(-1);
-    this.stageSince = new Float64Array(n);
-    this.knownSince = new Float64Array(n).fill(NaN);
+    for (let i = 0; i < n; i++) this.setKnownSince(i, NaN);
     this.decidedAt = new Float64Array(n).fill(NaN);
     this.queue = new EventQueue(scenario.horizonDays);
     this.desksFree = scenario.desks.procurators;
@@ -228,7 +273,7 @@ export class WorldCore {
   /** Starts a fresh run: the institutions' calendar, then every case's first plan. */
   begin(): void {
     scheduleInstitutions(this);
-    for (let i = 0; i < this.caseloadSize; i++) this.arrive(i, this.state[i]!);
+    for (let i = 0; i < this.caseloadSize; i++) this.arrive(i, this.stateOf(i));
     // Queued after everything else, so the caseload's own events keep their order (ties break by insertion).
     for (let k = 0; k < this.arrivalDay.length; k++) {
       this.queue.push(this.arrivalDay[k]!, Kind.NewArrest, this.caseloadSize + k, 0);
@@ -255,7 +300,7 @@ export class WorldCore {
 
   /** Lets the institutions and bots plan case i again from its current state (after its seat changed). */
   replan(i: number): void {
-    this.arrive(i, this.state[i]!);
+    this.arrive(i, this.stateOf(i));
   }
 
   /**
@@ -269,9 +314,39 @@ export class WorldCore {
     enter(this, i, stateId);
   }
 
+  // ── a case's record (see `cases`) ───────────────────────────────────────
+  /** The case machine's state id of case i. */
+  stateOf(i: number): number {
+    return this.cases[CASE_FIELDS * i + STATE]!;
+  }
+  setState(i: number, stateId: number): void {
+    this.cases[CASE_FIELDS * i + STATE] = stateId;
+  }
+  /** Bumped on every change of case i's state (or seat); see Kind.CaseEvent. */
+  epochOf(i: number): number {
+    return this.cases[CASE_FIELDS * i + EPOCH]!;
+  }
+  bumpEpoch(i: number): void {
+    this.cases[CASE_FIELDS * i + EPOCH]!++;
+  }
+  /** Since when case i waits in its current stage (statistics.ts). */
+  stageSinceOf(i: number): number {
+    return this.caseTimes[CASE_TIMES * i + STAGE_SINCE]!;
+  }
+  setStageSince(i: number, day: number): void {
+    this.caseTimes[CASE_TIMES * i + STAGE_SINCE] = day;
+  }
+  /** Since when the commission knows of case i (NaN: not yet). */
+  knownSinceOf(i: number): number {
+    return this.caseTimes[CASE_TIMES * i + KNOWN_SINCE]!;
+  }
+  setKnownSince(i: number, day: number): void {
+    this.caseTimes[CASE_TIMES * i + KNOWN_SINCE] = day;
+  }
+
   // ── randomness: a stream per case, one per institution ─────────────────
   caseDraw(i: number): number {
-    return uniformAt(this.seed, this.streams[i]!, this.draws[i]!++);
+    return uniformOfKey(this.cases[CASE_FIELDS * i + DRAW_KEY]!, this.cases[CASE_FIELDS * i + DRAWS]!++);
   }
   /** One reusable Rng view onto "the current case's stream" (no allocation per draw). */
   private currentCase = 0;
@@ -296,6 +371,17 @@ export class WorldCore {
   caseSideRng(i: number, name: string): Rng {
     return rngFromState({ seed: this.seed, stream: childStream(this.streams[i]!, name), counter: 0 });
   }
+  /**
+   * caseSideRng(i, name) for a name hashed once (hashString(name)), as one
+   * reusable view: valid until the next call, so the hot loop allocates nothing.
+   */
+  caseSideStream(i: number, nameHash: number): Rng {
+    const side = this.sideStream;
+    side.key = streamKey(this.seed, childStreamOfHash(this.streams[i]!, nameHash));
+    side.counter = 0;
+    return side;
+  }
+  private readonly sideStream = new KeyedStream();
   institutionRng(name: string): Rng {
     return rngFromState({ seed: this.seed, stream: childStream(0, name), counter: 0 });
   }
@@ -314,6 +400,7 @@ export class WorldCore {
     const articleWeights = ARTICLES.map((a) => c.articles[a]);
     for (let i = 0; i < this.caseloadSize; i++) {
       this.streams[i] = childStream(this.rootStream, i);
+      this.cases[CASE_FIELDS * i + DRAW_KEY] = streamKey(this.seed, this.streams[i]!);
       const persons = 1 + Math.max(0, this.pick(i, c.personsPerCase));
       const organ = SENTENCING_ORGANS[Math.max(0, this.pick(i, organWeights))]!;
       const term = c.termYears[Math.max(0, this.pick(i, termWeights))]!.years;
@@ -332,7 +419,7 @@ export class WorldCore {
         amnestyReading: this.scenario.policy.amnestyReading,
       };
       // Whether the sentence adds exile after the camp (RULES.exileAfterCamp), from a side stream: the case's other draws stay as they were.
-      if (custody === "camp" && this.caseSideRng(i, "exile-after-term").next() < c.exileAfterTermShare) {
+      if (custody === "camp" && this.caseSideStream(i, EXILE_AFTER_TERM).next() < c.exileAfterTermShare) {
         input.exileAfterTerm = true;
       }
       this.persons[i] = Math.min(255, persons);
@@ -341,7 +428,7 @@ export class WorldCore {
       this.organ[i] = SENTENCING_ORGANS.indexOf(organ);
       this.termYears[i] = term;
       this.startedInExile[i] = input.custody === "exile" ? 1 : 0;
-      this.state[i] = this.stepper.initial(input);
+      this.setState(i, this.stepper.initial(input));
     }
     this.generateNewArrests();
   }
@@ -358,6 +445,7 @@ export class WorldCore {
     const arrests = childStream(0, "new-arrests");
     for (let i = this.caseloadSize; i < this.n; i++) {
       this.streams[i] = childStream(arrests, i - this.caseloadSize);
+      this.cases[CASE_FIELDS * i + DRAW_KEY] = streamKey(this.seed, this.streams[i]!);
       const term = c.termYears[Math.max(0, this.pick(i, termWeights))]!.years;
       const input: CaseInput = {
         organ: "court",
@@ -376,7 +464,7 @@ export class WorldCore {
       this.article[i] = NEW_ARREST_ARTICLE_INDEX;
       this.organ[i] = SENTENCING_ORGANS.indexOf("court");
       this.termYears[i] = term;
-      this.state[i] = this.stepper.initial(input);
+      this.setState(i, this.stepper.initial(input));
     }
   }
 
@@ -384,12 +472,12 @@ export class WorldCore {
   /** Plans event `eventId` for case i at `time`; dropped if the case changes state before then. */
   at(i: number, time: number, eventId: number): void {
     if (time < this.now) throw new Error(`case ${i}: event ${eventId} scheduled in the past (${time} < ${this.now})`);
-    this.queue.push(time, Kind.CaseEvent, i, this.epoch[i]! * EVENT_BITS + eventId);
+    this.queue.push(time, Kind.CaseEvent, i, this.epochOf(i) * EVENT_BITS + eventId);
   }
   /** A bot's letter for case i (Kind.Letter): sent as planned, or written alongside if the case moved on. */
   letterAt(i: number, time: number, eventId: number): void {
     if (time < this.now) throw new Error(`case ${i}: letter ${eventId} scheduled in the past (${time} < ${this.now})`);
-    this.queue.push(time, Kind.Letter, i, this.epoch[i]! * EVENT_BITS + eventId);
+    this.queue.push(time, Kind.Letter, i, this.epochOf(i) * EVENT_BITS + eventId);
   }
   /** An answer for case i that comes whatever state it has reached meanwhile (a Presidium pardon, a certificate). */
   petitionAt(time: number, i: number, eventId: number): void {
@@ -416,24 +504,24 @@ export class WorldCore {
    * stays and nothing is planned afresh. Returns false if the machine refuses it.
    */
   recordOnFile(i: number, eventId: number): boolean {
-    const before = this.state[i]!;
+    const before = this.stateOf(i);
     const next = this.stepper.step(before, eventId);
     if (next === REFUSED) return false;
     if (this.stepper.path[next] !== this.stepper.path[before]) throw new Error(`event ${eventId} moved case ${i}`);
     this.eventsProcessed++;
-    this.state[i] = next;
+    this.setState(i, next);
     this.onCaseEvent?.(i, eventId);
     return true;
   }
 
   /** Sends one event to one case, as a bot, an institution or a player would. Returns false if the machine refuses it. */
   sendCaseEvent(i: number, eventId: number): boolean {
-    const before = this.state[i]!;
+    const before = this.stateOf(i);
     const next = this.stepper.step(before, eventId);
     if (next === REFUSED) return false;
     this.eventsProcessed++;
     if (next === before) return true;
-    this.epoch[i]!++;
+    this.bumpEpoch(i);
     // Only cases a student sits on keep their story (the seat's timeline); the rest stay lean.
     keepStory(this, i, eventId);
     const letterTo = LETTER_OF_EVENT[eventId]!;
@@ -442,7 +530,7 @@ export class WorldCore {
       this.grounds[i] = this.pending.grounds;
       this.carrier[i] = this.pending.carrier;
     }
-    this.state[i] = next;
+    this.setState(i, next);
     this.onCaseEvent?.(i, eventId);
     countStep(this, i, eventId);
     if (isLetterInTransit(this, next)) this.lettersWritten++;
@@ -459,13 +547,13 @@ export class WorldCore {
       this.now = out.time;
       switch (out.kind) {
         case Kind.CaseEvent:
-          if (Math.floor(out.b / EVENT_BITS) === this.epoch[out.a]) this.sendCaseEvent(out.a, out.b % EVENT_BITS);
+          if (Math.floor(out.b / EVENT_BITS) === this.epochOf(out.a)) this.sendCaseEvent(out.a, out.b % EVENT_BITS);
           break;
         case Kind.Petition:
           this.sendCaseEvent(out.a, out.b);
           break;
         case Kind.Letter:
-          if (Math.floor(out.b / EVENT_BITS) === this.epoch[out.a]) this.sendCaseEvent(out.a, out.b % EVENT_BITS);
+          if (Math.floor(out.b / EVENT_BITS) === this.epochOf(out.a)) this.sendCaseEvent(out.a, out.b % EVENT_BITS);
           else letterAlongside(this, out.a, out.b % EVENT_BITS);
           break;
         case Kind.DeskFree:
@@ -484,7 +572,7 @@ export class WorldCore {
           break;
         case Kind.NewArrest:
           this.arrived = out.a + 1;
-          this.arrive(out.a, this.state[out.a]!);
+          this.arrive(out.a, this.stateOf(out.a));
           break;
       }
     }

@@ -25,6 +25,7 @@ import {
 import { EVENT_IDS } from "@/machines/case-events";
 import { amnesty1953Covers } from "@/machines/rules";
 import { sampleDays } from "@/lib/sim/distributions";
+import { hashString } from "@/lib/sim/rng";
 import { PETITION_EFFECTS } from "@/lib/sim/petitions";
 import { applyEffectTo, EffectError, type Effect } from "@/lib/sim/scenario-schema";
 import type { WorldCore } from "./core";
@@ -94,6 +95,9 @@ function seated(w: WorldCore, i: number, part: Seat.Petitioner | Seat.Procurator
   return (w.seat[i]! & part) !== 0;
 }
 
+/** The side stream a camp's wait after a release order is drawn from, its name hashed once. */
+const HELD_AFTER_RELEASE_STREAM = hashString("held-after-release");
+
 /** Where a letter in transit ends up, in the order of the routing weights. */
 const ROUTES = [EVENT_IDS.register, EVENT_IDS.forwardToAccused, EVENT_IDS.lose, EVENT_IDS.formReply];
 
@@ -133,7 +137,7 @@ function planDecision(w: WorldCore, i: number, stateId: number, when: number): v
  */
 function bringLawsToFile(w: WorldCore, i: number): void {
   const law = w.params.policy;
-  const file = w.stepper.context(w.state[i]!);
+  const file = w.stepper.context(w.stateOf(i));
   if (law.reclassificationLaw && !file.reclassificationLaw) w.recordOnFile(i, EVENT_IDS.reclassificationLaw);
   if (law.collaboratorsAmnesty && !file.collaboratorsAmnesty) w.recordOnFile(i, EVENT_IDS.collaboratorsAmnesty);
 }
@@ -179,7 +183,7 @@ function clerkJob(w: WorldCore, i: number, days: number, eventId: number, waitAf
   w.clerkDays[i] = days;
   w.clerkEvent[i] = eventId;
   w.clerkWait[i] = waitAfter;
-  (eventId === EVENT_IDS.assemble ? w.clerkQueue : w.clerkFollowUps).push(i, w.epoch[i]!);
+  (eventId === EVENT_IDS.assemble ? w.clerkQueue : w.clerkFollowUps).push(i, w.epochOf(i));
   dispatchClerks(w);
 }
 
@@ -193,7 +197,7 @@ export function dispatchClerks(w: WorldCore): void {
   while (w.clerksFree > 0 && (w.clerkFollowUps.size > 0 || w.clerkQueue.size > 0)) {
     const queue = w.clerkFollowUps.size > 0 ? w.clerkFollowUps : w.clerkQueue;
     const i = queue.shift();
-    if (queue.lastEpoch !== w.epoch[i]) continue; // moved on while waiting
+    if (queue.lastEpoch !== w.epochOf(i)) continue; // moved on while waiting
     w.clerksFree--;
     const done = w.now + w.clerkDays[i]!;
     w.clerkWorkDays += w.clerkDays[i]!;
@@ -206,7 +210,7 @@ export function dispatchClerks(w: WorldCore): void {
 export function dispatchDesks(w: WorldCore): void {
   while (w.desksFree > 0 && w.deskQueue.size > 0) {
     const i = w.deskQueue.shift();
-    if (w.deskQueue.lastEpoch !== w.epoch[i]) continue;
+    if (w.deskQueue.lastEpoch !== w.epochOf(i)) continue;
     w.desksFree--;
     w.deskWorkDays += w.reviewDays[i]!;
     w.deskFreeAt(w.now + w.reviewDays[i]!);
@@ -218,7 +222,6 @@ export function dispatchDesks(w: WorldCore): void {
 export function enter(w: WorldCore, i: number, stateId: number): void {
   const now = w.now;
   const p = w.params;
-  const ctx = w.stepper.context(stateId);
   switch (kindOf(w, stateId)) {
     case Driver.ComplaintUnwritten:
       if (seated(w, i, Seat.Petitioner)) return; // the student writes
@@ -260,6 +263,7 @@ export function enter(w: WorldCore, i: number, stateId: number): void {
     case Driver.ComplaintLost:
     case Driver.ComplaintFormReply:
       if (seated(w, i, Seat.Petitioner)) return; // the student decides whether to write again
+      const ctx = w.stepper.context(stateId);
       if (ctx.complaints < ctx.maxComplaints) {
         w.letterAt(i, now + w.sample(i, p.institutions.rewrite), addresseeEvent(w, i));
       } else {
@@ -276,7 +280,8 @@ export function enter(w: WorldCore, i: number, stateId: number): void {
     case Driver.CommissionQueued:
       clerkJob(w, i, w.sample(i, p.institutions.fileAssembly), EVENT_IDS.assemble, 0);
       return;
-    case Driver.CommissionFileAssemblyChecking:
+    case Driver.CommissionFileAssemblyChecking: {
+      const ctx = w.stepper.context(stateId);
       if (seated(w, i, Seat.Procurator)) {
         // The student requests the originals and checks testimony themselves; a complete file moves on.
         if ((!ctx.originalsElsewhere || ctx.originalsRequested) && ctx.crossChecksDone >= ctx.crossChecks) {
@@ -294,12 +299,13 @@ export function enter(w: WorldCore, i: number, stateId: number): void {
         clerkJob(w, i, work, EVENT_IDS.crossCheck, w.sample(i, p.institutions.crossCheck));
       } else w.at(i, now, EVENT_IDS.complete);
       return;
+    }
     case Driver.CommissionFileAssemblyAwaitingOriginals:
       w.at(i, now + w.sample(i, p.institutions.originalsDelay), EVENT_IDS.originalsArrive);
       return;
     case Driver.CommissionReadyForReview: {
       // Without the camp's list there is nothing to check a complaint against: slower (RULES.complaintsOnly).
-      const slower = ctx.complaintsOnly ? p.institutions.complaintsOnlyReviewFactor : 1;
+      const slower = w.stepper.context(stateId).complaintsOnly ? p.institutions.complaintsOnlyReviewFactor : 1;
       const hours = w.sample(i, p.desks.reviewHoursPerPerson) * w.persons[i]! * slower;
       w.reviewDays[i] = hours / p.desks.hoursPerDay;
       // A student's own desk takes the file at once: their hours, not the province's desks, are the limit.
@@ -307,13 +313,13 @@ export function enter(w: WorldCore, i: number, stateId: number): void {
         w.at(i, now, EVENT_IDS.reviewStart);
         return;
       }
-      w.deskQueue.push(i, w.epoch[i]!);
+      w.deskQueue.push(i, w.epochOf(i));
       dispatchDesks(w);
       return;
     }
     case Driver.CommissionReview: {
       bringLawsToFile(w, i);
-      stateId = w.state[i]!;
+      stateId = w.stateOf(i);
       if (seated(w, i, Seat.Procurator)) {
         // The student decides. If the computer helps, a computer desk takes the file once it has waited
         // too long, and then reviews it as long as one would; the student's own decision first drops the plan.
@@ -344,7 +350,7 @@ export function enter(w: WorldCore, i: number, stateId: number): void {
       // spravkaIssueShare[0] is whether the court or MVD sent the certificate of its own accord: in 1955
       // mostly not, a gap in the system. Each later share is the small chance one more complaint shook
       // it loose (RULES.noSpravka), so asking matters a little and persistence is no key.
-      const level = ctx.spravkaRequests;
+      const level = w.stepper.context(stateId).spravkaRequests;
       const when = now + w.sample(i, p.institutions.spravkaWait);
       if (w.caseDraw(i) < p.institutions.spravkaIssueShare[Math.min(3, level)]!) {
         // For a student's case the certificate comes even if they ask again meanwhile (asking never cancels it).
@@ -363,7 +369,7 @@ export function enter(w: WorldCore, i: number, stateId: number): void {
       // case's own side stream, so the draws it makes after release are those it made before this wait existed.
       w.at(
         i,
-        now + sampleDays(w.caseSideRng(i, "held-after-release"), p.institutions.heldAfterRelease),
+        now + sampleDays(w.caseSideStream(i, HELD_AFTER_RELEASE_STREAM), p.institutions.heldAfterRelease),
         EVENT_IDS.leaveCamp,
       );
       return;
@@ -388,7 +394,7 @@ function addresseeEvent(w: WorldCore, i: number): number {
  */
 export function letterAlongside(w: WorldCore, i: number, eventId: number): void {
   if (eventId !== PRESIDIUM_LETTER || seated(w, i, Seat.Petitioner)) return;
-  if (w.stepper.context(w.state[i]!).petitionedPresidium) return; // one petition is enough
+  if (w.stepper.context(w.stateOf(i)).petitionedPresidium) return; // one petition is enough
   if (!w.recordOnFile(i, EVENT_IDS.petitionAlongside)) return; // decided already, or not yet possible
   w.lettersWritten++;
   const p = w.params;
@@ -406,7 +412,7 @@ export function listArrives(w: WorldCore, camp: number): void {
   w.eventsProcessed++;
   for (const i of w.campCases[camp]!) {
     // Cases not yet at the commission: no letter yet, a letter on its way, or waiting for this list.
-    const s = w.state[i]!;
+    const s = w.stateOf(i);
     if (!w.stepper.done[s] && stageIndexOf(w, s) <= STAGE_INDEX.lists!) w.sendCaseEvent(i, EVENT_IDS.listsArrive);
   }
 }
@@ -425,7 +431,7 @@ export function applyEffect(w: WorldCore, effect: Effect): void {
     now.reclassificationLaw !== before.policy.reclassificationLaw ||
     now.collaboratorsAmnesty !== before.policy.collaboratorsAmnesty
   ) {
-    for (let i = 0; i < w.n; i++) if (kindOf(w, w.state[i]!) === Driver.CommissionReview) bringLawsToFile(w, i);
+    for (let i = 0; i < w.n; i++) if (kindOf(w, w.stateOf(i)) === Driver.CommissionReview) bringLawsToFile(w, i);
   }
   // Staff changes reach the backlog at once: new desks take waiting files now;
   // after a cut, desks close as their current files are finished.

@@ -15,7 +15,7 @@ import { CASE_MACHINE_VERSION, type CaseContext } from "@/machines/case-setup";
 import { snap } from "@/lib/sim/case-reducer";
 import { hashString } from "@/lib/sim/rng";
 import type { Scenario } from "@/lib/sim/scenario-schema";
-import type { WorldCore } from "./core";
+import { CASE_FIELDS, DRAWS, EPOCH, type WorldCore } from "./core";
 
 /** 2: clerks' jobs carry their own event and wait (cross-checks and originals requests are work). */
 const SAVED_WORLD_FORMAT = 2;
@@ -87,7 +87,8 @@ export function scenarioHash(scenario: Scenario): number {
 export function saveWorld(w: WorldCore): SavedWorld {
   const states: SavedWorld["states"] = [];
   const index = new Map<number, number>();
-  const caseStates = Array.from(w.state, (s) => {
+  const caseStates = Array.from({ length: w.n }, (_, i) => {
+    const s = w.stateOf(i);
     let k = index.get(s);
     if (k === undefined) {
       k = states.length;
@@ -108,14 +109,14 @@ export function saveWorld(w: WorldCore): SavedWorld {
     params: structuredClone(w.params),
     states,
     caseStates,
-    draws: Array.from(w.draws),
+    draws: Array.from({ length: w.n }, (_, i) => w.cases[CASE_FIELDS * i + DRAWS]!),
     addressee: Array.from(w.addressee),
-    epoch: Array.from(w.epoch),
+    epoch: Array.from({ length: w.n }, (_, i) => w.epochOf(i)),
     seat: Array.from(w.seat),
     reviewDays: Array.from(w.reviewDays),
     stageOf: Array.from(w.stageOf),
-    stageSince: nums(w.stageSince),
-    knownSince: nums(w.knownSince),
+    stageSince: nums(Array.from({ length: w.n }, (_, i) => w.stageSinceOf(i))),
+    knownSince: nums(Array.from({ length: w.n }, (_, i) => w.knownSinceOf(i))),
     decidedAt: nums(w.decidedAt),
     campListSent: Array.from(w.campListSent),
     free: [w.desksFree, w.clerksFree],
@@ -157,15 +158,15 @@ export function loadWorld(w: WorldCore, saved: SavedWorld): void {
   const ids = saved.states.map(([path, context]) => w.stepper.adopt(snap(path, context)));
   const num = (x: number | null) => (x === null ? NaN : x);
   for (let i = 0; i < w.n; i++) {
-    w.state[i] = ids[saved.caseStates[i]!]!;
-    w.draws[i] = saved.draws[i]!;
+    w.setState(i, ids[saved.caseStates[i]!]!);
+    w.cases[CASE_FIELDS * i + DRAWS] = saved.draws[i]!;
     w.addressee[i] = saved.addressee[i]!;
-    w.epoch[i] = saved.epoch[i]!;
+    w.cases[CASE_FIELDS * i + EPOCH] = saved.epoch[i]!;
     w.seat[i] = saved.seat[i]!;
     w.reviewDays[i] = saved.reviewDays[i]!;
     w.stageOf[i] = saved.stageOf[i]!;
-    w.stageSince[i] = num(saved.stageSince[i]!);
-    w.knownSince[i] = num(saved.knownSince[i]!);
+    w.setStageSince(i, num(saved.stageSince[i]!));
+    w.setKnownSince(i, num(saved.knownSince[i]!));
     w.decidedAt[i] = num(saved.decidedAt[i]!);
   }
   w.now = saved.now;

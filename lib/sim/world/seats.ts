@@ -46,13 +46,13 @@ export function assignSeat(w: WorldCore, i: number, role: "petitioner" | "procur
         : Seat.Bot;
   if (role === "petitioner") {
     // A bot gives up after a few letters; a student decides for themselves (the server limits the pace).
-    const s = w.state[i]!;
+    const s = w.stateOf(i);
     const context = w.stepper.context(s);
     if (context.maxComplaints < SEATED_LETTERS) {
-      w.state[i] = w.stepper.adopt(snap(w.stepper.path[s]!, { ...context, maxComplaints: SEATED_LETTERS }));
+      w.setState(i, w.stepper.adopt(snap(w.stepper.path[s]!, { ...context, maxComplaints: SEATED_LETTERS })));
     }
   }
-  w.epoch[i]!++; // drop the bots' plans for this case
+  w.bumpEpoch(i); // drop the bots' plans for this case
   w.replan(i);
 }
 
@@ -63,7 +63,7 @@ export function assignSeat(w: WorldCore, i: number, role: "petitioner" | "procur
 export function releaseSeat(w: WorldCore, i: number, role: "petitioner" | "procurator"): void {
   if (i < 0 || i >= w.arrived) throw new RangeError(`no case ${i}`);
   w.seat[i] = w.seat[i]! & ~(role === "petitioner" ? Seat.Petitioner : Seat.Procurator);
-  w.epoch[i]!++; // the plans made while the student held it no longer hold
+  w.bumpEpoch(i); // the plans made while the student held it no longer hold
   w.replan(i);
 }
 
@@ -108,7 +108,7 @@ export function fileLetter(
  * registered. Returns false, changing nothing, if no letter is still unwritten.
  */
 export function registerEarlierComplaint(w: WorldCore, i: number): boolean {
-  if (w.stepper.path[w.state[i]!] !== "complaint.unwritten") return false;
+  if (w.stepper.path[w.stateOf(i)] !== "complaint.unwritten") return false;
   if (!w.sendCaseEvent(i, caseEventId({ type: "complaint.file", addressee: "provincialProcuracy" }))) return false;
   return w.sendCaseEvent(i, EVENT_IDS.register);
 }
@@ -130,14 +130,14 @@ export function registerEarlierComplaint(w: WorldCore, i: number): boolean {
  * list, and no list).
  */
 export function prepareEarlierFile(w: WorldCore, i: number): boolean {
-  const start = w.stepper.path[w.state[i]!]!;
+  const start = w.stepper.path[w.stateOf(i)]!;
   if (start === "commission.readyForReview" || start === "commission.review") return true;
   if (!PREPARABLE.has(start)) return false;
   const beforeCommission = start.startsWith("complaint.") || start.startsWith("lists.");
   if (beforeCommission && !listHere(w, i) && !w.params.institutions.proceedWithoutLists) return false;
   // Each step moves the file on by one of the machine's events; the bound only guards against a loop.
   for (let step = 0; step < 4 + 2 * 255; step++) {
-    const s = w.state[i]!;
+    const s = w.stateOf(i);
     const path = w.stepper.path[s]!;
     if (path === "commission.readyForReview" || path === "commission.review") return true;
     const next = nextPreparation(w, i, path);
@@ -165,7 +165,7 @@ function listHere(w: WorldCore, i: number): boolean {
 
 /** The event that takes a file being prepared one step on from `path`. */
 function nextPreparation(w: WorldCore, i: number, path: string): number | null {
-  const file = w.stepper.context(w.state[i]!);
+  const file = w.stepper.context(w.stateOf(i));
   switch (path) {
     case "complaint.unwritten":
       return caseEventId({ type: "complaint.file", addressee: "provincialProcuracy" });

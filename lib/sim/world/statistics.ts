@@ -92,14 +92,14 @@ export function moveToStage(w: WorldCore, i: number, stage: number): void {
   const now = w.now;
   if (previous >= 0) {
     w.stageCount[previous]!--;
-    w.stageWaitSum[previous]! += now - w.stageSince[i]!;
+    w.stageWaitSum[previous]! += now - w.stageSinceOf(i);
     w.stageWaitN[previous]!++;
   }
   if (stage >= 0) {
     const count = ++w.stageCount[stage]!;
     if (count > w.stageMax[stage]!) w.stageMax[stage] = count;
-    w.stageSince[i] = now;
-    if (Number.isNaN(w.knownSince[i]!) && stage >= STAGE_INDEX.lists!) w.knownSince[i] = now;
+    w.setStageSince(i, now);
+    if (Number.isNaN(w.knownSinceOf(i)) && stage >= STAGE_INDEX.lists!) w.setKnownSince(i, now);
   }
   w.stageOf[i] = stage;
 }
@@ -109,7 +109,7 @@ export function leaveStage(w: WorldCore, i: number): void {
   const stage = w.stageOf[i]!;
   if (stage < 0) return;
   w.stageCount[stage]!--;
-  w.stageWaitSum[stage]! += w.now - w.stageSince[i]!;
+  w.stageWaitSum[stage]! += w.now - w.stageSinceOf(i);
   w.stageWaitN[stage]!++;
   w.stageOf[i] = -1;
 }
@@ -142,7 +142,7 @@ export function result(w: WorldCore, seedLabel: number | string): RunResult {
   const waitSum = Float64Array.from(w.stageWaitSum);
   const waitN = Float64Array.from(w.stageWaitN);
   for (let i = 0; i < w.caseloadSize; i++) {
-    const s = w.state[i]!;
+    const s = w.stateOf(i);
     const outcome = w.stepper.outcome[s]!;
     outcomes[outcome]++;
     outcomePersons[outcome] += w.persons[i]!;
@@ -153,7 +153,7 @@ export function result(w: WorldCore, seedLabel: number | string): RunResult {
     else if (path === SPRAVKA_REFUSED) withheld++;
     else if (path.startsWith("spravka.")) pending++;
     const decided = w.decidedAt[i]!;
-    const known = w.knownSince[i]!;
+    const known = w.knownSinceOf(i);
     if (!Number.isNaN(decided)) decidedFromStart.push(decided);
     else if (!w.stepper.done[s]) waitingFromStart.push(w.now);
     if (!Number.isNaN(known)) {
@@ -163,7 +163,7 @@ export function result(w: WorldCore, seedLabel: number | string): RunResult {
   }
   const newArrests = { arrived: w.arrived - w.caseloadSize, decided: 0, released: 0 };
   for (let i = w.caseloadSize; i < w.arrived; i++) {
-    const s = w.state[i]!;
+    const s = w.stateOf(i);
     if (w.stepper.done[s] || w.stepper.held[s]) newArrests.decided++;
     if (w.stepper.releasing[s]) newArrests.released++;
   }
@@ -171,7 +171,7 @@ export function result(w: WorldCore, seedLabel: number | string): RunResult {
   for (let i = 0; i < w.arrived; i++) {
     const stage = w.stageOf[i]!;
     if (stage >= 0) {
-      waitSum[stage]! += w.now - w.stageSince[i]!;
+      waitSum[stage]! += w.now - w.stageSinceOf(i);
       waitN[stage]!++;
     }
   }
@@ -208,7 +208,7 @@ export function result(w: WorldCore, seedLabel: number | string): RunResult {
 /** The stage case i waits in (or null once decided or given up) and since which simulated day. */
 export function caseStage(w: WorldCore, i: number): { stage: Stage | null; sinceDay: number | null } {
   const k = w.stageOf[i]!;
-  return k < 0 ? { stage: null, sinceDay: null } : { stage: STAGES[k]!, sinceDay: w.stageSince[i]! };
+  return k < 0 ? { stage: null, sinceDay: null } : { stage: STAGES[k]!, sinceDay: w.stageSinceOf(i) };
 }
 
 /** How many cases wait in each stage now. */
@@ -230,7 +230,7 @@ export function tally(w: WorldCore): {
   let released = 0;
   let heldAfterRelease = 0;
   for (let i = 0; i < w.arrived; i++) {
-    const s = w.state[i]!;
+    const s = w.stateOf(i);
     if (w.stepper.done[s]) decided++;
     else if (w.stepper.held[s]) {
       decided++;

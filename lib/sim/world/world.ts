@@ -268,7 +268,7 @@ export class World {
    */
   caseFacts(i: number): CaseContext {
     const w = this.core;
-    const c = w.stepper.context(w.state[i]!);
+    const c = w.stepper.context(w.stateOf(i));
     return {
       ...c,
       organ: SENTENCING_ORGANS[w.organ[i]!]!,
@@ -281,7 +281,7 @@ export class World {
 
   /** The current state of case i, for the interactive driver and tests. */
   caseState(i: number): { path: string; outcome: Outcome } {
-    const s = this.core.state[i]!;
+    const s = this.core.stateOf(i);
     return { path: this.stepper.path[s]!, outcome: this.stepper.outcome[s]! };
   }
 
@@ -306,7 +306,7 @@ export class World {
 
   /** Whether the case machine would accept event `eventId` for case i now (nothing changes). */
   canSend(i: number, eventId: number): boolean {
-    return this.stepper.can(this.core.state[i]!, eventId);
+    return this.stepper.can(this.core.stateOf(i), eventId);
   }
 
   /**
@@ -315,7 +315,7 @@ export class World {
    * just moved.
    */
   caseVersion(i: number): number {
-    return this.core.epoch[i]!;
+    return this.core.epochOf(i);
   }
 }
 

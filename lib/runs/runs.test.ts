@@ -4,6 +4,7 @@ import { DESK_COSTS } from "@/lib/desk/work";
 import { customScenarioForm } from "@/lib/testing/fixtures";
 import type { SessionUser } from "@/lib/authz";
 import { db } from "@/lib/db";
+import { databaseKind } from "@/lib/config";
 import { fail } from "@/lib/failure";
 import { RULING_LABELS } from "@/lib/labels";
 import { DRIVER_KINDS } from "@/lib/sim/engine";
@@ -376,7 +377,10 @@ describe("acting on cases", () => {
       if (queued.mock.calls.length === before) straight++;
       expect(cached).toBe(await runStore.read(runId, state));
     }
-    expect(straight).toBeGreaterThan(0);
+    // With one writer (SQLite) some reads go straight to the cache; on PostgreSQL, where other instances
+    // may write the run too, every read goes through the run's queue and row.
+    if (databaseKind() === "postgresql") expect(straight).toBe(0);
+    else expect(straight).toBeGreaterThan(0);
     queued.mockRestore();
   });
 

@@ -13,16 +13,17 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import next from "next";
 import { proxyTrust, resolveForwarding, rewriteForwardingHeaders } from "../lib/forwarding";
 import { lanAddress } from "../lib/runs/seats/join-url";
+import { listenShared } from "./listeners";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 /** Live streams stay open; on a stop they get this long to finish before they are cut. */
 const SHUTDOWN_GRACE_MS = 3000;
 /**
- * Connections waiting to be accepted (the kernel caps it at
- * net.core.somaxconn). Node's default of 511 overflowed when a lecture hall's
- * browsers opened connections at once: each SYN dropped costs a browser
- * seconds of TCP backoff, so a desk read waited up to 30 s with nothing
- * wrong on the server.
+ * Connections waiting to be accepted, per listening socket (the kernel caps
+ * it at net.core.somaxconn). Node's default of 511 overflowed when a lecture
+ * hall's browsers opened connections at once: each SYN dropped costs a
+ * browser seconds of TCP backoff. How fast they are then accepted is
+ * scripts/listeners.ts's business.
  */
 const LISTEN_BACKLOG = 4096;
 
@@ -35,7 +36,7 @@ export async function serve(port: number): Promise<RunningServer> {
   const app = next({ dev: false, dir: ROOT, port });
   const handle = app.getRequestHandler();
   await app.prepare();
-  const server = http.createServer((req, res) => {
+  const answer = (req: http.IncomingMessage, res: http.ServerResponse) => {
     const forwarding = resolveForwarding(req, trust);
     if (!forwarding.host) {
       res.writeHead(400, { "content-type": "text/plain; charset=utf-8" });
@@ -44,22 +45,21 @@ export async function serve(port: number): Promise<RunningServer> {
     }
     rewriteForwardingHeaders(req.headers, forwarding);
     void handle(req, res);
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen({ port, backlog: LISTEN_BACKLOG }, () => resolve());
-  });
+  };
+  const { servers, port: bound } = await listenShared(() => http.createServer(answer), port, LISTEN_BACKLOG);
   const lan = lanAddress();
   console.log(
-    `✓ Spravka is ready on http://localhost:${port}${lan ? ` (on this network: http://${lan}:${port})` : ""}`,
+    `✓ Spravka is ready on http://localhost:${bound}${lan ? ` (on this network: http://${lan}:${bound})` : ""}`,
   );
   return {
-    port,
+    port: bound,
     close: async () => {
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeIdleConnections();
-      const cut = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
-      await closed;
+      const closed = servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve())));
+      for (const server of servers) server.closeIdleConnections();
+      const cut = setTimeout(() => {
+        for (const server of servers) server.closeAllConnections();
+      }, SHUTDOWN_GRACE_MS);
+      await Promise.all(closed);
       clearTimeout(cut);
       await app.close();
     },

@@ -27,6 +27,16 @@ const SHUTDOWN_GRACE_MS = 3000;
  */
 const LISTEN_BACKLOG = 4096;
 
+/**
+ * How long an idle connection stays open. Node's default of 5 s is shorter
+ * than the gap between a student's desk reads under load, so connections
+ * closed just as browsers reused them (the request is then resent) and every
+ * browser came back through a new connection after the lobby, all at once
+ * when the run started. Browsers keep idle connections longer (Firefox
+ * 115 s); 65 s also outlasts the usual 60 s idle timeout of a proxy in front.
+ */
+const KEEP_ALIVE_MS = 65_000;
+
 export type RunningServer = { port: number; close: () => Promise<void> };
 
 export async function serve(port: number): Promise<RunningServer> {
@@ -46,7 +56,11 @@ export async function serve(port: number): Promise<RunningServer> {
     rewriteForwardingHeaders(req.headers, forwarding);
     void handle(req, res);
   };
-  const { servers, port: bound } = await listenShared(() => http.createServer(answer), port, LISTEN_BACKLOG);
+  const { servers, port: bound } = await listenShared(
+    () => http.createServer({ keepAliveTimeout: KEEP_ALIVE_MS, headersTimeout: KEEP_ALIVE_MS + 1000 }, answer),
+    port,
+    LISTEN_BACKLOG,
+  );
   const lan = lanAddress();
   console.log(
     `✓ Spravka is ready on http://localhost:${bound}${lan ? ` (on this network: http://${lan}:${bound})` : ""}`,

@@ -51,3 +51,9 @@ test("every server answers on the shared port", async () => {
   );
   expect(answers).toEqual(Array(20).fill("hello"));
 });
+
+test("a port another server holds is refused, as with a single socket", async () => {
+  const first = await listenShared(() => http.createServer(), 0, 511);
+  open.servers = first.servers;
+  await expect(listenShared(() => http.createServer(), first.port, 511)).rejects.toMatchObject({ code: "EADDRINUSE" });
+});

@@ -36,8 +36,19 @@ export async function listenShared(
         resolve(typeof address === "object" && address ? address.port : on);
       });
     });
+  // SO_REUSEPORT would let a second server on the same port (another Spravka) share its connections
+  // silently: claim the port alone first, so that a port in use still fails with EADDRINUSE.
+  const probe = http.createServer();
+  const free = await new Promise<number>((resolve, reject) => {
+    probe.once("error", reject);
+    probe.listen({ port, exclusive: true }, () => {
+      const address = probe.address();
+      resolve(typeof address === "object" && address ? address.port : port);
+    });
+  });
+  await new Promise((resolve) => probe.close(resolve));
   const servers = [create()];
-  const bound = await listen(servers[0]!, port);
+  const bound = await listen(servers[0]!, free);
   try {
     for (let i = 1; i < count; i++) {
       const server = create();

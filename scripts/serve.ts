@@ -13,18 +13,29 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import next from "next";
 import { proxyTrust, resolveForwarding, rewriteForwardingHeaders } from "../lib/forwarding";
 import { lanAddress } from "../lib/runs/seats/join-url";
+import { listenShared } from "./listeners";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 /** Live streams stay open; on a stop they get this long to finish before they are cut. */
 const SHUTDOWN_GRACE_MS = 3000;
 /**
- * Connections waiting to be accepted (the kernel caps it at
- * net.core.somaxconn). Node's default of 511 overflowed when a lecture hall's
- * browsers opened connections at once: each SYN dropped costs a browser
- * seconds of TCP backoff, so a desk read waited up to 30 s with nothing
- * wrong on the server.
+ * Connections waiting to be accepted, per listening socket (the kernel caps
+ * it at net.core.somaxconn). Node's default of 511 overflowed when a lecture
+ * hall's browsers opened connections at once: each SYN dropped costs a
+ * browser seconds of TCP backoff. How fast they are then accepted is
+ * scripts/listeners.ts's business.
  */
 const LISTEN_BACKLOG = 4096;
+
+/**
+ * How long an idle connection stays open. Node's default of 5 s is shorter
+ * than the gap between a student's desk reads under load, so connections
+ * closed just as browsers reused them (the request is then resent) and every
+ * browser came back through a new connection after the lobby, all at once
+ * when the run started. Browsers keep idle connections longer (Firefox
+ * 115 s); 65 s also outlasts the usual 60 s idle timeout of a proxy in front.
+ */
+const KEEP_ALIVE_MS = 65_000;
 
 export type RunningServer = { port: number; close: () => Promise<void> };
 
@@ -35,7 +46,7 @@ export async function serve(port: number): Promise<RunningServer> {
   const app = next({ dev: false, dir: ROOT, port });
   const handle = app.getRequestHandler();
   await app.prepare();
-  const server = http.createServer((req, res) => {
+  const answer = (req: http.IncomingMessage, res: http.ServerResponse) => {
     const forwarding = resolveForwarding(req, trust);
     if (!forwarding.host) {
       res.writeHead(400, { "content-type": "text/plain; charset=utf-8" });
@@ -44,22 +55,25 @@ export async function serve(port: number): Promise<RunningServer> {
     }
     rewriteForwardingHeaders(req.headers, forwarding);
     void handle(req, res);
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen({ port, backlog: LISTEN_BACKLOG }, () => resolve());
-  });
+  };
+  const { servers, port: bound } = await listenShared(
+    () => http.createServer({ keepAliveTimeout: KEEP_ALIVE_MS, headersTimeout: KEEP_ALIVE_MS + 1000 }, answer),
+    port,
+    LISTEN_BACKLOG,
+  );
   const lan = lanAddress();
   console.log(
-    `✓ Spravka is ready on http://localhost:${port}${lan ? ` (on this network: http://${lan}:${port})` : ""}`,
+    `✓ Spravka is ready on http://localhost:${bound}${lan ? ` (on this network: http://${lan}:${bound})` : ""}`,
   );
   return {
-    port,
+    port: bound,
     close: async () => {
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeIdleConnections();
-      const cut = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
-      await closed;
+      const closed = servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve())));
+      for (const server of servers) server.closeIdleConnections();
+      const cut = setTimeout(() => {
+        for (const server of servers) server.closeAllConnections();
+      }, SHUTDOWN_GRACE_MS);
+      await Promise.all(closed);
       clearTimeout(cut);
       await app.close();
     },

@@ -103,8 +103,23 @@ function sendOnce(method: string, url: URL, browser: Browser, body?: Body): Prom
   if (payload !== undefined) headers["content-length"] = String(Buffer.byteLength(payload));
   return new Promise((resolve, reject) => {
     const req = lib.request(url, { method, agent, headers });
+    // Where a request stood when it timed out: a server that is slow and a connection that never opened look alike otherwise.
+    let stage = "still waiting for one of the browser's connections";
+    req.on("socket", (socket) => {
+      if (!socket.connecting) {
+        stage = "sent on a kept-alive connection; no answer began";
+        return;
+      }
+      stage = "the connection never opened";
+      socket.once("connect", () => {
+        stage = "sent on a new connection; no answer began";
+      });
+    });
+    req.on("response", () => {
+      stage = "the answer began but did not finish";
+    });
     const timer = setTimeout(
-      () => req.destroy(new Error(`no complete answer within ${REQUEST_TIMEOUT_MS / 1000} s`)),
+      () => req.destroy(new Error(`no complete answer within ${REQUEST_TIMEOUT_MS / 1000} s: ${stage}`)),
       REQUEST_TIMEOUT_MS,
     );
     req.on("response", (res) => {

@@ -598,7 +598,7 @@ function report(
 
   const checks: [string, boolean, string][] = [
     [
-      `${TARGET.students} students joined`,
+      `at least ${TARGET.students} students, every one joined`,
       options.students >= TARGET.students && stats.joins === options.students,
       `${stats.joins} of ${options.students}`,
     ],

@@ -22,8 +22,14 @@ export const TITLE_MAX = 100;
  * set a lower cap (seatsFit in lib/runs/deal-cases.ts).
  */
 export const MAX_SEATS = 1000;
-/** What the run-creation form and its refusals tell a teacher about MAX_SEATS, in their words. */
-export const MAX_SEATS_TESTED = `Spravka was tested with ${MAX_SEATS.toLocaleString("en")} students in one class on a small school server.`;
+/**
+ * What the run-creation form and its refusals tell a teacher about MAX_SEATS,
+ * in their words: what the load test showed on a small server (README, Load
+ * test), the slow part included, so a teacher can plan a large room.
+ */
+export const MAX_SEATS_TESTED =
+  `Tested on a small school server: ${MAX_SEATS.toLocaleString("en")} students in one class all joined and played without errors, ` +
+  "but each action then took a second or two; a class of 200 sees answers at once.";
 
 /** The clock moves in steps of one real second: at most one advance per run per second. */
 export const TICK_MS = 1000;

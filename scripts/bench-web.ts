@@ -61,7 +61,7 @@ import {
   type FirstLoadJs,
   type PageToMeasure,
 } from "./bench-web-figures";
-import { UsageError } from "./loadtest-args";
+import { optionsOrExitCode } from "./loadtest-args";
 import {
   Browser,
   closeBrowsers,
@@ -450,18 +450,8 @@ function chromiumPath(): string {
 }
 
 async function main(argv: readonly string[]): Promise<number> {
-  let options: BenchWebOptions;
-  try {
-    options = parseBenchWebArgs(argv);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`${error.message}\n\n${USAGE}\n`);
-    return 2;
-  }
-  if (options.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
+  const options = optionsOrExitCode(argv, parseBenchWebArgs, USAGE);
+  if (typeof options === "number") return options;
   if (options.json) reportTo = process.stderr;
 
   let base: string;

@@ -1,6 +1,6 @@
-import { describe, expect, test } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { MAX_SEATS } from "@/lib/runs/policy";
-import { MAX_PROCESSES, parseLoadtestArgs, UsageError } from "./loadtest-args";
+import { MAX_PROCESSES, optionsOrExitCode, parseLoadtestArgs, UsageError } from "./loadtest-args";
 
 const URL = ["--url", "http://127.0.0.1:3000"];
 
@@ -149,5 +149,29 @@ describe("parseLoadtestArgs", () => {
     expect(usageError([...URL, "--students", "--json"])).toMatch(/--students needs a value/);
     expect(usageError([...URL, "--scenario="])).toMatch(/--scenario needs a value/);
     expect(usageError([...URL, "--json=yes"])).toMatch(/--json takes no value/);
+  });
+});
+
+describe("optionsOrExitCode", () => {
+  test("bad input prints the message and the usage and gives 2; --help prints the usage and gives 0; good input gives the options", () => {
+    const err = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
+    const out = vi.spyOn(process.stdout, "write").mockImplementation(() => true);
+    try {
+      expect(optionsOrExitCode(["--students", "0", ...URL], parseLoadtestArgs, "USAGE")).toBe(2);
+      expect(String(err.mock.calls[0]?.[0])).toMatch(/students[\s\S]*\n\nUSAGE\n$/);
+      expect(optionsOrExitCode(["--help"], parseLoadtestArgs, "USAGE")).toBe(0);
+      expect(out.mock.calls.map((c) => String(c[0]))).toEqual(["USAGE\n"]);
+      expect(optionsOrExitCode([...URL, "--students", "30"], parseLoadtestArgs, "USAGE")).toMatchObject({
+        students: 30,
+      });
+      // Anything but bad input is not swallowed.
+      const boom = () => {
+        throw new TypeError("a bug");
+      };
+      expect(() => optionsOrExitCode([], boom, "USAGE")).toThrow("a bug");
+    } finally {
+      err.mockRestore();
+      out.mockRestore();
+    }
   });
 });

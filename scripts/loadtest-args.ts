@@ -13,6 +13,32 @@ export class UsageError extends Error {
   }
 }
 
+/**
+ * A script's options from its arguments, or the exit code when there is
+ * nothing to run: 0 after printing the usage for --help, 2 after printing
+ * the message and the usage for bad input. Shared by the scripts whose
+ * options follow these conventions (loadtest, bench:web).
+ */
+export function optionsOrExitCode<T extends { help: boolean }>(
+  argv: readonly string[],
+  parse: (argv: readonly string[]) => T,
+  usage: string,
+): T | number {
+  let options: T;
+  try {
+    options = parse(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`${error.message}\n\n${usage}\n`);
+    return 2;
+  }
+  if (options.help) {
+    process.stdout.write(`${usage}\n`);
+    return 0;
+  }
+  return options;
+}
+
 export type LoadtestOptions = {
   /** base URL of the server, without a trailing slash */
   url: string;

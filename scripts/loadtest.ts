@@ -33,7 +33,7 @@ import type { SeatAction } from "@/lib/runs/validation";
 import type { CaseView } from "@/lib/runs/seat-view/views";
 import { ADDRESSEES, GROUNDS } from "@/machines/vocabulary";
 import type { ClockView, SeatView } from "@/lib/runs/seat-view/views";
-import { parseLoadtestArgs, USAGE, UsageError, type LoadtestOptions } from "./loadtest-args";
+import { optionsOrExitCode, parseLoadtestArgs, USAGE, type LoadtestOptions } from "./loadtest-args";
 import Papa from "papaparse";
 import { districtFigures, type DistrictFigures } from "@/lib/runs/exports/district-figures";
 import type { LogRow } from "@/lib/runs/exports/exports";
@@ -854,18 +854,8 @@ function workerMain(): void {
 }
 
 async function main(argv: readonly string[]): Promise<number> {
-  let options: LoadtestOptions;
-  try {
-    options = parseLoadtestArgs(argv);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`${error.message}\n\n${USAGE}\n`);
-    return 2;
-  }
-  if (options.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
+  const options = optionsOrExitCode(argv, parseLoadtestArgs, USAGE);
+  if (typeof options === "number") return options;
   if (options.json) reportTo = process.stderr;
   const base = options.url;
   const stats = new Stats();

@@ -7,6 +7,9 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   typedRoutes: true,
+  // `npm run typecheck` (tsc over the whole project, route types included) runs before any build in
+  // `npm test` and CI; checking again inside every `next build` cost about 25 s of each e2e run.
+  typescript: { ignoreBuildErrors: true },
   // proxy.ts refuses larger action bodies first, with a 413 and a sentence (lib/server-action-guard.ts).
   experimental: { serverActions: { bodySizeLimit: SERVER_ACTION_BODY_LIMIT_BYTES } },
   async headers() {

@@ -5,7 +5,7 @@ import { encode } from "@auth/core/jwt";
 import { test as base, expect, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
 import Database from "better-sqlite3";
 import { hashPassword } from "../lib/auth/password";
-import { dateLabel } from "../lib/runs/clock";
+import { dateLabel } from "../lib/runs/calendar";
 import { E2E_AUTH_SECRET, E2E_DATABASE_URL, E2E_PORT } from "../playwright.config";
 
 /** The e2e server's own SQLite file, opened directly to check what was (not) stored. */

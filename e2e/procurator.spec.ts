@@ -1,5 +1,5 @@
 import type { Locator, Page } from "@playwright/test";
-import { dateLabel } from "../lib/runs/clock";
+import { dateLabel } from "../lib/runs/calendar";
 import { createSeededRun, expect, expectNoAxeViolations, joinAs, jump, saveScreenshot, tabTo, test } from "./fixtures";
 
 /**

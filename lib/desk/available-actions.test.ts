@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { applyToWorld } from "@/lib/runs/store/apply-to-world";
-import type { RunStatus } from "@/lib/runs/clock";
+import type { RunStatus } from "@/lib/runs/run-status";
 import type { SeatRole } from "@/lib/runs/deal-cases";
 import { LETTERS_PER_CASE } from "@/lib/runs/policy";
 import type { SeatAction } from "@/lib/runs/validation";

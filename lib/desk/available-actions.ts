@@ -9,12 +9,12 @@
  * from the world's record of the seat's work.
  */
 import type { World } from "@/lib/sim/engine";
-import type { RunStatus } from "@/lib/runs/clock";
+import type { RunStatus } from "@/lib/runs/run-status";
 import type { SeatRole } from "@/lib/runs/deal-cases";
 import { nextSpravkaAskDay } from "@/lib/runs/seat-view/petitioner-knowledge";
 import { typicalDays } from "@/lib/runs/seat-view/why-nothing-happens";
 import { unreadLetters } from "@/lib/runs/seat-view/inbox";
-import { dateLabel, simDate } from "@/lib/runs/clock";
+import { dateLabel, simDate } from "@/lib/runs/calendar";
 import type { SeatAction } from "@/lib/runs/validation";
 import { caseEventId, EVENT_IDS } from "@/machines/case-events";
 import { CARRIERS, DECISIONS, type Carrier, type Decision } from "@/machines/vocabulary";

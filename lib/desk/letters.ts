@@ -1,4 +1,4 @@
-import { dateLabel, simDate } from "@/lib/runs/clock";
+import { dateLabel, simDate } from "@/lib/runs/calendar";
 import { LETTERS_PER_CASE, LETTERS_PER_WEEK } from "@/lib/runs/policy";
 import type { Carrier } from "@/machines/vocabulary";
 

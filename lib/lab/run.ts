@@ -1,7 +1,7 @@
 import { OUTCOME_LABELS } from "@/lib/labels";
 import { commissionDecisions } from "@/lib/sim/metrics";
 import { NEW_ARRESTS_1955 } from "@/machines/rules";
-import { dateLabel, simDate } from "@/lib/runs/clock";
+import { dateLabel, simDate } from "@/lib/runs/calendar";
 import { keyFigures } from "@/lib/runs/debrief/debrief";
 import { World } from "@/lib/sim/engine";
 import { runAmnesty, type AmnestyOutcome } from "@/lib/sim/amnesty/engine";

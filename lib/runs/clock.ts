@@ -3,10 +3,6 @@ import { runMachine, type RunEvent } from "@/machines/run.machine";
 import { TICK_MS } from "./policy";
 import type { RunStatus } from "./run-status";
 
-// Browser code imports these from their own files, which do not pull in xstate and the run machine.
-export { RUN_STATUSES, deskStatus, type RunStatus } from "./run-status";
-export { dateLabel, simDate } from "./calendar";
-
 export type ClockState = {
   /** a RunStatus, as stored */
   status: string;

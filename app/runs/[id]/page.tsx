@@ -3,7 +3,7 @@ import Link from "next/link";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { requireInstructorPage } from "@/lib/authz";
-import { simDate } from "@/lib/runs/clock";
+import { simDate } from "@/lib/runs/calendar";
 import { joinUrl } from "@/lib/runs/seats/join-url";
 import { joinAddress } from "@/lib/runs/seats/join-address";
 import { getRunForOwner } from "@/lib/runs/store/queries";

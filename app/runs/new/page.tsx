@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requireInstructorPage } from "@/lib/authz";
-import { dateLabel } from "@/lib/runs/clock";
+import { dateLabel } from "@/lib/runs/calendar";
 import { MAX_RUN_CASES } from "@/lib/runs/policy";
 import { SCENARIOS } from "@/lib/sim/scenarios";
 import { listCustomScenarios } from "@/lib/runs/store/custom-scenarios";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { SourceCitation } from "@/app/_components/source-citation";
 import { SourceTag } from "@/app/_components/source-tag";
-import { dateLabel } from "@/lib/runs/clock";
+import { dateLabel } from "@/lib/runs/calendar";
 import { findPublicScenario, type PublicScenario } from "@/lib/scenarios/public-scenarios";
 import { withSourceNames } from "@/lib/sources";
 import { CONFLICT_KIND_LABELS, conflictHref } from "@/lib/sources/conflicts";

@@ -9,7 +9,7 @@ import {
 } from "@/machines/amnesty-1945.machine";
 import { AMNESTY_1945_MAX_TERM_YEARS, RULES, type RuleId } from "@/machines/rules";
 import type { SourceKey } from "@/machines/vocabulary";
-import { dateLabel } from "@/lib/runs/clock";
+import { dateLabel } from "@/lib/runs/calendar";
 
 /*
  * What the seats and the console of a 1945 camp run show (ADR 0024): built

@@ -1,6 +1,6 @@
 import { STAGE_LABELS } from "@/lib/labels";
 import type { Stage } from "@/machines/vocabulary";
-import { dateLabel, simDate } from "@/lib/runs/clock";
+import { dateLabel, simDate } from "@/lib/runs/calendar";
 import { decisionWaits, type RunHistory } from "@/lib/runs/history/history";
 import { describeWait, kaplanMeier } from "@/lib/sim/survival";
 

@@ -8,7 +8,7 @@ import { pipelineView, type PipelineView } from "./pipeline";
 import { loadRunHistory } from "@/lib/runs/history/run-history";
 import { runStore } from "@/lib/runs/store/store";
 import { withSeatRole } from "@/lib/runs/store/stored-rows";
-import { dateLabel, simDate } from "@/lib/runs/clock";
+import { dateLabel, simDate } from "@/lib/runs/calendar";
 import { deskHoursLeft } from "@/lib/desk/available-actions";
 import { deskOf, inbox, unreadLetters } from "@/lib/runs/seat-view/inbox";
 import { nameKey } from "@/lib/runs/seats/seat-controls";

@@ -1,6 +1,6 @@
 import { OUTCOME_LABELS } from "@/lib/labels";
 import { caseLabel } from "@/lib/runs/case-label";
-import { dateLabel, simDate } from "@/lib/runs/clock";
+import { dateLabel, simDate } from "@/lib/runs/calendar";
 import type { World } from "@/lib/sim/engine";
 import type { Scenario } from "@/lib/sim/scenario-schema";
 import type { SourceKey } from "@/machines/vocabulary";

@@ -1,7 +1,7 @@
 import type { CaseHistoryEntry, World } from "@/lib/sim/engine";
 import type { CaseEvent } from "@/machines/case-setup";
 import { caseLabel } from "@/lib/runs/case-label";
-import { dateLabel, simDate } from "@/lib/runs/clock";
+import { dateLabel, simDate } from "@/lib/runs/calendar";
 import { daysText } from "@/lib/runs/days-text";
 
 /** A desk that no student holds: the computer plays that procurator. */

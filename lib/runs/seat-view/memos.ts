@@ -2,7 +2,7 @@ import { dayNumber, type World } from "@/lib/sim/engine";
 import type { SourceKey } from "@/machines/vocabulary";
 import { RULING_LABELS } from "@/lib/labels";
 import { caseLabel } from "@/lib/runs/case-label";
-import { dateLabel, simDate } from "@/lib/runs/clock";
+import { dateLabel, simDate } from "@/lib/runs/calendar";
 import { findInjection, historicalDateLabel } from "@/lib/runs/injections";
 
 /**

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { caseLabel } from "@/lib/runs/case-label";
-import { dateLabel, simDate } from "@/lib/runs/clock";
+import { dateLabel, simDate } from "@/lib/runs/calendar";
 import { logRows } from "@/lib/runs/exports/exports";
 import { loadRunHistory } from "@/lib/runs/history/run-history";
 import type { SeatRole } from "@/lib/runs/deal-cases";

@@ -24,7 +24,8 @@ import {
   type SourceKey,
   type Stage,
 } from "@/machines/vocabulary";
-import { dateLabel, deskStatus, simDate, type RunStatus } from "@/lib/runs/clock";
+import { dateLabel, simDate } from "@/lib/runs/calendar";
+import { deskStatus, type RunStatus } from "@/lib/runs/run-status";
 import { describeCaseState } from "./case-descriptions";
 import { caseLabel } from "@/lib/runs/case-label";
 import { characterCard, type CharacterCard } from "./character-card";

@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { db } from "@/lib/db";
 import { fail } from "@/lib/failure";
 import { invalidInput } from "@/lib/form-errors";
-import type { RunStatus } from "@/lib/runs/clock";
+import type { RunStatus } from "@/lib/runs/run-status";
 import { withRunStatus } from "@/lib/runs/store/stored-rows";
 
 export const UNKNOWN_CODE = "No class is using that code. Check it against the screen, or ask your teacher.";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { RUN_STATUSES, type RunStatus } from "@/lib/runs/clock";
+import { RUN_STATUSES, type RunStatus } from "@/lib/runs/run-status";
 import { SEAT_ROLES, type SeatRole } from "@/lib/runs/deal-cases";
 
 /**

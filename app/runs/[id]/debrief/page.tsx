@@ -5,7 +5,7 @@ import { notFound } from "next/navigation";
 import { KeyFiguresTable } from "@/app/_components/key-figures-table";
 import { SourceTag } from "@/app/_components/source-tag";
 import { requireInstructorPage } from "@/lib/authz";
-import { dateLabel, simDate } from "@/lib/runs/clock";
+import { dateLabel, simDate } from "@/lib/runs/calendar";
 import { historicalComparison, keyFigures, whatIf, WHAT_IFS, type KeyFigures } from "@/lib/runs/debrief/debrief";
 import { getRunLogForOwner } from "@/lib/runs/debrief/get-run-log-for-owner";
 import { debriefPrompts } from "@/lib/runs/debrief/prompts";

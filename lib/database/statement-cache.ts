@@ -1,5 +1,5 @@
 import type { SqlDriverAdapter, SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
-import type { Database, Statement } from "better-sqlite3";
+import type { ColumnDefinition, Database, Statement } from "better-sqlite3";
 import { LRUCache } from "lru-cache";
 
 /**
@@ -18,6 +18,7 @@ type BoundStatement = Pick<Statement, "reader" | "columns"> & {
   run: () => ReturnType<Statement["run"]>;
   raw: () => { all: () => unknown[] };
 };
+type Prepared = { statement: Statement; columns: ColumnDefinition[] | null };
 type ReusableStatement = { reader: boolean; bind: (params: unknown[]) => BoundStatement; run: () => unknown };
 
 /**
@@ -30,22 +31,24 @@ type ReusableStatement = { reader: boolean; bind: (params: unknown[]) => BoundSt
  */
 export function reusePreparedStatements(client: Database, size: number = STATEMENT_CACHE_SIZE): () => number {
   const prepare = client.prepare.bind(client);
-  const statements = new LRUCache<string, Statement>({ max: size });
+  const statements = new LRUCache<string, Prepared>({ max: size });
   let prepared = 0;
   const reusable = (sql: string): ReusableStatement => {
-    let statement = statements.get(sql);
-    if (!statement) {
-      statement = prepare(sql);
+    let entry = statements.get(sql);
+    if (!entry) {
+      entry = { statement: prepare(sql), columns: null };
       prepared++;
-      statements.set(sql, statement);
+      statements.set(sql, entry);
     }
-    const s = statement;
+    const cached = entry;
+    const s = cached.statement;
     return {
       reader: s.reader,
       run: () => s.run(),
       bind: (params) => ({
         reader: s.reader,
-        columns: () => s.columns(),
+        // A statement's columns are fixed once it is prepared; better-sqlite3 builds the list anew on each call.
+        columns: () => (cached.columns ??= s.columns()),
         run: () => s.run(params),
         // Raw mode (rows as arrays) is set on each read: the statement is shared.
         raw: () => ({ all: () => s.raw(true).all(params) }),

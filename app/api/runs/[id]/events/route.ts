@@ -1,6 +1,5 @@
 import { cookies } from "next/headers";
 import { getSessionUser } from "@/lib/authz";
-import type { LiveMessage } from "@/lib/api-types";
 import { failure, failureResponse } from "@/lib/failure";
 import { withDatabaseErrors } from "@/lib/http";
 import { liveHub, type StreamAudience } from "@/lib/runs/live/hub";
@@ -48,7 +47,8 @@ export const GET = withDatabaseErrors(async function GET(
       const heartbeat = setInterval(() => write(": still here\n\n"), HEARTBEAT_MS);
       const unsubscribe = liveHub.subscribe(id, {
         ...subscriber,
-        send: (message: LiveMessage) => write(`event: ${message.type}\ndata: ${JSON.stringify(message.data)}\n\n`),
+        // The hub serialises each message once for every stream that gets it.
+        send: (_message, frame) => write(frame),
         close: () => cleanup(),
       });
       cleanup = () => {

@@ -2,6 +2,7 @@ import { cookies } from "next/headers";
 import { getSessionUser } from "@/lib/authz";
 import { failure, failureResponse } from "@/lib/failure";
 import { withDatabaseErrors } from "@/lib/http";
+import { batchedWriter } from "@/lib/runs/live/batched-writer";
 import { liveHub, type StreamAudience } from "@/lib/runs/live/hub";
 import { isRunOwner } from "@/lib/runs/is-run-owner";
 import { SEAT_COOKIE } from "@/lib/runs/policy";
@@ -36,14 +37,15 @@ export const GET = withDatabaseErrors(async function GET(
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
       let open = true;
-      const write = (text: string) => {
+      // The clock and the desk of one update leave as one chunk: one write to the socket, not two.
+      const { write, flush } = batchedWriter((text) => {
         if (!open) return;
         try {
           controller.enqueue(encoder.encode(text));
         } catch {
           cleanup();
         }
-      };
+      });
       const heartbeat = setInterval(() => write(": still here\n\n"), HEARTBEAT_MS);
       const unsubscribe = liveHub.subscribe(id, {
         ...subscriber,
@@ -53,6 +55,7 @@ export const GET = withDatabaseErrors(async function GET(
       });
       cleanup = () => {
         if (!open) return;
+        flush(); // a last message (why the stream closes) before the end
         open = false;
         clearInterval(heartbeat);
         unsubscribe();

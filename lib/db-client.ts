@@ -3,6 +3,8 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/.generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "@/.generated/prisma-pg/client";
 import { databaseKind, databaseUrl, postgresPoolSize } from "@/lib/config";
+import { tuneSqliteConnection } from "@/lib/database/sqlite-connection";
+import { withReusedStatements } from "@/lib/database/statement-cache";
 
 /**
  * A new Prisma client with its own connections, for `url`'s database. The app
@@ -23,6 +25,6 @@ export function createClient(url: string = databaseUrl()): PrismaClient {
     return new PostgresPrismaClient({ adapter }) as unknown as PrismaClient;
   }
   // `timeout`: wait up to 5 s for another writer instead of failing with SQLITE_BUSY.
-  const adapter = new PrismaBetterSqlite3({ url, timeout: 5000 });
+  const adapter = withReusedStatements(new PrismaBetterSqlite3({ url, timeout: 5000 }), tuneSqliteConnection);
   return new PrismaClient({ adapter });
 }

@@ -13,7 +13,7 @@ import { deskHoursLeft } from "@/lib/desk/available-actions";
 import { deskOf, inbox, unreadLetters } from "@/lib/runs/seat-view/inbox";
 import { nameKey } from "@/lib/runs/seats/seat-controls";
 import { collidingNames, seatStatus, type SeatStatus } from "./seat-status";
-import { lettersAboutCases, lettersToDesk } from "@/lib/runs/store/queries";
+import { lettersAboutCases, lettersByCase, lettersToDesk } from "@/lib/runs/store/queries";
 
 /** One seat as the console lists it: where its student is, in a line. */
 export type SeatFigures = {
@@ -89,7 +89,8 @@ export async function consoleData(runId: string): Promise<ConsoleData> {
   const same = collidingNames(seats.map((seat) => ({ number: seat.number, key: nameKey(seat.displayName) })));
   const nowMs = runStore.nowMs();
   // Classmates' letters, for the procurators' inboxes (lib/runs/seat-view/inbox.ts keeps those that arrived).
-  const letters = await lettersAboutCases(runId);
+  // Grouped by case once: each procurator's desk then reads only its own cases' letters.
+  const letters = lettersByCase(await lettersAboutCases(runId));
   const now = await runStore.read(runId, (run, world, scenario) => {
     const dealt = new Set<number>();
     const district = { desks: 0, files: 0, decided: 0, waiting: 0, oldestWaitDays: 0 };

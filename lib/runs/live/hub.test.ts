@@ -6,7 +6,7 @@ import { hashSeatToken } from "@/lib/runs/codes";
 import { controlRun } from "@/lib/runs/console/control-run";
 import { createRun } from "@/lib/runs/console/create-run";
 import type { LiveMessage } from "@/lib/api-types";
-import { liveHub, type StreamAudience } from "./hub";
+import { liveFrame, liveHub, type StreamAudience } from "./hub";
 import { joinRun } from "@/lib/runs/seats/join-run";
 import { rejoinSeat } from "@/lib/runs/seats/rejoin-seat";
 import { seatCookieValue } from "@/lib/runs/seats/seat-access";
@@ -32,11 +32,21 @@ async function setUp(petitionerSeats = 2, procuratorSeats = 0) {
 
 function listen(runId: string, who: StreamAudience) {
   const messages: LiveMessage[] = [];
+  /** what the stream writes to the browser, message by message */
+  const frames: string[] = [];
   const close = vi.fn();
-  const unsubscribe = liveHub.subscribe(runId, { ...who, send: (m) => messages.push(m), close });
+  const unsubscribe = liveHub.subscribe(runId, {
+    ...who,
+    send: (m, frame) => {
+      messages.push(m);
+      frames.push(frame);
+    },
+    close,
+  });
   const of = <T extends LiveMessage["type"]>(type: T) =>
     messages.filter((m): m is Extract<LiveMessage, { type: T }> => m.type === type);
-  return { messages, close, unsubscribe, of };
+  const framesOf = (type: LiveMessage["type"]) => frames.filter((_, k) => messages[k]!.type === type);
+  return { messages, frames, close, unsubscribe, of, framesOf };
 }
 
 describe("the live hub", () => {
@@ -69,6 +79,47 @@ describe("the live hub", () => {
     expect(latest.at).toBeLessThanOrEqual(Date.now());
     student.unsubscribe();
     teacher.unsubscribe();
+  });
+
+  test("a message is written as its own frame; streams share frames only when they hold the same seat", async () => {
+    const { owner, run, seat } = await setUp(3);
+    const other = await joinRun({ code: run.joinCode, name: "Kim", requestId: randomUUID() }, `addr-${randomUUID()}`);
+    if (!other.ok) throw new Error(other.error.message);
+    const sam = { kind: "seat", seatId: seat.seatId, holderHash: hashSeatToken(seat.token) } as const;
+    // Sam has the desk open in two tabs; Kim in one; the teacher watches.
+    const tabs = [listen(run.runId, sam), listen(run.runId, sam)];
+    const kim = listen(run.runId, { kind: "seat", seatId: other.seatId, holderHash: hashSeatToken(other.token) });
+    const teacher = listen(run.runId, { kind: "instructor" });
+    const all = [...tabs, kim, teacher];
+    await controlRun(owner, run.runId, { action: "start" });
+    for (const stream of [...tabs, kim]) {
+      await expect.poll(() => stream.of("seat").at(-1)?.data.cases.length).toBe(1);
+    }
+    const theCase = tabs[0]!.of("seat").at(-1)!.data.cases[0]!;
+    const desks = tabs[0]!.of("seat").length;
+    const acted = await actOnCase(run.runId, seatCookieValue(seat.seatId, seat.token), {
+      requestId: randomUUID(),
+      caseIndex: theCase.index,
+      expectedVersion: theCase.version,
+      action: { type: "complaint.file", addressee: "kgb", grounds: "innocence", carrier: "self", ask: "release" },
+      letter: "Please review my case.",
+    });
+    expect(acted.ok).toBe(true);
+    await expect.poll(() => tabs.every((tab) => tab.of("seat").length > desks)).toBe(true);
+    for (const stream of all) stream.unsubscribe();
+
+    for (const stream of all) {
+      expect(stream.frames).toEqual(stream.messages.map(liveFrame));
+      for (const frame of stream.frames) expect(frame).toMatch(/^event: \w+\ndata: .*\n\n$/s);
+    }
+    // The same seat in two tabs: the same bytes, message for message.
+    expect(tabs[1]!.frames).toEqual(tabs[0]!.frames);
+    // Another seat's desk is built from that seat alone, and the clock is the class's.
+    expect(kim.of("seat").every((m) => m.data.seat.number !== seat.number)).toBe(true);
+    expect(tabs[0]!.of("seat").every((m) => m.data.seat.number === seat.number)).toBe(true);
+    expect(kim.framesOf("seat").some((frame) => tabs[0]!.frames.includes(frame))).toBe(false);
+    expect(teacher.framesOf("seat")).toEqual([]);
+    expect(kim.framesOf("clock").at(-1)).toBe(tabs[0]!.framesOf("clock").at(-1));
   });
 
   test("seats whose streams open while the seats are loading are never mistaken for moved ones", async () => {

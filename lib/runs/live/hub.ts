@@ -1,6 +1,6 @@
 import "server-only";
 import type { ClassmateLetter } from "@/lib/runs/seat-view/inbox";
-import type { InstructorUpdate, LiveMessage } from "@/lib/api-types";
+import type { LiveMessage } from "@/lib/api-types";
 import type { Run, RunEngine } from "@/lib/runs/store/store";
 import { db } from "@/lib/db";
 import { DATABASE_UNAVAILABLE, isDatabaseUnavailable } from "@/lib/db-errors";
@@ -33,8 +33,27 @@ const SEAT_CHANGES: ReadonlySet<LogEntryType> = new Set([
  */
 const LETTER_CHANGES: ReadonlySet<LogEntryType> = new Set(["case.act", "letter.write"]);
 
+/** A message as one Server-Sent Events frame: `event:` its type, `data:` its data as JSON. */
+export function liveFrame(message: LiveMessage): string {
+  return `event: ${message.type}\ndata: ${JSON.stringify(message.data)}\n\n`;
+}
+
+/**
+ * A message with its frame, serialised at most once however many streams it
+ * goes to: the clock to the whole class, a desk to each browser open on that
+ * one seat. Only streams entitled to exactly the same bytes share it.
+ */
+class Outgoing {
+  private text: string | null = null;
+  constructor(readonly message: LiveMessage) {}
+  get frame(): string {
+    return (this.text ??= liveFrame(this.message));
+  }
+}
+
 type Subscriber = StreamAudience & {
-  send: (message: LiveMessage) => void;
+  /** `frame` is `message` as liveFrame writes it, shared with other streams that get the same message */
+  send: (message: LiveMessage, frame: string) => void;
   close: () => void;
   lastClock?: string;
   lastSeat?: string;
@@ -191,7 +210,8 @@ export class LiveHub {
         channel.seenSeq = s.run.seq;
         if (channel.unreachable) {
           channel.unreachable = false;
-          for (const sub of channel.subscribers) sub.send({ type: "status", data: { state: "live" } });
+          const live = new Outgoing({ type: "status", data: { state: "live" } });
+          for (const sub of channel.subscribers) send(sub, live);
         }
         this.deliver(channel, s.run, s.engine);
       });
@@ -206,9 +226,11 @@ export class LiveHub {
         if (!channel.unreachable) {
           channel.unreachable = true;
           console.warn(`live updates for run ${runId}: the database is not answering; retrying`);
-          for (const sub of channel.subscribers) {
-            sub.send({ type: "status", data: { state: "reconnecting", message: DATABASE_UNAVAILABLE } });
-          }
+          const reconnecting = new Outgoing({
+            type: "status",
+            data: { state: "reconnecting", message: DATABASE_UNAVAILABLE },
+          });
+          for (const sub of channel.subscribers) send(sub, reconnecting);
         }
       } else {
         console.error("live update failed", error);
@@ -329,20 +351,21 @@ export class LiveHub {
     const clock = clockView(run, engine.scenario);
     const { room } = clock;
     const clockKey = `${clock.status}|${clock.simDay}|${clock.speed}|${clock.pausedBy}|${room.notice?.at}|${room.eyesUp}|${room.lessonEndsAt}`;
-    let figures: InstructorUpdate | null = null;
+    const clockMessage = new Outgoing({ type: "clock", data: clock });
+    let figures: Outgoing | null = null;
+    /** each seat's desk as sent in this delivery, by seat id: every stream open on that seat (and holding it) gets the same */
+    const desks = new Map<string, { key: string; desk: Outgoing }>();
+    const closing = new Map<string, Outgoing>();
     for (const sub of channel.subscribers) {
       if (sub.lastClock !== clockKey) {
         sub.lastClock = clockKey;
-        sub.send({ type: "clock", data: clock });
+        send(sub, clockMessage);
       }
       if (sub.kind === "instructor") {
         if (sub.lastVersion !== run.version) {
           sub.lastVersion = run.version;
-          figures ??= {
-            version: run.version,
-            at: run.updatedAt.getTime(),
-          };
-          sub.send({ type: "run", data: figures });
+          figures ??= new Outgoing({ type: "run", data: { version: run.version, at: run.updatedAt.getTime() } });
+          send(sub, figures);
         }
         continue;
       }
@@ -354,12 +377,13 @@ export class LiveHub {
         continue;
       }
       if (!seat || seat.removedAt || seat.holderHash !== sub.holderHash) {
-        sub.send({
-          type: "closed",
-          data: seat?.removedAt
-            ? { reason: "removed", message: SEAT_ACCESS_MESSAGES.removed }
-            : { reason: "movedAway", message: SEAT_ACCESS_MESSAGES.movedAway },
-        });
+        const reason = seat?.removedAt ? "removed" : "movedAway";
+        let closed = closing.get(reason);
+        if (!closed) {
+          closed = new Outgoing({ type: "closed", data: { reason, message: SEAT_ACCESS_MESSAGES[reason] } });
+          closing.set(reason, closed);
+        }
+        send(sub, closed);
         sub.close();
         continue;
       }
@@ -371,8 +395,14 @@ export class LiveHub {
       const key = `${seatViewKey(s.world, run.status, seat.role, seat.cases, letterCount)}|${seat.displayName}`;
       if (sub.lastSeat !== key) {
         sub.lastSeat = key;
-        const view = seatView(run, s.scenario, s.world, seat, seat.cases, seat.letters, clock, seat.classmates);
-        sub.send({ type: "seat", data: { ...view, at: run.updatedAt.getTime() } });
+        // Built from the seat alone (which this stream holds, checked above): the same for each of its streams.
+        let built = desks.get(sub.seatId);
+        if (built?.key !== key) {
+          const view = seatView(run, s.scenario, s.world, seat, seat.cases, seat.letters, clock, seat.classmates);
+          built = { key, desk: new Outgoing({ type: "seat", data: { ...view, at: run.updatedAt.getTime() } }) };
+          desks.set(sub.seatId, built);
+        }
+        send(sub, built.desk);
       }
     }
   }
@@ -389,13 +419,18 @@ export class LiveHub {
   private closeAll(runId: string, reason: "deleted", message: string): void {
     const channel = this.channels.get(runId);
     if (!channel) return;
+    const closed = new Outgoing({ type: "closed", data: { reason, message } });
     for (const sub of channel.subscribers) {
-      sub.send({ type: "closed", data: { reason, message } });
+      send(sub, closed);
       sub.close();
     }
     if (channel.timer) clearTimeout(channel.timer);
     this.channels.delete(runId);
   }
+}
+
+function send(sub: Subscriber, outgoing: Outgoing): void {
+  sub.send(outgoing.message, outgoing.frame);
 }
 
 const LETTER_FEED_FIELDS = {

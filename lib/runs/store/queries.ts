@@ -81,11 +81,37 @@ export async function lettersAboutCases(runId: string, caseIndexes?: readonly nu
   return rows.map((l) => ({ caseIndex: l.caseIndex, body: l.body, simDay: l.simDay, seatNumber: l.seat.number }));
 }
 
-/** The letters a procurator's desk may read: about its own cases, written by someone else (a classmate). */
+/** Letters by the case they are about, each with its place among them all (oldest first). */
+export type LettersByCase = ReadonlyMap<number, readonly { rank: number; letter: ClassmateLetter }[]>;
+
+/**
+ * Groups letters (oldest first) by case, so that choosing the letters of
+ * every desk in a class reads only each desk's cases, not every letter once
+ * per desk.
+ */
+export function lettersByCase(letters: readonly ClassmateLetter[]): LettersByCase {
+  const byCase = new Map<number, { rank: number; letter: ClassmateLetter }[]>();
+  letters.forEach((letter, rank) => {
+    const group = byCase.get(letter.caseIndex);
+    if (group) group.push({ rank, letter });
+    else byCase.set(letter.caseIndex, [{ rank, letter }]);
+  });
+  return byCase;
+}
+
+/**
+ * The letters a procurator's desk may read: about its own cases, written by
+ * someone else (a classmate), oldest first. Give many desks' letters as
+ * grouped once by lettersByCase.
+ */
 export function lettersToDesk(
-  letters: readonly ClassmateLetter[],
+  letters: readonly ClassmateLetter[] | LettersByCase,
   desk: { seatNumber: number; cases: readonly number[] },
 ): ClassmateLetter[] {
-  const cases = new Set(desk.cases);
-  return letters.filter((l) => l.seatNumber !== desk.seatNumber && cases.has(l.caseIndex));
+  const byCase = Array.isArray(letters) ? lettersByCase(letters) : (letters as LettersByCase);
+  const chosen: { rank: number; letter: ClassmateLetter }[] = [];
+  for (const i of new Set(desk.cases)) {
+    for (const entry of byCase.get(i) ?? []) if (entry.letter.seatNumber !== desk.seatNumber) chosen.push(entry);
+  }
+  return chosen.sort((a, b) => a.rank - b.rank).map((entry) => entry.letter);
 }

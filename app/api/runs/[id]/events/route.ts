@@ -1,8 +1,8 @@
 import { cookies } from "next/headers";
 import { getSessionUser } from "@/lib/authz";
-import type { LiveMessage } from "@/lib/api-types";
 import { failure, failureResponse } from "@/lib/failure";
 import { withDatabaseErrors } from "@/lib/http";
+import { batchedWriter } from "@/lib/runs/live/batched-writer";
 import { liveHub, type StreamAudience } from "@/lib/runs/live/hub";
 import { isRunOwner } from "@/lib/runs/is-run-owner";
 import { SEAT_COOKIE } from "@/lib/runs/policy";
@@ -37,22 +37,25 @@ export const GET = withDatabaseErrors(async function GET(
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
       let open = true;
-      const write = (text: string) => {
+      // The clock and the desk of one update leave as one chunk: one write to the socket, not two.
+      const { write, flush } = batchedWriter((text) => {
         if (!open) return;
         try {
           controller.enqueue(encoder.encode(text));
         } catch {
           cleanup();
         }
-      };
+      });
       const heartbeat = setInterval(() => write(": still here\n\n"), HEARTBEAT_MS);
       const unsubscribe = liveHub.subscribe(id, {
         ...subscriber,
-        send: (message: LiveMessage) => write(`event: ${message.type}\ndata: ${JSON.stringify(message.data)}\n\n`),
+        // The hub serialises each message once for every stream that gets it.
+        send: (_message, frame) => write(frame),
         close: () => cleanup(),
       });
       cleanup = () => {
         if (!open) return;
+        flush(); // a last message (why the stream closes) before the end
         open = false;
         clearInterval(heartbeat);
         unsubscribe();

@@ -1,4 +1,5 @@
 import { SOURCE_KEYS, type SourceKey } from "@/machines/vocabulary";
+import { SOURCE_SHORT_NAMES } from "@/lib/source-names";
 
 /**
  * A source's bibliographic details, as far as the project's copy records them
@@ -26,7 +27,7 @@ export type Citation = {
  */
 export const SOURCES = {
   "adler-ch3": {
-    short: "Adler, ch. 3",
+    short: SOURCE_SHORT_NAMES["adler-ch3"],
     title: "Adler, “The System's Adaptation to Repression 1953–55” (book chapter, archival)",
     weight: "primary for the review pipeline",
     citation: {
@@ -38,7 +39,7 @@ export const SOURCES = {
     },
   },
   "alexopoulos-1945": {
-    short: "Alexopoulos 2004",
+    short: SOURCE_SHORT_NAMES["alexopoulos-1945"],
     title:
       "Golfo Alexopoulos, “Amnesty 1945: The Revolving Door of Stalin's Gulag”, NCEEER working paper, 2004 (archival)",
     weight: "primary for the 1945 amnesty",
@@ -52,7 +53,7 @@ export const SOURCES = {
     },
   },
   "17moments": {
-    short: "Seventeen Moments",
+    short: SOURCE_SHORT_NAMES["17moments"],
     title: "James von Geldern, “Prisoners Return”, Seventeen Moments in Soviet History (essay)",
     weight: "secondary",
     citation: {
@@ -64,7 +65,7 @@ export const SOURCES = {
     },
   },
   "blog-not-all-free": {
-    short: "Student blog, 2014",
+    short: SOURCE_SHORT_NAMES["blog-not-all-free"],
     title: "“Soviet Prisoners Released . . . Not All Necessarily Free” (student blog, 2014)",
     weight: "secondary, draws on Seventeen Moments",
     citation: {
@@ -75,7 +76,7 @@ export const SOURCES = {
     },
   },
   "blog-destalinization": {
-    short: "Student blog",
+    short: SOURCE_SHORT_NAMES["blog-destalinization"],
     title: "“De-Stalinization of the Gulags” (student blog)",
     weight: "secondary, draws on Seventeen Moments",
     citation: {

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { SOURCES, type SourceKey } from "@/lib/sources";
+import { SOURCE_SHORT_NAMES } from "@/lib/source-names";
+import type { SourceKey } from "@/machines/vocabulary";
 
 const TAG =
   "ml-1 inline-block whitespace-nowrap rounded border border-line bg-canvas px-1.5 py-0.5 align-baseline text-xs font-medium text-muted";
@@ -30,7 +31,7 @@ export function SourceTag({
         <span className={TAG}>invented for this game</span>
         {basis ? (
           <Link href={`/sources#${basis}`} className={`${TAG} no-underline hover:text-accent`} {...target}>
-            based on {SOURCES[basis].short}
+            based on {SOURCE_SHORT_NAMES[basis]}
             {opensNewTab}
           </Link>
         ) : null}
@@ -40,7 +41,7 @@ export function SourceTag({
   return (
     <Link href={`/sources#${source}`} className={`${TAG} no-underline hover:text-accent`} {...target}>
       <span className="sr-only">Source: </span>
-      {SOURCES[source].short}
+      {SOURCE_SHORT_NAMES[source]}
       {opensNewTab}
     </Link>
   );

@@ -8,7 +8,7 @@ import { SourceTag } from "@/app/_components/source-tag";
 import { postJson, UNREACHABLE } from "@/app/_components/post-json";
 import type { Ask } from "@/machines/vocabulary";
 import { EyesUpCover, LessonCountdown, TeacherNotice } from "@/app/_components/room-screens";
-import dynamic from "next/dynamic";
+import { lazyPart } from "@/app/_components/lazy-part";
 import type { Reveal } from "@/lib/runs/seat-view/reveal";
 import { SeatTop } from "./seat-top";
 import type { ActRequest, ActResponse } from "@/lib/api-types";
@@ -19,16 +19,16 @@ import { daysText } from "@/lib/runs/days-text";
 
 // A desk shows one role's tools, the self-guided controls only when playing alone, and the personal
 // debrief only at the end: each part's code loads when the desk shows it (preloaded when the server renders it).
-const PetitionForm = dynamic(() => import("./petition-form").then((m) => m.PetitionForm));
-const ProcuratorFileView = dynamic(() => import("./procurator-file").then((m) => m.ProcuratorFileView));
-const SoloControls = dynamic(() => import("./solo").then((m) => m.SoloControls));
-const GuidedStart = dynamic(() => import("./solo").then((m) => m.GuidedStart));
-const Timeline = dynamic(() => import("./timeline").then((m) => m.Timeline));
-const Protocols = dynamic(() => import("./procurator-records").then((m) => m.Protocols));
-const Inbox = dynamic(() => import("./procurator-records").then((m) => m.Inbox));
+const PetitionForm = lazyPart(() => import("./petition-form"), "PetitionForm");
+const ProcuratorFileView = lazyPart(() => import("./procurator-file"), "ProcuratorFileView");
+const SoloControls = lazyPart(() => import("./solo"), "SoloControls");
+const GuidedStart = lazyPart(() => import("./solo"), "GuidedStart");
+const Timeline = lazyPart(() => import("./timeline"), "Timeline");
+const Protocols = lazyPart(() => import("./procurator-records"), "Protocols");
+const Inbox = lazyPart(() => import("./procurator-records"), "Inbox");
 // A prologue or epilogue only when the teacher added one (with the sources' conflicts it quotes).
-const StoryFramePanel = dynamic(() => import("@/app/_components/story-frame").then((m) => m.StoryFramePanel));
-const PersonalDebrief = dynamic(() => import("./personal-debrief").then((m) => m.PersonalDebrief));
+const StoryFramePanel = lazyPart(() => import("@/app/_components/story-frame"), "StoryFramePanel");
+const PersonalDebrief = lazyPart(() => import("./personal-debrief"), "PersonalDebrief");
 
 export function SeatDesk({
   initial,

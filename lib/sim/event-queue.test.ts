@@ -29,3 +29,30 @@ test("events come out by time, ties in insertion order, including events added w
     x.time - y.time || x.seq - y.seq;
   expect(got).toEqual([...expected].sort(order));
 });
+
+test("an event added after a peek, earlier than the peeked one, still comes first; entries() lists the pending order", () => {
+  const rng = createRng("queue-peek");
+  for (let round = 0; round < 50; round++) {
+    const queue = new EventQueue(100);
+    const times: number[] = [];
+    // Enough events for a bucket to need several chunks.
+    for (let k = 0; k < 40; k++) {
+      const time = 10 + Math.floor(rng.next() * 8) / 64;
+      queue.push(time, 1, k, 0);
+      times.push(time);
+    }
+    const peeked = queue.peekTime();
+    const early = peeked * rng.next();
+    queue.push(early, 1, 40, 0);
+    times.push(early);
+    const expected = times.map((time, a) => ({ time, a })).sort((x, y) => x.time - y.time || x.a - y.a);
+    expect(queue.entries().map(([time, , a]) => ({ time, a }))).toEqual(expected);
+    const out = { time: 0, kind: 0, a: 0, b: 0 };
+    const got: { time: number; a: number }[] = [];
+    while (queue.size > 0) {
+      queue.pop(out);
+      got.push({ time: out.time, a: out.a });
+    }
+    expect(got).toEqual(expected);
+  }
+});

@@ -23,10 +23,11 @@ import {
   childStream,
   childStreamOfHash,
   hashString,
-  pickWeighted,
+  pickWithDraw,
   rngFromState,
   streamKey,
   uniformOfKey,
+  weightTotal,
   type Rng,
 } from "@/lib/sim/rng";
 import type { Scenario } from "@/lib/sim/scenario-schema";
@@ -111,6 +112,25 @@ class KeyedStream implements Rng {
   }
   get state(): never {
     throw new Error("side streams are not saved");
+  }
+}
+
+/**
+ * Case i's main stream as an Rng (WorldCore.caseRng): one instance of a
+ * class, like KeyedStream, so the distributions' calls to next() see few
+ * shapes (a closure object here made them slower: measured).
+ */
+class CaseStream implements Rng {
+  i = 0;
+  constructor(private readonly w: WorldCore) {}
+  next(): number {
+    return this.w.caseDraw(this.i);
+  }
+  split(): Rng {
+    throw new Error("case streams do not split");
+  }
+  get state(): never {
+    throw new Error("case streams are saved by the world, not the stream");
   }
 }
 
@@ -349,18 +369,9 @@ export class WorldCore {
     return uniformOfKey(this.cases[CASE_FIELDS * i + DRAW_KEY]!, this.cases[CASE_FIELDS * i + DRAWS]!++);
   }
   /** One reusable Rng view onto "the current case's stream" (no allocation per draw). */
-  private currentCase = 0;
-  private readonly caseStream: Rng = {
-    next: () => this.caseDraw(this.currentCase),
-    split: () => {
-      throw new Error("case streams do not split");
-    },
-    get state() {
-      return { seed: 0, stream: 0, counter: 0 };
-    },
-  };
+  private readonly caseStream = new CaseStream(this);
   private caseRng(i: number): Rng {
-    this.currentCase = i;
+    this.caseStream.i = i;
     return this.caseStream;
   }
   /**
@@ -389,7 +400,8 @@ export class WorldCore {
     return sampleDays(this.caseRng(i), d);
   }
   pick(i: number, weights: ArrayLike<number>): number {
-    return pickWeighted(this.caseRng(i), weights);
+    const total = weightTotal(weights);
+    return total > 0 ? pickWithDraw(weights, total, this.caseDraw(i)) : -1;
   }
 
   // ── the caseload ────────────────────────────────────────────────────────

@@ -17,6 +17,7 @@ import {
   reclassifiable,
 } from "@/machines/rules";
 import { reduceCase, valueOfPath, type PlainSnapshot } from "./case-reducer";
+import { IntegerMap } from "./integer-map";
 
 /** What the stepper keeps of a snapshot: where the case is, its context, done or not. */
 export type CaseSnapshot = PlainSnapshot;
@@ -76,7 +77,9 @@ export class CaseStepper {
    */
   private table = new Int32Array(1024 * EVENT_COUNT);
   private readonly contexts: CaseContext[] = [];
-  private readonly byKey = new Map<number | string, number>();
+  /** State ids by numericKey, and by stringKey for the rare context outside the packed ranges. */
+  private readonly byKey = new IntegerMap();
+  private readonly byStringKey = new Map<string, number>();
   private readonly pathIndex = new Map<string, number>();
   private readonly initialByFacts = new Map<number, number>();
   /** Dotted state path per state id, e.g. "commission.fileAssembly.checking". */
@@ -242,9 +245,10 @@ export class CaseStepper {
 
   private intern(snapshot: CaseSnapshot): number {
     const path = snapshot.path;
-    const key = this.numericKey(path, snapshot.context) ?? this.stringKey(path, snapshot.context);
-    const known = this.byKey.get(key);
-    if (known !== undefined) return known;
+    const numeric = this.numericKey(path, snapshot.context);
+    const text = numeric === null ? this.stringKey(path, snapshot.context) : "";
+    const known = numeric !== null ? this.byKey.get(numeric) : (this.byStringKey.get(text) ?? -1);
+    if (known !== -1) return known;
     const id = this.contexts.length;
     if ((id + 1) * EVENT_COUNT > this.table.length) {
       const grown = new Int32Array(this.table.length * 2);
@@ -252,7 +256,8 @@ export class CaseStepper {
       this.table = grown;
     }
     this.contexts.push(snapshot.context);
-    this.byKey.set(key, id);
+    if (numeric !== null) this.byKey.set(numeric, id);
+    else this.byStringKey.set(text, id);
     this.path.push(path);
     this.done.push(snapshot.status === "done");
     const outcome = outcomeOf(path, snapshot.context);
@@ -315,7 +320,8 @@ export function outcomeOf(path: string, context: CaseContext): Outcome {
 
 /** The CLI's outcome for a case in this state (RULES.noSpravka: a spravka pending still counts as rehabilitated). */
 export function outcomeOfPath(path: string): Outcome {
-  const top = path.split(".")[0] ?? "";
+  const dot = path.indexOf(".");
+  const top = dot < 0 ? path : path.slice(0, dot);
   switch (top) {
     case "rehabilitated":
     case "spravka":

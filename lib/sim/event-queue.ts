@@ -21,11 +21,11 @@ export class EventQueue {
    * cost a cache miss per event on a national run (measured). A bucket's
    * chunks are recycled together once every event in it has been taken.
    */
-  private f64 = new Float64Array(4 * CHUNK * 128);
-  private i32 = new Int32Array(this.f64.buffer);
+  private f64: Float64Array;
+  private i32: Int32Array;
   /** Per chunk: the next chunk of its bucket (or of the free list), and how many records it holds. */
-  private chunkNext = new Int32Array(128);
-  private chunkFill = new Uint8Array(128);
+  private chunkNext: Int32Array;
+  private chunkFill: Uint8Array;
   private chunks = 0;
   private freeChunk = -1;
 
@@ -38,7 +38,20 @@ export class EventQueue {
   private count = 0;
   private seq = 0;
 
-  constructor(readonly maxTime: number) {
+  /**
+   * `expectedEvents`: how many events may be pending at once, a hint: room
+   * for them is reserved at the start (the pages are only touched as they
+   * fill), so a large run does not copy the records each time they double.
+   */
+  constructor(
+    readonly maxTime: number,
+    expectedEvents = 1024,
+  ) {
+    const chunks = Math.max(16, Math.ceil(expectedEvents / CHUNK));
+    this.f64 = new Float64Array(4 * CHUNK * chunks);
+    this.i32 = new Int32Array(this.f64.buffer);
+    this.chunkNext = new Int32Array(chunks);
+    this.chunkFill = new Uint8Array(chunks);
     const buckets = Math.floor(maxTime * SLOTS_PER_DAY) + 2;
     this.bucketHead = new Int32Array(buckets).fill(-1);
     this.bucketTail = new Int32Array(buckets).fill(-1);

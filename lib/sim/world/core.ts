@@ -271,7 +271,8 @@ export class WorldCore {
     this.stageOf = new Int8Array(n).fill(-1);
     for (let i = 0; i < n; i++) this.setKnownSince(i, NaN);
     this.decidedAt = new Float64Array(n).fill(NaN);
-    this.queue = new EventQueue(scenario.horizonDays);
+    // Each case has about one plan pending at a time (a national run peaks at 0.63 per case).
+    this.queue = new EventQueue(scenario.horizonDays, n);
     this.desksFree = scenario.desks.procurators;
     this.clerksFree = scenario.institutions.fileClerks;
     this.clerkDays = new Float32Array(n);

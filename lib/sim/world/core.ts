@@ -36,6 +36,7 @@ import {
   dayNumber,
   dispatchClerks,
   dispatchDesks,
+  driverKindOfPath,
   enter,
   isLetterInTransit,
   letterAlongside,
@@ -43,7 +44,7 @@ import {
   scheduleInstitutions,
 } from "./institutions";
 import { keepStory } from "./seats";
-import { countStep, moveToStage, stageIndexOf } from "./statistics";
+import { countStep, moveToStage, stageIndexOf, stageOfPath } from "./statistics";
 
 /**
  * What the event queue holds. Private to this file so that advanceTo's switch
@@ -112,6 +113,38 @@ class KeyedStream implements Rng {
   }
   get state(): never {
     throw new Error("side streams are not saved");
+  }
+}
+
+/** StateMemo's mark for a state not computed yet (no kind or stage is this small). */
+const UNKNOWN = -128;
+
+/**
+ * A small integer per case-machine state (its stage, its driver kind),
+ * computed from the state's path the first time it is asked for. One byte
+ * per state, so the memo stays in cache on a national run, where each step
+ * reaches another state: arrays of numbers were a cache miss of their own
+ * per step (measured).
+ */
+export class StateMemo {
+  private values = new Int8Array(1024).fill(UNKNOWN);
+  constructor(private readonly compute: (stateId: number) => number) {}
+
+  get(stateId: number): number {
+    const value = stateId < this.values.length ? this.values[stateId]! : UNKNOWN;
+    return value !== UNKNOWN ? value : this.fill(stateId);
+  }
+
+  private fill(stateId: number): number {
+    if (stateId >= this.values.length) {
+      const grown = new Int8Array(Math.max(2 * this.values.length, stateId + 1)).fill(UNKNOWN);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    const value = this.compute(stateId);
+    if (!(Number.isInteger(value) && value > UNKNOWN && value <= 127)) throw new RangeError(`StateMemo value ${value}`);
+    this.values[stateId] = value;
+    return value;
   }
 }
 
@@ -225,8 +258,8 @@ export class WorldCore {
   readonly stageWaitN = new Float64Array(STAGES.length);
   readonly rootStream: number;
   /** Per state id, memoised: its stage (statistics.stageIndexOf) and its driver kind (institutions.kindOf). */
-  readonly stageByState: number[] = [];
-  readonly kindByState: number[] = [];
+  readonly stageByState: StateMemo;
+  readonly kindByState: StateMemo;
   private readonly popped = { time: 0, kind: 0, a: 0, b: 0 };
   /** Scratch for the institution driver's draws (reused, so the hot loop allocates nothing). */
   readonly decisionIds = EVENT_IDS.decide;
@@ -244,6 +277,8 @@ export class WorldCore {
     this.params = structuredClone(scenario);
     this.seed = seed;
     this.stepper = stepper;
+    this.stageByState = new StateMemo((stateId) => stageOfPath(stepper.path[stateId]!));
+    this.kindByState = new StateMemo((stateId) => driverKindOfPath(stepper.path[stateId]!));
     this.rootStream = childStream(0, "cases");
     this.caseloadSize = scenario.caseload.cases;
     this.arrived = this.caseloadSize;

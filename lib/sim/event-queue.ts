@@ -61,6 +61,16 @@ export class EventQueue {
     return this.count;
   }
 
+  /** How many buckets have been opened so far: a caller can tell when a new bucket's events are up. */
+  bucketsOpened = 0;
+
+  /** The `a` of each event in the bucket being processed (at most out.length of them) into `out`; returns how many. */
+  currentSubjects(out: Int32Array): number {
+    const n = Math.min(this.heapSize, out.length);
+    for (let k = 0; k < n; k++) out[k] = this.i32[8 * this.heap[k]! + 5]!;
+    return n;
+  }
+
   push(time: number, kind: number, a: number, b: number): void {
     if (time > this.maxTime) return;
     const d = Math.floor(time * SLOTS_PER_DAY);
@@ -118,6 +128,7 @@ export class EventQueue {
       if (this.slot >= 0) this.release(this.slot);
       this.slot++;
       if (this.slot >= this.bucketHead.length) return false;
+      this.bucketsOpened++;
       for (let c = this.bucketHead[this.slot]!; c !== -1; c = this.chunkNext[c]!) {
         const records = this.chunkFill[c]!;
         for (let j = 0; j < records; j++) this.heapPush(c * CHUNK + j);

@@ -141,6 +141,12 @@ export class CaseStepper {
     return this.miss(stateId, eventId);
   }
 
+  /** The table's entry for (state, event), or 0 if there is none: read only to bring it into cache (WorldCore.warmBucket). */
+  peek(stateId: number, eventId: number): number {
+    if (!(stateId >= 0 && stateId < this.contexts.length && eventId >= 0 && eventId < EVENT_COUNT)) return 0;
+    return this.blocks[stateId >> ROW_BITS]![(stateId & ROW_MASK) * EVENT_COUNT + eventId]!;
+  }
+
   /** A transition not yet in the table: computed once, then remembered. */
   private miss(stateId: number, eventId: number): number {
     const next = this.compute(stateId, CASE_EVENTS[eventId]!);

@@ -60,17 +60,24 @@ test("an event added after a peek, earlier than the peeked one, still comes firs
 test("currentSubjects lists the events of the bucket just opened, and bucketsOpened counts the openings", () => {
   const queue = new EventQueue(100);
   // Two events in one 1/64-day bucket, one in a later bucket.
-  queue.push(3.001, 1, 7, 0);
-  queue.push(3.002, 1, 9, 0);
-  queue.push(5, 1, 11, 0);
+  queue.push(3.001, 1, 7, 70);
+  queue.push(3.002, 1, 9, 90);
+  queue.push(5, 1, 11, 110);
   const out = new Int32Array(8);
+  const subjects = () => {
+    const n = queue.currentSubjects(out);
+    return Array.from({ length: n }, (_, k) => [out[2 * k], out[2 * k + 1]]);
+  };
   expect(queue.peekTime()).toBe(3.001);
   const opened = queue.bucketsOpened;
-  expect([...out.subarray(0, queue.currentSubjects(out))].sort()).toEqual([7, 9]);
+  expect(subjects().sort((x, y) => x[0]! - y[0]!)).toEqual([
+    [7, 70],
+    [9, 90],
+  ]);
   const popped = { time: 0, kind: 0, a: 0, b: 0 };
   queue.pop(popped);
   queue.pop(popped);
   expect(queue.peekTime()).toBe(5);
   expect(queue.bucketsOpened).toBeGreaterThan(opened);
-  expect([...out.subarray(0, queue.currentSubjects(out))]).toEqual([11]);
+  expect(subjects()).toEqual([[11, 110]]);
 });

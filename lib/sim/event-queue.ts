@@ -64,10 +64,17 @@ export class EventQueue {
   /** How many buckets have been opened so far: a caller can tell when a new bucket's events are up. */
   bucketsOpened = 0;
 
-  /** The `a` of each event in the bucket being processed (at most out.length of them) into `out`; returns how many. */
+  /**
+   * The `a` and `b` of each event in the bucket being processed (at most
+   * out.length / 2 of them) into `out`, as a, b, a, b, …; returns how many events.
+   */
   currentSubjects(out: Int32Array): number {
-    const n = Math.min(this.heapSize, out.length);
-    for (let k = 0; k < n; k++) out[k] = this.i32[8 * this.heap[k]! + 5]!;
+    const n = Math.min(this.heapSize, out.length >> 1);
+    for (let k = 0; k < n; k++) {
+      const r = this.heap[k]!;
+      out[2 * k] = this.i32[8 * r + 5]!;
+      out[2 * k + 1] = this.i32[8 * r + 6]!;
+    }
     return n;
   }
 

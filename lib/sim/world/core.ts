@@ -591,20 +591,26 @@ export class WorldCore {
    * one independent load after another, so the memory fetches overlap;
    * taking the events one by one then finds each record in cache. On a
    * national run each event reaches another case, and waiting for its
-   * record was the costliest line of the loop (measured). Only speed
-   * depends on it: nothing read here is used.
+   * record was the costliest line of the loop (measured); next came the
+   * transition-table entry it steps by, then its seat and stage, read here
+   * too. Only speed depends on it: nothing read here is used.
    */
   private warmBucket(): void {
     const subjects = this.bucketSubjects;
     const count = this.queue.currentSubjects(subjects);
     let sum = 0;
     for (let k = 0; k < count; k++) {
-      const i = subjects[k]!;
-      if (i < this.n) sum += this.cases[CASE_FIELDS * i + EPOCH]!;
+      const i = subjects[2 * k]!;
+      if (i < this.n) sum += this.cases[CASE_FIELDS * i + EPOCH]! + this.seat[i]! + this.stageOf[i]!;
+    }
+    // Then, the records in cache, the table entry each case will step by (a case event's b ends with its id).
+    for (let k = 0; k < count; k++) {
+      const i = subjects[2 * k]!;
+      if (i < this.n) sum += this.stepper.peek(this.cases[CASE_FIELDS * i + STATE]!, subjects[2 * k + 1]! % EVENT_BITS);
     }
     this.warmth = sum;
   }
-  private readonly bucketSubjects = new Int32Array(256);
+  private readonly bucketSubjects = new Int32Array(512);
   /** Written by warmBucket so its loads are not optimised away; never read. */
   private warmth = 0;
   private bucketsWarmed = 0;

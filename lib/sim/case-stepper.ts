@@ -17,6 +17,7 @@ import {
   reclassifiable,
 } from "@/machines/rules";
 import { reduceCase, valueOfPath, type PlainSnapshot } from "./case-reducer";
+import { IntegerMap } from "./integer-map";
 
 /** What the stepper keeps of a snapshot: where the case is, its context, done or not. */
 export type CaseSnapshot = PlainSnapshot;
@@ -69,14 +70,19 @@ export class CaseStepper {
   constructor(readonly source: TransitionSource = "reducer") {}
 
   /**
-   * Every memoised transition in one flat table, row stateId, column event
-   * id: a step is one array read, with no per-state object to reach first.
-   * Entries hold the result + STORED_OFFSET, so 0 (a fresh buffer's value)
-   * means not yet computed and growing the table needs no fill.
+   * Every memoised transition in a table of rows (stateId) by columns (event
+   * id), kept in blocks of ROWS_PER_BLOCK rows: a step is one array read in
+   * a block, with no per-state object to reach first, and a new block is
+   * added as states are met, so growing never copies the table or holds two
+   * copies at once (a single doubling table did both, 19 MB on the
+   * national run). Entries hold the result + STORED_OFFSET, so 0 (a fresh
+   * buffer's value) means not yet computed and a new block needs no fill.
    */
-  private table = new Int32Array(1024 * EVENT_COUNT);
+  private readonly blocks: Int32Array[] = [];
   private readonly contexts: CaseContext[] = [];
-  private readonly byKey = new Map<number | string, number>();
+  /** State ids by numericKey, and by stringKey for the rare context outside the packed ranges. */
+  private readonly byKey = new IntegerMap();
+  private readonly byStringKey = new Map<string, number>();
   private readonly pathIndex = new Map<string, number>();
   private readonly initialByFacts = new Map<number, number>();
   /** Dotted state path per state id, e.g. "commission.fileAssembly.checking". */
@@ -130,16 +136,22 @@ export class CaseStepper {
   step(stateId: number, eventId: number): number {
     if (!(stateId >= 0 && stateId < this.contexts.length)) throw new Error(`Unknown case state ${stateId}`);
     if (!(eventId >= 0 && eventId < EVENT_COUNT)) throw new Error(`Unknown case event id ${eventId}`);
-    const stored = this.table[stateId * EVENT_COUNT + eventId]!;
+    const stored = this.blocks[stateId >> ROW_BITS]![(stateId & ROW_MASK) * EVENT_COUNT + eventId]!;
     if (stored !== 0) return stored - STORED_OFFSET;
     return this.miss(stateId, eventId);
+  }
+
+  /** The table's entry for (state, event), or 0 if there is none: read only to bring it into cache (WorldCore.warmBucket). */
+  peek(stateId: number, eventId: number): number {
+    if (!(stateId >= 0 && stateId < this.contexts.length && eventId >= 0 && eventId < EVENT_COUNT)) return 0;
+    return this.blocks[stateId >> ROW_BITS]![(stateId & ROW_MASK) * EVENT_COUNT + eventId]!;
   }
 
   /** A transition not yet in the table: computed once, then remembered. */
   private miss(stateId: number, eventId: number): number {
     const next = this.compute(stateId, CASE_EVENTS[eventId]!);
     const id = next === null ? REFUSED : this.intern(next);
-    this.table[stateId * EVENT_COUNT + eventId] = id + STORED_OFFSET;
+    this.blocks[stateId >> ROW_BITS]![(stateId & ROW_MASK) * EVENT_COUNT + eventId] = id + STORED_OFFSET;
     return id;
   }
 
@@ -242,17 +254,15 @@ export class CaseStepper {
 
   private intern(snapshot: CaseSnapshot): number {
     const path = snapshot.path;
-    const key = this.numericKey(path, snapshot.context) ?? this.stringKey(path, snapshot.context);
-    const known = this.byKey.get(key);
-    if (known !== undefined) return known;
+    const numeric = this.numericKey(path, snapshot.context);
+    const text = numeric === null ? this.stringKey(path, snapshot.context) : "";
+    const known = numeric !== null ? this.byKey.get(numeric) : (this.byStringKey.get(text) ?? -1);
+    if (known !== -1) return known;
     const id = this.contexts.length;
-    if ((id + 1) * EVENT_COUNT > this.table.length) {
-      const grown = new Int32Array(this.table.length * 2);
-      grown.set(this.table);
-      this.table = grown;
-    }
+    if (id >> ROW_BITS === this.blocks.length) this.blocks.push(new Int32Array(ROWS_PER_BLOCK * EVENT_COUNT));
     this.contexts.push(snapshot.context);
-    this.byKey.set(key, id);
+    if (numeric !== null) this.byKey.set(numeric, id);
+    else this.byStringKey.set(text, id);
     this.path.push(path);
     this.done.push(snapshot.status === "done");
     const outcome = outcomeOf(path, snapshot.context);
@@ -265,6 +275,10 @@ export class CaseStepper {
 }
 
 const EVENT_COUNT = CASE_EVENTS.length;
+/** Rows per block of the transition table (CaseStepper.blocks): a power of two, so a row's block is a shift away. */
+const ROW_BITS = 10;
+const ROWS_PER_BLOCK = 1 << ROW_BITS;
+const ROW_MASK = ROWS_PER_BLOCK - 1;
 /** What the table adds to a result (REFUSED or a state id) so that 0 can mean "not computed yet". */
 const STORED_OFFSET = 1 - REFUSED;
 const small = (x: number, radix: number) => Number.isInteger(x) && x >= 0 && x < radix;
@@ -315,7 +329,8 @@ export function outcomeOf(path: string, context: CaseContext): Outcome {
 
 /** The CLI's outcome for a case in this state (RULES.noSpravka: a spravka pending still counts as rehabilitated). */
 export function outcomeOfPath(path: string): Outcome {
-  const top = path.split(".")[0] ?? "";
+  const dot = path.indexOf(".");
+  const top = dot < 0 ? path : path.slice(0, dot);
   switch (top) {
     case "rehabilitated":
     case "spravka":

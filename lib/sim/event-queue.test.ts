@@ -29,3 +29,55 @@ test("events come out by time, ties in insertion order, including events added w
     x.time - y.time || x.seq - y.seq;
   expect(got).toEqual([...expected].sort(order));
 });
+
+test("an event added after a peek, earlier than the peeked one, still comes first; entries() lists the pending order", () => {
+  const rng = createRng("queue-peek");
+  for (let round = 0; round < 50; round++) {
+    const queue = new EventQueue(100);
+    const times: number[] = [];
+    // Enough events for a bucket to need several chunks.
+    for (let k = 0; k < 40; k++) {
+      const time = 10 + Math.floor(rng.next() * 8) / 64;
+      queue.push(time, 1, k, 0);
+      times.push(time);
+    }
+    const peeked = queue.peekTime();
+    const early = peeked * rng.next();
+    queue.push(early, 1, 40, 0);
+    times.push(early);
+    const expected = times.map((time, a) => ({ time, a })).sort((x, y) => x.time - y.time || x.a - y.a);
+    expect(queue.entries().map(([time, , a]) => ({ time, a }))).toEqual(expected);
+    const out = { time: 0, kind: 0, a: 0, b: 0 };
+    const got: { time: number; a: number }[] = [];
+    while (queue.size > 0) {
+      queue.pop(out);
+      got.push({ time: out.time, a: out.a });
+    }
+    expect(got).toEqual(expected);
+  }
+});
+
+test("currentSubjects lists the events of the bucket just opened, and bucketsOpened counts the openings", () => {
+  const queue = new EventQueue(100);
+  // Two events in one 1/64-day bucket, one in a later bucket.
+  queue.push(3.001, 1, 7, 70);
+  queue.push(3.002, 1, 9, 90);
+  queue.push(5, 1, 11, 110);
+  const out = new Int32Array(8);
+  const subjects = () => {
+    const n = queue.currentSubjects(out);
+    return Array.from({ length: n }, (_, k) => [out[2 * k], out[2 * k + 1]]);
+  };
+  expect(queue.peekTime()).toBe(3.001);
+  const opened = queue.bucketsOpened;
+  expect(subjects().sort((x, y) => x[0]! - y[0]!)).toEqual([
+    [7, 70],
+    [9, 90],
+  ]);
+  const popped = { time: 0, kind: 0, a: 0, b: 0 };
+  queue.pop(popped);
+  queue.pop(popped);
+  expect(queue.peekTime()).toBe(5);
+  expect(queue.bucketsOpened).toBeGreaterThan(opened);
+  expect(subjects()).toEqual([[11, 110]]);
+});

@@ -90,10 +90,24 @@ export function chance(rng: Rng, p: number): boolean {
 
 /** An index drawn with the given non-negative weights; -1 if they sum to zero. */
 export function pickWeighted(rng: Rng, weights: ArrayLike<number>): number {
+  const total = weightTotal(weights);
+  return total > 0 ? pickWithDraw(weights, total, rng.next()) : -1;
+}
+
+/** The sum of the weights: pickWeighted draws nothing when it is zero. */
+export function weightTotal(weights: ArrayLike<number>): number {
   let total = 0;
   for (let i = 0; i < weights.length; i++) total += weights[i]!;
-  if (total <= 0) return -1;
-  let x = rng.next() * total;
+  return total;
+}
+
+/**
+ * pickWeighted's choice given its draw `u` and the weights' positive total:
+ * for a caller that draws from a stream of its own without an Rng object
+ * (the engine's per-case streams, on every step).
+ */
+export function pickWithDraw(weights: ArrayLike<number>, total: number, u: number): number {
+  let x = u * total;
   for (let i = 0; i < weights.length; i++) {
     x -= weights[i] ?? 0;
     if (x < 0) return i;

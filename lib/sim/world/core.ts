@@ -23,10 +23,11 @@ import {
   childStream,
   childStreamOfHash,
   hashString,
-  pickWeighted,
+  pickWithDraw,
   rngFromState,
   streamKey,
   uniformOfKey,
+  weightTotal,
   type Rng,
 } from "@/lib/sim/rng";
 import type { Scenario } from "@/lib/sim/scenario-schema";
@@ -35,6 +36,7 @@ import {
   dayNumber,
   dispatchClerks,
   dispatchDesks,
+  driverKindOfPath,
   enter,
   isLetterInTransit,
   letterAlongside,
@@ -42,7 +44,7 @@ import {
   scheduleInstitutions,
 } from "./institutions";
 import { keepStory } from "./seats";
-import { countStep, moveToStage, stageIndexOf } from "./statistics";
+import { countStep, moveToStage, stageIndexOf, stageOfPath } from "./statistics";
 
 /**
  * What the event queue holds. Private to this file so that advanceTo's switch
@@ -111,6 +113,57 @@ class KeyedStream implements Rng {
   }
   get state(): never {
     throw new Error("side streams are not saved");
+  }
+}
+
+/** StateMemo's mark for a state not computed yet (no kind or stage is this small). */
+const UNKNOWN = -128;
+
+/**
+ * A small integer per case-machine state (its stage, its driver kind),
+ * computed from the state's path the first time it is asked for. One byte
+ * per state, so the memo stays in cache on a national run, where each step
+ * reaches another state: arrays of numbers were a cache miss of their own
+ * per step (measured).
+ */
+export class StateMemo {
+  private values = new Int8Array(1024).fill(UNKNOWN);
+  constructor(private readonly compute: (stateId: number) => number) {}
+
+  get(stateId: number): number {
+    const value = stateId < this.values.length ? this.values[stateId]! : UNKNOWN;
+    return value !== UNKNOWN ? value : this.fill(stateId);
+  }
+
+  private fill(stateId: number): number {
+    if (stateId >= this.values.length) {
+      const grown = new Int8Array(Math.max(2 * this.values.length, stateId + 1)).fill(UNKNOWN);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    const value = this.compute(stateId);
+    if (!(Number.isInteger(value) && value > UNKNOWN && value <= 127)) throw new RangeError(`StateMemo value ${value}`);
+    this.values[stateId] = value;
+    return value;
+  }
+}
+
+/**
+ * Case i's main stream as an Rng (WorldCore.caseRng): one instance of a
+ * class, like KeyedStream, so the distributions' calls to next() see few
+ * shapes (a closure object here made them slower: measured).
+ */
+class CaseStream implements Rng {
+  i = 0;
+  constructor(private readonly w: WorldCore) {}
+  next(): number {
+    return this.w.caseDraw(this.i);
+  }
+  split(): Rng {
+    throw new Error("case streams do not split");
+  }
+  get state(): never {
+    throw new Error("case streams are saved by the world, not the stream");
   }
 }
 
@@ -205,8 +258,8 @@ export class WorldCore {
   readonly stageWaitN = new Float64Array(STAGES.length);
   readonly rootStream: number;
   /** Per state id, memoised: its stage (statistics.stageIndexOf) and its driver kind (institutions.kindOf). */
-  readonly stageByState: number[] = [];
-  readonly kindByState: number[] = [];
+  readonly stageByState: StateMemo;
+  readonly kindByState: StateMemo;
   private readonly popped = { time: 0, kind: 0, a: 0, b: 0 };
   /** Scratch for the institution driver's draws (reused, so the hot loop allocates nothing). */
   readonly decisionIds = EVENT_IDS.decide;
@@ -224,6 +277,8 @@ export class WorldCore {
     this.params = structuredClone(scenario);
     this.seed = seed;
     this.stepper = stepper;
+    this.stageByState = new StateMemo((stateId) => stageOfPath(stepper.path[stateId]!));
+    this.kindByState = new StateMemo((stateId) => driverKindOfPath(stepper.path[stateId]!));
     this.rootStream = childStream(0, "cases");
     this.caseloadSize = scenario.caseload.cases;
     this.arrived = this.caseloadSize;
@@ -251,7 +306,8 @@ export class WorldCore {
     this.stageOf = new Int8Array(n).fill(-1);
     for (let i = 0; i < n; i++) this.setKnownSince(i, NaN);
     this.decidedAt = new Float64Array(n).fill(NaN);
-    this.queue = new EventQueue(scenario.horizonDays);
+    // Each case has about one plan pending at a time (a national run peaks at 0.63 per case).
+    this.queue = new EventQueue(scenario.horizonDays, n);
     this.desksFree = scenario.desks.procurators;
     this.clerksFree = scenario.institutions.fileClerks;
     this.clerkDays = new Float32Array(n);
@@ -349,18 +405,9 @@ export class WorldCore {
     return uniformOfKey(this.cases[CASE_FIELDS * i + DRAW_KEY]!, this.cases[CASE_FIELDS * i + DRAWS]!++);
   }
   /** One reusable Rng view onto "the current case's stream" (no allocation per draw). */
-  private currentCase = 0;
-  private readonly caseStream: Rng = {
-    next: () => this.caseDraw(this.currentCase),
-    split: () => {
-      throw new Error("case streams do not split");
-    },
-    get state() {
-      return { seed: 0, stream: 0, counter: 0 };
-    },
-  };
+  private readonly caseStream = new CaseStream(this);
   private caseRng(i: number): Rng {
-    this.currentCase = i;
+    this.caseStream.i = i;
     return this.caseStream;
   }
   /**
@@ -389,7 +436,8 @@ export class WorldCore {
     return sampleDays(this.caseRng(i), d);
   }
   pick(i: number, weights: ArrayLike<number>): number {
-    return pickWeighted(this.caseRng(i), weights);
+    const total = weightTotal(weights);
+    return total > 0 ? pickWithDraw(weights, total, this.caseDraw(i)) : -1;
   }
 
   // ── the caseload ────────────────────────────────────────────────────────
@@ -538,11 +586,44 @@ export class WorldCore {
     return true;
   }
 
+  /**
+   * Reads the record of every case with an event in the bucket just opened,
+   * one independent load after another, so the memory fetches overlap;
+   * taking the events one by one then finds each record in cache. On a
+   * national run each event reaches another case, and waiting for its
+   * record was the costliest line of the loop (measured); next came the
+   * transition-table entry it steps by, then its seat and stage, read here
+   * too. Only speed depends on it: nothing read here is used.
+   */
+  private warmBucket(): void {
+    const subjects = this.bucketSubjects;
+    const count = this.queue.currentSubjects(subjects);
+    let sum = 0;
+    for (let k = 0; k < count; k++) {
+      const i = subjects[2 * k]!;
+      if (i < this.n) sum += this.cases[CASE_FIELDS * i + EPOCH]! + this.seat[i]! + this.stageOf[i]!;
+    }
+    // Then, the records in cache, the table entry each case will step by (a case event's b ends with its id).
+    for (let k = 0; k < count; k++) {
+      const i = subjects[2 * k]!;
+      if (i < this.n) sum += this.stepper.peek(this.cases[CASE_FIELDS * i + STATE]!, subjects[2 * k + 1]! % EVENT_BITS);
+    }
+    this.warmth = sum;
+  }
+  private readonly bucketSubjects = new Int32Array(512);
+  /** Written by warmBucket so its loads are not optimised away; never read. */
+  private warmth = 0;
+  private bucketsWarmed = 0;
+
   /** Advances simulated time to `day` (not past the horizon), processing every event due by then. */
   advanceTo(day: number): void {
     const until = Math.min(day, this.scenario.horizonDays);
     const out = this.popped;
     while (this.queue.size > 0 && this.queue.peekTime() <= until) {
+      if (this.queue.bucketsOpened !== this.bucketsWarmed) {
+        this.bucketsWarmed = this.queue.bucketsOpened;
+        this.warmBucket();
+      }
       this.queue.pop(out);
       this.now = out.time;
       switch (out.kind) {

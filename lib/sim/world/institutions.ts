@@ -144,12 +144,12 @@ function bringLawsToFile(w: WorldCore, i: number): void {
 
 /** The driver's case label for a state: 1 + its index in DRIVER_KINDS, 0 for states where nothing is scheduled. */
 function kindOf(w: WorldCore, stateId: number): number {
-  let k = w.kindByState[stateId];
-  if (k === undefined) {
-    k = (DRIVER_KINDS as readonly string[]).indexOf(w.stepper.path[stateId]!) + 1;
-    w.kindByState[stateId] = k;
-  }
-  return k;
+  return w.kindByState.get(stateId);
+}
+
+/** The driver's case label for a state at this path (WorldCore.kindByState memoises it per state). */
+export function driverKindOfPath(path: string): number {
+  return (DRIVER_KINDS as readonly string[]).indexOf(path) + 1;
 }
 
 /** Whether a case in this state has a letter on its way (the core counts letters written by it). */

@@ -75,14 +75,13 @@ const DECISION_OF_EVENT = Int8Array.from(CASE_EVENTS, (_, id) => EVENT_IDS.decid
 
 /** The stage a state counts in (index into STAGES), or -1 (no letter yet, or decided). */
 export function stageIndexOf(w: WorldCore, stateId: number): number {
-  let s = w.stageByState[stateId];
-  if (s === undefined) {
-    const path = w.stepper.path[stateId]!;
-    const top = path.split(".")[0]!;
-    s = path === "complaint.unwritten" ? -1 : (STAGE_INDEX[top] ?? -1);
-    w.stageByState[stateId] = s;
-  }
-  return s;
+  return w.stageByState.get(stateId);
+}
+
+/** The stage a state at this path counts in (WorldCore.stageByState memoises it per state). */
+export function stageOfPath(path: string): number {
+  const top = path.split(".")[0]!;
+  return path === "complaint.unwritten" ? -1 : (STAGE_INDEX[top] ?? -1);
 }
 
 /** Case i now waits in `stage` (or in none, -1): the stage it leaves counts its wait. */

@@ -13,7 +13,8 @@ import type { World } from "@/lib/sim/engine";
 import { actOnCase } from "@/lib/desk/act-on-case";
 import { createRun } from "@/lib/runs/console/create-run";
 import { controlRun, controlSoloRun, NOTHING_MORE_COMES, RUN_NOT_FOUND } from "@/lib/runs/console/control-run";
-import { getSeatView } from "@/lib/runs/seat-view/get-seat-view";
+import { getSeatView, seatDesk } from "@/lib/runs/seat-view/get-seat-view";
+import { withSeatRole } from "@/lib/runs/store/stored-rows";
 import { loadRunHistory, readRunLog } from "@/lib/runs/history/run-history";
 import { consoleData } from "@/lib/runs/console/console";
 import { replayRun } from "@/lib/runs/history/history";
@@ -382,6 +383,33 @@ describe("acting on cases", () => {
     if (databaseKind() === "postgresql") expect(straight).toBe(0);
     else expect(straight).toBeGreaterThan(0);
     queued.mockRestore();
+  });
+
+  test("a desk read (seat, cases and letters fetched in one call) equals the desk built query by query", async () => {
+    const { runId, joinCode } = await newRun({ seed: 3, procuratorSeats: 2, petitionerSeats: 3 });
+    const cookies = [];
+    for (const name of ["A", "B", "C", "D", "E"]) cookies.push((await join(joinCode, name)).cookie);
+    await control(runId, { action: "start" });
+    const seats = (await db.seat.findMany({ where: { runId } })).map((seat) => withSeatRole(seat, runId));
+    const cookieOf = new Map(cookies.map((cookie) => [cookie.slice(0, cookie.indexOf(".")), cookie]));
+    let written = 0;
+    // Letters to several addressees, so each desk holds several of its own and procurators' inboxes fill.
+    for (const addressee of ["provincialProcuracy", "kgb", "generalProcurator", "presidium"]) {
+      for (const seat of seats.filter((s) => s.role === "petitioner")) {
+        const [c] = await seatCases(runId, cookieOf.get(seat.id)!);
+        if ((await actOnCase(runId, cookieOf.get(seat.id)!, letter(c!, addressee, `${addressee} ${seat.number}`))).ok) {
+          written++;
+        }
+      }
+      now += 40 * TICK_MS; // forty simulated days: letters travel, arrive, are answered
+      for (const seat of seats) {
+        const read = await getSeatView(runId, cookieOf.get(seat.id)!);
+        expect(read.ok && { view: read.view, letters: read.letters, protocols: read.protocols }).toEqual(
+          await seatDesk(runId, seat),
+        );
+      }
+    }
+    expect(written).toBeGreaterThan(3);
   });
 
   test("a petitioner's desk never shows where the case sits inside the machine", async () => {

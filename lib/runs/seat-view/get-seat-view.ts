@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { fail, type Result } from "@/lib/failure";
 import type { SeatRole } from "@/lib/runs/deal-cases";
 import { lettersAboutCases, lettersToDesk, seatCaseIndexes } from "@/lib/runs/store/queries";
-import { getSeatAccess, SEAT_ACCESS_MESSAGES } from "@/lib/runs/seats/seat-access";
+import { getDeskAccess, SEAT_ACCESS_MESSAGES } from "@/lib/runs/seats/seat-access";
 import { RunNotFound, runStore } from "@/lib/runs/store/store";
 import {
   LETTER_FIELDS,
@@ -11,6 +11,7 @@ import {
   protocolView,
   seatView,
   type ProtocolView,
+  type LetterRow,
   type LetterView,
   type SeatView,
 } from "./views";
@@ -26,7 +27,7 @@ export type SeatViewResult = Result<
 
 /** The student's desk, if this browser holds a seat in this run; otherwise why not. */
 export async function getSeatView(runId: string, seatCookie: string | undefined): Promise<SeatViewResult> {
-  const access = await getSeatAccess(runId, seatCookie);
+  const access = await getDeskAccess(runId, seatCookie);
   if (access.status !== "ok" && (await db.run.count({ where: { id: runId } })) === 0) {
     return fail("notFound", "There is no class at this address. Check the link, or join with the class code.");
   }
@@ -37,7 +38,9 @@ export async function getSeatView(runId: string, seatCookie: string | undefined)
     };
   }
   try {
-    return { ok: true, ...(await seatDesk(runId, access.seat)) };
+    const { cases, letters, ...seat } = access.seat;
+    const caseIndexes = cases.map((c) => c.caseIndex);
+    return { ok: true, ...(await deskFrom(runId, seat, caseIndexes, letters)) };
   } catch (error) {
     if (error instanceof RunNotFound) return fail("forbidden", SEAT_ACCESS_MESSAGES.none);
     throw error;
@@ -62,6 +65,16 @@ export async function seatDesk(
     orderBy: { createdAt: "asc" },
     select: LETTER_FIELDS,
   });
+  return deskFrom(runId, seat, cases, written);
+}
+
+/** A seat's desk from its cases and its own letters (read by the caller: see getDeskAccess). */
+async function deskFrom(
+  runId: string,
+  seat: DeskSeat,
+  cases: number[],
+  written: LetterRow[],
+): Promise<{ view: SeatView; letters: LetterView[]; protocols: ProtocolView[] }> {
   // A procurator's own decisions, as protocols (only their seat's entries).
   const decided =
     seat.role === "procurator"

@@ -30,6 +30,22 @@ async function setUp(petitionerSeats = 2, procuratorSeats = 0) {
   return { owner, run, seat };
 }
 
+/** The seat's student writes a letter about `theCase` (a change to their desk the hub must carry). */
+async function writeALetter(
+  runId: string,
+  seat: { seatId: string; token: string },
+  theCase: { index: number; version: number },
+) {
+  const acted = await actOnCase(runId, seatCookieValue(seat.seatId, seat.token), {
+    requestId: randomUUID(),
+    caseIndex: theCase.index,
+    expectedVersion: theCase.version,
+    action: { type: "complaint.file", addressee: "kgb", grounds: "innocence", carrier: "self", ask: "release" },
+    letter: "Please review my case.",
+  });
+  expect(acted.ok).toBe(true);
+}
+
 function listen(runId: string, who: StreamAudience) {
   const messages: LiveMessage[] = [];
   /** what the stream writes to the browser, message by message */
@@ -65,14 +81,7 @@ describe("the live hub", () => {
 
     const theCase = student.of("seat").at(-1)!.data.cases[0]!;
     const before = student.of("seat").length;
-    const acted = await actOnCase(run.runId, seatCookieValue(seat.seatId, seat.token), {
-      requestId: randomUUID(),
-      caseIndex: theCase.index,
-      expectedVersion: theCase.version,
-      action: { type: "complaint.file", addressee: "kgb", grounds: "innocence", carrier: "self", ask: "release" },
-      letter: "Please review my case.",
-    });
-    expect(acted.ok).toBe(true);
+    await writeALetter(run.runId, seat, theCase);
     await expect.poll(() => student.of("seat").length).toBeGreaterThan(before);
     const latest = student.of("seat").at(-1)!.data;
     expect(latest.cases[0]!.version).not.toBe(theCase.version);
@@ -97,14 +106,7 @@ describe("the live hub", () => {
     }
     const theCase = tabs[0]!.of("seat").at(-1)!.data.cases[0]!;
     const desks = tabs[0]!.of("seat").length;
-    const acted = await actOnCase(run.runId, seatCookieValue(seat.seatId, seat.token), {
-      requestId: randomUUID(),
-      caseIndex: theCase.index,
-      expectedVersion: theCase.version,
-      action: { type: "complaint.file", addressee: "kgb", grounds: "innocence", carrier: "self", ask: "release" },
-      letter: "Please review my case.",
-    });
-    expect(acted.ok).toBe(true);
+    await writeALetter(run.runId, seat, theCase);
     await expect.poll(() => tabs.every((tab) => tab.of("seat").length > desks)).toBe(true);
     for (const stream of all) stream.unsubscribe();
 

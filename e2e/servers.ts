@@ -21,7 +21,8 @@ export function startServer(port: number, databaseUrl: string, env: Record<strin
       PORT: String(port),
       ...env,
     },
-    stdio: "ignore",
+    // E2E_SERVER_LOGS=1 shows the server's own output, to find why a journey's page failed.
+    stdio: process.env.E2E_SERVER_LOGS ? "inherit" : "ignore",
   });
 }
 

@@ -355,7 +355,6 @@ export class LiveHub {
     let figures: Outgoing | null = null;
     /** each seat's desk as sent in this delivery, by seat id: every stream open on that seat (and holding it) gets the same */
     const desks = new Map<string, { key: string; desk: Outgoing }>();
-    const closing = new Map<string, Outgoing>();
     for (const sub of channel.subscribers) {
       if (sub.lastClock !== clockKey) {
         sub.lastClock = clockKey;
@@ -377,13 +376,9 @@ export class LiveHub {
         continue;
       }
       if (!seat || seat.removedAt || seat.holderHash !== sub.holderHash) {
+        // Rare (a seat removed or moved away), so each such stream gets its own message.
         const reason = seat?.removedAt ? "removed" : "movedAway";
-        let closed = closing.get(reason);
-        if (!closed) {
-          closed = new Outgoing({ type: "closed", data: { reason, message: SEAT_ACCESS_MESSAGES[reason] } });
-          closing.set(reason, closed);
-        }
-        send(sub, closed);
+        send(sub, new Outgoing({ type: "closed", data: { reason, message: SEAT_ACCESS_MESSAGES[reason] } }));
         sub.close();
         continue;
       }

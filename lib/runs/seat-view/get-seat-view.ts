@@ -6,7 +6,7 @@ import { lettersAboutCases, lettersToDesk, seatCaseIndexes } from "@/lib/runs/st
 import { getDeskAccess, SEAT_ACCESS_MESSAGES } from "@/lib/runs/seats/seat-access";
 import { RunNotFound, runStore } from "@/lib/runs/store/store";
 import {
-  LETTER_FIELDS,
+  ownLettersQuery,
   letterView,
   protocolView,
   seatView,
@@ -60,11 +60,8 @@ export async function seatDesk(
 ): Promise<{ view: SeatView; letters: LetterView[]; protocols: ProtocolView[] }> {
   const cases = await seatCaseIndexes(seat.id);
   // Only this seat's own letters: never another seat's.
-  const written = await db.letter.findMany({
-    where: { seatId: seat.id, runId },
-    orderBy: { createdAt: "asc" },
-    select: LETTER_FIELDS,
-  });
+  const own = ownLettersQuery(runId);
+  const written = await db.letter.findMany({ ...own, where: { ...own.where, seatId: seat.id } });
   return deskFrom(runId, seat, cases, written);
 }
 

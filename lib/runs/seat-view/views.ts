@@ -280,6 +280,15 @@ export const LETTER_FIELDS = {
   simDay: true,
 } as const;
 
+/**
+ * A seat's own letters in `runId`, oldest first, as a desk shows them: the
+ * Letter query (or a seat's `letters` include) for both ways a desk is read.
+ * Never another seat's: the caller scopes it to one seat.
+ */
+export function ownLettersQuery(runId: string) {
+  return { where: { runId }, orderBy: { createdAt: "asc" }, select: LETTER_FIELDS } as const;
+}
+
 export function letterView(letter: LetterRow, startDate: string): LetterView {
   const date = simDate(startDate, letter.simDay);
   const carrier = (CARRIERS as readonly string[]).includes(letter.carrier) ? (letter.carrier as Carrier) : "self";

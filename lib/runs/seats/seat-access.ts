@@ -3,7 +3,7 @@ import type { Seat } from "@/.generated/prisma/client";
 import { db } from "@/lib/db";
 import { hashSeatToken } from "@/lib/runs/codes";
 import type { SeatRole } from "@/lib/runs/deal-cases";
-import { LETTER_FIELDS } from "@/lib/runs/seat-view/views";
+import { ownLettersQuery } from "@/lib/runs/seat-view/views";
 import { withSeatRole } from "@/lib/runs/store/stored-rows";
 import { REMOVED_SEAT } from "./seat-controls";
 
@@ -56,7 +56,7 @@ export async function getDeskAccess(runId: string, cookie: string | undefined) {
     include: {
       cases: { select: { caseIndex: true } },
       // Only this seat's own letters in this run: never another seat's.
-      letters: { where: { runId }, orderBy: { createdAt: "asc" }, select: LETTER_FIELDS },
+      letters: ownLettersQuery(runId),
     },
   });
   return seatAccessOf(runId, parsed.token, seat);

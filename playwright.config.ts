@@ -1,28 +1,10 @@
-import { existsSync } from "node:fs";
-import { chromium, defineConfig, devices } from "@playwright/test";
+import { defineConfig, devices } from "@playwright/test";
+import { CHROMIUM_ARGS, chromiumExecutable } from "./scripts/test-chromium";
 
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_DATABASE_URL = "file:./prisma/data/e2e.db";
 /** Known to the tests so fixtures can sign a session cookie; never used outside e2e. */
 export const E2E_AUTH_SECRET = "e2e-only-secret-0123456789abcdef0123456789abcdef";
-
-/**
- * Which Chromium to drive: $CHROMIUM_PATH, else Debian's /usr/bin/chromium,
- * else Playwright's own download (which this offline machine cannot fetch).
- */
-function chromiumExecutable(): string | undefined {
-  const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium"].filter((p): p is string => Boolean(p));
-  for (const candidate of candidates) if (existsSync(candidate)) return candidate;
-  if (existsSync(chromium.executablePath())) return undefined;
-  throw new Error(
-    [
-      "No Chromium found for the end-to-end tests. Do one of:",
-      "  - install Debian's Chromium:  apt-get install -y chromium",
-      "  - point CHROMIUM_PATH at a Chromium or Chrome binary",
-      "  - download Playwright's own:  npx playwright install chromium",
-    ].join("\n"),
-  );
-}
 
 export default defineConfig({
   testDir: "e2e",
@@ -40,15 +22,7 @@ export default defineConfig({
     screenshot: "only-on-failure",
     launchOptions: {
       executablePath: chromiumExecutable(),
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
+      args: [...CHROMIUM_ARGS],
     },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],

@@ -5,15 +5,14 @@
  * Worker, timed by the page itself. Start the
  * app first (`npm start`). Figures only: nothing here fails a build.
  */
-import { existsSync } from "node:fs";
 import { chromium } from "@playwright/test";
+import { CHROMIUM_ARGS, chromiumExecutable } from "./test-chromium";
 
 const arg = (name: string, fallback: string) => {
   const k = process.argv.indexOf(`--${name}`);
   return k >= 0 && process.argv[k + 1] ? process.argv[k + 1]! : fallback;
 };
 const base = arg("url", "http://localhost:3000");
-const executablePath = [process.env.CHROMIUM_PATH, "/usr/bin/chromium"].find((p) => p && existsSync(p));
 
 const RUNS = [
   { label: "20,000 cases (Rostov's parameters)", query: "s=rostov-1954&seed=1&cases=20000&run=1" },
@@ -21,7 +20,7 @@ const RUNS = [
   { label: "1945 amnesty (1,565,442 prisoners)", query: "s=amnesty-1945&seed=1&run=1" },
 ];
 
-const browser = await chromium.launch(executablePath ? { executablePath } : {});
+const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: [...CHROMIUM_ARGS] });
 try {
   for (const run of RUNS) {
     const page = await browser.newPage();

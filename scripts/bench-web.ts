@@ -26,7 +26,8 @@
  * paint and the response headers, so they run a little above.
  *
  * Lighthouse (the npm package, pinned) drives the Chromium the e2e tests use
- * ($CHROMIUM_PATH, else /usr/bin/chromium), headless, with its default mobile
+ * ($CHROMIUM_PATH, else /usr/bin/chromium), launched headless by Playwright
+ * as the tests launch it (scripts/test-chromium.ts), with its default mobile
  * settings: a mid-range phone's screen and simulated slow-4G and 4× CPU
  * throttling. Pages behind a cookie (the seat, the console) get it as an
  * extra Cookie header on every request. Each page is run --runs times
@@ -41,12 +42,13 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
-import { existsSync, rmSync } from "node:fs";
+import { rmSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { launch, type LaunchedChrome } from "chrome-launcher";
+import { chromium, type Browser as PlaywrightBrowser } from "@playwright/test";
 import lighthouse from "lighthouse";
+import { CHROMIUM_ARGS, chromiumExecutable } from "./test-chromium";
 import {
   firstLoadJs,
   jsTargetFor,
@@ -295,7 +297,7 @@ type LighthouseRun = {
   userAgent: string;
 };
 
-async function runLighthouse(chrome: LaunchedChrome, pageUrl: string, cookie: string | undefined) {
+async function runLighthouse(chrome: DebuggedChromium, pageUrl: string, cookie: string | undefined) {
   const result = await lighthouse(pageUrl, {
     port: chrome.port,
     output: "json",
@@ -351,7 +353,7 @@ async function measurePage(
   base: string,
   page: PageToMeasure,
   cookie: string | undefined,
-  chrome: LaunchedChrome,
+  chrome: DebuggedChromium,
   runs: number,
   seen: { lighthouseVersion: string; userAgent: string },
 ): Promise<PageResult> {
@@ -442,11 +444,26 @@ function report(pages: readonly PageResult[], runs: number): boolean {
 
 // ───────────────────────────── main ─────────────────────────────
 
-function chromiumPath(): string {
-  const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium"].filter((p): p is string => Boolean(p));
-  const found = candidates.find((p) => existsSync(p));
-  if (!found) throw new Error("No Chromium found: install Debian's (apt-get install chromium) or set CHROMIUM_PATH.");
-  return found;
+/** A Chromium that Lighthouse drives through its DevTools port. */
+type DebuggedChromium = { port: number };
+
+/**
+ * The Chromium the e2e tests use, launched as they launch it (Playwright,
+ * scripts/test-chromium.ts), with a DevTools port for Lighthouse. Launched
+ * by chrome-launcher instead, with paint holding and Lighthouse's own
+ * flags, this headless Chromium held pages' first paint back by one or two
+ * whole seconds with its main thread idle, even a static copy of the home
+ * page without its scripts, and Lighthouse's simulated phone then counted
+ * everything that ran before that paint into FCP and LCP.
+ */
+async function launchChromium(): Promise<DebuggedChromium> {
+  const port = await freePort();
+  const browser: PlaywrightBrowser = await chromium.launch({
+    executablePath: chromiumExecutable(),
+    args: [...CHROMIUM_ARGS, `--remote-debugging-port=${port}`],
+  });
+  cleanups.push(() => browser.close());
+  return { port };
 }
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -456,18 +473,12 @@ async function main(argv: readonly string[]): Promise<number> {
 
   let base: string;
   let theClass: Class;
-  let chrome: LaunchedChrome;
+  let chrome: DebuggedChromium;
   try {
     base = options.url ?? (await startServer(options.port)).base;
     theClass = await setUpClass(base, options);
     if (options.url !== null) cleanups.push(() => endRun(base, theClass));
-    chrome = await launch({
-      chromePath: chromiumPath(),
-      chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
-      handleSIGINT: false,
-      logLevel: "silent",
-    });
-    cleanups.push(async () => chrome.kill());
+    chrome = await launchChromium();
   } catch (error) {
     process.stderr.write(`The web benchmark could not start: ${errorText(error)}\n`);
     return 1;

@@ -1,3 +1,6 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { COMPILE_HINT } from "../scripts/compile-hints";
 import { expect, expectNoAxeViolations, test } from "./fixtures";
 
 test("the landing page says what Spravka is and where to go", async ({ page }) => {
@@ -126,4 +129,17 @@ test("pages carry a nonce-based Content Security Policy, and nothing the app doe
   await page.goto("/lab?s=tomsk-1955&seed=1&run=1");
   await expect(page.getByText(/Run 1 finished/)).toBeVisible({ timeout: 60_000 });
   expect(violations).toEqual([]);
+});
+
+test("the scripts every page starts with are served with V8's compile hint", async ({ request }) => {
+  // scripts/compile-hints.ts marks them after the build; without it a phone compiles them on its main thread.
+  const manifest = JSON.parse(readFileSync(path.join(process.cwd(), ".next", "build-manifest.json"), "utf8")) as {
+    rootMainFiles: string[];
+  };
+  expect(manifest.rootMainFiles.length).toBeGreaterThan(0);
+  for (const chunk of manifest.rootMainFiles) {
+    const response = await request.get(`/_next/${chunk}`);
+    expect(response.status()).toBe(200);
+    expect((await response.text()).startsWith(`${COMPILE_HINT}\n`), chunk).toBe(true);
+  }
 });

@@ -9,6 +9,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { addCompileHints } from "./compile-hints";
 import { prepare } from "./prepare";
 import { serveUntilStopped } from "./serve";
 
@@ -73,6 +74,7 @@ function buildIfNeeded(): void {
     console.error("The build failed; see the messages above.");
     process.exit(result.status ?? 1);
   }
+  addCompileHints(path.join(ROOT, ".next"));
   writeFileSync(STAMP, wanted);
 }
 

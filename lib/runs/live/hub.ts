@@ -206,11 +206,14 @@ export class LiveHub {
    * A watched seat as the database holds it at this moment: its row, cases
    * and own letters (as getDeskAccess reads them) and, for a procurator,
    * classmates' letters about its desk (as lettersToDesk chooses them). Null
-   * unless the copy is known current: no poll under way, no change it has
-   * yet to read, the run's log position as the store knows the database's
-   * (RunStore.knownSeq: never with several writers), and the seat watched.
-   * Every change to a seat, its cases or its letters is a logged entry, and
-   * the store tells the hub of it as it commits (see the constructor).
+   * unless the copy is known current: the seats need no reload, no letter
+   * this desk shows awaits the letter feed, the hub has read up to the log
+   * position the store knows the database holds (RunStore.knownSeq: never
+   * with several writers), and the seat is watched and read. Every change
+   * to a seat, its cases or its letters is a logged entry the store tells
+   * the hub of as it commits (see the constructor); a poll that reloads the
+   * seats empties `seats` until they are read, and the letter feed clears a
+   * seat's pending letters only once it has read them.
    */
   currentSeat(runId: string, seatId: string): { row: DeskSeatRow; classmates: ClassmateLetter[] } | null {
     const channel = this.channels.get(runId);

@@ -7,10 +7,10 @@ import { DATABASE_UNAVAILABLE, isDatabaseUnavailable } from "@/lib/db-errors";
 import type { SeatRole } from "@/lib/runs/deal-cases";
 import type { LogEntryType } from "@/lib/runs/store/log-entry";
 import { POLL_MS, SEEN_EVERY_MS } from "@/lib/runs/policy";
-import { SEAT_ACCESS_MESSAGES } from "@/lib/runs/seats/seat-access";
+import { DESK_SEAT_FIELDS, SEAT_ACCESS_MESSAGES, type DeskSeatRow } from "@/lib/runs/seats/seat-access";
 import { RunNotFound, runStore, type RunStore } from "@/lib/runs/store/store";
 import { withSeatRole } from "@/lib/runs/store/stored-rows";
-import { clockView, seatView, seatViewKey, type SeatLetter } from "@/lib/runs/seat-view/views";
+import { clockView, LETTER_FIELDS, seatView, seatViewKey, type LetterRow } from "@/lib/runs/seat-view/views";
 
 const RUN_DELETED = "This run was deleted by its teacher.";
 
@@ -32,6 +32,12 @@ const SEAT_CHANGES: ReadonlySet<LogEntryType> = new Set([
  * seat's desk allows, and it may land in a classmate procurator's inbox.
  */
 const LETTER_CHANGES: ReadonlySet<LogEntryType> = new Set(["case.act", "letter.write"]);
+
+/** The seat number of a seat's log entry (`seat:12`), or null for the system's and the teacher's. */
+function seatNumberOf(actor: string): number | null {
+  const match = /^seat:(\d+)$/.exec(actor);
+  return match ? Number(match[1]) : null;
+}
 
 /** A message as one Server-Sent Events frame: `event:` its type, `data:` its data as JSON. */
 export function liveFrame(message: LiveMessage): string {
@@ -62,6 +68,8 @@ type Subscriber = StreamAudience & {
 
 /** A watched seat as the channel keeps it between polls. */
 type LiveSeat = {
+  /** the seat's row as a desk read checks it (its cases and letters are the fields below) */
+  row: Omit<DeskSeatRow, "cases" | "letters">;
   number: number;
   role: SeatRole;
   displayName: string;
@@ -70,7 +78,8 @@ type LiveSeat = {
   /** set once the teacher removed the seat: its stream is closed with REMOVED_SEAT */
   removedAt: Date | null;
   cases: number[];
-  letters: SeatLetter[];
+  /** the seat's own letters in the run, oldest first */
+  letters: LetterRow[];
   /** a procurator's: classmates' letters about the desk's cases (its inbox shows those that arrived) */
   classmates: ClassmateLetter[];
   /** the letters above by id, so one read twice (the letter feed overlaps itself) counts once */
@@ -88,6 +97,12 @@ type Channel = {
   seatsStale: boolean;
   /** new letters may have been written: read those since `lettersFrom` */
   lettersStale: boolean;
+  /**
+   * Watched seats whose letters (their own, or a procurator's classmates')
+   * may have changed since they were read: the ones the letter feed will
+   * bring up to date, or "every" when a change did not say whose.
+   */
+  lettersPending: Set<string> | "every";
   /** watched seats not read yet (their streams just opened): read only these */
   missing: Set<string>;
   /** the seats asked for so far (a seat asked for but missing from `seats` is gone or moved) */
@@ -129,7 +144,7 @@ export class LiveHub {
   private readonly channels = new Map<string, Channel>();
 
   constructor(private readonly store: RunStore) {
-    store.onChange((run, types) => {
+    store.onChange((run, types, entries) => {
       const channel = this.channels.get(run.id);
       if (!channel) return;
       // Most changes (clock ticks, procurators' work) leave the seats as they were: no need to reload
@@ -139,7 +154,10 @@ export class LiveHub {
       // live and a classmate's case went onto a procurator's desk (a seats.deal entry comes with it then).
       if (types.some((t) => SEAT_CHANGES.has(t) && t !== "seat.join")) channel.seatsStale = true;
       else {
-        if (types.some((t) => LETTER_CHANGES.has(t)) && channel.seats.size > 0) channel.lettersStale = true;
+        if (types.some((t) => LETTER_CHANGES.has(t)) && channel.seats.size > 0) {
+          channel.lettersStale = true;
+          for (const entry of entries) if (LETTER_CHANGES.has(entry.type)) this.lettersMayChange(channel, entry);
+        }
         if (channel.seenSeq === run.seq - types.length) channel.seenSeq = run.seq;
       }
       this.poke(run.id);
@@ -158,6 +176,7 @@ export class LiveHub {
         seenSeq: -1,
         seatsStale: true,
         lettersStale: false,
+        lettersPending: new Set(),
         missing: new Set(),
         seats: new Map(),
         desksByCase: new Map(),
@@ -181,6 +200,49 @@ export class LiveHub {
         this.channels.delete(runId);
       }
     };
+  }
+
+  /**
+   * A watched seat as the database holds it at this moment: its row, cases
+   * and own letters (as getDeskAccess reads them) and, for a procurator,
+   * classmates' letters about its desk (as lettersToDesk chooses them). Null
+   * unless the copy is known current: the seats need no reload, no letter
+   * this desk shows awaits the letter feed, the hub has read up to the log
+   * position the store knows the database holds (RunStore.knownSeq: never
+   * with several writers), and the seat is watched and read. Every change
+   * to a seat, its cases or its letters is a logged entry the store tells
+   * the hub of as it commits (see the constructor); a poll that reloads the
+   * seats empties `seats` until they are read, and the letter feed clears a
+   * seat's pending letters only once it has read them.
+   */
+  currentSeat(runId: string, seatId: string): { row: DeskSeatRow; classmates: ClassmateLetter[] } | null {
+    const channel = this.channels.get(runId);
+    if (!channel || channel.seatsStale || channel.lettersPending === "every" || channel.lettersPending.has(seatId)) {
+      return null;
+    }
+    if (channel.missing.has(seatId) || channel.seenSeq !== this.store.knownSeq(runId)) return null;
+    const seat = channel.seats.get(seatId);
+    if (!seat) return null;
+    return {
+      row: { ...seat.row, cases: seat.cases.map((caseIndex) => ({ caseIndex })), letters: [...seat.letters] },
+      classmates: [...seat.classmates],
+    };
+  }
+
+  /**
+   * A letter may have been written with `entry`: its writer's seat and the
+   * procurator desks holding its case are not current until the letter feed
+   * has read it (the other seats' copies stay current meanwhile).
+   */
+  private lettersMayChange(channel: Channel, entry: { actor: string; caseIndex: number | null }): void {
+    if (channel.lettersPending === "every") return;
+    const writer = seatNumberOf(entry.actor);
+    if (writer === null || entry.caseIndex === null) {
+      channel.lettersPending = "every";
+      return;
+    }
+    for (const [id, seat] of channel.seats) if (seat.number === writer) channel.lettersPending.add(id);
+    for (const id of channel.desksByCase.get(entry.caseIndex) ?? []) channel.lettersPending.add(id);
   }
 
   private poke(runId: string): void {
@@ -259,6 +321,8 @@ export class LiveHub {
     if (which === "all") {
       channel.seatsStale = false;
       channel.lettersStale = false;
+      // Every seat is read afresh below (none is held until then: `seats` is empty meanwhile).
+      channel.lettersPending = new Set();
       channel.seats.clear();
       channel.desksByCase.clear();
       channel.loaded.clear();
@@ -268,10 +332,11 @@ export class LiveHub {
     if (ids.length === 0) return;
     const seats = await db.seat.findMany({
       where: { runId, id: { in: ids } },
-      include: {
+      select: {
+        ...DESK_SEAT_FIELDS,
         cases: { select: { caseIndex: true } },
         // Not ordered here: Prisma cannot split a long list of seats for a nested orderBy (SQLite's 999 parameters).
-        letters: { select: { id: true, caseIndex: true, simDay: true, carrier: true, createdAt: true } },
+        letters: { where: { runId }, select: { ...LETTER_FIELDS, createdAt: true } },
       },
     });
     // Procurators' inboxes: classmates' letters about the cases on their desks (one query for all of them).
@@ -279,8 +344,8 @@ export class LiveHub {
     const aboutDesks = deskCases.length === 0 ? [] : await lettersAbout(runId, deskCases);
     const aboutCase = groupBy(aboutDesks, (l) => l.caseIndex);
     for (const id of ids) channel.loaded.add(id);
-    for (const row of seats) {
-      const seat = withSeatRole(row, runId);
+    for (const stored of seats) {
+      const seat = withSeatRole(stored, runId);
       const cases = seat.cases.map((c) => c.caseIndex);
       const letterIds = new Set(seat.letters.map((l) => l.id));
       const about: LetterAbout[] = [];
@@ -297,6 +362,7 @@ export class LiveHub {
       }
       const classmates = about.map((l) => l.letter);
       channel.seats.set(seat.id, {
+        row: fieldsOf(stored, DESK_SEAT_FIELDS),
         number: seat.number,
         role: seat.role,
         displayName: seat.displayName,
@@ -306,7 +372,7 @@ export class LiveHub {
         cases,
         letters: seat.letters
           .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
-          .map(({ caseIndex, simDay, carrier }) => ({ caseIndex, simDay, carrier })),
+          .map((letter) => fieldsOf(letter, LETTER_FIELDS)),
         classmates,
         letterIds,
       });
@@ -331,7 +397,7 @@ export class LiveHub {
       const own = channel.seats.get(row.seatId);
       if (own && !own.letterIds.has(row.id)) {
         own.letterIds.add(row.id);
-        own.letters.push({ caseIndex: row.caseIndex, simDay: row.simDay, carrier: row.carrier });
+        own.letters.push(fieldsOf(row, LETTER_FIELDS));
       }
       for (const deskId of channel.desksByCase.get(row.caseIndex) ?? []) {
         const desk = channel.seats.get(deskId);
@@ -345,6 +411,8 @@ export class LiveHub {
         });
       }
     }
+    // Polls hold the run (RunStore.withRun): no letter was committed in this process while the feed was read.
+    channel.lettersPending = new Set();
   }
 
   private deliver(channel: Channel, run: Run, engine: RunEngine): void {
@@ -429,12 +497,8 @@ function send(sub: Subscriber, outgoing: Outgoing): void {
 }
 
 const LETTER_FEED_FIELDS = {
-  id: true,
+  ...LETTER_FIELDS,
   seatId: true,
-  caseIndex: true,
-  simDay: true,
-  carrier: true,
-  body: true,
   createdAt: true,
   seat: { select: { number: true } },
 } as const;
@@ -456,6 +520,13 @@ async function lettersAbout(runId: string, caseIndexes: readonly number[]): Prom
     seatNumber: l.seat.number,
     letter: { caseIndex: l.caseIndex, body: l.body, simDay: l.simDay, seatNumber: l.seat.number },
   }));
+}
+
+/** The fields of `row` that a Prisma `select` of `fields` names, and no others. */
+function fieldsOf<T, F extends { [K in keyof T]?: true }>(row: T, fields: F): Pick<T, keyof F & keyof T> {
+  const picked: Partial<T> = {};
+  for (const key of Object.keys(fields) as (keyof F & keyof T)[]) picked[key] = row[key];
+  return picked as Pick<T, keyof F & keyof T>;
 }
 
 function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {

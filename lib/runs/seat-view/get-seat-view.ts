@@ -2,6 +2,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import { fail, type Result } from "@/lib/failure";
 import type { SeatRole } from "@/lib/runs/deal-cases";
+import type { ClassmateLetter } from "@/lib/runs/seat-view/inbox";
+import { liveHub } from "@/lib/runs/live/hub";
 import { lettersAboutCases, lettersToDesk, seatCaseIndexes } from "@/lib/runs/store/queries";
 import { getDeskAccess, SEAT_ACCESS_MESSAGES } from "@/lib/runs/seats/seat-access";
 import { RunNotFound, runStore } from "@/lib/runs/store/store";
@@ -27,7 +29,12 @@ export type SeatViewResult = Result<
 
 /** The student's desk, if this browser holds a seat in this run; otherwise why not. */
 export async function getSeatView(runId: string, seatCookie: string | undefined): Promise<SeatViewResult> {
-  const access = await getDeskAccess(runId, seatCookie);
+  // A seat whose live stream is open is held current by the hub: its desk needs no database read then.
+  const fromHub: { held: ReturnType<typeof liveHub.currentSeat> } = { held: null };
+  const access = await getDeskAccess(runId, seatCookie, (seatId) => {
+    fromHub.held = liveHub.currentSeat(runId, seatId);
+    return fromHub.held?.row ?? null;
+  });
   if (access.status !== "ok" && (await db.run.count({ where: { id: runId } })) === 0) {
     return fail("notFound", "There is no class at this address. Check the link, or join with the class code.");
   }
@@ -40,7 +47,7 @@ export async function getSeatView(runId: string, seatCookie: string | undefined)
   try {
     const { cases, letters, ...seat } = access.seat;
     const caseIndexes = cases.map((c) => c.caseIndex);
-    return { ok: true, ...(await deskFrom(runId, seat, caseIndexes, letters)) };
+    return { ok: true, ...(await deskFrom(runId, seat, caseIndexes, letters, fromHub.held?.classmates)) };
   } catch (error) {
     if (error instanceof RunNotFound) return fail("forbidden", SEAT_ACCESS_MESSAGES.none);
     throw error;
@@ -71,6 +78,8 @@ async function deskFrom(
   seat: DeskSeat,
   cases: number[],
   written: LetterRow[],
+  /** a procurator's inbox, when the caller holds it current (LiveHub.currentSeat); otherwise read here */
+  heldClassmates?: ClassmateLetter[],
 ): Promise<{ view: SeatView; letters: LetterView[]; protocols: ProtocolView[] }> {
   // A procurator's own decisions, as protocols (only their seat's entries).
   const decided =
@@ -84,9 +93,9 @@ async function deskFrom(
   // A procurator's inbox: classmates' letters about the cases on this desk, and no others (lib/runs/seat-view/inbox.ts
   // then keeps only those that reached the commission).
   const classmates =
-    seat.role === "procurator"
-      ? lettersToDesk(await lettersAboutCases(runId, cases), { seatNumber: seat.number, cases })
-      : [];
+    seat.role !== "procurator"
+      ? []
+      : (heldClassmates ?? lettersToDesk(await lettersAboutCases(runId, cases), { seatNumber: seat.number, cases }));
   // Every seat reads its desk every few seconds: never queued behind the run's writes when the world is current.
   return runStore.readCurrent(runId, (run, world, scenario) => ({
     view: seatView(run, scenario, world, seat, cases, written, undefined, classmates),

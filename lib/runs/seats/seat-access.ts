@@ -3,7 +3,7 @@ import type { Seat } from "@/.generated/prisma/client";
 import { db } from "@/lib/db";
 import { hashSeatToken } from "@/lib/runs/codes";
 import type { SeatRole } from "@/lib/runs/deal-cases";
-import { ownLettersQuery } from "@/lib/runs/seat-view/views";
+import { ownLettersQuery, type LetterRow } from "@/lib/runs/seat-view/views";
 import { withSeatRole } from "@/lib/runs/store/stored-rows";
 import { REMOVED_SEAT } from "./seat-controls";
 
@@ -43,27 +43,54 @@ export async function getSeatAccess(runId: string, cookie: string | undefined): 
   return seatAccessOf(runId, parsed.token, await db.seat.findUnique({ where: { id: parsed.seatId } }));
 }
 
+/** What a desk read needs of a seat row: who holds it, whether it was removed, and what its desk shows. */
+export const DESK_SEAT_FIELDS = {
+  id: true,
+  runId: true,
+  number: true,
+  role: true,
+  displayName: true,
+  rejoinCode: true,
+  holderHash: true,
+  removedAt: true,
+} as const;
+
+/** A seat as a desk read checks and shows it: DESK_SEAT_FIELDS, its cases, its own letters in the run, oldest first. */
+export type DeskSeatRow = Pick<Seat, keyof typeof DESK_SEAT_FIELDS> & {
+  cases: { caseIndex: number }[];
+  letters: LetterRow[];
+};
+
 /**
  * getSeatAccess for a desk read, with the seat's cases and its own letters in
  * this run fetched in the same call: a desk is read every few seconds by
  * every student, and each separate call costs more than the rows it reads.
+ * `held` may answer for the database with a copy it knows to be current
+ * (the live hub's: LiveHub.currentSeat); the check is the same either way.
  */
-export async function getDeskAccess(runId: string, cookie: string | undefined) {
+export async function getDeskAccess(
+  runId: string,
+  cookie: string | undefined,
+  held: (seatId: string) => DeskSeatRow | null = () => null,
+) {
   const parsed = parseSeatCookie(cookie);
   if (!parsed) return { status: "none" } as const;
-  const seat = await db.seat.findUnique({
-    where: { id: parsed.seatId },
-    include: {
-      cases: { select: { caseIndex: true } },
-      // Only this seat's own letters in this run: never another seat's.
-      letters: ownLettersQuery(runId),
-    },
-  });
+  const seat: DeskSeatRow | null =
+    held(parsed.seatId) ??
+    (await db.seat.findUnique({
+      where: { id: parsed.seatId },
+      select: {
+        ...DESK_SEAT_FIELDS,
+        cases: { select: { caseIndex: true } },
+        // Only this seat's own letters in this run: never another seat's.
+        letters: ownLettersQuery(runId),
+      },
+    }));
   return seatAccessOf(runId, parsed.token, seat);
 }
 
 /** The one check of a seat row against the browser's token and the run it asks for. */
-function seatAccessOf<S extends Seat>(
+function seatAccessOf<S extends Pick<Seat, "removedAt" | "holderHash" | "runId" | "role">>(
   runId: string,
   token: string,
   seat: S | null,

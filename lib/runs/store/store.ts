@@ -102,8 +102,8 @@ const CHECKPOINT_AFTER: ReadonlySet<LogEntryType> = new Set(["run.start", "run.p
 /** Worlds kept in memory per process; an evicted run is rebuilt from its checkpoint when next asked for. */
 const MAX_CACHED_RUNS = 40;
 
-/** Told of every committed change: the new row and the types of the log entries it added. */
-type Listener = (run: Run, entryTypes: readonly LogEntryType[]) => void;
+/** Told of every committed change: the new row and the log entries it added (and their types). */
+type Listener = (run: Run, entryTypes: readonly LogEntryType[], entries: readonly StorableLogEntry[]) => void;
 
 /**
  * The interactive driver (ADR 0008): runs live in the database as a
@@ -217,6 +217,18 @@ export class RunStore {
       await visiting;
     }
     return this.read(runId, fn);
+  }
+
+  /**
+   * The log position the database holds for this run, when this process
+   * knows it without asking: it is the run's only writer (SQLite, ADR 0013)
+   * and its cached world has caught up with its last write. Null otherwise
+   * (PostgreSQL, a run not cached, a write under way).
+   */
+  knownSeq(runId: string): number | null {
+    if (this.rowLock) return null;
+    const live = this.cache.get(runId);
+    return live?.run && live.seq === live.run.seq ? live.run.seq : null;
   }
 
   /** Any run's engine as of now, for reading only (it still advances the clock). */
@@ -371,7 +383,7 @@ export class RunStore {
     }
     const types = entries.map((e) => e.type);
     access.afterCommit(() => {
-      for (const listener of this.listeners) listener(updated, types);
+      for (const listener of this.listeners) listener(updated, types, entries);
     });
     return updated;
   }

@@ -32,6 +32,43 @@ export type TransitionSource = "xstate" | "reducer";
 export const REFUSED = -1;
 
 /**
+ * A state's info word (CaseStepper.info): its path's number in the low
+ * PATH_BITS, then what the batch driver reads of its context, as flags and a
+ * small count. One int per state in one small array, so the hot loop reads
+ * no context object (each one a cache miss of its own on a national run:
+ * measured).
+ */
+export const PATH_BITS = 8;
+export const PATH_MASK = (1 << PATH_BITS) - 1;
+/** complaints < maxComplaints: a bot may write again. */
+export const COMPLAINTS_LEFT = 1 << PATH_BITS;
+export const ORIGINALS_ELSEWHERE = 1 << (PATH_BITS + 1);
+export const ORIGINALS_REQUESTED = 1 << (PATH_BITS + 2);
+/** crossChecksDone < crossChecks. */
+export const CROSS_CHECKS_LEFT = 1 << (PATH_BITS + 3);
+export const COMPLAINTS_ONLY = 1 << (PATH_BITS + 4);
+export const RECLASSIFICATION_LAW = 1 << (PATH_BITS + 5);
+export const COLLABORATORS_AMNESTY = 1 << (PATH_BITS + 6);
+export const PETITIONED_PRESIDIUM = 1 << (PATH_BITS + 7);
+/** spravkaRequests, up to 255 (the driver tells no larger counts apart), from this bit on. */
+export const SPRAVKA_REQUESTS_SHIFT = PATH_BITS + 8;
+
+/** The context's part of a state's info word (see PATH_BITS). */
+function contextFlags(c: CaseContext): number {
+  return (
+    (c.complaints < c.maxComplaints ? COMPLAINTS_LEFT : 0) |
+    (c.originalsElsewhere ? ORIGINALS_ELSEWHERE : 0) |
+    (c.originalsRequested ? ORIGINALS_REQUESTED : 0) |
+    (c.crossChecksDone < c.crossChecks ? CROSS_CHECKS_LEFT : 0) |
+    (c.complaintsOnly ? COMPLAINTS_ONLY : 0) |
+    (c.reclassificationLaw ? RECLASSIFICATION_LAW : 0) |
+    (c.collaboratorsAmnesty ? COLLABORATORS_AMNESTY : 0) |
+    (c.petitionedPresidium ? PETITIONED_PRESIDIUM : 0) |
+    (Math.min(255, c.spravkaRequests) << SPRAVKA_REQUESTS_SHIFT)
+  );
+}
+
+/**
  * The facts a case machine's guards can tell apart. Two cases with the same
  * canonical facts behave identically in the machine, so they share states.
  * (Persons are never read by a guard; an article only as reclassifiable
@@ -84,6 +121,9 @@ export class CaseStepper {
   private readonly byKey = new IntegerMap();
   private readonly byStringKey = new Map<string, number>();
   private readonly pathIndex = new Map<string, number>();
+  /** Each path met so far, by its number (the low bits of a state's info word). */
+  readonly paths: string[] = [];
+  private infoWords = new Int32Array(1024);
   private readonly initialByFacts = new Map<number, number>();
   /** Dotted state path per state id, e.g. "commission.fileAssembly.checking". */
   readonly path: string[] = [];
@@ -99,6 +139,23 @@ export class CaseStepper {
 
   get size(): number {
     return this.contexts.length;
+  }
+
+  /** The state's info word: its path's number and what the driver reads of its context (see PATH_BITS). */
+  info(stateId: number): number {
+    return this.infoWords[stateId]!;
+  }
+
+  /** The number of a path (the low PATH_BITS of a state's info word), given on first sight. */
+  private pathId(path: string): number {
+    let p = this.pathIndex.get(path);
+    if (p === undefined) {
+      p = this.paths.length;
+      if (p > PATH_MASK) throw new Error(`more than ${PATH_MASK + 1} case-machine paths`);
+      this.pathIndex.set(path, p);
+      this.paths.push(path);
+    }
+    return p;
   }
 
   initial(input: CaseInput): number {
@@ -189,11 +246,7 @@ export class CaseStepper {
    * when a value falls outside the packed ranges; stringKey then takes over.
    */
   private numericKey(path: string, c: CaseContext): number | null {
-    let p = this.pathIndex.get(path);
-    if (p === undefined) {
-      p = this.pathIndex.size;
-      this.pathIndex.set(path, p);
-    }
+    const p = this.pathId(path);
     const organ = c.organ === "specialConference" ? 0 : c.organ === "court" ? 1 : -1;
     const term = c.termYears === 5 ? 0 : c.termYears === 6 ? 1 : -1;
     const article = ARTICLE_CLASSES.indexOf(c.article);
@@ -261,6 +314,12 @@ export class CaseStepper {
     const id = this.contexts.length;
     if (id >> ROW_BITS === this.blocks.length) this.blocks.push(new Int32Array(ROWS_PER_BLOCK * EVENT_COUNT));
     this.contexts.push(snapshot.context);
+    if (id === this.infoWords.length) {
+      const grown = new Int32Array(2 * id);
+      grown.set(this.infoWords);
+      this.infoWords = grown;
+    }
+    this.infoWords[id] = this.pathId(path) | contextFlags(snapshot.context);
     if (numeric !== null) this.byKey.set(numeric, id);
     else this.byStringKey.set(text, id);
     this.path.push(path);

@@ -15,7 +15,7 @@ import type { CaseInput } from "@/machines/case-setup";
 import { NEW_ARREST_ARTICLE, NEW_ARRESTS_FROM, NEW_ARRESTS_UNTIL } from "@/machines/rules";
 import { ARTICLES, COURT_RULINGS, DECISIONS, SENTENCING_ORGANS, STAGES, ADDRESSEES } from "@/machines/vocabulary";
 import { CASE_EVENTS, EVENT_IDS } from "@/machines/case-events";
-import { type CaseStepper, REFUSED } from "@/lib/sim/case-stepper";
+import { type CaseStepper, PATH_MASK, REFUSED } from "@/lib/sim/case-stepper";
 import { sampleDays, type Distribution } from "@/lib/sim/distributions";
 import { EventQueue } from "@/lib/sim/event-queue";
 import { WorkQueue } from "@/lib/sim/work-queue";
@@ -116,34 +116,33 @@ class KeyedStream implements Rng {
   }
 }
 
-/** StateMemo's mark for a state not computed yet (no kind or stage is this small). */
+/** PathMemo's mark for a path not computed yet (no kind or stage is this small). */
 const UNKNOWN = -128;
 
 /**
- * A small integer per case-machine state (its stage, its driver kind),
- * computed from the state's path the first time it is asked for. One byte
- * per state, so the memo stays in cache on a national run, where each step
- * reaches another state: arrays of numbers were a cache miss of their own
- * per step (measured).
+ * A small integer per case-machine path (its stage, its driver kind),
+ * computed the first time it is asked for. Keyed by the path's number in
+ * a state's info word (CaseStepper.info), which the hot loop reads anyway:
+ * a few dozen bytes, always in cache.
  */
-export class StateMemo {
-  private values = new Int8Array(1024).fill(UNKNOWN);
-  constructor(private readonly compute: (stateId: number) => number) {}
+export class PathMemo {
+  private readonly values = new Int8Array(PATH_MASK + 1).fill(UNKNOWN);
+  /** `paths`: the path of each number, as the stepper lists them (CaseStepper.paths). */
+  constructor(
+    private readonly paths: readonly string[],
+    private readonly compute: (path: string) => number,
+  ) {}
 
-  get(stateId: number): number {
-    const value = stateId < this.values.length ? this.values[stateId]! : UNKNOWN;
-    return value !== UNKNOWN ? value : this.fill(stateId);
+  /** The value for a state, given its info word. */
+  get(info: number): number {
+    const value = this.values[info & PATH_MASK]!;
+    return value !== UNKNOWN ? value : this.fill(info & PATH_MASK);
   }
 
-  private fill(stateId: number): number {
-    if (stateId >= this.values.length) {
-      const grown = new Int8Array(Math.max(2 * this.values.length, stateId + 1)).fill(UNKNOWN);
-      grown.set(this.values);
-      this.values = grown;
-    }
-    const value = this.compute(stateId);
-    if (!(Number.isInteger(value) && value > UNKNOWN && value <= 127)) throw new RangeError(`StateMemo value ${value}`);
-    this.values[stateId] = value;
+  private fill(pathId: number): number {
+    const value = this.compute(this.paths[pathId]!);
+    if (!(Number.isInteger(value) && value > UNKNOWN && value <= 127)) throw new RangeError(`PathMemo value ${value}`);
+    this.values[pathId] = value;
     return value;
   }
 }
@@ -257,9 +256,9 @@ export class WorldCore {
   readonly stageWaitSum = new Float64Array(STAGES.length);
   readonly stageWaitN = new Float64Array(STAGES.length);
   readonly rootStream: number;
-  /** Per state id, memoised: its stage (statistics.stageIndexOf) and its driver kind (institutions.kindOf). */
-  readonly stageByState: StateMemo;
-  readonly kindByState: StateMemo;
+  /** Per path, memoised: its stage (statistics.stageIndexOf) and its driver kind (institutions.kindOf). */
+  readonly stageByPath: PathMemo;
+  readonly kindByPath: PathMemo;
   private readonly popped = { time: 0, kind: 0, a: 0, b: 0 };
   /** Scratch for the institution driver's draws (reused, so the hot loop allocates nothing). */
   readonly decisionIds = EVENT_IDS.decide;
@@ -277,8 +276,8 @@ export class WorldCore {
     this.params = structuredClone(scenario);
     this.seed = seed;
     this.stepper = stepper;
-    this.stageByState = new StateMemo((stateId) => stageOfPath(stepper.path[stateId]!));
-    this.kindByState = new StateMemo((stateId) => driverKindOfPath(stepper.path[stateId]!));
+    this.stageByPath = new PathMemo(stepper.paths, stageOfPath);
+    this.kindByPath = new PathMemo(stepper.paths, driverKindOfPath);
     this.rootStream = childStream(0, "cases");
     this.caseloadSize = scenario.caseload.cases;
     this.arrived = this.caseloadSize;
@@ -555,7 +554,8 @@ export class WorldCore {
     const before = this.stateOf(i);
     const next = this.stepper.step(before, eventId);
     if (next === REFUSED) return false;
-    if (this.stepper.path[next] !== this.stepper.path[before]) throw new Error(`event ${eventId} moved case ${i}`);
+    if (((this.stepper.info(next) ^ this.stepper.info(before)) & PATH_MASK) !== 0)
+      throw new Error(`event ${eventId} moved case ${i}`);
     this.eventsProcessed++;
     this.setState(i, next);
     this.onCaseEvent?.(i, eventId);

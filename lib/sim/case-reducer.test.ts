@@ -146,6 +146,28 @@ describe("state interning", () => {
     return [...seen];
   }
 
+  test("can() answers as step() would, whichever is asked first, and interns nothing", () => {
+    const asked = new CaseStepper();
+    const stepped = new CaseStepper();
+    const states = walk(asked, 60);
+    walk(stepped, 60);
+    let accepted = 0;
+    for (const s of states) {
+      for (let e = 0; e < CASE_EVENTS.length; e++) {
+        const size = asked.size;
+        const can = asked.can(s, e);
+        expect(asked.size).toBe(size);
+        expect(asked.can(s, e)).toBe(can);
+        // The same state and event on a stepper that stepped first (ids agree: both walked the same way).
+        expect(stepped.step(s, e) !== REFUSED).toBe(can);
+        expect(stepped.can(s, e)).toBe(can);
+        if (can) accepted++;
+        expect(asked.step(s, e) !== REFUSED).toBe(can);
+      }
+    }
+    expect(accepted).toBeGreaterThan(100);
+  });
+
   test("a state's info word holds its path and what the driver reads of its context", () => {
     const stepper = new CaseStepper();
     const states = walk(stepper, 60);

@@ -113,7 +113,8 @@ export class CaseStepper {
    * added as states are met, so growing never copies the table or holds two
    * copies at once (a single doubling table did both, 19 MB on the
    * national run). Entries hold the result + STORED_OFFSET, so 0 (a fresh
-   * buffer's value) means not yet computed and a new block needs no fill.
+   * buffer's value) means not yet computed and a new block needs no fill;
+   * ACCEPTED (negative) means accepted, the target not yet computed.
    */
   private readonly blocks: Int32Array[] = [];
   private readonly contexts: CaseContext[] = [];
@@ -194,8 +195,26 @@ export class CaseStepper {
     if (!(stateId >= 0 && stateId < this.contexts.length)) throw new Error(`Unknown case state ${stateId}`);
     if (!(eventId >= 0 && eventId < EVENT_COUNT)) throw new Error(`Unknown case event id ${eventId}`);
     const stored = this.blocks[stateId >> ROW_BITS]![(stateId & ROW_MASK) * EVENT_COUNT + eventId]!;
-    if (stored !== 0) return stored - STORED_OFFSET;
+    if (stored > 0) return stored - STORED_OFFSET;
     return this.miss(stateId, eventId);
+  }
+
+  /**
+   * Whether the machine accepts the event here. Asking does not intern the
+   * state it would lead to: the driver asks about every decision and ruling
+   * a desk might draw, and the targets of those not drawn were a fifth of
+   * the memo's states (measured), each a context object and a table row.
+   */
+  can(stateId: number, eventId: number): boolean {
+    if (!(stateId >= 0 && stateId < this.contexts.length)) throw new Error(`Unknown case state ${stateId}`);
+    if (!(eventId >= 0 && eventId < EVENT_COUNT)) throw new Error(`Unknown case event id ${eventId}`);
+    const block = this.blocks[stateId >> ROW_BITS]!;
+    const entry = (stateId & ROW_MASK) * EVENT_COUNT + eventId;
+    const stored = block[entry]!;
+    if (stored !== 0) return stored !== REFUSED + STORED_OFFSET;
+    const accepted = this.compute(stateId, CASE_EVENTS[eventId]!) !== null;
+    block[entry] = accepted ? ACCEPTED : REFUSED + STORED_OFFSET;
+    return accepted;
   }
 
   /** The table's entry for (state, event), or 0 if there is none: read only to bring it into cache (WorldCore.warmBucket). */
@@ -223,10 +242,6 @@ export class CaseStepper {
     const [next] = transition(caseMachine, resolved, event);
     // XState returns the very same snapshot when no transition is enabled.
     return next === resolved ? null : plain(next);
-  }
-
-  can(stateId: number, eventId: number): boolean {
-    return this.step(stateId, eventId) !== REFUSED;
   }
 
   snapshot(stateId: number): CaseSnapshot {
@@ -340,6 +355,8 @@ const ROWS_PER_BLOCK = 1 << ROW_BITS;
 const ROW_MASK = ROWS_PER_BLOCK - 1;
 /** What the table adds to a result (REFUSED or a state id) so that 0 can mean "not computed yet". */
 const STORED_OFFSET = 1 - REFUSED;
+/** What the table holds for a transition known to be accepted (by `can`) whose target is not interned yet. */
+const ACCEPTED = -1;
 const small = (x: number, radix: number) => Number.isInteger(x) && x >= 0 && x < radix;
 const bit = (b: boolean) => (b ? 1 : 0);
 

@@ -119,7 +119,12 @@ export class CaseStepper {
   private readonly blocks: Int32Array[] = [];
   private readonly contexts: CaseContext[] = [];
   /** State ids by numericKey, and by stringKey for the rare context outside the packed ranges. */
-  private readonly byKey = new IntegerMap();
+  /**
+   * Sized for the states a 20k run meets (30,198) with room to spare: grown
+   * from a small map, its rehashing was a noticeable part of a cold run
+   * (measured). A national run (67,845 states) grows it once.
+   */
+  private readonly byKey = new IntegerMap(1 << 16);
   private readonly byStringKey = new Map<string, number>();
   private readonly pathIndex = new Map<string, number>();
   /** Each path met so far, by its number (the low bits of a state's info word). */
@@ -164,7 +169,7 @@ export class CaseStepper {
     const key =
       ((((((((EXTRAJUDICIAL_ORGANS.includes(input.organ) ? 1 : 0) * 2 + (amnesty1953Covers(input.termYears) ? 1 : 0)) *
         4 +
-        ["camp", "exile", "released", "psychiatric"].indexOf(input.custody)) *
+        CUSTODY.indexOf(input.custody)) *
         2 +
         (input.originalsElsewhere ? 1 : 0)) *
         3 +

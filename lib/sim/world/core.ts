@@ -116,6 +116,16 @@ class KeyedStream implements Rng {
   }
 }
 
+/**
+ * The first value of the fields that hold fractions of days (now, the work
+ * days): a fraction, so V8 lays them out as doubles from the start. Begun
+ * at 0, they were small integers until the first fraction came, and that
+ * change of layout mid-run threw away the optimised code of every function
+ * reading a WorldCore ("wrong map" deopts on a cold run: measured). The
+ * constructor sets them to 0 at once.
+ */
+const FRACTION = 0.5;
+
 /** PathMemo's mark for a path not computed yet (no kind or stage is this small). */
 const UNKNOWN = -128;
 
@@ -171,7 +181,7 @@ export class WorldCore {
   readonly scenario: Scenario;
   readonly seed: number;
   readonly stepper: CaseStepper;
-  now = 0;
+  now = FRACTION;
   eventsProcessed = 0;
   lettersWritten = 0;
   forwardedToAccused = 0;
@@ -249,8 +259,8 @@ export class WorldCore {
   readonly clerkEvent: Uint8Array;
   readonly clerkWait: Float32Array;
   /** Days of work handed to clerks and to the province's desks so far (for utilisation: result().capacity). */
-  clerkWorkDays = 0;
-  deskWorkDays = 0;
+  clerkWorkDays = FRACTION;
+  deskWorkDays = FRACTION;
   readonly stageCount = new Int32Array(STAGES.length);
   readonly stageMax = new Int32Array(STAGES.length);
   readonly stageWaitSum = new Float64Array(STAGES.length);
@@ -272,6 +282,7 @@ export class WorldCore {
 
   /** Generates the caseload; World then either resumes a saved run (save-load.ts) or calls begin(). */
   constructor(scenario: Scenario, seed: number, stepper: CaseStepper) {
+    this.now = this.clerkWorkDays = this.deskWorkDays = 0;
     this.scenario = scenario;
     this.params = structuredClone(scenario);
     this.seed = seed;
@@ -611,6 +622,7 @@ export class WorldCore {
     this.warmth = sum;
   }
   private readonly bucketSubjects = new Int32Array(512);
+
   /** Written by warmBucket so its loads are not optimised away; never read. */
   private warmth = 0;
   private bucketsWarmed = 0;

@@ -623,6 +623,20 @@ export class WorldCore {
   }
   private readonly bucketSubjects = new Int32Array(512);
 
+  /**
+   * Reads the records (and seat and stage) of these cases ahead of a loop
+   * over them, as warmBucket does for a bucket: a camp's list reaches
+   * thousands of cases scattered over the records, and one independent load
+   * after another lets their fetches overlap. Only speed depends on it.
+   */
+  warmCases(list: Int32Array): void {
+    let sum = 0;
+    for (let k = 0; k < list.length; k++) {
+      const i = list[k]!;
+      sum += this.cases[CASE_FIELDS * i + STATE]! + this.seat[i]! + this.stageOf[i]!;
+    }
+    this.warmth = sum;
+  }
   /** Written by warmBucket so its loads are not optimised away; never read. */
   private warmth = 0;
   private bucketsWarmed = 0;

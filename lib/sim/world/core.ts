@@ -627,13 +627,19 @@ export class WorldCore {
    * Reads the records (and seat and stage) of these cases ahead of a loop
    * over them, as warmBucket does for a bucket: a camp's list reaches
    * thousands of cases scattered over the records, and one independent load
-   * after another lets their fetches overlap. Only speed depends on it.
+   * after another lets their fetches overlap. Then, the same way, each
+   * one's info word and the table entry it will step by on `eventId`. Only
+   * speed depends on it.
    */
-  warmCases(list: Int32Array): void {
+  warmCases(list: Int32Array, eventId: number): void {
     let sum = 0;
     for (let k = 0; k < list.length; k++) {
       const i = list[k]!;
       sum += this.cases[CASE_FIELDS * i + STATE]! + this.seat[i]! + this.stageOf[i]!;
+    }
+    for (let k = 0; k < list.length; k++) {
+      const s = this.cases[CASE_FIELDS * list[k]! + STATE]!;
+      sum += this.stepper.info(s) + this.stepper.peek(s, eventId);
     }
     this.warmth = sum;
   }

@@ -13,7 +13,15 @@
  */
 import type { CaseInput } from "@/machines/case-setup";
 import { NEW_ARREST_ARTICLE, NEW_ARRESTS_FROM, NEW_ARRESTS_UNTIL } from "@/machines/rules";
-import { ARTICLES, COURT_RULINGS, DECISIONS, SENTENCING_ORGANS, STAGES, ADDRESSEES } from "@/machines/vocabulary";
+import {
+  ARTICLES,
+  COURT_RULINGS,
+  DECISIONS,
+  GROUNDS,
+  SENTENCING_ORGANS,
+  STAGES,
+  ADDRESSEES,
+} from "@/machines/vocabulary";
 import { CASE_EVENTS, EVENT_IDS } from "@/machines/case-events";
 import { type CaseStepper, PATH_MASK, REFUSED } from "@/lib/sim/case-stepper";
 import { sampleDays, type Distribution } from "@/lib/sim/distributions";
@@ -276,7 +284,17 @@ export class WorldCore {
   readonly decisionWeights = new Float64Array(DECISIONS.length);
   readonly rulingWeights = new Float64Array(COURT_RULINGS.length);
   readonly routeWeights = new Float64Array(4);
-  readonly addresseeWeights = new Float64Array(ADDRESSEES.length);
+  /**
+   * The policy's weights as the driver draws by them, derived from `params`
+   * (institutions.policyWeights) and kept until params change: each
+   * decision's for a latest letter on each grounds (GROUNDS × DECISIONS),
+   * each addressee's, each court ruling's. `weightsOf` is the params they
+   * were derived from.
+   */
+  readonly decisionPolicy = new Float64Array(GROUNDS.length * DECISIONS.length);
+  readonly addresseeMix = new Float64Array(ADDRESSEES.length);
+  readonly rulingPolicy = new Float64Array(COURT_RULINGS.length);
+  weightsOf: Scenario | null = null;
   /** For cases with a student's seat: what happened to them, as [day, event id, day, event id, …] (./seats.ts). */
   readonly history = new Map<number, number[]>();
 

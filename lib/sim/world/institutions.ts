@@ -123,18 +123,41 @@ function groundsFactor(grounds: Grounds, decision: Decision): number {
 }
 
 /**
+ * The world's policy weights (WorldCore.decisionPolicy, addresseeMix,
+ * rulingPolicy), derived again if the params changed since: the driver draws
+ * by them on every letter, review and hearing, and reading each weight from
+ * the params by name was a keyed lookup per weight. params are replaced
+ * whole when they change (applyEffect, loadWorld), never edited in place,
+ * so their identity tells.
+ */
+function policyWeights(w: WorldCore): WorldCore {
+  const p = w.params;
+  if (w.weightsOf === p) return w;
+  for (let g = 0; g < GROUNDS.length; g++) {
+    for (let k = 0; k < DECISIONS.length; k++) {
+      const d = DECISIONS[k]!;
+      w.decisionPolicy[g * DECISIONS.length + k] =
+        p.policy.decisions[d] * (d === "confirmRefusal" ? p.policy.bias : 1) * groundsFactor(GROUNDS[g]!, d);
+    }
+  }
+  for (let k = 0; k < ADDRESSEES.length; k++) w.addresseeMix[k] = p.caseload.addressees[ADDRESSEES[k]!];
+  for (let k = 0; k < COURT_RULINGS.length; k++) w.rulingPolicy[k] = p.institutions.courtRulings[COURT_RULINGS[k]!];
+  w.weightsOf = p;
+  return w;
+}
+
+/**
  * A computer desk's decision on case i at `when`: drawn from the policy's
  * weights (the "real enemies" bias on upholding, the latest letter's grounds),
  * among the decisions the machine allows in this state. If it allows none the
  * policy weighs, the file stays on the desk.
  */
 function planDecision(w: WorldCore, i: number, stateId: number, when: number): void {
-  const p = w.params;
   const weights = w.decisionWeights;
-  const grounds = GROUNDS[w.grounds[i]!]!;
+  const policy = policyWeights(w).decisionPolicy;
+  const row = w.grounds[i]! * DECISIONS.length;
   for (let k = 0; k < DECISIONS.length; k++) {
-    const d = DECISIONS[k]!;
-    const dw = p.policy.decisions[d] * (d === "confirmRefusal" ? p.policy.bias : 1) * groundsFactor(grounds, d);
+    const dw = policy[row + k]!;
     weights[k] = dw > 0 && w.stepper.can(stateId, w.decisionIds[k]!) ? dw : 0;
   }
   const k = w.pick(i, weights);
@@ -343,8 +366,9 @@ export function enter(w: WorldCore, i: number, stateId: number): void {
     case Driver.CourtAwaitingHearing:
     case Driver.CourtReinvestigation: {
       const weights = w.rulingWeights;
+      const policy = policyWeights(w).rulingPolicy;
       for (let k = 0; k < COURT_RULINGS.length; k++) {
-        weights[k] = w.stepper.can(stateId, w.rulingIds[k]!) ? p.institutions.courtRulings[COURT_RULINGS[k]!] : 0;
+        weights[k] = w.stepper.can(stateId, w.rulingIds[k]!) ? policy[k]! : 0;
       }
       const delay =
         kindOf(w, stateId) === Driver.CourtAwaitingHearing
@@ -391,10 +415,7 @@ export function enter(w: WorldCore, i: number, stateId: number): void {
 
 /** A new letter: complaint.file to an addressee drawn from the scenario's mix. */
 function addresseeEvent(w: WorldCore, i: number): number {
-  const mix = w.params.caseload.addressees;
-  const aw = w.addresseeWeights;
-  for (let k = 0; k < ADDRESSEES.length; k++) aw[k] = mix[ADDRESSEES[k]!];
-  return EVENT_IDS.fileTo[Math.max(0, w.pick(i, aw))]!;
+  return EVENT_IDS.fileTo[Math.max(0, w.pick(i, policyWeights(w).addresseeMix))]!;
 }
 
 /**

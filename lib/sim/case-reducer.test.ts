@@ -6,7 +6,23 @@ import { ROLE_CARD_CASES } from "@/machines/role-cards";
 import type { CaseInput } from "@/machines/case-setup";
 import { CASE_EVENTS } from "@/machines/case-events";
 import { reduceCase, valueOfPath } from "./case-reducer";
-import { canonicalFacts, CaseStepper, statePath } from "./case-stepper";
+import {
+  canonicalFacts,
+  CaseStepper,
+  COLLABORATORS_AMNESTY,
+  COMPLAINTS_LEFT,
+  COMPLAINTS_ONLY,
+  CROSS_CHECKS_LEFT,
+  ORIGINALS_ELSEWHERE,
+  ORIGINALS_REQUESTED,
+  PATH_MASK,
+  PETITIONED_PRESIDIUM,
+  RECLASSIFICATION_LAW,
+  REFUSED,
+  SPRAVKA_REQUESTS_SHIFT,
+  statePath,
+} from "./case-stepper";
+import { createRng } from "./rng";
 import { World } from "./engine";
 import { findScenario } from "./scenarios";
 
@@ -111,5 +127,76 @@ describe("state interning", () => {
     expect(stepper.adopt({ path: "complaint.unwritten", context: { ...ctx, crossChecks: 40 }, status: "active" })).toBe(
       ids[6],
     );
+  });
+
+  /** States met by random walks from each input's initial state (a seeded stream: the same walks every run). */
+  function walk(stepper: CaseStepper, steps: number): number[] {
+    const rng = createRng("stepper-walks");
+    const seen = new Set<number>();
+    for (const input of INPUTS) {
+      for (let w = 0; w < 40; w++) {
+        let s = stepper.initial(input);
+        for (let k = 0; k < steps; k++) {
+          seen.add(s);
+          const next = stepper.step(s, Math.floor(rng.next() * CASE_EVENTS.length));
+          if (next !== REFUSED) s = next;
+        }
+      }
+    }
+    return [...seen];
+  }
+
+  test("can() answers as step() would, whichever is asked first, and interns nothing", () => {
+    const asked = new CaseStepper();
+    const stepped = new CaseStepper();
+    const states = walk(asked, 60);
+    walk(stepped, 60);
+    let accepted = 0;
+    for (const s of states) {
+      for (let e = 0; e < CASE_EVENTS.length; e++) {
+        const size = asked.size;
+        const can = asked.can(s, e);
+        expect(asked.size).toBe(size);
+        expect(asked.can(s, e)).toBe(can);
+        // The same state and event on a stepper that stepped first (ids agree: both walked the same way).
+        expect(stepped.step(s, e) !== REFUSED).toBe(can);
+        expect(stepped.can(s, e)).toBe(can);
+        if (can) accepted++;
+        expect(asked.step(s, e) !== REFUSED).toBe(can);
+      }
+    }
+    expect(accepted).toBeGreaterThan(100);
+  });
+
+  test("a state's info word holds its path and what the driver reads of its context", () => {
+    const stepper = new CaseStepper();
+    const states = walk(stepper, 60);
+    expect(states.length).toBeGreaterThan(200);
+    for (const s of states) {
+      const info = stepper.info(s);
+      const c = stepper.context(s);
+      expect(stepper.paths[info & PATH_MASK]).toBe(stepper.path[s]);
+      expect({
+        complaintsLeft: (info & COMPLAINTS_LEFT) !== 0,
+        originalsElsewhere: (info & ORIGINALS_ELSEWHERE) !== 0,
+        originalsRequested: (info & ORIGINALS_REQUESTED) !== 0,
+        crossChecksLeft: (info & CROSS_CHECKS_LEFT) !== 0,
+        complaintsOnly: (info & COMPLAINTS_ONLY) !== 0,
+        reclassificationLaw: (info & RECLASSIFICATION_LAW) !== 0,
+        collaboratorsAmnesty: (info & COLLABORATORS_AMNESTY) !== 0,
+        petitionedPresidium: (info & PETITIONED_PRESIDIUM) !== 0,
+        spravkaRequests: info >>> SPRAVKA_REQUESTS_SHIFT,
+      }).toEqual({
+        complaintsLeft: c.complaints < c.maxComplaints,
+        originalsElsewhere: c.originalsElsewhere,
+        originalsRequested: c.originalsRequested,
+        crossChecksLeft: c.crossChecksDone < c.crossChecks,
+        complaintsOnly: c.complaintsOnly,
+        reclassificationLaw: c.reclassificationLaw,
+        collaboratorsAmnesty: c.collaboratorsAmnesty,
+        petitionedPresidium: c.petitionedPresidium,
+        spravkaRequests: Math.min(255, c.spravkaRequests),
+      });
+    }
   });
 });

@@ -32,6 +32,43 @@ export type TransitionSource = "xstate" | "reducer";
 export const REFUSED = -1;
 
 /**
+ * A state's info word (CaseStepper.info): its path's number in the low
+ * PATH_BITS, then what the batch driver reads of its context, as flags and a
+ * small count. One int per state in one small array, so the hot loop reads
+ * no context object (each one a cache miss of its own on a national run:
+ * measured).
+ */
+export const PATH_BITS = 8;
+export const PATH_MASK = (1 << PATH_BITS) - 1;
+/** complaints < maxComplaints: a bot may write again. */
+export const COMPLAINTS_LEFT = 1 << PATH_BITS;
+export const ORIGINALS_ELSEWHERE = 1 << (PATH_BITS + 1);
+export const ORIGINALS_REQUESTED = 1 << (PATH_BITS + 2);
+/** crossChecksDone < crossChecks. */
+export const CROSS_CHECKS_LEFT = 1 << (PATH_BITS + 3);
+export const COMPLAINTS_ONLY = 1 << (PATH_BITS + 4);
+export const RECLASSIFICATION_LAW = 1 << (PATH_BITS + 5);
+export const COLLABORATORS_AMNESTY = 1 << (PATH_BITS + 6);
+export const PETITIONED_PRESIDIUM = 1 << (PATH_BITS + 7);
+/** spravkaRequests, up to 255 (the driver tells no larger counts apart), from this bit on. */
+export const SPRAVKA_REQUESTS_SHIFT = PATH_BITS + 8;
+
+/** The context's part of a state's info word (see PATH_BITS). */
+function contextFlags(c: CaseContext): number {
+  return (
+    (c.complaints < c.maxComplaints ? COMPLAINTS_LEFT : 0) |
+    (c.originalsElsewhere ? ORIGINALS_ELSEWHERE : 0) |
+    (c.originalsRequested ? ORIGINALS_REQUESTED : 0) |
+    (c.crossChecksDone < c.crossChecks ? CROSS_CHECKS_LEFT : 0) |
+    (c.complaintsOnly ? COMPLAINTS_ONLY : 0) |
+    (c.reclassificationLaw ? RECLASSIFICATION_LAW : 0) |
+    (c.collaboratorsAmnesty ? COLLABORATORS_AMNESTY : 0) |
+    (c.petitionedPresidium ? PETITIONED_PRESIDIUM : 0) |
+    (Math.min(255, c.spravkaRequests) << SPRAVKA_REQUESTS_SHIFT)
+  );
+}
+
+/**
  * The facts a case machine's guards can tell apart. Two cases with the same
  * canonical facts behave identically in the machine, so they share states.
  * (Persons are never read by a guard; an article only as reclassifiable
@@ -76,14 +113,23 @@ export class CaseStepper {
    * added as states are met, so growing never copies the table or holds two
    * copies at once (a single doubling table did both, 19 MB on the
    * national run). Entries hold the result + STORED_OFFSET, so 0 (a fresh
-   * buffer's value) means not yet computed and a new block needs no fill.
+   * buffer's value) means not yet computed and a new block needs no fill;
+   * ACCEPTED (negative) means accepted, the target not yet computed.
    */
   private readonly blocks: Int32Array[] = [];
   private readonly contexts: CaseContext[] = [];
   /** State ids by numericKey, and by stringKey for the rare context outside the packed ranges. */
-  private readonly byKey = new IntegerMap();
+  /**
+   * Sized for the states a 20k run meets (30,198) with room to spare: grown
+   * from a small map, its rehashing was a noticeable part of a cold run
+   * (measured). A national run (67,845 states) grows it once.
+   */
+  private readonly byKey = new IntegerMap(1 << 16);
   private readonly byStringKey = new Map<string, number>();
   private readonly pathIndex = new Map<string, number>();
+  /** Each path met so far, by its number (the low bits of a state's info word). */
+  readonly paths: string[] = [];
+  private infoWords = new Int32Array(1024);
   private readonly initialByFacts = new Map<number, number>();
   /** Dotted state path per state id, e.g. "commission.fileAssembly.checking". */
   readonly path: string[] = [];
@@ -101,12 +147,29 @@ export class CaseStepper {
     return this.contexts.length;
   }
 
+  /** The state's info word: its path's number and what the driver reads of its context (see PATH_BITS). */
+  info(stateId: number): number {
+    return this.infoWords[stateId]!;
+  }
+
+  /** The number of a path (the low PATH_BITS of a state's info word), given on first sight. */
+  private pathId(path: string): number {
+    let p = this.pathIndex.get(path);
+    if (p === undefined) {
+      p = this.paths.length;
+      if (p > PATH_MASK) throw new Error(`more than ${PATH_MASK + 1} case-machine paths`);
+      this.pathIndex.set(path, p);
+      this.paths.push(path);
+    }
+    return p;
+  }
+
   initial(input: CaseInput): number {
     // A number per distinct canonical case, cheap enough for 467,946 cases.
     const key =
       ((((((((EXTRAJUDICIAL_ORGANS.includes(input.organ) ? 1 : 0) * 2 + (amnesty1953Covers(input.termYears) ? 1 : 0)) *
         4 +
-        ["camp", "exile", "released", "psychiatric"].indexOf(input.custody)) *
+        CUSTODY.indexOf(input.custody)) *
         2 +
         (input.originalsElsewhere ? 1 : 0)) *
         3 +
@@ -137,8 +200,26 @@ export class CaseStepper {
     if (!(stateId >= 0 && stateId < this.contexts.length)) throw new Error(`Unknown case state ${stateId}`);
     if (!(eventId >= 0 && eventId < EVENT_COUNT)) throw new Error(`Unknown case event id ${eventId}`);
     const stored = this.blocks[stateId >> ROW_BITS]![(stateId & ROW_MASK) * EVENT_COUNT + eventId]!;
-    if (stored !== 0) return stored - STORED_OFFSET;
+    if (stored > 0) return stored - STORED_OFFSET;
     return this.miss(stateId, eventId);
+  }
+
+  /**
+   * Whether the machine accepts the event here. Asking does not intern the
+   * state it would lead to: the driver asks about every decision and ruling
+   * a desk might draw, and the targets of those not drawn were a fifth of
+   * the memo's states (measured), each a context object and a table row.
+   */
+  can(stateId: number, eventId: number): boolean {
+    if (!(stateId >= 0 && stateId < this.contexts.length)) throw new Error(`Unknown case state ${stateId}`);
+    if (!(eventId >= 0 && eventId < EVENT_COUNT)) throw new Error(`Unknown case event id ${eventId}`);
+    const block = this.blocks[stateId >> ROW_BITS]!;
+    const entry = (stateId & ROW_MASK) * EVENT_COUNT + eventId;
+    const stored = block[entry]!;
+    if (stored !== 0) return stored !== REFUSED + STORED_OFFSET;
+    const accepted = this.compute(stateId, CASE_EVENTS[eventId]!) !== null;
+    block[entry] = accepted ? ACCEPTED : REFUSED + STORED_OFFSET;
+    return accepted;
   }
 
   /** The table's entry for (state, event), or 0 if there is none: read only to bring it into cache (WorldCore.warmBucket). */
@@ -168,10 +249,6 @@ export class CaseStepper {
     return next === resolved ? null : plain(next);
   }
 
-  can(stateId: number, eventId: number): boolean {
-    return this.step(stateId, eventId) !== REFUSED;
-  }
-
   snapshot(stateId: number): CaseSnapshot {
     const context = this.context(stateId);
     return { path: this.path[stateId]!, context, status: this.done[stateId] ? "done" : "active" };
@@ -189,11 +266,7 @@ export class CaseStepper {
    * when a value falls outside the packed ranges; stringKey then takes over.
    */
   private numericKey(path: string, c: CaseContext): number | null {
-    let p = this.pathIndex.get(path);
-    if (p === undefined) {
-      p = this.pathIndex.size;
-      this.pathIndex.set(path, p);
-    }
+    const p = this.pathId(path);
     const organ = c.organ === "specialConference" ? 0 : c.organ === "court" ? 1 : -1;
     const term = c.termYears === 5 ? 0 : c.termYears === 6 ? 1 : -1;
     const article = ARTICLE_CLASSES.indexOf(c.article);
@@ -261,6 +334,12 @@ export class CaseStepper {
     const id = this.contexts.length;
     if (id >> ROW_BITS === this.blocks.length) this.blocks.push(new Int32Array(ROWS_PER_BLOCK * EVENT_COUNT));
     this.contexts.push(snapshot.context);
+    if (id === this.infoWords.length) {
+      const grown = new Int32Array(2 * id);
+      grown.set(this.infoWords);
+      this.infoWords = grown;
+    }
+    this.infoWords[id] = this.pathId(path) | contextFlags(snapshot.context);
     if (numeric !== null) this.byKey.set(numeric, id);
     else this.byStringKey.set(text, id);
     this.path.push(path);
@@ -281,6 +360,8 @@ const ROWS_PER_BLOCK = 1 << ROW_BITS;
 const ROW_MASK = ROWS_PER_BLOCK - 1;
 /** What the table adds to a result (REFUSED or a state id) so that 0 can mean "not computed yet". */
 const STORED_OFFSET = 1 - REFUSED;
+/** What the table holds for a transition known to be accepted (by `can`) whose target is not interned yet. */
+const ACCEPTED = -1;
 const small = (x: number, radix: number) => Number.isInteger(x) && x >= 0 && x < radix;
 const bit = (b: boolean) => (b ? 1 : 0);
 

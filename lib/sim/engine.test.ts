@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { EVENT_IDS } from "@/machines/case-events";
 import { describe, expect, test } from "vitest";
-import { OUTCOMES } from "@/machines/vocabulary";
+import { COURT_RULINGS, DECISIONS, OUTCOMES } from "@/machines/vocabulary";
 import { runScenario, sendCaseEventById, World } from "./engine";
 import { calibrate } from "./calibration";
 import { commissionDecisions, releasedCases } from "./metrics";
@@ -597,5 +597,28 @@ describe("a file made ready before the commission sat", () => {
     const before = JSON.stringify(world.save());
     expect(world.prepareEarlierFile(i)).toBe(false);
     expect(JSON.stringify(world.save())).toBe(before);
+  });
+});
+
+describe("a change of policy after the run has begun", () => {
+  test.each([1, 2, 3])("weighs every decision and ruling planned after it (seed %i)", (seed) => {
+    const scenario = findScenario("rostov-1954")!;
+    // The first letters are planned as the world begins, by the policy then in force.
+    const world = new World(scenario, seed);
+    // Only one choice left of each: upholding, and courts rejecting.
+    for (const d of ["fullRehabilitation", "reclassification", "sentenceReduction", "amnesty1953", "endExile"]) {
+      world.applyEffect({ set: `policy.decisions.${d}`, value: 0 });
+    }
+    for (const r of ["suspend", "returnForInvestigation", "psychiatric"]) {
+      world.applyEffect({ set: `institutions.courtRulings.${r}`, value: 0 });
+    }
+    const taken = new Map<number, number>();
+    world.onCaseEvent = (_i, eventId) => taken.set(eventId, (taken.get(eventId) ?? 0) + 1);
+    world.advanceTo(scenario.horizonDays);
+    const count = (ids: readonly number[]) => ids.reduce((sum, id) => sum + (taken.get(id) ?? 0), 0);
+    const upheld = EVENT_IDS.decide[DECISIONS.indexOf("confirmRefusal")]!;
+    expect(count([upheld])).toBeGreaterThan(20);
+    expect(count(EVENT_IDS.decide)).toBe(count([upheld]));
+    expect(count(EVENT_IDS.rule)).toBe(count([EVENT_IDS.rule[COURT_RULINGS.indexOf("reject")]!]));
   });
 });

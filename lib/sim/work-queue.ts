@@ -40,15 +40,25 @@ export class WorkQueue {
     for (const [caseIndex, epoch] of entries) this.push(caseIndex, epoch);
   }
 
+  /**
+   * At the end of the arrays: moves the waiting entries to the front if they
+   * fill at most half, else doubles. Moving in place allocates nothing: a
+   * new pair of arrays each time the tail reached the end was a noticeable
+   * part of a run's time and garbage (measured).
+   */
   private makeRoom(): void {
     const live = this.tail - this.head;
-    const size = live * 2 > this.cases.length ? this.cases.length * 2 : this.cases.length;
-    const cases = new Int32Array(size);
-    const epochs = new Uint32Array(size);
-    cases.set(this.cases.subarray(this.head, this.tail));
-    epochs.set(this.epochs.subarray(this.head, this.tail));
-    this.cases = cases;
-    this.epochs = epochs;
+    if (live * 2 <= this.cases.length) {
+      this.cases.copyWithin(0, this.head, this.tail);
+      this.epochs.copyWithin(0, this.head, this.tail);
+    } else {
+      const cases = new Int32Array(this.cases.length * 2);
+      const epochs = new Uint32Array(this.cases.length * 2);
+      cases.set(this.cases.subarray(this.head, this.tail));
+      epochs.set(this.epochs.subarray(this.head, this.tail));
+      this.cases = cases;
+      this.epochs = epochs;
+    }
     this.head = 0;
     this.tail = live;
   }

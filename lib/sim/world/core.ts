@@ -13,9 +13,17 @@
  */
 import type { CaseInput } from "@/machines/case-setup";
 import { NEW_ARREST_ARTICLE, NEW_ARRESTS_FROM, NEW_ARRESTS_UNTIL } from "@/machines/rules";
-import { ARTICLES, COURT_RULINGS, DECISIONS, SENTENCING_ORGANS, STAGES, ADDRESSEES } from "@/machines/vocabulary";
+import {
+  ARTICLES,
+  COURT_RULINGS,
+  DECISIONS,
+  GROUNDS,
+  SENTENCING_ORGANS,
+  STAGES,
+  ADDRESSEES,
+} from "@/machines/vocabulary";
 import { CASE_EVENTS, EVENT_IDS } from "@/machines/case-events";
-import { type CaseStepper, REFUSED } from "@/lib/sim/case-stepper";
+import { type CaseStepper, PATH_MASK, REFUSED } from "@/lib/sim/case-stepper";
 import { sampleDays, type Distribution } from "@/lib/sim/distributions";
 import { EventQueue } from "@/lib/sim/event-queue";
 import { WorkQueue } from "@/lib/sim/work-queue";
@@ -116,34 +124,43 @@ class KeyedStream implements Rng {
   }
 }
 
-/** StateMemo's mark for a state not computed yet (no kind or stage is this small). */
+/**
+ * The first value of the fields that hold fractions of days (now, the work
+ * days): a fraction, so V8 lays them out as doubles from the start. Begun
+ * at 0, they were small integers until the first fraction came, and that
+ * change of layout mid-run threw away the optimised code of every function
+ * reading a WorldCore ("wrong map" deopts on a cold run: measured). The
+ * constructor sets them to 0 at once.
+ */
+const FRACTION = 0.5;
+
+/** PathMemo's mark for a path not computed yet (no kind or stage is this small). */
 const UNKNOWN = -128;
 
 /**
- * A small integer per case-machine state (its stage, its driver kind),
- * computed from the state's path the first time it is asked for. One byte
- * per state, so the memo stays in cache on a national run, where each step
- * reaches another state: arrays of numbers were a cache miss of their own
- * per step (measured).
+ * A small integer per case-machine path (its stage, its driver kind),
+ * computed the first time it is asked for. Keyed by the path's number in
+ * a state's info word (CaseStepper.info), which the hot loop reads anyway:
+ * a few dozen bytes, always in cache.
  */
-export class StateMemo {
-  private values = new Int8Array(1024).fill(UNKNOWN);
-  constructor(private readonly compute: (stateId: number) => number) {}
+export class PathMemo {
+  private readonly values = new Int8Array(PATH_MASK + 1).fill(UNKNOWN);
+  /** `paths`: the path of each number, as the stepper lists them (CaseStepper.paths). */
+  constructor(
+    private readonly paths: readonly string[],
+    private readonly compute: (path: string) => number,
+  ) {}
 
-  get(stateId: number): number {
-    const value = stateId < this.values.length ? this.values[stateId]! : UNKNOWN;
-    return value !== UNKNOWN ? value : this.fill(stateId);
+  /** The value for a state, given its info word. */
+  get(info: number): number {
+    const value = this.values[info & PATH_MASK]!;
+    return value !== UNKNOWN ? value : this.fill(info & PATH_MASK);
   }
 
-  private fill(stateId: number): number {
-    if (stateId >= this.values.length) {
-      const grown = new Int8Array(Math.max(2 * this.values.length, stateId + 1)).fill(UNKNOWN);
-      grown.set(this.values);
-      this.values = grown;
-    }
-    const value = this.compute(stateId);
-    if (!(Number.isInteger(value) && value > UNKNOWN && value <= 127)) throw new RangeError(`StateMemo value ${value}`);
-    this.values[stateId] = value;
+  private fill(pathId: number): number {
+    const value = this.compute(this.paths[pathId]!);
+    if (!(Number.isInteger(value) && value > UNKNOWN && value <= 127)) throw new RangeError(`PathMemo value ${value}`);
+    this.values[pathId] = value;
     return value;
   }
 }
@@ -172,7 +189,7 @@ export class WorldCore {
   readonly scenario: Scenario;
   readonly seed: number;
   readonly stepper: CaseStepper;
-  now = 0;
+  now = FRACTION;
   eventsProcessed = 0;
   lettersWritten = 0;
   forwardedToAccused = 0;
@@ -250,16 +267,16 @@ export class WorldCore {
   readonly clerkEvent: Uint8Array;
   readonly clerkWait: Float32Array;
   /** Days of work handed to clerks and to the province's desks so far (for utilisation: result().capacity). */
-  clerkWorkDays = 0;
-  deskWorkDays = 0;
+  clerkWorkDays = FRACTION;
+  deskWorkDays = FRACTION;
   readonly stageCount = new Int32Array(STAGES.length);
   readonly stageMax = new Int32Array(STAGES.length);
   readonly stageWaitSum = new Float64Array(STAGES.length);
   readonly stageWaitN = new Float64Array(STAGES.length);
   readonly rootStream: number;
-  /** Per state id, memoised: its stage (statistics.stageIndexOf) and its driver kind (institutions.kindOf). */
-  readonly stageByState: StateMemo;
-  readonly kindByState: StateMemo;
+  /** Per path, memoised: its stage (statistics.stageIndexOf) and its driver kind (institutions.kindOf). */
+  readonly stageByPath: PathMemo;
+  readonly kindByPath: PathMemo;
   private readonly popped = { time: 0, kind: 0, a: 0, b: 0 };
   /** Scratch for the institution driver's draws (reused, so the hot loop allocates nothing). */
   readonly decisionIds = EVENT_IDS.decide;
@@ -267,18 +284,29 @@ export class WorldCore {
   readonly decisionWeights = new Float64Array(DECISIONS.length);
   readonly rulingWeights = new Float64Array(COURT_RULINGS.length);
   readonly routeWeights = new Float64Array(4);
-  readonly addresseeWeights = new Float64Array(ADDRESSEES.length);
+  /**
+   * The policy's weights as the driver draws by them, derived from `params`
+   * (institutions.policyWeights) and kept until params change: each
+   * decision's for a latest letter on each grounds (GROUNDS × DECISIONS),
+   * each addressee's, each court ruling's. `weightsOf` is the params they
+   * were derived from.
+   */
+  readonly decisionPolicy = new Float64Array(GROUNDS.length * DECISIONS.length);
+  readonly addresseeMix = new Float64Array(ADDRESSEES.length);
+  readonly rulingPolicy = new Float64Array(COURT_RULINGS.length);
+  weightsOf: Scenario | null = null;
   /** For cases with a student's seat: what happened to them, as [day, event id, day, event id, …] (./seats.ts). */
   readonly history = new Map<number, number[]>();
 
   /** Generates the caseload; World then either resumes a saved run (save-load.ts) or calls begin(). */
   constructor(scenario: Scenario, seed: number, stepper: CaseStepper) {
+    this.now = this.clerkWorkDays = this.deskWorkDays = 0;
     this.scenario = scenario;
     this.params = structuredClone(scenario);
     this.seed = seed;
     this.stepper = stepper;
-    this.stageByState = new StateMemo((stateId) => stageOfPath(stepper.path[stateId]!));
-    this.kindByState = new StateMemo((stateId) => driverKindOfPath(stepper.path[stateId]!));
+    this.stageByPath = new PathMemo(stepper.paths, stageOfPath);
+    this.kindByPath = new PathMemo(stepper.paths, driverKindOfPath);
     this.rootStream = childStream(0, "cases");
     this.caseloadSize = scenario.caseload.cases;
     this.arrived = this.caseloadSize;
@@ -555,7 +583,8 @@ export class WorldCore {
     const before = this.stateOf(i);
     const next = this.stepper.step(before, eventId);
     if (next === REFUSED) return false;
-    if (this.stepper.path[next] !== this.stepper.path[before]) throw new Error(`event ${eventId} moved case ${i}`);
+    if (((this.stepper.info(next) ^ this.stepper.info(before)) & PATH_MASK) !== 0)
+      throw new Error(`event ${eventId} moved case ${i}`);
     this.eventsProcessed++;
     this.setState(i, next);
     this.onCaseEvent?.(i, eventId);
@@ -611,6 +640,27 @@ export class WorldCore {
     this.warmth = sum;
   }
   private readonly bucketSubjects = new Int32Array(512);
+
+  /**
+   * Reads the records (and seat and stage) of these cases ahead of a loop
+   * over them, as warmBucket does for a bucket: a camp's list reaches
+   * thousands of cases scattered over the records, and one independent load
+   * after another lets their fetches overlap. Then, the same way, each
+   * one's info word and the table entry it will step by on `eventId`. Only
+   * speed depends on it.
+   */
+  warmCases(list: Int32Array, eventId: number): void {
+    let sum = 0;
+    for (let k = 0; k < list.length; k++) {
+      const i = list[k]!;
+      sum += this.cases[CASE_FIELDS * i + STATE]! + this.seat[i]! + this.stageOf[i]!;
+    }
+    for (let k = 0; k < list.length; k++) {
+      const s = this.cases[CASE_FIELDS * list[k]! + STATE]!;
+      sum += this.stepper.info(s) + this.stepper.peek(s, eventId);
+    }
+    this.warmth = sum;
+  }
   /** Written by warmBucket so its loads are not optimised away; never read. */
   private warmth = 0;
   private bucketsWarmed = 0;

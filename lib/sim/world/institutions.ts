@@ -24,6 +24,17 @@ import {
 } from "@/machines/vocabulary";
 import { EVENT_IDS } from "@/machines/case-events";
 import { amnesty1953Covers } from "@/machines/rules";
+import {
+  COLLABORATORS_AMNESTY,
+  COMPLAINTS_LEFT,
+  COMPLAINTS_ONLY,
+  CROSS_CHECKS_LEFT,
+  ORIGINALS_ELSEWHERE,
+  ORIGINALS_REQUESTED,
+  PETITIONED_PRESIDIUM,
+  RECLASSIFICATION_LAW,
+  SPRAVKA_REQUESTS_SHIFT,
+} from "@/lib/sim/case-stepper";
 import { sampleDays } from "@/lib/sim/distributions";
 import { hashString } from "@/lib/sim/rng";
 import { PETITION_EFFECTS } from "@/lib/sim/petitions";
@@ -112,18 +123,41 @@ function groundsFactor(grounds: Grounds, decision: Decision): number {
 }
 
 /**
+ * The world's policy weights (WorldCore.decisionPolicy, addresseeMix,
+ * rulingPolicy), derived again if the params changed since: the driver draws
+ * by them on every letter, review and hearing, and reading each weight from
+ * the params by name was a keyed lookup per weight. params are replaced
+ * whole when they change (applyEffect, loadWorld), never edited in place,
+ * so their identity tells.
+ */
+function policyWeights(w: WorldCore): WorldCore {
+  const p = w.params;
+  if (w.weightsOf === p) return w;
+  for (let g = 0; g < GROUNDS.length; g++) {
+    for (let k = 0; k < DECISIONS.length; k++) {
+      const d = DECISIONS[k]!;
+      w.decisionPolicy[g * DECISIONS.length + k] =
+        p.policy.decisions[d] * (d === "confirmRefusal" ? p.policy.bias : 1) * groundsFactor(GROUNDS[g]!, d);
+    }
+  }
+  for (let k = 0; k < ADDRESSEES.length; k++) w.addresseeMix[k] = p.caseload.addressees[ADDRESSEES[k]!];
+  for (let k = 0; k < COURT_RULINGS.length; k++) w.rulingPolicy[k] = p.institutions.courtRulings[COURT_RULINGS[k]!];
+  w.weightsOf = p;
+  return w;
+}
+
+/**
  * A computer desk's decision on case i at `when`: drawn from the policy's
  * weights (the "real enemies" bias on upholding, the latest letter's grounds),
  * among the decisions the machine allows in this state. If it allows none the
  * policy weighs, the file stays on the desk.
  */
 function planDecision(w: WorldCore, i: number, stateId: number, when: number): void {
-  const p = w.params;
   const weights = w.decisionWeights;
-  const grounds = GROUNDS[w.grounds[i]!]!;
+  const policy = policyWeights(w).decisionPolicy;
+  const row = w.grounds[i]! * DECISIONS.length;
   for (let k = 0; k < DECISIONS.length; k++) {
-    const d = DECISIONS[k]!;
-    const dw = p.policy.decisions[d] * (d === "confirmRefusal" ? p.policy.bias : 1) * groundsFactor(grounds, d);
+    const dw = policy[row + k]!;
     weights[k] = dw > 0 && w.stepper.can(stateId, w.decisionIds[k]!) ? dw : 0;
   }
   const k = w.pick(i, weights);
@@ -137,17 +171,17 @@ function planDecision(w: WorldCore, i: number, stateId: number, when: number): v
  */
 function bringLawsToFile(w: WorldCore, i: number): void {
   const law = w.params.policy;
-  const file = w.stepper.context(w.stateOf(i));
-  if (law.reclassificationLaw && !file.reclassificationLaw) w.recordOnFile(i, EVENT_IDS.reclassificationLaw);
-  if (law.collaboratorsAmnesty && !file.collaboratorsAmnesty) w.recordOnFile(i, EVENT_IDS.collaboratorsAmnesty);
+  const file = w.stepper.info(w.stateOf(i));
+  if (law.reclassificationLaw && !(file & RECLASSIFICATION_LAW)) w.recordOnFile(i, EVENT_IDS.reclassificationLaw);
+  if (law.collaboratorsAmnesty && !(file & COLLABORATORS_AMNESTY)) w.recordOnFile(i, EVENT_IDS.collaboratorsAmnesty);
 }
 
 /** The driver's case label for a state: 1 + its index in DRIVER_KINDS, 0 for states where nothing is scheduled. */
 function kindOf(w: WorldCore, stateId: number): number {
-  return w.kindByState.get(stateId);
+  return w.kindByPath.get(w.stepper.info(stateId));
 }
 
-/** The driver's case label for a state at this path (WorldCore.kindByState memoises it per state). */
+/** The driver's case label for a state at this path (WorldCore.kindByPath memoises it). */
 export function driverKindOfPath(path: string): number {
   return (DRIVER_KINDS as readonly string[]).indexOf(path) + 1;
 }
@@ -263,8 +297,7 @@ export function enter(w: WorldCore, i: number, stateId: number): void {
     case Driver.ComplaintLost:
     case Driver.ComplaintFormReply:
       if (seated(w, i, Seat.Petitioner)) return; // the student decides whether to write again
-      const ctx = w.stepper.context(stateId);
-      if (ctx.complaints < ctx.maxComplaints) {
+      if (w.stepper.info(stateId) & COMPLAINTS_LEFT) {
         w.letterAt(i, now + w.sample(i, p.institutions.rewrite), addresseeEvent(w, i));
       } else {
         leaveStage(w, i); // gave up: no longer waiting on anyone (a camp list may still bring the case up)
@@ -281,10 +314,11 @@ export function enter(w: WorldCore, i: number, stateId: number): void {
       clerkJob(w, i, w.sample(i, p.institutions.fileAssembly), EVENT_IDS.assemble, 0);
       return;
     case Driver.CommissionFileAssemblyChecking: {
-      const ctx = w.stepper.context(stateId);
+      const file = w.stepper.info(stateId);
+      const originalsMissing = (file & (ORIGINALS_ELSEWHERE | ORIGINALS_REQUESTED)) === ORIGINALS_ELSEWHERE;
       if (seated(w, i, Seat.Procurator)) {
         // The student requests the originals and checks testimony themselves; a complete file moves on.
-        if ((!ctx.originalsElsewhere || ctx.originalsRequested) && ctx.crossChecksDone >= ctx.crossChecks) {
+        if (!originalsMissing && !(file & CROSS_CHECKS_LEFT)) {
           w.at(i, now, EVENT_IDS.complete);
         }
         return;
@@ -292,9 +326,9 @@ export function enter(w: WorldCore, i: number, stateId: number): void {
       // Writing for the originals and checking testimony against other cases are clerks' work, so they
       // queue for the same few staff (Tomsk: six people, each case needing other cases checked); then the
       // other file has to come (crossCheck), or the archive has to answer (originalsDelay).
-      if (ctx.originalsElsewhere && !ctx.originalsRequested) {
+      if (originalsMissing) {
         clerkJob(w, i, w.sample(i, p.institutions.originalsRequestWork), EVENT_IDS.requestOriginals, 0);
-      } else if (ctx.crossChecksDone < ctx.crossChecks) {
+      } else if (file & CROSS_CHECKS_LEFT) {
         const work = w.sample(i, p.institutions.crossCheckWork) * w.persons[i]!;
         clerkJob(w, i, work, EVENT_IDS.crossCheck, w.sample(i, p.institutions.crossCheck));
       } else w.at(i, now, EVENT_IDS.complete);
@@ -305,7 +339,7 @@ export function enter(w: WorldCore, i: number, stateId: number): void {
       return;
     case Driver.CommissionReadyForReview: {
       // Without the camp's list there is nothing to check a complaint against: slower (RULES.complaintsOnly).
-      const slower = w.stepper.context(stateId).complaintsOnly ? p.institutions.complaintsOnlyReviewFactor : 1;
+      const slower = w.stepper.info(stateId) & COMPLAINTS_ONLY ? p.institutions.complaintsOnlyReviewFactor : 1;
       const hours = w.sample(i, p.desks.reviewHoursPerPerson) * w.persons[i]! * slower;
       w.reviewDays[i] = hours / p.desks.hoursPerDay;
       // A student's own desk takes the file at once: their hours, not the province's desks, are the limit.
@@ -332,8 +366,9 @@ export function enter(w: WorldCore, i: number, stateId: number): void {
     case Driver.CourtAwaitingHearing:
     case Driver.CourtReinvestigation: {
       const weights = w.rulingWeights;
+      const policy = policyWeights(w).rulingPolicy;
       for (let k = 0; k < COURT_RULINGS.length; k++) {
-        weights[k] = w.stepper.can(stateId, w.rulingIds[k]!) ? p.institutions.courtRulings[COURT_RULINGS[k]!] : 0;
+        weights[k] = w.stepper.can(stateId, w.rulingIds[k]!) ? policy[k]! : 0;
       }
       const delay =
         kindOf(w, stateId) === Driver.CourtAwaitingHearing
@@ -350,7 +385,7 @@ export function enter(w: WorldCore, i: number, stateId: number): void {
       // spravkaIssueShare[0] is whether the court or MVD sent the certificate of its own accord: in 1955
       // mostly not, a gap in the system. Each later share is the small chance one more complaint shook
       // it loose (RULES.noSpravka), so asking matters a little and persistence is no key.
-      const level = w.stepper.context(stateId).spravkaRequests;
+      const level = w.stepper.info(stateId) >>> SPRAVKA_REQUESTS_SHIFT;
       const when = now + w.sample(i, p.institutions.spravkaWait);
       if (w.caseDraw(i) < p.institutions.spravkaIssueShare[Math.min(3, level)]!) {
         // For a student's case the certificate comes even if they ask again meanwhile (asking never cancels it).
@@ -380,10 +415,7 @@ export function enter(w: WorldCore, i: number, stateId: number): void {
 
 /** A new letter: complaint.file to an addressee drawn from the scenario's mix. */
 function addresseeEvent(w: WorldCore, i: number): number {
-  const mix = w.params.caseload.addressees;
-  const aw = w.addresseeWeights;
-  for (let k = 0; k < ADDRESSEES.length; k++) aw[k] = mix[ADDRESSEES[k]!];
-  return EVENT_IDS.fileTo[Math.max(0, w.pick(i, aw))]!;
+  return EVENT_IDS.fileTo[Math.max(0, w.pick(i, policyWeights(w).addresseeMix))]!;
 }
 
 /**
@@ -394,7 +426,7 @@ function addresseeEvent(w: WorldCore, i: number): number {
  */
 export function letterAlongside(w: WorldCore, i: number, eventId: number): void {
   if (eventId !== PRESIDIUM_LETTER || seated(w, i, Seat.Petitioner)) return;
-  if (w.stepper.context(w.stateOf(i)).petitionedPresidium) return; // one petition is enough
+  if (w.stepper.info(w.stateOf(i)) & PETITIONED_PRESIDIUM) return; // one petition is enough
   if (!w.recordOnFile(i, EVENT_IDS.petitionAlongside)) return; // decided already, or not yet possible
   w.lettersWritten++;
   const p = w.params;
@@ -410,6 +442,7 @@ export function listArrives(w: WorldCore, camp: number): void {
   if (w.campListSent[camp]) return;
   w.campListSent[camp] = 1;
   w.eventsProcessed++;
+  w.warmCases(w.campCases[camp]!, EVENT_IDS.listsArrive);
   for (const i of w.campCases[camp]!) {
     // Cases not yet at the commission: no letter yet, a letter on its way, or waiting for this list.
     const s = w.stateOf(i);

@@ -75,10 +75,10 @@ const DECISION_OF_EVENT = Int8Array.from(CASE_EVENTS, (_, id) => EVENT_IDS.decid
 
 /** The stage a state counts in (index into STAGES), or -1 (no letter yet, or decided). */
 export function stageIndexOf(w: WorldCore, stateId: number): number {
-  return w.stageByState.get(stateId);
+  return w.stageByPath.get(w.stepper.info(stateId));
 }
 
-/** The stage a state at this path counts in (WorldCore.stageByState memoises it per state). */
+/** The stage a state at this path counts in (WorldCore.stageByPath memoises it). */
 export function stageOfPath(path: string): number {
   const top = path.split(".")[0]!;
   return path === "complaint.unwritten" ? -1 : (STAGE_INDEX[top] ?? -1);

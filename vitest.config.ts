@@ -16,5 +16,8 @@ export default defineConfig({
     setupFiles: ["lib/testing/setup-db.ts"],
     testTimeout: 20_000,
     hookTimeout: 60_000,
+    // expect.poll waits for something asynchronous (the live hub's next delivery, a commit): Vitest's
+    // 1 s default was too short on a busy CI machine. What never happens still fails, after 10 s.
+    expect: { poll: { timeout: 10_000 } },
   },
 });

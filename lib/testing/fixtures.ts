@@ -2,7 +2,10 @@ import { randomUUID } from "node:crypto";
 import { openSession } from "@/lib/auth/sessions";
 import type { SessionUser } from "@/lib/authz";
 import { db } from "@/lib/db";
+import { actOnCase } from "@/lib/desk/act-on-case";
 import { createRun } from "@/lib/runs/console/create-run";
+import { seatCookieValue } from "@/lib/runs/seats/seat-access";
+import type { Addressee } from "@/machines/vocabulary";
 import type { CreateRunInput } from "@/lib/runs/validation";
 
 /** An instructor account written straight to the test database, as the session sees it. */
@@ -47,4 +50,24 @@ export function customScenarioForm(overrides: Record<string, string> = {}): Reco
     "policy.bias": "1",
     ...overrides,
   };
+}
+
+/**
+ * The seat's student writes a letter about `theCase` through the desk's own
+ * action, as the browser sends it (a change to their desk, and perhaps to a
+ * procurator's inbox).
+ */
+export function writeLetterAs(
+  runId: string,
+  seat: { seatId: string; token: string },
+  theCase: { index: number; version: number },
+  { letter = "Please review my case.", addressee = "provincialProcuracy" as Addressee } = {},
+) {
+  return actOnCase(runId, seatCookieValue(seat.seatId, seat.token), {
+    requestId: randomUUID(),
+    caseIndex: theCase.index,
+    expectedVersion: theCase.version,
+    action: { type: "complaint.file", addressee, grounds: "innocence", carrier: "self", ask: "release" },
+    letter,
+  });
 }

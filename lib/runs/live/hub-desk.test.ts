@@ -3,7 +3,6 @@ import fc from "fast-check";
 import { beforeEach, describe, expect, test } from "vitest";
 import type { SessionUser } from "@/lib/authz";
 import { databaseKind } from "@/lib/config";
-import { actOnCase } from "@/lib/desk/act-on-case";
 import { hashSeatToken } from "@/lib/runs/codes";
 import { controlRun } from "@/lib/runs/console/control-run";
 import { TICK_MS } from "@/lib/runs/policy";
@@ -14,7 +13,7 @@ import { getDeskAccess, SEAT_ACCESS_MESSAGES, seatCookieValue } from "@/lib/runs
 import { lettersAboutCases, lettersToDesk } from "@/lib/runs/store/queries";
 import { withSeatRole } from "@/lib/runs/store/stored-rows";
 import { runStore } from "@/lib/runs/store/store";
-import { testClassRun, testInstructor } from "@/lib/testing/fixtures";
+import { testClassRun, testInstructor, writeLetterAs } from "@/lib/testing/fixtures";
 import { liveHub } from "./hub";
 
 // A desk read answered from the live hub's copy of a seat (LiveHub.currentSeat)
@@ -100,19 +99,7 @@ async function writeLetter(runId: string, seat: Joined, words: string): Promise<
   if (!desk.ok) throw new Error(desk.error.message);
   const open = desk.view.cases.find((c) => c.petition?.canWrite && c.petition.letterBar === null);
   if (!open) return false;
-  const acted = await actOnCase(runId, cookieOf(seat), {
-    requestId: randomUUID(),
-    caseIndex: open.index,
-    expectedVersion: open.version,
-    action: {
-      type: "complaint.file",
-      addressee: "provincialProcuracy",
-      grounds: "innocence",
-      carrier: "self",
-      ask: "release",
-    },
-    letter: words,
-  });
+  const acted = await writeLetterAs(runId, seat, { index: open.index, version: open.version }, { letter: words });
   expect(acted.ok).toBe(true);
   return true;
 }

@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, test, vi } from "vitest";
 import { db } from "@/lib/db";
-import { actOnCase } from "@/lib/desk/act-on-case";
 import { hashSeatToken } from "@/lib/runs/codes";
 import { controlRun } from "@/lib/runs/console/control-run";
 import { createRun } from "@/lib/runs/console/create-run";
@@ -9,7 +8,7 @@ import type { LiveMessage } from "@/lib/api-types";
 import { liveFrame, liveHub, type StreamAudience } from "./hub";
 import { joinRun } from "@/lib/runs/seats/join-run";
 import { rejoinSeat } from "@/lib/runs/seats/rejoin-seat";
-import { seatCookieValue } from "@/lib/runs/seats/seat-access";
+import { writeLetterAs } from "@/lib/testing/fixtures";
 import { seatDesk } from "@/lib/runs/seat-view/get-seat-view";
 import { findScenario } from "@/lib/sim/scenarios";
 import { MAX_SEATS } from "@/lib/runs/policy";
@@ -36,14 +35,7 @@ async function writeALetter(
   seat: { seatId: string; token: string },
   theCase: { index: number; version: number },
 ) {
-  const acted = await actOnCase(runId, seatCookieValue(seat.seatId, seat.token), {
-    requestId: randomUUID(),
-    caseIndex: theCase.index,
-    expectedVersion: theCase.version,
-    action: { type: "complaint.file", addressee: "kgb", grounds: "innocence", carrier: "self", ask: "release" },
-    letter: "Please review my case.",
-  });
-  expect(acted.ok).toBe(true);
+  expect((await writeLetterAs(runId, seat, theCase, { addressee: "kgb" })).ok).toBe(true);
 }
 
 function listen(runId: string, who: StreamAudience) {
@@ -205,17 +197,7 @@ describe("the live hub", () => {
     for (const petitioner of petitioners) {
       const own = await seatDesk(run.runId, { ...petitioner, id: petitioner.seatId });
       const theCase = own.view.cases[0]!;
-      const acted = await actOnCase(run.runId, seatCookieValue(petitioner.seatId, petitioner.token), {
-        requestId: randomUUID(),
-        caseIndex: theCase.index,
-        expectedVersion: theCase.version,
-        action: {
-          type: "complaint.file",
-          addressee: "provincialProcuracy",
-          grounds: "innocence",
-          carrier: "self",
-          ask: "release",
-        },
+      const acted = await writeLetterAs(run.runId, petitioner, theCase, {
         letter: `${petitioner.displayName} asks for a review.`,
       });
       expect(acted.ok).toBe(true);

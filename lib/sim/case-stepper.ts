@@ -18,6 +18,7 @@ import {
 } from "@/machines/rules";
 import { reduceCase, valueOfPath, type PlainSnapshot } from "./case-reducer";
 import { IntegerMap } from "./integer-map";
+import { grown } from "./typed-arrays";
 
 /** What the stepper keeps of a snapshot: where the case is, its context, done or not. */
 export type CaseSnapshot = PlainSnapshot;
@@ -334,11 +335,7 @@ export class CaseStepper {
     const id = this.contexts.length;
     if (id >> ROW_BITS === this.blocks.length) this.blocks.push(new Int32Array(ROWS_PER_BLOCK * EVENT_COUNT));
     this.contexts.push(snapshot.context);
-    if (id === this.infoWords.length) {
-      const grown = new Int32Array(2 * id);
-      grown.set(this.infoWords);
-      this.infoWords = grown;
-    }
+    if (id === this.infoWords.length) this.infoWords = grown(this.infoWords, 2 * id);
     this.infoWords[id] = this.pathId(path) | contextFlags(snapshot.context);
     if (numeric !== null) this.byKey.set(numeric, id);
     else this.byStringKey.set(text, id);

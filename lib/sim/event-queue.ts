@@ -1,3 +1,4 @@
+import { grown } from "./typed-arrays";
 /** Buckets per simulated day: small enough that each bucket's heap stays tiny. */
 const SLOTS_PER_DAY = 64;
 
@@ -220,15 +221,9 @@ export class EventQueue {
 
   private growHeap(): void {
     const size = this.heap.length * 2;
-    const heap = new Int32Array(size);
-    heap.set(this.heap);
-    this.heap = heap;
-    const heapTime = new Float64Array(size);
-    heapTime.set(this.heapTime);
-    this.heapTime = heapTime;
-    const heapSeq = new Float64Array(size);
-    heapSeq.set(this.heapSeq);
-    this.heapSeq = heapSeq;
+    this.heap = grown(this.heap, size);
+    this.heapTime = grown(this.heapTime, size);
+    this.heapSeq = grown(this.heapSeq, size);
   }
 
   /** A new record at the end of bucket d's last chunk (a fresh chunk when that one is full). */
@@ -274,11 +269,7 @@ export class EventQueue {
     i32.set(this.i32);
     this.f64 = f64;
     this.i32 = i32;
-    const next = new Int32Array(chunks);
-    next.set(this.chunkNext);
-    this.chunkNext = next;
-    const fill = new Uint8Array(chunks);
-    fill.set(this.chunkFill);
-    this.chunkFill = fill;
+    this.chunkNext = grown(this.chunkNext, chunks);
+    this.chunkFill = grown(this.chunkFill, chunks);
   }
 }

@@ -26,10 +26,42 @@ export function chromiumExecutable(): string | undefined {
 }
 
 /**
- * Switches added to Playwright's own. Playwright adds its own set too (it
- * turns off, among others, paint holding and background throttling, which
- * would otherwise hold a headless page's first paint back by whole seconds).
+ * Features Playwright 1.65 turns off itself (its `chromiumSwitches`), repeated
+ * here because Chromium keeps only the last `--disable-features` on a command
+ * line: ours comes after Playwright's and would otherwise switch its list
+ * back on (PaintHolding among them, which holds a headless page's first
+ * paint back by whole seconds). e2e/browser-switches.spec.ts reads the
+ * browser's own command line and fails if Playwright adds one we lack.
  */
+const DISABLED_BY_PLAYWRIGHT = [
+  "AvoidUnnecessaryBeforeUnloadCheckSync",
+  "DestroyProfileOnBrowserClose",
+  "HttpsUpgrades",
+  "HttpsFirstBalancedModeAutoEnable",
+  "LensOverlay",
+  "MediaRouter",
+  "PaintHolding",
+  "ThirdPartyStoragePartitioning",
+  "AvoidCorsURLLoaderRestartOnRedirect",
+  "TcpPortRandomizationWin",
+  "OptimizationHints",
+  "NetworkTimeServiceQuerying",
+  "AimEnabled",
+  "PreconnectToSearch",
+  "msForceBrowserSignIn",
+  "msEdgeUpdateLaunchServicesPreferredVersion",
+];
+
+/**
+ * Chromium 150 and later preload the omnibox's suggestion popup as a web page
+ * of its own (chrome://omnibox-popup.top-chrome), even headless, where there
+ * is no omnibox to show it in. Its renderer spent about two seconds of CPU in
+ * each new browser's first seconds: on a two-core machine, the very seconds a
+ * benchmark measures a page load in. A phone runs nothing like it.
+ */
+export const DISABLED_BY_US = ["WebUIOmniboxPopup", "WebUIOmniboxAimPopup"] as const;
+
+/** Switches added to Playwright's own (which turn off, among others, background throttling). */
 export const CHROMIUM_ARGS = [
   "--no-sandbox",
   "--disable-gpu",
@@ -38,4 +70,5 @@ export const CHROMIUM_ARGS = [
   "--disable-component-update",
   "--disable-sync",
   "--no-first-run",
+  `--disable-features=${[...DISABLED_BY_PLAYWRIGHT, ...DISABLED_BY_US].join(",")}`,
 ] as const;

@@ -49,6 +49,12 @@ const noDatabaseClient = {
     "Pages, route handlers and actions never touch the database: call a named function in lib/ that takes the acting user and filters by what they may see.",
 };
 
+// Links prefetch when reached for, not on sight (app/_components/link.tsx says why).
+const noNextLink = {
+  name: "next/link",
+  message: 'Import { Link } from "@/app/_components/link": it prefetches a page when the reader reaches for its link.',
+};
+
 const boundaries = [
   {
     files: ["machines/**/*.{ts,tsx}"],
@@ -143,6 +149,13 @@ const boundaries = [
     // the database directly.
     files: ["app/**/*.{ts,tsx}"],
     ignores: ["app/_testing/**", "**/*.test.ts", "**/*.test.tsx"],
+    rules: {
+      "no-restricted-imports": ["error", { paths: [noNextLink], patterns: [noDatabaseClient, noSimWorld] }],
+    },
+  },
+  {
+    // The one place next/link is wrapped.
+    files: ["app/_components/link.tsx"],
     rules: {
       "no-restricted-imports": ["error", { patterns: [noDatabaseClient, noSimWorld] }],
     },

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { courierPrime, plexSans } from "@/app/fonts";

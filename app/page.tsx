@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 import { Term } from "@/app/_components/term";
 import { SourceConflict } from "@/app/_components/source-conflict";
 import { conflictsConcerning } from "@/lib/sources/conflicts";

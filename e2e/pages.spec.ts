@@ -143,3 +143,19 @@ test("the scripts every page starts with are served with V8's compile hint", asy
     expect((await response.text()).startsWith(`${COMPILE_HINT}\n`), chunk).toBe(true);
   }
 });
+
+test("a link prefetches its page when reached for, not as soon as it is on screen", async ({ page }) => {
+  const prefetched: string[] = [];
+  page.on("request", (request) => {
+    if (request.headers()["next-router-prefetch"]) prefetched.push(new URL(request.url()).pathname);
+  });
+  await page.goto("/");
+  await page.waitForLoadState("networkidle");
+  expect(prefetched).toEqual([]);
+  const join = page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Join a class" });
+  await join.hover();
+  await expect.poll(() => prefetched).toContain("/join");
+  expect(prefetched.filter((path) => path !== "/join")).toEqual([]);
+  await join.click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(/join/i);
+});

@@ -64,6 +64,9 @@ describe("layer boundaries", () => {
       "app/_components/run-card.tsx",
       'import { Prisma } from "../../.generated/prisma/client";\nexport const x = Prisma;\n',
     ],
+    // Links come from app/_components/link (prefetch when reached for), never next/link directly.
+    ["app/page.tsx", 'import Link from "next/link";\nexport const x = Link;\n'],
+    ["app/_components/site-header.tsx", 'import NextLink from "next/link";\nexport const x = NextLink;\n'],
   ])("%s may not contain: %s", async (file, code) => {
     expect(await ruleIds(file, code)).toContain("no-restricted-imports");
   });
@@ -116,6 +119,8 @@ describe("layer boundaries", () => {
     ["app/account/actions.test.ts", 'import { db } from "@/lib/db";\nexport const x = db;\n'],
     ["scripts/bench.ts", 'import { World } from "@/lib/sim/engine";\nexport const x = World;\n'],
     ["lib/sim/engine.ts", 'export { World } from "./world/world";\n'],
+    ["app/_components/link.tsx", 'import NextLink from "next/link";\nexport const x = NextLink;\n'],
+    ["app/page.tsx", 'import { Link } from "@/app/_components/link";\nexport const x = Link;\n'],
     [
       "lib/sim/world/world.ts",
       'import { WorldCore } from "./core";\nimport { seedOf } from "@/lib/sim/rng";\nexport const x = [WorldCore, seedOf];\n',

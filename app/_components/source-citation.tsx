@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 import { citationText, notRecordedText, SOURCES, type SourceKey } from "@/lib/sources";
 
 /**

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 import { SOURCE_SHORT_NAMES } from "@/lib/source-names";
 import type { SourceKey } from "@/machines/vocabulary";
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 import { SCENARIOS } from "@/lib/sim/scenarios";
 import { MAX_RUN_CASES } from "@/lib/runs/policy";
 import { AMNESTY_SCENARIOS } from "@/lib/sim/amnesty/scenarios";

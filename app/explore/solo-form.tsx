@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 import { useActionState, useState, useSyncExternalStore } from "react";
 import { SOLO_RUNS_KEY, type SoloRunNote } from "@/app/play/[runId]/solo-runs";
 import { formAlert } from "@/lib/failure";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 import { SourceConflict } from "@/app/_components/source-conflict";
 import { GLOSSARY } from "@/lib/glossary";
 import { SOURCES } from "@/lib/sources";

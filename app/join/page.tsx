@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 import { cookies } from "next/headers";
 import { SEAT_COOKIE } from "@/lib/runs/policy";
 import { getHeldSeat } from "@/lib/runs/seats/seat-access";

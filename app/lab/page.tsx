@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 import { LAB_PRESETS, LAB_SCENARIOS, readLabQuery } from "@/lib/lab/config";
 import { Lab } from "./lab";
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 import { requireInstructorPage } from "@/lib/authz";
 import { listRunsForOwner } from "@/lib/runs/store/queries";
 import { scenarioTitleOfRun } from "@/lib/runs/store/custom-scenarios";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 import { SourceTag } from "@/app/_components/source-tag";
 import { getSessionUser } from "@/lib/authz";
 import { listCustomScenarios, SHIPPED_FOR_CLASSES, type CustomScenarioItem } from "@/lib/runs/store/custom-scenarios";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 import { CiteThis } from "@/app/_components/cite-this";
 import { SourceTag } from "@/app/_components/source-tag";
 import { allClaims, type Claim } from "@/lib/claims";

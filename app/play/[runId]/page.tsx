@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 import { cookies } from "next/headers";
 import { getSeatView } from "@/lib/runs/seat-view/get-seat-view";
 import { SEAT_COOKIE } from "@/lib/runs/policy";

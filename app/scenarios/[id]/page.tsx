@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 import { notFound } from "next/navigation";
 import { SourceCitation } from "@/app/_components/source-citation";
 import { SourceTag } from "@/app/_components/source-tag";

@@ -1,6 +1,6 @@
 import { districtSplit } from "@/lib/runs/debrief/district";
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 import { notFound } from "next/navigation";
 import { KeyFiguresTable } from "@/app/_components/key-figures-table";
 import { SourceTag } from "@/app/_components/source-tag";

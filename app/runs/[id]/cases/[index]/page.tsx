@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 import { notFound } from "next/navigation";
 import { Document } from "@/app/_components/document";
 import { StepsTable } from "@/app/_components/steps-table";

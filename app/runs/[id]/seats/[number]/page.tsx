@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 import { notFound } from "next/navigation";
 import { SeatDesk } from "@/app/play/[runId]/seat-desk";
 import { RoleIntro } from "@/app/play/[runId]/role-intro";

@@ -464,7 +464,10 @@ export class WorldCore {
     return sampleDays(this.caseRng(i), d);
   }
   pick(i: number, weights: ArrayLike<number>): number {
-    const total = weightTotal(weights);
+    return this.pickOfTotal(i, weights, weightTotal(weights));
+  }
+  /** pick, given the weights' total (weightTotal), for a caller that draws by the same weights many times. */
+  pickOfTotal(i: number, weights: ArrayLike<number>, total: number): number {
     return total > 0 ? pickWithDraw(weights, total, this.caseDraw(i)) : -1;
   }
 
@@ -474,37 +477,70 @@ export class WorldCore {
     const organWeights = SENTENCING_ORGANS.map((o) => c.organs[o]);
     const termWeights = c.termYears.map((t) => t.weight);
     const articleWeights = ARTICLES.map((a) => c.articles[a]);
+    // Each list's total, summed once rather than on every case's draw (the same sum, so the same picks).
+    const personsTotal = weightTotal(c.personsPerCase);
+    const organTotal = weightTotal(organWeights);
+    const termTotal = weightTotal(termWeights);
+    const articleTotal = weightTotal(articleWeights);
+    const crossChecksTotal = weightTotal(c.crossChecks);
+    const maxComplaintsTotal = weightTotal(c.maxComplaints);
+    /**
+     * Initial states by the indexes drawn: the stepper finds a case's state
+     * by its canonical facts, which are costly to work out from strings on
+     * every one of 467,946 cases (measured), and the caseload repeats a few
+     * hundred combinations. Asked of the stepper on each first sight, in
+     * case order, so it meets its states in the same order as before.
+     */
+    const initialByDraws = new Map<number, number>();
     for (let i = 0; i < this.caseloadSize; i++) {
       this.streams[i] = childStream(this.rootStream, i);
       this.cases[CASE_FIELDS * i + DRAW_KEY] = streamKey(this.seed, this.streams[i]!);
-      const persons = 1 + Math.max(0, this.pick(i, c.personsPerCase));
-      const organ = SENTENCING_ORGANS[Math.max(0, this.pick(i, organWeights))]!;
-      const term = c.termYears[Math.max(0, this.pick(i, termWeights))]!.years;
-      const article = Math.max(0, this.pick(i, articleWeights));
-      const custody = this.caseDraw(i) < c.exileShare ? "exile" : "camp";
-      const input: CaseInput = {
-        organ,
-        // The real article: the Sep 1954 ruling reached only 58-7/11 (the stepper keeps just that distinction).
-        article: ARTICLES[article]!,
-        termYears: term,
-        custody,
-        persons,
-        originalsElsewhere: this.caseDraw(i) < c.originalsElsewhereShare,
-        crossChecks: Math.max(0, this.pick(i, c.crossChecks)),
-        maxComplaints: 1 + Math.max(0, this.pick(i, c.maxComplaints)),
-        amnestyReading: this.scenario.policy.amnestyReading,
-      };
+      const persons = 1 + Math.max(0, this.pickOfTotal(i, c.personsPerCase, personsTotal));
+      const organIndex = Math.max(0, this.pickOfTotal(i, organWeights, organTotal));
+      const termIndex = Math.max(0, this.pickOfTotal(i, termWeights, termTotal));
+      const article = Math.max(0, this.pickOfTotal(i, articleWeights, articleTotal));
+      const exile = this.caseDraw(i) < c.exileShare;
+      const originalsElsewhere = this.caseDraw(i) < c.originalsElsewhereShare;
+      const crossChecks = Math.max(0, this.pickOfTotal(i, c.crossChecks, crossChecksTotal));
+      const maxComplaints = 1 + Math.max(0, this.pickOfTotal(i, c.maxComplaints, maxComplaintsTotal));
       // Whether the sentence adds exile after the camp (RULES.exileAfterCamp), from a side stream: the case's other draws stay as they were.
-      if (custody === "camp" && this.caseSideStream(i, EXILE_AFTER_TERM).next() < c.exileAfterTermShare) {
-        input.exileAfterTerm = true;
-      }
+      const exileAfterTerm =
+        !exile && this.caseSideStream(i, EXILE_AFTER_TERM).next() < c.exileAfterTermShare ? true : false;
+      const term = c.termYears[termIndex]!.years;
       this.persons[i] = Math.min(255, persons);
       this.camp[i] = Math.min(c.camps - 1, Math.floor(this.caseDraw(i) * c.camps));
       this.article[i] = article;
-      this.organ[i] = SENTENCING_ORGANS.indexOf(organ);
+      this.organ[i] = organIndex;
       this.termYears[i] = term;
-      this.startedInExile[i] = input.custody === "exile" ? 1 : 0;
-      this.setState(i, this.stepper.initial(input));
+      this.startedInExile[i] = exile ? 1 : 0;
+      // Every index below its list's length, so the key tells the combinations apart.
+      let key = organIndex;
+      key = key * termWeights.length + termIndex;
+      key = key * articleWeights.length + article;
+      key = key * 2 + (exile ? 1 : 0);
+      key = key * 2 + (originalsElsewhere ? 1 : 0);
+      key = key * c.crossChecks.length + crossChecks;
+      key = key * (c.maxComplaints.length + 1) + maxComplaints;
+      key = key * 2 + (exileAfterTerm ? 1 : 0);
+      let state = initialByDraws.get(key);
+      if (state === undefined) {
+        const input: CaseInput = {
+          organ: SENTENCING_ORGANS[organIndex]!,
+          // The real article: the Sep 1954 ruling reached only 58-7/11 (the stepper keeps just that distinction).
+          article: ARTICLES[article]!,
+          termYears: term,
+          custody: exile ? "exile" : "camp",
+          persons,
+          originalsElsewhere,
+          crossChecks,
+          maxComplaints,
+          amnestyReading: this.scenario.policy.amnestyReading,
+        };
+        if (exileAfterTerm) input.exileAfterTerm = true;
+        state = this.stepper.initial(input);
+        initialByDraws.set(key, state);
+      }
+      this.setState(i, state);
     }
     this.generateNewArrests();
   }

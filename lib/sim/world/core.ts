@@ -97,6 +97,13 @@ const CASE_TIMES = CASE_FIELDS / 2;
 const STAGE_SINCE = 2;
 const KNOWN_SINCE = 3;
 
+/** The fields of a case's record in WorldCore.jobs (float32s; an event id is a small integer, exact). */
+const JOB_FIELDS = 4;
+const CLERK_DAYS = 0;
+const CLERK_WAIT = 1;
+const CLERK_EVENT = 2;
+const REVIEW_DAYS = 3;
+
 /** Case events are queued with the case's epoch, so a plan made for an earlier state is dropped. */
 const EVENT_BITS = 64;
 
@@ -222,7 +229,6 @@ export class WorldCore {
   /** 1 if the case began in exile rather than a camp (generated, so never saved). */
   readonly startedInExile: Uint8Array;
   readonly streams: Uint32Array;
-  readonly reviewDays: Float32Array;
   /** Who acts for the case: bots, or a student's seat (Seat in ./institutions.ts; set by ./seats.ts). */
   readonly seat: Uint8Array;
   /** Who the case's latest letter is addressed to (index into ADDRESSEES), for routing. */
@@ -262,10 +268,14 @@ export class WorldCore {
   readonly clerkQueue = new WorkQueue();
   /** Clerks' jobs on files already opened (originals, cross-checks): taken before new files (dispatchClerks). */
   readonly clerkFollowUps = new WorkQueue();
-  /** A clerk's job on case i while it waits in clerkQueue: days of work, the event it ends with, and the wait after. */
-  readonly clerkDays: Float32Array;
-  readonly clerkEvent: Uint8Array;
-  readonly clerkWait: Float32Array;
+  /**
+   * Each case's work for the staff, JOB_FIELDS float32s per case: a clerk's
+   * job while it waits in clerkQueue (days of work, the wait after it, the
+   * event it ends with) and the days a desk reviews its file. Side by side,
+   * because a job is written and then read back at once (one cache line, not
+   * one per array: each dispatch reaches another case on a national run).
+   */
+  readonly jobs: Float32Array;
   /** Days of work handed to clerks and to the province's desks so far (for utilisation: result().capacity). */
   clerkWorkDays = FRACTION;
   deskWorkDays = FRACTION;
@@ -321,7 +331,6 @@ export class WorldCore {
     this.termYears = new Float32Array(n);
     this.startedInExile = new Uint8Array(n);
     this.streams = new Uint32Array(n);
-    this.reviewDays = new Float32Array(n);
     this.addressee = new Uint8Array(n);
     this.grounds = new Uint8Array(n);
     this.carrier = new Uint8Array(n);
@@ -338,9 +347,7 @@ export class WorldCore {
     this.queue = new EventQueue(scenario.horizonDays, n);
     this.desksFree = scenario.desks.procurators;
     this.clerksFree = scenario.institutions.fileClerks;
-    this.clerkDays = new Float32Array(n);
-    this.clerkEvent = new Uint8Array(n);
-    this.clerkWait = new Float32Array(n);
+    this.jobs = new Float32Array(JOB_FIELDS * n);
     this.campListSent = new Uint8Array(scenario.caseload.camps);
     this.generate();
     // The camps' lists name the caseload; a new arrest came after any list was drawn up.
@@ -426,6 +433,32 @@ export class WorldCore {
   }
   setKnownSince(i: number, day: number): void {
     this.caseTimes[CASE_TIMES * i + KNOWN_SINCE] = day;
+  }
+
+  /** Days of work of case i's clerk's job (see `jobs`). */
+  clerkDaysOf(i: number): number {
+    return this.jobs[JOB_FIELDS * i + CLERK_DAYS]!;
+  }
+  /** The wait after case i's clerk's job, before its event. */
+  clerkWaitOf(i: number): number {
+    return this.jobs[JOB_FIELDS * i + CLERK_WAIT]!;
+  }
+  /** The case event id case i's clerk's job ends with. */
+  clerkEventOf(i: number): number {
+    return this.jobs[JOB_FIELDS * i + CLERK_EVENT]!;
+  }
+  setClerkJob(i: number, days: number, eventId: number, waitAfter: number): void {
+    const at = JOB_FIELDS * i;
+    this.jobs[at + CLERK_DAYS] = days;
+    this.jobs[at + CLERK_EVENT] = eventId;
+    this.jobs[at + CLERK_WAIT] = waitAfter;
+  }
+  /** The days a desk takes to review case i's file. */
+  reviewDaysOf(i: number): number {
+    return this.jobs[JOB_FIELDS * i + REVIEW_DAYS]!;
+  }
+  setReviewDays(i: number, days: number): void {
+    this.jobs[JOB_FIELDS * i + REVIEW_DAYS] = days;
   }
 
   // ── randomness: a stream per case, one per institution ─────────────────

@@ -214,9 +214,7 @@ export function scheduleInstitutions(w: WorldCore): void {
  * after which the case takes `eventId`, `waitAfter` days later.
  */
 function clerkJob(w: WorldCore, i: number, days: number, eventId: number, waitAfter: number): void {
-  w.clerkDays[i] = days;
-  w.clerkEvent[i] = eventId;
-  w.clerkWait[i] = waitAfter;
+  w.setClerkJob(i, days, eventId, waitAfter);
   (eventId === EVENT_IDS.assemble ? w.clerkQueue : w.clerkFollowUps).push(i, w.epochOf(i));
   dispatchClerks(w);
 }
@@ -233,9 +231,10 @@ export function dispatchClerks(w: WorldCore): void {
     const i = queue.shift();
     if (queue.lastEpoch !== w.epochOf(i)) continue; // moved on while waiting
     w.clerksFree--;
-    const done = w.now + w.clerkDays[i]!;
-    w.clerkWorkDays += w.clerkDays[i]!;
-    w.at(i, done + w.clerkWait[i]!, w.clerkEvent[i]!);
+    const days = w.clerkDaysOf(i);
+    const done = w.now + days;
+    w.clerkWorkDays += days;
+    w.at(i, done + w.clerkWaitOf(i), w.clerkEventOf(i));
     w.clerkFreeAt(done);
   }
 }
@@ -246,8 +245,9 @@ export function dispatchDesks(w: WorldCore): void {
     const i = w.deskQueue.shift();
     if (w.deskQueue.lastEpoch !== w.epochOf(i)) continue;
     w.desksFree--;
-    w.deskWorkDays += w.reviewDays[i]!;
-    w.deskFreeAt(w.now + w.reviewDays[i]!);
+    const days = w.reviewDaysOf(i);
+    w.deskWorkDays += days;
+    w.deskFreeAt(w.now + days);
     w.at(i, w.now, EVENT_IDS.reviewStart);
   }
 }
@@ -341,7 +341,7 @@ export function enter(w: WorldCore, i: number, stateId: number): void {
       // Without the camp's list there is nothing to check a complaint against: slower (RULES.complaintsOnly).
       const slower = w.stepper.info(stateId) & COMPLAINTS_ONLY ? p.institutions.complaintsOnlyReviewFactor : 1;
       const hours = w.sample(i, p.desks.reviewHoursPerPerson) * w.persons[i]! * slower;
-      w.reviewDays[i] = hours / p.desks.hoursPerDay;
+      w.setReviewDays(i, hours / p.desks.hoursPerDay);
       // A student's own desk takes the file at once: their hours, not the province's desks, are the limit.
       if (seated(w, i, Seat.Procurator)) {
         w.at(i, now, EVENT_IDS.reviewStart);
@@ -357,10 +357,10 @@ export function enter(w: WorldCore, i: number, stateId: number): void {
       if (seated(w, i, Seat.Procurator)) {
         // The student decides. If the computer helps, a computer desk takes the file once it has waited
         // too long, and then reviews it as long as one would; the student's own decision first drops the plan.
-        if (w.helpAfterDays >= 0) planDecision(w, i, stateId, now + w.helpAfterDays + w.reviewDays[i]!);
+        if (w.helpAfterDays >= 0) planDecision(w, i, stateId, now + w.helpAfterDays + w.reviewDaysOf(i));
         return;
       }
-      planDecision(w, i, stateId, now + w.reviewDays[i]!);
+      planDecision(w, i, stateId, now + w.reviewDaysOf(i));
       return;
     }
     case Driver.CourtAwaitingHearing:

@@ -113,7 +113,7 @@ export function saveWorld(w: WorldCore): SavedWorld {
     addressee: Array.from(w.addressee),
     epoch: Array.from({ length: w.n }, (_, i) => w.epochOf(i)),
     seat: Array.from(w.seat),
-    reviewDays: Array.from(w.reviewDays),
+    reviewDays: Array.from({ length: w.n }, (_, i) => w.reviewDaysOf(i)),
     stageOf: Array.from(w.stageOf),
     stageSince: nums(Array.from({ length: w.n }, (_, i) => w.stageSinceOf(i))),
     knownSince: nums(Array.from({ length: w.n }, (_, i) => w.knownSinceOf(i))),
@@ -123,9 +123,9 @@ export function saveWorld(w: WorldCore): SavedWorld {
     deskQueue: w.deskQueue.toArray(),
     clerkQueue: w.clerkQueue.toArray(),
     clerkFollowUps: w.clerkFollowUps.toArray(),
-    clerkDays: Array.from(w.clerkDays),
-    clerkEvent: Array.from(w.clerkEvent),
-    clerkWait: Array.from(w.clerkWait),
+    clerkDays: Array.from({ length: w.n }, (_, i) => w.clerkDaysOf(i)),
+    clerkEvent: Array.from({ length: w.n }, (_, i) => w.clerkEventOf(i)),
+    clerkWait: Array.from({ length: w.n }, (_, i) => w.clerkWaitOf(i)),
     workDays: [w.clerkWorkDays, w.deskWorkDays],
     stageStats: [w.stageCount, w.stageMax, w.stageWaitSum, w.stageWaitN].map((a) => Array.from(a)),
     decisionStats: [Array.from(w.decisionCount), Array.from(w.decisionPersons)],
@@ -163,7 +163,9 @@ export function loadWorld(w: WorldCore, saved: SavedWorld): void {
     w.addressee[i] = saved.addressee[i]!;
     w.cases[CASE_FIELDS * i + EPOCH] = saved.epoch[i]!;
     w.seat[i] = saved.seat[i]!;
-    w.reviewDays[i] = saved.reviewDays[i]!;
+    w.setReviewDays(i, saved.reviewDays[i]!);
+    // A save shorter than the caseload (made before new arrests) leaves the rest at 0, as a typed array's set did.
+    w.setClerkJob(i, saved.clerkDays[i] ?? 0, saved.clerkEvent[i] ?? 0, saved.clerkWait[i] ?? 0);
     w.stageOf[i] = saved.stageOf[i]!;
     w.setStageSince(i, num(saved.stageSince[i]!));
     w.setKnownSince(i, num(saved.knownSince[i]!));
@@ -177,9 +179,6 @@ export function loadWorld(w: WorldCore, saved: SavedWorld): void {
   w.deskQueue.load(saved.deskQueue);
   w.clerkQueue.load(saved.clerkQueue);
   w.clerkFollowUps.load(saved.clerkFollowUps);
-  w.clerkDays.set(saved.clerkDays);
-  w.clerkEvent.set(saved.clerkEvent);
-  w.clerkWait.set(saved.clerkWait);
   [w.clerkWorkDays, w.deskWorkDays] = saved.workDays;
   [w.stageCount, w.stageMax, w.stageWaitSum, w.stageWaitN].forEach((a, k) => a.set(saved.stageStats[k]!));
   w.decisionCount.set(saved.decisionStats[0]!);

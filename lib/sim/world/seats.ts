@@ -275,5 +275,5 @@ export function deskState(w: WorldCore, i: number): DeskState {
 
 /** Hours a procurator needs to read case i's file (drawn when it became ready for review; 0 before). */
 export function reviewHours(w: WorldCore, i: number): number {
-  return Math.round(w.reviewDays[i]! * w.params.desks.hoursPerDay * 2) / 2;
+  return Math.round(w.reviewDaysOf(i) * w.params.desks.hoursPerDay * 2) / 2;
 }

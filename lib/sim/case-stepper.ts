@@ -323,79 +323,41 @@ export class CaseStepper {
     return this.source === "reducer" && !Number.isNaN(this.keys[stateId]!);
   }
 
-  /** The state's context, decoded from its numericKey into `scratch` (the inverse of numericKey, canonical facts). */
+  /**
+   * The state's context, decoded from its numericKey into `scratch` (the
+   * inverse of numericKey, canonical facts). Every radix of the key is a
+   * power of two, so its fields are bit fields: split into two int32 halves
+   * at LOW_KEY_BITS, they are read with shifts and masks (a remainder of a
+   * double is a call into the runtime: measured).
+   */
   private unpack(stateId: number): CaseContext {
     const c = this.scratch;
-    let k = this.keys[stateId]!;
-    let v = 0;
-    v = k % 2;
-    k = (k - v) / 2;
-    c.passportMinus = v === 1;
-    v = k % 2;
-    k = (k - v) / 2;
-    c.collaboratorsAmnesty = v === 1;
-    v = k % 2;
-    k = (k - v) / 2;
-    c.reclassificationLaw = v === 1;
-    v = k % 2;
-    k = (k - v) / 2;
-    c.spravkaIssued = v === 1;
-    v = k % 8;
-    k = (k - v) / 8;
-    c.spravkaRequests = v;
-    v = k % 8;
-    k = (k - v) / 8;
-    c.ruling = RULING_CODES[v]!;
-    v = k % 8;
-    k = (k - v) / 8;
-    c.decision = DECISION_CODES[v]!;
-    v = k % 16;
-    k = (k - v) / 16;
-    c.crossChecksDone = v;
-    v = k % 2;
-    k = (k - v) / 2;
-    c.originalsRequested = v === 1;
-    v = k % 2;
-    k = (k - v) / 2;
-    c.complaintsOnly = v === 1;
-    v = k % 2;
-    k = (k - v) / 2;
-    c.listArrived = v === 1;
-    v = k % 2;
-    k = (k - v) / 2;
-    c.petitionedPresidium = v === 1;
-    v = k % 16;
-    k = (k - v) / 16;
-    c.complaints = v;
-    v = k % 16;
-    k = (k - v) / 16;
-    c.maxComplaints = v;
-    v = k % 16;
-    k = (k - v) / 16;
-    c.crossChecks = v;
-    v = k % 2;
-    k = (k - v) / 2;
-    c.originalsElsewhere = v === 1;
-    v = k % 4;
-    k = (k - v) / 4;
-    c.custody = CUSTODY[v]! as Custody;
-    v = k % 2;
-    k = (k - v) / 2;
-    c.newArrest = v === 1;
-    v = k % 2;
-    k = (k - v) / 2;
-    c.exileAfterTerm = v === 1;
-    v = k % 2;
-    k = (k - v) / 2;
-    c.amnestyReading = v === 1 ? "politicalsLeftOut" : undefined;
-    v = k % 4;
-    k = (k - v) / 4;
-    c.article = ARTICLE_CLASSES[v]!;
-    v = k % 2;
-    k = (k - v) / 2;
-    c.termYears = v === 0 ? 5 : 6;
-    v = k % 2;
-    c.organ = v === 0 ? "specialConference" : "court";
+    const key = this.keys[stateId]!;
+    const high = Math.floor(key / LOW_KEY_RANGE);
+    const low = key - high * LOW_KEY_RANGE;
+    c.passportMinus = (low & 1) !== 0;
+    c.collaboratorsAmnesty = ((low >>> 1) & 1) !== 0;
+    c.reclassificationLaw = ((low >>> 2) & 1) !== 0;
+    c.spravkaIssued = ((low >>> 3) & 1) !== 0;
+    c.spravkaRequests = (low >>> 4) & 7;
+    c.ruling = RULING_CODES[(low >>> 7) & 7]!;
+    c.decision = DECISION_CODES[(low >>> 10) & 7]!;
+    c.crossChecksDone = (low >>> 13) & 15;
+    c.originalsRequested = ((low >>> 17) & 1) !== 0;
+    c.complaintsOnly = ((low >>> 18) & 1) !== 0;
+    c.listArrived = ((low >>> 19) & 1) !== 0;
+    c.petitionedPresidium = ((low >>> 20) & 1) !== 0;
+    c.complaints = (low >>> 21) & 15;
+    c.maxComplaints = high & 15;
+    c.crossChecks = (high >>> 4) & 15;
+    c.originalsElsewhere = ((high >>> 8) & 1) !== 0;
+    c.custody = CUSTODY[(high >>> 9) & 3]! as Custody;
+    c.newArrest = ((high >>> 11) & 1) !== 0;
+    c.exileAfterTerm = ((high >>> 12) & 1) !== 0;
+    c.amnestyReading = ((high >>> 13) & 1) !== 0 ? "politicalsLeftOut" : undefined;
+    c.article = ARTICLE_CLASSES[(high >>> 14) & 3]!;
+    c.termYears = ((high >>> 16) & 1) === 0 ? 5 : 6;
+    c.organ = ((high >>> 17) & 1) === 0 ? "specialConference" : "court";
     return c;
   }
 
@@ -535,6 +497,8 @@ const ROW_MASK = ROWS_PER_BLOCK - 1;
 const STORED_OFFSET = 1 - REFUSED;
 /** What the table holds for a transition known to be accepted (by `can`) whose target is not interned yet. */
 const ACCEPTED = -1;
+/** numericKey's fields below maxComplaints (passportMinus … complaints) take this many bits: unpack splits the key there. */
+const LOW_KEY_RANGE = 2 ** 25;
 const small = (x: number, radix: number) => Number.isInteger(x) && x >= 0 && x < radix;
 const bit = (b: boolean) => (b ? 1 : 0);
 

@@ -97,12 +97,25 @@ const CASE_TIMES = CASE_FIELDS / 2;
 const STAGE_SINCE = 2;
 const KNOWN_SINCE = 3;
 
-/** The fields of a case's record in WorldCore.jobs (float32s; an event id is a small integer, exact). */
-const JOB_FIELDS = 4;
-const CLERK_DAYS = 0;
-const CLERK_WAIT = 1;
-const CLERK_EVENT = 2;
-const REVIEW_DAYS = 3;
+/**
+ * A case's second record (WorldCore.notes), NOTE_BYTES bytes: the day it
+ * was decided as a double (slot DECIDED_AT of notes), the staff's work as
+ * float32s (slots of jobs; an event id is a small integer, exact), then
+ * bytes (offsets in noteBytes, noteInts).
+ */
+const NOTE_BYTES = 32;
+const DECIDED_AT = 0;
+const JOB_FIELDS = NOTE_BYTES / 4;
+const CLERK_DAYS = 2;
+const CLERK_WAIT = 3;
+const CLERK_EVENT = 4;
+const REVIEW_DAYS = 5;
+const SEAT_BYTE = 24;
+const STAGE_BYTE = 25;
+const PERSONS_BYTE = 26;
+const ADDRESSEE_BYTE = 27;
+const GROUNDS_BYTE = 28;
+const CARRIER_BYTE = 29;
 
 /** Case events are queued with the case's epoch, so a plan made for an earlier state is dropped. */
 const EVENT_BITS = 64;
@@ -221,7 +234,6 @@ export class WorldCore {
    */
   readonly cases: Int32Array;
   readonly caseTimes: Float64Array;
-  readonly persons: Uint8Array;
   readonly camp: Int32Array;
   readonly organ: Uint8Array;
   readonly article: Uint8Array;
@@ -229,13 +241,6 @@ export class WorldCore {
   /** 1 if the case began in exile rather than a camp (generated, so never saved). */
   readonly startedInExile: Uint8Array;
   readonly streams: Uint32Array;
-  /** Who acts for the case: bots, or a student's seat (Seat in ./institutions.ts; set by ./seats.ts). */
-  readonly seat: Uint8Array;
-  /** Who the case's latest letter is addressed to (index into ADDRESSEES), for routing. */
-  readonly addressee: Uint8Array;
-  /** The latest letter's grounds and carrier (indexes into GROUNDS, CARRIERS; 0 for bots' letters). */
-  readonly grounds: Uint8Array;
-  readonly carrier: Uint8Array;
   /** A seated procurator's work on each case: the day of the latest work and the hours spent on it that day, hours read, DESK_* flags (./seats.ts). */
   readonly workDay: Int32Array;
   readonly workHours: Float32Array;
@@ -255,8 +260,6 @@ export class WorldCore {
   readonly injectedEvents: InjectedEvent[] = [];
   /** Grounds and carrier for the letter being filed now (see fileLetter). */
   pending = { grounds: 0, carrier: 0 };
-  readonly stageOf: Int8Array;
-  readonly decidedAt: Float64Array;
   readonly campCases: Int32Array[];
   readonly campListSent: Uint8Array;
   readonly queue: EventQueue;
@@ -269,13 +272,20 @@ export class WorldCore {
   /** Clerks' jobs on files already opened (originals, cross-checks): taken before new files (dispatchClerks). */
   readonly clerkFollowUps = new WorkQueue();
   /**
-   * Each case's work for the staff, JOB_FIELDS float32s per case: a clerk's
-   * job while it waits in clerkQueue (days of work, the wait after it, the
-   * event it ends with) and the days a desk reviews its file. Side by side,
-   * because a job is written and then read back at once (one cache line, not
-   * one per array: each dispatch reaches another case on a national run).
+   * What else a case's events read and write, in a second 32-byte record
+   * per case (NOTE_BYTES bytes, over one buffer: the views below): the day
+   * it was decided (a double); a clerk's job while it waits in clerkQueue
+   * (days of work, the wait after it, the event it ends with) and the days
+   * a desk reviews its file (float32s); who acts for it (a Seat), the stage
+   * it waits in, its persons, and its latest letter's addressee, grounds
+   * and carrier (bytes). Separate arrays were a cache line each for a case
+   * met at random on a national run (measured); read and written through
+   * the accessors below (seatOf, stageOf, clerkDaysOf, …).
    */
+  readonly notes: Float64Array;
   readonly jobs: Float32Array;
+  readonly noteBytes: Uint8Array;
+  readonly noteInts: Int8Array;
   /** Days of work handed to clerks and to the province's desks so far (for utilisation: result().capacity). */
   clerkWorkDays = FRACTION;
   deskWorkDays = FRACTION;
@@ -324,30 +334,30 @@ export class WorldCore {
     const n = (this.n = this.caseloadSize + this.arrivalDay.length);
     this.cases = new Int32Array(CASE_FIELDS * n);
     this.caseTimes = new Float64Array(this.cases.buffer);
-    this.persons = new Uint8Array(n);
     this.camp = new Int32Array(n);
     this.organ = new Uint8Array(n);
     this.article = new Uint8Array(n);
     this.termYears = new Float32Array(n);
     this.startedInExile = new Uint8Array(n);
     this.streams = new Uint32Array(n);
-    this.addressee = new Uint8Array(n);
-    this.grounds = new Uint8Array(n);
-    this.carrier = new Uint8Array(n);
     this.workDay = new Int32Array(n).fill(-1);
     this.workHours = new Float32Array(n);
     this.readHours = new Float32Array(n);
     this.deskFlags = new Uint8Array(n);
     this.lettersRead = new Uint8Array(n);
-    this.seat = new Uint8Array(n);
-    this.stageOf = new Int8Array(n).fill(-1);
-    for (let i = 0; i < n; i++) this.setKnownSince(i, NaN);
-    this.decidedAt = new Float64Array(n).fill(NaN);
+    this.notes = new Float64Array((NOTE_BYTES / 8) * n);
+    this.jobs = new Float32Array(this.notes.buffer);
+    this.noteBytes = new Uint8Array(this.notes.buffer);
+    this.noteInts = new Int8Array(this.notes.buffer);
+    for (let i = 0; i < n; i++) {
+      this.setKnownSince(i, NaN);
+      this.setDecidedAt(i, NaN);
+      this.setStageOf(i, -1);
+    }
     // Each case has about one plan pending at a time (a national run peaks at 0.63 per case).
     this.queue = new EventQueue(scenario.horizonDays, n);
     this.desksFree = scenario.desks.procurators;
     this.clerksFree = scenario.institutions.fileClerks;
-    this.jobs = new Float32Array(JOB_FIELDS * n);
     this.campListSent = new Uint8Array(scenario.caseload.camps);
     this.generate();
     // The camps' lists name the caseload; a new arrest came after any list was drawn up.
@@ -435,7 +445,56 @@ export class WorldCore {
     this.caseTimes[CASE_TIMES * i + KNOWN_SINCE] = day;
   }
 
-  /** Days of work of case i's clerk's job (see `jobs`). */
+  // ── a case's second record (see `notes`) ───────────────────────────────
+  /** Who acts for case i: bots, or a student's seat (Seat in ./institutions.ts; set by ./seats.ts). */
+  seatOf(i: number): number {
+    return this.noteBytes[NOTE_BYTES * i + SEAT_BYTE]!;
+  }
+  setSeat(i: number, seat: number): void {
+    this.noteBytes[NOTE_BYTES * i + SEAT_BYTE] = seat;
+  }
+  /** The stage case i waits in (index into STAGES), or -1 (statistics.ts). */
+  stageOf(i: number): number {
+    return this.noteInts[NOTE_BYTES * i + STAGE_BYTE]!;
+  }
+  setStageOf(i: number, stage: number): void {
+    this.noteInts[NOTE_BYTES * i + STAGE_BYTE] = stage;
+  }
+  /** The persons of case i (up to 255). */
+  personsOf(i: number): number {
+    return this.noteBytes[NOTE_BYTES * i + PERSONS_BYTE]!;
+  }
+  setPersons(i: number, persons: number): void {
+    this.noteBytes[NOTE_BYTES * i + PERSONS_BYTE] = persons;
+  }
+  /** Who case i's latest letter is addressed to (index into ADDRESSEES), for routing. */
+  addresseeOf(i: number): number {
+    return this.noteBytes[NOTE_BYTES * i + ADDRESSEE_BYTE]!;
+  }
+  setAddressee(i: number, addressee: number): void {
+    this.noteBytes[NOTE_BYTES * i + ADDRESSEE_BYTE] = addressee;
+  }
+  /** The latest letter's grounds and carrier (indexes into GROUNDS, CARRIERS; 0 for bots' letters). */
+  groundsOf(i: number): number {
+    return this.noteBytes[NOTE_BYTES * i + GROUNDS_BYTE]!;
+  }
+  setGrounds(i: number, grounds: number): void {
+    this.noteBytes[NOTE_BYTES * i + GROUNDS_BYTE] = grounds;
+  }
+  carrierOf(i: number): number {
+    return this.noteBytes[NOTE_BYTES * i + CARRIER_BYTE]!;
+  }
+  setCarrier(i: number, carrier: number): void {
+    this.noteBytes[NOTE_BYTES * i + CARRIER_BYTE] = carrier;
+  }
+  /** The day case i was decided (NaN: not yet). */
+  decidedAtOf(i: number): number {
+    return this.notes[(NOTE_BYTES / 8) * i + DECIDED_AT]!;
+  }
+  setDecidedAt(i: number, day: number): void {
+    this.notes[(NOTE_BYTES / 8) * i + DECIDED_AT] = day;
+  }
+  /** Days of work of case i's clerk's job (see `notes`). */
   clerkDaysOf(i: number): number {
     return this.jobs[JOB_FIELDS * i + CLERK_DAYS]!;
   }
@@ -540,7 +599,7 @@ export class WorldCore {
       const exileAfterTerm =
         !exile && this.caseSideStream(i, EXILE_AFTER_TERM).next() < c.exileAfterTermShare ? true : false;
       const term = c.termYears[termIndex]!.years;
-      this.persons[i] = Math.min(255, persons);
+      this.setPersons(i, Math.min(255, persons));
       this.camp[i] = Math.min(c.camps - 1, Math.floor(this.caseDraw(i) * c.camps));
       this.article[i] = article;
       this.organ[i] = organIndex;
@@ -604,7 +663,7 @@ export class WorldCore {
         amnestyReading: this.scenario.policy.amnestyReading,
         newArrest: true,
       };
-      this.persons[i] = 1;
+      this.setPersons(i, 1);
       this.camp[i] = Math.min(c.camps - 1, Math.floor(this.caseDraw(i) * c.camps));
       this.article[i] = NEW_ARREST_ARTICLE_INDEX;
       this.organ[i] = SENTENCING_ORGANS.indexOf("court");
@@ -672,9 +731,9 @@ export class WorldCore {
     keepStory(this, i, eventId);
     const letterTo = LETTER_OF_EVENT[eventId]!;
     if (letterTo >= 0) {
-      this.addressee[i] = letterTo;
-      this.grounds[i] = this.pending.grounds;
-      this.carrier[i] = this.pending.carrier;
+      this.setAddressee(i, letterTo);
+      this.setGrounds(i, this.pending.grounds);
+      this.setCarrier(i, this.pending.carrier);
     }
     this.setState(i, next);
     this.onCaseEvent?.(i, eventId);
@@ -699,7 +758,7 @@ export class WorldCore {
     let sum = 0;
     for (let k = 0; k < count; k++) {
       const i = subjects[2 * k]!;
-      if (i < this.n) sum += this.cases[CASE_FIELDS * i + EPOCH]! + this.seat[i]! + this.stageOf[i]!;
+      if (i < this.n) sum += this.cases[CASE_FIELDS * i + EPOCH]! + this.seatOf(i) + this.stageOf(i);
     }
     // Then, the records in cache, the table entry each case will step by (a case event's b ends with its id).
     for (let k = 0; k < count; k++) {
@@ -722,7 +781,7 @@ export class WorldCore {
     let sum = 0;
     for (let k = 0; k < list.length; k++) {
       const i = list[k]!;
-      sum += this.cases[CASE_FIELDS * i + STATE]! + this.seat[i]! + this.stageOf[i]!;
+      sum += this.cases[CASE_FIELDS * i + STATE]! + this.seatOf(i) + this.stageOf(i);
     }
     for (let k = 0; k < list.length; k++) {
       const s = this.cases[CASE_FIELDS * list[k]! + STATE]!;

@@ -103,7 +103,7 @@ export const enum Seat {
 
 /** Whether a student plays this part of case i. */
 function seated(w: WorldCore, i: number, part: Seat.Petitioner | Seat.Procurator): boolean {
-  return (w.seat[i]! & part) !== 0;
+  return (w.seatOf(i) & part) !== 0;
 }
 
 /** The side stream a camp's wait after a release order is drawn from, its name hashed once. */
@@ -155,7 +155,7 @@ function policyWeights(w: WorldCore): WorldCore {
 function planDecision(w: WorldCore, i: number, stateId: number, when: number): void {
   const weights = w.decisionWeights;
   const policy = policyWeights(w).decisionPolicy;
-  const row = w.grounds[i]! * DECISIONS.length;
+  const row = w.groundsOf(i) * DECISIONS.length;
   for (let k = 0; k < DECISIONS.length; k++) {
     const dw = policy[row + k]!;
     weights[k] = dw > 0 && w.stepper.can(stateId, w.decisionIds[k]!) ? dw : 0;
@@ -264,9 +264,9 @@ export function enter(w: WorldCore, i: number, stateId: number): void {
       }
       return;
     case Driver.ComplaintInTransit: {
-      const to = ADDRESSEES[w.addressee[i]!]!;
-      const grounds = GROUNDS[w.grounds[i]!]!;
-      const carrier = CARRIERS[w.carrier[i]!]!;
+      const to = ADDRESSEES[w.addresseeOf(i)]!;
+      const grounds = GROUNDS[w.groundsOf(i)]!;
+      const carrier = CARRIERS[w.carrierOf(i)]!;
       const E = PETITION_EFFECTS;
       const slower = carrier === "friend" ? E.friendTransit.by : carrier === "relative" ? E.relativeTransit.by : 1;
       const transit = now + w.sample(i, p.institutions.complaintTransit) * slower;
@@ -329,7 +329,7 @@ export function enter(w: WorldCore, i: number, stateId: number): void {
       if (originalsMissing) {
         clerkJob(w, i, w.sample(i, p.institutions.originalsRequestWork), EVENT_IDS.requestOriginals, 0);
       } else if (file & CROSS_CHECKS_LEFT) {
-        const work = w.sample(i, p.institutions.crossCheckWork) * w.persons[i]!;
+        const work = w.sample(i, p.institutions.crossCheckWork) * w.personsOf(i);
         clerkJob(w, i, work, EVENT_IDS.crossCheck, w.sample(i, p.institutions.crossCheck));
       } else w.at(i, now, EVENT_IDS.complete);
       return;
@@ -340,7 +340,7 @@ export function enter(w: WorldCore, i: number, stateId: number): void {
     case Driver.CommissionReadyForReview: {
       // Without the camp's list there is nothing to check a complaint against: slower (RULES.complaintsOnly).
       const slower = w.stepper.info(stateId) & COMPLAINTS_ONLY ? p.institutions.complaintsOnlyReviewFactor : 1;
-      const hours = w.sample(i, p.desks.reviewHoursPerPerson) * w.persons[i]! * slower;
+      const hours = w.sample(i, p.desks.reviewHoursPerPerson) * w.personsOf(i) * slower;
       w.setReviewDays(i, hours / p.desks.hoursPerDay);
       // A student's own desk takes the file at once: their hours, not the province's desks, are the limit.
       if (seated(w, i, Seat.Procurator)) {

@@ -5,7 +5,7 @@ import { caseMachine } from "@/machines/case.machine";
 import { ROLE_CARD_CASES } from "@/machines/role-cards";
 import type { CaseInput } from "@/machines/case-setup";
 import { CASE_EVENTS } from "@/machines/case-events";
-import { reduceCase, valueOfPath } from "./case-reducer";
+import { isFinalPath, reduceCase, reduceCaseInPlace, valueOfPath } from "./case-reducer";
 import {
   canonicalFacts,
   CaseStepper,
@@ -88,6 +88,35 @@ describe("the hand-written reducer equals XState", () => {
     },
   );
 
+  test.each(INPUTS.map((input) => [`${input.organ}, ${input.termYears} years, ${input.custody}`, input]))(
+    "reduceCaseInPlace writes into the context what reduceCase returns, and refuses what it refuses (%s)",
+    (_label, input) => {
+      const paths = getShortestPaths(caseMachine, { input, events: [...CASE_EVENTS], serializeState: serialize });
+      let accepted = 0;
+      for (const { state } of paths) {
+        const path = statePath(state.value);
+        for (const event of CASE_EVENTS) {
+          const expected = reduceCase(path, state.context, event);
+          const context = structuredClone(state.context);
+          const next = reduceCaseInPlace(path, context, event);
+          const label = `${path} + ${JSON.stringify(event)}`;
+          if (expected === null) {
+            expect(next, label).toBeNull();
+            expect(context, label).toEqual(state.context);
+            continue;
+          }
+          expect({ path: next, context, done: isFinalPath(next!) }, label).toEqual({
+            path: expected.path,
+            context: expected.context,
+            done: expected.status === "done",
+          });
+          accepted++;
+        }
+      }
+      expect(accepted).toBeGreaterThan(100);
+    },
+  );
+
   test.each([
     ["chita-1954", 250, 1],
     ["chita-1954", 250, 2],
@@ -166,6 +195,33 @@ describe("state interning", () => {
       }
     }
     expect(accepted).toBeGreaterThan(100);
+  });
+
+  test("each state's context is what reduceCase gives from the state it was first reached from", () => {
+    const stepper = new CaseStepper();
+    const rng = createRng("stepper-contexts");
+    let checked = 0;
+    for (const input of INPUTS) {
+      for (let w = 0; w < 40; w++) {
+        let s = stepper.initial(input);
+        for (let k = 0; k < 60; k++) {
+          const eventId = Math.floor(rng.next() * CASE_EVENTS.length);
+          const known = stepper.size;
+          const next = stepper.step(s, eventId);
+          if (next === REFUSED) continue;
+          // A state met for the first time: its context (built only now, from its key) is reduceCase's.
+          if (next >= known) {
+            const expected = reduceCase(stepper.path[s]!, stepper.context(s), CASE_EVENTS[eventId]!)!;
+            expect(JSON.stringify([stepper.path[next], stepper.context(next), stepper.done[next]])).toBe(
+              JSON.stringify([expected.path, expected.context, expected.status === "done"]),
+            );
+            checked++;
+          }
+          s = next;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(200);
   });
 
   test("a state's info word holds its path and what the driver reads of its context", () => {

@@ -6,6 +6,7 @@ import {
   DECISIONS,
   EXTRAJUDICIAL_ORGANS,
   RELEASING_OUTCOMES,
+  type Custody,
   type Outcome,
 } from "@/machines/vocabulary";
 import { CASE_EVENTS } from "@/machines/case-events";
@@ -16,7 +17,7 @@ import {
   RECLASSIFIABLE_ARTICLE,
   reclassifiable,
 } from "@/machines/rules";
-import { reduceCase, valueOfPath, type PlainSnapshot } from "./case-reducer";
+import { isFinalPath, reduceCase, reduceCaseInPlace, snap, valueOfPath, type PlainSnapshot } from "./case-reducer";
 import { IntegerMap } from "./integer-map";
 import { grown } from "./typed-arrays";
 
@@ -118,7 +119,50 @@ export class CaseStepper {
    * ACCEPTED (negative) means accepted, the target not yet computed.
    */
   private readonly blocks: Int32Array[] = [];
-  private readonly contexts: CaseContext[] = [];
+  /**
+   * Each state's context, or undefined for a state the reducer reached from
+   * a packed one (see `packed`): its context object is built only when asked
+   * for (`context`), from its parent's and its own key.
+   */
+  private readonly contexts: (CaseContext | undefined)[] = [];
+  /**
+   * Each state's numericKey, NaN for a state outside the packed ranges. A
+   * state with a key is stepped by unpacking the key into `scratch`,
+   * stepping that in place (reduceCaseInPlace) and packing the result: no
+   * context object per step, so a miss costs a little arithmetic and a
+   * lookup (each miss allocated contexts before; filling the memo was most
+   * of the difference between a cold run and a warm one: measured).
+   */
+  private keys = new Float64Array(1024);
+  /** The state a lazily built context is derived from: its facts and key order are the parent's. */
+  private parents = new Int32Array(1024);
+  /** The one context a packed state is unpacked into to be stepped (its shape never changes). */
+  private readonly scratch: CaseContext = {
+    organ: "court",
+    article: "58",
+    termYears: 0,
+    custody: "camp",
+    persons: 1,
+    originalsElsewhere: false,
+    crossChecks: 0,
+    maxComplaints: 0,
+    amnestyReading: undefined,
+    exileAfterTerm: false,
+    newArrest: false,
+    complaints: 0,
+    petitionedPresidium: false,
+    listArrived: false,
+    complaintsOnly: false,
+    originalsRequested: false,
+    crossChecksDone: 0,
+    decision: null,
+    ruling: null,
+    spravkaRequests: 0,
+    spravkaIssued: false,
+    passportMinus: false,
+    reclassificationLaw: false,
+    collaboratorsAmnesty: false,
+  };
   /** State ids by numericKey, and by stringKey for the rare context outside the packed ranges. */
   /**
    * Sized for the states a 20k run meets (30,198) with room to spare: grown
@@ -145,7 +189,7 @@ export class CaseStepper {
   readonly held: boolean[] = [];
 
   get size(): number {
-    return this.contexts.length;
+    return this.path.length;
   }
 
   /** The state's info word: its path's number and what the driver reads of its context (see PATH_BITS). */
@@ -198,7 +242,7 @@ export class CaseStepper {
 
   /** The next state id, or REFUSED if the machine does not accept the event here. */
   step(stateId: number, eventId: number): number {
-    if (!(stateId >= 0 && stateId < this.contexts.length)) throw new Error(`Unknown case state ${stateId}`);
+    if (!(stateId >= 0 && stateId < this.path.length)) throw new Error(`Unknown case state ${stateId}`);
     if (!(eventId >= 0 && eventId < EVENT_COUNT)) throw new Error(`Unknown case event id ${eventId}`);
     const stored = this.blocks[stateId >> ROW_BITS]![(stateId & ROW_MASK) * EVENT_COUNT + eventId]!;
     if (stored > 0) return stored - STORED_OFFSET;
@@ -212,33 +256,41 @@ export class CaseStepper {
    * the memo's states (measured), each a context object and a table row.
    */
   can(stateId: number, eventId: number): boolean {
-    if (!(stateId >= 0 && stateId < this.contexts.length)) throw new Error(`Unknown case state ${stateId}`);
+    if (!(stateId >= 0 && stateId < this.path.length)) throw new Error(`Unknown case state ${stateId}`);
     if (!(eventId >= 0 && eventId < EVENT_COUNT)) throw new Error(`Unknown case event id ${eventId}`);
     const block = this.blocks[stateId >> ROW_BITS]!;
     const entry = (stateId & ROW_MASK) * EVENT_COUNT + eventId;
     const stored = block[entry]!;
     if (stored !== 0) return stored !== REFUSED + STORED_OFFSET;
-    const accepted = this.compute(stateId, CASE_EVENTS[eventId]!) !== null;
+    const accepted = this.packed(stateId)
+      ? reduceCaseInPlace(this.path[stateId]!, this.unpack(stateId), CASE_EVENTS[eventId]!) !== null
+      : this.compute(stateId, CASE_EVENTS[eventId]!) !== null;
     block[entry] = accepted ? ACCEPTED : REFUSED + STORED_OFFSET;
     return accepted;
   }
 
   /** The table's entry for (state, event), or 0 if there is none: read only to bring it into cache (WorldCore.warmBucket). */
   peek(stateId: number, eventId: number): number {
-    if (!(stateId >= 0 && stateId < this.contexts.length && eventId >= 0 && eventId < EVENT_COUNT)) return 0;
+    if (!(stateId >= 0 && stateId < this.path.length && eventId >= 0 && eventId < EVENT_COUNT)) return 0;
     return this.blocks[stateId >> ROW_BITS]![(stateId & ROW_MASK) * EVENT_COUNT + eventId]!;
   }
 
   /** A transition not yet in the table: computed once, then remembered. */
   private miss(stateId: number, eventId: number): number {
-    const next = this.compute(stateId, CASE_EVENTS[eventId]!);
-    const id = next === null ? REFUSED : this.intern(next);
+    let id: number;
+    if (this.packed(stateId)) {
+      const path = reduceCaseInPlace(this.path[stateId]!, this.unpack(stateId), CASE_EVENTS[eventId]!);
+      id = path === null ? REFUSED : this.internScratch(path, stateId);
+    } else {
+      const next = this.compute(stateId, CASE_EVENTS[eventId]!);
+      id = next === null ? REFUSED : this.intern(next);
+    }
     this.blocks[stateId >> ROW_BITS]![(stateId & ROW_MASK) * EVENT_COUNT + eventId] = id + STORED_OFFSET;
     return id;
   }
 
   private compute(stateId: number, event: CaseEvent): CaseSnapshot | null {
-    const context = this.contexts[stateId]!;
+    const context = this.context(stateId);
     const path = this.path[stateId]!;
     if (this.source === "reducer") return reduceCase(path, context, event);
     const resolved = caseMachine.resolveState({
@@ -256,9 +308,57 @@ export class CaseStepper {
   }
 
   context(stateId: number): CaseContext {
-    const context = this.contexts[stateId];
-    if (!context) throw new Error(`Unknown case state ${stateId}`);
+    if (!(stateId >= 0 && stateId < this.path.length)) throw new Error(`Unknown case state ${stateId}`);
+    const known = this.contexts[stateId];
+    if (known) return known;
+    // Built once, from the parent's context (so its facts, and its keys' order, are those reduceCase would keep).
+    const base = this.context(this.parents[stateId]!);
+    const context = withStepFields(base, this.unpack(stateId));
+    this.contexts[stateId] = context;
     return context;
+  }
+
+  /** Whether the state is stepped through its key (the reducer's source, a key in the packed ranges). */
+  private packed(stateId: number): boolean {
+    return this.source === "reducer" && !Number.isNaN(this.keys[stateId]!);
+  }
+
+  /**
+   * The state's context, decoded from its numericKey into `scratch` (the
+   * inverse of numericKey, canonical facts). Every radix of the key is a
+   * power of two, so its fields are bit fields: split into two int32 halves
+   * at LOW_KEY_BITS, they are read with shifts and masks (a remainder of a
+   * double is a call into the runtime: measured).
+   */
+  private unpack(stateId: number): CaseContext {
+    const c = this.scratch;
+    const key = this.keys[stateId]!;
+    const high = Math.floor(key / LOW_KEY_RANGE);
+    const low = key - high * LOW_KEY_RANGE;
+    c.passportMinus = (low & 1) !== 0;
+    c.collaboratorsAmnesty = ((low >>> 1) & 1) !== 0;
+    c.reclassificationLaw = ((low >>> 2) & 1) !== 0;
+    c.spravkaIssued = ((low >>> 3) & 1) !== 0;
+    c.spravkaRequests = (low >>> 4) & 7;
+    c.ruling = RULING_CODES[(low >>> 7) & 7]!;
+    c.decision = DECISION_CODES[(low >>> 10) & 7]!;
+    c.crossChecksDone = (low >>> 13) & 15;
+    c.originalsRequested = ((low >>> 17) & 1) !== 0;
+    c.complaintsOnly = ((low >>> 18) & 1) !== 0;
+    c.listArrived = ((low >>> 19) & 1) !== 0;
+    c.petitionedPresidium = ((low >>> 20) & 1) !== 0;
+    c.complaints = (low >>> 21) & 15;
+    c.maxComplaints = high & 15;
+    c.crossChecks = (high >>> 4) & 15;
+    c.originalsElsewhere = ((high >>> 8) & 1) !== 0;
+    c.custody = CUSTODY[(high >>> 9) & 3]! as Custody;
+    c.newArrest = ((high >>> 11) & 1) !== 0;
+    c.exileAfterTerm = ((high >>> 12) & 1) !== 0;
+    c.amnestyReading = ((high >>> 13) & 1) !== 0 ? "politicalsLeftOut" : undefined;
+    c.article = ARTICLE_CLASSES[(high >>> 14) & 3]!;
+    c.termYears = ((high >>> 16) & 1) === 0 ? 5 : 6;
+    c.organ = ((high >>> 17) & 1) === 0 ? "specialConference" : "court";
+    return c;
   }
 
   /**
@@ -332,16 +432,54 @@ export class CaseStepper {
     const text = numeric === null ? this.stringKey(path, snapshot.context) : "";
     const known = numeric !== null ? this.byKey.get(numeric) : (this.byStringKey.get(text) ?? -1);
     if (known !== -1) return known;
-    const id = this.contexts.length;
-    if (id >> ROW_BITS === this.blocks.length) this.blocks.push(new Int32Array(ROWS_PER_BLOCK * EVENT_COUNT));
-    this.contexts.push(snapshot.context);
-    if (id === this.infoWords.length) this.infoWords = grown(this.infoWords, 2 * id);
-    this.infoWords[id] = this.pathId(path) | contextFlags(snapshot.context);
+    const id = this.add(
+      path,
+      snapshot.status === "done",
+      snapshot.context,
+      numeric ?? Number.NaN,
+      -1,
+      snapshot.context,
+    );
     if (numeric !== null) this.byKey.set(numeric, id);
     else this.byStringKey.set(text, id);
+    return id;
+  }
+
+  /** The state `scratch` holds at `path`, reached from state `parent` by the reducer (see `keys`). */
+  private internScratch(path: string, parent: number): number {
+    const numeric = this.numericKey(path, this.scratch);
+    // Outside the packed ranges: a context object after all, as intern keeps it.
+    if (numeric === null) return this.intern(snap(path, withStepFields(this.context(parent), this.scratch)));
+    const known = this.byKey.get(numeric);
+    if (known !== -1) return known;
+    const id = this.add(path, isFinalPath(path), undefined, numeric, parent, this.scratch);
+    this.byKey.set(numeric, id);
+    return id;
+  }
+
+  /** A new state: its row of the table, info word, key and what the driver reads of it (`facts`: its context, or one equal to it). */
+  private add(
+    path: string,
+    done: boolean,
+    context: CaseContext | undefined,
+    key: number,
+    parent: number,
+    facts: CaseContext,
+  ): number {
+    const id = this.path.length;
+    if (id >> ROW_BITS === this.blocks.length) this.blocks.push(new Int32Array(ROWS_PER_BLOCK * EVENT_COUNT));
+    this.contexts.push(context);
+    if (id === this.infoWords.length) {
+      this.infoWords = grown(this.infoWords, 2 * id);
+      this.keys = grown(this.keys, 2 * id);
+      this.parents = grown(this.parents, 2 * id);
+    }
+    this.infoWords[id] = this.pathId(path) | contextFlags(facts);
+    this.keys[id] = key;
+    this.parents[id] = parent;
     this.path.push(path);
-    this.done.push(snapshot.status === "done");
-    const outcome = outcomeOf(path, snapshot.context);
+    this.done.push(done);
+    const outcome = outcomeOf(path, facts);
     const held = path === HELD_AFTER_RELEASE;
     this.outcome.push(outcome);
     this.held.push(held);
@@ -359,10 +497,37 @@ const ROW_MASK = ROWS_PER_BLOCK - 1;
 const STORED_OFFSET = 1 - REFUSED;
 /** What the table holds for a transition known to be accepted (by `can`) whose target is not interned yet. */
 const ACCEPTED = -1;
+/** numericKey's fields below maxComplaints (passportMinus … complaints) take this many bits: unpack splits the key there. */
+const LOW_KEY_RANGE = 2 ** 25;
 const small = (x: number, radix: number) => Number.isInteger(x) && x >= 0 && x < radix;
 const bit = (b: boolean) => (b ? 1 : 0);
 
 const CUSTODY = ["camp", "exile", "released", "psychiatric"];
+
+/**
+ * `base` with the fields events change taken from `from` (the facts, and
+ * the order of the keys, stay base's): a lazily built context, equal to
+ * the one reduceCase would have returned along the way.
+ */
+function withStepFields(base: CaseContext, from: CaseContext): CaseContext {
+  return {
+    ...base,
+    custody: from.custody,
+    complaints: from.complaints,
+    petitionedPresidium: from.petitionedPresidium,
+    listArrived: from.listArrived,
+    complaintsOnly: from.complaintsOnly,
+    originalsRequested: from.originalsRequested,
+    crossChecksDone: from.crossChecksDone,
+    decision: from.decision,
+    ruling: from.ruling,
+    spravkaRequests: from.spravkaRequests,
+    spravkaIssued: from.spravkaIssued,
+    passportMinus: from.passportMinus,
+    reclassificationLaw: from.reclassificationLaw,
+    collaboratorsAmnesty: from.collaboratorsAmnesty,
+  };
+}
 const DECISION_CODES = [null, ...DECISIONS];
 const RULING_CODES = [null, ...COURT_RULINGS];
 

@@ -81,3 +81,14 @@ test("currentSubjects lists the events of the bucket just opened, and bucketsOpe
   expect(queue.bucketsOpened).toBeGreaterThan(opened);
   expect(subjects()).toEqual([[11, 110]]);
 });
+
+test("an event whose kind or subject the record cannot hold is refused, not stored wrong", () => {
+  const queue = new EventQueue(100);
+  expect(() => queue.push(1, 16, 0, 0)).toThrow(RangeError);
+  expect(() => queue.push(1, 1, 2 ** 27, 0)).toThrow(RangeError);
+  expect(() => queue.push(1, 1, -1, 0)).toThrow(RangeError);
+  queue.push(1, 15, 2 ** 27 - 1, -5);
+  const out = { time: 0, kind: 0, a: 0, b: 0 };
+  queue.pop(out);
+  expect(out).toEqual({ time: 1, kind: 15, a: 2 ** 27 - 1, b: -5 });
+});

@@ -5,6 +5,11 @@ const SLOTS_PER_DAY = 64;
 /** Event records per chunk: a bucket's events sit in chunks of this many, side by side in memory. */
 const CHUNK = 8;
 
+/** A record's kind sits above its `a` (see EventQueue.f64): kinds below 2^KIND_BITS, `a` below 2^A_BITS. */
+const A_BITS = 27;
+const A_MASK = (1 << A_BITS) - 1;
+const KIND_LIMIT = 1 << (31 - A_BITS);
+
 /**
  * The engine's timed events, in (time, then insertion order) order so ties
  * resolve the same way every run. A bucket per 1/64 of a simulated day holds
@@ -14,9 +19,14 @@ const CHUNK = 8;
  */
 export class EventQueue {
   /**
-   * Event records, 32 bytes each in one buffer (array of structs): the time
-   * and insertion number as doubles, then kind, a and b as int32s (Float64
-   * slots 4r, 4r+1; Int32 slots 8r+4 … 8r+6). Records come in chunks of
+   * Event records, 16 bytes each in one buffer (array of structs): the time
+   * as a double, then kind and a in one int32 (kind << A_BITS | a) and b
+   * (Float64 slot 2r; Int32 slots 4r+2, 4r+3). No insertion number: a
+   * bucket's chunks keep its events in insertion order, and the open
+   * bucket's heap numbers them as they join it, so ties still resolve by
+   * insertion (half the bytes per pending event: each push reaches a
+   * bucket's chunk elsewhere in memory, a cache miss on a national run:
+   * measured). Records come in chunks of
    * CHUNK, and each chunk belongs to one bucket, so opening a bucket reads its
    * events from a few runs of adjacent memory: a list linked record by record
    * cost a cache miss per event on a national run (measured). A bucket's
@@ -61,7 +71,7 @@ export class EventQueue {
     // run needs about a chunk per bucket: reserving only expectedEvents / CHUNK made a 20k run copy
     // its records three times as the buffer doubled (measured).
     const chunks = Math.max(16, Math.ceil(expectedEvents / CHUNK) + Math.min(buckets, expectedEvents));
-    this.f64 = new Float64Array(4 * CHUNK * chunks);
+    this.f64 = new Float64Array(2 * CHUNK * chunks);
     this.i32 = new Int32Array(this.f64.buffer);
     this.chunkNext = new Int32Array(chunks);
     this.chunkFill = new Uint8Array(chunks);
@@ -84,25 +94,24 @@ export class EventQueue {
     const n = Math.min(this.heapSize, out.length >> 1);
     for (let k = 0; k < n; k++) {
       const r = this.heap[k]!;
-      out[2 * k] = this.i32[8 * r + 5]!;
-      out[2 * k + 1] = this.i32[8 * r + 6]!;
+      out[2 * k] = this.i32[4 * r + 2]! & A_MASK;
+      out[2 * k + 1] = this.i32[4 * r + 3]!;
     }
     return n;
   }
 
   push(time: number, kind: number, a: number, b: number): void {
     if (time > this.maxTime) return;
+    if (!(a >= 0 && a <= A_MASK && kind >= 0 && kind < KIND_LIMIT)) throw new RangeError(`event ${kind}, ${a}`);
     const d = Math.floor(time * SLOTS_PER_DAY);
     // An event due in the bucket being processed (or, after a peek, before it) joins that bucket's heap.
     const now = d <= this.slot;
     const r = this.append(now ? this.slot : d);
     const f64 = this.f64;
     const i32 = this.i32;
-    f64[4 * r] = time;
-    f64[4 * r + 1] = this.seq++;
-    i32[8 * r + 4] = kind & 0xff;
-    i32[8 * r + 5] = a;
-    i32[8 * r + 6] = b;
+    f64[2 * r] = time;
+    i32[4 * r + 2] = (kind << A_BITS) | a;
+    i32[4 * r + 3] = b;
     this.count++;
     if (now) this.heapPush(r);
   }
@@ -118,9 +127,10 @@ export class EventQueue {
     const r = this.heap[0]!;
     const i32 = this.i32;
     out.time = this.heapTime[0]!;
-    out.kind = i32[8 * r + 4]!;
-    out.a = i32[8 * r + 5]!;
-    out.b = i32[8 * r + 6]!;
+    const kindAndA = i32[4 * r + 2]!;
+    out.kind = kindAndA >>> A_BITS;
+    out.a = kindAndA & A_MASK;
+    out.b = i32[4 * r + 3]!;
     const last = --this.heapSize;
     if (last > 0) this.siftDown(this.heap[last]!, this.heapTime[last]!, this.heapSeq[last]!);
     this.count--;
@@ -128,15 +138,26 @@ export class EventQueue {
 
   /** Every pending event, in the order they will be processed (to save a run). */
   entries(): [time: number, kind: number, a: number, b: number][] {
-    const records: number[] = [...this.heap.subarray(0, this.heapSize)];
+    // The open bucket's heap by (time, the order they joined it); every later bucket's events are later.
+    const open = Array.from({ length: this.heapSize }, (_, k) => k);
+    open.sort((x, y) => this.heapTime[x]! - this.heapTime[y]! || this.heapSeq[x]! - this.heapSeq[y]!);
+    const records = open.map((k) => this.heap[k]!);
     for (let d = Math.max(0, this.slot + 1); d < this.bucketHead.length; d++) {
+      const bucket: number[] = [];
       for (let c = this.bucketHead[d]!; c !== -1; c = this.chunkNext[c]!) {
-        for (let j = 0; j < this.chunkFill[c]!; j++) records.push(c * CHUNK + j);
+        for (let j = 0; j < this.chunkFill[c]!; j++) bucket.push(c * CHUNK + j);
       }
+      // A stable sort: ties stay in insertion order, the order of the chunks.
+      bucket.sort((x, y) => this.f64[2 * x]! - this.f64[2 * y]!);
+      records.push(...bucket);
     }
-    records.sort((x, y) => (this.before(x, y) ? -1 : this.before(y, x) ? 1 : 0));
     const i32 = this.i32;
-    return records.map((r) => [this.f64[4 * r]!, i32[8 * r + 4]!, i32[8 * r + 5]!, i32[8 * r + 6]!]);
+    return records.map((r) => [
+      this.f64[2 * r]!,
+      i32[4 * r + 2]! >>> A_BITS,
+      i32[4 * r + 2]! & A_MASK,
+      i32[4 * r + 3]!,
+    ]);
   }
 
   /** Makes sure the heap holds the earliest bucket's events; false if there are none. */
@@ -156,17 +177,11 @@ export class EventQueue {
     return true;
   }
 
-  private before(x: number, y: number): boolean {
-    const f64 = this.f64;
-    const tx = f64[4 * x]!;
-    const ty = f64[4 * y]!;
-    return tx < ty || (tx === ty && f64[4 * x + 1]! < f64[4 * y + 1]!);
-  }
-
   private heapPush(r: number): void {
     if (this.heapSize === this.heap.length) this.growHeap();
-    const time = this.f64[4 * r]!;
-    const seq = this.f64[4 * r + 1]!;
+    const time = this.f64[2 * r]!;
+    // Events join the heap in the order they were pushed (see f64), so this number orders ties.
+    const seq = this.seq++;
     const heap = this.heap;
     const heapTime = this.heapTime;
     const heapSeq = this.heapSeq;
@@ -263,7 +278,7 @@ export class EventQueue {
 
   private grow(): void {
     const chunks = this.chunkNext.length * 2;
-    const f64 = new Float64Array(4 * CHUNK * chunks);
+    const f64 = new Float64Array(2 * CHUNK * chunks);
     const i32 = new Int32Array(f64.buffer);
     // Copied as int32s: the int32 halves of a record are not doubles.
     i32.set(this.i32);

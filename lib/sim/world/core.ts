@@ -97,6 +97,26 @@ const CASE_TIMES = CASE_FIELDS / 2;
 const STAGE_SINCE = 2;
 const KNOWN_SINCE = 3;
 
+/**
+ * A case's second record (WorldCore.notes), NOTE_BYTES bytes: the day it
+ * was decided as a double (slot DECIDED_AT of notes), the staff's work as
+ * float32s (slots of jobs; an event id is a small integer, exact), then
+ * bytes (offsets in noteBytes, noteInts).
+ */
+const NOTE_BYTES = 32;
+const DECIDED_AT = 0;
+const JOB_FIELDS = NOTE_BYTES / 4;
+const CLERK_DAYS = 2;
+const CLERK_WAIT = 3;
+const CLERK_EVENT = 4;
+const REVIEW_DAYS = 5;
+const SEAT_BYTE = 24;
+const STAGE_BYTE = 25;
+const PERSONS_BYTE = 26;
+const ADDRESSEE_BYTE = 27;
+const GROUNDS_BYTE = 28;
+const CARRIER_BYTE = 29;
+
 /** Case events are queued with the case's epoch, so a plan made for an earlier state is dropped. */
 const EVENT_BITS = 64;
 
@@ -214,7 +234,6 @@ export class WorldCore {
    */
   readonly cases: Int32Array;
   readonly caseTimes: Float64Array;
-  readonly persons: Uint8Array;
   readonly camp: Int32Array;
   readonly organ: Uint8Array;
   readonly article: Uint8Array;
@@ -222,14 +241,6 @@ export class WorldCore {
   /** 1 if the case began in exile rather than a camp (generated, so never saved). */
   readonly startedInExile: Uint8Array;
   readonly streams: Uint32Array;
-  readonly reviewDays: Float32Array;
-  /** Who acts for the case: bots, or a student's seat (Seat in ./institutions.ts; set by ./seats.ts). */
-  readonly seat: Uint8Array;
-  /** Who the case's latest letter is addressed to (index into ADDRESSEES), for routing. */
-  readonly addressee: Uint8Array;
-  /** The latest letter's grounds and carrier (indexes into GROUNDS, CARRIERS; 0 for bots' letters). */
-  readonly grounds: Uint8Array;
-  readonly carrier: Uint8Array;
   /** A seated procurator's work on each case: the day of the latest work and the hours spent on it that day, hours read, DESK_* flags (./seats.ts). */
   readonly workDay: Int32Array;
   readonly workHours: Float32Array;
@@ -249,8 +260,6 @@ export class WorldCore {
   readonly injectedEvents: InjectedEvent[] = [];
   /** Grounds and carrier for the letter being filed now (see fileLetter). */
   pending = { grounds: 0, carrier: 0 };
-  readonly stageOf: Int8Array;
-  readonly decidedAt: Float64Array;
   readonly campCases: Int32Array[];
   readonly campListSent: Uint8Array;
   readonly queue: EventQueue;
@@ -262,10 +271,21 @@ export class WorldCore {
   readonly clerkQueue = new WorkQueue();
   /** Clerks' jobs on files already opened (originals, cross-checks): taken before new files (dispatchClerks). */
   readonly clerkFollowUps = new WorkQueue();
-  /** A clerk's job on case i while it waits in clerkQueue: days of work, the event it ends with, and the wait after. */
-  readonly clerkDays: Float32Array;
-  readonly clerkEvent: Uint8Array;
-  readonly clerkWait: Float32Array;
+  /**
+   * What else a case's events read and write, in a second 32-byte record
+   * per case (NOTE_BYTES bytes, over one buffer: the views below): the day
+   * it was decided (a double); a clerk's job while it waits in clerkQueue
+   * (days of work, the wait after it, the event it ends with) and the days
+   * a desk reviews its file (float32s); who acts for it (a Seat), the stage
+   * it waits in, its persons, and its latest letter's addressee, grounds
+   * and carrier (bytes). Separate arrays were a cache line each for a case
+   * met at random on a national run (measured); read and written through
+   * the accessors below (seatOf, stageOf, clerkDaysOf, …).
+   */
+  readonly notes: Float64Array;
+  readonly jobs: Float32Array;
+  readonly noteBytes: Uint8Array;
+  readonly noteInts: Int8Array;
   /** Days of work handed to clerks and to the province's desks so far (for utilisation: result().capacity). */
   clerkWorkDays = FRACTION;
   deskWorkDays = FRACTION;
@@ -314,33 +334,30 @@ export class WorldCore {
     const n = (this.n = this.caseloadSize + this.arrivalDay.length);
     this.cases = new Int32Array(CASE_FIELDS * n);
     this.caseTimes = new Float64Array(this.cases.buffer);
-    this.persons = new Uint8Array(n);
     this.camp = new Int32Array(n);
     this.organ = new Uint8Array(n);
     this.article = new Uint8Array(n);
     this.termYears = new Float32Array(n);
     this.startedInExile = new Uint8Array(n);
     this.streams = new Uint32Array(n);
-    this.reviewDays = new Float32Array(n);
-    this.addressee = new Uint8Array(n);
-    this.grounds = new Uint8Array(n);
-    this.carrier = new Uint8Array(n);
     this.workDay = new Int32Array(n).fill(-1);
     this.workHours = new Float32Array(n);
     this.readHours = new Float32Array(n);
     this.deskFlags = new Uint8Array(n);
     this.lettersRead = new Uint8Array(n);
-    this.seat = new Uint8Array(n);
-    this.stageOf = new Int8Array(n).fill(-1);
-    for (let i = 0; i < n; i++) this.setKnownSince(i, NaN);
-    this.decidedAt = new Float64Array(n).fill(NaN);
+    this.notes = new Float64Array((NOTE_BYTES / 8) * n);
+    this.jobs = new Float32Array(this.notes.buffer);
+    this.noteBytes = new Uint8Array(this.notes.buffer);
+    this.noteInts = new Int8Array(this.notes.buffer);
+    for (let i = 0; i < n; i++) {
+      this.setKnownSince(i, NaN);
+      this.setDecidedAt(i, NaN);
+      this.setStageOf(i, -1);
+    }
     // Each case has about one plan pending at a time (a national run peaks at 0.63 per case).
     this.queue = new EventQueue(scenario.horizonDays, n);
     this.desksFree = scenario.desks.procurators;
     this.clerksFree = scenario.institutions.fileClerks;
-    this.clerkDays = new Float32Array(n);
-    this.clerkEvent = new Uint8Array(n);
-    this.clerkWait = new Float32Array(n);
     this.campListSent = new Uint8Array(scenario.caseload.camps);
     this.generate();
     // The camps' lists name the caseload; a new arrest came after any list was drawn up.
@@ -428,6 +445,81 @@ export class WorldCore {
     this.caseTimes[CASE_TIMES * i + KNOWN_SINCE] = day;
   }
 
+  // ── a case's second record (see `notes`) ───────────────────────────────
+  /** Who acts for case i: bots, or a student's seat (Seat in ./institutions.ts; set by ./seats.ts). */
+  seatOf(i: number): number {
+    return this.noteBytes[NOTE_BYTES * i + SEAT_BYTE]!;
+  }
+  setSeat(i: number, seat: number): void {
+    this.noteBytes[NOTE_BYTES * i + SEAT_BYTE] = seat;
+  }
+  /** The stage case i waits in (index into STAGES), or -1 (statistics.ts). */
+  stageOf(i: number): number {
+    return this.noteInts[NOTE_BYTES * i + STAGE_BYTE]!;
+  }
+  setStageOf(i: number, stage: number): void {
+    this.noteInts[NOTE_BYTES * i + STAGE_BYTE] = stage;
+  }
+  /** The persons of case i (up to 255). */
+  personsOf(i: number): number {
+    return this.noteBytes[NOTE_BYTES * i + PERSONS_BYTE]!;
+  }
+  setPersons(i: number, persons: number): void {
+    this.noteBytes[NOTE_BYTES * i + PERSONS_BYTE] = persons;
+  }
+  /** Who case i's latest letter is addressed to (index into ADDRESSEES), for routing. */
+  addresseeOf(i: number): number {
+    return this.noteBytes[NOTE_BYTES * i + ADDRESSEE_BYTE]!;
+  }
+  setAddressee(i: number, addressee: number): void {
+    this.noteBytes[NOTE_BYTES * i + ADDRESSEE_BYTE] = addressee;
+  }
+  /** The latest letter's grounds and carrier (indexes into GROUNDS, CARRIERS; 0 for bots' letters). */
+  groundsOf(i: number): number {
+    return this.noteBytes[NOTE_BYTES * i + GROUNDS_BYTE]!;
+  }
+  setGrounds(i: number, grounds: number): void {
+    this.noteBytes[NOTE_BYTES * i + GROUNDS_BYTE] = grounds;
+  }
+  carrierOf(i: number): number {
+    return this.noteBytes[NOTE_BYTES * i + CARRIER_BYTE]!;
+  }
+  setCarrier(i: number, carrier: number): void {
+    this.noteBytes[NOTE_BYTES * i + CARRIER_BYTE] = carrier;
+  }
+  /** The day case i was decided (NaN: not yet). */
+  decidedAtOf(i: number): number {
+    return this.notes[(NOTE_BYTES / 8) * i + DECIDED_AT]!;
+  }
+  setDecidedAt(i: number, day: number): void {
+    this.notes[(NOTE_BYTES / 8) * i + DECIDED_AT] = day;
+  }
+  /** Days of work of case i's clerk's job (see `notes`). */
+  clerkDaysOf(i: number): number {
+    return this.jobs[JOB_FIELDS * i + CLERK_DAYS]!;
+  }
+  /** The wait after case i's clerk's job, before its event. */
+  clerkWaitOf(i: number): number {
+    return this.jobs[JOB_FIELDS * i + CLERK_WAIT]!;
+  }
+  /** The case event id case i's clerk's job ends with. */
+  clerkEventOf(i: number): number {
+    return this.jobs[JOB_FIELDS * i + CLERK_EVENT]!;
+  }
+  setClerkJob(i: number, days: number, eventId: number, waitAfter: number): void {
+    const at = JOB_FIELDS * i;
+    this.jobs[at + CLERK_DAYS] = days;
+    this.jobs[at + CLERK_EVENT] = eventId;
+    this.jobs[at + CLERK_WAIT] = waitAfter;
+  }
+  /** The days a desk takes to review case i's file. */
+  reviewDaysOf(i: number): number {
+    return this.jobs[JOB_FIELDS * i + REVIEW_DAYS]!;
+  }
+  setReviewDays(i: number, days: number): void {
+    this.jobs[JOB_FIELDS * i + REVIEW_DAYS] = days;
+  }
+
   // ── randomness: a stream per case, one per institution ─────────────────
   caseDraw(i: number): number {
     return uniformOfKey(this.cases[CASE_FIELDS * i + DRAW_KEY]!, this.cases[CASE_FIELDS * i + DRAWS]!++);
@@ -464,7 +556,10 @@ export class WorldCore {
     return sampleDays(this.caseRng(i), d);
   }
   pick(i: number, weights: ArrayLike<number>): number {
-    const total = weightTotal(weights);
+    return this.pickOfTotal(i, weights, weightTotal(weights));
+  }
+  /** pick, given the weights' total (weightTotal), for a caller that draws by the same weights many times. */
+  pickOfTotal(i: number, weights: ArrayLike<number>, total: number): number {
     return total > 0 ? pickWithDraw(weights, total, this.caseDraw(i)) : -1;
   }
 
@@ -474,37 +569,70 @@ export class WorldCore {
     const organWeights = SENTENCING_ORGANS.map((o) => c.organs[o]);
     const termWeights = c.termYears.map((t) => t.weight);
     const articleWeights = ARTICLES.map((a) => c.articles[a]);
+    // Each list's total, summed once rather than on every case's draw (the same sum, so the same picks).
+    const personsTotal = weightTotal(c.personsPerCase);
+    const organTotal = weightTotal(organWeights);
+    const termTotal = weightTotal(termWeights);
+    const articleTotal = weightTotal(articleWeights);
+    const crossChecksTotal = weightTotal(c.crossChecks);
+    const maxComplaintsTotal = weightTotal(c.maxComplaints);
+    /**
+     * Initial states by the indexes drawn: the stepper finds a case's state
+     * by its canonical facts, which are costly to work out from strings on
+     * every one of 467,946 cases (measured), and the caseload repeats a few
+     * hundred combinations. Asked of the stepper on each first sight, in
+     * case order, so it meets its states in the same order as before.
+     */
+    const initialByDraws = new Map<number, number>();
     for (let i = 0; i < this.caseloadSize; i++) {
       this.streams[i] = childStream(this.rootStream, i);
       this.cases[CASE_FIELDS * i + DRAW_KEY] = streamKey(this.seed, this.streams[i]!);
-      const persons = 1 + Math.max(0, this.pick(i, c.personsPerCase));
-      const organ = SENTENCING_ORGANS[Math.max(0, this.pick(i, organWeights))]!;
-      const term = c.termYears[Math.max(0, this.pick(i, termWeights))]!.years;
-      const article = Math.max(0, this.pick(i, articleWeights));
-      const custody = this.caseDraw(i) < c.exileShare ? "exile" : "camp";
-      const input: CaseInput = {
-        organ,
-        // The real article: the Sep 1954 ruling reached only 58-7/11 (the stepper keeps just that distinction).
-        article: ARTICLES[article]!,
-        termYears: term,
-        custody,
-        persons,
-        originalsElsewhere: this.caseDraw(i) < c.originalsElsewhereShare,
-        crossChecks: Math.max(0, this.pick(i, c.crossChecks)),
-        maxComplaints: 1 + Math.max(0, this.pick(i, c.maxComplaints)),
-        amnestyReading: this.scenario.policy.amnestyReading,
-      };
+      const persons = 1 + Math.max(0, this.pickOfTotal(i, c.personsPerCase, personsTotal));
+      const organIndex = Math.max(0, this.pickOfTotal(i, organWeights, organTotal));
+      const termIndex = Math.max(0, this.pickOfTotal(i, termWeights, termTotal));
+      const article = Math.max(0, this.pickOfTotal(i, articleWeights, articleTotal));
+      const exile = this.caseDraw(i) < c.exileShare;
+      const originalsElsewhere = this.caseDraw(i) < c.originalsElsewhereShare;
+      const crossChecks = Math.max(0, this.pickOfTotal(i, c.crossChecks, crossChecksTotal));
+      const maxComplaints = 1 + Math.max(0, this.pickOfTotal(i, c.maxComplaints, maxComplaintsTotal));
       // Whether the sentence adds exile after the camp (RULES.exileAfterCamp), from a side stream: the case's other draws stay as they were.
-      if (custody === "camp" && this.caseSideStream(i, EXILE_AFTER_TERM).next() < c.exileAfterTermShare) {
-        input.exileAfterTerm = true;
-      }
-      this.persons[i] = Math.min(255, persons);
+      const exileAfterTerm =
+        !exile && this.caseSideStream(i, EXILE_AFTER_TERM).next() < c.exileAfterTermShare ? true : false;
+      const term = c.termYears[termIndex]!.years;
+      this.setPersons(i, Math.min(255, persons));
       this.camp[i] = Math.min(c.camps - 1, Math.floor(this.caseDraw(i) * c.camps));
       this.article[i] = article;
-      this.organ[i] = SENTENCING_ORGANS.indexOf(organ);
+      this.organ[i] = organIndex;
       this.termYears[i] = term;
-      this.startedInExile[i] = input.custody === "exile" ? 1 : 0;
-      this.setState(i, this.stepper.initial(input));
+      this.startedInExile[i] = exile ? 1 : 0;
+      // Every index below its list's length, so the key tells the combinations apart.
+      let key = organIndex;
+      key = key * termWeights.length + termIndex;
+      key = key * articleWeights.length + article;
+      key = key * 2 + (exile ? 1 : 0);
+      key = key * 2 + (originalsElsewhere ? 1 : 0);
+      key = key * c.crossChecks.length + crossChecks;
+      key = key * (c.maxComplaints.length + 1) + maxComplaints;
+      key = key * 2 + (exileAfterTerm ? 1 : 0);
+      let state = initialByDraws.get(key);
+      if (state === undefined) {
+        const input: CaseInput = {
+          organ: SENTENCING_ORGANS[organIndex]!,
+          // The real article: the Sep 1954 ruling reached only 58-7/11 (the stepper keeps just that distinction).
+          article: ARTICLES[article]!,
+          termYears: term,
+          custody: exile ? "exile" : "camp",
+          persons,
+          originalsElsewhere,
+          crossChecks,
+          maxComplaints,
+          amnestyReading: this.scenario.policy.amnestyReading,
+        };
+        if (exileAfterTerm) input.exileAfterTerm = true;
+        state = this.stepper.initial(input);
+        initialByDraws.set(key, state);
+      }
+      this.setState(i, state);
     }
     this.generateNewArrests();
   }
@@ -535,7 +663,7 @@ export class WorldCore {
         amnestyReading: this.scenario.policy.amnestyReading,
         newArrest: true,
       };
-      this.persons[i] = 1;
+      this.setPersons(i, 1);
       this.camp[i] = Math.min(c.camps - 1, Math.floor(this.caseDraw(i) * c.camps));
       this.article[i] = NEW_ARREST_ARTICLE_INDEX;
       this.organ[i] = SENTENCING_ORGANS.indexOf("court");
@@ -603,9 +731,9 @@ export class WorldCore {
     keepStory(this, i, eventId);
     const letterTo = LETTER_OF_EVENT[eventId]!;
     if (letterTo >= 0) {
-      this.addressee[i] = letterTo;
-      this.grounds[i] = this.pending.grounds;
-      this.carrier[i] = this.pending.carrier;
+      this.setAddressee(i, letterTo);
+      this.setGrounds(i, this.pending.grounds);
+      this.setCarrier(i, this.pending.carrier);
     }
     this.setState(i, next);
     this.onCaseEvent?.(i, eventId);
@@ -630,7 +758,7 @@ export class WorldCore {
     let sum = 0;
     for (let k = 0; k < count; k++) {
       const i = subjects[2 * k]!;
-      if (i < this.n) sum += this.cases[CASE_FIELDS * i + EPOCH]! + this.seat[i]! + this.stageOf[i]!;
+      if (i < this.n) sum += this.cases[CASE_FIELDS * i + EPOCH]! + this.seatOf(i) + this.stageOf(i);
     }
     // Then, the records in cache, the table entry each case will step by (a case event's b ends with its id).
     for (let k = 0; k < count; k++) {
@@ -653,7 +781,7 @@ export class WorldCore {
     let sum = 0;
     for (let k = 0; k < list.length; k++) {
       const i = list[k]!;
-      sum += this.cases[CASE_FIELDS * i + STATE]! + this.seat[i]! + this.stageOf[i]!;
+      sum += this.cases[CASE_FIELDS * i + STATE]! + this.seatOf(i) + this.stageOf(i);
     }
     for (let k = 0; k < list.length; k++) {
       const s = this.cases[CASE_FIELDS * list[k]! + STATE]!;

@@ -103,7 +103,7 @@ export const enum Seat {
 
 /** Whether a student plays this part of case i. */
 function seated(w: WorldCore, i: number, part: Seat.Petitioner | Seat.Procurator): boolean {
-  return (w.seat[i]! & part) !== 0;
+  return (w.seatOf(i) & part) !== 0;
 }
 
 /** The side stream a camp's wait after a release order is drawn from, its name hashed once. */
@@ -155,7 +155,7 @@ function policyWeights(w: WorldCore): WorldCore {
 function planDecision(w: WorldCore, i: number, stateId: number, when: number): void {
   const weights = w.decisionWeights;
   const policy = policyWeights(w).decisionPolicy;
-  const row = w.grounds[i]! * DECISIONS.length;
+  const row = w.groundsOf(i) * DECISIONS.length;
   for (let k = 0; k < DECISIONS.length; k++) {
     const dw = policy[row + k]!;
     weights[k] = dw > 0 && w.stepper.can(stateId, w.decisionIds[k]!) ? dw : 0;
@@ -214,9 +214,7 @@ export function scheduleInstitutions(w: WorldCore): void {
  * after which the case takes `eventId`, `waitAfter` days later.
  */
 function clerkJob(w: WorldCore, i: number, days: number, eventId: number, waitAfter: number): void {
-  w.clerkDays[i] = days;
-  w.clerkEvent[i] = eventId;
-  w.clerkWait[i] = waitAfter;
+  w.setClerkJob(i, days, eventId, waitAfter);
   (eventId === EVENT_IDS.assemble ? w.clerkQueue : w.clerkFollowUps).push(i, w.epochOf(i));
   dispatchClerks(w);
 }
@@ -233,9 +231,10 @@ export function dispatchClerks(w: WorldCore): void {
     const i = queue.shift();
     if (queue.lastEpoch !== w.epochOf(i)) continue; // moved on while waiting
     w.clerksFree--;
-    const done = w.now + w.clerkDays[i]!;
-    w.clerkWorkDays += w.clerkDays[i]!;
-    w.at(i, done + w.clerkWait[i]!, w.clerkEvent[i]!);
+    const days = w.clerkDaysOf(i);
+    const done = w.now + days;
+    w.clerkWorkDays += days;
+    w.at(i, done + w.clerkWaitOf(i), w.clerkEventOf(i));
     w.clerkFreeAt(done);
   }
 }
@@ -246,8 +245,9 @@ export function dispatchDesks(w: WorldCore): void {
     const i = w.deskQueue.shift();
     if (w.deskQueue.lastEpoch !== w.epochOf(i)) continue;
     w.desksFree--;
-    w.deskWorkDays += w.reviewDays[i]!;
-    w.deskFreeAt(w.now + w.reviewDays[i]!);
+    const days = w.reviewDaysOf(i);
+    w.deskWorkDays += days;
+    w.deskFreeAt(w.now + days);
     w.at(i, w.now, EVENT_IDS.reviewStart);
   }
 }
@@ -264,9 +264,9 @@ export function enter(w: WorldCore, i: number, stateId: number): void {
       }
       return;
     case Driver.ComplaintInTransit: {
-      const to = ADDRESSEES[w.addressee[i]!]!;
-      const grounds = GROUNDS[w.grounds[i]!]!;
-      const carrier = CARRIERS[w.carrier[i]!]!;
+      const to = ADDRESSEES[w.addresseeOf(i)]!;
+      const grounds = GROUNDS[w.groundsOf(i)]!;
+      const carrier = CARRIERS[w.carrierOf(i)]!;
       const E = PETITION_EFFECTS;
       const slower = carrier === "friend" ? E.friendTransit.by : carrier === "relative" ? E.relativeTransit.by : 1;
       const transit = now + w.sample(i, p.institutions.complaintTransit) * slower;
@@ -329,7 +329,7 @@ export function enter(w: WorldCore, i: number, stateId: number): void {
       if (originalsMissing) {
         clerkJob(w, i, w.sample(i, p.institutions.originalsRequestWork), EVENT_IDS.requestOriginals, 0);
       } else if (file & CROSS_CHECKS_LEFT) {
-        const work = w.sample(i, p.institutions.crossCheckWork) * w.persons[i]!;
+        const work = w.sample(i, p.institutions.crossCheckWork) * w.personsOf(i);
         clerkJob(w, i, work, EVENT_IDS.crossCheck, w.sample(i, p.institutions.crossCheck));
       } else w.at(i, now, EVENT_IDS.complete);
       return;
@@ -340,8 +340,8 @@ export function enter(w: WorldCore, i: number, stateId: number): void {
     case Driver.CommissionReadyForReview: {
       // Without the camp's list there is nothing to check a complaint against: slower (RULES.complaintsOnly).
       const slower = w.stepper.info(stateId) & COMPLAINTS_ONLY ? p.institutions.complaintsOnlyReviewFactor : 1;
-      const hours = w.sample(i, p.desks.reviewHoursPerPerson) * w.persons[i]! * slower;
-      w.reviewDays[i] = hours / p.desks.hoursPerDay;
+      const hours = w.sample(i, p.desks.reviewHoursPerPerson) * w.personsOf(i) * slower;
+      w.setReviewDays(i, hours / p.desks.hoursPerDay);
       // A student's own desk takes the file at once: their hours, not the province's desks, are the limit.
       if (seated(w, i, Seat.Procurator)) {
         w.at(i, now, EVENT_IDS.reviewStart);
@@ -357,10 +357,10 @@ export function enter(w: WorldCore, i: number, stateId: number): void {
       if (seated(w, i, Seat.Procurator)) {
         // The student decides. If the computer helps, a computer desk takes the file once it has waited
         // too long, and then reviews it as long as one would; the student's own decision first drops the plan.
-        if (w.helpAfterDays >= 0) planDecision(w, i, stateId, now + w.helpAfterDays + w.reviewDays[i]!);
+        if (w.helpAfterDays >= 0) planDecision(w, i, stateId, now + w.helpAfterDays + w.reviewDaysOf(i));
         return;
       }
-      planDecision(w, i, stateId, now + w.reviewDays[i]!);
+      planDecision(w, i, stateId, now + w.reviewDaysOf(i));
       return;
     }
     case Driver.CourtAwaitingHearing:

@@ -110,22 +110,22 @@ export function saveWorld(w: WorldCore): SavedWorld {
     states,
     caseStates,
     draws: Array.from({ length: w.n }, (_, i) => w.cases[CASE_FIELDS * i + DRAWS]!),
-    addressee: Array.from(w.addressee),
+    addressee: Array.from({ length: w.n }, (_, i) => w.addresseeOf(i)),
     epoch: Array.from({ length: w.n }, (_, i) => w.epochOf(i)),
-    seat: Array.from(w.seat),
-    reviewDays: Array.from(w.reviewDays),
-    stageOf: Array.from(w.stageOf),
+    seat: Array.from({ length: w.n }, (_, i) => w.seatOf(i)),
+    reviewDays: Array.from({ length: w.n }, (_, i) => w.reviewDaysOf(i)),
+    stageOf: Array.from({ length: w.n }, (_, i) => w.stageOf(i)),
     stageSince: nums(Array.from({ length: w.n }, (_, i) => w.stageSinceOf(i))),
     knownSince: nums(Array.from({ length: w.n }, (_, i) => w.knownSinceOf(i))),
-    decidedAt: nums(w.decidedAt),
+    decidedAt: nums(Array.from({ length: w.n }, (_, i) => w.decidedAtOf(i))),
     campListSent: Array.from(w.campListSent),
     free: [w.desksFree, w.clerksFree],
     deskQueue: w.deskQueue.toArray(),
     clerkQueue: w.clerkQueue.toArray(),
     clerkFollowUps: w.clerkFollowUps.toArray(),
-    clerkDays: Array.from(w.clerkDays),
-    clerkEvent: Array.from(w.clerkEvent),
-    clerkWait: Array.from(w.clerkWait),
+    clerkDays: Array.from({ length: w.n }, (_, i) => w.clerkDaysOf(i)),
+    clerkEvent: Array.from({ length: w.n }, (_, i) => w.clerkEventOf(i)),
+    clerkWait: Array.from({ length: w.n }, (_, i) => w.clerkWaitOf(i)),
     workDays: [w.clerkWorkDays, w.deskWorkDays],
     stageStats: [w.stageCount, w.stageMax, w.stageWaitSum, w.stageWaitN].map((a) => Array.from(a)),
     decisionStats: [Array.from(w.decisionCount), Array.from(w.decisionPersons)],
@@ -160,14 +160,16 @@ export function loadWorld(w: WorldCore, saved: SavedWorld): void {
   for (let i = 0; i < w.n; i++) {
     w.setState(i, ids[saved.caseStates[i]!]!);
     w.cases[CASE_FIELDS * i + DRAWS] = saved.draws[i]!;
-    w.addressee[i] = saved.addressee[i]!;
+    w.setAddressee(i, saved.addressee[i]!);
     w.cases[CASE_FIELDS * i + EPOCH] = saved.epoch[i]!;
-    w.seat[i] = saved.seat[i]!;
-    w.reviewDays[i] = saved.reviewDays[i]!;
-    w.stageOf[i] = saved.stageOf[i]!;
+    w.setSeat(i, saved.seat[i]!);
+    w.setReviewDays(i, saved.reviewDays[i]!);
+    // A save shorter than the caseload (made before new arrests) leaves the rest at 0, as a typed array's set did.
+    w.setClerkJob(i, saved.clerkDays[i] ?? 0, saved.clerkEvent[i] ?? 0, saved.clerkWait[i] ?? 0);
+    w.setStageOf(i, saved.stageOf[i]!);
     w.setStageSince(i, num(saved.stageSince[i]!));
     w.setKnownSince(i, num(saved.knownSince[i]!));
-    w.decidedAt[i] = num(saved.decidedAt[i]!);
+    w.setDecidedAt(i, num(saved.decidedAt[i]!));
   }
   w.now = saved.now;
   [w.eventsProcessed, w.lettersWritten, w.forwardedToAccused] = saved.counters;
@@ -177,9 +179,6 @@ export function loadWorld(w: WorldCore, saved: SavedWorld): void {
   w.deskQueue.load(saved.deskQueue);
   w.clerkQueue.load(saved.clerkQueue);
   w.clerkFollowUps.load(saved.clerkFollowUps);
-  w.clerkDays.set(saved.clerkDays);
-  w.clerkEvent.set(saved.clerkEvent);
-  w.clerkWait.set(saved.clerkWait);
   [w.clerkWorkDays, w.deskWorkDays] = saved.workDays;
   [w.stageCount, w.stageMax, w.stageWaitSum, w.stageWaitN].forEach((a, k) => a.set(saved.stageStats[k]!));
   w.decisionCount.set(saved.decisionStats[0]!);
@@ -199,8 +198,8 @@ export function loadWorld(w: WorldCore, saved: SavedWorld): void {
     w.deskFlags[i] = flags;
   }
   for (const [i, grounds, carrier] of saved.petitions ?? []) {
-    w.grounds[i] = grounds;
-    w.carrier[i] = carrier;
+    w.setGrounds(i, grounds);
+    w.setCarrier(i, carrier);
   }
 }
 
@@ -228,7 +227,7 @@ function deskWork(w: WorldCore): NonNullable<SavedWorld["desk"]> {
 function petitions(w: WorldCore): NonNullable<SavedWorld["petitions"]> {
   const out: NonNullable<SavedWorld["petitions"]> = [];
   for (let i = 0; i < w.n; i++) {
-    if (w.grounds[i] !== 0 || w.carrier[i] !== 0) out.push([i, w.grounds[i]!, w.carrier[i]!]);
+    if (w.groundsOf(i) !== 0 || w.carrierOf(i) !== 0) out.push([i, w.groundsOf(i), w.carrierOf(i)]);
   }
   return out;
 }

@@ -38,12 +38,14 @@ export type CaseHistoryEntry = { day: number; event: CaseEvent; noted?: true };
  */
 export function assignSeat(w: WorldCore, i: number, role: "petitioner" | "procurator" | null): void {
   if (i < 0 || i >= w.arrived) throw new RangeError(`no case ${i}`);
-  w.seat[i] =
+  w.setSeat(
+    i,
     role === "petitioner"
-      ? w.seat[i]! | Seat.Petitioner
+      ? w.seatOf(i) | Seat.Petitioner
       : role === "procurator"
-        ? w.seat[i]! | Seat.Procurator
-        : Seat.Bot;
+        ? w.seatOf(i) | Seat.Procurator
+        : Seat.Bot,
+  );
   if (role === "petitioner") {
     // A bot gives up after a few letters; a student decides for themselves (the server limits the pace).
     const s = w.stateOf(i);
@@ -62,19 +64,19 @@ export function assignSeat(w: WorldCore, i: number, role: "petitioner" | "procur
  */
 export function releaseSeat(w: WorldCore, i: number, role: "petitioner" | "procurator"): void {
   if (i < 0 || i >= w.arrived) throw new RangeError(`no case ${i}`);
-  w.seat[i] = w.seat[i]! & ~(role === "petitioner" ? Seat.Petitioner : Seat.Procurator);
+  w.setSeat(i, w.seatOf(i) & ~(role === "petitioner" ? Seat.Petitioner : Seat.Procurator));
   w.bumpEpoch(i); // the plans made while the student held it no longer hold
   w.replan(i);
 }
 
 /** Whether a student plays this part of case i. */
 export function hasStudent(w: WorldCore, i: number, role: "petitioner" | "procurator"): boolean {
-  return (w.seat[i]! & (role === "petitioner" ? Seat.Petitioner : Seat.Procurator)) !== 0;
+  return (w.seatOf(i) & (role === "petitioner" ? Seat.Petitioner : Seat.Procurator)) !== 0;
 }
 
 /** Case i just took event `eventId` (its state changed): a seated case writes it into its story. */
 export function keepStory(w: WorldCore, i: number, eventId: number): void {
-  if (w.seat[i] === Seat.Bot) return;
+  if (w.seatOf(i) === Seat.Bot) return;
   let story = w.history.get(i);
   if (!story) w.history.set(i, (story = []));
   story.push(w.now, eventId);
@@ -191,7 +193,7 @@ function nextPreparation(w: WorldCore, i: number, path: string): number | null {
  * joins the pile and changes nothing else.
  */
 export function noteLetter(w: WorldCore, i: number, addressee: Addressee): void {
-  if (w.seat[i] === Seat.Bot) return;
+  if (w.seatOf(i) === Seat.Bot) return;
   let story = w.history.get(i);
   if (!story) w.history.set(i, (story = []));
   story.push(w.now, NOTED + caseEventId({ type: "complaint.file", addressee }));
@@ -275,5 +277,5 @@ export function deskState(w: WorldCore, i: number): DeskState {
 
 /** Hours a procurator needs to read case i's file (drawn when it became ready for review; 0 before). */
 export function reviewHours(w: WorldCore, i: number): number {
-  return Math.round(w.reviewDays[i]! * w.params.desks.hoursPerDay * 2) / 2;
+  return Math.round(w.reviewDaysOf(i) * w.params.desks.hoursPerDay * 2) / 2;
 }

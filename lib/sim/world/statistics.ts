@@ -86,7 +86,7 @@ export function stageOfPath(path: string): number {
 
 /** Case i now waits in `stage` (or in none, -1): the stage it leaves counts its wait. */
 export function moveToStage(w: WorldCore, i: number, stage: number): void {
-  const previous = w.stageOf[i]!;
+  const previous = w.stageOf(i);
   if (stage === previous) return;
   const now = w.now;
   if (previous >= 0) {
@@ -100,17 +100,17 @@ export function moveToStage(w: WorldCore, i: number, stage: number): void {
     w.setStageSince(i, now);
     if (Number.isNaN(w.knownSinceOf(i)) && stage >= STAGE_INDEX.lists!) w.setKnownSince(i, now);
   }
-  w.stageOf[i] = stage;
+  w.setStageOf(i, stage);
 }
 
 /** Case i waits on nobody any more (its petitioner gave up). */
 export function leaveStage(w: WorldCore, i: number): void {
-  const stage = w.stageOf[i]!;
+  const stage = w.stageOf(i);
   if (stage < 0) return;
   w.stageCount[stage]!--;
   w.stageWaitSum[stage]! += w.now - w.stageSinceOf(i);
   w.stageWaitN[stage]!++;
-  w.stageOf[i] = -1;
+  w.setStageOf(i, -1);
 }
 
 /** Counts event `eventId` that just changed case i's state: decisions, the day of the decision, letters forwarded. */
@@ -119,9 +119,9 @@ export function countStep(w: WorldCore, i: number, eventId: number): void {
   // The provinces' tallies counted their political cases, not the new Article 59 arrests (RULES.newArrests).
   if (decision >= 0 && i < w.caseloadSize) {
     w.decisionCount[decision]!++;
-    w.decisionPersons[decision]! += w.persons[i]!;
+    w.decisionPersons[decision]! += w.personsOf(i);
   }
-  if ((decision >= 0 || eventId === EVENT_IDS.pardon) && Number.isNaN(w.decidedAt[i]!)) w.decidedAt[i] = w.now;
+  if ((decision >= 0 || eventId === EVENT_IDS.pardon) && Number.isNaN(w.decidedAtOf(i))) w.setDecidedAt(i, w.now);
   if (eventId === EVENT_IDS.forwardToAccused) w.forwardedToAccused++;
 }
 
@@ -144,14 +144,14 @@ export function result(w: WorldCore, seedLabel: number | string): RunResult {
     const s = w.stateOf(i);
     const outcome = w.stepper.outcome[s]!;
     outcomes[outcome]++;
-    outcomePersons[outcome] += w.persons[i]!;
-    persons += w.persons[i]!;
+    outcomePersons[outcome] += w.personsOf(i);
+    persons += w.personsOf(i);
     const path = w.stepper.path[s]!;
     if (w.stepper.held[s]) held++;
     if (path === "rehabilitated") issued++;
     else if (path === SPRAVKA_REFUSED) withheld++;
     else if (path.startsWith("spravka.")) pending++;
-    const decided = w.decidedAt[i]!;
+    const decided = w.decidedAtOf(i);
     const known = w.knownSinceOf(i);
     if (!Number.isNaN(decided)) decidedFromStart.push(decided);
     else if (!w.stepper.done[s]) waitingFromStart.push(w.now);
@@ -168,7 +168,7 @@ export function result(w: WorldCore, seedLabel: number | string): RunResult {
   }
   // The queues' waits count everyone in them, new arrests too.
   for (let i = 0; i < w.arrived; i++) {
-    const stage = w.stageOf[i]!;
+    const stage = w.stageOf(i);
     if (stage >= 0) {
       waitSum[stage]! += w.now - w.stageSinceOf(i);
       waitN[stage]!++;
@@ -206,7 +206,7 @@ export function result(w: WorldCore, seedLabel: number | string): RunResult {
 
 /** The stage case i waits in (or null once decided or given up) and since which simulated day. */
 export function caseStage(w: WorldCore, i: number): { stage: Stage | null; sinceDay: number | null } {
-  const k = w.stageOf[i]!;
+  const k = w.stageOf(i);
   return k < 0 ? { stage: null, sinceDay: null } : { stage: STAGES[k]!, sinceDay: w.stageSinceOf(i) };
 }
 

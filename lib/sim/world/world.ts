@@ -274,7 +274,7 @@ export class World {
       organ: SENTENCING_ORGANS[w.organ[i]!]!,
       article: i < w.caseloadSize ? ARTICLES[w.article[i]!]! : NEW_ARREST_ARTICLE,
       termYears: w.termYears[i]!,
-      persons: w.persons[i]!,
+      persons: w.personsOf(i),
       custody: c.custody,
     };
   }

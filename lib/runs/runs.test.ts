@@ -39,7 +39,15 @@ import { findScenario, SCENARIOS } from "@/lib/sim/scenarios";
 import { joinRun } from "@/lib/runs/seats/join-run";
 import { UNKNOWN_CODE } from "@/lib/runs/seats/run-for-code";
 import { pauseInterruptedRuns } from "@/lib/runs/store/pause-interrupted-runs";
-import { CHECKPOINT_EVERY, FIRST_SOLO_PACE, MAX_RUN_CASES, SKIP_AHEAD_MAX_DAYS, SOLO_PACES, TICK_MS } from "./policy";
+import {
+  CHECKPOINT_EVERY,
+  CHECKPOINT_MIN_GAP_MS,
+  FIRST_SOLO_PACE,
+  MAX_RUN_CASES,
+  SKIP_AHEAD_MAX_DAYS,
+  SOLO_PACES,
+  TICK_MS,
+} from "./policy";
 import { clockView } from "@/lib/runs/seat-view/views";
 import { planDistrict } from "./district-plan";
 import { rejoinSeat } from "@/lib/runs/seats/rejoin-seat";
@@ -920,6 +928,35 @@ describe("durability", () => {
     // A process killed without warning keeps nothing in memory: a fresh one reads the checkpoint and the log.
     const fresh = new RunStore(db, () => now);
     expect(await worldHash(runId, fresh)).toBe(live);
+  });
+
+  test("a busy class's checkpoints wait CHECKPOINT_MIN_GAP_MS, and a restart meanwhile replays the whole log since", async () => {
+    const { runId, joinCode } = await newRun();
+    const seats = [await join(joinCode, "A"), await join(joinCode, "B"), await join(joinCode, "C")];
+    await control(runId, { action: "start" });
+    const savedSeq = async () => (await db.runCheckpoint.findUniqueOrThrow({ where: { runId } })).seq;
+    const started = await savedSeq();
+    const entries = async (n: number) => {
+      for (let k = 0; k < n; k++) await control(runId, { action: "message", text: `Note ${k}` });
+      for (const seat of seats) {
+        const [c] = await seatCases(runId, seat.cookie);
+        if (seat.role === "petitioner" && c) await actOnCase(runId, seat.cookie, letter(c));
+      }
+    };
+    // Twice CHECKPOINT_EVERY entries within a few seconds: no save yet.
+    now += 3 * TICK_MS;
+    await entries(2 * CHECKPOINT_EVERY);
+    expect(await savedSeq()).toBe(started);
+    const live = await worldHash(runId);
+    expect(await worldHash(runId, new RunStore(db, () => now))).toBe(live);
+    // Once the gap has passed, the next commit (the clock's tick, or the message) saves the world where it stands.
+    const seqNow = async () => (await db.run.findUniqueOrThrow({ where: { id: runId }, select: { seq: true } })).seq;
+    const before = await seqNow();
+    now += CHECKPOINT_MIN_GAP_MS;
+    await control(runId, { action: "message", text: "After the gap" });
+    expect(await savedSeq()).toBeGreaterThanOrEqual(before);
+    await entries(1);
+    expect(await worldHash(runId, new RunStore(db, () => now))).toBe(await worldHash(runId));
   });
 });
 

@@ -9,7 +9,7 @@ import { applyToCamp, newCamp } from "@/lib/runs/camp/camp-engine";
 import { campScenarioOfRun } from "@/lib/runs/camp/camp-scenario";
 import { type RunStatus } from "@/lib/runs/run-status";
 import { dueClock } from "@/lib/runs/clock";
-import { CHECKPOINT_EVERY } from "@/lib/runs/policy";
+import { CHECKPOINT_EVERY, CHECKPOINT_MIN_GAP_MS } from "@/lib/runs/policy";
 import { applyToWorld } from "./apply-to-world";
 import { scenarioOfRun } from "./custom-scenarios";
 import {
@@ -97,9 +97,10 @@ export class ReplayedRequest extends Error {
  * A run's engine in this process, at log position `seq`; `run` is the row as
  * this process last read or wrote it; `checkpointSeq` the log position of the
  * newest checkpoint this process knows of (another instance may have saved a
- * newer one: then this one saves a little early, never wrongly).
+ * newer one: then this one saves a little early, never wrongly), and
+ * `checkpointAt` when this process last saved one (0: not yet).
  */
-type Live = { engine: RunEngine; seq: number; checkpointSeq: number; run?: Run };
+type Live = { engine: RunEngine; seq: number; checkpointSeq: number; checkpointAt: number; run?: Run };
 
 /** Log entries after which the world is saved (start, pause, a jump of the clock, the end). */
 const CHECKPOINT_AFTER: ReadonlySet<LogEntryType> = new Set(["run.start", "run.pause", "run.advance", "run.end"]);
@@ -344,7 +345,14 @@ export class RunStore {
   /** A run's engine from its row: a review from its checkpoint (or the start), a camp from the start (replayed). */
   private async load(run: Run, reader: Transaction | PrismaClient): Promise<Live> {
     const camp = campScenarioOfRun(run);
-    if (camp) return { engine: { kind: "camp", camp: newCamp(camp, run), scenario: camp }, seq: 0, checkpointSeq: 0 };
+    if (camp) {
+      return {
+        engine: { kind: "camp", camp: newCamp(camp, run), scenario: camp },
+        seq: 0,
+        checkpointSeq: 0,
+        checkpointAt: 0,
+      };
+    }
     const scenario = scenarioOfRun(run);
     if (!scenario) throw new Error(`This run uses scenario "${run.scenarioId}", which this version of Spravka lacks.`);
     const saved = await reader.runCheckpoint.findUnique({
@@ -353,8 +361,18 @@ export class RunStore {
     });
     const resumed = saved ? resumeOrNull(scenario, saved.world) : null;
     return resumed
-      ? { engine: { kind: "review", world: resumed, scenario }, seq: saved!.seq, checkpointSeq: saved!.seq }
-      : { engine: { kind: "review", world: new World(scenario, run.seed), scenario }, seq: 0, checkpointSeq: 0 };
+      ? {
+          engine: { kind: "review", world: resumed, scenario },
+          seq: saved!.seq,
+          checkpointSeq: saved!.seq,
+          checkpointAt: 0,
+        }
+      : {
+          engine: { kind: "review", world: new World(scenario, run.seed), scenario },
+          seq: 0,
+          checkpointSeq: 0,
+          checkpointAt: 0,
+        };
   }
 
   private async commitTo(run: Run, live: Live, access: Access, change: Change): Promise<Run> {
@@ -382,7 +400,9 @@ export class RunStore {
     live.seq = updated.seq;
     live.run = updated;
     const milestone = entries.some((e) => CHECKPOINT_AFTER.has(e.type));
-    if (milestone || updated.seq - live.checkpointSeq >= CHECKPOINT_EVERY) {
+    const due =
+      updated.seq - live.checkpointSeq >= CHECKPOINT_EVERY && this.now() - live.checkpointAt >= CHECKPOINT_MIN_GAP_MS;
+    if (milestone || due) {
       await this.checkpoint(access.client, updated, live);
     }
     const types = entries.map((e) => e.type);
@@ -403,6 +423,7 @@ export class RunStore {
       ON CONFLICT ("runId") DO UPDATE SET "seq" = excluded."seq", "world" = excluded."world"
       WHERE "RunCheckpoint"."seq" < excluded."seq"`;
     live.checkpointSeq = Math.max(live.checkpointSeq, run.seq);
+    live.checkpointAt = this.now();
   }
 }
 

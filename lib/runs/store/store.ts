@@ -382,8 +382,9 @@ export class RunStore {
     let updated: Run;
     try {
       updated = await access.inTransaction(async (tx) => {
-        if (!(await writeChange(tx, run, change.run ?? {}, entries, at))) throw new StaleRun();
-        const next = withRunStatus(await tx.run.findUniqueOrThrow({ where: { id: run.id } }));
+        const written = await writeChange(tx, run, change.run ?? {}, entries, at);
+        if (!written) throw new StaleRun();
+        const next = withRunStatus(written);
         await change.also?.(tx, next);
         return next;
       });
@@ -430,7 +431,8 @@ export class RunStore {
 /**
  * The write at the heart of every commit: compare-and-set the run row on its
  * version (raising version and seq) and append the entries to the log at the
- * row's simulated day. False, writing nothing, if the row changed meanwhile.
+ * row's simulated day. Returns the row as written (one statement: the
+ * update returns it), or null, writing nothing, if the row changed meanwhile.
  * The entries come checked against their schemas (`checkLogEntry`).
  */
 export async function writeChange(
@@ -439,12 +441,18 @@ export async function writeChange(
   data: Change["run"] & object,
   entries: readonly StorableLogEntry[],
   at: Date,
-): Promise<boolean> {
-  const res = await tx.run.updateMany({
-    where: { id: run.id, version: run.version },
-    data: { ...data, version: run.version + 1, seq: run.seq + entries.length },
-  });
-  if (res.count !== 1) return false;
+): Promise<RunRow | null> {
+  let written: RunRow;
+  try {
+    written = await tx.run.update({
+      where: { id: run.id, version: run.version },
+      data: { ...data, version: run.version + 1, seq: run.seq + entries.length },
+    });
+  } catch (error) {
+    // P2025: no row has this id and version (another request moved it on, or the run is gone).
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2025") return null;
+    throw error;
+  }
   if (entries.length > 0) {
     await tx.runEvent.createMany({
       data: entries.map((e, k) => ({
@@ -460,7 +468,7 @@ export async function writeChange(
       })),
     });
   }
-  return true;
+  return written;
 }
 
 /** Runs the engine's whole days up to the clock's day. */

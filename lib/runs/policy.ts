@@ -40,8 +40,18 @@ export const POLL_MS = 400;
 export const SEAT_HELD_FOR_MS = 30_000;
 /** How often an open stream tells the database its seat is still held. */
 export const SEEN_EVERY_MS = 10_000;
-/** Write a checkpoint of the world after this many logged events (and on pause and end). */
+/**
+ * Write a checkpoint of the world after this many logged events (and always
+ * on start, pause, a jump and the end)…
+ */
 export const CHECKPOINT_EVERY = 100;
+/**
+ * …but at most once in this long, per run and process. A lecture hall logs
+ * a hundred events every two seconds, and each save serialises the whole
+ * world (hundreds of kilobytes, tens of milliseconds) while the run's
+ * requests wait; a restart then replays at most this much of the log.
+ */
+export const CHECKPOINT_MIN_GAP_MS = 30_000;
 
 /**
  * Guessing class and rejoin codes is slowed, never locked out (ADR 0019,

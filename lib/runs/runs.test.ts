@@ -39,7 +39,15 @@ import { findScenario, SCENARIOS } from "@/lib/sim/scenarios";
 import { joinRun } from "@/lib/runs/seats/join-run";
 import { UNKNOWN_CODE } from "@/lib/runs/seats/run-for-code";
 import { pauseInterruptedRuns } from "@/lib/runs/store/pause-interrupted-runs";
-import { FIRST_SOLO_PACE, MAX_RUN_CASES, SKIP_AHEAD_MAX_DAYS, SOLO_PACES, TICK_MS } from "./policy";
+import {
+  CHECKPOINT_EVERY,
+  CHECKPOINT_MIN_GAP_MS,
+  FIRST_SOLO_PACE,
+  MAX_RUN_CASES,
+  SKIP_AHEAD_MAX_DAYS,
+  SOLO_PACES,
+  TICK_MS,
+} from "./policy";
 import { clockView } from "@/lib/runs/seat-view/views";
 import { planDistrict } from "./district-plan";
 import { rejoinSeat } from "@/lib/runs/seats/rejoin-seat";
@@ -885,12 +893,70 @@ describe("durability", () => {
     now += 30 * TICK_MS;
     await control(runId, { action: "jump", toDate: "1954-10-01" });
     // A jump is a milestone: the world is saved there, so a rebuild replays little.
-    const saved = await db.run.findUniqueOrThrow({ where: { id: runId }, select: { seq: true, checkpointSeq: true } });
-    expect(saved.checkpointSeq).toBe(saved.seq);
+    const { seq } = await db.run.findUniqueOrThrow({ where: { id: runId }, select: { seq: true } });
+    expect((await db.runCheckpoint.findUniqueOrThrow({ where: { runId } })).seq).toBe(seq);
     now += 7 * TICK_MS;
     const live = await worldHash(runId);
     const fresh = new RunStore(db, () => now);
     expect(await worldHash(runId, fresh)).toBe(live);
+  });
+
+  test("a checkpoint taken every CHECKPOINT_EVERY entries resumes, with the entries after it, into the live world", async () => {
+    const { runId, joinCode } = await newRun();
+    const seats = [await join(joinCode, "A"), await join(joinCode, "B"), await join(joinCode, "C")];
+    await control(runId, { action: "start" });
+    const seqNow = async () => (await db.run.findUniqueOrThrow({ where: { id: runId }, select: { seq: true } })).seq;
+    const savedSeq = async () => (await db.runCheckpoint.findUnique({ where: { runId } }))?.seq;
+    const started = await seqNow();
+    expect(await savedSeq()).toBe(started);
+    // Messages are logged but are no milestone: only their number brings a checkpoint; the clock moves meanwhile.
+    for (let k = 0; k < CHECKPOINT_EVERY + 3; k++) {
+      now += TICK_MS;
+      await control(runId, { action: "message", text: `Note ${k}` });
+    }
+    const saved = await savedSeq();
+    expect(saved).toBeGreaterThanOrEqual(started + CHECKPOINT_EVERY);
+    // Students act after it: a restart must replay their entries on top of the saved world.
+    for (const seat of seats) {
+      const [c] = await seatCases(runId, seat.cookie);
+      if (seat.role === "petitioner" && c) expect((await actOnCase(runId, seat.cookie, letter(c))).ok).toBe(true);
+    }
+    now += 2 * TICK_MS;
+    const live = await worldHash(runId);
+    expect(await seqNow()).toBeGreaterThan(saved!);
+    expect(await savedSeq()).toBe(saved);
+    // A process killed without warning keeps nothing in memory: a fresh one reads the checkpoint and the log.
+    const fresh = new RunStore(db, () => now);
+    expect(await worldHash(runId, fresh)).toBe(live);
+  });
+
+  test("a busy class's checkpoints wait CHECKPOINT_MIN_GAP_MS, and a restart meanwhile replays the whole log since", async () => {
+    const { runId, joinCode } = await newRun();
+    const seats = [await join(joinCode, "A"), await join(joinCode, "B"), await join(joinCode, "C")];
+    await control(runId, { action: "start" });
+    const savedSeq = async () => (await db.runCheckpoint.findUniqueOrThrow({ where: { runId } })).seq;
+    const started = await savedSeq();
+    const entries = async (n: number) => {
+      for (let k = 0; k < n; k++) await control(runId, { action: "message", text: `Note ${k}` });
+      for (const seat of seats) {
+        const [c] = await seatCases(runId, seat.cookie);
+        if (seat.role === "petitioner" && c) await actOnCase(runId, seat.cookie, letter(c));
+      }
+    };
+    // Twice CHECKPOINT_EVERY entries within a few seconds: no save yet.
+    now += 3 * TICK_MS;
+    await entries(2 * CHECKPOINT_EVERY);
+    expect(await savedSeq()).toBe(started);
+    const live = await worldHash(runId);
+    expect(await worldHash(runId, new RunStore(db, () => now))).toBe(live);
+    // Once the gap has passed, the next commit (the clock's tick, or the message) saves the world where it stands.
+    const seqNow = async () => (await db.run.findUniqueOrThrow({ where: { id: runId }, select: { seq: true } })).seq;
+    const before = await seqNow();
+    now += CHECKPOINT_MIN_GAP_MS;
+    await control(runId, { action: "message", text: "After the gap" });
+    expect(await savedSeq()).toBeGreaterThanOrEqual(before);
+    await entries(1);
+    expect(await worldHash(runId, new RunStore(db, () => now))).toBe(await worldHash(runId));
   });
 });
 
@@ -1776,7 +1842,7 @@ describe("retention", () => {
     const left = new Set((await db.run.findMany({ select: { id: true } })).map((r) => r.id));
     expect([old.runId, solo.runId].filter((id) => left.has(id))).toEqual([]);
     expect([recent.runId, live.runId, fresh.runId].every((id) => left.has(id))).toBe(true);
-    for (const table of [db.seat, db.runEvent, db.letter, db.seatCase] as unknown as {
+    for (const table of [db.seat, db.runEvent, db.letter, db.seatCase, db.runCheckpoint] as unknown as {
       count: (a: object) => Promise<number>;
     }[]) {
       expect(await table.count({ where: { runId: old.runId } })).toBe(0);

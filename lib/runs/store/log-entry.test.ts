@@ -145,7 +145,7 @@ describe("the run's log", () => {
       const run = await newRun();
       const at = new Date(Date.UTC(2026, 0, 5, 9));
       const wrote = await db.$transaction((tx) => writeChange(tx, run, {}, [checkLogEntry(entry)], at));
-      expect(wrote).toBe(true);
+      expect(wrote?.seq).toBe(run.seq + 1);
       const row = await db.runEvent.findFirstOrThrow({ where: { runId: run.id } });
       expect(parseLogEntry(row)).toEqual({
         id: row.id,
@@ -159,6 +159,18 @@ describe("the run's log", () => {
       });
     },
   );
+
+  test("a write from a row another request moved on writes nothing; the row as written carries the new version", async () => {
+    const run = await newRun();
+    const entry = checkLogEntry({ type: "run.resume", actor: "instructor", payload: {} });
+    const first = await db.$transaction((tx) => writeChange(tx, run, { simDay: 2 }, [entry], new Date()));
+    expect(first).toEqual(await db.run.findUniqueOrThrow({ where: { id: run.id } }));
+    expect(first).toMatchObject({ version: run.version + 1, seq: run.seq + 1, simDay: 2 });
+    const stale = await db.$transaction((tx) => writeChange(tx, run, { simDay: 5 }, [entry], new Date()));
+    expect(stale).toBeNull();
+    expect(await db.run.findUniqueOrThrow({ where: { id: run.id } })).toEqual(first);
+    expect(await db.runEvent.count({ where: { runId: run.id } })).toBe(1);
+  });
 
   test.each<[string, { type: string; caseIndex?: number | null; payload: string }, RegExp]>([
     [

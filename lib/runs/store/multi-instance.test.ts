@@ -142,7 +142,7 @@ describe(`a crash on ${databaseKind()}`, () => {
     const faulty = createClient(url).$extends({
       query: {
         run: {
-          async updateMany({ args, query }) {
+          async update({ args, query }) {
             const result = await query(args);
             if (crash) {
               crash = false;

@@ -28,7 +28,6 @@ export async function listRunsForOwner(user: SessionUser) {
 export async function getRunForOwner(user: SessionUser, runId: string) {
   const run = await db.run.findFirst({
     where: { id: runId, ownerId: user.id },
-    omit: { checkpoint: true },
     include: {
       seats: {
         orderBy: { number: "asc" },

@@ -1,5 +1,5 @@
 import "server-only";
-import { Prisma, type PrismaClient, type Run as RunWithCheckpoint } from "@/.generated/prisma/client";
+import { Prisma, type PrismaClient, type Run as RunRow } from "@/.generated/prisma/client";
 import { databaseKind } from "@/lib/config";
 import { db } from "@/lib/db";
 import { KeyedQueue } from "@/lib/keyed-queue";
@@ -9,7 +9,7 @@ import { applyToCamp, newCamp } from "@/lib/runs/camp/camp-engine";
 import { campScenarioOfRun } from "@/lib/runs/camp/camp-scenario";
 import { type RunStatus } from "@/lib/runs/run-status";
 import { dueClock } from "@/lib/runs/clock";
-import { CHECKPOINT_EVERY } from "@/lib/runs/policy";
+import { CHECKPOINT_EVERY, CHECKPOINT_MIN_GAP_MS } from "@/lib/runs/policy";
 import { applyToWorld } from "./apply-to-world";
 import { scenarioOfRun } from "./custom-scenarios";
 import {
@@ -26,12 +26,11 @@ import { reviewOf, type RunEngine } from "./run-engine";
 export { campOf, reviewOf, WrongKindOfRun, type RunEngine } from "./run-engine";
 
 /**
- * A run row without its checkpoint: the checkpoint (hundreds of kilobytes of
- * JSON) is read only when a process builds its world, never on the hot path.
- * Its status is parsed when the row is read (an unknown one is refused).
+ * A run row, its status parsed when the row is read (an unknown one is
+ * refused). Its checkpoint is a row of its own (RunCheckpoint), read only when
+ * a process builds its world.
  */
-export type Run = Omit<RunWithCheckpoint, "checkpoint" | "status"> & { status: RunStatus };
-const WITHOUT_CHECKPOINT = { checkpoint: true } as const;
+export type Run = Omit<RunRow, "status"> & { status: RunStatus };
 
 type Transaction = Prisma.TransactionClient;
 
@@ -94,8 +93,14 @@ export class ReplayedRequest extends Error {
   }
 }
 
-/** A run's engine in this process, at log position `seq`; `run` is the row as this process last read or wrote it. */
-type Live = { engine: RunEngine; seq: number; run?: Run };
+/**
+ * A run's engine in this process, at log position `seq`; `run` is the row as
+ * this process last read or wrote it; `checkpointSeq` the log position of the
+ * newest checkpoint this process knows of (another instance may have saved a
+ * newer one: then this one saves a little early, never wrongly), and
+ * `checkpointAt` when this process last saved one (0: not yet).
+ */
+type Live = { engine: RunEngine; seq: number; checkpointSeq: number; checkpointAt: number; run?: Run };
 
 /** Log entries after which the world is saved (start, pause, a jump of the clock, the end). */
 const CHECKPOINT_AFTER: ReadonlySet<LogEntryType> = new Set(["run.start", "run.pause", "run.advance", "run.end"]);
@@ -269,7 +274,7 @@ export class RunStore {
   }
 
   private async attemptWith<T>(runId: string, fn: (session: RunSession) => Promise<T>, access: Access): Promise<T> {
-    const row = await access.client.run.findUnique({ where: { id: runId }, omit: WITHOUT_CHECKPOINT });
+    const row = await access.client.run.findUnique({ where: { id: runId } });
     if (!row) throw new RunNotFound();
     let run: Run = withRunStatus(row);
     const live = await this.sync(run, access.client);
@@ -340,17 +345,34 @@ export class RunStore {
   /** A run's engine from its row: a review from its checkpoint (or the start), a camp from the start (replayed). */
   private async load(run: Run, reader: Transaction | PrismaClient): Promise<Live> {
     const camp = campScenarioOfRun(run);
-    if (camp) return { engine: { kind: "camp", camp: newCamp(camp, run), scenario: camp }, seq: 0 };
+    if (camp) {
+      return {
+        engine: { kind: "camp", camp: newCamp(camp, run), scenario: camp },
+        seq: 0,
+        checkpointSeq: 0,
+        checkpointAt: 0,
+      };
+    }
     const scenario = scenarioOfRun(run);
     if (!scenario) throw new Error(`This run uses scenario "${run.scenarioId}", which this version of Spravka lacks.`);
-    const saved = await reader.run.findUnique({
-      where: { id: run.id },
-      select: { checkpoint: true, checkpointSeq: true },
+    const saved = await reader.runCheckpoint.findUnique({
+      where: { runId: run.id },
+      select: { seq: true, world: true },
     });
-    const resumed = saved?.checkpoint ? resumeOrNull(scenario, saved.checkpoint) : null;
+    const resumed = saved ? resumeOrNull(scenario, saved.world) : null;
     return resumed
-      ? { engine: { kind: "review", world: resumed, scenario }, seq: saved!.checkpointSeq }
-      : { engine: { kind: "review", world: new World(scenario, run.seed), scenario }, seq: 0 };
+      ? {
+          engine: { kind: "review", world: resumed, scenario },
+          seq: saved!.seq,
+          checkpointSeq: saved!.seq,
+          checkpointAt: 0,
+        }
+      : {
+          engine: { kind: "review", world: new World(scenario, run.seed), scenario },
+          seq: 0,
+          checkpointSeq: 0,
+          checkpointAt: 0,
+        };
   }
 
   private async commitTo(run: Run, live: Live, access: Access, change: Change): Promise<Run> {
@@ -360,8 +382,9 @@ export class RunStore {
     let updated: Run;
     try {
       updated = await access.inTransaction(async (tx) => {
-        if (!(await writeChange(tx, run, change.run ?? {}, entries, at))) throw new StaleRun();
-        const next = withRunStatus(await tx.run.findUniqueOrThrow({ where: { id: run.id }, omit: WITHOUT_CHECKPOINT }));
+        const written = await writeChange(tx, run, change.run ?? {}, entries, at);
+        if (!written) throw new StaleRun();
+        const next = withRunStatus(written);
         await change.also?.(tx, next);
         return next;
       });
@@ -378,7 +401,9 @@ export class RunStore {
     live.seq = updated.seq;
     live.run = updated;
     const milestone = entries.some((e) => CHECKPOINT_AFTER.has(e.type));
-    if (milestone || updated.seq - updated.checkpointSeq >= CHECKPOINT_EVERY) {
+    const due =
+      updated.seq - live.checkpointSeq >= CHECKPOINT_EVERY && this.now() - live.checkpointAt >= CHECKPOINT_MIN_GAP_MS;
+    if (milestone || due) {
       await this.checkpoint(access.client, updated, live);
     }
     const types = entries.map((e) => e.type);
@@ -392,17 +417,22 @@ export class RunStore {
   private async checkpoint(client: Transaction | PrismaClient, run: Run, live: Live): Promise<void> {
     // A camp is rebuilt by replaying its log (milliseconds for a class's camp): nothing to save.
     if (live.engine.kind !== "review") return;
-    await client.run.updateMany({
-      where: { id: run.id, checkpointSeq: { lt: run.seq } },
-      data: { checkpoint: JSON.stringify(live.engine.world.save()), checkpointSeq: run.seq },
-    });
+    const world = JSON.stringify(live.engine.world.save());
+    // One statement in SQLite's and PostgreSQL's shared syntax: saved, unless a newer one is already there.
+    await client.$executeRaw`
+      INSERT INTO "RunCheckpoint" ("runId", "seq", "world") VALUES (${run.id}, ${run.seq}, ${world})
+      ON CONFLICT ("runId") DO UPDATE SET "seq" = excluded."seq", "world" = excluded."world"
+      WHERE "RunCheckpoint"."seq" < excluded."seq"`;
+    live.checkpointSeq = Math.max(live.checkpointSeq, run.seq);
+    live.checkpointAt = this.now();
   }
 }
 
 /**
  * The write at the heart of every commit: compare-and-set the run row on its
  * version (raising version and seq) and append the entries to the log at the
- * row's simulated day. False, writing nothing, if the row changed meanwhile.
+ * row's simulated day. Returns the row as written (one statement: the
+ * update returns it), or null, writing nothing, if the row changed meanwhile.
  * The entries come checked against their schemas (`checkLogEntry`).
  */
 export async function writeChange(
@@ -411,12 +441,18 @@ export async function writeChange(
   data: Change["run"] & object,
   entries: readonly StorableLogEntry[],
   at: Date,
-): Promise<boolean> {
-  const res = await tx.run.updateMany({
-    where: { id: run.id, version: run.version },
-    data: { ...data, version: run.version + 1, seq: run.seq + entries.length },
-  });
-  if (res.count !== 1) return false;
+): Promise<RunRow | null> {
+  let written: RunRow;
+  try {
+    written = await tx.run.update({
+      where: { id: run.id, version: run.version },
+      data: { ...data, version: run.version + 1, seq: run.seq + entries.length },
+    });
+  } catch (error) {
+    // P2025: no row has this id and version (another request moved it on, or the run is gone).
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2025") return null;
+    throw error;
+  }
   if (entries.length > 0) {
     await tx.runEvent.createMany({
       data: entries.map((e, k) => ({
@@ -432,7 +468,7 @@ export async function writeChange(
       })),
     });
   }
-  return true;
+  return written;
 }
 
 /** Runs the engine's whole days up to the clock's day. */

@@ -136,8 +136,12 @@ export class CaseStepper {
   private keys = new Float64Array(1024);
   /** The state a lazily built context is derived from: its facts and key order are the parent's. */
   private parents = new Int32Array(1024);
-  /** The one context a packed state is unpacked into to be stepped (its shape never changes). */
-  private readonly scratch: CaseContext = {
+  /**
+   * The one context a packed state is unpacked into to be stepped (its shape
+   * never changes: every field is present from the start, in the order
+   * initialCaseContext gives them).
+   */
+  private readonly scratch: CaseContext = initialCaseContext({
     organ: "court",
     article: "58",
     termYears: 0,
@@ -149,20 +153,7 @@ export class CaseStepper {
     amnestyReading: undefined,
     exileAfterTerm: false,
     newArrest: false,
-    complaints: 0,
-    petitionedPresidium: false,
-    listArrived: false,
-    complaintsOnly: false,
-    originalsRequested: false,
-    crossChecksDone: 0,
-    decision: null,
-    ruling: null,
-    spravkaRequests: 0,
-    spravkaIssued: false,
-    passportMinus: false,
-    reclassificationLaw: false,
-    collaboratorsAmnesty: false,
-  };
+  });
   /** State ids by numericKey, and by stringKey for the rare context outside the packed ranges. */
   /**
    * Sized for the states a 20k run meets (30,198) with room to spare: grown

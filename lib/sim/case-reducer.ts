@@ -24,7 +24,7 @@ export function valueOfPath(path: string): string | Record<string, unknown> {
 
 /** The snapshot of a case at `path` with `context` (done for the final outcomes). */
 export function snap(path: string, context: CaseContext): PlainSnapshot {
-  return { path, context, status: FINALS.has(path) ? "done" : "active" };
+  return { path, context, status: isFinalPath(path) ? "done" : "active" };
 }
 
 const release = (c: CaseContext): CaseContext => ({ ...c, custody: "released" });

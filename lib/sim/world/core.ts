@@ -596,8 +596,7 @@ export class WorldCore {
       const crossChecks = Math.max(0, this.pickOfTotal(i, c.crossChecks, crossChecksTotal));
       const maxComplaints = 1 + Math.max(0, this.pickOfTotal(i, c.maxComplaints, maxComplaintsTotal));
       // Whether the sentence adds exile after the camp (RULES.exileAfterCamp), from a side stream: the case's other draws stay as they were.
-      const exileAfterTerm =
-        !exile && this.caseSideStream(i, EXILE_AFTER_TERM).next() < c.exileAfterTermShare ? true : false;
+      const exileAfterTerm = !exile && this.caseSideStream(i, EXILE_AFTER_TERM).next() < c.exileAfterTermShare;
       const term = c.termYears[termIndex]!.years;
       this.setPersons(i, Math.min(255, persons));
       this.camp[i] = Math.min(c.camps - 1, Math.floor(this.caseDraw(i) * c.camps));

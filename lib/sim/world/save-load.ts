@@ -97,7 +97,14 @@ export function saveWorld(w: WorldCore): SavedWorld {
     }
     return k;
   });
-  const nums = (a: ArrayLike<number>) => Array.from(a, (x) => (Number.isNaN(x) ? null : x));
+  /** One value per case, read through WorldCore's accessors. */
+  const perCase = <T>(of: (i: number) => T): T[] => Array.from({ length: w.n }, (_, i) => of(i));
+  /** A day per case; one not reached yet (NaN) is saved as null, which JSON can carry. */
+  const dayPerCase = (of: (i: number) => number) =>
+    perCase((i) => {
+      const day = of(i);
+      return Number.isNaN(day) ? null : day;
+    });
   return {
     format: SAVED_WORLD_FORMAT,
     machineVersion: CASE_MACHINE_VERSION,
@@ -109,23 +116,23 @@ export function saveWorld(w: WorldCore): SavedWorld {
     params: structuredClone(w.params),
     states,
     caseStates,
-    draws: Array.from({ length: w.n }, (_, i) => w.cases[CASE_FIELDS * i + DRAWS]!),
-    addressee: Array.from({ length: w.n }, (_, i) => w.addresseeOf(i)),
-    epoch: Array.from({ length: w.n }, (_, i) => w.epochOf(i)),
-    seat: Array.from({ length: w.n }, (_, i) => w.seatOf(i)),
-    reviewDays: Array.from({ length: w.n }, (_, i) => w.reviewDaysOf(i)),
-    stageOf: Array.from({ length: w.n }, (_, i) => w.stageOf(i)),
-    stageSince: nums(Array.from({ length: w.n }, (_, i) => w.stageSinceOf(i))),
-    knownSince: nums(Array.from({ length: w.n }, (_, i) => w.knownSinceOf(i))),
-    decidedAt: nums(Array.from({ length: w.n }, (_, i) => w.decidedAtOf(i))),
+    draws: perCase((i) => w.cases[CASE_FIELDS * i + DRAWS]!),
+    addressee: perCase((i) => w.addresseeOf(i)),
+    epoch: perCase((i) => w.epochOf(i)),
+    seat: perCase((i) => w.seatOf(i)),
+    reviewDays: perCase((i) => w.reviewDaysOf(i)),
+    stageOf: perCase((i) => w.stageOf(i)),
+    stageSince: dayPerCase((i) => w.stageSinceOf(i)),
+    knownSince: dayPerCase((i) => w.knownSinceOf(i)),
+    decidedAt: dayPerCase((i) => w.decidedAtOf(i)),
     campListSent: Array.from(w.campListSent),
     free: [w.desksFree, w.clerksFree],
     deskQueue: w.deskQueue.toArray(),
     clerkQueue: w.clerkQueue.toArray(),
     clerkFollowUps: w.clerkFollowUps.toArray(),
-    clerkDays: Array.from({ length: w.n }, (_, i) => w.clerkDaysOf(i)),
-    clerkEvent: Array.from({ length: w.n }, (_, i) => w.clerkEventOf(i)),
-    clerkWait: Array.from({ length: w.n }, (_, i) => w.clerkWaitOf(i)),
+    clerkDays: perCase((i) => w.clerkDaysOf(i)),
+    clerkEvent: perCase((i) => w.clerkEventOf(i)),
+    clerkWait: perCase((i) => w.clerkWaitOf(i)),
     workDays: [w.clerkWorkDays, w.deskWorkDays],
     stageStats: [w.stageCount, w.stageMax, w.stageWaitSum, w.stageWaitN].map((a) => Array.from(a)),
     decisionStats: [Array.from(w.decisionCount), Array.from(w.decisionPersons)],

@@ -102,6 +102,15 @@ export class ReplayedRequest extends Error {
  */
 type Live = { engine: RunEngine; seq: number; checkpointSeq: number; checkpointAt: number; run?: Run };
 
+/**
+ * A run's engine just built in this process at log position `seq`: from the
+ * checkpoint saved there, or from the start (0). The newest checkpoint it
+ * knows of is that one, and this process has saved none yet.
+ */
+function builtAt(engine: RunEngine, seq: number): Live {
+  return { engine, seq, checkpointSeq: seq, checkpointAt: 0 };
+}
+
 /** Log entries after which the world is saved (start, pause, a jump of the clock, the end). */
 const CHECKPOINT_AFTER: ReadonlySet<LogEntryType> = new Set(["run.start", "run.pause", "run.advance", "run.end"]);
 /** Worlds kept in memory per process; an evicted run is rebuilt from its checkpoint when next asked for. */
@@ -345,14 +354,7 @@ export class RunStore {
   /** A run's engine from its row: a review from its checkpoint (or the start), a camp from the start (replayed). */
   private async load(run: Run, reader: Transaction | PrismaClient): Promise<Live> {
     const camp = campScenarioOfRun(run);
-    if (camp) {
-      return {
-        engine: { kind: "camp", camp: newCamp(camp, run), scenario: camp },
-        seq: 0,
-        checkpointSeq: 0,
-        checkpointAt: 0,
-      };
-    }
+    if (camp) return builtAt({ kind: "camp", camp: newCamp(camp, run), scenario: camp }, 0);
     const scenario = scenarioOfRun(run);
     if (!scenario) throw new Error(`This run uses scenario "${run.scenarioId}", which this version of Spravka lacks.`);
     const saved = await reader.runCheckpoint.findUnique({
@@ -361,18 +363,8 @@ export class RunStore {
     });
     const resumed = saved ? resumeOrNull(scenario, saved.world) : null;
     return resumed
-      ? {
-          engine: { kind: "review", world: resumed, scenario },
-          seq: saved!.seq,
-          checkpointSeq: saved!.seq,
-          checkpointAt: 0,
-        }
-      : {
-          engine: { kind: "review", world: new World(scenario, run.seed), scenario },
-          seq: 0,
-          checkpointSeq: 0,
-          checkpointAt: 0,
-        };
+      ? builtAt({ kind: "review", world: resumed, scenario }, saved!.seq)
+      : builtAt({ kind: "review", world: new World(scenario, run.seed), scenario }, 0);
   }
 
   private async commitTo(run: Run, live: Live, access: Access, change: Change): Promise<Run> {

@@ -2,6 +2,9 @@
  * Dates repeat: every desk and every case on it shows the same few days, so a
  * class of 1,000 formats the same dates thousands of times a simulated day.
  * Each function keeps what it computed, up to this many dates (then starts over).
+ * Not lru-cache, which the server already uses: this module also runs in the
+ * browser (the solo controls), where that package would cost more bytes than
+ * these few lines.
  */
 const REMEMBERED_DATES = 4096;
 

@@ -119,5 +119,10 @@ export function pickWithDraw(weights: ArrayLike<number>, total: number, u: numbe
 export function normal(rng: Rng): number {
   const u = rng.next();
   const v = rng.next();
+  return normalOfDraws(u, v);
+}
+
+/** The standard normal value Box–Muller makes of two uniform draws, `u` drawn first. */
+export function normalOfDraws(u: number, v: number): number {
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
 }

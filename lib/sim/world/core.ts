@@ -24,7 +24,7 @@ import {
 } from "@/machines/vocabulary";
 import { CASE_EVENTS, EVENT_IDS } from "@/machines/case-events";
 import { type CaseStepper, PATH_MASK, REFUSED } from "@/lib/sim/case-stepper";
-import { sampleDays, type Distribution } from "@/lib/sim/distributions";
+import { daysFromDraws, drawCount, type Distribution } from "@/lib/sim/distributions";
 import { EventQueue } from "@/lib/sim/event-queue";
 import { WorkQueue } from "@/lib/sim/work-queue";
 import {
@@ -182,25 +182,6 @@ export class PathMemo {
     if (!(Number.isInteger(value) && value > UNKNOWN && value <= 127)) throw new RangeError(`PathMemo value ${value}`);
     this.values[pathId] = value;
     return value;
-  }
-}
-
-/**
- * Case i's main stream as an Rng (WorldCore.caseRng): one instance of a
- * class, like KeyedStream, so the distributions' calls to next() see few
- * shapes (a closure object here made them slower: measured).
- */
-class CaseStream implements Rng {
-  i = 0;
-  constructor(private readonly w: WorldCore) {}
-  next(): number {
-    return this.w.caseDraw(this.i);
-  }
-  split(): Rng {
-    throw new Error("case streams do not split");
-  }
-  get state(): never {
-    throw new Error("case streams are saved by the world, not the stream");
   }
 }
 
@@ -524,12 +505,6 @@ export class WorldCore {
   caseDraw(i: number): number {
     return uniformOfKey(this.cases[CASE_FIELDS * i + DRAW_KEY]!, this.cases[CASE_FIELDS * i + DRAWS]!++);
   }
-  /** One reusable Rng view onto "the current case's stream" (no allocation per draw). */
-  private readonly caseStream = new CaseStream(this);
-  private caseRng(i: number): Rng {
-    this.caseStream.i = i;
-    return this.caseStream;
-  }
   /**
    * A stream of case i's own, apart from its main one: a draw added to the
    * model later (the camp's wait after a release order, whether the sentence
@@ -552,30 +527,37 @@ export class WorldCore {
   institutionRng(name: string): Rng {
     return rngFromState({ seed: this.seed, stream: childStream(0, name), counter: 0 });
   }
+  /** A sample of `d` from case i's main stream: sampleDays, with the draws taken here (see daysFromDraws). */
   sample(i: number, d: Distribution): number {
-    return sampleDays(this.caseRng(i), d);
+    const draws = drawCount(d);
+    const u = draws > 0 ? this.caseDraw(i) : 0;
+    const v = draws > 1 ? this.caseDraw(i) : 0;
+    return daysFromDraws(d, u, v);
   }
-  pick(i: number, weights: ArrayLike<number>): number {
+  pick(i: number, weights: Float64Array): number {
     return this.pickOfTotal(i, weights, weightTotal(weights));
   }
   /** pick, given the weights' total (weightTotal), for a caller that draws by the same weights many times. */
-  pickOfTotal(i: number, weights: ArrayLike<number>, total: number): number {
+  pickOfTotal(i: number, weights: Float64Array, total: number): number {
     return total > 0 ? pickWithDraw(weights, total, this.caseDraw(i)) : -1;
   }
 
   // ── the caseload ────────────────────────────────────────────────────────
   private generate(): void {
     const c = this.scenario.caseload;
-    const organWeights = SENTENCING_ORGANS.map((o) => c.organs[o]);
-    const termWeights = c.termYears.map((t) => t.weight);
-    const articleWeights = ARTICLES.map((a) => c.articles[a]);
+    const organWeights = Float64Array.from(SENTENCING_ORGANS, (o) => c.organs[o]);
+    const termWeights = Float64Array.from(c.termYears, (t) => t.weight);
+    const articleWeights = Float64Array.from(ARTICLES, (a) => c.articles[a]);
+    const personsWeights = Float64Array.from(c.personsPerCase);
+    const crossChecksWeights = Float64Array.from(c.crossChecks);
+    const maxComplaintsWeights = Float64Array.from(c.maxComplaints);
     // Each list's total, summed once rather than on every case's draw (the same sum, so the same picks).
-    const personsTotal = weightTotal(c.personsPerCase);
+    const personsTotal = weightTotal(personsWeights);
     const organTotal = weightTotal(organWeights);
     const termTotal = weightTotal(termWeights);
     const articleTotal = weightTotal(articleWeights);
-    const crossChecksTotal = weightTotal(c.crossChecks);
-    const maxComplaintsTotal = weightTotal(c.maxComplaints);
+    const crossChecksTotal = weightTotal(crossChecksWeights);
+    const maxComplaintsTotal = weightTotal(maxComplaintsWeights);
     /**
      * Initial states by the indexes drawn: the stepper finds a case's state
      * by its canonical facts, which are costly to work out from strings on
@@ -587,14 +569,14 @@ export class WorldCore {
     for (let i = 0; i < this.caseloadSize; i++) {
       this.streams[i] = childStream(this.rootStream, i);
       this.cases[CASE_FIELDS * i + DRAW_KEY] = streamKey(this.seed, this.streams[i]!);
-      const persons = 1 + Math.max(0, this.pickOfTotal(i, c.personsPerCase, personsTotal));
+      const persons = 1 + Math.max(0, this.pickOfTotal(i, personsWeights, personsTotal));
       const organIndex = Math.max(0, this.pickOfTotal(i, organWeights, organTotal));
       const termIndex = Math.max(0, this.pickOfTotal(i, termWeights, termTotal));
       const article = Math.max(0, this.pickOfTotal(i, articleWeights, articleTotal));
       const exile = this.caseDraw(i) < c.exileShare;
       const originalsElsewhere = this.caseDraw(i) < c.originalsElsewhereShare;
-      const crossChecks = Math.max(0, this.pickOfTotal(i, c.crossChecks, crossChecksTotal));
-      const maxComplaints = 1 + Math.max(0, this.pickOfTotal(i, c.maxComplaints, maxComplaintsTotal));
+      const crossChecks = Math.max(0, this.pickOfTotal(i, crossChecksWeights, crossChecksTotal));
+      const maxComplaints = 1 + Math.max(0, this.pickOfTotal(i, maxComplaintsWeights, maxComplaintsTotal));
       // Whether the sentence adds exile after the camp (RULES.exileAfterCamp), from a side stream: the case's other draws stay as they were.
       const exileAfterTerm = !exile && this.caseSideStream(i, EXILE_AFTER_TERM).next() < c.exileAfterTermShare;
       const term = c.termYears[termIndex]!.years;
@@ -644,30 +626,46 @@ export class WorldCore {
    */
   private generateNewArrests(): void {
     const c = this.scenario.caseload;
-    const termWeights = c.termYears.map((t) => t.weight);
+    const termWeights = Float64Array.from(c.termYears, (t) => t.weight);
+    const crossChecksWeights = Float64Array.from(c.crossChecks);
+    const maxComplaintsWeights = Float64Array.from(c.maxComplaints);
+    const termTotal = weightTotal(termWeights);
+    const crossChecksTotal = weightTotal(crossChecksWeights);
+    const maxComplaintsTotal = weightTotal(maxComplaintsWeights);
+    const court = SENTENCING_ORGANS.indexOf("court");
+    // Initial states by the indexes drawn, as in generate: a year's new arrests repeat a few combinations.
+    const initialByDraws = new Map<number, number>();
     const arrests = childStream(0, "new-arrests");
     for (let i = this.caseloadSize; i < this.n; i++) {
       this.streams[i] = childStream(arrests, i - this.caseloadSize);
       this.cases[CASE_FIELDS * i + DRAW_KEY] = streamKey(this.seed, this.streams[i]!);
-      const term = c.termYears[Math.max(0, this.pick(i, termWeights))]!.years;
-      const input: CaseInput = {
-        organ: "court",
-        article: NEW_ARREST_ARTICLE,
-        termYears: term,
-        custody: "camp",
-        persons: 1,
-        originalsElsewhere: false,
-        crossChecks: Math.max(0, this.pick(i, c.crossChecks)),
-        maxComplaints: 1 + Math.max(0, this.pick(i, c.maxComplaints)),
-        amnestyReading: this.scenario.policy.amnestyReading,
-        newArrest: true,
-      };
+      const termIndex = Math.max(0, this.pickOfTotal(i, termWeights, termTotal));
+      const crossChecks = Math.max(0, this.pickOfTotal(i, crossChecksWeights, crossChecksTotal));
+      const maxComplaints = 1 + Math.max(0, this.pickOfTotal(i, maxComplaintsWeights, maxComplaintsTotal));
+      const term = c.termYears[termIndex]!.years;
       this.setPersons(i, 1);
       this.camp[i] = Math.min(c.camps - 1, Math.floor(this.caseDraw(i) * c.camps));
       this.article[i] = NEW_ARREST_ARTICLE_INDEX;
-      this.organ[i] = SENTENCING_ORGANS.indexOf("court");
+      this.organ[i] = court;
       this.termYears[i] = term;
-      this.setState(i, this.stepper.initial(input));
+      const key = (termIndex * c.crossChecks.length + crossChecks) * (c.maxComplaints.length + 1) + maxComplaints;
+      let state = initialByDraws.get(key);
+      if (state === undefined) {
+        state = this.stepper.initial({
+          organ: "court",
+          article: NEW_ARREST_ARTICLE,
+          termYears: term,
+          custody: "camp",
+          persons: 1,
+          originalsElsewhere: false,
+          crossChecks,
+          maxComplaints,
+          amnestyReading: this.scenario.policy.amnestyReading,
+          newArrest: true,
+        });
+        initialByDraws.set(key, state);
+      }
+      this.setState(i, state);
     }
   }
 

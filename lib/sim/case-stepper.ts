@@ -196,9 +196,23 @@ export class CaseStepper {
       if (p > PATH_MASK) throw new Error(`more than ${PATH_MASK + 1} case-machine paths`);
       this.pathIndex.set(path, p);
       this.paths.push(path);
+      const outcome = outcomeOfPath(path);
+      this.outcomeOfPathId.push(outcome);
+      this.doneOfPathId.push(isFinalPath(path));
+      this.releasingOfPathId.push(RELEASING_OUTCOMES.includes(outcome));
     }
     return p;
   }
+  /**
+   * What a new state's path alone tells (its outcome, whether it is final,
+   * whether that outcome frees the person), by path number: worked out from
+   * the path's text once rather than for each of a run's tens of thousands
+   * of states (that string work was most of a cold run's time in `add`:
+   * measured).
+   */
+  private readonly outcomeOfPathId: Outcome[] = [];
+  private readonly doneOfPathId: boolean[] = [];
+  private readonly releasingOfPathId: boolean[] = [];
 
   initial(input: CaseInput): number {
     // A number per distinct canonical case, cheap enough for 467,946 cases.
@@ -357,8 +371,7 @@ export class CaseStepper {
    * under 2^53) — far cheaper to hash than a string on a national run. Null
    * when a value falls outside the packed ranges; stringKey then takes over.
    */
-  private numericKey(path: string, c: CaseContext): number | null {
-    const p = this.pathId(path);
+  private numericKey(p: number, c: CaseContext): number | null {
     const organ = c.organ === "specialConference" ? 0 : c.organ === "court" ? 1 : -1;
     const term = c.termYears === 5 ? 0 : c.termYears === 6 ? 1 : -1;
     const article = ARTICLE_CLASSES.indexOf(c.article);
@@ -419,12 +432,13 @@ export class CaseStepper {
 
   private intern(snapshot: CaseSnapshot): number {
     const path = snapshot.path;
-    const numeric = this.numericKey(path, snapshot.context);
+    const pathId = this.pathId(path);
+    const numeric = this.numericKey(pathId, snapshot.context);
     const text = numeric === null ? this.stringKey(path, snapshot.context) : "";
     const known = numeric !== null ? this.byKey.get(numeric) : (this.byStringKey.get(text) ?? -1);
     if (known !== -1) return known;
     const id = this.add(
-      path,
+      pathId,
       snapshot.status === "done",
       snapshot.context,
       numeric ?? Number.NaN,
@@ -438,19 +452,20 @@ export class CaseStepper {
 
   /** The state `scratch` holds at `path`, reached from state `parent` by the reducer (see `keys`). */
   private internScratch(path: string, parent: number): number {
-    const numeric = this.numericKey(path, this.scratch);
+    const pathId = this.pathId(path);
+    const numeric = this.numericKey(pathId, this.scratch);
     // Outside the packed ranges: a context object after all, as intern keeps it.
     if (numeric === null) return this.intern(snap(path, withStepFields(this.context(parent), this.scratch)));
     const known = this.byKey.get(numeric);
     if (known !== -1) return known;
-    const id = this.add(path, isFinalPath(path), undefined, numeric, parent, this.scratch);
+    const id = this.add(pathId, this.doneOfPathId[pathId]!, undefined, numeric, parent, this.scratch);
     this.byKey.set(numeric, id);
     return id;
   }
 
   /** A new state: its row of the table, info word, key and what the driver reads of it (`facts`: its context, or one equal to it). */
   private add(
-    path: string,
+    pathId: number,
     done: boolean,
     context: CaseContext | undefined,
     key: number,
@@ -465,16 +480,17 @@ export class CaseStepper {
       this.keys = grown(this.keys, 2 * id);
       this.parents = grown(this.parents, 2 * id);
     }
-    this.infoWords[id] = this.pathId(path) | contextFlags(facts);
+    this.infoWords[id] = pathId | contextFlags(facts);
     this.keys[id] = key;
     this.parents[id] = parent;
+    const path = this.paths[pathId]!;
     this.path.push(path);
     this.done.push(done);
-    const outcome = outcomeOf(path, facts);
     const held = path === HELD_AFTER_RELEASE;
-    this.outcome.push(outcome);
+    // Held after release is the one path whose outcome is the decision's (outcomeOf).
+    this.outcome.push(held ? outcomeOf(path, facts) : this.outcomeOfPathId[pathId]!);
     this.held.push(held);
-    this.releasing.push(RELEASING_OUTCOMES.includes(outcome) && !held);
+    this.releasing.push(this.releasingOfPathId[pathId]! && !held);
     return id;
   }
 }

@@ -109,16 +109,20 @@ export class CaseStepper {
   constructor(readonly source: TransitionSource = "reducer") {}
 
   /**
-   * Every memoised transition in a table of rows (stateId) by columns (event
-   * id), kept in blocks of ROWS_PER_BLOCK rows: a step is one array read in
-   * a block, with no per-state object to reach first, and a new block is
-   * added as states are met, so growing never copies the table or holds two
-   * copies at once (a single doubling table did both, 19 MB on the
-   * national run). Entries hold the result + STORED_OFFSET, so 0 (a fresh
-   * buffer's value) means not yet computed and a new block needs no fill;
-   * ACCEPTED (negative) means accepted, the target not yet computed.
+   * Every memoised transition, SLOTS per state side by side (16 bytes, one
+   * cache line), each slot `stored << EVENT_BITS | eventId`, and those past
+   * a state's SLOTS in `overflow`. A state is asked about 1.8 events on
+   * average and rarely more than four (the review states, about every
+   * decision), so this holds the national run's 124,000 transitions in
+   * about 1 MB where a full row per state (a column per event) took 10 MB:
+   * a fresh page costs about 11 µs on this machine, and on a national run
+   * each step reads another state's row (both measured). `stored` is the
+   * result + STORED_OFFSET, so 0 (a fresh buffer's value) means a free
+   * slot; ACCEPTED (negative) means accepted, the target not yet computed.
    */
-  private readonly blocks: Int32Array[] = [];
+  private slots = new Int32Array(SLOTS * 1024);
+  /** Transitions past a state's SLOTS, by stateId × 2^EVENT_BITS + eventId, as stored + 1 (IntegerMap holds no negatives). */
+  private readonly overflow = new IntegerMap(1024);
   /**
    * Each state's context, or undefined for a state the reducer reached from
    * a packed one (see `packed`): its context object is built only when asked
@@ -249,7 +253,7 @@ export class CaseStepper {
   step(stateId: number, eventId: number): number {
     if (!(stateId >= 0 && stateId < this.path.length)) throw new Error(`Unknown case state ${stateId}`);
     if (!(eventId >= 0 && eventId < EVENT_COUNT)) throw new Error(`Unknown case event id ${eventId}`);
-    const stored = this.blocks[stateId >> ROW_BITS]![(stateId & ROW_MASK) * EVENT_COUNT + eventId]!;
+    const stored = this.stored(stateId, eventId);
     if (stored > 0) return stored - STORED_OFFSET;
     return this.miss(stateId, eventId);
   }
@@ -263,21 +267,54 @@ export class CaseStepper {
   can(stateId: number, eventId: number): boolean {
     if (!(stateId >= 0 && stateId < this.path.length)) throw new Error(`Unknown case state ${stateId}`);
     if (!(eventId >= 0 && eventId < EVENT_COUNT)) throw new Error(`Unknown case event id ${eventId}`);
-    const block = this.blocks[stateId >> ROW_BITS]!;
-    const entry = (stateId & ROW_MASK) * EVENT_COUNT + eventId;
-    const stored = block[entry]!;
+    const stored = this.stored(stateId, eventId);
     if (stored !== 0) return stored !== REFUSED + STORED_OFFSET;
     const accepted = this.packed(stateId)
       ? reduceCaseInPlace(this.path[stateId]!, this.unpack(stateId), CASE_EVENTS[eventId]!) !== null
       : this.compute(stateId, CASE_EVENTS[eventId]!) !== null;
-    block[entry] = accepted ? ACCEPTED : REFUSED + STORED_OFFSET;
+    this.remember(stateId, eventId, accepted ? ACCEPTED : REFUSED + STORED_OFFSET);
     return accepted;
   }
 
-  /** The table's entry for (state, event), or 0 if there is none: read only to bring it into cache (WorldCore.warmBucket). */
-  peek(stateId: number, eventId: number): number {
-    if (!(stateId >= 0 && stateId < this.path.length && eventId >= 0 && eventId < EVENT_COUNT)) return 0;
-    return this.blocks[stateId >> ROW_BITS]![(stateId & ROW_MASK) * EVENT_COUNT + eventId]!;
+  /** The state's first slot, or 0 if there is none: read only to bring its slots into cache (WorldCore.warmBucket). */
+  peek(stateId: number): number {
+    if (!(stateId >= 0 && stateId < this.path.length)) return 0;
+    return this.slots[SLOTS * stateId]!;
+  }
+
+  /** What the memo holds for (state, event): the result + STORED_OFFSET, ACCEPTED, or 0 if nothing yet. */
+  private stored(stateId: number, eventId: number): number {
+    const slots = this.slots;
+    const at = SLOTS * stateId;
+    // Slots fill in order, so a free one ends the search; SLOTS is 4, written out.
+    let entry = slots[at]!;
+    if ((entry & EVENT_MASK) === eventId && entry !== 0) return entry >> EVENT_BITS;
+    if (entry === 0) return 0;
+    entry = slots[at + 1]!;
+    if ((entry & EVENT_MASK) === eventId && entry !== 0) return entry >> EVENT_BITS;
+    if (entry === 0) return 0;
+    entry = slots[at + 2]!;
+    if ((entry & EVENT_MASK) === eventId && entry !== 0) return entry >> EVENT_BITS;
+    if (entry === 0) return 0;
+    entry = slots[at + 3]!;
+    if ((entry & EVENT_MASK) === eventId && entry !== 0) return entry >> EVENT_BITS;
+    if (entry === 0) return 0;
+    const spilled = this.overflow.get(stateId * EVENT_SLOTS + eventId);
+    return spilled === -1 ? 0 : spilled - 1;
+  }
+
+  /** Records `stored` for (state, event): in the slot it had (an ACCEPTED becoming a target), else the first free one. */
+  private remember(stateId: number, eventId: number, stored: number): void {
+    const slots = this.slots;
+    const at = SLOTS * stateId;
+    for (let k = 0; k < SLOTS; k++) {
+      const entry = slots[at + k]!;
+      if (entry === 0 || (entry & EVENT_MASK) === eventId) {
+        slots[at + k] = stored * EVENT_SLOTS + eventId;
+        return;
+      }
+    }
+    this.overflow.set(stateId * EVENT_SLOTS + eventId, stored + 1);
   }
 
   /** A transition not yet in the table: computed once, then remembered. */
@@ -290,7 +327,7 @@ export class CaseStepper {
       const next = this.compute(stateId, CASE_EVENTS[eventId]!);
       id = next === null ? REFUSED : this.intern(next);
     }
-    this.blocks[stateId >> ROW_BITS]![(stateId & ROW_MASK) * EVENT_COUNT + eventId] = id + STORED_OFFSET;
+    this.remember(stateId, eventId, id + STORED_OFFSET);
     return id;
   }
 
@@ -473,7 +510,7 @@ export class CaseStepper {
     facts: CaseContext,
   ): number {
     const id = this.path.length;
-    if (id >> ROW_BITS === this.blocks.length) this.blocks.push(new Int32Array(ROWS_PER_BLOCK * EVENT_COUNT));
+    if (SLOTS * id === this.slots.length) this.slots = grown(this.slots, 2 * this.slots.length);
     this.contexts.push(context);
     if (id === this.infoWords.length) {
       this.infoWords = grown(this.infoWords, 2 * id);
@@ -496,10 +533,13 @@ export class CaseStepper {
 }
 
 const EVENT_COUNT = CASE_EVENTS.length;
-/** Rows per block of the transition table (CaseStepper.blocks): a power of two, so a row's block is a shift away. */
-const ROW_BITS = 10;
-const ROWS_PER_BLOCK = 1 << ROW_BITS;
-const ROW_MASK = ROWS_PER_BLOCK - 1;
+/** Memoised transitions kept beside each state (CaseStepper.slots); more go to its overflow map. */
+const SLOTS = 4;
+/** A slot's low bits hold the event id: every id is below 2^EVENT_BITS. */
+const EVENT_BITS = 6;
+const EVENT_SLOTS = 1 << EVENT_BITS;
+const EVENT_MASK = EVENT_SLOTS - 1;
+if (EVENT_COUNT > EVENT_SLOTS) throw new Error(`${EVENT_COUNT} case events do not fit ${EVENT_BITS} bits`);
 /** What the table adds to a result (REFUSED or a state id) so that 0 can mean "not computed yet". */
 const STORED_OFFSET = 1 - REFUSED;
 /** What the table holds for a transition known to be accepted (by `can`) whose target is not interned yet. */

@@ -746,7 +746,7 @@ export class WorldCore {
    * taking the events one by one then finds each record in cache. On a
    * national run each event reaches another case, and waiting for its
    * record was the costliest line of the loop (measured); next came the
-   * transition-table entry it steps by, then its seat and stage, read here
+   * memo slots it steps by, then its seat and stage, read here
    * too. Only speed depends on it: nothing read here is used.
    */
   private warmBucket(): void {
@@ -757,10 +757,10 @@ export class WorldCore {
       const i = subjects[2 * k]!;
       if (i < this.n) sum += this.cases[CASE_FIELDS * i + EPOCH]! + this.seatOf(i) + this.stageOf(i);
     }
-    // Then, the records in cache, the table entry each case will step by (a case event's b ends with its id).
+    // Then, the records in cache, the memo's slots each case will step by.
     for (let k = 0; k < count; k++) {
       const i = subjects[2 * k]!;
-      if (i < this.n) sum += this.stepper.peek(this.cases[CASE_FIELDS * i + STATE]!, subjects[2 * k + 1]! % EVENT_BITS);
+      if (i < this.n) sum += this.stepper.peek(this.cases[CASE_FIELDS * i + STATE]!);
     }
     this.warmth = sum;
   }
@@ -771,10 +771,10 @@ export class WorldCore {
    * over them, as warmBucket does for a bucket: a camp's list reaches
    * thousands of cases scattered over the records, and one independent load
    * after another lets their fetches overlap. Then, the same way, each
-   * one's info word and the table entry it will step by on `eventId`. Only
-   * speed depends on it.
+   * one's info word and the memo's slots it will step by. Only speed
+   * depends on it.
    */
-  warmCases(list: Int32Array, eventId: number): void {
+  warmCases(list: Int32Array): void {
     let sum = 0;
     for (let k = 0; k < list.length; k++) {
       const i = list[k]!;
@@ -782,7 +782,7 @@ export class WorldCore {
     }
     for (let k = 0; k < list.length; k++) {
       const s = this.cases[CASE_FIELDS * list[k]! + STATE]!;
-      sum += this.stepper.info(s) + this.stepper.peek(s, eventId);
+      sum += this.stepper.info(s) + this.stepper.peek(s);
     }
     this.warmth = sum;
   }

@@ -442,7 +442,7 @@ export function listArrives(w: WorldCore, camp: number): void {
   if (w.campListSent[camp]) return;
   w.campListSent[camp] = 1;
   w.eventsProcessed++;
-  w.warmCases(w.campCases[camp]!, EVENT_IDS.listsArrive);
+  w.warmCases(w.campCases[camp]!);
   for (const i of w.campCases[camp]!) {
     // Cases not yet at the commission: no letter yet, a letter on its way, or waiting for this list.
     const s = w.stateOf(i);

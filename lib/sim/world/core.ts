@@ -27,6 +27,7 @@ import { type CaseStepper, PATH_MASK, REFUSED } from "@/lib/sim/case-stepper";
 import { daysFromDraws, drawCount, type Distribution } from "@/lib/sim/distributions";
 import { EventQueue } from "@/lib/sim/event-queue";
 import { WorkQueue } from "@/lib/sim/work-queue";
+import { repeatFirstRecord } from "@/lib/sim/typed-arrays";
 import {
   childStream,
   childStreamOfHash,
@@ -330,10 +331,13 @@ export class WorldCore {
     this.jobs = new Float32Array(this.notes.buffer);
     this.noteBytes = new Uint8Array(this.notes.buffer);
     this.noteInts = new Int8Array(this.notes.buffer);
-    for (let i = 0; i < n; i++) {
-      this.setKnownSince(i, NaN);
-      this.setDecidedAt(i, NaN);
-      this.setStageOf(i, -1);
+    // Every case starts unknown to the commission, undecided and in no stage: the first record, then copies of it.
+    if (n > 0) {
+      this.setKnownSince(0, NaN);
+      this.setDecidedAt(0, NaN);
+      this.setStageOf(0, -1);
+      repeatFirstRecord(this.cases, CASE_FIELDS, n);
+      repeatFirstRecord(this.noteBytes, NOTE_BYTES, n);
     }
     // Each case has about one plan pending at a time (a national run peaks at 0.63 per case).
     this.queue = new EventQueue(scenario.horizonDays, n);

@@ -119,7 +119,10 @@ if (process.argv[2] === "--child") {
   process.exit(0);
 }
 
-console.log(`Spravka engine benchmark — node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
+// How Node was started matters to a fresh process's figures (V8's worker pool: .npmrc, ADR 0028), so it is printed.
+console.log(
+  `Spravka engine benchmark — node ${process.version}, ${new Date().toISOString().slice(0, 10)}, NODE_OPTIONS ${process.env.NODE_OPTIONS || "(none)"}`,
+);
 console.log(
   "cases                            engine ms   events     events/s    | reference ms  steps/s     | engine÷reference  peak RSS",
 );

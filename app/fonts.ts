@@ -2,6 +2,8 @@ import localFont from "next/font/local";
 
 // Committed woff2 files (from @fontsource, SIL OFL 1.1; licences beside them):
 // Fonts fetched from Google at build time would need the internet, which schools may not have.
+// Each is written by scripts/subset-fonts.ts from its original in fonts/source/: every character
+// kept, without hinting and the layout features nobody turns on, about 40% smaller.
 // Preloaded: the fallback next/font sizes to match is Arial, which phones (and Linux) do not have, so
 // a face arriving after the first paint rewraps the text and moves the page. Every face is preloaded
 // on every page, so there are only three: no 500 (`font-medium` is drawn at 600, globals.css) and no

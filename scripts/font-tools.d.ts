@@ -1,0 +1,17 @@
+// Neither package ships types; these cover the calls scripts/subset-fonts.ts and app/fonts.test.ts make.
+
+declare module "subset-font" {
+  type Options = {
+    targetFormat?: "sfnt" | "truetype" | "woff" | "woff2";
+    keepFeatures?: string[];
+    noHinting?: boolean;
+  };
+  export default function subsetFont(font: Buffer, text: string, options?: Options): Promise<Buffer>;
+}
+
+declare module "fontverter" {
+  const fontverter: {
+    convert(font: Buffer, to: "sfnt" | "truetype" | "woff" | "woff2"): Promise<Buffer>;
+  };
+  export default fontverter;
+}

@@ -109,8 +109,8 @@ export class CaseStepper {
   constructor(readonly source: TransitionSource = "reducer") {}
 
   /**
-   * Every memoised transition, SLOTS per state side by side (16 bytes, one
-   * cache line), each slot `stored << EVENT_BITS | eventId`, and those past
+   * Every memoised transition, SLOTS per state side by side (16 bytes, in
+   * one cache line), each slot `stored << EVENT_BITS | eventId`, and those past
    * a state's SLOTS in `overflow`. A state is asked about 1.8 events on
    * average and rarely more than four (the review states, about every
    * decision), so this holds the national run's 124,000 transitions in
@@ -211,8 +211,7 @@ export class CaseStepper {
    * What a new state's path alone tells (its outcome, whether it is final,
    * whether that outcome frees the person), by path number: worked out from
    * the path's text once rather than for each of a run's tens of thousands
-   * of states (that string work was most of a cold run's time in `add`:
-   * measured).
+   * of states.
    */
   private readonly outcomeOfPathId: Outcome[] = [];
   private readonly doneOfPathId: boolean[] = [];
@@ -500,7 +499,7 @@ export class CaseStepper {
     return id;
   }
 
-  /** A new state: its row of the table, info word, key and what the driver reads of it (`facts`: its context, or one equal to it). */
+  /** A new state: its memo slots, info word, key and what the driver reads of it (`facts`: its context, or one equal to it). */
   private add(
     pathId: number,
     done: boolean,
@@ -535,6 +534,8 @@ export class CaseStepper {
 const EVENT_COUNT = CASE_EVENTS.length;
 /** Memoised transitions kept beside each state (CaseStepper.slots); more go to its overflow map. */
 const SLOTS = 4;
+// CaseStepper.stored reads the four slots written out, one after another.
+if (SLOTS !== 4) throw new Error("CaseStepper.stored reads exactly four slots");
 /** A slot's low bits hold the event id: every id is below 2^EVENT_BITS. */
 const EVENT_BITS = 6;
 const EVENT_SLOTS = 1 << EVENT_BITS;

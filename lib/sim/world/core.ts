@@ -186,6 +186,17 @@ export class PathMemo {
   }
 }
 
+/**
+ * A weight list the caseload's cases all draw by: its weights as a
+ * Float64Array (so the pick sees one kind of array) and their total, summed
+ * once rather than on every case's draw (the same sum, so the same picks).
+ */
+type WeightList = { readonly weights: Float64Array; readonly total: number };
+function weightList(values: ArrayLike<number>): WeightList {
+  const weights = Float64Array.from(values);
+  return { weights, total: weightTotal(weights) };
+}
+
 /** One World's cases, queue and clock, and the loop that steps them (internal: see the header). */
 export class WorldCore {
   readonly scenario: Scenario;
@@ -545,23 +556,22 @@ export class WorldCore {
   pickOfTotal(i: number, weights: Float64Array, total: number): number {
     return total > 0 ? pickWithDraw(weights, total, this.caseDraw(i)) : -1;
   }
+  /** pick by a list whose total was summed once (weightList). */
+  pickFrom(i: number, list: WeightList): number {
+    return this.pickOfTotal(i, list.weights, list.total);
+  }
 
   // ── the caseload ────────────────────────────────────────────────────────
   private generate(): void {
     const c = this.scenario.caseload;
-    const organWeights = Float64Array.from(SENTENCING_ORGANS, (o) => c.organs[o]);
-    const termWeights = Float64Array.from(c.termYears, (t) => t.weight);
-    const articleWeights = Float64Array.from(ARTICLES, (a) => c.articles[a]);
-    const personsWeights = Float64Array.from(c.personsPerCase);
-    const crossChecksWeights = Float64Array.from(c.crossChecks);
-    const maxComplaintsWeights = Float64Array.from(c.maxComplaints);
-    // Each list's total, summed once rather than on every case's draw (the same sum, so the same picks).
-    const personsTotal = weightTotal(personsWeights);
-    const organTotal = weightTotal(organWeights);
-    const termTotal = weightTotal(termWeights);
-    const articleTotal = weightTotal(articleWeights);
-    const crossChecksTotal = weightTotal(crossChecksWeights);
-    const maxComplaintsTotal = weightTotal(maxComplaintsWeights);
+    const lists = {
+      persons: weightList(c.personsPerCase),
+      organ: weightList(SENTENCING_ORGANS.map((o) => c.organs[o])),
+      term: weightList(c.termYears.map((t) => t.weight)),
+      article: weightList(ARTICLES.map((a) => c.articles[a])),
+      crossChecks: weightList(c.crossChecks),
+      maxComplaints: weightList(c.maxComplaints),
+    };
     /**
      * Initial states by the indexes drawn: the stepper finds a case's state
      * by its canonical facts, which are costly to work out from strings on
@@ -573,14 +583,14 @@ export class WorldCore {
     for (let i = 0; i < this.caseloadSize; i++) {
       this.streams[i] = childStream(this.rootStream, i);
       this.cases[CASE_FIELDS * i + DRAW_KEY] = streamKey(this.seed, this.streams[i]!);
-      const persons = 1 + Math.max(0, this.pickOfTotal(i, personsWeights, personsTotal));
-      const organIndex = Math.max(0, this.pickOfTotal(i, organWeights, organTotal));
-      const termIndex = Math.max(0, this.pickOfTotal(i, termWeights, termTotal));
-      const article = Math.max(0, this.pickOfTotal(i, articleWeights, articleTotal));
+      const persons = 1 + Math.max(0, this.pickFrom(i, lists.persons));
+      const organIndex = Math.max(0, this.pickFrom(i, lists.organ));
+      const termIndex = Math.max(0, this.pickFrom(i, lists.term));
+      const article = Math.max(0, this.pickFrom(i, lists.article));
       const exile = this.caseDraw(i) < c.exileShare;
       const originalsElsewhere = this.caseDraw(i) < c.originalsElsewhereShare;
-      const crossChecks = Math.max(0, this.pickOfTotal(i, crossChecksWeights, crossChecksTotal));
-      const maxComplaints = 1 + Math.max(0, this.pickOfTotal(i, maxComplaintsWeights, maxComplaintsTotal));
+      const crossChecks = Math.max(0, this.pickFrom(i, lists.crossChecks));
+      const maxComplaints = 1 + Math.max(0, this.pickFrom(i, lists.maxComplaints));
       // Whether the sentence adds exile after the camp (RULES.exileAfterCamp), from a side stream: the case's other draws stay as they were.
       const exileAfterTerm = !exile && this.caseSideStream(i, EXILE_AFTER_TERM).next() < c.exileAfterTermShare;
       const term = c.termYears[termIndex]!.years;
@@ -592,8 +602,8 @@ export class WorldCore {
       this.startedInExile[i] = exile ? 1 : 0;
       // Every index below its list's length, so the key tells the combinations apart.
       let key = organIndex;
-      key = key * termWeights.length + termIndex;
-      key = key * articleWeights.length + article;
+      key = key * lists.term.weights.length + termIndex;
+      key = key * lists.article.weights.length + article;
       key = key * 2 + (exile ? 1 : 0);
       key = key * 2 + (originalsElsewhere ? 1 : 0);
       key = key * c.crossChecks.length + crossChecks;
@@ -619,23 +629,18 @@ export class WorldCore {
       }
       this.setState(i, state);
     }
-    this.generateNewArrests();
+    this.generateNewArrests(lists);
   }
 
   /**
    * The new arrests' facts (RULES.newArrests), each from a stream of its own:
    * one person, sentenced by a court (the Special Conference was abolished in
    * September 1953), in a camp, the file at hand. The term, cross-checks and
-   * letters follow the scenario's mix, an invention (ADR 0025).
+   * letters follow the scenario's mix, an invention (ADR 0025), drawn by
+   * the caseload's own weight lists (`lists`, from generate).
    */
-  private generateNewArrests(): void {
+  private generateNewArrests(lists: Record<"term" | "crossChecks" | "maxComplaints", WeightList>): void {
     const c = this.scenario.caseload;
-    const termWeights = Float64Array.from(c.termYears, (t) => t.weight);
-    const crossChecksWeights = Float64Array.from(c.crossChecks);
-    const maxComplaintsWeights = Float64Array.from(c.maxComplaints);
-    const termTotal = weightTotal(termWeights);
-    const crossChecksTotal = weightTotal(crossChecksWeights);
-    const maxComplaintsTotal = weightTotal(maxComplaintsWeights);
     const court = SENTENCING_ORGANS.indexOf("court");
     // Initial states by the indexes drawn, as in generate: a year's new arrests repeat a few combinations.
     const initialByDraws = new Map<number, number>();
@@ -643,9 +648,9 @@ export class WorldCore {
     for (let i = this.caseloadSize; i < this.n; i++) {
       this.streams[i] = childStream(arrests, i - this.caseloadSize);
       this.cases[CASE_FIELDS * i + DRAW_KEY] = streamKey(this.seed, this.streams[i]!);
-      const termIndex = Math.max(0, this.pickOfTotal(i, termWeights, termTotal));
-      const crossChecks = Math.max(0, this.pickOfTotal(i, crossChecksWeights, crossChecksTotal));
-      const maxComplaints = 1 + Math.max(0, this.pickOfTotal(i, maxComplaintsWeights, maxComplaintsTotal));
+      const termIndex = Math.max(0, this.pickFrom(i, lists.term));
+      const crossChecks = Math.max(0, this.pickFrom(i, lists.crossChecks));
+      const maxComplaints = 1 + Math.max(0, this.pickFrom(i, lists.maxComplaints));
       const term = c.termYears[termIndex]!.years;
       this.setPersons(i, 1);
       this.camp[i] = Math.min(c.camps - 1, Math.floor(this.caseDraw(i) * c.camps));

@@ -41,17 +41,17 @@ describe("the served web fonts (scripts/subset-fonts.ts)", () => {
   describe.each(FACES)("%s", (face) => {
     const original = readFileSync(path.join(SOURCE_DIR, face));
     const served = readFileSync(path.join(FONTS_DIR, face));
+    // Each face's character maps, read once for the tests below.
+    const maps = Promise.all([codePointsOf(original), codePointsOf(served)]);
 
     test("draws every character of the app's copy that its original draws", async () => {
-      const had = await codePointsOf(original);
-      const has = await codePointsOf(served);
+      const [had, has] = await maps;
       const lost = [...copy].filter((p) => had.has(p) && !has.has(p));
       expect(show(lost)).toEqual([]);
     });
 
     test("keeps every character of its original, for the names students type", async () => {
-      const had = await codePointsOf(original);
-      const has = await codePointsOf(served);
+      const [had, has] = await maps;
       expect(show([...had].filter((p) => !has.has(p)))).toEqual([]);
     });
 

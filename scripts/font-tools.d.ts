@@ -1,4 +1,5 @@
-// Neither package ships types; these cover the calls scripts/subset-fonts.ts and app/fonts.test.ts make.
+// Neither package ships types, and @types/subset-font (2.3) lacks the keepFeatures and noHinting
+// options subset-font 2.9 takes; these cover the calls scripts/subset-fonts.ts and app/fonts.test.ts make.
 
 declare module "subset-font" {
   type Options = {
